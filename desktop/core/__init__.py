@@ -1,0 +1,1 @@
+"""The domain and its services. Never imports Qt."""

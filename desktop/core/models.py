@@ -1,0 +1,512 @@
+"""SQLAlchemy 2 typed ORM models: the whole stored domain of AktDesk.
+
+Money columns are ``Numeric(18, 2)`` and come back as ``Decimal``; quantities are
+``Numeric(18, 3)``. Identifiers (INN, KPP, BIK, accounts) are strings: BIK starts with 0.
+Enumerations are stored as short ASCII codes (``String``), validated in Python, so that
+adding a value never needs an ALTER TYPE on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names: Alembic batch mode on SQLite and autogenerate need them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Money = Numeric(18, 2)
+Quantity = Numeric(18, 3)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class VatRegime(StrEnum):
+    """VAT regime of an own legal entity (DOMAIN.md §3)."""
+
+    VAT22 = "vat22"  # general rate (20% before 2026, see catalog.general_rate_on)
+    VAT10 = "vat10"
+    VAT0 = "vat0"
+    NO_VAT = "no_vat"  # not a VAT payer: «Без налога (НДС)», UPD status 2
+    USN5 = "usn5"
+    USN7 = "usn7"
+
+
+class PartyKind(StrEnum):
+    LEGAL = "legal"  # ООО, АО, ПАО
+    ENTREPRENEUR = "entrepreneur"  # ИП: 12-digit INN, OGRNIP, no KPP
+    PERSON = "person"  # физическое лицо
+
+
+class Role(StrEnum):
+    ACCOUNTANT = "accountant"
+    MANAGER = "manager"
+    APPROVER = "approver"
+    ADMIN = "admin"
+
+
+class ContractKind(StrEnum):
+    FIXED = "fixed"
+    VARIABLE = "variable"
+
+
+class Periodicity(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class PaymentTerms(StrEnum):
+    PREPAY_100 = "prepay100"
+    PREPAY_70_30 = "prepay70"
+    POSTPAY = "postpay"
+
+
+class DocumentSet(StrEnum):
+    ACT_INVOICE = "act_invoice"
+    UPD = "upd"
+    ACT_INVOICE_UPD = "act_invoice_upd"
+
+
+class Proration(StrEnum):
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_DAYS = "working_days"
+    WHOLE_MONTH_IF_BEFORE_15 = "whole_month_15"
+
+
+class ContractStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+
+
+class AgreementAction(StrEnum):
+    CHANGE = "change"  # new price and/or quantity of an existing line
+    ADD = "add"  # a new line
+    REMOVE = "remove"  # a line stops
+
+
+class DocumentKind(StrEnum):
+    ACT = "act"
+    INVOICE = "invoice"
+    UPD = "upd"
+
+
+class DocumentStage(StrEnum):
+    """Which part of the payment scheme a document belongs to."""
+
+    FULL = "full"
+    PREPAY = "prepay"  # 100% or the 70% advance invoice
+    FINAL = "final"  # the 30% final invoice of a 70/30 contract
+
+
+class DocumentStatus(StrEnum):
+    ISSUED = "issued"
+    SENT = "sent"
+    SIGNED = "signed"
+    REPLACED = "replaced"
+    CANCELLED = "cancelled"
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)  # the OS login
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default=Role.ACCOUNTANT)
+    email: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(100))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OwnEntity(Base):
+    """One of our own legal entities (the seller on documents)."""
+
+    __tablename__ = "own_entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    short_name: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str] = mapped_column(String(500))
+    inn: Mapped[str] = mapped_column(String(12), unique=True)
+    kpp: Mapped[str | None] = mapped_column(String(9))
+    ogrn: Mapped[str | None] = mapped_column(String(15))
+    legal_address: Mapped[str] = mapped_column(String(500), default="")
+    postal_address: Mapped[str] = mapped_column(String(500), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    vat_regime: Mapped[str] = mapped_column(String(10), default=VatRegime.VAT22)
+    doc_prefix: Mapped[str] = mapped_column(String(20), default="")
+    contract_number_pattern: Mapped[str] = mapped_column(String(100), default="{prefix}-{year}/{seq}")
+    director_name: Mapped[str] = mapped_column(String(200), default="")
+    director_position: Mapped[str] = mapped_column(String(200), default="Генеральный директор")
+    director_basis: Mapped[str] = mapped_column(String(200), default="Устава")
+    accountant_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    edo_id: Mapped[str | None] = mapped_column(String(46))
+    stamp_image: Mapped[str | None] = mapped_column(String(500))
+    facsimile_image: Mapped[str | None] = mapped_column(String(500))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    bank_accounts: Mapped[list[BankAccount]] = relationship(
+        back_populates="own_entity", cascade="all, delete-orphan", order_by="BankAccount.id"
+    )
+    vat_history: Mapped[list[EntityVatRegime]] = relationship(
+        back_populates="own_entity", cascade="all, delete-orphan", order_by="EntityVatRegime.effective_from"
+    )
+
+    @property
+    def primary_account(self) -> BankAccount | None:
+        for account in self.bank_accounts:
+            if account.is_primary:
+                return account
+        return self.bank_accounts[0] if self.bank_accounts else None
+
+
+class EntityVatRegime(Base):
+    """The VAT regime of an own entity from a date on (rates change yearly: DOMAIN.md §3)."""
+
+    __tablename__ = "entity_vat_regimes"
+    __table_args__ = (UniqueConstraint("own_entity_id", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id", ondelete="CASCADE"))
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    regime: Mapped[str] = mapped_column(String(10))
+
+    own_entity: Mapped[OwnEntity] = relationship(back_populates="vat_history")
+
+
+class BankAccount(Base):
+    """A settlement account of an own entity."""
+
+    __tablename__ = "bank_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id", ondelete="CASCADE"), index=True)
+    bank_name: Mapped[str] = mapped_column(String(200))
+    bik: Mapped[str] = mapped_column(String(9))
+    corr_account: Mapped[str] = mapped_column(String(20))
+    account: Mapped[str] = mapped_column(String(20), unique=True)
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    own_entity: Mapped[OwnEntity] = relationship(back_populates="bank_accounts")
+
+
+class Counterparty(Base):
+    """A client (or supplier): legal entity, sole proprietor or person."""
+
+    __tablename__ = "counterparties"
+    __table_args__ = (Index("ix_counterparties_inn_kpp", "inn", "kpp"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default=PartyKind.LEGAL)
+    short_name: Mapped[str] = mapped_column(String(200), index=True)
+    full_name: Mapped[str] = mapped_column(String(500))
+    inn: Mapped[str] = mapped_column(String(12))
+    kpp: Mapped[str | None] = mapped_column(String(9))
+    ogrn: Mapped[str | None] = mapped_column(String(15))
+    legal_address: Mapped[str] = mapped_column(String(500), default="")
+    postal_address: Mapped[str] = mapped_column(String(500), default="")
+    bank_name: Mapped[str | None] = mapped_column(String(200))
+    bik: Mapped[str | None] = mapped_column(String(9))
+    account: Mapped[str | None] = mapped_column(String(20))
+    corr_account: Mapped[str | None] = mapped_column(String(20))
+    director_name: Mapped[str | None] = mapped_column(String(200))
+    director_position: Mapped[str | None] = mapped_column(String(200))
+    director_basis: Mapped[str | None] = mapped_column(String(200))
+    emails: Mapped[str] = mapped_column(String(500), default="")  # document e-mails, "; "-separated
+    phone: Mapped[str | None] = mapped_column(String(50))
+    region: Mapped[str | None] = mapped_column(String(100))
+    edo_id: Mapped[str | None] = mapped_column(String(46))
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    manager: Mapped[User | None] = relationship()
+
+    @property
+    def email_list(self) -> list[str]:
+        return [e.strip() for e in self.emails.replace(",", ";").split(";") if e.strip()]
+
+
+class Unit(Base):
+    """A unit of measure with its OKEI code (DOMAIN.md §11)."""
+
+    __tablename__ = "units"
+
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(20))
+
+
+class Service(Base):
+    """An item of the services catalogue."""
+
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    # None: the seller's regime decides (general rate, 10%, without VAT, ...); else a fixed rate code
+    vat_rate: Mapped[str | None] = mapped_column(String(10))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class Contract(Base):
+    __tablename__ = "contracts"
+    __table_args__ = (UniqueConstraint("own_entity_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"), index=True)
+    counterparty_id: Mapped[int] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    number: Mapped[str] = mapped_column(String(50))
+    date: Mapped[dt.date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    template: Mapped[str] = mapped_column(String(100), default="services")
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10), default=ContractKind.FIXED)
+    periodicity: Mapped[str] = mapped_column(String(10), default=Periodicity.MONTH)
+    payment_terms: Mapped[str] = mapped_column(String(10), default=PaymentTerms.POSTPAY)
+    postpay_days: Mapped[int] = mapped_column(Integer, default=10)
+    postpay_banking_days: Mapped[bool] = mapped_column(Boolean, default=False)
+    documents: Mapped[str] = mapped_column(String(20), default=DocumentSet.ACT_INVOICE)
+    detail_appendix: Mapped[bool] = mapped_column(Boolean, default=False)
+    price_includes_vat: Mapped[bool] = mapped_column(Boolean, default=False)
+    proration: Mapped[str] = mapped_column(String(20), default=Proration.CALENDAR_DAYS)
+    facsimile_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    acceptance_days: Mapped[int] = mapped_column(Integer, default=5)
+    status: Mapped[str] = mapped_column(String(10), default=ContractStatus.ACTIVE, index=True)
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id"))  # last year's contract
+    scan_path: Mapped[str | None] = mapped_column(String(1000))
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    own_entity: Mapped[OwnEntity] = relationship()
+    counterparty: Mapped[Counterparty] = relationship()
+    manager: Mapped[User | None] = relationship()
+    lines: Mapped[list[ContractLine]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="ContractLine.position"
+    )
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Agreement.effective_date"
+    )
+
+
+class ContractLine(Base):
+    """A specification line: a service with its price (and quantity for fixed contracts)."""
+
+    __tablename__ = "contract_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    description: Mapped[str | None] = mapped_column(String(500))  # overrides the catalogue name
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
+    price: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[str | None] = mapped_column(String(10))  # None: the service's / seller's rate
+
+    contract: Mapped[Contract] = relationship(back_populates="lines")
+    service: Mapped[Service] = relationship()
+
+
+class Agreement(Base):
+    """A supplementary agreement: effective-dated changes of a contract."""
+
+    __tablename__ = "agreements"
+    __table_args__ = (UniqueConstraint("contract_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(50))
+    date: Mapped[dt.date] = mapped_column(Date)
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    ends_contract_on: Mapped[dt.date | None] = mapped_column(Date)  # "end of contract" agreements
+    description: Mapped[str] = mapped_column(String(500), default="")
+
+    contract: Mapped[Contract] = relationship(back_populates="agreements")
+    changes: Mapped[list[AgreementChange]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementChange.id"
+    )
+
+
+class AgreementChange(Base):
+    """One change an agreement makes: a line's new price/quantity, a line added or removed."""
+
+    __tablename__ = "agreement_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(10), default=AgreementAction.CHANGE)
+    contract_line_id: Mapped[int | None] = mapped_column(ForeignKey("contract_lines.id"))
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # for ADD
+    quantity: Mapped[Decimal | None] = mapped_column(Quantity)
+    price: Mapped[Decimal | None] = mapped_column(Money)
+    vat_rate: Mapped[str | None] = mapped_column(String(10))
+
+    agreement: Mapped[Agreement] = relationship(back_populates="changes")
+    contract_line: Mapped[ContractLine | None] = relationship()
+    service: Mapped[Service | None] = relationship()
+
+
+class WorkOrder(Base):
+    """A fact of work under a variable contract (заказ-наряд / заявка)."""
+
+    __tablename__ = "work_orders"
+    __table_args__ = (Index("ix_work_orders_contract_date", "contract_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    performer: Mapped[str] = mapped_column(String(200), default="")
+    request_number: Mapped[str] = mapped_column(String(50), default="")
+    description: Mapped[str] = mapped_column(String(500), default="")
+    approved: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    contract: Mapped[Contract] = relationship()
+    service: Mapped[Service] = relationship()
+
+
+class NumberSequence(Base):
+    """Last number taken per own entity, document kind and year (gap-free numbering)."""
+
+    __tablename__ = "number_sequences"
+
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Document(Base):
+    """An issued act, invoice or UPD.
+
+    A document is keyed by (contract, period, kind, stage); ``current`` is True for the
+    version in force and NULL for replaced ones, so the unique constraint allows any number
+    of replaced versions (NULLs are distinct in SQLite and PostgreSQL) and one current.
+    """
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("own_entity_id", "kind", "year", "seq"),
+        UniqueConstraint("contract_id", "period", "kind", "stage", "current"),
+        Index("ix_documents_period_kind", "period", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    stage: Mapped[str] = mapped_column(String(10), default=DocumentStage.FULL)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"))
+    counterparty_id: Mapped[int] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    period: Mapped[str] = mapped_column(String(7))  # "YYYY-MM", first month of the service period
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(50))
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    upd_status: Mapped[int | None] = mapped_column(Integer)  # 1 = СЧФДОП, 2 = ДОП
+    amount_net: Mapped[Decimal] = mapped_column(Money)
+    amount_vat: Mapped[Decimal] = mapped_column(Money)
+    amount_total: Mapped[Decimal] = mapped_column(Money)
+    status: Mapped[str] = mapped_column(String(10), default=DocumentStatus.ISSUED, index=True)
+    current: Mapped[bool | None] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    with_stamp: Mapped[bool] = mapped_column(Boolean, default=True)
+    docx_path: Mapped[str | None] = mapped_column(String(1000))
+    pdf_path: Mapped[str | None] = mapped_column(String(1000))
+    xml_path: Mapped[str | None] = mapped_column(String(1000))
+    signed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_by: Mapped[str | None] = mapped_column(String(100))
+    scan_path: Mapped[str | None] = mapped_column(String(1000))
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    sent_via: Mapped[str | None] = mapped_column(String(20))
+    paid_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+    own_entity: Mapped[OwnEntity] = relationship()
+    counterparty: Mapped[Counterparty] = relationship()
+    contract: Mapped[Contract] = relationship()
+    lines: Mapped[list[DocumentLine]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentLine.position"
+    )
+
+
+class DocumentLine(Base):
+    """A line of a document, with amounts already rounded (totals are sums of these)."""
+
+    __tablename__ = "document_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(1000))
+    unit_code: Mapped[str | None] = mapped_column(String(4))
+    unit_name: Mapped[str | None] = mapped_column(String(20))
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    price: Mapped[Decimal] = mapped_column(Money)
+    amount_net: Mapped[Decimal] = mapped_column(Money)
+    vat_rate: Mapped[str] = mapped_column(String(10))  # "22%", "10%", "без НДС", ...
+    amount_vat: Mapped[Decimal] = mapped_column(Money)
+    amount_total: Mapped[Decimal] = mapped_column(Money)
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    document: Mapped[Document] = relationship(back_populates="lines")
+
+
+class Event(Base):
+    """The event log: who changed what and when."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_object", "object_type", "object_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.current_timestamp())
+    user_login: Mapped[str] = mapped_column(String(100))
+    object_type: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(30))
+    details: Mapped[str] = mapped_column(Text, default="")  # JSON: changed fields {name: [old, new]}

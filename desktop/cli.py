@@ -1,0 +1,55 @@
+"""`aktdesk`: with no command it opens the window; subcommands run headless on the same core code."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+
+# Each module exposes register(subparsers); its parser sets `func(args) -> int`.
+COMMAND_MODULES = (
+    "desktop.commands.demo",
+    "desktop.commands.migrate",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aktdesk",
+        description="AktDesk: закрытие месяца, реестр актов и платежи. Без команды открывает окно программы.",
+    )
+    parser.add_argument("--version", action="version", version=f"AktDesk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy URL базы данных (иначе из настроек или AKTDESK_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="открыть программу на встроенной демо-базе SQLite (заполняется при первом запуске)",
+    )
+    parser.add_argument("--lang", choices=("ru", "en"), help="язык интерфейса")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop.ui.app import run_gui
+
+        return run_gui(database=args.database, demo=args.demo, language=args.lang)
+    from desktop.commands.common import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Headless subcommands of `aktdesk`; each module registers its own parser."""

@@ -1,0 +1,70 @@
+"""What every subcommand shares: opening the database, a text progress bar, error reporting."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any, TextIO
+
+from desktop.config import load_settings
+from desktop.core.db import Database, open_database
+from desktop.core.errors import Cancelled, UserError
+from desktop.logging_setup import setup_logging
+
+
+def database_from_args(args: argparse.Namespace) -> Database:
+    """The database named by --database, AKTDESK_DATABASE_URL or the settings, migrated to head."""
+    if getattr(args, "database", None):
+        return open_database(args.database)
+    return open_database(load_settings().database_url())
+
+
+class TextProgress:
+    """A one-line progress bar on stderr: `[#####.....] 120/200 ООО «Ромашка» ~3 с`."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.tty = self.stream.isatty()
+
+    def __call__(self, done: int, total: int, text: str) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = int(self.width * done / total) if total else self.width
+        eta = ""
+        if 0 < done < total:
+            eta = f" ~{(now - self.started) / done * (total - done):.0f} с"
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {text[:50]}{eta}"
+        if self.tty:
+            self.stream.write("\r" + line.ljust(100))
+            if done >= total:
+                self.stream.write("\n")
+        elif done >= total or done % max(1, total // 10) == 0:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    setup_logging()
+    try:
+        return int(args.func(args))
+    except UserError as error:
+        print(f"Ошибка: {error.message}", file=sys.stderr)
+        return 2
+    except Cancelled:
+        print("Прервано пользователем.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("Прервано.", file=sys.stderr)
+        return 130

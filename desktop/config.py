@@ -1,0 +1,215 @@
+"""Settings: a JSON file in the user's config folder, environment overrides, secrets in the keyring.
+
+The settings file never holds a password: the PostgreSQL password lives in the OS keyring
+under the service ``AktDesk`` and the user name ``user@host:port/db``. Environment variables
+override the file for automation: ``AKTDESK_DATABASE_URL`` (a full SQLAlchemy URL, password
+included if the caller wants) and ``AKTDESK_SHARE_ROOT``. ``AKTDESK_HOME`` moves the config,
+data and log folders (used by tests and portable installs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+
+APP_NAME = "AktDesk"
+KEYRING_SERVICE = "AktDesk"
+PDF_CONVERTERS = ("auto", "word", "libreoffice")
+LANGUAGES = ("ru", "en")
+
+
+def config_dir() -> Path:
+    home = os.environ.get("AKTDESK_HOME")
+    if home:
+        return Path(home) / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    home = os.environ.get("AKTDESK_HOME")
+    if home:
+        return Path(home) / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    home = os.environ.get("AKTDESK_HOME")
+    if home:
+        return Path(home) / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def default_sqlite_path() -> Path:
+    return data_dir() / "aktdesk.sqlite"
+
+
+def demo_sqlite_path() -> Path:
+    return data_dir() / "demo.sqlite"
+
+
+@dataclass
+class DatabaseSettings:
+    kind: str = "sqlite"  # "sqlite" | "postgresql"
+    sqlite_path: str = ""  # empty: default_sqlite_path()
+    host: str = "127.0.0.1"
+    port: int = 5432
+    name: str = "aktdesk"
+    user: str = "postgres"
+
+    def keyring_user(self) -> str:
+        return f"{self.user}@{self.host}:{self.port}/{self.name}"
+
+    def url(self, password: str | None = None) -> URL:
+        if self.kind == "postgresql":
+            return URL.create(
+                "postgresql+psycopg",
+                username=self.user or None,
+                password=password or None,
+                host=self.host,
+                port=self.port,
+                database=self.name,
+            )
+        path = Path(self.sqlite_path) if self.sqlite_path else default_sqlite_path()
+        return URL.create("sqlite", database=str(path))
+
+
+@dataclass
+class Settings:
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    share_root: str = ""  # the shared folder for signed scans (UNC path on Windows)
+    output_dir: str = ""  # where generated documents go; empty: <Documents>/AktDesk
+    pdf_converter: str = "auto"
+    language: str = "ru"
+    scan_max_mb: int = 50
+    # Overrides from the environment are applied on load and never saved back.
+    env_database_url: str | None = field(default=None, repr=False, compare=False)
+    env_share_root: str | None = field(default=None, repr=False, compare=False)
+
+    # --- effective values -------------------------------------------------
+    def effective_share_root(self) -> str:
+        return self.env_share_root or self.share_root
+
+    def effective_output_dir(self) -> Path:
+        if self.output_dir:
+            return Path(self.output_dir)
+        return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+    def database_url(self) -> URL:
+        """The URL to connect with, the password taken from the keyring."""
+        if self.env_database_url:
+            return make_url(self.env_database_url)
+        password = None
+        if self.database.kind == "postgresql":
+            password = get_secret(self.database.keyring_user())
+        return self.database.url(password)
+
+    # --- persistence ---------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data.pop("env_database_url", None)
+        data.pop("env_share_root", None)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        db_fields = {f.name for f in dataclasses.fields(DatabaseSettings)}
+        db = DatabaseSettings(**{k: v for k, v in dict(data.get("database") or {}).items() if k in db_fields})
+        own = {f.name for f in dataclasses.fields(cls)} - {"database", "env_database_url", "env_share_root"}
+        settings = cls(database=db, **{k: v for k, v in data.items() if k in own})
+        if settings.pdf_converter not in PDF_CONVERTERS:
+            settings.pdf_converter = "auto"
+        if settings.language not in LANGUAGES:
+            settings.language = "ru"
+        return settings
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file (defaults when absent or unreadable) and apply the environment."""
+    path = path or settings_path()
+    settings = Settings()
+    if path.exists():
+        try:
+            settings = Settings.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            # A damaged settings file must not stop the program: start on defaults, keep the file.
+            settings = Settings()
+    settings.env_database_url = os.environ.get("AKTDESK_DATABASE_URL") or None
+    settings.env_share_root = os.environ.get("AKTDESK_SHARE_ROOT") or None
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings file atomically (never a password: see ``set_secret``)."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(settings.to_json(), fh, ensure_ascii=False, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def get_secret(user: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, user)
+    except KeyringError:
+        return None
+
+
+def set_secret(user: str, secret: str | None) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    if secret:
+        keyring.set_password(KEYRING_SERVICE, user, secret)
+        return
+    try:
+        keyring.delete_password(KEYRING_SERVICE, user)
+    except (PasswordDeleteError, KeyringError):
+        pass
+
+
+def check_settings(settings: Settings, password: str | None = None) -> None:
+    """Check that new settings can work before they replace the working ones.
+
+    Raises ``ConfigError`` naming the field: a missing folder, an unreachable server,
+    a wrong password, a database that does not exist.
+    """
+    from desktop.core.db import check_connection
+    from desktop.core.errors import ConfigError
+
+    if settings.database.kind not in ("sqlite", "postgresql"):
+        raise ConfigError(f"Неизвестный тип базы данных: {settings.database.kind}", field="database")
+    if settings.database.kind == "postgresql":
+        if not settings.database.host.strip():
+            raise ConfigError("Укажите сервер PostgreSQL.", field="host")
+        if not settings.database.name.strip():
+            raise ConfigError("Укажите имя базы данных.", field="name")
+        if not (0 < int(settings.database.port) < 65536):
+            raise ConfigError(f"Неверный порт: {settings.database.port}", field="port")
+    check_connection(settings.database.url(password))
+    if settings.share_root:
+        share = Path(settings.share_root)
+        if not share.is_dir():
+            raise ConfigError(f"Общая папка для сканов недоступна или не существует: {share}", field="share_root")
+    if settings.output_dir:
+        out = Path(settings.output_dir)
+        if not out.is_dir() and not out.parent.is_dir():
+            raise ConfigError(f"Папка для документов не существует: {out}", field="output_dir")
+    if settings.pdf_converter not in PDF_CONVERTERS:
+        raise ConfigError(f"Неизвестный конвертер PDF: {settings.pdf_converter}", field="pdf_converter")

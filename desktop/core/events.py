@@ -1,0 +1,62 @@
+"""The event log: every create/change/delete of a card, contract or document, with who and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Event
+
+
+def current_login() -> str:
+    """The OS login of the person at the keyboard (maps to ``User.login``)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def log_event(
+    session: Session,
+    object_type: str,
+    object_id: int | None,
+    action: str,
+    details: dict[str, Any] | None = None,
+    *,
+    user: str | None = None,
+) -> Event:
+    """Record an event in the current transaction (it is committed or rolled back with the change)."""
+    event = Event(
+        user_login=user or current_login(),
+        object_type=object_type,
+        object_id=object_id,
+        action=action,
+        details=json.dumps({k: _plain(v) for k, v in (details or {}).items()}, ensure_ascii=False),
+    )
+    session.add(event)
+    return event
+
+
+def history(session: Session, object_type: str, object_id: int) -> list[Event]:
+    """The events of one object, oldest first."""
+    return list(
+        session.scalars(
+            select(Event)
+            .where(Event.object_type == object_type, Event.object_id == object_id)
+            .order_by(Event.at, Event.id)
+        )
+    )

@@ -1,0 +1,18 @@
+"""Where the application's own files are: forms/, resources/ and db/ beside the package, or in a frozen build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def app_root() -> Path:
+    """The folder holding forms/, resources/ and db/ (the repository, or PyInstaller's bundle)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return app_root().joinpath(*parts)

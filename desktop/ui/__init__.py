@@ -1,0 +1,1 @@
+"""Qt widgets, item models, dialogs and thread helpers. Thin: the logic lives in desktop.core."""

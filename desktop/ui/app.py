@@ -1,0 +1,73 @@
+"""Start the GUI: logging, translations, settings, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from desktop.config import Settings, demo_sqlite_path, load_settings
+from desktop.core.db import Database, open_database
+from desktop.core.errors import UserError
+from desktop.core.models import Contract
+from desktop.core.resources import resource_path
+from desktop.logging_setup import setup_logging
+from desktop.ui.errors import install_excepthook
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our .qm (Russian by default; English is the source language) and Qt's own."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("resources", "i18n", f"aktdesk_{language}.qm"))):
+        app.installTranslator(ours)
+        translators.append(ours)
+    else:
+        log.warning("Translation aktdesk_%s.qm not found", language)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def database_is_empty(database: Database) -> bool:
+    with database.session() as session:
+        return not session.scalar(select(func.count(Contract.id)))
+
+
+def run_gui(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AktDesk")
+    app.setOrganizationName("AktDesk")
+    settings: Settings = load_settings()
+    install_translators(app, language or settings.language)
+    install_excepthook()
+
+    from desktop.ui.main_window import MainWindow
+
+    if demo:
+        url = f"sqlite:///{demo_sqlite_path()}"
+    elif database:
+        url = database
+    else:
+        url = str(settings.database_url().render_as_string(hide_password=False))
+    opened: Database | None = None
+    try:
+        opened = open_database(url)
+    except UserError as error:
+        QMessageBox.warning(None, "AktDesk", error.message)
+    window = MainWindow(settings, opened)
+    window.show()
+    if demo and opened is not None and database_is_empty(opened):
+        window.fill_demo(200)
+    return int(app.exec())

@@ -1,0 +1,200 @@
+"""The main window: the four working tabs, the menu, and the status bar naming the open database."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from desktop import __version__
+from desktop.config import Settings, config_dir
+from desktop.core.db import Database, open_database
+from desktop.core.demo import fill_demo
+from desktop.core.errors import UserError
+from desktop.logging_setup import log_file
+from desktop.ui.closing.tab import ClosingTab
+from desktop.ui.contracts.tab import ContractsTab
+from desktop.ui.payments.tab import PaymentsTab
+from desktop.ui.registry.tab import RegistryTab
+from desktop.ui.settings.dialog import SettingsDialog
+from desktop.ui.tasks import Task, run_task
+
+log = logging.getLogger(__name__)
+
+
+class StatefulTab(Protocol):
+    def set_database(self, database: Database | None) -> None: ...
+    def reload(self) -> None: ...
+    def save_state(self, settings: QSettings) -> None: ...
+    def restore_state(self, settings: QSettings) -> None: ...
+
+
+def ui_state() -> QSettings:
+    """Window geometry, tab and column state: an ini file beside the settings."""
+    return QSettings(str(config_dir() / "ui_state.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, database: Database | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.database = database
+        self.setWindowTitle("AktDesk")
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.contracts_tab = ContractsTab(database, self)
+        self.closing_tab = ClosingTab(database, self)
+        self.registry_tab = RegistryTab(database, self)
+        self.payments_tab = PaymentsTab(database, self)
+        self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))
+        self.tabs.addTab(self.closing_tab, self.tr("Month closing"))
+        self.tabs.addTab(self.registry_tab, self.tr("Acts registry"))
+        self.tabs.addTab(self.payments_tab, self.tr("Payments"))
+        self.setCentralWidget(self.tabs)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_menu()
+        self._update_status()
+        self.restore_state()
+
+    # --- tabs ------------------------------------------------------------------------
+    def working_tabs(self) -> list[StatefulTab]:
+        return [self.contracts_tab, self.closing_tab, self.registry_tab, self.payments_tab]
+
+    def set_database(self, database: Database | None) -> None:
+        old = self.database
+        self.database = database
+        for tab in self.working_tabs():
+            tab.set_database(database)
+        if old is not None and old is not database:
+            old.dispose()
+        self._update_status()
+
+    def reload_all(self) -> None:
+        for tab in self.working_tabs():
+            tab.reload()
+
+    def _update_status(self) -> None:
+        if self.database is None:
+            self.db_label.setText(self.tr("No database connection"))
+        else:
+            self.db_label.setText(self.tr("Database: %1").replace("%1", self.database.describe()))
+
+    # --- menu ------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        self.demo_action = QAction(self.tr("Fill with &demo data…"), self)
+        self.demo_action.triggered.connect(self.ask_fill_demo)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        log_action = QAction(self.tr("Open the &log file"), self)
+        log_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file()))))
+        help_menu.addAction(log_action)
+        about_action = QAction(self.tr("&About AktDesk"), self)
+        about_action.triggered.connect(self.about)
+        help_menu.addAction(about_action)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About AktDesk"),
+            self.tr("AktDesk %1: month closing, acts registry and payments.").replace("%1", __version__),
+        )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
+            return
+        new = dialog.result_settings
+        new.env_database_url = self.settings.env_database_url
+        new.env_share_root = self.settings.env_share_root
+        self.apply_settings(new)
+
+    def apply_settings(self, new: Settings) -> None:
+        """Reopen the database if its URL changed; on failure the old database stays open."""
+        old_url = self.settings.database_url()
+        new_url = new.database_url()
+        if self.database is None or str(old_url) != str(new_url) or old_url.password != new_url.password:
+            try:
+                database = open_database(new_url)
+            except UserError as error:
+                QMessageBox.warning(self, self.tr("Settings"), error.message)
+                return
+            self.settings = new
+            self.set_database(database)
+        else:
+            self.settings = new
+
+    # --- demo data -------------------------------------------------------------------
+    def ask_fill_demo(self) -> None:
+        clients, ok = QInputDialog.getInt(
+            self, self.tr("Demo data"), self.tr("Number of clients:"), 200, 1, 20000, 50
+        )
+        if ok:
+            self.fill_demo(clients)
+
+    def fill_demo(self, clients: int = 200, seed: int = 1) -> Task | None:
+        database = self.database
+        if database is None:
+            QMessageBox.warning(self, self.tr("Demo data"), self.tr("No database connection"))
+            return None
+
+        def job(progress: Any, cancel: Any) -> Any:
+            with database.transaction() as session:
+                return fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
+
+        return run_task(
+            self,
+            job,
+            title=self.tr("Filling demo data"),
+            on_success=lambda _summary: self.reload_all(),
+        )
+
+    # --- state -----------------------------------------------------------------------
+    def restore_state(self) -> None:
+        state = ui_state()
+        geometry = state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        window_state = state.value("window/state")
+        if window_state is not None:
+            self.restoreState(window_state)
+        index = state.value("window/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(index))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            pass
+        for tab in self.working_tabs():
+            tab.restore_state(state)
+
+    def save_state(self) -> None:
+        state = ui_state()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/state", self.saveState())
+        state.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self.working_tabs():
+            tab.save_state(state)
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

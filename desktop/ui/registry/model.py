@@ -1,0 +1,126 @@
+"""The documents model behind the acts registry, the closing tab and the invoices list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Select, case, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Counterparty, Document, OwnEntity
+from desktop.ui.common import fmt
+from desktop.ui.common.lazy_table import Column, LazyTableModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsModel", text)
+
+
+KIND_TITLES = {"act": "Act", "invoice": "Invoice", "upd": "UPD"}
+
+
+def pay_state_expr() -> Any:
+    return case(
+        (Document.paid_amount >= Document.amount_total, "paid"),
+        (Document.paid_amount > 0, "partial"),
+        else_="unpaid",
+    )
+
+
+class DocumentsModel(LazyTableModel):
+    """Current documents (replaced versions hidden), filtered by kind, period and search."""
+
+    def __init__(self, database: Any, parent: Any = None, kinds: Sequence[str] = ()) -> None:
+        self.columns = (
+            Column("kind", _tr("Kind"), width=70),
+            Column("number", _tr("Number"), width=90),
+            Column("date", _tr("Date"), width=90),
+            Column("period", _tr("Period"), width=80),
+            Column("client", _tr("Client"), width=260),
+            Column("entity", _tr("Own entity"), width=160),
+            Column("amount", _tr("Amount"), align_right=True, width=120),
+            Column("signed", _tr("Signed"), width=80),
+            Column("sent", _tr("Sent"), width=90),
+            Column("paid", _tr("Paid"), width=90),
+        )
+        self.kinds = tuple(kinds)
+        self.period: str | None = None
+        self.search = ""
+        super().__init__(database, parent)
+
+    def _order(self, key: str) -> Any:
+        return {
+            "kind": Document.kind,
+            "number": Document.seq,
+            "date": Document.date,
+            "period": Document.period,
+            "client": Counterparty.short_name,
+            "entity": OwnEntity.short_name,
+            "amount": Document.amount_total,
+            "signed": Document.signed,
+            "sent": Document.sent_at,
+            "paid": pay_state_expr(),
+        }[key]
+
+    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
+        stmt = (
+            select(Document.id)
+            .join(Counterparty, Counterparty.id == Document.counterparty_id)
+            .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+            .where(Document.current.is_(True))
+        )
+        if self.kinds:
+            stmt = stmt.where(Document.kind.in_(self.kinds))
+        if self.period:
+            stmt = stmt.where(Document.period == self.period)
+        if self.search.strip():
+            pattern = f"%{self.search.strip()}%"
+            stmt = stmt.where(
+                or_(
+                    Document.number.ilike(pattern),
+                    Counterparty.short_name.ilike(pattern),
+                    Counterparty.inn.like(pattern),
+                )
+            )
+        order = self._order(order_key)
+        return stmt.order_by(order.desc() if descending else order.asc(), Document.id)
+
+    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        rows = session.execute(
+            select(
+                Document.id,
+                Document.kind,
+                Document.number,
+                Document.date,
+                Document.period,
+                Counterparty.short_name,
+                OwnEntity.short_name,
+                Document.amount_total,
+                Document.signed,
+                Document.sent_at,
+                pay_state_expr(),
+            )
+            .join(Counterparty, Counterparty.id == Document.counterparty_id)
+            .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+            .where(Document.id.in_(ids))
+        )
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+    def display(self, column: Column, value: Any) -> str:
+        key = column.key
+        if key == "kind":
+            return _tr(KIND_TITLES.get(value, value))
+        if key == "date":
+            return fmt.date(value)
+        if key == "amount":
+            return fmt.money(Decimal(value))
+        if key == "signed":
+            return _tr("yes") if value else _tr("no")
+        if key == "sent":
+            return fmt.date(value.date()) if value else ""
+        if key == "paid":
+            return {"paid": _tr("paid"), "partial": _tr("partly"), "unpaid": _tr("unpaid")}[value]
+        return "" if value is None else str(value)

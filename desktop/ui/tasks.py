@@ -1,0 +1,226 @@
+"""Run a core job on a worker thread with progress and cancel; results come back on the GUI thread.
+
+The one way screens run long work (the pattern of Anki's ``QueryOp`` and Picard's ``run_task``)::
+
+    run_task(parent, lambda progress, cancel: core_job(..., progress=progress, cancel=cancel),
+             title=self.tr("Filling demo data"), on_success=self.reload)
+
+The job receives ``progress(done, total, text)`` and a ``CancelToken``. The progress dialog
+appears only if the job runs longer than ``show_after_ms`` (quick jobs show nothing), with
+done/total, the current item, the remaining time and a Cancel button. Errors: a ``UserError``
+is shown as a message, ``Cancelled`` quietly ends the job, anything else is logged with its
+traceback and shown as an unexpected error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desktop.core.errors import Cancelled, UserError
+from desktop.core.jobs import CancelToken, Progress
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Progress, CancelToken], Any]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Job, token: CancelToken) -> None:
+        super().__init__()
+        self._job = job
+        self._token = token
+        self._last_emit = 0.0
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        # Throttle: the GUI needs ~20 updates a second, not one per document.
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= 0.05:
+            self._last_emit = now
+            self.progressed.emit(done, total, text)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress, self._token)
+        except BaseException as error:  # delivered to the GUI thread, never lost
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """A running job. Signals arrive on the GUI thread; ``finished`` fires last, always."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        job: Job,
+        *,
+        title: str = "",
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        show_progress: bool = True,
+        show_after_ms: int = 600,
+        want_cancel: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.token = CancelToken()
+        self.title = title
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = 0
+        self.total = 0
+        self.text = ""
+        self._parent_widget = parent
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._started = time.monotonic()
+        self._dialog: QProgressDialog | None = None
+        self._want_cancel = want_cancel
+        self._running = True
+
+        self._thread = QThread()
+        self._thread.setObjectName(f"task:{title}")
+        self._worker = _Worker(job, self.token)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._worker.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+
+        if show_progress:
+            self._show_timer = QTimer(self)
+            self._show_timer.setSingleShot(True)
+            self._show_timer.timeout.connect(self._show_dialog)
+            self._show_timer.start(show_after_ms)
+        self._thread.start()
+
+    # --- public ---------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def cancel(self) -> None:
+        self.token.cancel()
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.tr("Cancelling after the current item…"))
+
+    def remaining_seconds(self) -> float | None:
+        if self.done <= 0 or self.total <= 0 or self.done >= self.total:
+            return None
+        elapsed = time.monotonic() - self._started
+        return elapsed / self.done * (self.total - self.done)
+
+    # --- internals ---------------------------------------------------------------
+    def _show_dialog(self) -> None:
+        if not self._running or self._parent_widget is None:
+            return
+        dialog = QProgressDialog(self._parent_widget)
+        dialog.setWindowTitle(self.title or self.tr("Working"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(420)
+        if self._want_cancel:
+            dialog.setCancelButtonText(self.tr("Cancel"))
+            dialog.canceled.connect(self.cancel)
+        else:
+            dialog.setCancelButton(None)
+        self._dialog = dialog
+        self._update_dialog()
+        dialog.show()
+
+    def _update_dialog(self) -> None:
+        if self._dialog is None:
+            return
+        self._dialog.setMaximum(max(self.total, 1))
+        self._dialog.setValue(min(self.done, max(self.total, 1)))
+        label = self.text
+        if self.total:
+            label = f"{self.done} / {self.total}   {self.text}"
+        eta = self.remaining_seconds()
+        if eta is not None:
+            label += "\n" + self.tr("About %n second(s) left", "", max(1, round(eta)))
+        if self.token.cancelled:
+            label = self.tr("Cancelling after the current item…")
+        self._dialog.setLabelText(label)
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.done, self.total, self.text = done, total, text
+        self.progressed.emit(done, total, text)
+        self._update_dialog()
+
+    def _finish(self) -> None:
+        self._running = False
+        self._thread.quit()
+        self._thread.wait()
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self._finish()
+        self.result = result
+        try:
+            if self._on_success is not None:
+                self._on_success(result)
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._finish()
+        self.error = error
+        try:
+            if self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                show_error(self._parent_widget, error, title=self.title)
+            self.failed.emit(error)
+        finally:
+            self.finished.emit()
+
+
+def show_error(parent: QWidget | None, error: BaseException, *, title: str = "") -> None:
+    """Show a job's error the way the user needs it: fixable, cancelled, or a bug (logged)."""
+    if isinstance(error, Cancelled):
+        return
+    if isinstance(error, UserError):
+        QMessageBox.warning(parent, title or "AktDesk", error.message)
+        return
+    log.error("Task %r failed", title, exc_info=(type(error), error, error.__traceback__))
+    from desktop.ui.errors import show_unexpected_error
+
+    show_unexpected_error(parent, error)
+
+
+def run_task(parent: QWidget | None, job: Job, **kwargs: Any) -> Task:
+    """Start ``job`` on a worker thread; keep the returned Task if you want its signals."""
+    task = Task(parent, job, **kwargs)
+    # A parentless task must outlive this call: keep it until it has finished.
+    _running.add(task)
+    task.finished.connect(lambda: _running.discard(task))
+    return task
+
+
+_running: set[Task] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -184,10 +184,22 @@ def head_revision() -> str | None:
 
 
 def backup_sqlite(path: Path) -> Path:
-    """Copy an SQLite file next to itself before a migration: ``name.YYYYmmdd-HHMMSS.bak``."""
+    """Copy an SQLite file next to itself before a migration: ``name.YYYYmmdd-HHMMSS.bak``.
+
+    SQLite's online backup is used, not a file copy: in WAL mode the latest pages may still
+    be in the ``-wal`` file, which a plain copy of the main file would miss.
+    """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{stamp}.bak")
-    shutil.copy2(path, target)
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
     return target
 
 

@@ -6,6 +6,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
@@ -32,7 +33,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     else:
         log.warning("Translation aktdesk_%s.qm not found", language)
     qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         translators.append(qt)
     return translators
@@ -49,6 +52,7 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     assert isinstance(app, QApplication)
     app.setApplicationName("AktDesk")
     app.setOrganizationName("AktDesk")
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
     settings: Settings = load_settings()
     install_translators(app, language or settings.language)
     install_excepthook()

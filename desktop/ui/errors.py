@@ -16,15 +16,11 @@ from desktop.logging_setup import log_file
 log = logging.getLogger("desktop.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Unexpected error"))
-    box.setText(_tr("Something went wrong. The details were written to the log file."))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+    box.setText(QCoreApplication.translate("Errors", "Something went wrong. The details were written to the log file."))
     box.setInformativeText(f"{type(error).__name__}: {error}\n\n{log_file()}")
     box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     box.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy import distinct, func, or_, select
 
@@ -14,8 +14,18 @@ from desktop.ui.common.table_view import RegistryView
 from desktop.ui.registry.model import DocumentsModel
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    QT_TRANSLATE_NOOP("ClosingTab", "January"),
+    QT_TRANSLATE_NOOP("ClosingTab", "February"),
+    QT_TRANSLATE_NOOP("ClosingTab", "March"),
+    QT_TRANSLATE_NOOP("ClosingTab", "April"),
+    QT_TRANSLATE_NOOP("ClosingTab", "May"),
+    QT_TRANSLATE_NOOP("ClosingTab", "June"),
+    QT_TRANSLATE_NOOP("ClosingTab", "July"),
+    QT_TRANSLATE_NOOP("ClosingTab", "August"),
+    QT_TRANSLATE_NOOP("ClosingTab", "September"),
+    QT_TRANSLATE_NOOP("ClosingTab", "October"),
+    QT_TRANSLATE_NOOP("ClosingTab", "November"),
+    QT_TRANSLATE_NOOP("ClosingTab", "December"),
 )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -19,8 +19,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ContractsModel", text)
 
 
-KIND_TITLES = {"fixed": "Fixed", "variable": "Variable"}
-STATUS_TITLES = {"draft": "Draft", "active": "Active", "suspended": "Suspended", "closed": "Closed"}
+KIND_TITLES = {
+    "fixed": QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
+    "variable": QT_TRANSLATE_NOOP("ContractsModel", "Variable"),
+}
+STATUS_TITLES = {
+    "draft": QT_TRANSLATE_NOOP("ContractsModel", "Draft"),
+    "active": QT_TRANSLATE_NOOP("ContractsModel", "Active"),
+    "suspended": QT_TRANSLATE_NOOP("ContractsModel", "Suspended"),
+    "closed": QT_TRANSLATE_NOOP("ContractsModel", "Closed"),
+}
 
 
 def kind_title(kind: str) -> str:
@@ -46,13 +54,18 @@ def _monthly_amounts() -> Any:
 class ContractsModel(LazyTableModel):
     def __init__(self, database: Any, parent: Any = None) -> None:
         self.columns = (
-            Column("number", _tr("Number"), width=110),
-            Column("date", _tr("Date"), width=90),
-            Column("client", _tr("Client"), width=280),
-            Column("entity", _tr("Own entity"), width=180),
-            Column("kind", _tr("Type"), width=110),
-            Column("amount", _tr("Monthly amount"), align_right=True, width=130),
-            Column("status", _tr("Status"), width=100),
+            Column("number", QCoreApplication.translate("ContractsModel", "Number"), width=110),
+            Column("date", QCoreApplication.translate("ContractsModel", "Date"), width=90),
+            Column("client", QCoreApplication.translate("ContractsModel", "Client"), width=280),
+            Column("entity", QCoreApplication.translate("ContractsModel", "Own entity"), width=180),
+            Column("kind", QCoreApplication.translate("ContractsModel", "Type"), width=110),
+            Column(
+                "amount",
+                QCoreApplication.translate("ContractsModel", "Monthly amount"),
+                align_right=True,
+                width=130,
+            ),
+            Column("status", QCoreApplication.translate("ContractsModel", "Status"), width=100),
         )
         self.search = ""
         self.own_entity_id: int | None = None
@@ -118,7 +131,7 @@ class ContractsModel(LazyTableModel):
         for row in rows:
             values = list(row[1:])
             if values[4] == "variable":
-                values[5] = _tr("by work orders")
+                values[5] = QCoreApplication.translate("ContractsModel", "by work orders")
             result[row[0]] = tuple(values)
         return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,9 +25,21 @@ from desktop.ui.common import fmt
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.contracts.model import STATUS_TITLES, ContractsModel, kind_title, status_title
 
-TERMS_TITLES = {"prepay100": "100% prepayment", "prepay70": "70/30", "postpay": "Postpayment"}
-DOCSET_TITLES = {"act_invoice": "Act + invoice", "upd": "UPD", "act_invoice_upd": "Act + invoice + UPD"}
-PERIOD_TITLES = {"month": "Monthly", "quarter": "Quarterly", "year": "Yearly"}
+TERMS_TITLES = {
+    "prepay100": QT_TRANSLATE_NOOP("ContractsTab", "100% prepayment"),
+    "prepay70": QT_TRANSLATE_NOOP("ContractsTab", "70/30"),
+    "postpay": QT_TRANSLATE_NOOP("ContractsTab", "Postpayment"),
+}
+DOCSET_TITLES = {
+    "act_invoice": QT_TRANSLATE_NOOP("ContractsTab", "Act + invoice"),
+    "upd": QT_TRANSLATE_NOOP("ContractsTab", "UPD"),
+    "act_invoice_upd": QT_TRANSLATE_NOOP("ContractsTab", "Act + invoice + UPD"),
+}
+PERIOD_TITLES = {
+    "month": QT_TRANSLATE_NOOP("ContractsTab", "Monthly"),
+    "quarter": QT_TRANSLATE_NOOP("ContractsTab", "Quarterly"),
+    "year": QT_TRANSLATE_NOOP("ContractsTab", "Yearly"),
+}
 
 
 class ContractsTab(QWidget):
@@ -124,7 +136,9 @@ class ContractsTab(QWidget):
     def _show_current(self, *_: Any) -> None:
         contract_id = self.view.current_id()
         if contract_id is None or self.database is None:
-            self.detail.setHtml(f"<p style='color:gray'>{escape(self.tr('Select a contract to see its terms.'))}</p>")
+            self.detail.setHtml(
+                f"<p style='color:gray'>{escape(self.tr('Select a contract to see its terms.'))}</p>"
+            )
             return
         with self.database.session() as session:
             contract = session.scalar(
@@ -147,13 +161,20 @@ class ContractsTab(QWidget):
         tr = self.tr
         party = c.counterparty
         rows = [
-            (tr("Client"), f"{escape(party.short_name)}<br><small>{tr('INN')} {party.inn}"
-             + (f", {tr('KPP')} {party.kpp}" if party.kpp else "") + "</small>"),
+            (
+                tr("Client"),
+                f"{escape(party.short_name)}<br><small>{tr('INN')} {party.inn}"
+                + (f", {tr('KPP')} {party.kpp}" if party.kpp else "")
+                + "</small>",
+            ),
             (tr("Own entity"), escape(c.own_entity.short_name)),
             (tr("Type"), kind_title(c.kind)),
             (tr("Billing"), tr(PERIOD_TITLES.get(c.periodicity, c.periodicity))),
-            (tr("Payment"), tr(TERMS_TITLES.get(c.payment_terms, c.payment_terms))
-             + (f", {c.postpay_days} {tr('days')}" if c.payment_terms == "postpay" else "")),
+            (
+                tr("Payment"),
+                tr(TERMS_TITLES.get(c.payment_terms, c.payment_terms))
+                + (f", {c.postpay_days} {tr('days')}" if c.payment_terms == "postpay" else ""),
+            ),
             (tr("Documents"), tr(DOCSET_TITLES.get(c.documents, c.documents))),
             (tr("Valid"), f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or tr('indefinitely')}"),
             (tr("Status"), status_title(c.status)),
@@ -165,10 +186,10 @@ class ContractsTab(QWidget):
         for title, value in rows:
             html.append(f"<tr><td style='color:#555'>{escape(title)}</td><td>{value}</td></tr>")
         html.append("</table>")
-        html.append(f"<h4>{escape(tr('Specification'))}</h4><table border='1' cellspacing='0' cellpadding='3'>")
         html.append(
-            f"<tr><th>№</th><th>{tr('Service')}</th><th>{tr('Qty')}</th><th>{tr('Price')}</th></tr>"
+            f"<h4>{escape(tr('Specification'))}</h4><table border='1' cellspacing='0' cellpadding='3'>"
         )
+        html.append(f"<tr><th>№</th><th>{tr('Service')}</th><th>{tr('Qty')}</th><th>{tr('Price')}</th></tr>")
         for line in c.lines:
             name = line.description or (line.service.name if line.service else "")
             html.append(

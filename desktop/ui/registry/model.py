@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy import Select, case, or_, select
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DocumentsModel", text)
 
 
-KIND_TITLES = {"act": "Act", "invoice": "Invoice", "upd": "UPD"}
+KIND_TITLES = {
+    "act": QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
+    "invoice": QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
+    "upd": QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
+}
 
 
 def pay_state_expr() -> Any:
@@ -35,16 +39,18 @@ class DocumentsModel(LazyTableModel):
 
     def __init__(self, database: Any, parent: Any = None, kinds: Sequence[str] = ()) -> None:
         self.columns = (
-            Column("kind", _tr("Kind"), width=70),
-            Column("number", _tr("Number"), width=90),
-            Column("date", _tr("Date"), width=90),
-            Column("period", _tr("Period"), width=80),
-            Column("client", _tr("Client"), width=260),
-            Column("entity", _tr("Own entity"), width=160),
-            Column("amount", _tr("Amount"), align_right=True, width=120),
-            Column("signed", _tr("Signed"), width=80),
-            Column("sent", _tr("Sent"), width=90),
-            Column("paid", _tr("Paid"), width=90),
+            Column("kind", QCoreApplication.translate("DocumentsModel", "Kind"), width=70),
+            Column("number", QCoreApplication.translate("DocumentsModel", "Number"), width=90),
+            Column("date", QCoreApplication.translate("DocumentsModel", "Date"), width=90),
+            Column("period", QCoreApplication.translate("DocumentsModel", "Period"), width=80),
+            Column("client", QCoreApplication.translate("DocumentsModel", "Client"), width=260),
+            Column("entity", QCoreApplication.translate("DocumentsModel", "Own entity"), width=160),
+            Column(
+                "amount", QCoreApplication.translate("DocumentsModel", "Amount"), align_right=True, width=120
+            ),
+            Column("signed", QCoreApplication.translate("DocumentsModel", "Signed"), width=80),
+            Column("sent", QCoreApplication.translate("DocumentsModel", "Sent"), width=90),
+            Column("paid", QCoreApplication.translate("DocumentsModel", "Paid"), width=90),
         )
         self.kinds = tuple(kinds)
         self.period: str | None = None
@@ -118,9 +124,17 @@ class DocumentsModel(LazyTableModel):
         if key == "amount":
             return fmt.money(Decimal(value))
         if key == "signed":
-            return _tr("yes") if value else _tr("no")
+            return (
+                QCoreApplication.translate("DocumentsModel", "yes")
+                if value
+                else QCoreApplication.translate("DocumentsModel", "no")
+            )
         if key == "sent":
             return fmt.date(value.date()) if value else ""
         if key == "paid":
-            return {"paid": _tr("paid"), "partial": _tr("partly"), "unpaid": _tr("unpaid")}[value]
+            return {
+                "paid": QCoreApplication.translate("DocumentsModel", "paid"),
+                "partial": QCoreApplication.translate("DocumentsModel", "partly"),
+                "unpaid": QCoreApplication.translate("DocumentsModel", "unpaid"),
+            }[value]
         return "" if value is None else str(value)

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import Settings, check_settings, default_sqlite_path, get_secret, save_settings, set_secret
+from desktop.config import (
+    Settings,
+    check_settings,
+    default_sqlite_path,
+    get_secret,
+    save_settings,
+    set_secret,
+)
 from desktop.core.errors import ConfigError
 
 
@@ -43,7 +50,11 @@ def _path_row(parent: QWidget, edit: QLineEdit, folder: bool, caption: str) -> Q
             chosen = QFileDialog.getExistingDirectory(parent, caption, edit.text())
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                parent, caption, edit.text(), "SQLite (*.sqlite *.db);;*", options=QFileDialog.Option.DontConfirmOverwrite
+                parent,
+                caption,
+                edit.text(),
+                "SQLite (*.sqlite *.db);;*",
+                options=QFileDialog.Option.DontConfirmOverwrite,
             )
         if chosen:
             edit.setText(chosen)
@@ -125,7 +136,9 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

@@ -206,7 +206,9 @@ def check_settings(settings: Settings, password: str | None = None) -> None:
     if settings.share_root:
         share = Path(settings.share_root)
         if not share.is_dir():
-            raise ConfigError(f"Общая папка для сканов недоступна или не существует: {share}", field="share_root")
+            raise ConfigError(
+                f"Общая папка для сканов недоступна или не существует: {share}", field="share_root"
+            )
     if settings.output_dir:
         out = Path(settings.output_dir)
         if not out.is_dir() and not out.parent.is_dir():

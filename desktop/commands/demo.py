@@ -13,7 +13,9 @@ from desktop.core.demo import fill_demo
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("demo", help="заполнить базу демо-данными")
     parser.add_argument("--clients", type=int, default=200, help="число клиентов (по умолчанию 200)")
-    parser.add_argument("--seed", type=int, default=1, help="зерно генератора (одинаковое зерно — те же данные)")
+    parser.add_argument(
+        "--seed", type=int, default=1, help="зерно генератора (одинаковое зерно — те же данные)"
+    )
     parser.add_argument("--database", metavar="URL", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="вывести итог в JSON")
     parser.set_defaults(func=run)

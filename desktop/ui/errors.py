@@ -20,7 +20,11 @@ def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
-    box.setText(QCoreApplication.translate("Errors", "Something went wrong. The details were written to the log file."))
+    box.setText(
+        QCoreApplication.translate(
+            "Errors", "Something went wrong. The details were written to the log file."
+        )
+    )
     box.setInformativeText(f"{type(error).__name__}: {error}\n\n{log_file()}")
     box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     box.exec()

@@ -54,12 +54,18 @@ def test_damaged_settings_file_falls_back_to_defaults() -> None:
 @pytest.mark.parametrize(
     ("change", "field", "words"),
     [
-        (lambda s, t: setattr(s.database, "sqlite_path", str(t / "missing" / "a.sqlite")), "sqlite_path", "не найдена"),
+        (
+            lambda s, t: setattr(s.database, "sqlite_path", str(t / "missing" / "a.sqlite")),
+            "sqlite_path",
+            "не найдена",
+        ),
         (lambda s, t: setattr(s, "share_root", str(t / "no-share")), "share_root", "Общая папка"),
         (lambda s, t: setattr(s, "output_dir", str(t / "a" / "b" / "c")), "output_dir", "не существует"),
     ],
 )
-def test_bad_settings_are_refused_with_the_field_named(tmp_path: Path, change, field: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_settings_are_refused_with_the_field_named(
+    tmp_path: Path, change, field: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
     settings = Settings()
     settings.database.sqlite_path = str(tmp_path / "ok.sqlite")
     change(settings, tmp_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
@@ -29,7 +31,12 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    url = config.attributes.get("url") or config.get_main_option("sqlalchemy.url")
+    # The alembic command line (development): AKTDESK_DATABASE_URL or a scratch SQLite file.
+    url = (
+        config.attributes.get("url")
+        or config.get_main_option("sqlalchemy.url")
+        or os.environ.get("AKTDESK_DATABASE_URL", "sqlite:///alembic-dev.sqlite")
+    )
     engine = engine_from_config({"sqlalchemy.url": str(url)}, prefix="sqlalchemy.", poolclass=pool.NullPool)
     with engine.connect() as conn:
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)

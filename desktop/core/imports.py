@@ -1,0 +1,261 @@
+"""Import of counterparties and contracts from .xlsx / .csv, row by row, with a report of every bad row.
+
+Columns are recognised by their Russian headers in any order and case (``Расчётный счёт`` and
+``Расчетный счет`` alike). Valid rows are imported, invalid ones are reported with the row
+number as the user sees it in Excel (the header is row 1), the column and the reason.
+Re-importing a file creates no duplicates: counterparties are matched by INN+KPP, contracts
+by own entity + number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import ValidationError
+from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.models import Counterparty, PartyKind
+from desktop.core.parties import FIELD_TITLES, counterparty_errors, find_duplicate, save_counterparty
+
+# Header (normalised) → field. The first spelling of each field is the one the template writes.
+COUNTERPARTY_HEADERS: dict[str, tuple[str, ...]] = {
+    "short_name": ("Наименование", "Краткое наименование", "Контрагент", "Клиент"),
+    "full_name": ("Полное наименование",),
+    "inn": ("ИНН",),
+    "kpp": ("КПП",),
+    "ogrn": ("ОГРН", "ОГРНИП", "ОГРН/ОГРНИП", "ОГРН (ОГРНИП)"),
+    "legal_address": ("Адрес", "Юридический адрес"),
+    "postal_address": ("Почтовый адрес",),
+    "bank_name": ("Банк", "Наименование банка"),
+    "bik": ("БИК",),
+    "account": ("Расчётный счёт", "Расчетный счет", "Р/с", "Рас. счет", "Счёт", "Счет"),
+    "corr_account": ("Корреспондентский счёт", "Корреспондентский счет", "Корр. счет", "Корр. счёт", "К/с", "Корсчет"),
+    "emails": ("E-mail", "Email", "Эл. почта", "Электронная почта", "E-mail для документов"),
+    "director_name": ("Руководитель", "Директор"),
+    "phone": ("Телефон",),
+}
+TEMPLATE_HEADERS = (
+    "Наименование",
+    "ИНН",
+    "КПП",
+    "ОГРН",
+    "Адрес",
+    "Банк",
+    "БИК",
+    "Расчётный счёт",
+    "Корреспондентский счёт",
+    "E-mail",
+)
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    created: int = 0
+    updated: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "rejected": self.rejected,
+            "errors": [e.as_dict() for e in self.errors],
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+def normalise_header(text: Any) -> str:
+    value = str(text or "").strip().lower().replace("ё", "е")
+    value = re.sub(r"[\s_]+", " ", value)
+    return value.replace(" .", ".").strip(" :")
+
+
+def _header_map(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalise_header(h): name for name, headers in spec.items() for h in headers}
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read an .xlsx/.xls or .csv file as text cells (leading zeros survive), header in row 1."""
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError(f"Файл не найден: {path}")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm", ".xls"):
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        elif suffix in (".csv", ".txt"):
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1251")
+            first = text.splitlines()[0] if text else ""
+            sep = ";" if first.count(";") >= first.count(",") else ","
+            from io import StringIO
+
+            frame = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        else:
+            raise ValidationError(f"Файл {path.name}: поддерживаются только .xlsx и .csv")
+    except ValidationError:
+        raise
+    except Exception as error:  # pandas/openpyxl raise many kinds for a damaged file
+        raise ValidationError(f"Файл {path.name} не читается как таблица: {error}") from error
+    return frame
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    if re.fullmatch(r"\d+\.0", text):  # a number Excel stored as float
+        text = text[:-2]
+    return text
+
+
+def _mapped_columns(frame: pd.DataFrame, spec: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
+    """field → the column header as written in the file; and the unknown headers."""
+    known = _header_map(spec)
+    columns: dict[str, str] = {}
+    unknown: list[str] = []
+    for header in frame.columns:
+        name = known.get(normalise_header(header))
+        if name and name not in columns:
+            columns[name] = str(header)
+        elif str(header).strip() and not str(header).startswith("Unnamed"):
+            unknown.append(str(header))
+    return columns, unknown
+
+
+def _guess_kind(values: dict[str, Any]) -> str:
+    inn = values.get("inn") or ""
+    name = (values.get("short_name") or "").upper()
+    if len(inn) == 12:
+        if len(values.get("ogrn") or "") == 15 or name.startswith("ИП ") or "ПРЕДПРИНИМАТЕЛЬ" in name:
+            return PartyKind.ENTREPRENEUR.value
+        return PartyKind.PERSON.value
+    return PartyKind.LEGAL.value
+
+
+def import_counterparties(
+    session: Session,
+    path: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    user: str | None = None,
+) -> ImportResult:
+    """Import counterparties; the caller commits (all valid rows) or rolls back (cancel, crash)."""
+    frame = read_table(path)
+    columns, unknown = _mapped_columns(frame, COUNTERPARTY_HEADERS)
+    result = ImportResult()
+    if unknown:
+        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
+    missing = [h for h, f in (("Наименование", "short_name"), ("ИНН", "inn")) if f not in columns]
+    if missing:
+        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
+    header_of = {name: header for name, header in columns.items()}
+    total = len(frame)
+    seen: dict[tuple[str, str], int] = {}
+    for position, record in enumerate(frame.to_dict("records")):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        row = position + 2  # Excel row: the header is row 1
+        values = {name: _cell(record.get(header)) for name, header in columns.items()}
+        if not any(values.values()):
+            continue
+        if values.get("bik") and re.fullmatch(r"\d{8}", values["bik"]):
+            values["bik"] = "0" + values["bik"]  # Excel dropped the leading zero of a numeric cell
+        values["kind"] = _guess_kind(values)
+        errors = counterparty_errors(values)
+        if errors:
+            result.rejected += 1
+            for name, message in errors.items():
+                column = header_of.get(name, FIELD_TITLES.get(name, name))
+                result.errors.append(RowError(row, column, message))
+            continue
+        key = (values["inn"], values.get("kpp") or "")
+        if key in seen:
+            result.rejected += 1
+            result.errors.append(
+                RowError(row, header_of["inn"], f"повтор строки {seen[key]} (тот же ИНН и КПП)")
+            )
+            continue
+        seen[key] = row
+        existing = find_duplicate(session, values["inn"], values.get("kpp") or None)
+        saved = save_counterparty(session, values, existing.id if existing else None, user=user)
+        result.imported += 1
+        if saved.created:
+            result.created += 1
+        else:
+            result.updated += 1
+        progress(position + 1, total, values.get("short_name") or "")
+    progress(total, total, "")
+    return result
+
+
+def write_counterparty_template(path: Path) -> Path:
+    """An empty workbook with the recognised headers, for the user to fill."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Контрагенты"
+    sheet.append(list(TEMPLATE_HEADERS))
+    widths = (40, 14, 12, 17, 50, 30, 12, 24, 24, 30)
+    for index, width in enumerate(widths, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = width
+        # Identifiers are text: a BIK keeps its leading zero, an account its 20 digits.
+        for row in range(2, 1001):
+            sheet.cell(row=row, column=index).number_format = "@"
+    sheet.freeze_panes = "A2"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def parse_decimal(text: str) -> Decimal:
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as error:
+        raise ValueError(f"не число: «{text}»") from error
+
+
+def parse_date(text: str) -> dt.date:
+    text = text.strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d.%m.%y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"не дата: «{text}» (ожидается ДД.ММ.ГГГГ)")
+
+
+def existing_counterparty_ids(session: Session, inns: Iterable[str]) -> dict[str, int]:
+    rows = session.execute(select(Counterparty.inn, Counterparty.id).where(Counterparty.inn.in_(list(inns))))
+    return {inn: cid for inn, cid in rows}

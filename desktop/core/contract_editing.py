@@ -82,7 +82,9 @@ def format_contract_number(pattern: str, prefix: str, year: int, seq: int) -> st
     try:
         return pattern.format(prefix=prefix, year=year, seq=seq, yy=year % 100)
     except (KeyError, ValueError, IndexError) as error:
-        raise ValidationError(f"Неверный шаблон номера договора «{pattern}»: {error}", field="number") from error
+        raise ValidationError(
+            f"Неверный шаблон номера договора «{pattern}»: {error}", field="number"
+        ) from error
 
 
 def next_contract_number(session: Session, entity: OwnEntity, year: int) -> str:
@@ -95,7 +97,9 @@ def next_contract_number(session: Session, entity: OwnEntity, year: int) -> str:
 
 
 def number_taken(session: Session, own_entity_id: int, number: str, exclude_id: int | None = None) -> bool:
-    stmt = select(Contract.id).where(Contract.own_entity_id == own_entity_id, Contract.number == number.strip())
+    stmt = select(Contract.id).where(
+        Contract.own_entity_id == own_entity_id, Contract.number == number.strip()
+    )
     if exclude_id is not None:
         stmt = stmt.where(Contract.id != exclude_id)
     return session.scalar(stmt.limit(1)) is not None
@@ -228,7 +232,9 @@ def create_contract(session: Session, data: ContractInput, *, user: str | None =
     try:
         session.flush()
     except IntegrityError as error:
-        raise ValidationError(f"Номер договора {number} уже занят у «{entity.short_name}».", field="number") from error
+        raise ValidationError(
+            f"Номер договора {number} уже занят у «{entity.short_name}».", field="number"
+        ) from error
     log_event(
         session,
         "contract",
@@ -258,8 +264,8 @@ def input_from_previous(session: Session, previous_id: int, year: int) -> Contra
         for t in terms
         if t.service_id is not None
     ] or [
-        LineInput(service_id=l.service_id, price=l.price, quantity=l.quantity, description=l.description)
-        for l in old.lines
+        LineInput(service_id=ln.service_id, price=ln.price, quantity=ln.quantity, description=ln.description)
+        for ln in old.lines
     ]
     return ContractInput(
         own_entity_id=old.own_entity_id,
@@ -315,7 +321,10 @@ def add_agreement(
     for index, change in enumerate(changes, start=1):
         if change.action not in {a.value for a in AgreementAction}:
             raise ValidationError(f"Изменение {index}: неизвестное действие «{change.action}».")
-        if change.action in (AgreementAction.CHANGE, AgreementAction.REMOVE) and change.contract_line_id not in line_ids:
+        if (
+            change.action in (AgreementAction.CHANGE, AgreementAction.REMOVE)
+            and change.contract_line_id not in line_ids
+        ):
             raise ValidationError(f"Изменение {index}: строка спецификации не из этого договора.")
         if change.action == AgreementAction.ADD and (change.service_id is None or not change.price):
             raise ValidationError(f"Изменение {index}: для новой строки нужны услуга и цена.")
@@ -343,7 +352,9 @@ def add_agreement(
     try:
         session.flush()
     except IntegrityError as error:
-        raise ValidationError(f"Соглашение № {number} уже есть у договора {contract.number}.", field="number") from error
+        raise ValidationError(
+            f"Соглашение № {number} уже есть у договора {contract.number}.", field="number"
+        ) from error
     log_event(
         session,
         "contract",
@@ -370,7 +381,9 @@ CONTRACT_EDITABLE = (
 )
 
 
-def update_contract(session: Session, contract_id: int, values: dict[str, Any], *, user: str | None = None) -> Contract:
+def update_contract(
+    session: Session, contract_id: int, values: dict[str, Any], *, user: str | None = None
+) -> Contract:
     contract = session.get(Contract, contract_id)
     if contract is None:
         raise ValidationError(f"Договор #{contract_id} не найден.")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import ValidationError
@@ -38,7 +38,14 @@ COUNTERPARTY_HEADERS: dict[str, tuple[str, ...]] = {
     "bank_name": ("Банк", "Наименование банка"),
     "bik": ("БИК",),
     "account": ("Расчётный счёт", "Расчетный счет", "Р/с", "Рас. счет", "Счёт", "Счет"),
-    "corr_account": ("Корреспондентский счёт", "Корреспондентский счет", "Корр. счет", "Корр. счёт", "К/с", "Корсчет"),
+    "corr_account": (
+        "Корреспондентский счёт",
+        "Корреспондентский счет",
+        "Корр. счет",
+        "Корр. счёт",
+        "К/с",
+        "Корсчет",
+    ),
     "emails": ("E-mail", "Email", "Эл. почта", "Электронная почта", "E-mail для документов"),
     "director_name": ("Руководитель", "Директор"),
     "phone": ("Телефон",),
@@ -132,7 +139,9 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _mapped_columns(frame: pd.DataFrame, spec: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
+def _mapped_columns(
+    frame: pd.DataFrame, spec: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, str], list[str]]:
     """field → the column header as written in the file; and the unknown headers."""
     known = _header_map(spec)
     columns: dict[str, str] = {}
@@ -259,3 +268,223 @@ def parse_date(text: str) -> dt.date:
 def existing_counterparty_ids(session: Session, inns: Iterable[str]) -> dict[str, int]:
     rows = session.execute(select(Counterparty.inn, Counterparty.id).where(Counterparty.inn.in_(list(inns))))
     return {inn: cid for inn, cid in rows}
+
+
+# --- contracts ----------------------------------------------------------------------
+
+CONTRACT_HEADERS: dict[str, tuple[str, ...]] = {
+    "entity_inn": ("ИНН юрлица", "Юрлицо (ИНН)", "ИНН исполнителя", "ИНН организации"),
+    "number": ("Номер", "Номер договора", "№ договора"),
+    "date": ("Дата", "Дата договора"),
+    "client_inn": ("ИНН клиента", "ИНН контрагента", "ИНН заказчика"),
+    "client_kpp": ("КПП клиента", "КПП контрагента", "КПП заказчика"),
+    "kind": ("Тип", "Тип договора", "Объём"),
+    "periodicity": ("Периодичность",),
+    "payment": ("Оплата", "Условия оплаты"),
+    "postpay_days": ("Отсрочка, дней", "Отсрочка", "Срок оплаты, дней"),
+    "documents": ("Документы", "Документы при закрытии"),
+    "valid_from": ("Действует с", "Начало"),
+    "valid_to": ("Действует по", "Окончание"),
+    "service": ("Услуга", "Наименование услуги"),
+    "unit": ("Ед. изм.", "Единица", "Ед.изм."),
+    "quantity": ("Количество", "Кол-во"),
+    "price": ("Цена", "Цена за единицу", "Стоимость"),
+}
+CONTRACT_REQUIRED = ("entity_inn", "number", "date", "client_inn", "service", "price")
+
+KIND_WORDS = {
+    "фиксированный": "fixed",
+    "фикс": "fixed",
+    "абонентский": "fixed",
+    "по факту": "variable",
+    "переменный": "variable",
+    "fixed": "fixed",
+    "variable": "variable",
+    "": "fixed",
+}
+PERIOD_WORDS = {
+    "": "month",
+    "месяц": "month",
+    "ежемесячно": "month",
+    "квартал": "quarter",
+    "ежеквартально": "quarter",
+    "год": "year",
+    "ежегодно": "year",
+}
+PAYMENT_WORDS = {
+    "": "postpay",
+    "постоплата": "postpay",
+    "отсрочка": "postpay",
+    "предоплата": "prepay100",
+    "предоплата 100%": "prepay100",
+    "100%": "prepay100",
+    "70/30": "prepay70",
+    "предоплата 70/30": "prepay70",
+}
+DOCUMENT_WORDS = {
+    "": "act_invoice",
+    "акт+счет": "act_invoice",
+    "акт и счет": "act_invoice",
+    "упд": "upd",
+    "акт+счет+упд": "act_invoice_upd",
+    "акт, счет, упд": "act_invoice_upd",
+}
+
+
+def _word(value: str) -> str:
+    return " ".join(value.lower().replace("ё", "е").replace(" + ", "+").split())
+
+
+def import_contracts(
+    session: Session,
+    path: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    user: str | None = None,
+) -> ImportResult:
+    """Import contracts: one row per specification line; rows with the same entity and number form one contract.
+
+    A contract whose number already exists at that own entity is matched, not created again.
+    ``imported``/``rejected`` count rows; ``created``/``updated`` count contracts (new / matched).
+    A whole contract is rejected when any of its rows is wrong (nothing half-saved).
+    """
+    from desktop.core.contract_editing import ContractInput, LineInput, create_contract
+    from desktop.core.models import Contract, OwnEntity, Service, Unit
+
+    frame = read_table(path)
+    columns, unknown = _mapped_columns(frame, CONTRACT_HEADERS)
+    result = ImportResult()
+    if unknown:
+        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
+    titles = {name: headers[0] for name, headers in CONTRACT_HEADERS.items()}
+    missing = [titles[f] for f in CONTRACT_REQUIRED if f not in columns]
+    if missing:
+        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
+
+    def column(name: str) -> str:
+        return columns.get(name, titles[name])
+
+    groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
+    for position, record in enumerate(frame.to_dict("records")):
+        values = {name: _cell(record.get(header)) for name, header in columns.items()}
+        if any(values.values()):
+            groups.setdefault((values.get("entity_inn", ""), values.get("number", "")), []).append(
+                (position + 2, values)
+            )
+    units = {u.short_name.lower(): u.code for u in session.scalars(select(Unit))}
+    units.update({u.name.lower(): u.code for u in session.scalars(select(Unit))})
+    total = len(groups)
+    for done, ((entity_inn, number), rows) in enumerate(groups.items(), start=1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        errors: list[RowError] = []
+        first_row, first = rows[0]
+        entity = session.scalar(select(OwnEntity).where(OwnEntity.inn == entity_inn)) if entity_inn else None
+        if entity is None:
+            errors.append(
+                RowError(first_row, column("entity_inn"), f"своё юрлицо с ИНН «{entity_inn}» не найдено")
+            )
+        if not number:
+            errors.append(RowError(first_row, column("number"), "обязательное поле"))
+        client_inn = first.get("client_inn", "")
+        client_stmt = select(Counterparty).where(Counterparty.inn == client_inn)
+        if first.get("client_kpp"):
+            client_stmt = client_stmt.where(Counterparty.kpp == first["client_kpp"])
+        client = session.scalars(client_stmt.limit(1)).first() if client_inn else None
+        if client is None:
+            errors.append(
+                RowError(
+                    first_row,
+                    column("client_inn"),
+                    f"клиент с ИНН «{client_inn}» не найден (импортируйте контрагентов)",
+                )
+            )
+        data = ContractInput(number=number)
+        try:
+            data.date = parse_date(first.get("date", ""))
+        except ValueError as error:
+            errors.append(RowError(first_row, column("date"), str(error)))
+        for field_name, words, attr in (
+            ("kind", KIND_WORDS, "kind"),
+            ("periodicity", PERIOD_WORDS, "periodicity"),
+            ("payment", PAYMENT_WORDS, "payment_terms"),
+            ("documents", DOCUMENT_WORDS, "documents"),
+        ):
+            word = _word(first.get(field_name, ""))
+            if word not in words:
+                errors.append(
+                    RowError(first_row, column(field_name), f"неизвестное значение «{first.get(field_name)}»")
+                )
+            else:
+                setattr(data, attr, words[word])
+        for field_name in ("valid_from", "valid_to"):
+            if first.get(field_name):
+                try:
+                    setattr(data, field_name, parse_date(first[field_name]))
+                except ValueError as error:
+                    errors.append(RowError(first_row, column(field_name), str(error)))
+        if first.get("postpay_days"):
+            try:
+                data.postpay_days = int(parse_decimal(first["postpay_days"]))
+            except ValueError as error:
+                errors.append(RowError(first_row, column("postpay_days"), str(error)))
+        data.valid_from = data.valid_from or data.date
+        for row, values in rows:
+            name = values.get("service", "")
+            if not name:
+                errors.append(RowError(row, column("service"), "обязательное поле"))
+                continue
+            try:
+                price = parse_decimal(values.get("price", ""))
+                quantity = parse_decimal(values["quantity"]) if values.get("quantity") else Decimal(1)
+            except ValueError as error:
+                errors.append(RowError(row, column("price"), str(error)))
+                continue
+            if price <= 0:
+                errors.append(RowError(row, column("price"), "цена должна быть больше нуля"))
+                continue
+            service = session.scalars(
+                select(Service).where(func.lower(Service.name) == name.lower()).limit(1)
+            ).first()
+            if service is None:
+                unit_word = (values.get("unit") or "усл. ед").lower()
+                unit_code = units.get(unit_word)
+                if unit_code is None:
+                    errors.append(
+                        RowError(row, column("unit"), f"неизвестная единица измерения «{values.get('unit')}»")
+                    )
+                    continue
+                service = Service(name=name, unit_code=unit_code)
+                session.add(service)
+                session.flush()
+            data.lines.append(LineInput(service_id=service.id, price=price, quantity=quantity))
+        if (
+            not errors
+            and entity is not None
+            and session.scalar(
+                select(Contract.id).where(Contract.own_entity_id == entity.id, Contract.number == number)
+            )
+        ):
+            result.imported += len(rows)
+            result.updated += 1  # matched: the contract is already there
+            continue
+        if not errors:
+            assert entity is not None and client is not None
+            data.own_entity_id = entity.id
+            data.counterparty_id = client.id
+            data.template = "person" if client.kind == PartyKind.PERSON else "services"
+            try:
+                with session.begin_nested():
+                    create_contract(session, data, user=user)
+            except ValidationError as error:
+                errors.append(RowError(first_row, column("number"), error.message))
+        if errors:
+            result.rejected += len(rows)
+            result.errors.extend(errors)
+        else:
+            result.imported += len(rows)
+            result.created += 1
+        progress(done, total, number)
+    return result
+

@@ -10,12 +10,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop import __version__
-from desktop.config import Settings, config_dir
+from desktop.config import Settings
 from desktop.core.db import Database, open_database
 from desktop.core.demo import fill_demo
 from desktop.core.errors import UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
+from desktop.ui.common.state import ui_state
 from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
@@ -30,11 +31,6 @@ class StatefulTab(Protocol):
     def reload(self) -> None: ...
     def save_state(self, settings: QSettings) -> None: ...
     def restore_state(self, settings: QSettings) -> None: ...
-
-
-def ui_state() -> QSettings:
-    """Window geometry, tab and column state: an ini file beside the settings."""
-    return QSettings(str(config_dir() / "ui_state.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):

@@ -1,23 +1,18 @@
-"""The contracts registry model: ids from a filtered, sorted SQL query; rows loaded lazily."""
+"""The contracts registry model: ids from core's filtered, sorted query; rows loaded lazily."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity
+from desktop.core import contract_registry
+from desktop.core.contract_registry import ContractFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, LazyTableModel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContractsModel", text)
-
 
 KIND_TITLES = {
     "fixed": QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
@@ -32,23 +27,11 @@ STATUS_TITLES = {
 
 
 def kind_title(kind: str) -> str:
-    return _tr(KIND_TITLES.get(kind, kind))
+    return QCoreApplication.translate("ContractsModel", KIND_TITLES.get(kind, kind))
 
 
 def status_title(status: str) -> str:
-    return _tr(STATUS_TITLES.get(status, status))
-
-
-def _monthly_amounts() -> Any:
-    """Per contract: the sum of its specification lines (price × quantity)."""
-    return (
-        select(
-            ContractLine.contract_id.label("contract_id"),
-            func.sum(ContractLine.price * ContractLine.quantity).label("amount"),
-        )
-        .group_by(ContractLine.contract_id)
-        .subquery("monthly")
-    )
+    return QCoreApplication.translate("ContractsModel", STATUS_TITLES.get(status, status))
 
 
 class ContractsModel(LazyTableModel):
@@ -66,84 +49,32 @@ class ContractsModel(LazyTableModel):
                 width=130,
             ),
             Column("status", QCoreApplication.translate("ContractsModel", "Status"), width=100),
+            Column("valid_to", QCoreApplication.translate("ContractsModel", "Valid until"), width=90),
+            Column("manager", QCoreApplication.translate("ContractsModel", "Manager"), width=150),
         )
-        self.search = ""
-        self.own_entity_id: int | None = None
-        self.status: str | None = None
+        self.filter = ContractFilter()
         super().__init__(database, parent)
 
-    def _filtered(self, stmt: Select[Any]) -> Select[Any]:
-        if self.search.strip():
-            pattern = f"%{self.search.strip()}%"
-            stmt = stmt.where(
-                or_(
-                    Contract.number.ilike(pattern),
-                    Counterparty.short_name.ilike(pattern),
-                    Counterparty.inn.like(pattern),
-                )
-            )
-        if self.own_entity_id is not None:
-            stmt = stmt.where(Contract.own_entity_id == self.own_entity_id)
-        if self.status:
-            stmt = stmt.where(Contract.status == self.status)
-        return stmt
-
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        monthly = _monthly_amounts()
-        order = {
-            "number": Contract.number,
-            "date": Contract.date,
-            "client": Counterparty.short_name,
-            "entity": OwnEntity.short_name,
-            "kind": Contract.kind,
-            "amount": func.coalesce(monthly.c.amount, 0),
-            "status": Contract.status,
-        }[order_key]
-        stmt = (
-            select(Contract.id)
-            .join(Counterparty, Counterparty.id == Contract.counterparty_id)
-            .join(OwnEntity, OwnEntity.id == Contract.own_entity_id)
-        )
-        if order_key == "amount":
-            stmt = stmt.outerjoin(monthly, monthly.c.contract_id == Contract.id)
-        stmt = self._filtered(stmt)
-        return stmt.order_by(order.desc() if descending else order.asc(), Contract.id)
+        return contract_registry.select_ids(self.filter, order_key, descending)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        monthly = _monthly_amounts()
-        rows = session.execute(
-            select(
-                Contract.id,
-                Contract.number,
-                Contract.date,
-                Counterparty.short_name,
-                OwnEntity.short_name,
-                Contract.kind,
-                monthly.c.amount,
-                Contract.status,
-            )
-            .join(Counterparty, Counterparty.id == Contract.counterparty_id)
-            .join(OwnEntity, OwnEntity.id == Contract.own_entity_id)
-            .outerjoin(monthly, monthly.c.contract_id == Contract.id)
-            .where(Contract.id.in_(ids))
-        )
-        result = {}
-        for row in rows:
-            values = list(row[1:])
-            if values[4] == "variable":
-                values[5] = QCoreApplication.translate("ContractsModel", "by work orders")
-            result[row[0]] = tuple(values)
-        return result
+        return {k: v[:9] for k, v in contract_registry.load_rows(session, ids).items()}
 
     def display(self, column: Column, value: Any) -> str:
+        key = column.key
+        if key == "amount":
+            return (
+                fmt.money(value)
+                if value is not None
+                else QCoreApplication.translate("ContractsModel", "by work orders")
+            )
         if value is None:
             return ""
-        if column.key == "date":
+        if key in ("date", "valid_to"):
             return fmt.date(value)
-        if column.key == "amount":
-            return fmt.money(Decimal(value)) if not isinstance(value, str) else value
-        if column.key == "kind":
+        if key == "kind":
             return kind_title(value)
-        if column.key == "status":
+        if key == "status":
             return status_title(value)
         return str(value)

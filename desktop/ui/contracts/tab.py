@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -19,27 +24,17 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop.core import contract_registry
+from desktop.core.contract_registry import ContractFilter
 from desktop.core.db import Database
-from desktop.core.models import Agreement, Contract, OwnEntity
-from desktop.ui.common import fmt
+from desktop.core.errors import UserError
+from desktop.core.exports import export_rows
+from desktop.core.models import Agreement, Contract, OwnEntity, User
+from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
+from desktop.ui.common.state import ui_state
 from desktop.ui.common.table_view import RegistryView
+from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, ContractsModel, kind_title, status_title
-
-TERMS_TITLES = {
-    "prepay100": QT_TRANSLATE_NOOP("ContractsTab", "100% prepayment"),
-    "prepay70": QT_TRANSLATE_NOOP("ContractsTab", "70/30"),
-    "postpay": QT_TRANSLATE_NOOP("ContractsTab", "Postpayment"),
-}
-DOCSET_TITLES = {
-    "act_invoice": QT_TRANSLATE_NOOP("ContractsTab", "Act + invoice"),
-    "upd": QT_TRANSLATE_NOOP("ContractsTab", "UPD"),
-    "act_invoice_upd": QT_TRANSLATE_NOOP("ContractsTab", "Act + invoice + UPD"),
-}
-PERIOD_TITLES = {
-    "month": QT_TRANSLATE_NOOP("ContractsTab", "Monthly"),
-    "quarter": QT_TRANSLATE_NOOP("ContractsTab", "Quarterly"),
-    "year": QT_TRANSLATE_NOOP("ContractsTab", "Yearly"),
-}
 
 
 class ContractsTab(QWidget):
@@ -55,17 +50,49 @@ class ContractsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.entity = QComboBox(self)
         self.entity.setObjectName("contractsEntity")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("contractsKind")
+        self.kind.addItem(self.tr("All types"), None)
+        self.kind.addItem(kind_title("fixed"), "fixed")
+        self.kind.addItem(kind_title("variable"), "variable")
         self.status = QComboBox(self)
         self.status.setObjectName("contractsStatus")
         self.status.addItem(self.tr("All statuses"), None)
         for code in STATUS_TITLES:
             self.status.addItem(status_title(code), code)
+        self.manager = QComboBox(self)
+        self.manager.setObjectName("contractsManager")
+        self.expiring = QSpinBox(self)
+        self.expiring.setObjectName("contractsExpiring")
+        self.expiring.setRange(0, 3650)
+        self.expiring.setSpecialValueText(self.tr("any end date"))
+        self.expiring.setPrefix(self.tr("ending within "))
+        self.expiring.setSuffix(self.tr(" days"))
         self.count = QLabel(self)
+        self.count.setObjectName("contractsCount")
 
+        self.new_button = QPushButton(self.tr("New contract…"), self)
+        self.new_button.setObjectName("newContract")
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setObjectName("importButton")
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.export_button.setObjectName("exportContracts")
+        self.saved = SavedFiltersBar(SavedFilters(ui_state(), "contracts"), self.current_filter_dict, self)
+        self.saved.chosen.connect(self.set_filter_dict)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        actions.addWidget(self.saved)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.entity, 2)
+        filters.addWidget(self.kind, 1)
         filters.addWidget(self.status, 1)
+        filters.addWidget(self.manager, 1)
+        filters.addWidget(self.expiring, 1)
         filters.addWidget(self.count)
 
         self.view = RegistryView(self.model, "contracts", self)
@@ -81,6 +108,7 @@ class ContractsTab(QWidget):
         self.splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(actions)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
 
@@ -90,10 +118,15 @@ class ContractsTab(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        self.entity.currentIndexChanged.connect(self.apply_filters)
-        self.status.currentIndexChanged.connect(self.apply_filters)
+        for combo in (self.entity, self.kind, self.status, self.manager):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.expiring.valueChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._show_current)
+        self.view.doubleClicked.connect(lambda _index: self.open_current())
         self.model.modelReset.connect(self._update_count)
+        self.new_button.clicked.connect(self.new_contract)
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_visible)
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -103,34 +136,133 @@ class ContractsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._fill_entities()
+        self._fill_combos()
         self.model.refresh()
         self._show_current()
+        for widget in (self.new_button, self.import_button, self.export_button):
+            widget.setEnabled(self.database is not None)
 
-    def _fill_entities(self) -> None:
-        current = self.entity.currentData()
-        self.entity.blockSignals(True)
-        self.entity.clear()
-        self.entity.addItem(self.tr("All own entities"), None)
+    def _fill_combos(self) -> None:
+        def fill(combo: QComboBox, everything: str, items: list[tuple[Any, str]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value, title in items:
+                combo.addItem(title, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+        entities: list[tuple[Any, str]] = []
+        managers: list[tuple[Any, str]] = []
         if self.database is not None:
             with self.database.session() as session:
-                for entity_id, name in session.execute(
-                    select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-                ):
-                    self.entity.addItem(name, entity_id)
-        index = self.entity.findData(current)
-        self.entity.setCurrentIndex(max(index, 0))
-        self.entity.blockSignals(False)
+                entities = [
+                    tuple(r)
+                    for r in session.execute(
+                        select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
+                    )
+                ]  # type: ignore[misc]
+                managers = [
+                    tuple(r)
+                    for r in session.execute(select(User.id, User.full_name).order_by(User.full_name))
+                ]  # type: ignore[misc]
+        fill(self.entity, self.tr("All own entities"), entities)
+        fill(self.manager, self.tr("All managers"), managers)
+
+    def current_filter(self) -> ContractFilter:
+        return ContractFilter(
+            search=self.search.text(),
+            own_entity_id=self.entity.currentData(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+            manager_id=self.manager.currentData(),
+            expiring_within_days=self.expiring.value() or None,
+        )
+
+    def current_filter_dict(self) -> dict[str, Any]:
+        return self.current_filter().as_dict()
+
+    def set_filter_dict(self, values: dict[str, Any]) -> None:
+        flt = ContractFilter.from_dict(values)
+        widgets = (self.search, self.entity, self.kind, self.status, self.manager, self.expiring)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(flt.search)
+        for combo, value in (
+            (self.entity, flt.own_entity_id),
+            (self.kind, flt.kind),
+            (self.status, flt.status),
+            (self.manager, flt.manager_id),
+        ):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.expiring.setValue(flt.expiring_within_days or 0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply_filters()
 
     def apply_filters(self) -> None:
-        self.model.search = self.search.text()
-        self.model.own_entity_id = self.entity.currentData()
-        self.model.status = self.status.currentData()
+        self.model.filter = self.current_filter()
         self.model.refresh()
         self._show_current()
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("Contracts: %n", "", self.model.rowCount()))
+
+    # --- actions ------------------------------------------------------------------------
+    def new_contract(self) -> None:
+        if self.database is None:
+            return
+        from desktop.ui.contracts.wizard import ContractWizard
+
+        wizard = ContractWizard(self.database, self)
+        wizard.created.connect(self._created)
+        wizard.open()
+
+    def _created(self, contract_id: int) -> None:
+        self.model.refresh()
+        row = self.model.row_of(contract_id)
+        if row is not None:
+            self.view.selectRow(row)
+
+    def open_current(self) -> None:
+        contract_id = self.view.current_id()
+        if contract_id is None or self.database is None:
+            return
+        from desktop.ui.contracts.card import ContractCard
+
+        card = ContractCard(self.database, contract_id, self)
+        card.changed.connect(self.model.refresh)
+        card.open()
+
+    def import_file(self) -> None:
+        if self.database is None:
+            return
+        from desktop.ui.parties.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.database, self)
+        dialog.imported.connect(self.reload)
+        dialog.open()
+
+    def export_visible(self) -> None:
+        if self.database is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), "Договоры.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        ids = self.model.ids()
+        try:
+            with self.database.session() as session:
+                rows = contract_registry.export_rows(session, ids)
+            export_rows(Path(path), contract_registry.EXPORT_COLUMNS, rows, sheet_title="Договоры")
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Export to Excel"), error.message)
+            return
+        self.window().statusBar().showMessage(
+            self.tr("Exported rows: %1").replace("%1", str(len(rows))), 5000
+        )
 
     # --- detail pane ---------------------------------------------------------------
     def _show_current(self, *_: Any) -> None:
@@ -155,59 +287,7 @@ class ContractsTab(QWidget):
             if contract is None:
                 self.detail.clear()
                 return
-            self.detail.setHtml(self.contract_html(contract))
-
-    def contract_html(self, c: Contract) -> str:
-        tr = self.tr
-        party = c.counterparty
-        rows = [
-            (
-                tr("Client"),
-                f"{escape(party.short_name)}<br><small>{tr('INN')} {party.inn}"
-                + (f", {tr('KPP')} {party.kpp}" if party.kpp else "")
-                + "</small>",
-            ),
-            (tr("Own entity"), escape(c.own_entity.short_name)),
-            (tr("Type"), kind_title(c.kind)),
-            (tr("Billing"), tr(PERIOD_TITLES.get(c.periodicity, c.periodicity))),
-            (
-                tr("Payment"),
-                tr(TERMS_TITLES.get(c.payment_terms, c.payment_terms))
-                + (f", {c.postpay_days} {tr('days')}" if c.payment_terms == "postpay" else ""),
-            ),
-            (tr("Documents"), tr(DOCSET_TITLES.get(c.documents, c.documents))),
-            (tr("Valid"), f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or tr('indefinitely')}"),
-            (tr("Status"), status_title(c.status)),
-            (tr("Manager"), escape(c.manager.full_name) if c.manager else "—"),
-            (tr("E-mail"), escape(party.emails) or f"<span style='color:#b00'>{tr('no e-mail')}</span>"),
-        ]
-        html = [f"<h3>{escape(tr('Contract'))} № {escape(c.number)} {tr('of')} {fmt.date(c.date)}</h3>"]
-        html.append("<table cellspacing='0' cellpadding='2'>")
-        for title, value in rows:
-            html.append(f"<tr><td style='color:#555'>{escape(title)}</td><td>{value}</td></tr>")
-        html.append("</table>")
-        html.append(
-            f"<h4>{escape(tr('Specification'))}</h4><table border='1' cellspacing='0' cellpadding='3'>"
-        )
-        html.append(f"<tr><th>№</th><th>{tr('Service')}</th><th>{tr('Qty')}</th><th>{tr('Price')}</th></tr>")
-        for line in c.lines:
-            name = line.description or (line.service.name if line.service else "")
-            html.append(
-                f"<tr><td>{line.position}</td><td>{escape(name)}</td>"
-                f"<td align='right'>{line.quantity.normalize():f}</td>"
-                f"<td align='right'>{fmt.money(line.price)}</td></tr>"
-            )
-        html.append("</table>")
-        if c.agreements:
-            html.append(f"<h4>{escape(tr('Supplementary agreements'))}</h4><ul>")
-            for agreement in c.agreements:
-                html.append(
-                    f"<li>№ {escape(agreement.number)} {tr('of')} {fmt.date(agreement.date)}, "
-                    f"{tr('effective from')} {fmt.date(agreement.effective_date)}: "
-                    f"{escape(agreement.description)}</li>"
-                )
-            html.append("</ul>")
-        return "".join(html)
+            self.detail.setHtml(contract_html(contract))
 
     # --- state ----------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

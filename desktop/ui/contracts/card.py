@@ -1,0 +1,210 @@
+"""The contract card: terms, status, supplementary agreements and the contract's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.core.contract_editing import ChangeInput, add_agreement, update_contract
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.ui.common.history import history_html
+from desktop.ui.contracts.detail import contract_html
+from desktop.ui.contracts.model import STATUS_TITLES, status_title
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def load_contract(database: Database, contract_id: int) -> Contract | None:
+    with database.session() as session:
+        return session.scalar(
+            select(Contract)
+            .where(Contract.id == contract_id)
+            .options(
+                selectinload(Contract.lines).selectinload(ContractLine.service),
+                selectinload(Contract.agreements).selectinload(Agreement.changes),
+                selectinload(Contract.counterparty),
+                selectinload(Contract.own_entity),
+                selectinload(Contract.manager),
+            )
+        )
+
+
+class AgreementDialog(QDialog):
+    """A supplementary agreement: new prices/quantities of lines from a date, or the end of the contract."""
+
+    def __init__(self, database: Database, contract: Contract, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementDialog")
+        self.setWindowTitle(self.tr("Supplementary agreement to contract %1").replace("%1", contract.number))
+        self.database = database
+        self.contract = contract
+        today = dt.date.today()
+        self.number = QLineEdit(str(len(contract.agreements) + 1), self)
+        self.number.setObjectName("number")
+        self.date = QDateEdit(_qdate(today), self)
+        self.effective = QDateEdit(_qdate(today), self)
+        self.effective.setObjectName("effective")
+        for edit in (self.date, self.effective):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.description = QLineEdit(self)
+        self.ends = QCheckBox(self.tr("ends the contract on the effective date"), self)
+        self.lines = QTableWidget(len(contract.lines), 4, self)
+        self.lines.setObjectName("changes")
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Service"), self.tr("Current price"), self.tr("New price"), self.tr("New quantity")]
+        )
+        self.lines.setColumnWidth(0, 300)
+        for row, line in enumerate(contract.lines):
+            name = QTableWidgetItem(line.description or line.service.name)
+            self.lines.setItem(row, 0, name)
+            self.lines.setItem(row, 1, QTableWidgetItem(f"{line.price:.2f}"))
+            self.lines.setItem(row, 2, QTableWidgetItem(""))
+            self.lines.setItem(row, 3, QTableWidgetItem(""))
+        form = QFormLayout()
+        form.addRow(self.tr("Number:"), self.number)
+        form.addRow(self.tr("Date:"), self.date)
+        form.addRow(self.tr("Effective from:"), self.effective)
+        form.addRow(self.tr("Description:"), self.description)
+        form.addRow("", self.ends)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(buttons)
+
+    def changes(self) -> list[ChangeInput]:
+        out = []
+        for row, line in enumerate(self.contract.lines):
+            price_text = (self.lines.item(row, 2).text() or "").strip().replace(",", ".").replace(" ", "")
+            qty_text = (self.lines.item(row, 3).text() or "").strip().replace(",", ".").replace(" ", "")
+            if not price_text and not qty_text:
+                continue
+            try:
+                price = Decimal(price_text) if price_text else None
+                quantity = Decimal(qty_text) if qty_text else None
+            except InvalidOperation as error:
+                raise UserError(
+                    self.tr("Line %1: not a number").replace("%1", str(row + 1)), field="changes"
+                ) from error
+            out.append(ChangeInput(AgreementAction.CHANGE, line.id, price=price, quantity=quantity))
+        return out
+
+    def accept(self) -> None:
+        try:
+            changes = self.changes()
+            with self.database.transaction() as session:
+                add_agreement(
+                    session,
+                    self.contract.id,
+                    self.number.text(),
+                    _pydate(self.date.date()),
+                    _pydate(self.effective.date()),
+                    changes,
+                    description=self.description.text().strip(),
+                    ends_contract_on=_pydate(self.effective.date()) if self.ends.isChecked() else None,
+                )
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        super().accept()
+
+
+class ContractCard(QDialog):
+    changed = Signal()
+
+    def __init__(self, database: Database, contract_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contractCard")
+        self.database = database
+        self.contract_id = contract_id
+        self.resize(820, 640)
+        self.terms = QTextBrowser(self)
+        self.terms.setObjectName("terms")
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("history")
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        for code in STATUS_TITLES:
+            self.status.addItem(status_title(code), code)
+        self.save_status = QPushButton(self.tr("Apply"), self)
+        self.agreement_button = QPushButton(self.tr("Add agreement…"), self)
+        self.agreement_button.setObjectName("addAgreement")
+        top = QHBoxLayout()
+        top.addWidget(self.status)
+        top.addWidget(self.save_status)
+        top.addStretch(1)
+        top.addWidget(self.agreement_button)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.terms, self.tr("Terms"))
+        tabs.addTab(self.history, self.tr("History"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(close)
+        self.save_status.clicked.connect(self._apply_status)
+        self.agreement_button.clicked.connect(self._add_agreement)
+        self.reload()
+
+    def reload(self) -> None:
+        contract = load_contract(self.database, self.contract_id)
+        if contract is None:
+            return
+        self.contract = contract
+        self.setWindowTitle(self.tr("Contract %1").replace("%1", contract.number))
+        self.terms.setHtml(contract_html(contract))
+        self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
+        with self.database.session() as session:
+            self.history.setHtml(history_html(session, "contract", contract.id))
+
+    def _apply_status(self) -> None:
+        try:
+            with self.database.transaction() as session:
+                update_contract(session, self.contract_id, {"status": self.status.currentData()})
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        self.reload()
+        self.changed.emit()
+
+    def _add_agreement(self) -> None:
+        dialog = AgreementDialog(self.database, self.contract, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.changed.emit()

@@ -1,0 +1,105 @@
+"""The contract's terms as HTML: the registry's detail pane and the card show the same."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.core.models import Contract
+from desktop.ui.common import fmt
+from desktop.ui.contracts.model import kind_title, status_title
+
+TERMS_TITLES = {
+    "prepay100": QT_TRANSLATE_NOOP("ContractDetail", "100% prepayment"),
+    "prepay70": QT_TRANSLATE_NOOP("ContractDetail", "70/30"),
+    "postpay": QT_TRANSLATE_NOOP("ContractDetail", "Postpayment"),
+}
+DOCSET_TITLES = {
+    "act_invoice": QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice"),
+    "upd": QT_TRANSLATE_NOOP("ContractDetail", "UPD"),
+    "act_invoice_upd": QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice + UPD"),
+}
+PERIOD_TITLES = {
+    "month": QT_TRANSLATE_NOOP("ContractDetail", "Monthly"),
+    "quarter": QT_TRANSLATE_NOOP("ContractDetail", "Quarterly"),
+    "year": QT_TRANSLATE_NOOP("ContractDetail", "Yearly"),
+}
+
+
+def contract_html(c: Contract) -> str:
+    party = c.counterparty
+    rows = [
+        (
+            QCoreApplication.translate("ContractDetail", "Client"),
+            f"{escape(party.short_name)}<br><small>{QCoreApplication.translate('ContractDetail', 'INN')} {party.inn}"
+            + (f", {QCoreApplication.translate('ContractDetail', 'KPP')} {party.kpp}" if party.kpp else "")
+            + "</small>",
+        ),
+        (QCoreApplication.translate("ContractDetail", "Own entity"), escape(c.own_entity.short_name)),
+        (QCoreApplication.translate("ContractDetail", "Type"), kind_title(c.kind)),
+        (
+            QCoreApplication.translate("ContractDetail", "Billing"),
+            QCoreApplication.translate("ContractDetail", PERIOD_TITLES.get(c.periodicity, c.periodicity)),
+        ),
+        (
+            QCoreApplication.translate("ContractDetail", "Payment"),
+            QCoreApplication.translate("ContractDetail", TERMS_TITLES.get(c.payment_terms, c.payment_terms))
+            + (
+                f", {c.postpay_days} {QCoreApplication.translate('ContractDetail', 'days')}"
+                if c.payment_terms == "postpay"
+                else ""
+            ),
+        ),
+        (
+            QCoreApplication.translate("ContractDetail", "Documents"),
+            QCoreApplication.translate("ContractDetail", DOCSET_TITLES.get(c.documents, c.documents)),
+        ),
+        (
+            QCoreApplication.translate("ContractDetail", "Valid"),
+            f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or QCoreApplication.translate('ContractDetail', 'indefinitely')}",
+        ),
+        (QCoreApplication.translate("ContractDetail", "Status"), status_title(c.status)),
+        (
+            QCoreApplication.translate("ContractDetail", "Manager"),
+            escape(c.manager.full_name) if c.manager else "—",
+        ),
+        (
+            QCoreApplication.translate("ContractDetail", "E-mail"),
+            escape(party.emails)
+            or f"<span style='color:#b00'>{QCoreApplication.translate('ContractDetail', 'no e-mail')}</span>",
+        ),
+    ]
+    html = [
+        f"<h3>{escape(QCoreApplication.translate('ContractDetail', 'Contract'))} № {escape(c.number)} {QCoreApplication.translate('ContractDetail', 'of')} {fmt.date(c.date)}</h3>"
+    ]
+    html.append("<table cellspacing='0' cellpadding='2'>")
+    for title, value in rows:
+        html.append(f"<tr><td style='color:#555'>{escape(title)}</td><td>{value}</td></tr>")
+    html.append("</table>")
+    html.append(
+        f"<h4>{escape(QCoreApplication.translate('ContractDetail', 'Specification'))}</h4><table border='1' cellspacing='0' cellpadding='3'>"
+    )
+    html.append(
+        f"<tr><th>№</th><th>{QCoreApplication.translate('ContractDetail', 'Service')}</th><th>{QCoreApplication.translate('ContractDetail', 'Qty')}</th><th>{QCoreApplication.translate('ContractDetail', 'Price')}</th></tr>"
+    )
+    for line in c.lines:
+        name = line.description or (line.service.name if line.service else "")
+        html.append(
+            f"<tr><td>{line.position}</td><td>{escape(name)}</td>"
+            f"<td align='right'>{line.quantity.normalize():f}</td>"
+            f"<td align='right'>{fmt.money(line.price)}</td></tr>"
+        )
+    html.append("</table>")
+    if c.agreements:
+        html.append(
+            f"<h4>{escape(QCoreApplication.translate('ContractDetail', 'Supplementary agreements'))}</h4><ul>"
+        )
+        for agreement in c.agreements:
+            html.append(
+                f"<li>№ {escape(agreement.number)} {QCoreApplication.translate('ContractDetail', 'of')} {fmt.date(agreement.date)}, "
+                f"{QCoreApplication.translate('ContractDetail', 'effective from')} {fmt.date(agreement.effective_date)}: "
+                f"{escape(agreement.description)}</li>"
+            )
+        html.append("</ul>")
+    return "".join(html)

@@ -1,0 +1,471 @@
+"""The contract wizard: client and own entity → template and number → dates and terms → services.
+
+Each page asks core (``contract_editing.step_errors``) what blocks it; Next stays disabled
+and the reason is shown under the page until the page is right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlalchemy import select
+
+from desktop.core import numbering
+from desktop.core.contract_editing import (
+    STEP_DATES,
+    STEP_LINES,
+    STEP_PARTIES,
+    STEP_TEMPLATE,
+    ContractInput,
+    LineInput,
+    create_contract,
+    format_contract_number,
+    input_from_previous,
+    templates_for,
+)
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.events import current_login
+from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class _Page(QWizardPage):
+    step = STEP_PARTIES
+
+    def __init__(self, wizard: ContractWizard) -> None:
+        super().__init__(wizard)
+        self.w = wizard
+        self.reason = QLabel(self)
+        self.reason.setObjectName("reason")
+        self.reason.setStyleSheet("color: #b00020")
+        self.reason.setWordWrap(True)
+
+    def collect(self) -> None:
+        """Copy the page's widgets into ``self.w.data``."""
+
+    def isComplete(self) -> bool:
+        self.collect()
+        with self.w.database.session() as session:
+            errors = self.w.errors_for(session, self.step)
+        self.reason.setText("\n".join(errors.values()))
+        return not errors
+
+    def changed(self, *_: Any) -> None:
+        self.completeChanged.emit()
+
+
+class PartiesPage(_Page):
+    step = STEP_PARTIES
+
+    def __init__(self, wizard: ContractWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Client and own entity"))
+        self.setSubTitle(self.tr("Only the own entities of your region are offered."))
+        self.client = QComboBox(self)
+        self.client.setObjectName("client")
+        self.client.setEditable(True)
+        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.client.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.client.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.entity = QComboBox(self)
+        self.entity.setObjectName("entity")
+        self.based_on = QComboBox(self)
+        self.based_on.setObjectName("basedOn")
+        self.copy_button = QPushButton(self.tr("Based on last year's contract"), self)
+        self.copy_button.setObjectName("copyPrevious")
+        with wizard.database.session() as session:
+            self.client.addItem("", None)
+            for cid, name, inn in session.execute(
+                select(Counterparty.id, Counterparty.short_name, Counterparty.inn)
+                .where(Counterparty.is_active.is_(True))
+                .order_by(Counterparty.short_name)
+            ):
+                self.client.addItem(f"{name} ({inn})", cid)
+            self.entity.addItem("", None)
+            for entity in wizard.allowed_entities(session):
+                self.entity.addItem(entity.short_name, entity.id)
+        if self.entity.count() == 2:
+            self.entity.setCurrentIndex(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Client:"), self.client)
+        form.addRow(self.tr("Own entity:"), self.entity)
+        row = QHBoxLayout()
+        row.addWidget(self.based_on, 1)
+        row.addWidget(self.copy_button)
+        form.addRow(self.tr("Previous contract:"), row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.reason)
+        self.client.currentIndexChanged.connect(self._client_changed)
+        self.entity.currentIndexChanged.connect(self.changed)
+        self.copy_button.clicked.connect(self._copy_previous)
+        self._client_changed()
+
+    def _client_changed(self, *_: Any) -> None:
+        self.based_on.clear()
+        client_id = self.client.currentData()
+        if client_id is not None:
+            with self.w.database.session() as session:
+                for cid, number, date in session.execute(
+                    select(Contract.id, Contract.number, Contract.date)
+                    .where(Contract.counterparty_id == client_id)
+                    .order_by(Contract.date.desc())
+                ):
+                    self.based_on.addItem(f"№ {number} от {date:%d.%m.%Y}", cid)
+        self.copy_button.setEnabled(self.based_on.count() > 0)
+        self.based_on.setEnabled(self.based_on.count() > 0)
+        self.changed()
+
+    def _copy_previous(self) -> None:
+        previous_id = self.based_on.currentData()
+        if previous_id is None:
+            return
+        with self.w.database.session() as session:
+            old = session.get(Contract, previous_id)
+            assert old is not None
+            year = max(dt.date.today().year, old.date.year + 1)
+            self.w.data = input_from_previous(session, previous_id, year)
+        index = self.entity.findData(self.w.data.own_entity_id)
+        if index < 0:
+            QMessageBox.warning(
+                self, self.title(), self.tr("The own entity of that contract is not offered to you.")
+            )
+            return
+        self.entity.setCurrentIndex(index)
+        self.w.copied = True
+        self.w.load_pages()
+        self.changed()
+
+    def collect(self) -> None:
+        self.w.data.counterparty_id = self.client.currentData()
+        self.w.data.own_entity_id = self.entity.currentData()
+
+
+class TemplatePage(_Page):
+    step = STEP_TEMPLATE
+
+    def __init__(self, wizard: ContractWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Template and number"))
+        self.setSubTitle(self.tr("Templates allowed for the chosen own entity and kind of client."))
+        self.templates = QListWidget(self)
+        self.templates.setObjectName("templates")
+        self.number = QLineEdit(self)
+        self.number.setObjectName("number")
+        self.subject = QLineEdit(self)
+        self.subject.setObjectName("subject")
+        form = QFormLayout()
+        form.addRow(self.tr("Template:"), self.templates)
+        form.addRow(self.tr("Number:"), self.number)
+        form.addRow(self.tr("Subject:"), self.subject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.reason)
+        self.templates.currentRowChanged.connect(self.changed)
+        self.number.textChanged.connect(self.changed)
+
+    def initializePage(self) -> None:
+        self.templates.clear()
+        with self.w.database.session() as session:
+            entity = session.get(OwnEntity, self.w.data.own_entity_id)
+            party = session.get(Counterparty, self.w.data.counterparty_id)
+            if entity is None or party is None:
+                return
+            for template in templates_for(entity, party):
+                item = QListWidgetItem(template.title, self.templates)
+                item.setData(Qt.ItemDataRole.UserRole, template.code)
+                if template.code == self.w.data.template:
+                    self.templates.setCurrentItem(item)
+            if self.templates.currentRow() < 0 and self.templates.count():
+                self.templates.setCurrentRow(0)
+            year = (self.w.data.date or dt.date.today()).year
+            upcoming = numbering.peek(session, entity.id, "contract", year) + 1
+            self.number.setPlaceholderText(
+                self.tr("empty: next by the pattern, %1").replace(
+                    "%1",
+                    format_contract_number(entity.contract_number_pattern, entity.doc_prefix, year, upcoming),
+                )
+            )
+        self.subject.setText(self.w.data.subject)
+
+    def collect(self) -> None:
+        item = self.templates.currentItem()
+        self.w.data.template = item.data(Qt.ItemDataRole.UserRole) if item else ""
+        self.w.data.number = self.number.text().strip()
+        self.w.data.subject = self.subject.text().strip()
+
+
+class DatesPage(_Page):
+    step = STEP_DATES
+
+    def __init__(self, wizard: ContractWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Dates and terms"))
+        today = dt.date.today()
+        self.date = QDateEdit(_qdate(today), self)
+        self.date.setObjectName("date")
+        self.valid_from = QDateEdit(_qdate(today.replace(day=1)), self)
+        self.valid_from.setObjectName("validFrom")
+        self.has_end = QCheckBox(self.tr("valid until"), self)
+        self.has_end.setObjectName("hasEnd")
+        self.valid_to = QDateEdit(_qdate(dt.date(today.year, 12, 31)), self)
+        self.valid_to.setObjectName("validTo")
+        for edit in (self.date, self.valid_from, self.valid_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.dateChanged.connect(self.changed)
+        self.has_end.setChecked(True)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("Fixed monthly fee"), "fixed")
+        self.kind.addItem(self.tr("Variable volume (work orders)"), "variable")
+        self.periodicity = QComboBox(self)
+        self.periodicity.setObjectName("periodicity")
+        self.periodicity.addItem(self.tr("Monthly"), "month")
+        self.periodicity.addItem(self.tr("Quarterly"), "quarter")
+        self.payment = QComboBox(self)
+        self.payment.setObjectName("payment")
+        self.payment.addItem(self.tr("Postpayment"), "postpay")
+        self.payment.addItem(self.tr("100% prepayment"), "prepay100")
+        self.payment.addItem(self.tr("70/30"), "prepay70")
+        self.days = QSpinBox(self)
+        self.days.setObjectName("postpayDays")
+        self.days.setRange(-1, 999)
+        self.days.setValue(10)
+        self.documents = QComboBox(self)
+        self.documents.setObjectName("documents")
+        self.documents.addItem(self.tr("Act + invoice"), "act_invoice")
+        self.documents.addItem(self.tr("UPD"), "upd")
+        self.documents.addItem(self.tr("Act + invoice + UPD"), "act_invoice_upd")
+        self.detail = QCheckBox(self.tr("Detail appendix"), self)
+        self.includes_vat = QCheckBox(self.tr("Prices include VAT"), self)
+        self.facsimile = QCheckBox(self.tr("Facsimile allowed on acts"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("Contract date:"), self.date)
+        form.addRow(self.tr("Valid from:"), self.valid_from)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.has_end)
+        end_row.addWidget(self.valid_to, 1)
+        form.addRow("", end_row)
+        form.addRow(self.tr("Type:"), self.kind)
+        form.addRow(self.tr("Billing:"), self.periodicity)
+        form.addRow(self.tr("Payment:"), self.payment)
+        form.addRow(self.tr("Payment within, days:"), self.days)
+        form.addRow(self.tr("Documents at closing:"), self.documents)
+        form.addRow("", self.detail)
+        form.addRow("", self.includes_vat)
+        form.addRow("", self.facsimile)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.reason)
+        self.has_end.toggled.connect(self.valid_to.setEnabled)
+        self.has_end.toggled.connect(self.changed)
+        self.payment.currentIndexChanged.connect(
+            lambda: self.days.setEnabled(self.payment.currentData() == "postpay")
+        )
+        self.days.valueChanged.connect(self.changed)
+
+    def initializePage(self) -> None:
+        data = self.w.data
+        if self.w.copied:
+            if data.date:
+                self.date.setDate(_qdate(data.date))
+            if data.valid_from:
+                self.valid_from.setDate(_qdate(data.valid_from))
+            self.has_end.setChecked(data.valid_to is not None)
+            if data.valid_to:
+                self.valid_to.setDate(_qdate(data.valid_to))
+            for combo, value in (
+                (self.kind, data.kind),
+                (self.periodicity, data.periodicity),
+                (self.payment, data.payment_terms),
+                (self.documents, data.documents),
+            ):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.days.setValue(data.postpay_days)
+            self.detail.setChecked(data.detail_appendix)
+            self.includes_vat.setChecked(data.price_includes_vat)
+            self.facsimile.setChecked(data.facsimile_allowed)
+
+    def collect(self) -> None:
+        data = self.w.data
+        data.date = _pydate(self.date.date())
+        data.valid_from = _pydate(self.valid_from.date())
+        data.valid_to = _pydate(self.valid_to.date()) if self.has_end.isChecked() else None
+        data.kind = self.kind.currentData()
+        data.periodicity = self.periodicity.currentData()
+        data.payment_terms = self.payment.currentData()
+        data.postpay_days = self.days.value()
+        data.documents = self.documents.currentData()
+        data.detail_appendix = self.detail.isChecked()
+        data.price_includes_vat = self.includes_vat.isChecked()
+        data.facsimile_allowed = self.facsimile.isChecked()
+
+
+class LinesPage(_Page):
+    step = STEP_LINES
+
+    def __init__(self, wizard: ContractWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Services"))
+        self.setSubTitle(self.tr("Services from the catalogue with their prices."))
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("lines")
+        self.table.setHorizontalHeaderLabels([self.tr("Service"), self.tr("Quantity"), self.tr("Price")])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 360)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add = QPushButton(self.tr("Add service"), self)
+        self.add.setObjectName("addLine")
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.setObjectName("removeLine")
+        with wizard.database.session() as session:
+            self.services = list(
+                session.execute(
+                    select(Service.id, Service.name).where(Service.is_active.is_(True)).order_by(Service.name)
+                )
+            )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.reason)
+        self.add.clicked.connect(lambda: self.add_line())
+        self.remove.clicked.connect(self._remove)
+        self.table.itemChanged.connect(self.changed)
+
+    def initializePage(self) -> None:
+        if self.w.copied and self.table.rowCount() == 0:
+            for line in self.w.data.lines:
+                self.add_line(line.service_id, line.quantity, line.price)
+
+    def add_line(
+        self, service_id: int | None = None, quantity: Decimal = Decimal(1), price: Decimal | None = None
+    ) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox(self.table)
+        combo.addItem("", None)
+        for sid, name in self.services:
+            combo.addItem(name, sid)
+        combo.setCurrentIndex(max(0, combo.findData(service_id)))
+        combo.currentIndexChanged.connect(self.changed)
+        self.table.setCellWidget(row, 0, combo)
+        self.table.setItem(row, 1, QTableWidgetItem(f"{quantity.normalize():f}"))
+        self.table.setItem(row, 2, QTableWidgetItem("" if price is None else f"{price:.2f}"))
+        self.changed()
+        return row
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed()
+
+    def collect(self) -> None:
+        lines = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 0)
+            assert isinstance(combo, QComboBox)
+            service_id = combo.currentData()
+            try:
+                quantity = Decimal((self.table.item(row, 1).text() or "0").replace(",", ".").replace(" ", ""))
+                price = Decimal((self.table.item(row, 2).text() or "0").replace(",", ".").replace(" ", ""))
+            except (InvalidOperation, AttributeError):
+                quantity, price = Decimal(0), Decimal(0)
+            lines.append(LineInput(service_id=service_id or 0, price=price, quantity=quantity))
+        self.w.data.lines = lines
+
+
+class ContractWizard(QWizard):
+    created = Signal(int)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contractWizard")
+        self.setWindowTitle(self.tr("New contract"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(720, 520)
+        self.database = database
+        self.data = ContractInput()
+        self.copied = False
+        self.contract_id: int | None = None
+        self.parties_page = PartiesPage(self)
+        self.template_page = TemplatePage(self)
+        self.dates_page = DatesPage(self)
+        self.lines_page = LinesPage(self)
+        for page in (self.parties_page, self.template_page, self.dates_page, self.lines_page):
+            self.addPage(page)
+
+    def allowed_entities(self, session: Any) -> list[OwnEntity]:
+        """Own entities of the user's region (all of them for a user without a region)."""
+        user = session.scalar(select(User).where(User.login == current_login()))
+        stmt = select(OwnEntity).where(OwnEntity.is_active.is_(True)).order_by(OwnEntity.short_name)
+        if user is not None and user.region:
+            stmt = stmt.where(OwnEntity.region == user.region)
+        return list(session.scalars(stmt))
+
+    def errors_for(self, session: Any, step: int) -> dict[str, str]:
+        from desktop.core.contract_editing import step_errors
+
+        errors = step_errors(session, self.data, step)
+        if step >= STEP_PARTIES and self.data.own_entity_id is not None:
+            allowed = {e.id for e in self.allowed_entities(session)}
+            if self.data.own_entity_id not in allowed:
+                errors["own_entity"] = self.tr("This own entity is not of your region.")
+        # Only the errors of this page and the ones before it block Next.
+        return errors
+
+    def load_pages(self) -> None:
+        """After copying a previous contract: refill the later pages from ``data``."""
+        self.lines_page.table.setRowCount(0)
+
+    def accept(self) -> None:
+        for page in (self.parties_page, self.template_page, self.dates_page, self.lines_page):
+            page.collect()
+        try:
+            with self.database.transaction() as session:
+                contract = create_contract(session, self.data)
+                self.contract_id = contract.id
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        self.created.emit(self.contract_id)
+        super().accept()

@@ -1,0 +1,1 @@
+"""Directories: counterparty and own entity cards, import."""

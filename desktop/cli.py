@@ -13,6 +13,7 @@ from desktop import __version__
 COMMAND_MODULES = (
     "desktop.commands.demo",
     "desktop.commands.migrate",
+    "desktop.commands.importing",
 )
 
 

@@ -39,7 +39,9 @@ def _replace(tmp: Path, path: Path) -> None:
         os.replace(tmp, path)
     except PermissionError as error:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"Файл {path} занят другой программой (открыт в Excel?). Закройте его и повторите.") from error
+        raise StorageError(
+            f"Файл {path} занят другой программой (открыт в Excel?). Закройте его и повторите."
+        ) from error
 
 
 def _csv_value(column: ExportColumn, value: Any) -> str:
@@ -140,7 +142,9 @@ def export_xlsx(
     return count
 
 
-def export_rows(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]], **kwargs: Any) -> int:
+def export_rows(
+    path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]], **kwargs: Any
+) -> int:
     """Export by the file's extension: .xlsx or .csv."""
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":

@@ -63,7 +63,9 @@ class RequisitesError(ValidationError):
 
     def __init__(self, errors: dict[str, str]) -> None:
         lines = [f"{FIELD_TITLES.get(name, name)}: {message}" for name, message in errors.items()]
-        super().__init__("Реквизиты заполнены с ошибками:\n" + "\n".join(lines), field=next(iter(errors), None))
+        super().__init__(
+            "Реквизиты заполнены с ошибками:\n" + "\n".join(lines), field=next(iter(errors), None)
+        )
         self.errors = errors
 
 
@@ -128,7 +130,9 @@ def counterparty_errors(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def find_duplicate(session: Session, inn: str, kpp: str | None, exclude_id: int | None = None) -> Counterparty | None:
+def find_duplicate(
+    session: Session, inn: str, kpp: str | None, exclude_id: int | None = None
+) -> Counterparty | None:
     """Another card with the same INN and KPP (KPP empty matches empty)."""
     stmt = select(Counterparty).where(Counterparty.inn == inn)
     stmt = stmt.where(Counterparty.kpp.is_(None) if not kpp else Counterparty.kpp == kpp)
@@ -159,9 +163,11 @@ def save_counterparty(
     result_warnings: list[str] = []
     duplicate = find_duplicate(session, values["inn"], values.get("kpp"), counterparty_id)
     if duplicate is not None:
-        message = f"Контрагент с ИНН {values['inn']}" + (
-            f" и КПП {values['kpp']}" if values.get("kpp") else ""
-        ) + f" уже есть: «{duplicate.short_name}»."
+        message = (
+            f"Контрагент с ИНН {values['inn']}"
+            + (f" и КПП {values['kpp']}" if values.get("kpp") else "")
+            + f" уже есть: «{duplicate.short_name}»."
+        )
         if not allow_duplicate:
             raise DuplicateCounterpartyError(message, duplicate.id)
         result_warnings.append(message)
@@ -169,7 +175,9 @@ def save_counterparty(
         party = Counterparty(**values)
         session.add(party)
         session.flush()
-        log_event(session, "counterparty", party.id, "create", {k: v for k, v in values.items() if v}, user=user)
+        log_event(
+            session, "counterparty", party.id, "create", {k: v for k, v in values.items() if v}, user=user
+        )
         return SaveResult(party, True, result_warnings, duplicate.id if duplicate else None)
     existing = session.get(Counterparty, counterparty_id)
     if existing is None:
@@ -197,7 +205,14 @@ def delete_counterparty(session: Session, counterparty_id: int, *, user: str | N
             f"Нельзя удалить «{party.short_name}»: по нему есть договоры (например, № {used}). "
             "Сделайте карточку неактивной."
         )
-    log_event(session, "counterparty", party.id, "delete", {"short_name": party.short_name, "inn": party.inn}, user=user)
+    log_event(
+        session,
+        "counterparty",
+        party.id,
+        "delete",
+        {"short_name": party.short_name, "inn": party.inn},
+        user=user,
+    )
     session.delete(party)
 
 

@@ -80,7 +80,11 @@ class DatabaseSettings:
                 port=self.port,
                 database=self.name,
             )
-        path = Path(self.sqlite_path) if self.sqlite_path else default_sqlite_path()
+        if self.sqlite_path:
+            path = Path(self.sqlite_path)
+        else:
+            path = default_sqlite_path()
+            path.parent.mkdir(parents=True, exist_ok=True)  # the default place is ours to create
         return URL.create("sqlite", database=str(path))
 
 

@@ -7,7 +7,6 @@ import time
 from typing import Any
 
 from desktop.commands.common import TextProgress, database_from_args, print_json
-from desktop.core.demo import fill_demo
 
 
 def register(subparsers: Any) -> None:
@@ -16,12 +15,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--seed", type=int, default=1, help="зерно генератора (одинаковое зерно — те же данные)"
     )
-    parser.add_argument("--database", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="вывести итог в JSON")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.core.demo import fill_demo
+
     database = database_from_args(args)
     started = time.monotonic()
     with database.transaction() as session:

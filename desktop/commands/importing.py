@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands.common import TextProgress, database_from_args, print_json
-from desktop.core.imports import import_contracts, import_counterparties, write_counterparty_template
 
 
 def register(subparsers: Any) -> None:
@@ -18,13 +17,17 @@ def register(subparsers: Any) -> None:
         sub = kinds.add_parser(name, help=help_text)
         sub.add_argument("file", nargs="?", type=Path, help="файл .xlsx или .csv")
         sub.add_argument("--json", action="store_true", help="итог в JSON")
-        sub.add_argument("--database", metavar="URL", help=argparse.SUPPRESS)
+        sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         if name == "counterparties":
-            sub.add_argument("--template", type=Path, metavar="FILE.xlsx", help="записать пустой шаблон с заголовками")
+            sub.add_argument(
+                "--template", type=Path, metavar="FILE.xlsx", help="записать пустой шаблон с заголовками"
+            )
         sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.core.imports import import_contracts, import_counterparties, write_counterparty_template
+
     if getattr(args, "template", None):
         path = write_counterparty_template(args.template)
         print(f"Шаблон записан: {path}")

@@ -10,7 +10,7 @@ from desktop.commands.common import database_from_args
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("migrate", help="обновить схему базы данных до текущей версии")
-    parser.add_argument("--database", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -171,16 +172,28 @@ def alembic_config(url: URL | str) -> Any:
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The schema version recorded in the database (None for an empty one)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+_REVISION = re.compile(r"^(down_)?revision(?:: [^=]+)? = (None|['\"]([^'\"]+)['\"])", re.MULTILINE)
 
 
 def head_revision() -> str | None:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    """The newest migration, read from db/versions without importing Alembic (it is slow to import)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in resource_path("db", "versions").glob("*.py"):
+        for match in _REVISION.finditer(path.read_text(encoding="utf-8")):
+            if match.group(3):
+                (parents if match.group(1) else revisions).add(match.group(3))
+    heads = revisions - parents
+    if len(heads) > 1:
+        raise RuntimeError(f"several migration heads: {sorted(heads)}")
+    return next(iter(heads), None)
 
 
 def backup_sqlite(path: Path) -> Path:
@@ -205,12 +218,12 @@ def backup_sqlite(path: Path) -> Path:
 
 def migrate(engine: Engine) -> Path | None:
     """Bring the schema to head. Returns the backup made of an SQLite file, if any."""
-    from alembic import command
-
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return None
+    from alembic import command
+
     backup = None
     url = engine.url
     if is_sqlite(url) and current is not None and url.database and url.database != ":memory:":

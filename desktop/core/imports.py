@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -103,8 +102,10 @@ def _header_map(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {normalise_header(h): name for name, headers in spec.items() for h in headers}
 
 
-def read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path) -> Any:
     """Read an .xlsx/.xls or .csv file as text cells (leading zeros survive), header in row 1."""
+    import pandas as pd  # heavy: imported when a file is actually read
+
     path = Path(path)
     if not path.exists():
         raise ValidationError(f"Файл не найден: {path}")
@@ -140,7 +141,7 @@ def _cell(value: Any) -> str:
 
 
 def _mapped_columns(
-    frame: pd.DataFrame, spec: dict[str, tuple[str, ...]]
+    frame: Any, spec: dict[str, tuple[str, ...]]
 ) -> tuple[dict[str, str], list[str]]:
     """field → the column header as written in the file; and the unknown headers."""
     known = _header_map(spec)
@@ -226,6 +227,7 @@ def write_counterparty_template(path: Path) -> Path:
     """An empty workbook with the recognised headers, for the user to fill."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -236,7 +238,7 @@ def write_counterparty_template(path: Path) -> Path:
     for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = width
+        sheet.column_dimensions[get_column_letter(index)].width = width
         # Identifiers are text: a BIK keeps its leading zero, an account its 20 digits.
         for row in range(2, 1001):
             sheet.cell(row=row, column=index).number_format = "@"
@@ -487,4 +489,3 @@ def import_contracts(
             result.created += 1
         progress(done, total, number)
     return result
-

@@ -60,6 +60,7 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     from desktop.ui.main_window import MainWindow
 
     if demo:
+        demo_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{demo_sqlite_path()}"
     elif database:
         url = database

@@ -35,8 +35,10 @@ from desktop.core.documents.upd_xml import (
     upd_file_name,
     uses_placeholder_ids,
     write_upd_xml,
+    write_upd_xml_many,
 )
-from desktop.core.errors import StorageError, ValidationError
+from desktop.core.errors import Cancelled, StorageError, ValidationError
+from desktop.core.jobs import CancelToken
 
 DATA = Path(__file__).parent / "data"
 XSD = DATA / "ON_NSCHFDOPPR_1_997_01_05_03_05.xsd"
@@ -336,6 +338,21 @@ def test_service_without_unit_omits_okei_quantity_and_price(fns_schema: etree.XM
     assert (second.get("СтТовБезНДС"), second.get("СтТовУчНал")) == ("333.33", "406.66")
 
 
+def test_private_person_buyer_is_written_as_sved_fl_uch(fns_schema: etree.XMLSchema) -> None:
+    person = UpdParty(
+        kind=PartyKind.PERSON,
+        name="Сидорова Анна Сергеевна",
+        inn="",
+        person=PersonName("Сидорова", "Анна", "Сергеевна"),
+        address="г. Москва, ул. Тверская, д. 1, кв. 2",
+    )
+    name, payload = build_upd_xml(upd(buyer=person))
+    root = assert_valid_file(name, payload, fns_schema)
+    fl = root.find("Документ/СвСчФакт/СвПокуп/ИдСв/СвФЛУч")
+    assert fl is not None and fl.get("ИННФЛ") is None
+    assert fl.find("ФИО").get("Отчество") == "Сергеевна"  # type: ignore[union-attr]
+
+
 def test_no_contract_gives_bez_dok_osn_per(fns_schema: etree.XMLSchema) -> None:
     name, payload = build_upd_xml(upd(basis=None))
     root = assert_valid_file(name, payload, fns_schema)
@@ -374,6 +391,7 @@ def test_schema_violation_is_reported_with_path_and_no_file_is_written(tmp_path:
     assert "/Файл/Документ/Подписант/ФИО" in message
     assert "Фамилия" in message
     assert "длиной 61 символов длиннее допустимых 60" in message
+    assert re.search(r"строка \d+, /Файл/Документ/Подписант/ФИО", message), message
     assert list(tmp_path.iterdir()) == []
 
 
@@ -507,6 +525,33 @@ def test_unwritable_folder_raises_storage_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StorageError, match="не удалось записать файл «ON_NSCHFDOPPR_"):
         write_upd_xml(upd(), blocker)
+
+
+def test_file_date_and_time_come_from_one_moment_when_not_given() -> None:
+    name, payload = build_upd_xml(upd(formed_at=None))
+    document = parsed(payload).find("Документ")
+    assert document is not None
+    day, month, year = (document.get("ДатаИнфПр") or "").split(".")
+    assert NAME_RE.fullmatch(name).group("date") == year + month + day  # type: ignore[union-attr]
+    assert re.fullmatch(r"\d\d\.\d\d\.\d\d", document.get("ВремИнфПр") or "")
+
+
+def test_batch_writes_the_good_records_the_bad_and_reports_progress(tmp_path: Path) -> None:
+    good = [upd(number=str(n), document_key=f"batch:{n}") for n in (1, 2, 3)]
+    bad = upd(number="4", document_key="batch:4", buyer=buyer(inn="123"))
+    seen: list[tuple[int, int]] = []
+    result = write_upd_xml_many([*good, bad], tmp_path, lambda done, total, text: seen.append((done, total)))
+    assert len(result.written) == 3 and all(p.exists() for p in result.written)
+    assert [title for title, _ in result.failed] == ["УПД № 4 от 31.01.2026"]
+    assert "ИНН организации должен состоять из 10 цифр" in result.failed[0][1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result.written)
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        write_upd_xml_many(good, tmp_path / "cancelled", cancel=token)
+    assert not (tmp_path / "cancelled").exists()
 
 
 # ------------------------------------------------------------------------------- speed, threads

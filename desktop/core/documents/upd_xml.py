@@ -13,9 +13,9 @@ File name and ``Файл/@ИдФайл`` (DOMAIN.md §5.1)::
 
 * The ids are the EDO participant ids (``edo_id``) of buyer (receiver, first) and seller.
   When one is unknown, a placeholder is used instead: the party's INN followed by its KPP
-  (``7707083893773601001``; INN alone for a sole proprietor). Such a file is fine for e-mail or
-  for loading into 1C, but an EDO operator will refuse it: :func:`uses_placeholder_ids` tells the
-  caller to warn the user.
+  (``7707083893773601001``; INN alone for a sole proprietor or person, ``0`` for a person
+  without INN). Such a file is fine for e-mail or for loading into 1C, but an EDO operator will
+  refuse it: :func:`uses_placeholder_ids` tells the caller to warn the user.
 * ``YYYYMMDD`` is the date the file was formed (``UpdData.formed_at``).
 * The GUID is ``uuid5`` of ``UpdData.document_key`` when one is given, so re-rendering the same
   document (with the same ``formed_at``) gives a byte-identical file under the same name;
@@ -29,6 +29,7 @@ amounts with two decimals.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -45,7 +46,8 @@ from typing import TYPE_CHECKING, cast
 from lxml import etree
 from stdnum.ru import inn as stdnum_inn
 
-from desktop.core.errors import ConfigError, StorageError, ValidationError
+from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError
+from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.resources import resource_path
 
 if TYPE_CHECKING:
@@ -336,7 +338,9 @@ def participant_id(party: UpdParty) -> str:
     """The id used in the file name: the EDO id, else the INN+KPP placeholder (module docstring)."""
     if party.edo_id:
         return party.edo_id
-    return party.inn + (party.kpp or "") if party.kind is PartyKind.LEGAL else party.inn
+    if party.kind is PartyKind.LEGAL:
+        return party.inn + (party.kpp or "")
+    return party.inn or "0"  # a private person without INN: the name needs a non-empty part
 
 
 def uses_placeholder_ids(data: UpdData) -> bool:
@@ -858,6 +862,15 @@ def _fail(data: UpdData, intro: str, problems: Sequence[str]) -> ValidationError
     return ValidationError(message, field="upd_xml")
 
 
+def _serialise(root: etree._Element) -> bytes:
+    body = etree.tostring(root, encoding="windows-1251", xml_declaration=False, pretty_print=True)
+    return XML_DECLARATION + cast(bytes, body)
+
+
+def _reparse(payload: bytes) -> etree._Element:
+    return etree.fromstring(payload, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def build_upd_xml(data: UpdData) -> tuple[str, bytes]:
     """Build, validate and serialise one UPD: returns (file name with ``.xml``, windows-1251 bytes).
 
@@ -867,20 +880,22 @@ def build_upd_xml(data: UpdData) -> tuple[str, bytes]:
     problems = _check_data(data)
     if problems:
         raise _fail(data, "УПД не сформирован, исправьте данные", problems)
+    if data.formed_at is None:  # one moment for the file name and ДатаИнфПр/ВремИнфПр
+        data = dataclasses.replace(data, formed_at=dt.datetime.now().replace(microsecond=0))
     file_id = upd_file_name(data)
     root = build_upd_tree(data, file_id)
     schema = upd_schema()
-    errors = _schema_errors(schema, root)
-    if errors:
-        raise _fail(data, "файл не соответствует схеме ФНС 5.03", errors)
+    if _schema_errors(schema, root):
+        # Report against the serialised text so that every error carries its line number.
+        payload = _serialise(root)
+        raise _fail(data, "файл не соответствует схеме ФНС 5.03", _schema_errors(schema, _reparse(payload)))
     rule_problems = check_upd_rules(root, file_id)
     if rule_problems:
         raise _fail(data, "файл нарушает правила формата ФНС 5.03", rule_problems)
-    body = etree.tostring(root, encoding="windows-1251", xml_declaration=False, pretty_print=True)
-    payload = XML_DECLARATION + cast(bytes, body)
+    payload = _serialise(root)
     # Re-read what will be written: catches encoding faults the in-memory tree cannot show.
     try:
-        reparsed = etree.fromstring(payload, etree.XMLParser(resolve_entities=False, no_network=True))
+        reparsed = _reparse(payload)
     except etree.XMLSyntaxError as error:
         raise _fail(data, "сформированный файл не читается", [str(error)]) from error
     errors = _schema_errors(schema, reparsed)
@@ -918,6 +933,39 @@ def write_upd_xml(data: UpdData, folder: Path) -> Path:
             except OSError:
                 pass
     return target
+
+
+@dataclass
+class UpdBatchResult:
+    """What a batch wrote, and which documents failed with the message to show."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document title, message)
+
+
+def write_upd_xml_many(
+    documents: Sequence[UpdData],
+    folder: Path,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> UpdBatchResult:
+    """Write many UPDs (a month closing): a bad document is recorded and the batch goes on.
+
+    ``cancel`` is checked between documents; on cancel :class:`~desktop.core.errors.Cancelled`
+    is raised and the files already written stay (each one is complete: writes are atomic).
+    """
+    result = UpdBatchResult()
+    total = len(documents)
+    for done, data in enumerate(documents):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(done, total, data.title)
+        try:
+            result.written.append(write_upd_xml(data, folder))
+        except UserError as error:
+            result.failed.append((data.title, error.message))
+    progress(total, total, "")
+    return result
 
 
 # ------------------------------------------------------------------------------ from the database

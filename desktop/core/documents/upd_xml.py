@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 import tempfile
@@ -325,6 +326,7 @@ def _round(value: Decimal) -> Decimal:
     return value.quantize(_KOPECK, rounding=ROUND_HALF_UP)
 
 
+@functools.cache
 def program_version() -> str:
     try:
         from importlib.metadata import version

@@ -320,8 +320,13 @@ def test_person_names_parse_and_refuse_a_single_word() -> None:
         "Алиев", "Рашид", "Гусейн оглы"
     )
     assert PersonName.parse("Сидорова Анна", what="x") == PersonName("Сидорова", "Анна", None)
-    with pytest.raises(ValidationError, match="Руководитель: «Иванов» — нужно указать фамилию и имя"):
+    with pytest.raises(ValidationError, match="Руководитель: «Иванов» — нужно указать фамилию, имя"):
         PersonName.parse("Иванов", what="Руководитель")
+    for initials in ("Иванов И.И.", "Иванов И. И."):
+        with pytest.raises(ValidationError, match="а не инициалы"):
+            PersonName.parse(initials, what="Руководитель")
+    with pytest.raises(ValidationError, match="Руководитель: не указаны фамилия и имя"):
+        PersonName.parse("  ", what="Руководитель")
 
 
 def test_service_without_unit_omits_okei_quantity_and_price(fns_schema: etree.XMLSchema) -> None:
@@ -719,3 +724,17 @@ def test_upd_from_a_stored_document_of_a_seller_without_vat_is_status_2(fns_sche
         root = assert_valid_file(name, payload, fns_schema)
         assert root.find("Документ").get("Функция") == "ДОП"  # type: ignore[union-attr]
         assert root.findtext("Документ/ТаблСчФакт/ВсегоОпл/СумНалВсего/БезНДС") == "без НДС"
+
+
+def test_a_director_written_with_initials_is_refused_naming_the_document() -> None:
+    engine = create_engine("sqlite://")
+    models.Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        doc = _stored_document(session)
+        doc.own_entity.director_name = "Иванов И. И."
+        with pytest.raises(ValidationError) as caught:
+            upd_data_from_document(doc)
+        assert str(caught.value).startswith(
+            "УПД № БП-15 от 31.01.2026: Руководитель продавца «ООО «Ромашка»»"
+        )
+        assert "а не инициалы" in str(caught.value)

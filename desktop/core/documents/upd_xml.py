@@ -86,6 +86,7 @@ _EDO_ID_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-]{3,45}")
 _KPP_RE = re.compile(r"([0-9][1-9]|[1-9][0-9])([0-9]{2})([0-9A-Z]{2})([0-9]{3})")
 _OKEI_RE = re.compile(r"[0-9]{3,4}")
 _BIK_RE = re.compile(r"[0-9]{9}")
+_INITIAL_RE = re.compile(r"(\w\.)+")
 _ENTREPRENEUR_PREFIXES = ("индивидуальный предприниматель", "ип")
 
 
@@ -117,9 +118,14 @@ class PersonName:
             if lowered.startswith(prefix + " "):
                 words = words[len(prefix.split()) :]
                 break
-        if len(words) < 2:
+        if not words:
+            raise ValidationError(f"{what}: не указаны фамилия и имя.", field=what)
+        # «Иванов И.И.» / «Иванов И. И.»: the XML wants the names written out in full.
+        initials = len(words) >= 2 and all(_INITIAL_RE.fullmatch(w) for w in words[1:])
+        if len(words) < 2 or initials:
             raise ValidationError(
-                f"{what}: «{text.strip()}» — нужно указать фамилию и имя полностью (например, «Иванов Иван Иванович»).",
+                f"{what}: «{text.strip()}» — нужно указать фамилию, имя и отчество полностью, "
+                "а не инициалы (например, «Иванов Иван Иванович»).",
                 field=what,
             )
         return cls(last=words[0], first=words[1], middle=" ".join(words[2:]) or None)
@@ -477,7 +483,9 @@ def _check_data(data: UpdData) -> list[str]:
             problems.append(
                 f"{row}: {_money(line.net)} + НДС {_money(vat)} ≠ стоимости с НДС {_money(line.total)}"
             )
-        if not _line_vat_ok(line):
+        if line.vat is None and line.vat_rate != NO_VAT:
+            problems.append(f"{row}: не указана сумма НДС по ставке {line.vat_rate}")
+        elif not _line_vat_ok(line):
             problems.append(f"{row}: сумма НДС {line.vat} не соответствует ставке {line.vat_rate}")
         if line.unit_code is not None:
             if not _OKEI_RE.fullmatch(line.unit_code):
@@ -1029,8 +1037,18 @@ def upd_data_from_document(doc: models.Document) -> UpdData:
     """The UPD of a stored document (its lines, own entity, counterparty and contract loaded).
 
     The file date/time is the document's creation time and the GUID comes from the document's
-    identity, so rendering the same document again gives the same file.
+    identity, so rendering the same document again gives the same file. The UPD status is
+    ``doc.upd_status``, else 1 for a VAT payer and 2 for a seller without VAT (on the document
+    date, from the entity's dated regimes when they are loaded).
     """
+    try:
+        return _upd_data_from_document(doc)
+    except ValidationError as error:
+        title = f"УПД № {doc.number} от {_date(doc.date)}"
+        raise ValidationError(f"{title}: {error.message}", field=error.field) from error
+
+
+def _upd_data_from_document(doc: models.Document) -> UpdData:
     from desktop.core.models import VatRegime
 
     entity = doc.own_entity

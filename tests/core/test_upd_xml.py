@@ -443,6 +443,21 @@ def test_rules_catch_what_the_xsd_lets_through(fns_schema: etree.XMLSchema) -> N
     assert "СпосПодтПолном=3" in problems
 
 
+def test_rules_for_a_dop_without_names_or_amounts() -> None:
+    line = dataclasses.replace(service_line(), vat_rate="без НДС", vat=None, total=D("10000.00"))
+    data = upd(status=2, seller_vat_payer=False, lines=(line,))
+    file_id = upd_file_name(data)
+    root = build_upd_tree(data, file_id)
+    assert check_upd_rules(root, file_id) == []
+    item = root.find("Документ/ТаблСчФакт/СведТов")
+    assert item is not None
+    for attribute in ("НаимТов", "СтТовБезНДС", "СтТовУчНал"):
+        del item.attrib[attribute]
+    problems = "\n".join(check_upd_rules(root, file_id))
+    assert "нет наименования (НаимТов)" in problems
+    assert "нужна стоимость без налога или с налогом" in problems
+
+
 def test_a_signer_with_power_of_attorney_code_is_refused() -> None:
     data = upd(signer=UpdSigner("Главный бухгалтер", PersonName("Петрова", "Анна"), authority="5"))
     with pytest.raises(ValidationError, match="СвДоверБум"):

@@ -733,6 +733,7 @@ def check_upd_rules(root: etree._Element, file_name: str) -> list[str]:
 
     special = invoice.find("ДопСвФХЖ1") if invoice is not None else None
     special_schf = special.get("СпОбстФСЧФ") if special is not None else None
+    special_dop = special.get("СпОбстФДОП") if special is not None else None
     if table is not None:
         for item in table.findall("СведТов"):
             row = f"строка {item.get('НомСтр')}"
@@ -743,6 +744,17 @@ def check_upd_rules(root: etree._Element, file_name: str) -> list[str]:
                     problems.append(f"{row}: нет стоимости с налогом (СтТовУчНал)")
                 if special_schf != "2" and item.get("СтТовБезНДС") is None:
                     problems.append(f"{row}: нет стоимости без налога (СтТовБезНДС)")
+            if function == "ДОП":
+                extra = item.find("ДопСведТов")
+                described = extra is not None and any(
+                    extra.get(a) is not None for a in ("ХарактерТов", "АртикулТов", "КодТов")
+                )
+                if item.get("НаимТов") is None and not described:
+                    problems.append(f"{row}: нет наименования (НаимТов) или описания товара (ДопСведТов)")
+                if special_dop is None and item.get("СтТовБезНДС") is None and item.get("СтТовУчНал") is None:
+                    problems.append(
+                        f"{row}: нужна стоимость без налога или с налогом (СтТовБезНДС / СтТовУчНал)"
+                    )
             if item.get("ОКЕИ_Тов") is not None:
                 if item.get("НаимЕдИзм") is None:
                     problems.append(f"{row}: указан код ОКЕИ без наименования единицы (НаимЕдИзм)")
@@ -763,6 +775,13 @@ def check_upd_rules(root: etree._Element, file_name: str) -> list[str]:
                 problems.append("нет итога с налогом (ВсегоОпл/@СтТовУчНалВсего)")
             if invoice_like and special_schf != "2" and grand.get("СтТовБезНДСВсего") is None:
                 problems.append("нет итога без налога (ВсегоОпл/@СтТовБезНДСВсего)")
+            if (
+                function == "ДОП"
+                and special_dop is None
+                and grand.get("СтТовБезНДСВсего") is None
+                and grand.get("СтТовУчНалВсего") is None
+            ):
+                problems.append("нужен итог без налога или с налогом (ВсегоОпл)")
             problems.extend(_check_totals(table, grand))
 
     for handover in document.findall("СвПродПер/СвПер"):

@@ -117,7 +117,8 @@ def apply_filter(stmt: Select[Any], flt: ContractFilter, today: dt.date | None =
 def select_ids(flt: ContractFilter, order_key: str = "number", descending: bool = False) -> Select[Any]:
     monthly = monthly_amounts()
     order = {
-        "number": Contract.number,
+        # Natural order of numbers: "АС-2026/9" before "АС-2026/10" (shorter first, then text).
+        "number": func.length(Contract.number),
         "date": Contract.date,
         "client": Counterparty.short_name,
         "entity": OwnEntity.short_name,
@@ -137,7 +138,8 @@ def select_ids(flt: ContractFilter, order_key: str = "number", descending: bool 
     if order_key == "manager":
         stmt = stmt.outerjoin(User, User.id == Contract.manager_id)
     stmt = apply_filter(stmt, flt)
-    return stmt.order_by(order.desc() if descending else order.asc(), Contract.id)
+    keys = [order, Contract.number] if order_key == "number" else [order]
+    return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys), Contract.id)
 
 
 def load_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

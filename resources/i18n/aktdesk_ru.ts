@@ -1,56 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name />
+    <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="165" />
-        <source>Client</source>
-        <translation>Клиент</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="68" />
+        <source>Supplementary agreement to contract %1</source>
+        <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="170" />
-        <source>Own entity</source>
-        <translation>Юрлицо</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <source>ends the contract on the effective date</source>
+        <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="171" />
-        <source>Type</source>
-        <translation>Тип</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <source>Service</source>
+        <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="172" />
-        <source>Billing</source>
-        <translation>Периодичность</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <source>Current price</source>
+        <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="174" />
-        <source>Payment</source>
-        <translation>Оплата</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <source>New price</source>
+        <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="178" />
-        <source>Documents</source>
-        <translation>Документы</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <source>New quantity</source>
+        <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="179" />
-        <source>Valid</source>
-        <translation>Действует</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <source>Number:</source>
+        <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="180" />
-        <source>Status</source>
-        <translation>Статус</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="96" />
+        <source>Date:</source>
+        <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="181" />
-        <source>Manager</source>
-        <translation>Менеджер</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="97" />
+        <source>Effective from:</source>
+        <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="182" />
-        <source>E-mail</source>
-        <translation>E-mail</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="98" />
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="122" />
+        <source>Line %1: not a number</source>
+        <translation>Строка %1: не число</translation>
     </message>
 </context>
 <context>
@@ -127,74 +132,288 @@
     </message>
 </context>
 <context>
-    <name>ContractsModel</name>
+    <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="23" />
-        <source>Fixed</source>
-        <translation>Фиксированный</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="164" />
+        <source>Apply</source>
+        <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
-        <source>Variable</source>
-        <translation>По факту</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="165" />
+        <source>Add agreement…</source>
+        <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="27" />
-        <source>Draft</source>
-        <translation>Черновик</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="173" />
+        <source>Terms</source>
+        <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="28" />
-        <source>Active</source>
-        <translation>Действует</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="174" />
+        <source>History</source>
+        <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="29" />
-        <source>Suspended</source>
-        <translation>Приостановлен</translation>
+        <location filename="../../desktop/ui/contracts/card.py" line="190" />
+        <source>Contract %1</source>
+        <translation>Договор %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDetail</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="14" />
+        <source>100% prepayment</source>
+        <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="30" />
-        <source>Closed</source>
-        <translation>Закрыт</translation>
+        <location filename="../../desktop/ui/contracts/detail.py" line="15" />
+        <source>70/30</source>
+        <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
-        <source>Number</source>
-        <translation>Номер</translation>
+        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
+        <source>Postpayment</source>
+        <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="58" />
-        <source>Date</source>
-        <translation>Дата</translation>
+        <location filename="../../desktop/ui/contracts/detail.py" line="19" />
+        <source>Act + invoice</source>
+        <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="59" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="20" />
+        <source>UPD</source>
+        <translation>УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
+        <source>Act + invoice + UPD</source>
+        <translation>Акт + счёт + УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="24" />
+        <source>Monthly</source>
+        <translation>Ежемесячно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="25" />
+        <source>Quarterly</source>
+        <translation>Ежеквартально</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="26" />
+        <source>Yearly</source>
+        <translation>Ежегодно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="33" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="34" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="35" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="36" />
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="37" />
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="38" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
+        <source>Specification</source>
+        <translation>Спецификация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
+        <source>Supplementary agreements</source>
+        <translation>Дополнительные соглашения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
+        <source>days</source>
+        <translation>дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
+        <source>effective from</source>
+        <translation>действует с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
+        <source>indefinitely</source>
+        <translation>бессрочно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
+        <source>no e-mail</source>
+        <translation>нет e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
+        <source>of</source>
+        <translation>от</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="54" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="60" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="59" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="61" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="60" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="64" />
-        <source>Monthly amount</source>
-        <translation>Сумма в месяц</translation>
+        <location filename="../../desktop/ui/contracts/detail.py" line="62" />
+        <source>Billing</source>
+        <translation>Периодичность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="66" />
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="71" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="75" />
+        <source>Valid</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="78" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="134" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="80" />
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="84" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWizard</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="423" />
+        <source>New contract</source>
+        <translation>Новый договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="452" />
+        <source>This own entity is not of your region.</source>
+        <translation>Это юрлицо не относится к вашему региону.</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsModel</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="18" />
+        <source>Fixed</source>
+        <translation>Фиксированный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="19" />
+        <source>Variable</source>
+        <translation>По факту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="22" />
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="23" />
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <source>Suspended</source>
+        <translation>Приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="42" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="43" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="44" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="45" />
+        <source>Own entity</source>
+        <translation>Юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="46" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="49" />
+        <source>Monthly amount</source>
+        <translation>Сумма в месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="53" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <source>Valid until</source>
+        <translation>Действует по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="72" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -202,54 +421,14 @@
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="29" />
-        <source>100% prepayment</source>
-        <translation>Предоплата 100%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="30" />
-        <source>70/30</source>
-        <translation>Предоплата 70/30</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="31" />
-        <source>Postpayment</source>
-        <translation>Постоплата</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="34" />
-        <source>Act + invoice</source>
-        <translation>Акт + счёт</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="35" />
-        <source>UPD</source>
-        <translation>УПД</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="36" />
-        <source>Act + invoice + UPD</source>
-        <translation>Акт + счёт + УПД</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="39" />
-        <source>Monthly</source>
-        <translation>Ежемесячно</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="40" />
-        <source>Quarterly</source>
-        <translation>Ежеквартально</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="41" />
-        <source>Yearly</source>
-        <translation>Ежегодно</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="54" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="49" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="55" />
+        <source>All types</source>
+        <translation>Все типы</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="60" />
@@ -257,14 +436,306 @@
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="114" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="68" />
+        <source>any end date</source>
+        <translation>любой срок</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="69" />
+        <source>ending within </source>
+        <translation>истекает в течение </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="70" />
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
+        <source>New contract…</source>
+        <translation>Новый договор…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="76" />
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="78" />
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="170" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="171" />
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="133" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="210" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="251" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="261" />
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="264" />
+        <source>Exported rows: %1</source>
+        <translation>Выгружено строк: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyCard</name>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="69" />
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="69" />
+        <source>New counterparty</source>
+        <translation>Новый контрагент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="72" />
+        <source>Short name</source>
+        <translation>Краткое наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="73" />
+        <source>Full name</source>
+        <translation>Полное наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="74" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="75" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="76" />
+        <source>OGRN / OGRNIP</source>
+        <translation>ОГРН / ОГРНИП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="77" />
+        <source>Legal address</source>
+        <translation>Юридический адрес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="78" />
+        <source>Postal address</source>
+        <translation>Почтовый адрес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="79" />
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="80" />
+        <source>BIK</source>
+        <translation>БИК</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="81" />
+        <source>Settlement account</source>
+        <translation>Расчётный счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="82" />
+        <source>Correspondent account</source>
+        <translation>Корреспондентский счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="83" />
+        <source>Signer's position</source>
+        <translation>Должность подписанта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="84" />
+        <source>Signer</source>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="85" />
+        <source>Acting on the basis of</source>
+        <translation>Действует на основании</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="86" />
+        <source>E-mails for documents</source>
+        <translation>E-mail для документов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="87" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="88" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="92" />
+        <source>Legal entity</source>
+        <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="93" />
+        <source>Sole proprietor</source>
+        <translation>Индивидуальный предприниматель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="94" />
+        <source>Private person</source>
+        <translation>Физическое лицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="108" />
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="127" />
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="145" />
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="146" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+</context>
+<context>
+    <name>DatesPage</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <source>Dates and terms</source>
+        <translation>Даты и условия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="243" />
+        <source>valid until</source>
+        <translation>действует по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
+        <source>Fixed monthly fee</source>
+        <translation>Фиксированная абонентская плата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
+        <source>Variable volume (work orders)</source>
+        <translation>Объём по факту (заказ-наряды)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <source>Monthly</source>
+        <translation>Ежемесячно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <source>Quarterly</source>
+        <translation>Ежеквартально</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
+        <source>Postpayment</source>
+        <translation>Постоплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
+        <source>100% prepayment</source>
+        <translation>Предоплата 100%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="264" />
+        <source>70/30</source>
+        <translation>Предоплата 70/30</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
+        <source>Act + invoice</source>
+        <translation>Акт + счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <source>UPD</source>
+        <translation>УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
+        <source>Act + invoice + UPD</source>
+        <translation>Акт + счёт + УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
+        <source>Detail appendix</source>
+        <translation>Приложение-детализация</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
+        <source>Prices include VAT</source>
+        <translation>Цены включают НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="276" />
+        <source>Facsimile allowed on acts</source>
+        <translation>Факсимиле на актах разрешено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
+        <source>Contract date:</source>
+        <translation>Дата договора:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
+        <source>Valid from:</source>
+        <translation>Действует с:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="284" />
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="285" />
+        <source>Billing:</source>
+        <translation>Периодичность:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="286" />
+        <source>Payment:</source>
+        <translation>Оплата:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="287" />
+        <source>Payment within, days:</source>
+        <translation>Срок оплаты, дней:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="288" />
+        <source>Documents at closing:</source>
+        <translation>Документы при закрытии:</translation>
     </message>
 </context>
 <context>
@@ -285,77 +756,77 @@
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="42" />
+        <location filename="../../desktop/ui/registry/model.py" line="43" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="43" />
+        <location filename="../../desktop/ui/registry/model.py" line="44" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="44" />
+        <location filename="../../desktop/ui/registry/model.py" line="45" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="45" />
+        <location filename="../../desktop/ui/registry/model.py" line="46" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="46" />
+        <location filename="../../desktop/ui/registry/model.py" line="47" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="47" />
+        <location filename="../../desktop/ui/registry/model.py" line="48" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="49" />
+        <location filename="../../desktop/ui/registry/model.py" line="50" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="51" />
+        <location filename="../../desktop/ui/registry/model.py" line="52" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="52" />
+        <location filename="../../desktop/ui/registry/model.py" line="53" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="53" />
+        <location filename="../../desktop/ui/registry/model.py" line="54" />
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="128" />
+        <location filename="../../desktop/ui/registry/model.py" line="129" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="130" />
+        <location filename="../../desktop/ui/registry/model.py" line="131" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="136" />
+        <location filename="../../desktop/ui/registry/model.py" line="137" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="137" />
+        <location filename="../../desktop/ui/registry/model.py" line="138" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="138" />
+        <location filename="../../desktop/ui/registry/model.py" line="139" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -368,109 +839,248 @@
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="23" />
+        <location filename="../../desktop/ui/errors.py" line="24" />
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>Что-то пошло не так. Подробности записаны в журнал работы.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="43" />
+        <source>Import from Excel or CSV</source>
+        <translation>Импорт из Excel или CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="48" />
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="49" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="103" />
+        <source>Imported</source>
+        <translation>Импортировано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="103" />
+        <source>Will be imported</source>
+        <translation>Будет импортировано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="104" />
+        <source>rejected rows: %1</source>
+        <translation>отклонено строк: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LinesPage</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="345" />
+        <source>Services from the catalogue with their prices.</source>
+        <translation>Услуги из каталога и их цены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="352" />
+        <source>Add service</source>
+        <translation>Добавить услугу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="354" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <source>Contracts</source>
+        <translation>Договоры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="52" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="53" />
         <source>Acts registry</source>
         <translation>Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="54" />
         <source>Payments</source>
         <translation>Платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88" />
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="90" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_window.py" line="94" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="98" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="103" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="104" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="95" />
+        <source>Client and own entity</source>
+        <translation>Клиент и юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="96" />
+        <source>Only the own entities of your region are offered.</source>
+        <translation>Предлагаются только юрлица вашего региона.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="107" />
+        <source>Based on last year's contract</source>
+        <translation>На основе договора прошлого года</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="123" />
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="124" />
+        <source>Own entity:</source>
+        <translation>Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="128" />
+        <source>Previous contract:</source>
+        <translation>Прошлый договор:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="165" />
+        <source>The own entity of that contract is not offered to you.</source>
+        <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
 </context>
 <context>
@@ -512,6 +1122,34 @@
         <location filename="../../desktop/ui/registry/tab.py" line="60" />
         <source>Documents: %n</source>
         <translation><numerusform>Документов: %n</numerusform><numerusform>Документов: %n</numerusform><numerusform>Документов: %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SavedFiltersBar</name>
+    <message>
+        <location filename="../../desktop/ui/common/saved_filters.py" line="58" />
+        <source>Save filter…</source>
+        <translation>Сохранить фильтр…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/saved_filters.py" line="59" />
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/saved_filters.py" line="73" />
+        <source>Saved filters</source>
+        <translation>Сохранённые фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/saved_filters.py" line="85" />
+        <source>Save filter</source>
+        <translation>Сохранить фильтр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/saved_filters.py" line="85" />
+        <source>Filter name:</source>
+        <translation>Название фильтра:</translation>
     </message>
 </context>
 <context>
@@ -649,6 +1287,39 @@
         <location filename="../../desktop/ui/tasks.py" line="159" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePage</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="183" />
+        <source>Template and number</source>
+        <translation>Шаблон и номер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="184" />
+        <source>Templates allowed for the chosen own entity and kind of client.</source>
+        <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="192" />
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="193" />
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="194" />
+        <source>Subject:</source>
+        <translation>Предмет:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
+        <source>empty: next by the pattern, %1</source>
+        <translation>пусто — следующий по шаблону, %1</translation>
     </message>
 </context>
 </TS>

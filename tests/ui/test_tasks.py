@@ -72,7 +72,7 @@ def test_user_error_goes_to_the_failure_callback(qtbot: Any) -> None:
     assert len(failures) == 1 and "ИНН" in str(failures[0])
 
 
-def test_slow_job_shows_a_cancellable_progress_dialog(qtbot: Any) -> None:
+def test_slow_job_shows_a_cancellable_progress_dialog(qtbot: Any, russian: None) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
@@ -92,7 +92,7 @@ def test_slow_job_shows_a_cancellable_progress_dialog(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: "ООО «Ромашка»" in dialog.labelText(), timeout=5000)
     assert "1 / 4" in dialog.labelText()
     cancel_button = dialog.findChild(QPushButton)
-    assert cancel_button is not None and cancel_button.text() == "Cancel"
+    assert cancel_button is not None and cancel_button.text() == "Отмена"
     with qtbot.waitSignal(task.finished, timeout=5000):
         qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert isinstance(task.error, Cancelled)

@@ -34,13 +34,17 @@ class LazyTableModel(QAbstractTableModel):
 
     columns: Sequence[Column] = ()
 
+    default_sort: tuple[str, bool] = ("", False)  # (column key, descending); "" = the first column
+
     def __init__(self, database: Database | None, parent: Any = None) -> None:
         super().__init__(parent)
         self.database = database
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
-        self._sort_column = 0
-        self._descending = False
+        keys = [c.key for c in self.columns]
+        key, descending = self.default_sort
+        self._sort_column = keys.index(key) if key in keys else 0
+        self._descending = descending
 
     # --- to implement -------------------------------------------------------
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
@@ -76,6 +80,10 @@ class LazyTableModel(QAbstractTableModel):
             return self._ids.index(row_id)
         except ValueError:
             return None
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        return self._sort_column, order
 
     def ids(self) -> list[int]:
         return list(self._ids)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.common.lazy_table import LazyTableModel
@@ -13,14 +13,17 @@ class RegistryView(QTableView):
         super().__init__(parent)
         self.state_key = state_key
         self.setModel(model)
-        self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        column, order = model.sort_state()
+        self.horizontalHeader().blockSignals(True)
+        self.horizontalHeader().setSortIndicator(column, order)
+        self.horizontalHeader().blockSignals(False)
+        self.setSortingEnabled(True)  # sorts once by the indicator: the model's default order
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionsMovable(True)
         for column, spec in enumerate(model.columns):

@@ -27,13 +27,33 @@ PERIOD_TITLES = {
 }
 
 
+def _texts() -> dict[str, str]:
+    """Words used inside f-strings (lupdate does not read f-string expressions)."""
+    return {
+        "Contract": QCoreApplication.translate("ContractDetail", "Contract"),
+        "INN": QCoreApplication.translate("ContractDetail", "INN"),
+        "KPP": QCoreApplication.translate("ContractDetail", "KPP"),
+        "Price": QCoreApplication.translate("ContractDetail", "Price"),
+        "Qty": QCoreApplication.translate("ContractDetail", "Qty"),
+        "Service": QCoreApplication.translate("ContractDetail", "Service"),
+        "Specification": QCoreApplication.translate("ContractDetail", "Specification"),
+        "Supplementary agreements": QCoreApplication.translate("ContractDetail", "Supplementary agreements"),
+        "days": QCoreApplication.translate("ContractDetail", "days"),
+        "effective from": QCoreApplication.translate("ContractDetail", "effective from"),
+        "indefinitely": QCoreApplication.translate("ContractDetail", "indefinitely"),
+        "no e-mail": QCoreApplication.translate("ContractDetail", "no e-mail"),
+        "of": QCoreApplication.translate("ContractDetail", "of"),
+    }
+
+
 def contract_html(c: Contract) -> str:
+    T = _texts()
     party = c.counterparty
     rows = [
         (
             QCoreApplication.translate("ContractDetail", "Client"),
-            f"{escape(party.short_name)}<br><small>{QCoreApplication.translate('ContractDetail', 'INN')} {party.inn}"
-            + (f", {QCoreApplication.translate('ContractDetail', 'KPP')} {party.kpp}" if party.kpp else "")
+            f"{escape(party.short_name)}<br><small>{T['INN']} {party.inn}"
+            + (f", {T['KPP']} {party.kpp}" if party.kpp else "")
             + "</small>",
         ),
         (QCoreApplication.translate("ContractDetail", "Own entity"), escape(c.own_entity.short_name)),
@@ -45,11 +65,7 @@ def contract_html(c: Contract) -> str:
         (
             QCoreApplication.translate("ContractDetail", "Payment"),
             QCoreApplication.translate("ContractDetail", TERMS_TITLES.get(c.payment_terms, c.payment_terms))
-            + (
-                f", {c.postpay_days} {QCoreApplication.translate('ContractDetail', 'days')}"
-                if c.payment_terms == "postpay"
-                else ""
-            ),
+            + (f", {c.postpay_days} {T['days']}" if c.payment_terms == "postpay" else ""),
         ),
         (
             QCoreApplication.translate("ContractDetail", "Documents"),
@@ -57,7 +73,7 @@ def contract_html(c: Contract) -> str:
         ),
         (
             QCoreApplication.translate("ContractDetail", "Valid"),
-            f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or QCoreApplication.translate('ContractDetail', 'indefinitely')}",
+            f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or T['indefinitely']}",
         ),
         (QCoreApplication.translate("ContractDetail", "Status"), status_title(c.status)),
         (
@@ -66,23 +82,16 @@ def contract_html(c: Contract) -> str:
         ),
         (
             QCoreApplication.translate("ContractDetail", "E-mail"),
-            escape(party.emails)
-            or f"<span style='color:#b00'>{QCoreApplication.translate('ContractDetail', 'no e-mail')}</span>",
+            escape(party.emails) or f"<span style='color:#b00'>{T['no e-mail']}</span>",
         ),
     ]
-    html = [
-        f"<h3>{escape(QCoreApplication.translate('ContractDetail', 'Contract'))} № {escape(c.number)} {QCoreApplication.translate('ContractDetail', 'of')} {fmt.date(c.date)}</h3>"
-    ]
+    html = [f"<h3>{escape(T['Contract'])} № {escape(c.number)} {T['of']} {fmt.date(c.date)}</h3>"]
     html.append("<table cellspacing='0' cellpadding='2'>")
     for title, value in rows:
         html.append(f"<tr><td style='color:#555'>{escape(title)}</td><td>{value}</td></tr>")
     html.append("</table>")
-    html.append(
-        f"<h4>{escape(QCoreApplication.translate('ContractDetail', 'Specification'))}</h4><table border='1' cellspacing='0' cellpadding='3'>"
-    )
-    html.append(
-        f"<tr><th>№</th><th>{QCoreApplication.translate('ContractDetail', 'Service')}</th><th>{QCoreApplication.translate('ContractDetail', 'Qty')}</th><th>{QCoreApplication.translate('ContractDetail', 'Price')}</th></tr>"
-    )
+    html.append(f"<h4>{escape(T['Specification'])}</h4><table border='1' cellspacing='0' cellpadding='3'>")
+    html.append(f"<tr><th>№</th><th>{T['Service']}</th><th>{T['Qty']}</th><th>{T['Price']}</th></tr>")
     for line in c.lines:
         name = line.description or (line.service.name if line.service else "")
         html.append(
@@ -92,13 +101,11 @@ def contract_html(c: Contract) -> str:
         )
     html.append("</table>")
     if c.agreements:
-        html.append(
-            f"<h4>{escape(QCoreApplication.translate('ContractDetail', 'Supplementary agreements'))}</h4><ul>"
-        )
+        html.append(f"<h4>{escape(T['Supplementary agreements'])}</h4><ul>")
         for agreement in c.agreements:
             html.append(
-                f"<li>№ {escape(agreement.number)} {QCoreApplication.translate('ContractDetail', 'of')} {fmt.date(agreement.date)}, "
-                f"{QCoreApplication.translate('ContractDetail', 'effective from')} {fmt.date(agreement.effective_date)}: "
+                f"<li>№ {escape(agreement.number)} {T['of']} {fmt.date(agreement.date)}, "
+                f"{T['effective from']} {fmt.date(agreement.effective_date)}: "
                 f"{escape(agreement.description)}</li>"
             )
         html.append("</ul>")

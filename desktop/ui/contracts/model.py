@@ -35,13 +35,15 @@ def status_title(status: str) -> str:
 
 
 class ContractsModel(LazyTableModel):
+    default_sort = ("date", True)  # the newest contracts first
+
     def __init__(self, database: Any, parent: Any = None) -> None:
         self.columns = (
             Column("number", QCoreApplication.translate("ContractsModel", "Number"), width=110),
             Column("date", QCoreApplication.translate("ContractsModel", "Date"), width=90),
             Column("client", QCoreApplication.translate("ContractsModel", "Client"), width=280),
             Column("entity", QCoreApplication.translate("ContractsModel", "Own entity"), width=180),
-            Column("kind", QCoreApplication.translate("ContractsModel", "Type"), width=110),
+            Column("kind", QCoreApplication.translate("ContractsModel", "Type"), width=135),
             Column(
                 "amount",
                 QCoreApplication.translate("ContractsModel", "Monthly amount"),

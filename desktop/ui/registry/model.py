@@ -35,6 +35,7 @@ def pay_state_expr() -> Any:
 
 
 class DocumentsModel(LazyTableModel):
+    default_sort = ("date", True)
     """Current documents (replaced versions hidden), filtered by kind, period and search."""
 
     def __init__(self, database: Any, parent: Any = None, kinds: Sequence[str] = ()) -> None:

@@ -1,0 +1,107 @@
+"""The main window: Russian tabs, the contracts registry on demo data, state kept between runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from desktop.config import load_settings
+from desktop.core.db import Database
+from desktop.core.models import Contract, Counterparty
+from desktop.ui.contracts.model import ContractsModel
+
+
+def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: Any) -> None:
+    tabs = main_window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Договоры",
+        "Закрытие месяца",
+        "Реестр актов",
+        "Платежи",
+    ]
+    assert "SQLite" in main_window.db_label.text() and "demo.sqlite" in main_window.db_label.text()
+
+
+def test_contracts_tab_lists_every_contract_of_the_database(main_window: Any, demo_db: Database) -> None:
+    model = main_window.contracts_tab.model
+    with demo_db.session() as session:
+        total = session.scalar(select(func.count(Contract.id)))
+    assert model.rowCount() == total > 0
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:7] == ["Номер", "Дата", "Клиент", "Юрлицо", "Тип", "Сумма в месяц", "Статус"]
+    assert main_window.contracts_tab.count.text() == f"Договоров: {total}"
+
+
+def test_contracts_model_passes_the_model_tester(qtmodeltester: Any, demo_db: Database, russian: None) -> None:
+    model = ContractsModel(demo_db)
+    model.refresh()
+    qtmodeltester.check(model)
+    model.sort(5, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_search_filters_by_client_name_case_insensitively(qtbot: Any, main_window: Any, demo_db: Database) -> None:
+    tab = main_window.contracts_tab
+    with demo_db.session() as session:
+        name = session.scalar(select(Counterparty.short_name).where(Counterparty.kind == "legal").limit(1))
+        expected = session.scalar(
+            select(func.count(Contract.id))
+            .join(Counterparty)
+            .where(Counterparty.short_name.ilike(f"%{name.split('«')[1][:5]}%"))
+        )
+    fragment = name.split("«")[1][:5].upper()  # «РОМАШ» finds «Ромашка»: Cyrillic case folding
+    tab.search.insert(fragment)  # QTest.keyClicks cannot type Cyrillic
+    qtbot.waitUntil(lambda: tab.model.rowCount() == expected, timeout=3000)
+    for row in range(tab.model.rowCount()):
+        client = tab.model.index(row, 2).data()
+        assert fragment.lower() in client.lower()
+
+
+def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(main_window: Any) -> None:
+    model = main_window.contracts_tab.model
+    main_window.contracts_tab.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    amounts = [model.index(r, 5).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+    fixed = [a for a in amounts if a is not None]
+    assert fixed == sorted(fixed, reverse=True) and len(fixed) > 5
+    assert amounts.index(None) == len(fixed)  # variable contracts ("по заказ-нарядам") last
+
+
+def test_detail_pane_shows_the_selected_contract(qtbot: Any, main_window: Any) -> None:
+    tab = main_window.contracts_tab
+    tab.view.selectRow(0)
+    number = tab.model.index(0, 0).data()
+    client = tab.model.index(0, 2).data()
+    html_text = tab.detail.toPlainText()
+    assert f"Договор № {number}" in html_text
+    assert client in html_text and "Спецификация" in html_text
+
+
+def test_window_tab_and_columns_persist_between_runs(qtbot: Any, main_window: Any, demo_db: Database) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    main_window.tabs.setCurrentIndex(2)
+    main_window.contracts_tab.view.setColumnWidth(2, 333)
+    main_window.close()
+    again = MainWindow(load_settings(), demo_db)
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == 2
+    assert again.contracts_tab.view.columnWidth(2) == 333
+
+
+def test_filling_demo_data_from_the_menu_runs_as_a_task(qtbot: Any, tmp_path: Any, russian: None) -> None:
+    from desktop.core.db import open_database
+    from desktop.ui.main_window import MainWindow
+
+    database = open_database(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    window = MainWindow(load_settings(), database)
+    qtbot.addWidget(window)
+    assert window.contracts_tab.model.rowCount() == 0
+    task = window.fill_demo(clients=15, seed=3)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert task.error is None
+    assert window.contracts_tab.model.rowCount() >= 15
+    database.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -46,17 +47,16 @@ def database_is_empty(database: Database) -> bool:
         return not session.scalar(select(func.count(Contract.id)))
 
 
-def run_gui(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
-    setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv)
+def open_main_window(database: str | None = None, demo: bool = False, language: str | None = None) -> Any:
+    """Create and show the main window (the caller runs the event loop).
+
+    With ``demo`` the embedded demo database is opened and, on its first start, filled with
+    200 demo clients by a task with a progress dialog (``window.demo_task``).
+    """
+    app = QApplication.instance()
     assert isinstance(app, QApplication)
-    app.setApplicationName("AktDesk")
-    app.setOrganizationName("AktDesk")
-    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
     settings: Settings = load_settings()
     install_translators(app, language or settings.language)
-    install_excepthook()
-
     from desktop.ui.main_window import MainWindow
 
     if demo:
@@ -65,7 +65,7 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     elif database:
         url = database
     else:
-        url = str(settings.database_url().render_as_string(hide_password=False))
+        url = settings.database_url().render_as_string(hide_password=False)
     opened: Database | None = None
     try:
         opened = open_database(url)
@@ -73,6 +73,21 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
         QMessageBox.warning(None, "AktDesk", error.message)
     window = MainWindow(settings, opened)
     window.show()
+    window.demo_task = None
     if demo and opened is not None and database_is_empty(opened):
-        window.fill_demo(200)
-    return int(app.exec())
+        window.demo_task = window.fill_demo(200)
+    return window
+
+
+def run_gui(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AktDesk")
+    app.setOrganizationName("AktDesk")
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
+    install_excepthook()
+    window = open_main_window(database, demo, language)
+    code = int(app.exec())
+    del window
+    return code

@@ -105,3 +105,25 @@ def test_filling_demo_data_from_the_menu_runs_as_a_task(qtbot: Any, tmp_path: An
     assert task.error is None
     assert window.contracts_tab.model.rowCount() >= 15
     database.dispose()
+
+
+def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) -> None:
+    from desktop.config import demo_sqlite_path
+    from desktop.ui.app import open_main_window
+
+    window = open_main_window(demo=True, language="ru")
+    qtbot.addWidget(window)
+    assert window.demo_task is not None
+    with qtbot.waitSignal(window.demo_task.finished, timeout=60000):
+        pass
+    assert window.demo_task.error is None
+    assert window.contracts_tab.model.rowCount() >= 200
+    assert demo_sqlite_path().exists()
+    window.close()
+    window.database.dispose()
+
+    second = open_main_window(demo=True, language="ru")
+    qtbot.addWidget(second)
+    assert second.demo_task is None  # already filled: opens at once
+    assert second.contracts_tab.model.rowCount() == window.contracts_tab.model.rowCount()
+    second.database.dispose()

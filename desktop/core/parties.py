@@ -222,3 +222,157 @@ def own_entities(session: Session, region: str | None = None) -> list[OwnEntity]
     if region:
         stmt = stmt.where(OwnEntity.region == region)
     return list(session.scalars(stmt))
+
+
+# --- own legal entities -----------------------------------------------------------
+
+OWN_ENTITY_FIELDS = (
+    "short_name",
+    "full_name",
+    "inn",
+    "kpp",
+    "ogrn",
+    "legal_address",
+    "postal_address",
+    "region",
+    "vat_regime",
+    "doc_prefix",
+    "contract_number_pattern",
+    "director_name",
+    "director_position",
+    "director_basis",
+    "accountant_name",
+    "email",
+    "phone",
+    "edo_id",
+    "stamp_image",
+    "facsimile_image",
+)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass
+class AccountInput:
+    bank_name: str
+    bik: str
+    account: str
+    corr_account: str
+    is_primary: bool = False
+
+
+def check_png(path: str | None) -> str | None:
+    """A stamp or facsimile must be a readable PNG (checked by content, not by extension)."""
+    if not path:
+        return None
+    from pathlib import Path
+
+    file = Path(path)
+    try:
+        head = file.read_bytes()[:8]
+    except OSError:
+        return f"файл не найден или не читается: {file}"
+    if head != PNG_SIGNATURE:
+        return f"файл {file.name} не является изображением PNG"
+    return None
+
+
+def own_entity_errors(values: dict[str, Any], accounts: list[AccountInput]) -> dict[str, str]:
+    from desktop.core.contract_editing import format_contract_number
+    from desktop.core.identifiers import check_account, check_bik, check_corr_account
+    from desktop.core.identifiers import validate_requisites as check
+    from desktop.core.models import VatRegime
+
+    kind = PartyKind.ENTREPRENEUR if len(values.get("inn") or "") == 12 else PartyKind.LEGAL
+    errors = {
+        k: v
+        for k, v in check(
+            kind, values.get("inn") or "", values.get("kpp") or "", values.get("ogrn") or ""
+        ).items()
+    }
+    for name in ("short_name", "full_name", "director_name"):
+        if not values.get(name):
+            errors[name] = "обязательное поле"
+    if values.get("vat_regime") not in {r.value for r in VatRegime}:
+        errors["vat_regime"] = "выберите режим НДС"
+    try:
+        format_contract_number(
+            values.get("contract_number_pattern") or "", values.get("doc_prefix") or "", 2026, 1
+        )
+    except ValidationError as error:
+        errors["contract_number_pattern"] = error.message
+    for name in ("stamp_image", "facsimile_image"):
+        if (problem := check_png(values.get(name))) is not None:
+            errors[name] = problem
+    if not accounts:
+        errors["accounts"] = "добавьте хотя бы один расчётный счёт"
+    for index, account in enumerate(accounts, start=1):
+        problem = (
+            check_bik(account.bik)
+            or check_account(account.account, account.bik)
+            or check_corr_account(account.corr_account, account.bik)
+        )
+        if problem:
+            errors[f"account{index}"] = f"счёт {index}: {problem}"
+    return errors
+
+
+def save_own_entity(
+    session: Session,
+    values: dict[str, Any],
+    accounts: list[AccountInput],
+    entity_id: int | None = None,
+    *,
+    user: str | None = None,
+) -> OwnEntity:
+    """Create or update an own legal entity with its bank accounts; refused whole when anything is wrong."""
+    from desktop.core.models import BankAccount
+
+    values = {k: _clean(v) for k, v in values.items() if k in OWN_ENTITY_FIELDS}
+    for name in (
+        "legal_address",
+        "postal_address",
+        "region",
+        "doc_prefix",
+        "director_position",
+        "director_basis",
+        "accountant_name",
+    ):
+        values[name] = values.get(name) or ""
+    values["contract_number_pattern"] = values.get("contract_number_pattern") or "{prefix}-{year}/{seq}"
+    if values.get("short_name") and not values.get("full_name"):
+        values["full_name"] = values["short_name"]
+    errors = own_entity_errors(values, accounts)
+    if errors:
+        raise RequisitesError(errors)
+    if not any(a.is_primary for a in accounts):
+        accounts[0].is_primary = True
+    if entity_id is None:
+        entity = OwnEntity(**values)
+        session.add(entity)
+        changes: dict[str, Any] = {k: v for k, v in values.items() if v}
+    else:
+        found = session.get(OwnEntity, entity_id)
+        if found is None:
+            raise ValidationError(f"Юрлицо #{entity_id} не найдено.")
+        entity = found
+        changes = {}
+        for name, value in values.items():
+            if (getattr(entity, name) or None) != (value or None):
+                changes[name] = [getattr(entity, name), value]
+                setattr(entity, name, value)
+    existing = {a.account: a for a in entity.bank_accounts}
+    kept = []
+    for item in accounts:
+        account = existing.get(item.account) or BankAccount(account=item.account)
+        account.bank_name, account.bik = item.bank_name, item.bik
+        account.corr_account, account.is_primary = item.corr_account, item.is_primary
+        kept.append(account)
+    if {a.account for a in kept} != set(existing):
+        changes["accounts"] = [sorted(existing), sorted(a.account for a in kept)]
+    entity.bank_accounts = kept
+    session.flush()
+    if changes:
+        log_event(
+            session, "own_entity", entity.id, "create" if entity_id is None else "update", changes, user=user
+        )
+    return entity

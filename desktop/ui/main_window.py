@@ -100,6 +100,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        directories = self.menuBar().addMenu(self.tr("&Directories"))
+        counterparties_action = QAction(self.tr("&Counterparties…"), self)
+        counterparties_action.triggered.connect(self.open_counterparties)
+        directories.addAction(counterparties_action)
+        entities_action = QAction(self.tr("&Own legal entities…"), self)
+        entities_action.triggered.connect(self.open_own_entities)
+        directories.addAction(entities_action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_action = QAction(self.tr("Open the &log file"), self)
         log_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file()))))
@@ -107,6 +115,20 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About AktDesk"), self)
         about_action.triggered.connect(self.about)
         help_menu.addAction(about_action)
+
+    def open_counterparties(self) -> None:
+        if self.database is not None:
+            from desktop.ui.parties.directory import CounterpartiesDialog
+
+            CounterpartiesDialog(self.database, self).open()
+
+    def open_own_entities(self) -> None:
+        if self.database is not None:
+            from desktop.ui.parties.directory import OwnEntitiesDialog
+
+            dialog = OwnEntitiesDialog(self.database, self)
+            dialog.finished.connect(lambda _code: self.reload_all())
+            dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(

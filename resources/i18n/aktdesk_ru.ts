@@ -493,6 +493,62 @@
     </message>
 </context>
 <context>
+    <name>CounterpartiesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="98" />
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="103" />
+        <source>Search by name or INN</source>
+        <translation>Поиск по наименованию или ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="105" />
+        <source>New counterparty…</source>
+        <translation>Новый контрагент…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="124" />
+        <source>Counterparties: %1</source>
+        <translation>Контрагентов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartiesModel</name>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="50" />
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="51" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="52" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="53" />
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="54" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="55" />
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+</context>
+<context>
     <name>CounterpartyCard</name>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="69" />
@@ -969,7 +1025,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="83" />
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1000,49 +1056,260 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="103" />
+        <source>&amp;Directories</source>
+        <translation>С&amp;правочники</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <source>&amp;Counterparties…</source>
+        <translation>&amp;Контрагенты…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <source>&amp;Own legal entities…</source>
+        <translation>&amp;Свои юрлица…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntitiesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="349" />
+        <source>Own legal entities</source>
+        <translation>Свои юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="353" />
+        <source>New own entity…</source>
+        <translation>Новое юрлицо…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="354" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntityCard</name>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="167" />
+        <source>Own legal entity</source>
+        <translation>Своё юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="172" />
+        <source>Short name</source>
+        <translation>Краткое наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="173" />
+        <source>Full name</source>
+        <translation>Полное наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="174" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="175" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="176" />
+        <source>OGRN / OGRNIP</source>
+        <translation>ОГРН / ОГРНИП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="177" />
+        <source>Legal address</source>
+        <translation>Юридический адрес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="178" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="179" />
+        <source>Document number prefix</source>
+        <translation>Префикс номеров документов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="180" />
+        <source>Contract number pattern</source>
+        <translation>Шаблон номера договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="181" />
+        <source>Signer's position</source>
+        <translation>Должность подписанта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="182" />
+        <source>Signer</source>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="183" />
+        <source>Acting on the basis of</source>
+        <translation>Действует на основании</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="184" />
+        <source>Chief accountant</source>
+        <translation>Главный бухгалтер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="185" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="186" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="187" />
+        <source>EDO participant ID</source>
+        <translation>ID участника ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="200" />
+        <source>VAT at the general rate (22%)</source>
+        <translation>НДС по общей ставке (22%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="201" />
+        <source>VAT 10%</source>
+        <translation>НДС 10%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="202" />
+        <source>VAT 0%</source>
+        <translation>НДС 0%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="203" />
+        <source>Without VAT (not a VAT payer)</source>
+        <translation>Без НДС (не плательщик НДС)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="204" />
+        <source>Simplified system, VAT 5%</source>
+        <translation>УСН, НДС 5%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="205" />
+        <source>Simplified system, VAT 7%</source>
+        <translation>УСН, НДС 7%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="208" />
+        <source>VAT regime</source>
+        <translation>Режим НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="212" />
+        <source>Stamp (PNG)</source>
+        <translation>Печать (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="213" />
+        <source>Facsimile (PNG)</source>
+        <translation>Факсимиле (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="236" />
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="237" />
+        <source>BIK</source>
+        <translation>БИК</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="238" />
+        <source>Settlement account</source>
+        <translation>Расчётный счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="239" />
+        <source>Correspondent account</source>
+        <translation>Корреспондентский счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="240" />
+        <source>Main</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="246" />
+        <source>Add account</source>
+        <translation>Добавить счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="252" />
+        <source>Bank accounts</source>
+        <translation>Банковские счета</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="256" />
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/directory.py" line="257" />
+        <source>History</source>
+        <translation>История</translation>
     </message>
 </context>
 <context>

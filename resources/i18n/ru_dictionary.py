@@ -104,3 +104,17 @@ RU.update({
     "Templates allowed for the chosen own entity and kind of client.": "Шаблоны, разрешённые для выбранного юрлица и вида клиента.",
     "Template:": "Шаблон:", "Subject:": "Предмет:", "empty: next by the pattern, %1": "пусто — следующий по шаблону, %1",
 })
+
+RU.update({
+    "Name": "Наименование", "Search by name or INN": "Поиск по наименованию или ИНН",
+    "New counterparty…": "Новый контрагент…", "Counterparties: %1": "Контрагентов: %1",
+    "&Directories": "С&правочники", "&Counterparties…": "&Контрагенты…", "&Own legal entities…": "&Свои юрлица…",
+    "Own legal entities": "Свои юрлица", "New own entity…": "Новое юрлицо…", "Open": "Открыть",
+    "Own legal entity": "Своё юрлицо", "Document number prefix": "Префикс номеров документов",
+    "Contract number pattern": "Шаблон номера договора", "Chief accountant": "Главный бухгалтер",
+    "EDO participant ID": "ID участника ЭДО", "VAT at the general rate (22%)": "НДС по общей ставке (22%)",
+    "VAT 10%": "НДС 10%", "VAT 0%": "НДС 0%", "Without VAT (not a VAT payer)": "Без НДС (не плательщик НДС)",
+    "Simplified system, VAT 5%": "УСН, НДС 5%", "Simplified system, VAT 7%": "УСН, НДС 7%",
+    "VAT regime": "Режим НДС", "Stamp (PNG)": "Печать (PNG)", "Facsimile (PNG)": "Факсимиле (PNG)",
+    "Main": "Основной", "Add account": "Добавить счёт", "Bank accounts": "Банковские счета",
+})

@@ -123,7 +123,7 @@ class CounterpartyCard(QDialog):
             self.edits[name] = edit
             self.errors[name] = error
             edit.textChanged.connect(self.validate)
-            edit.textEdited.connect(lambda _text, n=name: self._touched.add(n))
+            edit.textEdited.connect(lambda _text, n=name: self._touch(n))
         form.addRow(self.tr("Manager"), self.manager)
         self.kind.currentIndexChanged.connect(self.validate)
 
@@ -167,6 +167,11 @@ class CounterpartyCard(QDialog):
                 edit.setText(str(getattr(party, name) or ""))
             self.manager.setCurrentIndex(max(0, self.manager.findData(party.manager_id)))
             self.history.setHtml(history_html(session, "counterparty", party.id))
+
+    def _touch(self, name: str) -> None:
+        # textEdited comes after textChanged: validate again now that the field counts as touched.
+        self._touched.add(name)
+        self.validate()
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}

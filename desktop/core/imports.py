@@ -140,9 +140,7 @@ def _cell(value: Any) -> str:
     return text
 
 
-def _mapped_columns(
-    frame: Any, spec: dict[str, tuple[str, ...]]
-) -> tuple[dict[str, str], list[str]]:
+def _mapped_columns(frame: Any, spec: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
     """field → the column header as written in the file; and the unknown headers."""
     known = _header_map(spec)
     columns: dict[str, str] = {}

@@ -147,10 +147,11 @@ class Task(QObject):
         dialog.show()
 
     def _update_dialog(self) -> None:
-        if self._dialog is None:
+        # A local reference: QProgressDialog.setValue() processes events when modal, and the
+        # job may finish (and drop self._dialog) right inside that call.
+        dialog = self._dialog
+        if dialog is None:
             return
-        self._dialog.setMaximum(max(self.total, 1))
-        self._dialog.setValue(min(self.done, max(self.total, 1)))
         label = self.text
         if self.total:
             label = f"{self.done} / {self.total}   {self.text}"
@@ -159,7 +160,9 @@ class Task(QObject):
             label += "\n" + self.tr("About %n second(s) left", "", max(1, round(eta)))
         if self.token.cancelled:
             label = self.tr("Cancelling after the current item…")
-        self._dialog.setLabelText(label)
+        dialog.setLabelText(label)
+        dialog.setMaximum(max(self.total, 1))
+        dialog.setValue(min(self.done, max(self.total, 1)))
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:

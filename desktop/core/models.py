@@ -509,3 +509,29 @@ class Event(Base):
     object_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(30))
     details: Mapped[str] = mapped_column(Text, default="")  # JSON: changed fields {name: [old, new]}
+
+
+class ScanStatus(StrEnum):
+    STORED = "stored"  # on the share, hash verified
+    PENDING = "pending"  # in the local outbox, waiting for the share
+
+
+class Scan(Base):
+    """A signed scan of a document (or a contract), filed on the shared folder."""
+
+    __tablename__ = "scans"
+    __table_args__ = (Index("ix_scans_document", "document_id"), Index("ix_scans_contract", "contract_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(10), default=ScanStatus.STORED)
+    original_name: Mapped[str] = mapped_column(String(500))
+    path: Mapped[str | None] = mapped_column(String(1000))  # on the share, relative to its root
+    outbox_path: Mapped[str | None] = mapped_column(String(1000))  # while pending
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # pdf, jpeg, png, tiff
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    added_by: Mapped[str] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(String(1000))

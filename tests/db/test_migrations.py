@@ -36,3 +36,34 @@ def test_sqlite_backup_is_a_full_copy(sqlite_db: Database) -> None:
     engine = make_engine(f"sqlite:///{copy}")
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_opening_an_older_sqlite_file_backs_it_up_then_migrates(tmp_path: Path) -> None:
+    from alembic import command
+
+    from desktop.core.db import alembic_config, open_database
+
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = alembic_config(engine.url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO own_entities (short_name, full_name, inn, legal_address, postal_address, region, vat_regime,"
+            " doc_prefix, contract_number_pattern, director_name, director_position, director_basis, accountant_name,"
+            " is_active) VALUES ('ООО «Старое»', 'ООО «Старое»', '7707083893', '', '', '', 'vat22', '', '', '', '', '',"
+            " '', 1)"
+        )
+    engine.dispose()
+    database = open_database(f"sqlite:///{path}")
+    assert current_revision(database.engine) == head_revision() != "0001"
+    backups = list(tmp_path.glob("old.sqlite.*.bak"))
+    assert len(backups) == 1
+    old = make_engine(f"sqlite:///{backups[0]}")
+    assert current_revision(old) == "0001"
+    with old.connect() as conn:
+        assert conn.exec_driver_sql("SELECT short_name FROM own_entities").scalar() == "ООО «Старое»"
+    old.dispose()
+    database.dispose()

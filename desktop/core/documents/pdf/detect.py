@@ -8,7 +8,7 @@ from desktop.core.documents.pdf.word import WordBackend, word_available
 from desktop.core.errors import ConfigError
 
 NONE_FOUND = (
-    "Не найден конвертер PDF: установите LibreOffice (https://ru.libreoffice.org) или Microsoft Word. "
+    "Не найден конвертер PDF: установите LibreOffice или Microsoft Word (https://ru.libreoffice.org). "
     "Если LibreOffice установлен в нестандартную папку, укажите путь к soffice "
     "в переменной окружения AKTDESK_SOFFICE."
 )

@@ -67,7 +67,9 @@ PDF_FILTER_OPTIONS = {
     "ExportNotes": False,
     "UseTaggedPDF": False,
 }
-DOCX_FILTER = "MS Word 2007 XML"  # never let type detection open a broken file as plain text
+DOCX_FILTER = "MS Word 2007 XML"
+# Fewer documents than this in one merged file save too little to be worth a second worker.
+MIN_CHUNK = 8  # never let type detection open a broken file as plain text
 
 _WORKER_SCRIPT = Path(__file__).with_name("uno_worker.py")
 
@@ -740,7 +742,7 @@ class LibreOfficeBackend:
                 continue
             # Big enough chunks to pay the per-file cost rarely, small enough to keep every worker busy.
             per_worker = math.ceil(len(group) / self.workers)
-            size = max(1, min(self.chunk_size, per_worker))
+            size = max(min(self.chunk_size, per_worker), min(self.chunk_size, MIN_CHUNK))
             tasks.extend(_Task(batch, group[i : i + size]) for i in range(0, len(group), size))
         if not tasks:
             future.set_result([])

@@ -8,6 +8,7 @@ same layout features as real documents.
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -62,10 +63,15 @@ def write_sample_docx(
     client: str = "ООО «Ромашка»",
     footer: bool = True,
     extra_page_break: bool = False,
+    qr: bool = False,
+    numbered: int = 0,
+    numpages: bool = False,
 ) -> Path:
-    """Write a sample document; ``rows`` around 60+ makes it span several pages.
+    """Write a sample document; ``rows`` around 40+ makes it span several pages.
 
-    The footer reads «Страница N» (PAGE field), so a PDF shows whether page numbers restart.
+    The footer reads «Страница N» (PAGE field) or, with ``numpages``, «Страница N из M», so a
+    PDF shows whether page numbers restart. ``qr`` adds a QR code picture (as on real acts),
+    ``numbered`` a numbered list of that many items (explicit list numbering).
     """
     doc = Document()
     section = doc.sections[0]
@@ -83,6 +89,25 @@ def write_sample_docx(
     doc.add_heading(f"{_TITLES[kind]} № {number} от 31.01.2025", level=1)
     doc.add_paragraph(f"Исполнитель: ООО «АктДеск», ИНН 7707083893. Заказчик: {client}.")
     doc.add_paragraph("Основание: договор № 15/24 от 01.02.2024.")
+    if qr:
+        import segno
+
+        buffer = io.BytesIO()
+        segno.make(f"ST00012|Name=ООО АктДеск|Sum={number}00|Purpose=Акт {number}", error="m").save(
+            buffer, kind="png", scale=4
+        )
+        buffer.seek(0)
+        doc.add_picture(buffer, width=Mm(25))
+    for i in range(numbered):
+        item = doc.add_paragraph(f"Условие {i + 1} приложения к акту {number}")
+        num_pr = OxmlElement("w:numPr")
+        ilvl = OxmlElement("w:ilvl")
+        ilvl.set(qn("w:val"), "0")
+        num_id = OxmlElement("w:numId")
+        num_id.set(qn("w:val"), "5")  # "List Number" of python-docx's default template: 1. 2. 3.
+        num_pr.append(ilvl)
+        num_pr.append(num_id)
+        item._p.get_or_add_pPr().append(num_pr)
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     header = table.rows[0]
@@ -114,6 +139,9 @@ def write_sample_docx(
         paragraph = section.footer.paragraphs[0]
         paragraph.add_run("Страница ")
         _add_field(paragraph, "PAGE")
+        if numpages:
+            paragraph.add_run(" из ")
+            _add_field(paragraph, "NUMPAGES")
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path

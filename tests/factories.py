@@ -1,0 +1,68 @@
+"""Small builders for tests that need documents before the month closing has made any."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import numbering
+from desktop.core.models import Contract, Document, DocumentLine
+
+
+def make_document(
+    session: Session,
+    contract: Contract,
+    kind: str = "act",
+    period: str = "2026-10",
+    amount: Decimal = Decimal("12200.00"),
+    vat: Decimal = Decimal("2200.00"),
+) -> Document:
+    year, month = (int(x) for x in period.split("-"))
+    start = dt.date(year, month, 1)
+    end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    seq = numbering.take(session, contract.own_entity_id, kind, end.year)
+    document = Document(
+        kind=kind,
+        own_entity_id=contract.own_entity_id,
+        counterparty_id=contract.counterparty_id,
+        contract_id=contract.id,
+        period=period,
+        period_start=start,
+        period_end=end,
+        year=end.year,
+        seq=seq,
+        number=str(seq),
+        date=end,
+        amount_net=amount - vat,
+        amount_vat=vat,
+        amount_total=amount,
+        lines=[
+            DocumentLine(
+                position=1,
+                name="Абонентское обслуживание",
+                unit_code="362",
+                unit_name="мес",
+                quantity=Decimal(1),
+                price=amount - vat,
+                amount_net=amount - vat,
+                vat_rate="22%",
+                amount_vat=vat,
+                amount_total=amount,
+            )
+        ],
+    )
+    session.add(document)
+    session.flush()
+    return document
+
+
+def first_contract(session: Session, **where: object) -> Contract:
+    stmt = select(Contract)
+    for name, value in where.items():
+        stmt = stmt.where(getattr(Contract, name) == value)
+    contract = session.scalars(stmt.order_by(Contract.id).limit(1)).first()
+    assert contract is not None
+    return contract

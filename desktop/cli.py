@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "desktop.commands.demo",
     "desktop.commands.migrate",
     "desktop.commands.importing",
+    "desktop.commands.registry",
 )
 
 

@@ -96,6 +96,7 @@ class Settings:
     pdf_converter: str = "auto"
     language: str = "ru"
     scan_max_mb: int = 50
+    scan_pattern: str = "Акты выполненных работ/{year}/{client}/{number} от {date}"
     # Overrides from the environment are applied on load and never saved back.
     env_database_url: str | None = field(default=None, repr=False, compare=False)
     env_share_root: str | None = field(default=None, repr=False, compare=False)
@@ -108,6 +109,18 @@ class Settings:
         if self.output_dir:
             return Path(self.output_dir)
         return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+    def scan_store(self) -> Any:
+        """The shared-folder store of signed scans, with its outbox in the user's data folder."""
+        from desktop.core.scans import ScanStore
+
+        root = self.effective_share_root()
+        return ScanStore(
+            Path(root) if root else None,
+            data_dir() / "outbox",
+            pattern=self.scan_pattern,
+            max_bytes=self.scan_max_mb * 1024 * 1024,
+        )
 
     def database_url(self) -> URL:
         """The URL to connect with, the password taken from the keyring."""

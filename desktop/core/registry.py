@@ -1,0 +1,311 @@
+"""The acts registry as SQL: every current act, invoice and UPD with its signed / sent / paid / closed state.
+
+Filters, sorting, counts and totals are computed by the database, so the registry stays smooth
+with 100 000 documents; the window's model, the Excel export and the command line share these
+queries, so a file holds exactly the rows the user sees.
+
+*Closed* (seed 002): the act (or UPD) of a contract and period is signed and its invoice (or the
+UPD, when no invoice is issued) is fully paid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.core.exports import ExportColumn
+from desktop.core.models import Counterparty, Document, OwnEntity, Scan, ScanStatus, User
+
+KIND_RU = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}
+PAY_RU = {"unpaid": "не оплачен", "partial": "частично", "paid": "оплачен"}
+
+
+@dataclass
+class RegistryFilter:
+    kinds: list[str] = field(default_factory=list)
+    period_from: str | None = None  # "YYYY-MM"
+    period_to: str | None = None
+    own_entity_id: int | None = None
+    counterparty_id: int | None = None
+    manager_id: int | None = None
+    signed: bool | None = None
+    sent: bool | None = None
+    paid: str | None = None  # "unpaid" | "partial" | "paid" | "not_paid" (unpaid or partial)
+    closed: bool | None = None
+    scan_pending: bool | None = None
+    search: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RegistryFilter:
+        names = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def pay_state() -> Any:
+    return case(
+        (Document.paid_amount >= Document.amount_total, "paid"),
+        (Document.paid_amount > 0, "partial"),
+        else_="unpaid",
+    )
+
+
+def closed_expr() -> Any:
+    """True when the pair (contract, period) of this row has a signed act/UPD and a fully paid invoice/UPD."""
+    other = aliased(Document)
+    same = and_(
+        other.contract_id == Document.contract_id,
+        other.period == Document.period,
+        other.current.is_(True),
+    )
+    signed = exists().where(same, other.kind.in_(("act", "upd")), other.signed.is_(True))
+    paid = exists().where(same, other.kind.in_(("invoice", "upd")), other.paid_amount >= other.amount_total)
+    has_invoice = exists().where(same, other.kind == "invoice")
+    upd_paid_only = exists().where(same, other.kind == "upd", other.paid_amount >= other.amount_total)
+    return and_(signed, or_(and_(has_invoice, paid), and_(~has_invoice, upd_paid_only)))
+
+
+def pending_scan_expr() -> Any:
+    return exists().where(Scan.document_id == Document.id, Scan.status == ScanStatus.PENDING)
+
+
+def _base() -> Select[Any]:
+    return (
+        select(Document.id)
+        .join(Counterparty, Counterparty.id == Document.counterparty_id)
+        .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+        .outerjoin(User, User.id == Counterparty.manager_id)
+        .where(Document.current.is_(True))
+    )
+
+
+def apply_filter(stmt: Any, flt: RegistryFilter) -> Any:
+    if flt.kinds:
+        stmt = stmt.where(Document.kind.in_(flt.kinds))
+    if flt.period_from:
+        stmt = stmt.where(Document.period >= flt.period_from)
+    if flt.period_to:
+        stmt = stmt.where(Document.period <= flt.period_to)
+    if flt.own_entity_id is not None:
+        stmt = stmt.where(Document.own_entity_id == flt.own_entity_id)
+    if flt.counterparty_id is not None:
+        stmt = stmt.where(Document.counterparty_id == flt.counterparty_id)
+    if flt.manager_id is not None:
+        stmt = stmt.where(Counterparty.manager_id == flt.manager_id)
+    if flt.signed is not None:
+        stmt = stmt.where(Document.signed.is_(flt.signed))
+    if flt.sent is not None:
+        stmt = stmt.where(Document.sent_at.is_not(None) if flt.sent else Document.sent_at.is_(None))
+    if flt.paid == "not_paid":
+        stmt = stmt.where(Document.paid_amount < Document.amount_total)
+    elif flt.paid:
+        stmt = stmt.where(pay_state() == flt.paid)
+    if flt.closed is not None:
+        stmt = stmt.where(closed_expr() if flt.closed else ~closed_expr())
+    if flt.scan_pending is not None:
+        stmt = stmt.where(pending_scan_expr() if flt.scan_pending else ~pending_scan_expr())
+    if flt.search.strip():
+        pattern = f"%{flt.search.strip()}%"
+        stmt = stmt.where(
+            or_(
+                Document.number.ilike(pattern),
+                Counterparty.short_name.ilike(pattern),
+                Counterparty.inn.like(pattern),
+                Counterparty.emails.ilike(pattern),
+            )
+        )
+    return stmt
+
+
+ORDER: dict[str, Callable[[], list[Any]]] = {
+    "kind": lambda: [Document.kind],
+    "number": lambda: [Document.own_entity_id, Document.year, Document.seq],
+    "date": lambda: [Document.date, Document.seq],
+    "period": lambda: [Document.period],
+    "client": lambda: [Counterparty.short_name],
+    "entity": lambda: [OwnEntity.short_name],
+    "manager": lambda: [User.full_name],
+    "amount": lambda: [Document.amount_total],
+    "signed": lambda: [Document.signed, Document.signed_at],
+    "scan": lambda: [pending_scan_expr(), Document.scan_path],
+    "sent": lambda: [Document.sent_at],
+    "paid": lambda: [pay_state()],
+    "closed": lambda: [closed_expr()],
+}
+
+
+def select_ids(flt: RegistryFilter, order_key: str = "date", descending: bool = True) -> Select[Any]:
+    keys = ORDER[order_key]()
+    stmt: Select[Any] = apply_filter(_base(), flt)
+    return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys), Document.id)
+
+
+def totals(session: Session, flt: RegistryFilter) -> tuple[int, Decimal, Decimal]:
+    """(count, total amount, amount still unpaid) of the filtered rows."""
+    stmt = apply_filter(
+        select(
+            func.count(Document.id),
+            func.coalesce(func.sum(Document.amount_total), 0),
+            func.coalesce(func.sum(Document.amount_total - Document.paid_amount), 0),
+        )
+        .select_from(Document)
+        .join(Counterparty, Counterparty.id == Document.counterparty_id)
+        .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+        .outerjoin(User, User.id == Counterparty.manager_id)
+        .where(Document.current.is_(True)),
+        flt,
+    )
+    count, total, unpaid = session.execute(stmt).one()
+    return int(count), Decimal(total).quantize(Decimal("0.01")), Decimal(unpaid).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class RegistryRow:
+    id: int
+    kind: str
+    number: str
+    date: dt.date
+    period: str
+    client: str
+    client_inn: str
+    client_emails: str
+    entity: str
+    manager: str | None
+    manager_email: str | None
+    amount: Decimal
+    signed: bool
+    signed_at: dt.datetime | None
+    signed_by: str | None
+    scan: str  # "", "есть", "ожидает"
+    sent_at: dt.datetime | None
+    sent_via: str | None
+    paid: str
+    paid_amount: Decimal
+    closed: bool
+
+
+def load_rows(session: Session, ids: Sequence[int]) -> dict[int, RegistryRow]:
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.kind,
+            Document.number,
+            Document.date,
+            Document.period,
+            Counterparty.short_name,
+            Counterparty.inn,
+            Counterparty.emails,
+            OwnEntity.short_name,
+            User.full_name,
+            User.email,
+            Document.amount_total,
+            Document.signed,
+            Document.signed_at,
+            Document.signed_by,
+            Document.scan_path,
+            pending_scan_expr(),
+            Document.sent_at,
+            Document.sent_via,
+            pay_state(),
+            Document.paid_amount,
+            closed_expr(),
+        )
+        .join(Counterparty, Counterparty.id == Document.counterparty_id)
+        .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+        .outerjoin(User, User.id == Counterparty.manager_id)
+        .where(Document.id.in_(ids))
+    )
+    out = {}
+    for r in rows:
+        scan = "ожидает" if r[16] else ("есть" if r[15] else "")
+        out[r[0]] = RegistryRow(
+            id=r[0],
+            kind=r[1],
+            number=r[2],
+            date=r[3],
+            period=r[4],
+            client=r[5],
+            client_inn=r[6],
+            client_emails=r[7],
+            entity=r[8],
+            manager=r[9],
+            manager_email=r[10],
+            amount=Decimal(r[11]),
+            signed=bool(r[12]),
+            signed_at=r[13],
+            signed_by=r[14],
+            scan=scan,
+            sent_at=r[17],
+            sent_via=r[18],
+            paid=r[19],
+            paid_amount=Decimal(r[20]),
+            closed=bool(r[21]),
+        )
+    return out
+
+
+EXPORT_COLUMNS = (
+    ExportColumn("Вид"),
+    ExportColumn("Номер"),
+    ExportColumn("Дата", "date"),
+    ExportColumn("Период"),
+    ExportColumn("Клиент", width=40),
+    ExportColumn("ИНН клиента"),
+    ExportColumn("E-mail клиента", width=36),
+    ExportColumn("Юрлицо"),
+    ExportColumn("Менеджер"),
+    ExportColumn("E-mail менеджера"),
+    ExportColumn("Сумма", "money"),
+    ExportColumn("Подписан", "bool"),
+    ExportColumn("Дата подписания", "datetime"),
+    ExportColumn("Скан"),
+    ExportColumn("Отправлен", "datetime"),
+    ExportColumn("Оплата"),
+    ExportColumn("Оплачено", "money"),
+    ExportColumn("Закрыт", "bool"),
+)
+
+
+def export_values(row: RegistryRow) -> tuple[Any, ...]:
+    return (
+        KIND_RU.get(row.kind, row.kind),
+        row.number,
+        row.date,
+        row.period,
+        row.client,
+        row.client_inn,
+        row.client_emails,
+        row.entity,
+        row.manager,
+        row.manager_email,
+        row.amount,
+        row.signed,
+        row.signed_at,
+        row.scan,
+        row.sent_at,
+        PAY_RU.get(row.paid, row.paid),
+        row.paid_amount,
+        row.closed,
+    )
+
+
+def export_rows(session: Session, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The export rows in the order of ``ids`` (the order on screen)."""
+    loaded: dict[int, RegistryRow] = {}
+    for start in range(0, len(ids), 1000):
+        loaded.update(load_rows(session, ids[start : start + 1000]))
+    return [export_values(loaded[i]) for i in ids if i in loaded]
+
+
+def filtered_ids(
+    session: Session, flt: RegistryFilter, order_key: str = "date", descending: bool = True
+) -> list[int]:
+    return list(session.scalars(select_ids(flt, order_key, descending)))

@@ -22,14 +22,15 @@
   и переносы выходных по производственному календарю НЕ учитываются;
 * «целый месяц, если начато до 15-го числа»: каждый месяц периода оплачивается целиком
   по условиям, действующим 14-го числа этого месяца; договор, начатый 15-го или позже,
-  в этом месяце не оплачивается, а изменение цены с 15-го числа действует со следующего
-  месяца. У квартального договора каждый месяц — треть цены.
+  в этом месяце не оплачивается, закончившийся раньше 14-го — тоже, а изменение цены
+  с 15-го числа действует со следующего месяца. У квартального договора каждый месяц —
+  треть цены.
 
 Округление. Сумма каждой части строки округляется до копеек по правилу математического
 округления (0,005 → 0,01); умножение выполняется до деления, без промежуточных округлений.
 В документе такая часть показывается с количеством 1 и ценой, равной её сумме, поэтому
 «цена × количество = сумма» всегда сходится. НДС считается по каждой округлённой строке
-(сверху: НДС = сумма × ставка; в том числе: НДС = сумма × ставка / (100 + ставка)),
+(при ставке 22 %: НДС сверху = сумма × 22/100, НДС в том числе = сумма × 22/122),
 итоги документа — суммы округлённых строк. Пример (март 2026, 31 день): 30 000,00 до 11.03
 и 36 000,00 с 12.03 → 30 000,00 × 11/31 = 10 645,16 и 36 000,00 × 20/31 = 23 225,81,
 итого без НДС 33 870,97, НДС 22 %: 2 341,94 + 5 109,68 = 7 451,62, всего 41 322,59.
@@ -64,6 +65,7 @@ from desktop.core.models import (
     AgreementAction,
     AgreementChange,
     Contract,
+    ContractKind,
     ContractLine,
     ContractStatus,
     OwnEntity,
@@ -308,8 +310,7 @@ def _target_key(
     by_object: dict[int, str],
     by_id: dict[int, str],
 ) -> str | None:
-    if change.contract_line is not None and id(change.contract_line) in by_object:
-        return by_object[id(change.contract_line)]
+    # The id first: reading the relationship of a loaded change could cost a query.
     if change.contract_line_id is not None:
         if change.contract_line_id in by_id:
             return by_id[change.contract_line_id]
@@ -317,6 +318,8 @@ def _target_key(
             f"{_where(contract, agreement, index)}: строка спецификации #{change.contract_line_id} "
             "не из этого договора."
         )
+    if change.contract_line is not None and id(change.contract_line) in by_object:
+        return by_object[id(change.contract_line)]
     service_id = (
         change.service_id
         if change.service_id is not None
@@ -753,6 +756,18 @@ def variable_lines(
         )
     order_of = _line_order(contract)
     return sorted(lines, key=lambda ln: (order_of.get(ln.key, len(order_of)), ln.period_from))
+
+
+def period_lines(
+    contract: Contract,
+    period_start: dt.date,
+    period_end: dt.date,
+    work_orders: Sequence[WorkOrder] = (),
+) -> list[PeriodLine]:
+    """The document lines of a period by contract kind: terms in force, or work orders × prices."""
+    if (contract.kind or ContractKind.FIXED) == ContractKind.VARIABLE:
+        return variable_lines(contract, period_start, period_end, work_orders)
+    return terms_for(contract, period_start, period_end)
 
 
 # ---------------------------------------------------------------------------------------------

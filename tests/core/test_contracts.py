@@ -12,12 +12,14 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.contract_editing import input_from_previous
 from desktop.core.contracts import (
     PeriodLine,
     billing_due,
     billing_period,
     month_periods_of_quarter,
     period_bounds,
+    period_lines,
     period_title,
     terms_for,
     terms_on,
@@ -354,6 +356,16 @@ def test_working_day_proration_counts_mondays_to_fridays() -> None:
     assert lines[0].note == "30 000,00 × 8/22 раб. дн. = 10 909,09"
 
 
+def test_working_day_proration_drops_a_part_that_falls_on_a_weekend_only() -> None:
+    c = contract((ACCOUNTING, "30000.00"), valid_to=dt.date(2026, 3, 29), proration="working_days")
+    agreement(c, "1", dt.date(2026, 3, 28), change(c.lines[0], price="36000.00"))  # Sat 28 – Sun 29
+
+    lines = terms_for(c, *MARCH)
+
+    # 1–27 March holds 20 of 22 weekdays; 30 000 × 20/22 = 27 272.73; the weekend part bills nothing.
+    assert [(ln.period_label, ln.net) for ln in lines] == [("01.03–27.03", D("27272.73"))]
+
+
 def test_working_days_agree_with_a_day_by_day_count() -> None:
     start = dt.date(2026, 1, 1)
     for length in range(0, 40):
@@ -485,6 +497,15 @@ def test_variable_contract_without_price_change_gives_one_line_per_service() -> 
     assert shown(lines) == [("Консультация юриста", "01.03–31.03", D("3"), D("2500.00"))]
 
 
+def test_period_lines_pick_work_orders_for_variable_and_terms_for_fixed_contracts() -> None:
+    variable = contract((HOUR, "2500.00"), kind="variable")
+    fixed = contract((ACCOUNTING, "30000.00"))
+
+    assert [ln.net for ln in period_lines(variable, *MARCH, [work_order(3, "2")])] == [D("5000.00")]
+    assert period_lines(variable, *MARCH) == []
+    assert [ln.net for ln in period_lines(fixed, *MARCH, [work_order(3, "2")])] == [D("30000.00")]
+
+
 def test_work_order_for_a_service_not_in_the_contract_is_reported() -> None:
     c = contract((HOUR, "2500.00"), kind="variable")
 
@@ -593,9 +614,12 @@ def test_terms_of_a_contract_loaded_from_the_database() -> None:
             select(Contract).options(selectinload(Contract.lines), selectinload(Contract.agreements))
         ).one()
         lines = terms_for(loaded, *MARCH)
+        # Next year's contract is drafted at the prices agreed, not at the original ones.
+        draft = input_from_previous(session, loaded.id, 2027)
 
     assert [(ln.name, ln.period_label, ln.net) for ln in lines] == [
         ("Бухгалтерское обслуживание", "01.03–11.03", D("10645.16")),
         ("Бухгалтерское обслуживание", "12.03–31.03", D("23225.81")),
         ("Расчёт заработной платы", "12.03–31.03", D("4000.00")),
     ]
+    assert [(ln.service_id, ln.price) for ln in draft.lines] == [(1, D("36000.00")), (2, D("6200.00"))]

@@ -54,6 +54,7 @@ def _connect(pipe: str, timeout: float) -> Any:
 def _filter(page_range: str | None) -> tuple[Any, ...]:
     data = [
         _pv("ExportBookmarksToPDFDestination", True),
+        _pv("ExportBookmarks", False),  # no outline: the split PDFs would not keep it anyway
         _pv("ExportNotes", False),
         _pv("UseTaggedPDF", False),
         _pv("ExportBlankPages", False),
@@ -84,11 +85,13 @@ def _convert(desktop: Any, req: dict[str, Any]) -> dict[str, Any]:
     try:
         if not doc.supportsService("com.sun.star.text.TextDocument"):
             raise RuntimeError("файл открылся не как текстовый документ")
-        controller = doc.getCurrentController()
-        pages = controller.getPropertyValue("PageCount")
         starts = {}
         wanted = req.get("starts") or []
+        pages = None
         if wanted:
+            # Layout pages, blank pages LibreOffice inserts included (not the PDF's page numbers).
+            controller = doc.getCurrentController()
+            pages = controller.getPropertyValue("PageCount")
             bookmarks = doc.getBookmarks()
             cursor = controller.getViewCursor()
             for name in wanted:

@@ -126,12 +126,17 @@ class _Package:
 def _open(path: Path) -> _Package:
     try:
         zf = zipfile.ZipFile(path)
-        if "word/document.xml" not in zf.namelist():
-            zf.close()
-            raise ValueError("нет word/document.xml")
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
-        raise MergeError(0, f"файл не является документом DOCX или повреждён ({exc})") from exc
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise MergeError(0, "файл повреждён или не является документом DOCX") from exc
+    if "word/document.xml" not in zf.namelist():
+        zf.close()
+        raise MergeError(0, "в файле нет основной части word/document.xml — это не документ DOCX")
     return _Package(path, zf)
+
+
+def _xml_problem(exc: Exception) -> str:
+    line = getattr(exc, "lineno", None)
+    return "повреждён XML документа" + (f" (строка {line})" if line else "")
 
 
 def merge_key(path: Path) -> str | None:
@@ -229,12 +234,12 @@ def inspect_docx(path: Path) -> Inspection:
         try:
             doc = pkg.xml("word/document.xml")
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
-            return Inspection(f"повреждён XML документа ({exc})", None)
+            return Inspection(_xml_problem(exc), None)
         assert doc is not None
         try:
             return Inspection(None, _blocker(pkg, doc))
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
-            return Inspection(None, f"повреждена часть документа ({exc})")
+            return Inspection(None, "повреждена часть документа")
 
 
 def merge_blocker(path: Path) -> str | None:
@@ -584,7 +589,7 @@ def merge_docx(sources: Sequence[Path], out: Path) -> list[str]:
         try:
             merged = _MergedPackage(packages[0])
         except (KeyError, etree.XMLSyntaxError) as exc:
-            raise MergeError(0, f"повреждён XML документа ({exc})") from exc
+            raise MergeError(0, _xml_problem(exc)) from exc
         out_body = merged.doc.find(_w("body"))
         if out_body is None:
             raise MergeError(0, "в документе нет тела (w:body)")
@@ -599,7 +604,7 @@ def merge_docx(sources: Sequence[Path], out: Path) -> list[str]:
             except MergeError as exc:
                 raise MergeError(i, exc.reason) from exc
             except (KeyError, etree.XMLSyntaxError) as exc:
-                raise MergeError(i, f"повреждён XML документа ({exc})") from exc
+                raise MergeError(i, _xml_problem(exc)) from exc
             # Bookmark ids must be unique in the merged file; ours come from a separate range.
             for el in body.iter(_w("bookmarkStart"), _w("bookmarkEnd")):
                 old_id = el.get(_w("id")) or ""

@@ -350,7 +350,8 @@ class UnoSlot(_Slot):
             return
         if reply.get("fatal") or self.office.poll() is not None:
             raise _Failure("crash", "процесс LibreOffice завершился аварийно")
-        raise _Failure("document", str(reply.get("error") or "неизвестная ошибка LibreOffice"))
+        log.warning("LibreOffice refused %s: %s", src, reply.get("error"))
+        raise _Failure("document", "LibreOffice не смог открыть или преобразовать файл")
 
     def pids(self) -> list[int]:
         pids: list[int] = []

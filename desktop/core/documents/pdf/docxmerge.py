@@ -238,7 +238,7 @@ def inspect_docx(path: Path) -> Inspection:
         assert doc is not None
         try:
             return Inspection(None, _blocker(pkg, doc))
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError):
             return Inspection(None, "повреждена часть документа")
 
 

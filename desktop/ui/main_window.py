@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.contracts_tab = ContractsTab(database, self)
         self.closing_tab = ClosingTab(database, self)
-        self.registry_tab = RegistryTab(database, self)
+        self.registry_tab = RegistryTab(database, self, settings)
         self.payments_tab = PaymentsTab(database, self)
         self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))
         self.tabs.addTab(self.closing_tab, self.tr("Month closing"))

@@ -795,61 +795,129 @@
     </message>
 </context>
 <context>
+    <name>DocumentCard</name>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="76" />
+        <source>Open scan</source>
+        <translation>Открыть скан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="77" />
+        <source>Attach scan…</source>
+        <translation>Прикрепить скан…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="86" />
+        <source>You can also drop files onto this card.</source>
+        <translation>Файлы можно перетащить прямо на эту карточку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="90" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="91" />
+        <source>Scans</source>
+        <translation>Сканы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="124" />
+        <source>signed by %1 on %2</source>
+        <translation>подписан: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="128" />
+        <source>not signed</source>
+        <translation>не подписан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="143" />
+        <source>pending: %1</source>
+        <translation>в очереди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="163" />
+        <source>no preview</source>
+        <translation>нет превью</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/card.py" line="176" />
+        <source>Attach scan</source>
+        <translation>Прикрепить скан</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="23" />
+        <location filename="../../desktop/ui/registry/model.py" line="19" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="24" />
+        <location filename="../../desktop/ui/registry/model.py" line="20" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <location filename="../../desktop/ui/registry/model.py" line="21" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="43" />
+        <location filename="../../desktop/ui/registry/model.py" line="41" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="44" />
+        <location filename="../../desktop/ui/registry/model.py" line="42" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="45" />
+        <location filename="../../desktop/ui/registry/model.py" line="43" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="46" />
+        <location filename="../../desktop/ui/registry/model.py" line="44" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="47" />
+        <location filename="../../desktop/ui/registry/model.py" line="45" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="48" />
+        <location filename="../../desktop/ui/registry/model.py" line="46" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="50" />
+        <location filename="../../desktop/ui/registry/model.py" line="47" />
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="49" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="52" />
+        <location filename="../../desktop/ui/registry/model.py" line="51" />
         <source>Signed</source>
         <translation>Подписан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="52" />
+        <source>Scan</source>
+        <translation>Скан</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/model.py" line="53" />
@@ -859,30 +927,25 @@
     <message>
         <location filename="../../desktop/ui/registry/model.py" line="54" />
         <source>Paid</source>
-        <translation>Оплата</translation>
+        <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="129" />
-        <source>yes</source>
-        <translation>да</translation>
+        <location filename="../../desktop/ui/registry/model.py" line="55" />
+        <source>Closed</source>
+        <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="131" />
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/model.py" line="137" />
+        <location filename="../../desktop/ui/registry/model.py" line="24" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="138" />
+        <location filename="../../desktop/ui/registry/model.py" line="25" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="139" />
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -1119,17 +1182,17 @@
 <context>
     <name>OwnEntitiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="349" />
+        <location filename="../../desktop/ui/parties/directory.py" line="355" />
         <source>Own legal entities</source>
         <translation>Свои юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="353" />
+        <location filename="../../desktop/ui/parties/directory.py" line="359" />
         <source>New own entity…</source>
         <translation>Новое юрлицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="354" />
+        <location filename="../../desktop/ui/parties/directory.py" line="360" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1267,47 +1330,47 @@
         <translation>Факсимиле (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="236" />
+        <location filename="../../desktop/ui/parties/directory.py" line="234" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="237" />
+        <location filename="../../desktop/ui/parties/directory.py" line="235" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="238" />
+        <location filename="../../desktop/ui/parties/directory.py" line="236" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="239" />
+        <location filename="../../desktop/ui/parties/directory.py" line="237" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="240" />
+        <location filename="../../desktop/ui/parties/directory.py" line="238" />
         <source>Main</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="246" />
+        <location filename="../../desktop/ui/parties/directory.py" line="244" />
         <source>Add account</source>
         <translation>Добавить счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="252" />
+        <location filename="../../desktop/ui/parties/directory.py" line="250" />
         <source>Bank accounts</source>
         <translation>Банковские счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="256" />
+        <location filename="../../desktop/ui/parties/directory.py" line="254" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="257" />
+        <location filename="../../desktop/ui/parties/directory.py" line="255" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -1361,34 +1424,187 @@
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="20" />
-        <source>Search by number, client or INN</source>
-        <translation>Поиск по номеру, клиенту или ИНН</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="53" />
+        <source>Search by number, client, INN or e-mail</source>
+        <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="24" />
+        <location filename="../../desktop/ui/registry/tab.py" line="58" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="25" />
+        <location filename="../../desktop/ui/registry/tab.py" line="59" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="26" />
+        <location filename="../../desktop/ui/registry/tab.py" line="60" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="27" />
+        <location filename="../../desktop/ui/registry/tab.py" line="61" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/registry/tab.py" line="60" />
-        <source>Documents: %n</source>
-        <translation><numerusform>Документов: %n</numerusform><numerusform>Документов: %n</numerusform><numerusform>Документов: %n</numerusform></translation>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <source>Acts and UPD</source>
+        <translation>Акты и УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <source>from any period</source>
+        <translation>с любого периода</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="66" />
+        <source>to any period</source>
+        <translation>по любой период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="67" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <source>Signed or not</source>
+        <translation>Подписанные и нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <source>Unsigned</source>
+        <translation>Неподписанные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <source>Signed</source>
+        <translation>Подписанные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
+        <source>Any payment</source>
+        <translation>Любая оплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="77" />
+        <source>Not fully paid</source>
+        <translation>Не оплачены полностью</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="78" />
+        <source>Unpaid</source>
+        <translation>Не оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="79" />
+        <source>Partly paid</source>
+        <translation>Оплачены частично</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="80" />
+        <source>Paid</source>
+        <translation>Оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <source>Closed or not</source>
+        <translation>Закрытые и нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <source>Not closed</source>
+        <translation>Не закрытые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <source>Closed</source>
+        <translation>Закрытые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="87" />
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="89" />
+        <source>Attach scan…</source>
+        <translation>Прикрепить скан…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="261" />
+        <source>Documents: %1   Amount: %2   Not paid: %3</source>
+        <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="274" />
+        <source>Send queued scans (%1)</source>
+        <translation>Отправить очередь сканов (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="294" />
+        <source> and %1 more file(s)</source>
+        <translation> и ещё файлов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="297" />
+        <source>Drop on № %1%2: </source>
+        <translation>Бросить на № %1%2: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="305" />
+        <location filename="../../desktop/ui/registry/tab.py" line="309" />
+        <location filename="../../desktop/ui/registry/tab.py" line="340" />
+        <source>Attach scan</source>
+        <translation>Прикрепить скан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="305" />
+        <source>Select a document first.</source>
+        <translation>Сначала выберите документ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="311" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="345" />
+        <source>Copying the scan to the shared folder</source>
+        <translation>Копирование скана на общую папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="367" />
+        <source>Sent to the shared folder: %1; still queued: %2</source>
+        <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="373" />
+        <source>Scan queue</source>
+        <translation>Очередь сканов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="376" />
+        <source>Sending queued scans</source>
+        <translation>Отправка сканов из очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="392" />
+        <location filename="../../desktop/ui/registry/tab.py" line="405" />
+        <source>Export</source>
+        <translation>Выгрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="409" />
+        <source>Exported rows: %1</source>
+        <translation>Выгружено строк: %1</translation>
     </message>
 </context>
 <context>
@@ -1536,7 +1752,7 @@
     <name>Task</name>
     <message>
         <location filename="../../desktop/ui/tasks.py" line="121" />
-        <location filename="../../desktop/ui/tasks.py" line="161" />
+        <location filename="../../desktop/ui/tasks.py" line="162" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
@@ -1551,7 +1767,7 @@
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="159" />
+        <location filename="../../desktop/ui/tasks.py" line="160" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>

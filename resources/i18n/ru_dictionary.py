@@ -118,3 +118,26 @@ RU.update({
     "VAT regime": "Режим НДС", "Stamp (PNG)": "Печать (PNG)", "Facsimile (PNG)": "Факсимиле (PNG)",
     "Main": "Основной", "Add account": "Добавить счёт", "Bank accounts": "Банковские счета",
 })
+
+RU.update({
+    "Attach scan": "Прикрепить скан", "Attach scan…": "Прикрепить скан…", "Document": "Документ",
+    "Open scan": "Открыть скан", "Scans": "Сканы", "You can also drop files onto this card.":
+        "Файлы можно перетащить прямо на эту карточку.", "no preview": "нет превью", "not signed": "не подписан",
+    "pending: %1": "в очереди: %1", "signed by %1 on %2": "подписан: %1, %2", "Closed": "Закрыт", "Manager": "Менеджер",
+    "Scan": "Скан", "pending": "в очереди", " and %1 more file(s)": " и ещё файлов: %1", "Acts and UPD": "Акты и УПД",
+    "Any payment": "Любая оплата", "Closed or not": "Закрытые и нет", "Copying the scan to the shared folder":
+        "Копирование скана на общую папку", "Documents: %1   Amount: %2   Not paid: %3":
+        "Документов: %1   Сумма: %2   Не оплачено: %3", "Drop on № %1%2: ": "Бросить на № %1%2: ", "Export": "Выгрузка",
+    "Export…": "Выгрузить…", "Not closed": "Не закрытые", "Not fully paid": "Не оплачены полностью", "Paid": "Оплачены",
+    "Partly paid": "Оплачены частично", "Scan queue": "Очередь сканов",
+    "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)": "Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)",
+    "Search by number, client, INN or e-mail": "Поиск по номеру, клиенту, ИНН или e-mail",
+    "Select a document first.": "Сначала выберите документ.", "Send queued scans (%1)": "Отправить очередь сканов (%1)",
+    "Sending queued scans": "Отправка сканов из очереди",
+    "Sent to the shared folder: %1; still queued: %2": "Отправлено на общую папку: %1; осталось в очереди: %2",
+    "Signed or not": "Подписанные и нет", "Unpaid": "Не оплачены", "Unsigned": "Неподписанные",
+    "from any period": "с любого периода", "to any period": "по любой период",
+})
+RU[("RegistryTab", "Closed")] = "Закрытые"
+RU[("RegistryTab", "Signed")] = "Подписанные"
+RU[("RegistryTab", "Paid")] = "Оплачены"

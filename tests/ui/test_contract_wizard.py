@@ -83,13 +83,16 @@ def test_based_on_last_years_contract_copies_terms_and_lines(qtbot: Any, demo_db
         old_prices = sorted(line.price for line in old.lines)
     wizard = ContractWizard(demo_db)
     qtbot.addWidget(wizard)
+    wizard.show()
     page = wizard.parties_page
     page.client.setCurrentIndex(page.client.findData(old.counterparty_id))
     page.based_on.setCurrentIndex(page.based_on.findData(old.id))
     page.copy_button.click()
     assert wizard.data.previous_id == old.id
     for _ in range(3):
+        assert wizard.currentPage().isComplete(), wizard.currentPage().reason.text()
         wizard.next()
+    assert wizard.lines_page.table.rowCount() == len(old_prices)
     wizard.accept()
     assert wizard.contract_id is not None
     with demo_db.session() as session:

@@ -1,141 +1,125 @@
-"""The documents model behind the acts registry, the closing tab and the invoices list."""
+"""The registry model: ids from core's filtered, sorted query; rows loaded lazily by page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from sqlalchemy import Select, case, or_, select
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import Counterparty, Document, OwnEntity
+from desktop.core import registry
+from desktop.core.registry import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
-from desktop.ui.common.lazy_table import Column, LazyTableModel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsModel", text)
-
+from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
 
 KIND_TITLES = {
     "act": QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
     "invoice": QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
     "upd": QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
 }
+PAY_TITLES = {
+    "paid": QT_TRANSLATE_NOOP("DocumentsModel", "paid"),
+    "partial": QT_TRANSLATE_NOOP("DocumentsModel", "partly"),
+    "unpaid": QT_TRANSLATE_NOOP("DocumentsModel", "unpaid"),
+}
 
 
-def pay_state_expr() -> Any:
-    return case(
-        (Document.paid_amount >= Document.amount_total, "paid"),
-        (Document.paid_amount > 0, "partial"),
-        else_="unpaid",
-    )
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DocumentsModel", text)
 
 
 class DocumentsModel(LazyTableModel):
+    """Current documents (replaced versions hidden) through ``core.registry``."""
+
     default_sort = ("date", True)
-    """Current documents (replaced versions hidden), filtered by kind, period and search."""
 
     def __init__(self, database: Any, parent: Any = None, kinds: Sequence[str] = ()) -> None:
         self.columns = (
-            Column("kind", QCoreApplication.translate("DocumentsModel", "Kind"), width=70),
-            Column("number", QCoreApplication.translate("DocumentsModel", "Number"), width=90),
-            Column("date", QCoreApplication.translate("DocumentsModel", "Date"), width=90),
-            Column("period", QCoreApplication.translate("DocumentsModel", "Period"), width=80),
-            Column("client", QCoreApplication.translate("DocumentsModel", "Client"), width=260),
-            Column("entity", QCoreApplication.translate("DocumentsModel", "Own entity"), width=160),
+            Column("kind", QCoreApplication.translate("DocumentsModel", "Kind"), width=60),
+            Column("number", QCoreApplication.translate("DocumentsModel", "Number"), width=80),
+            Column("date", QCoreApplication.translate("DocumentsModel", "Date"), width=85),
+            Column("period", QCoreApplication.translate("DocumentsModel", "Period"), width=70),
+            Column("client", QCoreApplication.translate("DocumentsModel", "Client"), width=250),
+            Column("entity", QCoreApplication.translate("DocumentsModel", "Own entity"), width=150),
+            Column("manager", QCoreApplication.translate("DocumentsModel", "Manager"), width=150),
             Column(
-                "amount", QCoreApplication.translate("DocumentsModel", "Amount"), align_right=True, width=120
+                "amount", QCoreApplication.translate("DocumentsModel", "Amount"), align_right=True, width=110
             ),
-            Column("signed", QCoreApplication.translate("DocumentsModel", "Signed"), width=80),
+            Column("signed", QCoreApplication.translate("DocumentsModel", "Signed"), width=150),
+            Column("scan", QCoreApplication.translate("DocumentsModel", "Scan"), width=70),
             Column("sent", QCoreApplication.translate("DocumentsModel", "Sent"), width=90),
             Column("paid", QCoreApplication.translate("DocumentsModel", "Paid"), width=90),
+            Column("closed", QCoreApplication.translate("DocumentsModel", "Closed"), width=70),
         )
-        self.kinds = tuple(kinds)
-        self.period: str | None = None
-        self.search = ""
+        self.filter = RegistryFilter(kinds=list(kinds))
         super().__init__(database, parent)
 
-    def _order(self, key: str) -> Any:
-        return {
-            "kind": Document.kind,
-            "number": Document.seq,
-            "date": Document.date,
-            "period": Document.period,
-            "client": Counterparty.short_name,
-            "entity": OwnEntity.short_name,
-            "amount": Document.amount_total,
-            "signed": Document.signed,
-            "sent": Document.sent_at,
-            "paid": pay_state_expr(),
-        }[key]
+    # Back-compatible shortcuts used by the closing and payments tabs.
+    @property
+    def period(self) -> str | None:
+        return self.filter.period_from
+
+    @period.setter
+    def period(self, value: str | None) -> None:
+        self.filter.period_from = self.filter.period_to = value
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        stmt = (
-            select(Document.id)
-            .join(Counterparty, Counterparty.id == Document.counterparty_id)
-            .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
-            .where(Document.current.is_(True))
-        )
-        if self.kinds:
-            stmt = stmt.where(Document.kind.in_(self.kinds))
-        if self.period:
-            stmt = stmt.where(Document.period == self.period)
-        if self.search.strip():
-            pattern = f"%{self.search.strip()}%"
-            stmt = stmt.where(
-                or_(
-                    Document.number.ilike(pattern),
-                    Counterparty.short_name.ilike(pattern),
-                    Counterparty.inn.like(pattern),
-                )
-            )
-        order = self._order(order_key)
-        return stmt.order_by(order.desc() if descending else order.asc(), Document.id)
+        return registry.select_ids(self.filter, order_key, descending)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        rows = session.execute(
-            select(
-                Document.id,
-                Document.kind,
-                Document.number,
-                Document.date,
-                Document.period,
-                Counterparty.short_name,
-                OwnEntity.short_name,
-                Document.amount_total,
-                Document.signed,
-                Document.sent_at,
-                pay_state_expr(),
-            )
-            .join(Counterparty, Counterparty.id == Document.counterparty_id)
-            .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
-            .where(Document.id.in_(ids))
-        )
-        return {row[0]: tuple(row[1:]) for row in rows}
+        return {i: (row,) * len(self.columns) for i, row in registry.load_rows(session, ids).items()}
+
+    def row_object(self, row: int) -> RegistryRow | None:
+        values = self.row_values(row)
+        return values[0] if values else None
 
     def display(self, column: Column, value: Any) -> str:
+        row: RegistryRow = value
         key = column.key
         if key == "kind":
-            return _tr(KIND_TITLES.get(value, value))
+            return _t(KIND_TITLES.get(row.kind, row.kind))
+        if key == "number":
+            return row.number
         if key == "date":
-            return fmt.date(value)
+            return fmt.date(row.date)
+        if key == "period":
+            return row.period
+        if key == "client":
+            return row.client
+        if key == "entity":
+            return row.entity
+        if key == "manager":
+            return row.manager or ""
         if key == "amount":
-            return fmt.money(Decimal(value))
+            return fmt.money(row.amount)
         if key == "signed":
-            return (
-                QCoreApplication.translate("DocumentsModel", "yes")
-                if value
-                else QCoreApplication.translate("DocumentsModel", "no")
-            )
+            if row.kind == "invoice":
+                return "—"
+            if not row.signed:
+                return _t("no")
+            who = f", {row.signed_by}" if row.signed_by else ""
+            return f"{_t('yes')}{who}, {fmt.date(row.signed_at.date()) if row.signed_at else ''}"
+        if key == "scan":
+            return {"есть": _t("yes"), "ожидает": _t("pending"), "": ""}[row.scan]
         if key == "sent":
-            return fmt.date(value.date()) if value else ""
+            return fmt.date(row.sent_at.date()) if row.sent_at else ""
         if key == "paid":
-            return {
-                "paid": QCoreApplication.translate("DocumentsModel", "paid"),
-                "partial": QCoreApplication.translate("DocumentsModel", "partly"),
-                "unpaid": QCoreApplication.translate("DocumentsModel", "unpaid"),
-            }[value]
-        return "" if value is None else str(value)
+            return _t(PAY_TITLES[row.paid]) if row.kind != "act" else "—"
+        if key == "closed":
+            return _t("yes") if row.closed else ""
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_object(index.row())
+            if row is not None and index.column() == 8 and row.kind != "invoice" and not row.signed:
+                return QColor("#b00020")
+            if row is not None and index.column() == 9 and row.scan == "ожидает":
+                return QColor("#8a5a00")
+            return None
+        if role == Qt.ItemDataRole.UserRole and index.isValid():
+            return self.row_id(index.row())
+        return super().data(index, role)

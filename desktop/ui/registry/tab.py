@@ -1,63 +1,413 @@
-"""The «Реестр актов» tab: every act, invoice and UPD with its signed / sent / paid state."""
+"""The «Реестр актов» tab: every act, invoice and UPD with its signed / scan / sent / paid / closed state.
+
+Filters on any column, saved filters, counts and totals of the filtered rows, export to Excel,
+and signed scans dropped onto a row (copied to the shared folder on a worker thread).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import distinct, func, select
+
+from desktop.config import Settings, load_settings
+from desktop.core import registry
 from desktop.core.db import Database
-from desktop.ui.common.table_view import RegistryView
+from desktop.core.errors import UserError
+from desktop.core.exports import export_rows
+from desktop.core.models import Document, OwnEntity, Scan, ScanStatus, User
+from desktop.core.registry import RegistryFilter
+from desktop.ui.common import fmt
+from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
+from desktop.ui.common.state import ui_state
+from desktop.ui.registry.drop_view import ScanDropView
 from desktop.ui.registry.model import DocumentsModel
+from desktop.ui.tasks import run_task
 
 
 class RegistryTab(QWidget):
-    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database | None, parent: QWidget | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("registryTab")
+        self.database = database
+        self.settings = settings or load_settings()
         self.model = DocumentsModel(database, self)
+
         self.search = QLineEdit(self)
         self.search.setObjectName("registrySearch")
-        self.search.setPlaceholderText(self.tr("Search by number, client or INN"))
+        self.search.setPlaceholderText(self.tr("Search by number, client, INN or e-mail"))
         self.search.setClearButtonEnabled(True)
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("registryKind")
-        self.kind.addItem(self.tr("All documents"), ())
-        self.kind.addItem(self.tr("Acts"), ("act",))
-        self.kind.addItem(self.tr("Invoices"), ("invoice",))
-        self.kind.addItem(self.tr("UPD"), ("upd",))
-        self.count = QLabel(self)
+        self.kind = self._combo(
+            "registryKind",
+            [
+                (self.tr("All documents"), None),
+                (self.tr("Acts"), ["act"]),
+                (self.tr("Invoices"), ["invoice"]),
+                (self.tr("UPD"), ["upd"]),
+                (self.tr("Acts and UPD"), ["act", "upd"]),
+            ],
+        )
+        self.period_from = self._combo("registryPeriodFrom", [(self.tr("from any period"), None)])
+        self.period_to = self._combo("registryPeriodTo", [(self.tr("to any period"), None)])
+        self.entity = self._combo("registryEntity", [(self.tr("All own entities"), None)])
+        self.manager = self._combo("registryManager", [(self.tr("All managers"), None)])
+        self.signed = self._combo(
+            "registrySigned",
+            [(self.tr("Signed or not"), None), (self.tr("Unsigned"), False), (self.tr("Signed"), True)],
+        )
+        self.paid = self._combo(
+            "registryPaid",
+            [
+                (self.tr("Any payment"), None),
+                (self.tr("Not fully paid"), "not_paid"),
+                (self.tr("Unpaid"), "unpaid"),
+                (self.tr("Partly paid"), "partial"),
+                (self.tr("Paid"), "paid"),
+            ],
+        )
+        self.closed = self._combo(
+            "registryClosed",
+            [(self.tr("Closed or not"), None), (self.tr("Not closed"), False), (self.tr("Closed"), True)],
+        )
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("registryExport")
+        self.attach_button = QPushButton(self.tr("Attach scan…"), self)
+        self.attach_button.setObjectName("attachScan")
+        self.outbox_button = QPushButton(self, objectName="retryOutbox")
+        self.saved = SavedFiltersBar(SavedFilters(ui_state(), "registry"), self.current_filter_dict, self)
+        self.saved.chosen.connect(self.set_filter_dict)
+
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        top.addWidget(self.kind, 1)
-        top.addWidget(self.count)
-        self.view = RegistryView(self.model, "registry", self)
+        top.addWidget(self.kind)
+        top.addWidget(self.period_from)
+        top.addWidget(self.period_to)
+        top.addWidget(self.entity)
+        top.addWidget(self.manager)
+        second = QHBoxLayout()
+        second.addWidget(self.signed)
+        second.addWidget(self.paid)
+        second.addWidget(self.closed)
+        second.addStretch(1)
+        second.addWidget(self.attach_button)
+        second.addWidget(self.outbox_button)
+        second.addWidget(self.export_button)
+        second.addWidget(self.saved)
+
+        self.view = ScanDropView(self.model, "registry", self)
         self.view.setObjectName("registryView")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("dropHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background: #fff8d6; padding: 4px; border: 1px solid #e0c060")
+        self.hint.hide()
+        self.footer = QLabel(self)
+        self.footer.setObjectName("registryFooter")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.footer)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._timer.start)
-        self.kind.currentIndexChanged.connect(self.apply_filters)
-        self.model.modelReset.connect(self._update_count)
-        self.model.refresh()
+        for combo in (
+            self.kind,
+            self.period_from,
+            self.period_to,
+            self.entity,
+            self.manager,
+            self.signed,
+            self.paid,
+            self.closed,
+        ):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.attach_button.clicked.connect(self.attach_dialog)
+        self.outbox_button.clicked.connect(self.retry_outbox)
+        self.view.files_dropped.connect(self.attach_files)
+        self.view.hover_changed.connect(self._show_hover)
+        self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
+        self.model.modelReset.connect(self._update_footer)
+        self._hover_plan: dict[tuple[int, str], str] = {}
+        # The outbox is retried automatically while anything waits in it.
+        self.outbox_timer = QTimer(self)
+        self.outbox_timer.setInterval(60_000)
+        self.outbox_timer.timeout.connect(lambda: self.retry_outbox(quiet=True))
+        self.outbox_timer.start()
+        self.reload()
 
+    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for title, value in items:
+            combo.addItem(title, value)
+        return combo
+
+    # --- data -------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
-        self.model.set_database(database)
+        self.database = database
+        self.model.database = database
+        self.reload()
 
     def reload(self) -> None:
+        self._fill_lists()
         self.model.refresh()
+        self._update_outbox()
+
+    def _refill(self, combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for title, value in items:
+            combo.addItem(title, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _fill_lists(self) -> None:
+        periods: list[str] = []
+        entities: list[tuple[str, Any]] = []
+        managers: list[tuple[str, Any]] = []
+        if self.database is not None:
+            with self.database.session() as session:
+                periods = list(
+                    session.scalars(select(distinct(Document.period)).order_by(Document.period.desc()))
+                )
+                entities = [(n, i) for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))]
+                managers = [
+                    (n, i)
+                    for i, n in session.execute(
+                        select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
+                    )
+                ]
+        self._refill(self.period_from, [(p, p) for p in periods])
+        self._refill(self.period_to, [(p, p) for p in periods])
+        self._refill(self.entity, entities)
+        self._refill(self.manager, managers)
+
+    def current_filter(self) -> RegistryFilter:
+        return RegistryFilter(
+            kinds=list(self.kind.currentData() or []),
+            period_from=self.period_from.currentData(),
+            period_to=self.period_to.currentData(),
+            own_entity_id=self.entity.currentData(),
+            manager_id=self.manager.currentData(),
+            signed=self.signed.currentData(),
+            paid=self.paid.currentData(),
+            closed=self.closed.currentData(),
+            search=self.search.text(),
+        )
+
+    def current_filter_dict(self) -> dict[str, Any]:
+        return self.current_filter().as_dict()
+
+    def set_filter_dict(self, values: dict[str, Any]) -> None:
+        """Apply a saved (or an overview's) filter to the widgets and the model."""
+        flt = RegistryFilter.from_dict(values)
+        combos = {
+            self.kind: flt.kinds or None,
+            self.period_from: flt.period_from,
+            self.period_to: flt.period_to,
+            self.entity: flt.own_entity_id,
+            self.manager: flt.manager_id,
+            self.signed: flt.signed,
+            self.paid: flt.paid,
+            self.closed: flt.closed,
+        }
+        for combo, value in combos.items():
+            combo.blockSignals(True)
+            index = combo.findData(value)
+            if index < 0 and value is not None:
+                combo.addItem(str(value), value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(flt.search)
+        self.search.blockSignals(False)
+        self.apply_filters()
 
     def apply_filters(self) -> None:
-        self.model.search = self.search.text()
-        self.model.kinds = tuple(self.kind.currentData() or ())
+        self.model.filter = self.current_filter()
         self.model.refresh()
 
-    def _update_count(self) -> None:
-        self.count.setText(self.tr("Documents: %n", "", self.model.rowCount()))
+    def _update_footer(self) -> None:
+        if self.database is None:
+            self.footer.clear()
+            return
+        with self.database.session() as session:
+            count, total, unpaid = registry.totals(session, self.model.filter)
+        self.footer.setText(
+            self.tr("Documents: %1   Amount: %2   Not paid: %3")
+            .replace("%1", str(count))
+            .replace("%2", fmt.money(total))
+            .replace("%3", fmt.money(unpaid))
+        )
+
+    def _update_outbox(self) -> None:
+        pending = 0
+        if self.database is not None:
+            with self.database.session() as session:
+                pending = (
+                    session.scalar(select(func.count(Scan.id)).where(Scan.status == ScanStatus.PENDING)) or 0
+                )
+        self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
+        self.outbox_button.setEnabled(pending > 0)
+        self.pending_scans = pending
+
+    # --- scans ------------------------------------------------------------------------
+    def _show_hover(self, document_id: int, files: list[Path]) -> None:
+        if document_id < 0 or not files or self.database is None:
+            self.hint.hide()
+            return
+        key = (document_id, str(files[0]))
+        if key not in self._hover_plan:
+            store = self.settings.scan_store()
+            with self.database.session() as session:
+                document = session.get(Document, document_id)
+                try:
+                    plan = store.plan(document, files[0]) if document is not None else ""
+                except UserError as error:
+                    plan = error.message
+                number = document.number if document is not None else ""
+            more = (
+                self.tr(" and %1 more file(s)").replace("%1", str(len(files) - 1)) if len(files) > 1 else ""
+            )
+            self._hover_plan[key] = (
+                self.tr("Drop on № %1%2: ").replace("%1", number).replace("%2", more) + plan
+            )
+        self.hint.setText(self._hover_plan[key])
+        self.hint.show()
+
+    def attach_dialog(self) -> None:
+        document_id = self.view.current_id()
+        if document_id is None:
+            QMessageBox.information(self, self.tr("Attach scan"), self.tr("Select a document first."))
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach scan"),
+            "",
+            self.tr("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        if paths:
+            self.attach_files(document_id, [Path(p) for p in paths])
+
+    def attach_files(self, document_id: int, files: list[Path]) -> Any:
+        database = self.database
+        if database is None:
+            return None
+        store = self.settings.scan_store()
+
+        def job(progress: Any, cancel: Any) -> Any:
+            progress(0, len(files), files[0].name)
+            with database.transaction() as session:
+                document = session.get(Document, document_id)
+                if document is None:
+                    raise UserError("Документ не найден.")
+                result = store.attach(session, document, files)
+            progress(len(files), len(files), "")
+            return result
+
+        def done(result: Any) -> None:
+            self.model.refresh()
+            self._update_outbox()
+            row = self.model.row_of(document_id)
+            if row is not None:
+                self.view.selectRow(row)
+            if result.message:
+                (QMessageBox.warning if result.pending else QMessageBox.information)(
+                    self, self.tr("Attach scan"), result.message
+                )
+            self.last_attach = result
+
+        self.last_task = run_task(
+            self, job, title=self.tr("Copying the scan to the shared folder"), on_success=done
+        )
+        return self.last_task
+
+    def retry_outbox(self, quiet: bool = False) -> Any:
+        database = self.database
+        if database is None or (quiet and not getattr(self, "pending_scans", 0)):
+            return None
+        store = self.settings.scan_store()
+
+        def job(progress: Any, cancel: Any) -> tuple[int, int]:
+            with database.transaction() as session:
+                return store.retry_outbox(session)
+
+        def done(result: tuple[int, int]) -> None:
+            self.model.refresh()
+            self._update_outbox()
+            stored, pending = result
+            if not quiet:
+                from desktop.core.scans import share_problem
+
+                text = (
+                    self.tr("Sent to the shared folder: %1; still queued: %2")
+                    .replace("%1", str(stored))
+                    .replace("%2", str(pending))
+                )
+                if pending:
+                    text += "\n" + (share_problem(store.share_root) or "")
+                QMessageBox.information(self, self.tr("Scan queue"), text)
+
+        self.last_task = run_task(
+            self, job, title=self.tr("Sending queued scans"), on_success=done, show_progress=not quiet
+        )
+        return self.last_task
+
+    def open_card(self, document_id: int | None) -> None:
+        if document_id is None or self.database is None:
+            return
+        from desktop.ui.registry.card import DocumentCard
+
+        card = DocumentCard(self.database, document_id, self)
+        card.attach_requested.connect(self.attach_files)
+        card.open()
+
+    # --- export -----------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), "Реестр.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int:
+        if self.database is None:
+            return 0
+        try:
+            with self.database.session() as session:
+                rows = registry.export_rows(session, self.model.ids())
+            count = export_rows(path, registry.EXPORT_COLUMNS, rows, sheet_title="Реестр")
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Export"), error.message)
+            return 0
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Exported rows: %1").replace("%1", str(count)), 5000)
+        return count
 
     def save_state(self, settings: QSettings) -> None:
         self.view.save_state(settings)

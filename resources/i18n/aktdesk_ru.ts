@@ -870,67 +870,82 @@
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="41" />
+        <location filename="../../desktop/ui/registry/model.py" line="30" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="31" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <source>pending</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="47" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="42" />
+        <location filename="../../desktop/ui/registry/model.py" line="48" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="43" />
+        <location filename="../../desktop/ui/registry/model.py" line="49" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="44" />
+        <location filename="../../desktop/ui/registry/model.py" line="50" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="45" />
+        <location filename="../../desktop/ui/registry/model.py" line="51" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="46" />
+        <location filename="../../desktop/ui/registry/model.py" line="52" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="47" />
+        <location filename="../../desktop/ui/registry/model.py" line="53" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="49" />
+        <location filename="../../desktop/ui/registry/model.py" line="55" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="51" />
+        <location filename="../../desktop/ui/registry/model.py" line="57" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="52" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="53" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="54" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="55" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>

@@ -26,6 +26,12 @@ PAY_TITLES = {
     "unpaid": QT_TRANSLATE_NOOP("DocumentsModel", "unpaid"),
 }
 
+WORDS = (
+    QT_TRANSLATE_NOOP("DocumentsModel", "yes"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "no"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "pending"),
+)
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("DocumentsModel", text)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from desktop.config import Settings, load_settings
 from desktop.core import registry
@@ -191,7 +191,7 @@ class RegistryTab(QWidget):
         if self.database is not None:
             with self.database.session() as session:
                 periods = list(
-                    session.scalars(select(distinct(Document.period)).order_by(Document.period.desc()))
+                    session.scalars(select(Document.period).distinct().order_by(Document.period.desc()))
                 )
                 entities = [(n, i) for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))]
                 managers = [

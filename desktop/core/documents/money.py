@@ -1,0 +1,133 @@
+"""Russian formatting of amounts, quantities and dates for print forms (``1 234 567,89``, ``31.10.2026``).
+
+Thousands are grouped with a no-break space (U+00A0) so that an amount never wraps inside a
+table cell; the decimal separator is a comma. Values are ``Decimal``; a float is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+KOPECK = Decimal("0.01")
+
+MONTHS_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+MONTHS_NOMINATIVE = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+QUARTERS = ("I", "II", "III", "IV")
+
+
+def _group(digits: str) -> str:
+    groups: list[str] = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return NBSP.join(groups)
+
+
+def _check(value: Decimal | int) -> Decimal:
+    if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+        raise TypeError(f"money must be Decimal or int, not {type(value).__name__}")
+    return Decimal(value)
+
+
+def format_money(value: Decimal | int) -> str:
+    """``Decimal("1234567.891")`` → ``1 234 567,89`` (rounded half-up to kopecks)."""
+    amount = _check(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    units, cents = f"{abs(amount):.2f}".split(".")
+    return f"{sign}{_group(units)},{cents}"
+
+
+def format_quantity(value: Decimal | int) -> str:
+    """A quantity without trailing zeros: ``1``, ``2,5``, ``1 250,125``."""
+    amount = _check(value)
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    else:
+        amount = amount.normalize()
+    sign = "-" if amount < 0 else ""
+    text = f"{abs(amount):f}"
+    units, _, frac = text.partition(".")
+    return f"{sign}{_group(units)}" + (f",{frac}" if frac else "")
+
+
+def format_date(day: dt.date | None) -> str:
+    """``31.10.2026``; empty for no date."""
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def format_date_words(day: dt.date | None) -> str:
+    """«31 октября 2026 г.» (day with a leading zero dropped; month in the genitive)."""
+    if not day:
+        return ""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+
+
+def format_date_quoted(day: dt.date | None) -> str:
+    """«31» октября 2026 г. — the contract style."""
+    if not day:
+        return ""
+    return f"«{day.day:02d}» {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+
+
+def format_period(start: dt.date, end: dt.date) -> str:
+    """The service period in words: «октябрь 2026 г.», «IV квартал 2026 г.», «2026 г.», else «01.10.2026 – 15.10.2026»."""
+    month_end = _month_end(start)
+    if start.day == 1 and end == month_end:
+        return f"{MONTHS_NOMINATIVE[start.month - 1]} {start.year} г."
+    if start.day == 1 and start.month in (1, 4, 7, 10) and end == _month_end(_add_months(start, 2)):
+        return f"{QUARTERS[(start.month - 1) // 3]} квартал {start.year} г."
+    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
+        return f"{start.year} г."
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_short_range(start: dt.date | None, end: dt.date | None) -> str:
+    """A line's part of the period: «01.10–11.10» (same year), empty without dates."""
+    if not start or not end:
+        return ""
+    if start.year == end.year:
+        return f"{start:%d.%m}–{end:%d.%m}"
+    return f"{format_date(start)}–{format_date(end)}"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return _add_months(day, 1) - dt.timedelta(days=1)
+
+
+def kopecks(value: Decimal) -> int:
+    """An amount in kopecks (the QR ``Sum``): ``12200.00`` → ``1220000``."""
+    return int(_check(value).quantize(KOPECK, rounding=ROUND_HALF_UP) * 100)

@@ -69,10 +69,7 @@ def format_money(value: Decimal | int) -> str:
 def format_quantity(value: Decimal | int) -> str:
     """A quantity without trailing zeros: ``1``, ``2,5``, ``1 250,125``."""
     amount = _check(value)
-    if amount == amount.to_integral_value():
-        amount = amount.quantize(Decimal(1))
-    else:
-        amount = amount.normalize()
+    amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
     sign = "-" if amount < 0 else ""
     text = f"{abs(amount):f}"
     units, _, frac = text.partition(".")

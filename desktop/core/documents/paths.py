@@ -20,7 +20,8 @@ KIND_TITLES = {
 def party_folder(short_name: str, inn: str) -> str:
     """A party's folder: its name and INN (the INN survives renames and tells namesakes apart)."""
     inn = safe_name(inn, 12)
-    return f"{safe_name(short_name, FOLDER_MAX - len(inn) - 1)} {inn}".strip()
+    name = " ".join(short_name.split())[: FOLDER_MAX - len(inn) - 1]
+    return safe_name(f"{name} {inn}", FOLDER_MAX)
 
 
 def document_file_name(kind: str, number: str, date_text: str, ext: str) -> str:

@@ -423,7 +423,8 @@ class Document(Base):
 
     __tablename__ = "documents"
     __table_args__ = (
-        UniqueConstraint("own_entity_id", "kind", "year", "seq"),
+        # A corrected version reuses its predecessor's number: numbers are unique among current documents.
+        UniqueConstraint("own_entity_id", "kind", "year", "seq", "current"),
         UniqueConstraint("contract_id", "period", "kind", "stage", "current"),
         Index("ix_documents_period_kind", "period", "kind"),
     )

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "desktop.commands.migrate",
     "desktop.commands.importing",
     "desktop.commands.registry",
+    "desktop.commands.close_month",
 )
 
 

@@ -683,3 +683,32 @@ def execute(
         entity: {rate: f"{amount:.2f}" for rate, amount in rates.items()} for entity, rates in sums.items()
     }
     return result
+
+
+def dry_run_summary(closing_plan: ClosingPlan) -> dict[str, Any]:
+    """What ``execute`` would make, in the shape of its JSON summary (nothing is written)."""
+    documents = {"act": 0, "invoice": 0, "upd": 0}
+    existing = 0
+    for row in closing_plan.rows:
+        if row.skip_reason is not None or row.excluded:
+            continue
+        for doc in row.documents:
+            if doc.existing_number is None:
+                documents[doc.kind] += 1
+            else:
+                existing += 1
+    return {
+        "period": closing_plan.period,
+        "dry_run": True,
+        "contracts": len(closing_plan.issuing()),
+        "documents": documents,
+        "pdf": 0,
+        "xml": 0,
+        "skipped_existing": existing,
+        "errors": [],
+        "warnings": [
+            {"contract": row.contract_number, "message": warning}
+            for row in closing_plan.rows
+            for warning in row.warnings
+        ],
+    }

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.contracts_tab = ContractsTab(database, self)
-        self.closing_tab = ClosingTab(database, self)
+        self.closing_tab = ClosingTab(database, self, settings)
         self.registry_tab = RegistryTab(database, self, settings)
         self.payments_tab = PaymentsTab(database, self)
         self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))

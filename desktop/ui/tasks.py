@@ -108,6 +108,13 @@ class Task(QObject):
             self._show_timer.setSingleShot(True)
             self._show_timer.timeout.connect(self._show_dialog)
             self._show_timer.start(show_after_ms)
+        # The thread and its worker live until the job ends, even if the window that started it
+        # is closed first (Qt must not destroy a running QThread).
+        pair = (self._thread, self._worker)
+        _threads.add(pair)
+        self._thread.finished.connect(lambda: _threads.discard(pair))
+        self._worker.succeeded.connect(self._thread.quit)
+        self._worker.failed.connect(self._thread.quit)
         self._thread.start()
 
     # --- public ---------------------------------------------------------------
@@ -227,3 +234,10 @@ def run_task(parent: QWidget | None, job: Job, **kwargs: Any) -> Task:
 
 
 _running: set[Task] = set()
+_threads: set[tuple[QThread, _Worker]] = set()
+
+
+def wait_for_all(timeout_ms: int = 30000) -> None:
+    """Let running jobs finish (at exit): their transactions end cleanly instead of being killed."""
+    for thread, _worker in list(_threads):
+        thread.wait(timeout_ms)

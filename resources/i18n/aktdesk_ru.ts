@@ -61,74 +61,186 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="17" />
+        <location filename="../../desktop/ui/closing/tab.py" line="50" />
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="18" />
+        <location filename="../../desktop/ui/closing/tab.py" line="51" />
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="19" />
+        <location filename="../../desktop/ui/closing/tab.py" line="52" />
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="20" />
+        <location filename="../../desktop/ui/closing/tab.py" line="53" />
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="21" />
+        <location filename="../../desktop/ui/closing/tab.py" line="54" />
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="22" />
+        <location filename="../../desktop/ui/closing/tab.py" line="55" />
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="23" />
+        <location filename="../../desktop/ui/closing/tab.py" line="56" />
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="24" />
+        <location filename="../../desktop/ui/closing/tab.py" line="57" />
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="25" />
+        <location filename="../../desktop/ui/closing/tab.py" line="58" />
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="26" />
+        <location filename="../../desktop/ui/closing/tab.py" line="59" />
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="27" />
+        <location filename="../../desktop/ui/closing/tab.py" line="60" />
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="28" />
+        <location filename="../../desktop/ui/closing/tab.py" line="61" />
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
+        <location filename="../../desktop/ui/closing/tab.py" line="214" />
+        <location filename="../../desktop/ui/closing/tab.py" line="355" />
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="216" />
+        <source>Close month</source>
+        <translation>Закрыть месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="219" />
+        <source>Retry failed</source>
+        <translation>Повторить ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="222" />
+        <source>Export preview…</source>
+        <translation>Выгрузить предпросмотр…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="224" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="228" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="100" />
-        <source>Active contracts in the period: %1; with documents: %2; documents: %3</source>
-        <translation>Действующих договоров в периоде: %1; с документами: %2; документов: %3</translation>
+        <location filename="../../desktop/ui/closing/tab.py" line="293" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="294" />
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="346" />
+        <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
+        <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="410" />
+        <source>Closing the month</source>
+        <translation>Закрытие месяца</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="431" />
+        <source>Cancelling after the current contract…</source>
+        <translation>Остановка после текущего договора…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="442" />
+        <source>, about %1 s left</source>
+        <translation>, осталось около %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="461" />
+        <source>Cancelled.</source>
+        <translation>Прервано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="463" />
+        <source>Month closing</source>
+        <translation>Закрытие месяца</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="468" />
+        <location filename="../../desktop/ui/closing/tab.py" line="492" />
+        <source>Export preview</source>
+        <translation>Выгрузка предпросмотра</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="505" />
+        <source>Acts</source>
+        <translation>Актов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="506" />
+        <source>Cancelled: run again to close the rest.</source>
+        <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="507" />
+        <source>Contracts closed</source>
+        <translation>Закрыто договоров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="509" />
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="510" />
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="511" />
+        <source>UPD</source>
+        <translation>УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="512" />
+        <source>already issued</source>
+        <translation>уже было выпущено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <source>invoices</source>
+        <translation>счетов</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1546,59 @@
         <location filename="../../desktop/ui/payments/tab.py" line="17" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="83" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="84" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="85" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="86" />
+        <source>Own entity</source>
+        <translation>Юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="87" />
+        <source>Net</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="88" />
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="89" />
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="90" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="91" />
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="134" />
+        <source>already closed</source>
+        <translation>уже закрыт</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,15 @@ RU.update({
 RU[("RegistryTab", "Closed")] = "Закрытые"
 RU[("RegistryTab", "Signed")] = "Подписанные"
 RU[("RegistryTab", "Paid")] = "Оплачены"
+
+RU.update({
+    "Close month": "Закрыть месяц", "Retry failed": "Повторить ошибки", "Export preview…": "Выгрузить предпросмотр…",
+    "To close: %1 of %2 contracts, %3; with warnings: %4": "К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4",
+    "Closing the month": "Закрытие месяца", "Cancelling after the current contract…": "Остановка после текущего договора…",
+    ", about %1 s left": ", осталось около %1 с", "Cancelled.": "Прервано.", "Export preview": "Выгрузка предпросмотра",
+    "Cancelled: run again to close the rest.": "Прервано: запустите снова, чтобы закрыть остальные.",
+    "Contracts closed": "Закрыто договоров", "Errors": "Ошибки", "already issued": "уже было выпущено",
+    "invoices": "счетов", "Close": "Закрыть", "Net": "Без НДС", "VAT": "НДС", "Total": "Итого",
+    "Warnings": "Предупреждения", "already closed": "уже закрыт", "Month closing": "Закрытие месяца",
+})
+RU[("ClosingTab", "Acts")] = "Актов"

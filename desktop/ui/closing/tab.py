@@ -1,17 +1,50 @@
-"""The «Закрытие месяца» tab: the period to close, what is due in it and what is already issued."""
+"""The «Закрытие месяца» tab: the period, a preview (dry run) with warnings, one click, a progress bar, a summary."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy import distinct, func, or_, select
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
 
+from desktop.config import Settings, load_settings
+from desktop.core import closing
+from desktop.core.closing import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.db import Database
-from desktop.core.models import Contract, Document
-from desktop.ui.common.table_view import RegistryView
-from desktop.ui.registry.model import DocumentsModel
+from desktop.core.errors import UserError
+from desktop.core.exports import ExportColumn, export_rows
+from desktop.core.models import OwnEntity, User
+from desktop.ui.common import fmt
+from desktop.ui.tasks import Task, run_task
 
 MONTHS = (
     QT_TRANSLATE_NOOP("ClosingTab", "January"),
@@ -27,84 +60,480 @@ MONTHS = (
     QT_TRANSLATE_NOOP("ClosingTab", "November"),
     QT_TRANSLATE_NOOP("ClosingTab", "December"),
 )
+KIND_RU = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
+Index = QModelIndex | QPersistentModelIndex
 
 
 def recent_periods(today: dt.date, count: int = 13) -> list[str]:
-    """``YYYY-MM`` of the previous month first (the one usually closed), then older ones."""
+    """``YYYY-MM`` of the current month, then the previous ones (the previous is the one usually closed)."""
     year, month = today.year, today.month
-    periods = []
+    periods = [f"{year:04d}-{month:02d}"]
     for _ in range(count):
         month -= 1
         if month == 0:
             year, month = year - 1, 12
         periods.append(f"{year:04d}-{month:02d}")
-    current = f"{today.year:04d}-{today.month:02d}"
-    return [current, *periods]
+    return periods
+
+
+class PlanModel(QAbstractTableModel):
+    """The preview: one row per contract; the first column is the include/exclude check box."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PlanModel", "Close"),
+        QT_TRANSLATE_NOOP("PlanModel", "Contract"),
+        QT_TRANSLATE_NOOP("PlanModel", "Client"),
+        QT_TRANSLATE_NOOP("PlanModel", "Own entity"),
+        QT_TRANSLATE_NOOP("PlanModel", "Net"),
+        QT_TRANSLATE_NOOP("PlanModel", "VAT"),
+        QT_TRANSLATE_NOOP("PlanModel", "Total"),
+        QT_TRANSLATE_NOOP("PlanModel", "Documents"),
+        QT_TRANSLATE_NOOP("PlanModel", "Warnings"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan: ClosingPlan | None = None
+        self.rows: list[PlanRow] = []
+
+    def set_plan(self, plan: ClosingPlan | None) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.rows = list(plan.rows) if plan else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.rows[index.row()].skip_reason is None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def documents_text(self, row: PlanRow) -> str:
+        if row.skip_reason:
+            return row.skip_reason
+        issue = [f"{KIND_RU[d.kind]}{' ' + d.period if d.stage == 'prepay' else ''}" for d in row.to_issue]
+        return ", ".join(issue) if issue else self.tr("already closed")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0 and row.skip_reason is None:
+            return Qt.CheckState.Unchecked if row.excluded else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.skip_reason or not row.will_issue:
+                return QColor("#777777")
+            if column == 8 and row.warnings:
+                return QColor("#8a5a00")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 8:
+            return "\n".join(row.warnings) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = (
+            "",
+            row.contract_number,
+            row.client,
+            row.entity,
+            fmt.money(row.net) if row.lines else "",
+            fmt.money(row.vat) if row.lines else "",
+            fmt.money(row.total) if row.lines else "",
+            self.documents_text(row),
+            "; ".join(row.warnings),
+        )
+        return values[column]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and index.isValid():
+            row = self.rows[index.row()]
+            row.excluded = Qt.CheckState(value) != Qt.CheckState.Checked
+            self.dataChanged.emit(index, self.index(index.row(), self.columnCount() - 1))
+            return True
+        return False
+
+
+PREVIEW_COLUMNS = (
+    ExportColumn("Договор"),
+    ExportColumn("Клиент", width=40),
+    ExportColumn("ИНН"),
+    ExportColumn("Юрлицо"),
+    ExportColumn("Без НДС", "money"),
+    ExportColumn("НДС", "money"),
+    ExportColumn("Итого", "money"),
+    ExportColumn("Документы", width=30),
+    ExportColumn("Предупреждения", width=60),
+    ExportColumn("Исключён", "bool"),
+)
 
 
 class ClosingTab(QWidget):
-    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+    closed = Signal(object)  # ClosingResult
+
+    def __init__(
+        self, database: Database | None, parent: QWidget | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closingTab")
         self.database = database
+        self.settings = settings or load_settings()
+        self.task: Task | None = None
+        self.result: ClosingResult | None = None
+
         self.period = QComboBox(self)
         self.period.setObjectName("closingPeriod")
         for period in recent_periods(dt.date.today()):
             year, month = period.split("-")
             self.period.addItem(f"{self.tr(MONTHS[int(month) - 1])} {year}", period)
         self.period.setCurrentIndex(1)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("closingSummary")
+        self.entity = QComboBox(self)
+        self.entity.setObjectName("closingEntity")
+        self.manager = QComboBox(self)
+        self.manager.setObjectName("closingManager")
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setObjectName("previewButton")
+        self.close_button = QPushButton(self.tr("Close month"), self)
+        self.close_button.setObjectName("closeMonthButton")
+        self.close_button.setEnabled(False)
+        self.retry_button = QPushButton(self.tr("Retry failed"), self)
+        self.retry_button.setObjectName("retryFailed")
+        self.retry_button.setEnabled(False)
+        self.export_button = QPushButton(self.tr("Export preview…"), self)
+        self.export_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelClosing")
+        self.cancel_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period:"), self))
         top.addWidget(self.period)
-        top.addWidget(self.summary, 1)
-        self.model = DocumentsModel(database, self)
-        self.view = RegistryView(self.model, "closing", self)
-        self.view.setObjectName("closingView")
+        top.addWidget(self.entity)
+        top.addWidget(self.manager)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.close_button)
+        top.addWidget(self.retry_button)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("closingProgress")
+        self.progress.setFormat("%v / %m")
+        self.status = QLabel(self)
+        self.status.setObjectName("closingStatus")
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 2)
+        progress_row.addWidget(self.status, 3)
+        progress_row.addWidget(self.cancel_button)
+
+        self.model = PlanModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("planView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        for column, width in enumerate((50, 110, 260, 150, 100, 90, 100, 160, 400)):
+            self.view.setColumnWidth(column, width)
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("planDetail")
+        self.summary = QTextBrowser(self)
+        self.summary.setObjectName("closingSummary")
+        self.summary.setOpenExternalLinks(False)
+        self.summary.anchorClicked.connect(lambda url: QDesktopServices.openUrl(url))
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.detail)
+        right.addWidget(self.summary)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        self.period.currentIndexChanged.connect(self.reload)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.splitter, 1)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.close_button.clicked.connect(self.close_month)
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.view.selectionModel().currentRowChanged.connect(self._show_row)
+        self.view.doubleClicked.connect(self._open_contract)
+        self.period.currentIndexChanged.connect(lambda: self.model.set_plan(None))
         self.reload()
 
+    # --- data ----------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
-        self.model.database = database
         self.reload()
 
     def reload(self) -> None:
-        period = self.period.currentData()
-        self.model.period = period
-        self.model.refresh()
-        if self.database is None or not period:
-            self.summary.clear()
+        for combo, everything in (
+            (self.entity, self.tr("All own entities")),
+            (self.manager, self.tr("All managers")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            combo.blockSignals(False)
+            combo.setProperty("keep", current)
+        if self.database is not None:
+            with self.database.session() as session:
+                for entity_id, name in session.execute(
+                    select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
+                ):
+                    self.entity.addItem(name, entity_id)
+                for user_id, name in session.execute(
+                    select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
+                ):
+                    self.manager.addItem(name, user_id)
+        for combo in (self.entity, self.manager):
+            combo.setCurrentIndex(max(0, combo.findData(combo.property("keep"))))
+        self.preview_button.setEnabled(self.database is not None)
+
+    @property
+    def current_period(self) -> str:
+        return str(self.period.currentData())
+
+    # --- preview ---------------------------------------------------------------------------
+    def preview(self) -> Task | None:
+        database = self.database
+        if database is None:
+            return None
+        period = self.current_period
+        entity_ids = [self.entity.currentData()] if self.entity.currentData() else None
+        manager_id = self.manager.currentData()
+
+        def job(progress: Any, cancel: Any) -> ClosingPlan:
+            with database.session() as session:
+                return closing.plan(
+                    session,
+                    period,
+                    own_entity_ids=entity_ids,
+                    manager_id=manager_id,
+                    progress=progress,
+                    cancel=cancel,
+                )
+
+        def done(plan: ClosingPlan) -> None:
+            self.model.set_plan(plan)
+            issuing = plan.issuing()
+            warnings = sum(1 for row in plan.rows if row.warnings)
+            total = sum((row.total for row in issuing), Decimal(0))
+            self.status.setText(
+                self.tr("To close: %1 of %2 contracts, %3; with warnings: %4")
+                .replace("%1", str(len(issuing)))
+                .replace("%2", str(len(plan.rows)))
+                .replace("%3", fmt.money(total))
+                .replace("%4", str(warnings))
+            )
+            self.close_button.setEnabled(bool(issuing))
+            self.export_button.setEnabled(True)
+
+        self.task = self._run(job, done, self.tr("Preview"))
+        return self.task
+
+    def _show_row(self, *_: Any) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            self.detail.clear()
             return
-        year, month = (int(x) for x in period.split("-"))
-        start = dt.date(year, month, 1)
-        end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-        with self.database.session() as session:
-            due = session.scalar(
-                select(func.count(Contract.id)).where(
-                    Contract.status == "active",
-                    Contract.valid_from <= end,
-                    or_(Contract.valid_to.is_(None), Contract.valid_to >= start),
-                )
-            )
-            closed = session.scalar(
-                select(func.count(distinct(Document.contract_id))).where(
-                    Document.period == period, Document.current.is_(True)
-                )
-            )
-        self.summary.setText(
-            self.tr("Active contracts in the period: %1; with documents: %2; documents: %3")
-            .replace("%1", str(due or 0))
-            .replace("%2", str(closed or 0))
-            .replace("%3", str(self.model.rowCount()))
+        row = self.model.rows[index.row()]
+        lines = "".join(
+            f"<tr><td>{line.name}<br><small>{line.period_label}{(' — ' + line.note) if line.note else ''}</small></td>"
+            f"<td align='right'>{fmt.money(line.net)}</td><td>{line.vat_rate}</td>"
+            f"<td align='right'>{fmt.money(line.total)}</td></tr>"
+            for line in row.lines
+        )
+        warnings = "".join(f"<li>{w}</li>" for w in row.warnings)
+        self.detail.setHtml(
+            f"<h3>{row.contract_number} — {row.client}</h3>"
+            + (f"<p><b>{row.skip_reason}</b></p>" if row.skip_reason else "")
+            + f"<table border='1' cellspacing='0' cellpadding='3'>{lines}</table>"
+            + (f"<ul style='color:#8a5a00'>{warnings}</ul>" if warnings else "")
         )
 
+    def _open_contract(self, index: QModelIndex) -> None:
+        if self.database is None or not index.isValid():
+            return
+        from desktop.ui.contracts.card import ContractCard
+
+        ContractCard(self.database, self.model.rows[index.row()].contract_id, self).open()
+
+    # --- closing ---------------------------------------------------------------------------
+    def close_month(self, only: list[int] | None = None) -> Task | None:
+        database = self.database
+        plan = self.model.plan
+        if database is None or plan is None:
+            return None
+        out = self.settings.effective_output_dir()
+        pdf = True
+        converter = self.settings.pdf_converter
+
+        def job(progress: Any, cancel: Any) -> ClosingResult:
+            from desktop.core.closing_files import FileWriter
+
+            files = FileWriter(database, out, pdf=pdf, pdf_converter=converter)
+            try:
+                result = closing.execute(
+                    database, plan, progress=progress, cancel=cancel, after_contract=files.add, only=only
+                )
+                files.finish(result)
+            finally:
+                files.close()
+            result.output = str(out)
+            return result
+
+        self.close_button.setEnabled(False)
+        self.task = self._run(job, self._finished, self.tr("Closing the month"))
+        return self.task
+
+    def retry_failed(self) -> Task | None:
+        if self.result is None or self.model.plan is None:
+            return None
+        failed = {e["contract"] for e in self.result.errors}
+        ids = [row.contract_id for row in self.model.plan.rows if row.contract_number in failed]
+        return self.close_month(only=ids)
+
+    def _finished(self, result: ClosingResult) -> None:
+        self.result = result
+        self.retry_button.setEnabled(bool(result.errors))
+        self.closed.emit(result)
+        self.summary.setHtml(self.summary_html(result))
+        if self.database is not None:
+            self.preview()  # the rows now say "already closed"
+
+    def cancel(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+            self.status.setText(self.tr("Cancelling after the current contract…"))
+
+    def _run(self, job: Any, done: Any, title: str) -> Task:
+        started = time.monotonic()
+
+        def on_progress(current: int, total: int, text: str) -> None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(current)
+            remaining = ""
+            if 0 < current < total:
+                left = (time.monotonic() - started) / current * (total - current)
+                remaining = self.tr(", about %1 s left").replace("%1", str(max(1, round(left))))
+            self.status.setText(f"{title}: {current} / {total} {text}{remaining}")
+
+        def finished() -> None:
+            self.cancel_button.setEnabled(False)
+            self.preview_button.setEnabled(True)
+
+        self.preview_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        task = run_task(self, job, title=title, on_success=done, show_progress=False, on_failure=self._failed)
+        task.progressed.connect(on_progress)
+        task.finished.connect(finished)
+        return task
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.core.errors import Cancelled
+        from desktop.ui.tasks import show_error
+
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled."))
+            return
+        show_error(self, error, title=self.tr("Month closing"))
+
+    # --- export -----------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export preview"), "Закрытие месяца.xlsx", "Excel (*.xlsx)"
+        )
+        if path:
+            self.export_preview(Path(path))
+
+    def export_preview(self, path: Path) -> int:
+        rows = [
+            (
+                r.contract_number,
+                r.client,
+                r.client_inn,
+                r.entity,
+                r.net,
+                r.vat,
+                r.total,
+                self.model.documents_text(r),
+                "; ".join(r.warnings),
+                r.excluded,
+            )
+            for r in self.model.rows
+        ]
+        try:
+            return export_rows(path, PREVIEW_COLUMNS, rows, sheet_title="Предпросмотр")
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Export preview"), error.message)
+            return 0
+
     def save_state(self, settings: QSettings) -> None:
-        self.view.save_state(settings)
+        settings.setValue("closing/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        self.view.restore_state(settings)
+        state = settings.value("closing/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def summary_html(self, result: ClosingResult) -> str:
+        t = {
+            "Acts": self.tr("Acts"),
+            "Cancelled: run again to close the rest.": self.tr("Cancelled: run again to close the rest."),
+            "Contracts closed": self.tr("Contracts closed"),
+            "Errors": self.tr("Errors"),
+            "Files": self.tr("Files"),
+            "Period": self.tr("Period"),
+            "UPD": self.tr("UPD"),
+            "already issued": self.tr("already issued"),
+            "invoices": self.tr("invoices"),
+        }
+        docs = result.documents
+        parts = [
+            f"<h3>{t['Period']} {result.period}</h3>",
+            f"<p>{t['Contracts closed']}: {result.contracts}<br>"
+            f"{t['Acts']}: {docs['act']}, {t['invoices']}: {docs['invoice']}, {t['UPD']}: {docs['upd']}<br>"
+            f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
+        ]
+        if result.cancelled:
+            parts.append(f"<p style='color:#8a5a00'>{t['Cancelled: run again to close the rest.']}</p>")
+        if result.totals:
+            parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
+            for entity, rates in result.totals.items():
+                for rate, amount in rates.items():
+                    parts.append(
+                        f"<tr><td>{entity}</td><td>{rate}</td><td align='right'>{fmt.money(Decimal(amount))}</td></tr>"
+                    )
+            parts.append("</table>")
+        if result.errors:
+            parts.append(f"<p style='color:#b00020'>{t['Errors']}:</p><ul>")
+            parts.extend(f"<li>{e['contract']}: {e['message']}</li>" for e in result.errors)
+            parts.append("</ul>")
+        if result.output:
+            url = QUrl.fromLocalFile(result.output).toString()
+            parts.append(f"<p>{t['Files']}: <a href='{url}'>{result.output}</a></p>")
+        return "".join(parts)

@@ -1,0 +1,117 @@
+"""`aktdesk close-month --period YYYY-MM [--entity INN] [--dry-run] [--no-pdf] [--out DIR] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.common import TextProgress, database_from_args, print_json
+from desktop.core.errors import ValidationError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("close-month", help="закрыть месяц: акты, счета, УПД по всем договорам")
+    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="месяц оказания услуг")
+    parser.add_argument(
+        "--entity", action="append", metavar="INN", help="ИНН своего юрлица (можно несколько)"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="только показать, что будет сделано")
+    parser.add_argument("--no-pdf", action="store_true", help="не делать PDF (DOCX и XML делаются)")
+    parser.add_argument("--no-files", action="store_true", help="только документы в базе, без файлов")
+    parser.add_argument("--no-stamp", action="store_true", help="без печати и факсимиле")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="папка для файлов (иначе из настроек)")
+    parser.add_argument("--json", action="store_true", help="итог в JSON")
+    parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from desktop.config import load_settings
+    from desktop.core import closing
+    from desktop.core.models import OwnEntity
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
+        raise ValidationError(f"Период «{args.period}»: ожидается ГГГГ-ММ, например 2026-10.")
+    settings = load_settings()
+    out = Path(args.out) if args.out else settings.effective_output_dir()
+    database = database_from_args(args)
+    entity_ids = None
+    with database.session() as session:
+        if args.entity:
+            found = dict(
+                session.execute(
+                    select(OwnEntity.inn, OwnEntity.id).where(OwnEntity.inn.in_(args.entity))
+                ).all()
+            )
+            missing = [inn for inn in args.entity if inn not in found]
+            if missing:
+                raise ValidationError(f"Своё юрлицо с ИНН {', '.join(missing)} не найдено.")
+            entity_ids = list(found.values())
+        progress = TextProgress() if not args.json else None
+        plan = closing.plan(session, args.period, own_entity_ids=entity_ids)
+    if args.dry_run:
+        summary = closing.dry_run_summary(plan)
+        summary["output"] = str(out)
+        if args.json:
+            print_json(summary)
+        else:
+            print_plan(plan)
+        database.dispose()
+        return 0
+    files = None
+    if not args.no_files:
+        from desktop.core.closing_files import FileWriter
+
+        files = FileWriter(
+            database,
+            out,
+            pdf=not args.no_pdf,
+            pdf_converter=settings.pdf_converter,
+            with_stamp=not args.no_stamp,
+        )
+    try:
+        result = closing.execute(
+            database,
+            plan,
+            progress=progress or (lambda *_: None),
+            after_contract=files.add if files else None,
+        )
+        if files is not None:
+            files.finish(result)
+    finally:
+        if files is not None:
+            files.close()
+        database.dispose()
+    result.output = str(out)
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        print_result(result)
+    return 1 if result.errors else (130 if result.cancelled else 0)
+
+
+def print_plan(plan: Any) -> None:
+    for row in plan.rows:
+        state = row.skip_reason or ", ".join(f"{d.kind} {d.period}" for d in row.to_issue) or "уже закрыт"
+        print(f"{row.contract_number:<16} {row.client[:40]:<40} {row.total:>14} {state}")
+        for warning in row.warnings:
+            print(f"{'':<16} ! {warning}")
+    print(f"К выпуску: договоров {len(plan.issuing())} из {len(plan.rows)}")
+
+
+def print_result(result: Any) -> None:
+    docs = result.documents
+    print(
+        f"Период {result.period}: договоров {result.contracts}, актов {docs['act']}, счетов {docs['invoice']}, "
+        f"УПД {docs['upd']}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
+    )
+    for entity, rates in result.totals.items():
+        print(f"  {entity}: " + ", ".join(f"{rate} — {amount}" for rate, amount in rates.items()))
+    for error in result.errors:
+        print(f"Ошибка по договору {error['contract']}: {error['message']}", file=sys.stderr)
+    print(f"Файлы: {result.output}")

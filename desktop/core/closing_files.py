@@ -1,0 +1,228 @@
+"""The files of a month closing: DOCX, PDF and UPD XML of the documents it created, pipelined.
+
+``FileWriter.add`` is called after each contract's transaction commits, with the documents it
+created. Documents are rendered in batches (DOCX written atomically; UPD XML built, validated
+and written), and each batch of DOCX files is handed to the PDF backend's pool while the
+closing goes on with the next contracts. ``finish`` waits for the PDFs and records every
+file's path on its document. A document whose files failed is reported by contract number;
+its row stays, and the next run (or "Retry failed") writes the missing files.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.closing import ClosingResult
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.models import Contract, Document, OwnEntity, Service, WorkOrder
+
+BATCH = 60
+
+
+@dataclass
+class _Written:
+    document_id: int
+    contract: str
+    docx: Path
+    pdf: Path | None = None
+    xml: Path | None = None
+    extra_docx: list[Path] = field(default_factory=list)
+
+
+def load_documents(session: Session, ids: list[int]) -> list[Document]:
+    return list(
+        session.scalars(
+            select(Document)
+            .where(Document.id.in_(ids))
+            .options(
+                selectinload(Document.lines),
+                selectinload(Document.own_entity).selectinload(OwnEntity.bank_accounts),
+                selectinload(Document.own_entity).selectinload(OwnEntity.vat_history),
+                selectinload(Document.counterparty),
+                selectinload(Document.contract),
+            )
+            .order_by(Document.id)
+        )
+    )
+
+
+def work_orders_of(session: Session, document: Document) -> list[WorkOrder]:
+    return list(
+        session.scalars(
+            select(WorkOrder)
+            .where(
+                WorkOrder.contract_id == document.contract_id,
+                WorkOrder.date >= document.period_start,
+                WorkOrder.date <= document.period_end,
+                WorkOrder.approved.is_(True),
+            )
+            .options(selectinload(WorkOrder.service).selectinload(Service.unit))
+        )
+    )
+
+
+class FileWriter:
+    def __init__(
+        self,
+        database: Database,
+        out_dir: Path,
+        *,
+        pdf: bool = True,
+        pdf_converter: str = "auto",
+        with_stamp: bool = True,
+        xml: bool = True,
+    ) -> None:
+        self.database = database
+        self.out_dir = Path(out_dir)
+        self.with_stamp = with_stamp
+        self.xml = xml
+        self.pending: list[int] = []
+        self.written: list[_Written] = []
+        self.errors: list[dict[str, str]] = []
+        self.futures: list[tuple[Future[Any], list[_Written]]] = []
+        self.backend: Any = None
+        self.backend_error: UserError | None = None
+        self._starter: threading.Thread | None = None
+        if pdf:
+            # Starting LibreOffice takes seconds: do it while the first contracts are being closed.
+            self._starter = threading.Thread(target=self._start_backend, args=(pdf_converter,), daemon=True)
+            self._starter.start()
+
+    def _start_backend(self, converter: str) -> None:
+        from desktop.core.documents.pdf import detect_backend
+
+        try:
+            backend = detect_backend(converter)
+            start = getattr(backend, "start", None)
+            if start is not None:
+                start()
+            self.backend = backend
+        except UserError as error:
+            self.backend_error = error
+
+    # --- feeding -------------------------------------------------------------------------------
+    def add(self, documents: list[Document]) -> None:
+        self.pending.extend(d.id for d in documents)
+        if len(self.pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        ids, self.pending = self.pending, []
+        if not ids:
+            return
+        from desktop.core.documents import context as ctx
+        from desktop.core.documents.paths import document_path
+        from desktop.core.documents.render import render_to_file
+
+        batch: list[_Written] = []
+        with self.database.session() as session:
+            for document in load_documents(session, ids):
+                contract: Contract = document.contract
+                try:
+                    target = document_path(self.out_dir, document, "docx")
+                    if document.kind == "act":
+                        context = ctx.act_context(document, self.with_stamp)
+                    elif document.kind == "invoice":
+                        context = ctx.invoice_context(document, self.with_stamp)
+                    else:
+                        context = ctx.upd_context(document, self.with_stamp)
+                    render_to_file(document.kind, context, target)
+                    written = _Written(document.id, contract.number, target)
+                    if document.kind == "act" and contract.detail_appendix:
+                        work = work_orders_of(session, document)
+                        if work:
+                            detail = document_path(self.out_dir, document, "docx", kind="detail")
+                            render_to_file("detail", ctx.detail_context(document, work), detail)
+                            written.extra_docx.append(detail)
+                    if document.kind == "upd" and self.xml:
+                        from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
+
+                        written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
+                    batch.append(written)
+                except UserError as error:
+                    self.errors.append(
+                        {"contract": contract.number, "message": f"{document.number}: {error.message}"}
+                    )
+        self.written.extend(batch)
+        self._convert(batch)
+
+    def _convert(self, batch: list[_Written]) -> None:
+        if self._starter is None or not batch:
+            return
+        if self.backend is None and self.backend_error is None:
+            self._starter.join()
+        if self.backend is None:
+            return
+        from desktop.core.documents.pdf import BatchItem
+
+        items = [BatchItem.single(w.docx) for w in batch] + [
+            BatchItem.single(extra) for w in batch for extra in w.extra_docx
+        ]
+        self.futures.append((self.backend.submit(items), batch))
+
+    # --- finishing ------------------------------------------------------------------------------
+    def finish(self, result: ClosingResult) -> None:
+        """Write what is missing, wait for the PDFs, record the paths and complete the result's counts.
+
+        Documents of the period created by an earlier, interrupted run (their files missing) are
+        written here too: a rerun completes the files as well as the rows.
+        """
+        done = {w.document_id for w in self.written} | set(self.pending)
+        with self.database.session() as session:
+            self.pending.extend(i for i in missing_files(session, result.period) if i not in done)
+        self._flush()
+        if self.backend_error is not None:
+            self.errors.append({"contract": "—", "message": self.backend_error.message})
+        for future, batch in self.futures:
+            try:
+                outcomes = future.result()
+            except UserError as error:
+                self.errors.append({"contract": batch[0].contract, "message": error.message})
+                continue
+            by_source = {Path(o.source): o for o in outcomes}
+            for written in batch:
+                outcome = by_source.get(written.docx)
+                if outcome is None:
+                    continue
+                if outcome.ok:
+                    written.pdf = Path(outcome.pdf)
+                else:
+                    message = outcome.error.message if outcome.error else "PDF не создан"
+                    self.errors.append({"contract": written.contract, "message": message})
+        with self.database.transaction() as session:
+            for written in self.written:
+                document = session.get(Document, written.document_id)
+                if document is None:
+                    continue
+                document.docx_path = str(written.docx)
+                document.pdf_path = str(written.pdf) if written.pdf else None
+                document.xml_path = str(written.xml) if written.xml else None
+        result.pdf += sum(1 for w in self.written if w.pdf is not None)
+        result.xml += sum(1 for w in self.written if w.xml is not None)
+        result.errors.extend(self.errors)
+
+    def close(self) -> None:
+        if self._starter is not None:
+            self._starter.join()
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+
+def missing_files(session: Session, period: str) -> list[int]:
+    """Documents of a period whose DOCX is not on disk (a run killed after its commit): to write again."""
+    ids = []
+    for document_id, path in session.execute(
+        select(Document.id, Document.docx_path).where(Document.period == period, Document.current.is_(True))
+    ):
+        if not path or not Path(path).exists():
+            ids.append(document_id)
+    return ids

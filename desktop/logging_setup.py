@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop.config import log_dir
 
-_configured = False
+_handler: logging.Handler | None = None
+_handler_path: Path | None = None
 LOG_FILE_NAME = "aktdesk.log"
 
 
@@ -33,17 +34,20 @@ def log_file() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
-    """Configure the root logger once: a 5 × 2 MB rotating file."""
-    global _configured
+    """Configure the root logger: a 5 × 2 MB rotating file (moved if the log folder changed)."""
+    global _handler, _handler_path
     path = log_file()
-    if _configured:
+    root = logging.getLogger()
+    if _handler is not None and _handler_path == path:
         return path
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
     handler.addFilter(_SecretFilter())
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
-    _configured = True
+    _handler, _handler_path = handler, path
     return path

@@ -116,7 +116,7 @@ def shot_closing(app: QApplication, window: MainWindow) -> None:
     shot_taken = False
     while task.running:
         app.processEvents()
-        if not shot_taken and tab.progress.value() > tab.progress.maximum() // 3:
+        if not shot_taken and tab.progress.maximum() // 3 < tab.progress.value() < tab.progress.maximum():
             window.grab().save(str(HERE / "closing-mid-run.png"))
             shot_taken = True
     settle(app, 2000)

@@ -252,7 +252,7 @@ class ClosingTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((50, 110, 260, 150, 100, 90, 100, 160, 400)):
+        for column, width in enumerate((70, 110, 260, 150, 100, 90, 100, 160, 400)):
             self.view.setColumnWidth(column, width)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("planDetail")
@@ -448,6 +448,8 @@ class ClosingTab(QWidget):
 
         self.preview_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(f"{title}…")
         task = run_task(self, job, title=title, on_success=done, show_progress=False, on_failure=self._failed)
         task.progressed.connect(on_progress)
         task.finished.connect(finished)

@@ -1,5 +1,23 @@
 """Bank files in the 1CClientBankExchange format: statements in, payment orders out, receipts matched to invoices."""
 
+from desktop.core.banking.matching import (
+    Allocation,
+    Confidence,
+    MatchResult,
+    OpenInvoice,
+    match_document,
+    match_payment,
+)
+from desktop.core.banking.orders import (
+    BankDetails,
+    PartyDetails,
+    PaymentOrder,
+    PaymentOrderError,
+    payment_purpose,
+    save_payment_orders,
+    vat_phrase,
+    write_payment_orders,
+)
 from desktop.core.banking.refs import InvoiceRef, extract_invoice_refs, normalize_invoice_number
 from desktop.core.banking.statement import (
     AccountSection,
@@ -20,20 +38,34 @@ from desktop.core.banking.statement import (
 
 __all__ = [
     "AccountSection",
+    "Allocation",
+    "BankDetails",
     "BankDocument",
     "BankFileError",
+    "Confidence",
     "Direction",
     "FilesResult",
     "InvoiceRef",
+    "MatchResult",
+    "OpenInvoice",
     "Party",
+    "PartyDetails",
+    "PaymentOrder",
+    "PaymentOrderError",
     "Statement",
     "direction",
     "extract_invoice_refs",
     "fingerprint",
+    "match_document",
+    "match_payment",
     "new_documents",
     "normalize_invoice_number",
     "parse_amount",
     "parse_date",
     "parse_statement",
+    "payment_purpose",
     "read_statement_files",
+    "save_payment_orders",
+    "vat_phrase",
+    "write_payment_orders",
 ]

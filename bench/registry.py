@@ -1,0 +1,115 @@
+"""The acts registry on 100 000 documents: open, filter, sort, count and total — all in SQL.
+
+    uv run python bench/registry.py [--documents 100000]
+
+Builds a temporary SQLite database with demo contracts and N documents (bulk INSERT), then
+times what the registry tab does. The last line is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("AKTDESK_HOME", tempfile.mkdtemp(prefix="aktdesk-bench-"))
+
+
+def fill_documents(database, count: int) -> float:  # type: ignore[no-untyped-def]
+    from sqlalchemy import insert, select
+
+    from desktop.core.models import Contract, Document
+
+    rng = random.Random(3)
+    started = time.perf_counter()
+    with database.transaction() as session:
+        contracts = session.execute(select(Contract.id, Contract.own_entity_id, Contract.counterparty_id)).all()
+        seqs: dict[tuple[int, str, int], int] = {}
+        rows = []
+        for index in range(count):
+            contract_id, entity_id, party_id = contracts[index % len(contracts)]
+            cycle = index // len(contracts)  # every contract once per cycle: unique (contract, period, kind)
+            month = 1 + cycle % 12
+            year = 2025 + (cycle // 12) % 3
+            kind = ("act", "invoice", "upd")[(cycle // 36) % 3]
+            key = (entity_id, kind, year)
+            seqs[key] = seqs.get(key, 0) + 1
+            total = Decimal(rng.randrange(1000, 500000)) / 10
+            end = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+            rows.append(dict(
+                kind=kind, stage="full", own_entity_id=entity_id, counterparty_id=party_id, contract_id=contract_id,
+                period=f"{year:04d}-{month:02d}", period_start=end.replace(day=1), period_end=end, year=year,
+                seq=seqs[key], number=str(seqs[key]), date=end, amount_net=total, amount_vat=Decimal(0),
+                amount_total=total, status="issued", current=True if index % 97 else None, version=1,
+                signed=rng.random() < 0.6, paid_amount=total if rng.random() < 0.5 else Decimal(0),
+                with_stamp=True, created_by="bench",
+            ))
+            if len(rows) == 5000:
+                session.execute(insert(Document), rows)
+                rows = []
+        if rows:
+            session.execute(insert(Document), rows)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=2000)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.config import Settings
+    from desktop.core.db import open_database
+    from desktop.core.demo import fill_demo
+    from desktop.ui.registry.tab import RegistryTab
+
+    app = QApplication(sys.argv)
+    database = open_database(f"sqlite:///{Path(os.environ['AKTDESK_HOME']) / 'registry.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=args.clients, seed=1)
+    figures: dict[str, float | int] = {"documents": args.documents}
+    figures["fill_s"] = round(fill_documents(database, args.documents), 2)
+
+    def timed(name: str, action) -> None:  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        action()
+        app.processEvents()
+        figures[name] = round((time.perf_counter() - started) * 1000, 1)
+
+    holder: dict[str, RegistryTab] = {}
+    timed("open_tab_ms", lambda: holder.setdefault("tab", RegistryTab(database, settings=Settings())))
+    tab = holder["tab"]
+    tab.resize(1400, 800)
+    tab.show()
+    app.processEvents()
+    figures["rows"] = tab.model.rowCount()
+    timed("filter_unsigned_acts_ms", lambda: tab.set_filter_dict({"kinds": ["act"], "signed": False}))
+    figures["unsigned_acts"] = tab.model.rowCount()
+    timed("filter_not_closed_ms", lambda: tab.set_filter_dict({"closed": False}))
+    figures["not_closed"] = tab.model.rowCount()
+    timed("search_ms", lambda: tab.set_filter_dict({"search": "ромашка"}))
+    tab.set_filter_dict({})
+    timed("sort_by_amount_ms", lambda: tab.view.sortByColumn(7, Qt.SortOrder.DescendingOrder))
+    timed("sort_by_client_ms", lambda: tab.view.sortByColumn(4, Qt.SortOrder.AscendingOrder))
+    timed("scroll_to_end_ms", tab.view.scrollToBottom)
+    figures["rows_loaded"] = tab.model.loaded_count()
+    for name, value in figures.items():
+        print(f"{name:>24}: {value}")
+    print(json.dumps(figures))
+    database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,784 @@
+"""Context builders: a stored document (with its lines, seller, buyer and contract) → the dict a print form needs.
+
+Pure functions: no database, no files. Amounts and dates arrive formatted the Russian way;
+images (stamp, facsimile, QR codes) are ``ImageSpec`` values that the renderer turns into
+docxtpl ``InlineImage`` objects, or "" when absent so that ``{%p if stamp %}`` works. The
+placeholders each form gets are listed in ``forms/README.md`` and in ``FORM_PLACEHOLDERS``.
+
+Rules applied here, not in the templates:
+
+* totals are sums of the rounded lines and must equal the document's stored totals;
+* a seller that is not a VAT payer never shows a VAT amount: «Без налога (НДС)»;
+* «В том числе НДС (22%)» when prices include VAT, «НДС (22%)» when VAT is added on top;
+* a facsimile never appears on a UPD status 1 (it is a VAT invoice: Minfin, Supreme Court),
+  and on an act or UPD status 2 only when the contract allows it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from num2words import num2words
+
+from desktop.core import catalog
+from desktop.core.documents.money import (
+    format_date,
+    format_date_quoted,
+    format_date_words,
+    format_money,
+    format_period,
+    format_quantity,
+    format_short_range,
+)
+from desktop.core.documents.qr import Payment, payment_string, qr_png
+from desktop.core.documents.words import amount_in_words
+from desktop.core.errors import ValidationError
+from desktop.core.models import (
+    Contract,
+    Counterparty,
+    Document,
+    OwnEntity,
+    PartyKind,
+    PaymentTerms,
+    Periodicity,
+    VatRegime,
+    WorkOrder,
+)
+from desktop.core.resources import resource_path
+
+Context = dict[str, Any]
+
+NO_VAT = catalog.NO_VAT
+NO_VAT_TEXT = "Без налога (НДС)"
+DASH = "—"
+ZERO = Decimal("0.00")
+ID_QR_PREFIX = "AKTDESK-DOC:"
+
+STAMP_MM = 40.0  # a round stamp is 38–42 mm across
+FACSIMILE_MM = 30.0
+FACSIMILE_HEIGHT_MM = 12.0
+PAYMENT_QR_MM = 35.0
+ID_QR_MM = 15.0
+
+TITLES = {
+    "act": "Акт",
+    "invoice": "Счёт на оплату",
+    "upd": "Универсальный передаточный документ",
+    "detail": "Детализация",
+    "contract": "Договор",
+}
+UNIT_NAMES = {code: short for code, _name, short in catalog.UNITS}
+PERIODICITY_TEXT = {
+    Periodicity.MONTH: "ежемесячно",
+    Periodicity.QUARTER: "ежеквартально",
+    Periodicity.YEAR: "ежегодно",
+}
+DEFAULT_CONTRACT_TITLE = "Договор возмездного оказания услуг"
+DEFAULT_SUBJECT = (
+    "Исполнитель обязуется по заданию Заказчика оказывать услуги, указанные в Спецификации (раздел 2 Договора), "
+    "а Заказчик обязуется принимать и оплачивать эти услуги."
+)
+PERIODICITY_UNIT = {Periodicity.MONTH: "месяц", Periodicity.QUARTER: "квартал", Periodicity.YEAR: "год"}
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """A picture for a form: a file (stamp/facsimile PNG) or PNG bytes (QR), printed ``width_mm`` wide."""
+
+    source: Path | bytes
+    width_mm: float
+    label: str  # what it is, for messages: «печать ООО «Ромашка»»
+    height_mm: float | None = None  # the picture is scaled to fit width × height, keeping its proportions
+    floating: bool = False  # drawn behind the text at its paragraph (a stamp over «М.П.» and the signature)
+
+    def __bool__(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class ContextOptions:
+    """Choices of the run, not of the document."""
+
+    with_stamp: bool = True
+    with_id_qr: bool = False
+    contract_templates: Path | None = None  # forms/contract_templates.json by default
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- small helpers -------------------------------------------------------------------
+
+
+def plural(n: int, forms: tuple[str, str, str]) -> str:
+    """Russian plural: 1 день, 2 дня, 5 дней, 11 дней, 21 день."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+def initials(full_name: str) -> str:
+    """«Соколов Андрей Викторович» → «Соколов А.В.»; a name already short stays as it is."""
+    parts = full_name.split()
+    if len(parts) < 2:
+        return full_name.strip()
+    rest = "".join(f"{p[0]}." for p in parts[1:3] if p and p[0].isalpha())
+    return f"{parts[0]} {rest}"
+
+
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _image(
+    path: str | None, width_mm: float, label: str, height_mm: float | None = None, floating: bool = False
+) -> ImageSpec | str:
+    if not path:
+        return ""
+    p = Path(path)
+    if not p.is_absolute():
+        p = resource_path(*p.parts)
+    return ImageSpec(p, width_mm, label, height_mm, floating)
+
+
+def _stamp(entity: OwnEntity, with_stamp: bool) -> ImageSpec | str:
+    if not with_stamp:
+        return ""
+    return _image(entity.stamp_image, STAMP_MM, f"печать {entity.short_name}", STAMP_MM, floating=True)
+
+
+def _money(value: Decimal) -> str:
+    return format_money(value)
+
+
+def _basis(contract: Contract | None) -> str:
+    if contract is None:
+        return ""
+    return f"Договор № {contract.number} от {format_date(contract.date)}"
+
+
+def _inn_kpp(inn: str, kpp: str | None) -> str:
+    return f"{inn} / {kpp}" if kpp else inn
+
+
+# --- parties -------------------------------------------------------------------------
+
+
+def _bank(name: str | None, bik: str | None, account: str | None, corr: str | None) -> dict[str, str]:
+    return {"name": _text(name), "bik": _text(bik), "account": _text(account), "corr_account": _text(corr)}
+
+
+def seller_context(entity: OwnEntity) -> Context:
+    """The seller block: our own legal entity with its primary bank account."""
+    account = entity.primary_account
+    is_ip = len(entity.inn) == 12
+    director = _text(entity.director_name)
+    position = _text(entity.director_position) or (
+        "Индивидуальный предприниматель" if is_ip else "Руководитель"
+    )
+    if is_ip:
+        position = "Индивидуальный предприниматель"
+    accountant = _text(entity.accountant_name)
+    return {
+        "name": entity.short_name,
+        "full_name": entity.full_name or entity.short_name,
+        "inn": entity.inn,
+        "kpp": _text(entity.kpp),
+        "inn_kpp": _inn_kpp(entity.inn, entity.kpp),
+        "ogrn": _text(entity.ogrn),
+        "ogrn_label": "ОГРНИП" if is_ip else "ОГРН",
+        "address": _text(entity.legal_address),
+        "postal_address": _text(entity.postal_address) or _text(entity.legal_address),
+        "phone": _text(entity.phone),
+        "email": _text(entity.email),
+        "director_position": position,
+        "director_name": director,
+        "director_short": initials(director),
+        "director_basis": _text(entity.director_basis) or "Устава",
+        "accountant_name": accountant,
+        "accountant_short": initials(accountant),
+        "is_entrepreneur": is_ip,
+        "bank": _bank(
+            account.bank_name if account else None,
+            account.bik if account else None,
+            account.account if account else None,
+            account.corr_account if account else None,
+        ),
+    }
+
+
+def buyer_context(party: Counterparty) -> Context:
+    """The buyer block: a client — legal entity, sole proprietor or private person."""
+    kind = party.kind or PartyKind.LEGAL
+    director = _text(party.director_name)
+    position = _text(party.director_position)
+    if kind == PartyKind.ENTREPRENEUR:
+        position = "Индивидуальный предприниматель"
+        if not director:
+            director = party.short_name.removeprefix("ИП").strip()
+    elif kind == PartyKind.PERSON:
+        position = ""
+        director = director or party.full_name or party.short_name
+    else:
+        position = position or "Руководитель"
+    return {
+        "name": party.short_name,
+        "full_name": party.full_name or party.short_name,
+        "inn": party.inn,
+        "kpp": _text(party.kpp),
+        "inn_kpp": _inn_kpp(party.inn, party.kpp),
+        "ogrn": _text(party.ogrn),
+        "ogrn_label": "ОГРНИП" if kind == PartyKind.ENTREPRENEUR else "ОГРН",
+        "address": _text(party.legal_address),
+        "postal_address": _text(party.postal_address) or _text(party.legal_address),
+        "phone": _text(party.phone),
+        "email": "; ".join(party.email_list),
+        "director_position": position,
+        "director_name": director,
+        "director_short": initials(director),
+        "director_basis": _text(party.director_basis) or ("Устава" if kind == PartyKind.LEGAL else ""),
+        "accountant_name": "",
+        "accountant_short": "",
+        "is_entrepreneur": kind == PartyKind.ENTREPRENEUR,
+        "is_person": kind == PartyKind.PERSON,
+        "bank": _bank(party.bank_name, party.bik, party.account, party.corr_account),
+    }
+
+
+# --- lines and totals ----------------------------------------------------------------
+
+
+@dataclass
+class _Totals:
+    net: Decimal = ZERO
+    vat: Decimal = ZERO
+    total: Decimal = ZERO
+    rates: dict[str, list[Decimal]] = field(default_factory=dict)  # rate → [net, vat, total]
+
+
+def _unit_name(code: str | None, name: str | None) -> str:
+    return _text(name) or UNIT_NAMES.get(code or "", "")
+
+
+def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
+    totals = _Totals()
+    rows: list[Context] = []
+    whole_period = (doc.period_start, doc.period_end)
+    for index, line in enumerate(sorted(doc.lines, key=lambda ln: ln.position or 0), start=1):
+        rate = line.vat_rate or NO_VAT
+        if rate not in catalog.RATES:
+            raise ValidationError(
+                f"{_doc_name(doc)}: в строке {index} («{line.name}») неизвестная ставка НДС «{rate}».",
+                field="vat_rate",
+            )
+        net, vat, total = line.amount_net, line.amount_vat, line.amount_total
+        if net is None or vat is None or total is None:
+            raise ValidationError(f"{_doc_name(doc)}: в строке {index} («{line.name}») не рассчитаны суммы.")
+        if rate == NO_VAT and vat:
+            raise ValidationError(
+                f"{_doc_name(doc)}: в строке {index} («{line.name}») ставка «без НДС», а сумма НДС {_money(vat)}."
+            )
+        if net + vat != total:
+            raise ValidationError(
+                f"{_doc_name(doc)}: в строке {index} («{line.name}») сумма без НДС {_money(net)} и НДС "
+                f"{_money(vat)} не дают сумму с НДС {_money(total)}."
+            )
+        totals.net += net
+        totals.vat += vat
+        totals.total += total
+        bucket = totals.rates.setdefault(rate, [ZERO, ZERO, ZERO])
+        bucket[0] += net
+        bucket[1] += vat
+        bucket[2] += total
+        own_period = (line.period_from, line.period_to)
+        has_unit = bool(line.unit_code or line.unit_name)
+        rows.append(
+            {
+                "no": index,
+                "name": line.name,
+                "period": format_short_range(line.period_from, line.period_to)
+                if line.period_from and line.period_to and own_period != whole_period
+                else "",
+                "unit_code": line.unit_code or DASH,
+                "unit_name": _unit_name(line.unit_code, line.unit_name) or DASH,
+                "quantity": format_quantity(line.quantity) if has_unit else DASH,
+                "price": _money(line.price) if has_unit else DASH,
+                "net": _money(net),
+                "vat_rate": rate,
+                "vat": _money(vat) if rate != NO_VAT else NO_VAT,
+                "total": _money(total),
+                "excise": "без акциза",
+            }
+        )
+    if not rows:
+        raise ValidationError(f"{_doc_name(doc)}: в документе нет строк.")
+    return rows, totals
+
+
+def _doc_name(doc: Document) -> str:
+    title = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(doc.kind, "Документ")
+    date = format_date(doc.date) if doc.date else ""
+    return f"{title} № {doc.number} от {date}".strip()
+
+
+def _check_stored_totals(doc: Document, totals: _Totals) -> None:
+    stored = (doc.amount_net, doc.amount_vat, doc.amount_total)
+    if any(v is None for v in stored):
+        return
+    if stored != (totals.net, totals.vat, totals.total):
+        raise ValidationError(
+            f"{_doc_name(doc)}: итоги документа ({_money(doc.amount_total)}, НДС {_money(doc.amount_vat)}) "
+            f"не равны сумме строк ({_money(totals.total)}, НДС {_money(totals.vat)}). Пересоздайте документ."
+        )
+
+
+def _check_regime(doc: Document, totals: _Totals) -> bool:
+    """True when the seller charges VAT on this document; a non-payer with VAT lines is an error."""
+    regime = catalog.entity_regime_on(doc.own_entity, doc.period_end or doc.date)
+    with_vat = any(rate != NO_VAT for rate in totals.rates)
+    if regime == VatRegime.NO_VAT and with_vat:
+        rates = ", ".join(r for r in totals.rates if r != NO_VAT)
+        raise ValidationError(
+            f"{_doc_name(doc)}: {doc.own_entity.short_name} не плательщик НДС, а в строках ставка {rates}. "
+            "Исправьте режим НДС юрлица или пересоздайте документ."
+        )
+    return with_vat
+
+
+def _totals_context(totals: _Totals, with_vat: bool, includes_vat: bool) -> Context:
+    rates = [r for r in totals.rates if r != NO_VAT]
+    if not with_vat:
+        label = NO_VAT_TEXT
+        vat_text = NO_VAT_TEXT
+        vat_value = DASH
+    else:
+        rate_text = f" ({rates[0]})" if len(rates) == 1 else ""
+        label = ("В том числе НДС" if includes_vat else "НДС") + rate_text
+        vat_value = _money(totals.vat)
+        vat_text = f"{label}: {vat_value} руб."
+    return {
+        "net": _money(totals.net),
+        "vat": vat_value,
+        "total": _money(totals.total),
+        "subtotal": _money(totals.total if includes_vat or not with_vat else totals.net),
+        "count": 0,
+        "total_words": amount_in_words(totals.total),
+        "vat_words": amount_in_words(totals.vat) if with_vat else "",
+        "vat_label": label,
+        "vat_text": vat_text,
+        "with_vat": with_vat,
+        "includes_vat": includes_vat and with_vat,
+    }
+
+
+def _vat_rows(totals: _Totals) -> list[Context]:
+    return [
+        {
+            "rate": rate,
+            "net": _money(v[0]),
+            "vat": _money(v[1]) if rate != NO_VAT else NO_VAT,
+            "total": _money(v[2]),
+        }
+        for rate, v in totals.rates.items()
+    ]
+
+
+def _days_term(days: int, adjective: tuple[str, str]) -> str:
+    """«5 (пяти) рабочих дней», «1 (одного) рабочего дня» — the contract style, genitive after «в течение»."""
+    words = str(num2words(days, lang="ru", case="genitive"))
+    one = plural(days, ("1", "2", "5")) == "1"
+    return f"{days} ({words}) {adjective[0] if one else adjective[1]} {'дня' if one else 'дней'}"
+
+
+_EMPTY_CONTRACT: Context = {
+    key: ""
+    for key in [
+        "number",
+        "date",
+        "date_words",
+        "date_quoted",
+        "title",
+        "basis",
+        "place",
+        "subject",
+        "valid_from",
+        "valid_to",
+        "term_text",
+        "payment_terms",
+        "periodicity",
+        "period_unit",
+        "acceptance_term",
+    ]
+}
+
+
+def _subject_sentence(subject: str | None) -> str:
+    """The subject clause as a sentence, whether the card holds a sentence or just «абонентское обслуживание…»."""
+    text = _text(subject).rstrip(".")
+    if not text:
+        return DEFAULT_SUBJECT
+    if text.lower().startswith("исполнитель"):
+        return text + "."
+    return (
+        f"Исполнитель обязуется по заданию Заказчика оказывать услуги: {text[:1].lower() + text[1:]}, "
+        "а Заказчик обязуется принимать и оплачивать эти услуги."
+    )
+
+
+def contract_terms(contract: Contract | None, templates: Path | None = None) -> Context:
+    """The ``contract`` placeholders: the same on every form (act, invoice, UPD, detail, contract)."""
+    if contract is None:
+        return dict(_EMPTY_CONTRACT, price_includes_vat=False, acceptance_days=0, facsimile_allowed=False)
+    titles = _contract_templates(templates)
+    periodicity = Periodicity(contract.periodicity or Periodicity.MONTH)
+    valid_from = contract.valid_from or contract.date
+    return {
+        "number": contract.number,
+        "date": format_date(contract.date),
+        "date_words": format_date_words(contract.date),
+        "date_quoted": format_date_quoted(contract.date),
+        "title": titles.get(contract.template or "", DEFAULT_CONTRACT_TITLE),
+        "basis": _basis(contract),
+        "place": f"г. {contract.own_entity.region}"
+        if contract.own_entity and contract.own_entity.region
+        else "",
+        "subject": _subject_sentence(contract.subject),
+        "valid_from": format_date(valid_from),
+        "valid_to": format_date(contract.valid_to),
+        "term_text": (
+            f"Договор действует с {format_date(valid_from)} по {format_date(contract.valid_to)}."
+            if contract.valid_to
+            else f"Договор вступает в силу с {format_date(valid_from)} и действует бессрочно."
+        ),
+        "payment_terms": _payment_terms_text(contract),
+        "periodicity": PERIODICITY_TEXT.get(periodicity, "ежемесячно"),
+        "period_unit": PERIODICITY_UNIT.get(periodicity, "месяц"),
+        "price_includes_vat": bool(contract.price_includes_vat),
+        "acceptance_days": contract.acceptance_days,
+        "acceptance_term": _days_term(contract.acceptance_days or 5, ("рабочего", "рабочих")),
+        "facsimile_allowed": bool(contract.facsimile_allowed),
+    }
+
+
+def _base(doc: Document, kind: str, options: ContextOptions) -> Context:
+    rows, totals = _line_rows(doc)
+    _check_stored_totals(doc, totals)
+    with_vat = _check_regime(doc, totals)
+    contract = doc.contract
+    includes_vat = bool(contract.price_includes_vat) if contract is not None else False
+    totals_ctx = _totals_context(totals, with_vat, includes_vat)
+    totals_ctx["count"] = len(rows)
+    seller = seller_context(doc.own_entity)
+    id_qr: ImageSpec | str = ""
+    if options.with_id_qr and doc.id is not None:
+        id_qr = ImageSpec(qr_png(f"{ID_QR_PREFIX}{doc.id}", scale=2, border=2), ID_QR_MM, "QR-код документа")
+    period_start = doc.period_start or doc.date
+    period_end = doc.period_end or doc.date
+    ctx: Context = {
+        "doc": {
+            "kind": kind,
+            "title": TITLES[kind],
+            "number": doc.number,
+            "date": format_date(doc.date),
+            "date_words": format_date_words(doc.date),
+            "period_title": format_period(period_start, period_end),
+            "period_start": format_date(period_start),
+            "period_end": format_date(period_end),
+            "due_date": format_date(doc.due_date),
+            "upd_status": "",
+            "basis": _basis(contract),
+            "id_qr": id_qr,
+        },
+        "seller": seller,
+        "buyer": buyer_context(doc.counterparty),
+        "contract": contract_terms(contract, options.contract_templates),
+        "lines": rows,
+        "totals": totals_ctx,
+        "vat_rows": _vat_rows(totals),
+        "with_stamp": options.with_stamp,
+        "stamp": _stamp(doc.own_entity, options.with_stamp),
+        "facsimile": "",
+    }
+    ctx.update(options.extra)
+    return ctx
+
+
+def _facsimile(doc: Document, options: ContextOptions, allowed: bool) -> ImageSpec | str:
+    if not (options.with_stamp and allowed):
+        return ""
+    return _image(
+        doc.own_entity.facsimile_image,
+        FACSIMILE_MM,
+        f"факсимиле {doc.own_entity.short_name}",
+        FACSIMILE_HEIGHT_MM,
+    )
+
+
+# --- public builders -----------------------------------------------------------------
+
+
+def act_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
+    """The act (акт оказанных услуг): 402-FZ requisites, both signature blocks, stamp and facsimile if allowed."""
+    options = options or ContextOptions(with_stamp=with_stamp)
+    ctx = _base(doc, "act", options)
+    ctx["doc"]["title"] = "Акт"
+    ctx["facsimile"] = _facsimile(doc, options, bool(doc.contract and doc.contract.facsimile_allowed))
+    return ctx
+
+
+def payment_purpose(doc: Document, totals: Context, decimal_point: bool = False) -> str:
+    """«Оплата по счёту № 12 от 31.10.2026 за услуги. В т.ч. НДС (22%) 2 200,00 руб.» or «… НДС не облагается»."""
+    head = f"Оплата по счёту № {doc.number} от {format_date(doc.date)} за услуги"
+    if doc.contract is not None:
+        head += f" по договору № {doc.contract.number} от {format_date(doc.contract.date)}"
+    if not totals["with_vat"]:
+        return f"{head}. НДС не облагается"
+    vat_sum = sum((ln.amount_vat for ln in doc.lines), ZERO)
+    vat = f"{vat_sum:.2f}" if decimal_point else totals["vat"]
+    rates = [r for r in (ln.vat_rate for ln in doc.lines) if r != NO_VAT]
+    rate = f" ({rates[0]})" if len(set(rates)) == 1 else ""
+    return f"{head}. В т.ч. НДС{rate} {vat} руб."
+
+
+def invoice_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
+    """The invoice for payment: seller's bank, payment terms, purpose and the GOST payment QR."""
+    options = options or ContextOptions(with_stamp=with_stamp)
+    ctx = _base(doc, "invoice", options)
+    seller = ctx["seller"]
+    bank = seller["bank"]
+    if not bank["account"]:
+        raise ValidationError(
+            f"{_doc_name(doc)}: у {seller['name']} нет расчётного счёта — счёт на оплату без банковских реквизитов "
+            "не выставить. Добавьте счёт в справочнике юрлиц.",
+            field="bank_accounts",
+        )
+    purpose = payment_purpose(doc, ctx["totals"])
+    total = sum((ln.amount_total for ln in doc.lines), ZERO)
+    payment = Payment(
+        name=seller["name"],
+        account=bank["account"],
+        bank_name=bank["name"],
+        bik=bank["bik"],
+        corr_account=bank["corr_account"],
+        amount=total,
+        purpose=payment_purpose(doc, ctx["totals"], decimal_point=True),
+        payee_inn=seller["inn"],
+        payee_kpp=seller["kpp"],
+        payer_inn=doc.counterparty.inn,
+        doc_no=doc.number,
+        doc_date=format_date(doc.date),
+    )
+    text = payment_string(payment)
+    ctx["qr"] = ImageSpec(qr_png(text, scale=4, border=2), PAYMENT_QR_MM, "QR-код для оплаты")
+    ctx["qr_text"] = text
+    ctx["payment"] = {
+        "purpose": purpose,
+        "terms": f"Оплатить до {format_date(doc.due_date)}" if doc.due_date else "",
+    }
+    # An invoice is not a primary document: a facsimile is fine when the run asks for it.
+    ctx["facsimile"] = _facsimile(doc, options, True)
+    return ctx
+
+
+def upd_status(doc: Document) -> int:
+    """1 (СЧФДОП) for a VAT payer's document, 2 (ДОП) otherwise; a stored status wins if it is allowed."""
+    charges_vat = any((ln.vat_rate or NO_VAT) != NO_VAT for ln in doc.lines)
+    status = doc.upd_status or (1 if charges_vat else 2)
+    if (
+        status == 1
+        and catalog.entity_regime_on(doc.own_entity, doc.period_end or doc.date) == VatRegime.NO_VAT
+    ):
+        raise ValidationError(
+            f"{_doc_name(doc)}: УПД со статусом 1 (счёт-фактура) выставляет только плательщик НДС, "
+            f"а {doc.own_entity.short_name} без НДС. Нужен статус 2."
+        )
+    return status
+
+
+def upd_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
+    """The UPD (Decree 1137 layout): status 1 СЧФДОП or 2 ДОП; never a facsimile on status 1."""
+    options = options or ContextOptions(with_stamp=with_stamp)
+    ctx = _base(doc, "upd", options)
+    status = upd_status(doc)
+    ctx["doc"]["upd_status"] = status
+    ctx["doc"]["title"] = "Универсальный передаточный документ"
+    ctx["upd"] = {
+        "status": status,
+        "is_invoice": status == 1,
+        "shipping_doc": f"№ п/п 1–{len(ctx['lines'])} № {doc.number} от {format_date(doc.date)}",
+        "payment_doc": "--",
+        "consignor": "--",
+        "consignee": "--",
+        "currency": "Российский рубль, 643",
+        "gov_contract": "--",
+        "transfer_date": format_date(doc.date),
+        "operation": f"Услуги оказаны в полном объёме за {format_period(doc.period_start, doc.period_end)}",
+    }
+    allowed = status == 2 and bool(doc.contract and doc.contract.facsimile_allowed)
+    ctx["facsimile"] = _facsimile(doc, options, allowed)
+    return ctx
+
+
+def detail_context(
+    doc: Document, work_orders: Iterable[WorkOrder], options: ContextOptions | None = None
+) -> Context:
+    """The detail appendix to an act: the period's work orders (date, request, performer, service, volume)."""
+    options = options or ContextOptions(with_stamp=False)
+    ctx = _base(doc, "detail", options)
+    ctx["doc"]["title"] = "Детализация"
+    work: list[Context] = []
+    volumes: dict[tuple[str, str], Decimal] = {}
+    for order in sorted(work_orders, key=lambda w: (w.date, w.request_number or "", w.id or 0)):
+        service = order.service
+        name = _text(order.description) or (service.name if service is not None else "")
+        unit_code = service.unit_code if service is not None else ""
+        unit = ""
+        if service is not None:
+            unit_obj = service.__dict__.get("unit")  # loaded or not: never trigger a lazy load here
+            unit = unit_obj.short_name if unit_obj is not None else UNIT_NAMES.get(unit_code, "")
+        work.append(
+            {
+                "no": len(work) + 1,
+                "date": format_date(order.date),
+                "request": _text(order.request_number) or DASH,
+                "performer": _text(order.performer) or DASH,
+                "service": name,
+                "quantity": format_quantity(order.quantity),
+                "unit": unit or DASH,
+            }
+        )
+        key = (service.name if service is not None else name, unit)
+        volumes[key] = volumes.get(key, Decimal(0)) + order.quantity
+    ctx["work"] = work
+    ctx["work_totals"] = [
+        {"service": name, "unit": unit or DASH, "quantity": format_quantity(qty)}
+        for (name, unit), qty in volumes.items()
+    ]
+    return ctx
+
+
+def _contract_templates(path: Path | None) -> dict[str, str]:
+    path = path or resource_path("forms", "contract_templates.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(t["code"]): str(t["title"]) for t in data.get("templates", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _payment_terms_text(contract: Contract) -> str:
+    days = contract.postpay_days
+    one = plural(days, ("1", "2", "5")) == "1"  # «в течение 1 календарного дня», «10 календарных дней»
+    kind = (
+        ("банковского" if one else "банковских")
+        if contract.postpay_banking_days
+        else ("календарного" if one else "календарных")
+    )
+    day_word = "дня" if one else "дней"
+    unit = PERIODICITY_UNIT.get(Periodicity(contract.periodicity), "месяц")
+    if contract.payment_terms == PaymentTerms.PREPAY_100:
+        return (
+            f"Заказчик оплачивает 100% стоимости услуг за {unit} авансом, до начала расчётного периода, "
+            "на основании счёта Исполнителя."
+        )
+    if contract.payment_terms == PaymentTerms.PREPAY_70_30:
+        return (
+            f"Заказчик оплачивает 70% стоимости услуг за {unit} авансом, до начала расчётного периода, "
+            f"а оставшиеся 30% — в течение {days} {kind} {day_word} с даты подписания акта."
+        )
+    return f"Заказчик оплачивает услуги в течение {days} {kind} {day_word} с даты подписания акта на основании счёта Исполнителя."
+
+
+def contract_context(contract: Contract, options: ContextOptions | None = None) -> Context:
+    """The services contract: parties, subject, specification, payment terms, term, requisites, signatures."""
+    options = options or ContextOptions(with_stamp=False)
+    entity = contract.own_entity
+    day = contract.valid_from or contract.date
+    rows: list[Context] = []
+    totals = _Totals()
+    for index, line in enumerate(sorted(contract.lines, key=lambda ln: ln.position or 0), start=1):
+        service = line.service
+        fixed = line.vat_rate or (service.vat_rate if service is not None else None)
+        rate = catalog.line_rate(entity, day, fixed)
+        net, vat, total = catalog.line_amounts(
+            line.quantity, line.price, rate, bool(contract.price_includes_vat)
+        )
+        totals.net += net
+        totals.vat += vat
+        totals.total += total
+        totals.rates.setdefault(rate, [ZERO, ZERO, ZERO])
+        unit_code = service.unit_code if service is not None else ""
+        unit_obj = service.__dict__.get("unit") if service is not None else None
+        rows.append(
+            {
+                "no": index,
+                "name": _text(line.description) or (service.name if service is not None else ""),
+                "unit_code": unit_code or DASH,
+                "unit_name": (unit_obj.short_name if unit_obj is not None else UNIT_NAMES.get(unit_code, ""))
+                or DASH,
+                "quantity": format_quantity(line.quantity),
+                "price": _money(line.price),
+                "net": _money(net),
+                "vat_rate": rate,
+                "vat": _money(vat) if rate != NO_VAT else NO_VAT,
+                "total": _money(total),
+            }
+        )
+    with_vat = any(r != NO_VAT for r in totals.rates)
+    totals_ctx = _totals_context(totals, with_vat, bool(contract.price_includes_vat))
+    totals_ctx["count"] = len(rows)
+    terms = contract_terms(contract, options.contract_templates)
+    seller = seller_context(entity)
+    buyer = buyer_context(contract.counterparty)
+    ctx: Context = {
+        "doc": {
+            "kind": "contract",
+            "title": terms["title"],
+            "number": contract.number,
+            "date": format_date(contract.date),
+            "date_words": format_date_words(contract.date),
+            "period_title": "",
+            "period_start": format_date(contract.valid_from),
+            "period_end": format_date(contract.valid_to),
+            "due_date": "",
+            "upd_status": "",
+            "basis": "",
+            "id_qr": "",
+        },
+        "seller": seller,
+        "buyer": buyer,
+        "contract": terms,
+        "lines": rows,
+        "totals": totals_ctx,
+        "vat_rows": _vat_rows(totals),
+        "with_stamp": options.with_stamp,
+        "stamp": _stamp(entity, options.with_stamp),
+        "facsimile": _image(
+            entity.facsimile_image, FACSIMILE_MM, f"факсимиле {entity.short_name}", FACSIMILE_HEIGHT_MM
+        )
+        if options.with_stamp and contract.facsimile_allowed
+        else "",
+    }
+    ctx.update(options.extra)
+    return ctx
+
+
+def context_for(
+    kind: str, doc: Document, with_stamp: bool = True, work_orders: Sequence[WorkOrder] = ()
+) -> Context:
+    """The context of ``kind`` (act, invoice, upd, detail) for a stored document."""
+    if kind == "act":
+        return act_context(doc, with_stamp)
+    if kind == "invoice":
+        return invoice_context(doc, with_stamp)
+    if kind == "upd":
+        return upd_context(doc, with_stamp)
+    if kind == "detail":
+        return detail_context(doc, work_orders)
+    raise ValueError(f"unknown document kind {kind!r}")

@@ -1,0 +1,709 @@
+"""Rendering print forms (``forms/*.docx``, docxtpl Jinja placeholders) to DOCX bytes and files.
+
+The Jinja environment is sandboxed and strict: a placeholder the context does not have stops
+the rendering with a ``TemplateError`` naming it and the text around it — never a half-filled
+document. Values are XML-escaped (``autoescape``), so «ООО "А&Б"» cannot break the file.
+
+Speed: docxtpl re-reads the DOCX, re-patches and re-compiles the Jinja template on every
+render (~40 ms). Here a template is prepared once per process (and again when the file
+changes): docxtpl's ``patch_xml`` turns ``{%tr %}``/``{%p %}`` tags into Jinja, the Jinja
+template is compiled, and the untouched parts of the package are kept as bytes. A render is
+then one Jinja pass per templated part, a well-formedness check and a zip write (~2–4 ms; see
+``bench/forms_render.py``).
+
+Images (stamp, facsimile, QR) arrive as ``context.ImageSpec`` and are drawn by docxtpl's
+``InlineImage``; the picture parts are added to the package (one part per distinct picture, so
+a batch of 200 acts carries the stamp once).
+
+``render_batch`` puts many documents of one form into ONE DOCX for a single PDF conversion:
+each document is its own section that starts on a new page with page numbering restarted at 1,
+and its first paragraph carries the bookmark ``AktDeskDoc0000``, ``AktDeskDoc0001``, … (0-based,
+the same names as ``pdf.docxmerge.bookmark_name``), which LibreOffice exports as PDF named
+destinations: ``pdf.pdfutil.document_starts`` finds where each document starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.image.image import Image
+from docx.oxml.shape import CT_Inline
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from desktop.core.documents.context import Context, ImageSpec
+from desktop.core.errors import ConfigError, StorageError, TemplateError
+from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.resources import resource_path
+
+FORMS = {
+    "act": "act.docx",
+    "invoice": "invoice.docx",
+    "upd": "upd.docx",
+    "detail": "detail.docx",
+    "contract": "contract.docx",
+}
+BOOKMARK_PREFIX = "AktDeskDoc"
+DOCUMENT_PART = "word/document.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+CONTENT_TYPES = "[Content_Types].xml"
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+HF_REL = re.compile(
+    r'<Relationship [^>]*?Id="([^"]+)"[^>]*?Type="[^"]+/(header|footer)"[^>]*?Target="([^"]+)"'
+    r'|<Relationship [^>]*?Type="[^"]+/(header|footer)"[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"'
+)
+JINJA_MARK = re.compile(r"\{[{%#]")
+ZIP_LEVEL = 1  # fastest deflate: the parts are small, the files half the size of stored ones
+
+
+def bookmark_name(index: int) -> str:
+    """The boundary bookmark of the ``index``-th document (0-based) in a batch DOCX."""
+    return f"{BOOKMARK_PREFIX}{index:04d}"
+
+
+def forms_dir() -> Path:
+    return resource_path("forms")
+
+
+def form_path(kind: str, folder: Path | None = None) -> Path:
+    if kind not in FORMS:
+        raise ValueError(f"unknown print form {kind!r}")
+    return (folder or forms_dir()) / FORMS[kind]
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The Jinja environment of every print form: sandboxed, strict, XML-escaping."""
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
+
+
+# --- preparing a template ------------------------------------------------------------
+
+
+@dataclass
+class _Part:
+    name: str
+    source: str  # patched XML, Jinja source
+    template: jinja2.Template
+
+
+@dataclass
+class Prepared:
+    """A form ready to render: its Jinja-compiled parts and the rest of the package as bytes."""
+
+    path: Path
+    entries: list[tuple[str, bytes]]  # every part of the template, in order
+    parts: dict[str, _Part]  # templated parts: document.xml and headers/footers with placeholders
+    header_footer_rels: dict[str, str] = field(default_factory=dict)  # part name → rId in document rels
+
+
+def _patched_xml(tpl: DocxTemplate, data: bytes) -> str:
+    root = etree.fromstring(data)
+    xml = etree.tostring(root, encoding="unicode", pretty_print=False)
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    return declaration + str(tpl.patch_xml(xml))
+
+
+def _snippet(source: str, lineno: int | None) -> str:
+    """The document text around a Jinja line (each line of the source starts a paragraph)."""
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    around = lines[max(lineno - 2, 0) : lineno + 1]
+    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in around)
+    text = " ".join(text.split())
+    return text[:160]
+
+
+def _load(path: Path) -> Prepared:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"Печатная форма «{path}» не найдена.", field=str(path)) from None
+    except OSError as exc:
+        raise StorageError(
+            f"Печатную форму «{path}» не прочитать: {exc.strerror or exc}.", field=str(path)
+        ) from exc
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TemplateError(f"Печатная форма «{path.name}» повреждена: это не файл DOCX ({exc}).") from exc
+    names = dict(entries)
+    if DOCUMENT_PART not in names:
+        raise TemplateError(f"Печатная форма «{path.name}» повреждена: в ней нет word/document.xml.")
+    tpl = DocxTemplate(io.BytesIO(data))
+    env = make_environment()
+    rels = names.get(DOCUMENT_RELS, b"").decode("utf-8")
+    hf: dict[str, str] = {}
+    for m in HF_REL.finditer(rels):
+        rid, target = (m.group(1), m.group(3)) if m.group(1) else (m.group(6), m.group(5))
+        hf["word/" + target.lstrip("/").removeprefix("word/")] = rid
+    parts: dict[str, _Part] = {}
+    for name in [DOCUMENT_PART, *hf]:
+        raw = names.get(name)
+        if raw is None:
+            continue
+        if name != DOCUMENT_PART and not JINJA_MARK.search(raw.decode("utf-8", "replace")):
+            continue
+        try:
+            source = _patched_xml(tpl, raw)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"Печатная форма «{path.name}» повреждена: {name} не читается ({exc})."
+            ) from exc
+        # One paragraph per source line, so that an error's line number points at a paragraph.
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        try:
+            template = env.from_string(source)
+        except jinja2.TemplateSyntaxError as exc:
+            where = _snippet(source, exc.lineno)
+            raise TemplateError(
+                f"Печатная форма «{path.name}»: ошибка в поле или условии ({exc.message}) в тексте «{where}»."
+            ) from exc
+        parts[name] = _Part(name, source, template)
+    return Prepared(path, entries, parts, {k: v for k, v in hf.items() if k in parts})
+
+
+_cache: dict[Path, tuple[tuple[int, int], Prepared]] = {}
+_cache_lock = threading.Lock()
+
+
+def prepare(path: Path) -> Prepared:
+    """The prepared form at ``path``, cached per process and reloaded when the file changes."""
+    path = Path(path).resolve()
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (0, 0)
+    with _cache_lock:
+        hit = _cache.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+    prepared = _load(path)
+    with _cache_lock:
+        _cache[path] = (stamp, prepared)
+    return prepared
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+# --- images --------------------------------------------------------------------------
+
+
+@dataclass
+class _Media:
+    partname: str
+    data: bytes
+    ext: str
+
+
+class _PackageImages:
+    """Picture parts of one output package, shared by all its XML parts (deduplicated by content)."""
+
+    def __init__(self) -> None:
+        self.media: dict[str, _Media] = {}  # sha1 → media
+        self.next_shape_id = 20000
+
+    def add(self, data: bytes) -> _Media:
+        key = hashlib.sha1(data).hexdigest()
+        media = self.media.get(key)
+        if media is None:
+            ext = Image.from_blob(data).ext
+            media = _Media(f"word/media/aktdesk{len(self.media) + 1}.{ext}", data, ext)
+            self.media[key] = media
+        return media
+
+
+class _Floating(io.BytesIO):
+    """Picture bytes that are drawn behind the text (``wp:anchor``) instead of in the line."""
+
+
+EMU_PER_MM = 36000
+_ANCHOR_NS = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+@dataclass
+class _Drawing:
+    xml: str
+
+
+def _anchor(inline_xml: str, cx: int, cy: int, shape_id: int) -> str:
+    """A ``wp:anchor`` behind the text: the stamp sits over «М.П.» and the signature as on paper."""
+    start = re.search(r"<a:graphic[ >]", inline_xml)
+    assert start is not None
+    graphic = inline_xml[start.start() : inline_xml.rindex("</a:graphic>") + len("</a:graphic>")]
+    x = 18 * EMU_PER_MM
+    y = -cy // 2 + 2 * EMU_PER_MM  # centred just above «М.П.», over the signature line
+    return (
+        f'<wp:anchor {_ANCHOR_NS} distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
+        'behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="Печать {shape_id}"/><wp:cNvGraphicFramePr/>'
+        f"{graphic}</wp:anchor>"
+    )
+
+
+class _PartImages:
+    """Plays docxtpl's ``current_rendering_part``: ``InlineImage`` asks it for a ``wp:inline``."""
+
+    def __init__(self, package: _PackageImages) -> None:
+        self.package = package
+        self.rels: dict[str, str] = {}  # media partname → rId
+
+    def new_pic_inline(self, image_descriptor: Any, width: Any, height: Any) -> CT_Inline | _Drawing:
+        data = image_descriptor.getvalue() if isinstance(image_descriptor, io.BytesIO) else image_descriptor
+        media = self.package.add(data)
+        rid = self.rels.setdefault(media.partname, f"rIdAktImg{len(self.rels) + 1}")
+        image = Image.from_blob(data)
+        if width is not None and height is not None:
+            # Fit into width × height keeping the proportions.
+            scale = min(width / image.width, height / image.height)
+            width, height = int(image.width * scale), int(image.height * scale)
+            height = None
+        cx, cy = image.scaled_dimensions(width, height)
+        self.package.next_shape_id += 1
+        shape_id = self.package.next_shape_id
+        inline = CT_Inline.new_pic_inline(shape_id, rid, os.path.basename(media.partname), cx, cy)
+        if isinstance(image_descriptor, _Floating):
+            return _Drawing(_anchor(inline.xml, int(cx), int(cy), shape_id))
+        return inline
+
+
+class _TplProxy:
+    """What ``InlineImage`` reads at render time: the part being rendered."""
+
+    def __init__(self) -> None:
+        self.current_rendering_part: _PartImages | None = None
+
+
+def _image_bytes(spec: ImageSpec) -> bytes:
+    if isinstance(spec.source, bytes):
+        return spec.source
+    try:
+        return Path(spec.source).read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            f"Не найден файл «{spec.source}» ({spec.label}). Укажите другой файл в справочнике юрлиц "
+            "или сформируйте документы без печати.",
+            field=str(spec.source),
+        ) from exc
+
+
+def _with_images(value: Any, proxy: _TplProxy, loaded: dict[int, bytes]) -> Any:
+    """A copy of the context where every ``ImageSpec`` is a docxtpl ``InlineImage``."""
+    if isinstance(value, ImageSpec):
+        data = loaded.get(id(value))
+        if data is None:
+            data = _image_bytes(value)
+            try:
+                Image.from_blob(data)
+            except Exception as exc:  # python-docx raises several kinds for a non-picture
+                raise ConfigError(
+                    f"Файл «{value.source if not isinstance(value.source, bytes) else value.label}» "
+                    f"({value.label}) не является картинкой PNG/JPEG.",
+                ) from exc
+            loaded[id(value)] = data
+        stream = _Floating(data) if value.floating else io.BytesIO(data)
+        height = Mm(value.height_mm) if value.height_mm else None
+        return InlineImage(proxy, stream, width=Mm(value.width_mm), height=height)
+    if isinstance(value, Mapping):
+        return {k: _with_images(v, proxy, loaded) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_images(v, proxy, loaded) for v in value]
+    return value
+
+
+# --- rendering -----------------------------------------------------------------------
+
+
+_LISTING = DocxTemplate(io.BytesIO())  # only its resolve_listing() is used: it needs no document
+
+_UNDEFINED = (
+    re.compile(r"'([^']+)' is undefined"),
+    re.compile(r"has no attribute '([^']+)'"),
+    re.compile(r"has no element '?([^']+)'?"),
+)
+
+
+def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> TemplateError:
+    lineno = getattr(exc, "lineno", None)
+    if lineno is None:
+        # Runtime errors carry the line in the traceback frame of the compiled template.
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "<template>":
+                lineno = part.template.get_corresponding_lineno(tb.tb_lineno)
+            tb = tb.tb_next
+    where = _snippet(part.source, lineno)
+    where_text = f" в тексте «{where}»" if where else ""
+    form = prepared.path.name
+    if isinstance(exc, jinja2.UndefinedError):
+        name = next((m.group(1) for rx in _UNDEFINED if (m := rx.search(str(exc.message)))), str(exc.message))
+        return TemplateError(
+            f"Печатная форма «{form}»: неизвестное поле «{name}»{where_text}. "
+            "Исправьте форму (список полей — forms/README.md) или проверьте её командой «aktdesk forms check».",
+            field=name,
+        )
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateError(f"Печатная форма «{form}»: недопустимое выражение{where_text} ({exc}).")
+    return TemplateError(f"Печатная форма «{form}»: ошибка при заполнении{where_text}: {exc}.")
+
+
+def _render_part(prepared: Prepared, part: _Part, context: Mapping[str, Any]) -> str:
+    try:
+        xml = part.template.render(context)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        raise _template_error(prepared, part, exc) from exc
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    body = xml[xml.find("?>") + 2 :] if xml.startswith("<?xml") else xml
+    if any(c in body for c in "\t\a\f\n"):
+        # Line breaks and tabs inside values become <w:br/>/<w:tab/> (docxtpl's Listing rules).
+        head = xml[: len(xml) - len(body)]
+        xml = head + str(_LISTING.resolve_listing(body))
+    try:
+        etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(
+            f"Печатная форма «{prepared.path.name}»: после заполнения {part.name} не является правильным XML "
+            f"({exc}). Проверьте теги {{%tr %}}, {{%p %}} — они должны стоять в отдельных строках таблицы/абзацах."
+        ) from exc
+    return xml
+
+
+def _add_rels(rels_xml: str, rels: Mapping[str, str], source_dir: str = "word/") -> str:
+    extra = "".join(
+        f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{partname.removeprefix(source_dir)}"/>'
+        for partname, rid in rels.items()
+    )
+    if not rels_xml:
+        rels_xml = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+        )
+    return rels_xml.replace("</Relationships>", extra + "</Relationships>")
+
+
+def _rels_name(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _content_types(xml: str, exts: Iterable[str], overrides: Mapping[str, str] = {}) -> str:
+    add = ""
+    for ext in sorted(set(exts)):
+        if f'Extension="{ext}"' not in xml and f"Extension='{ext}'" not in xml:
+            mime = "image/jpeg" if ext in ("jpg", "jpeg") else f"image/{ext}"
+            add += f'<Default Extension="{ext}" ContentType="{mime}"/>'
+    for partname, ctype in overrides.items():
+        add += f'<Override PartName="/{partname}" ContentType="{ctype}"/>'
+    return xml.replace("</Types>", add + "</Types>") if add else xml
+
+
+def _write_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
+        for name, data in entries:
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _package(
+    prepared: Prepared,
+    rendered: Mapping[str, str],
+    part_images: Mapping[str, _PartImages],
+    images: _PackageImages,
+    extra_parts: Sequence[tuple[str, bytes]] = (),
+    extra_rels: Mapping[str, str] = {},
+    overrides: Mapping[str, str] = {},
+) -> bytes:
+    names = {name for name, _ in prepared.entries}
+    rels_for: dict[str, dict[str, str]] = {}
+    for part, pi in part_images.items():
+        if pi.rels:
+            rels_for[_rels_name(part)] = pi.rels
+    entries: list[tuple[str, bytes]] = []
+    for name, data in prepared.entries:
+        if name in rendered:
+            entries.append((name, rendered[name].encode("utf-8")))
+        elif name in rels_for or (name == DOCUMENT_RELS and extra_rels):
+            xml = _add_rels(data.decode("utf-8"), rels_for.get(name, {}))
+            if name == DOCUMENT_RELS and extra_rels:
+                xml = xml.replace("</Relationships>", "".join(extra_rels.values()) + "</Relationships>")
+            entries.append((name, xml.encode("utf-8")))
+        elif name == CONTENT_TYPES:
+            xml = _content_types(data.decode("utf-8"), (m.ext for m in images.media.values()), overrides)
+            entries.append((name, xml.encode("utf-8")))
+        else:
+            entries.append((name, data))
+    for rels_name, rels in rels_for.items():
+        if rels_name not in names:
+            entries.append((rels_name, _add_rels("", rels).encode("utf-8")))
+    entries.extend(extra_parts)
+    entries.extend((m.partname, m.data) for m in images.media.values())
+    return _write_zip(entries)
+
+
+def render_prepared(prepared: Prepared, context: Mapping[str, Any]) -> bytes:
+    """One document from a prepared form."""
+    proxy = _TplProxy()
+    images = _PackageImages()
+    loaded: dict[int, bytes] = {}
+    ctx = _with_images(dict(context), proxy, loaded)
+    rendered: dict[str, str] = {}
+    part_images: dict[str, _PartImages] = {}
+    for name, part in prepared.parts.items():
+        proxy.current_rendering_part = part_images.setdefault(name, _PartImages(images))
+        rendered[name] = _render_part(prepared, part, ctx)
+    return _package(prepared, rendered, part_images, images)
+
+
+def render_template(path: Path, context: Mapping[str, Any]) -> bytes:
+    """Render the form at ``path`` (any DOCX with docxtpl placeholders) to DOCX bytes."""
+    return render_prepared(prepare(path), context)
+
+
+def render(kind: str, context: Mapping[str, Any], folder: Path | None = None) -> bytes:
+    """Render the ``kind`` form (act, invoice, upd, detail, contract) to DOCX bytes."""
+    return render_template(form_path(kind, folder), context)
+
+
+# --- batches -------------------------------------------------------------------------
+
+_BODY_OPEN = re.compile(r"<w:body>|<w:body [^>]*>")
+_SECT_START = re.compile(r"<w:sectPr[ >/]")
+_PARA_OPEN = re.compile(r"<w:p(?: [^>]*)?>")
+_DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
+_PGNUM = re.compile(r"<w:pgNumType\b[^>]*/>|<w:pgNumType\b[^>]*>.*?</w:pgNumType>", re.DOTALL)
+_TYPE = re.compile(r"<w:type\b[^>]*/>")
+
+
+def _split_body(xml: str) -> tuple[str, str, str, str]:
+    """(before body content, body content without the final sectPr, final sectPr, after)."""
+    m = _BODY_OPEN.search(xml)
+    end = xml.rfind("</w:body>")
+    if m is None or end < 0:
+        raise TemplateError("В форме нет тела документа (w:body).")
+    body = xml[m.end() : end]
+    starts = [s.start() for s in _SECT_START.finditer(body)]
+    if starts:
+        last = starts[-1]
+        final = body[last:].rstrip()
+        if "</w:p>" not in final and re.fullmatch(
+            r"<w:sectPr\b.*</w:sectPr>|<w:sectPr\b[^>]*/>", final, re.DOTALL
+        ):
+            return xml[: m.end()], body[:last], final, xml[end:]
+    return xml[: m.end()], body, "<w:sectPr/>", xml[end:]
+
+
+def _restart_section(sect: str) -> str:
+    """The section starts on a new page and numbers its pages from 1."""
+    sect = _TYPE.sub("", sect)
+    sect = _PGNUM.sub("", sect)
+    if sect.endswith("/>") and not sect.endswith("</w:sectPr>"):
+        sect = sect[:-2] + ">" + "</w:sectPr>"
+    head_end = sect.find(">") + 1
+    # Schema order: headers/footers references, footnotePr, endnotePr, type, pgSz, pgMar, ..., pgNumType, ...
+    refs = re.match(r"((?:<w:(?:header|footer)Reference\b[^>]*/>)*)", sect[head_end:])
+    after_refs = head_end + (len(refs.group(1)) if refs else 0)
+    sect = sect[:after_refs] + '<w:type w:val="nextPage"/>' + sect[after_refs:]
+    pg = '<w:pgNumType w:start="1"/>'
+    for follower in (
+        "<w:cols",
+        "<w:formProt",
+        "<w:vAlign",
+        "<w:noEndnote",
+        "<w:titlePg",
+        "<w:textDirection",
+        "<w:bidi",
+        "<w:rtlGutter",
+        "<w:docGrid",
+        "<w:printerSettings",
+        "<w:sectPrChange",
+        "</w:sectPr>",
+    ):
+        pos = sect.find(follower)
+        if pos >= 0:
+            return sect[:pos] + pg + sect[pos:]
+    return sect  # unreachable: a sectPr always ends with </w:sectPr>
+
+
+def _with_bookmark(content: str, name: str, bm_id: int) -> str:
+    mark = f'<w:bookmarkStart w:id="{bm_id}" w:name="{name}"/><w:bookmarkEnd w:id="{bm_id}"/>'
+    m = _PARA_OPEN.search(content)
+    if m is None:
+        return f"<w:p>{mark}</w:p>" + content
+    pos = m.end()
+    if content.startswith("<w:pPr/>", pos):
+        pos += len("<w:pPr/>")
+    elif content.startswith("<w:pPr>", pos) or content.startswith("<w:pPr ", pos):
+        pos = content.index("</w:pPr>", pos) + len("</w:pPr>")
+    return content[:pos] + mark + content[pos:]
+
+
+def render_batch(
+    kind: str,
+    contexts: Sequence[Mapping[str, Any]],
+    folder: Path | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> bytes:
+    """ONE DOCX holding a document per context, each starting a new page numbered from 1.
+
+    Document ``i`` (0-based) begins at the bookmark ``bookmark_name(i)``; its pages end where the
+    next bookmark's page begins. Headers/footers with placeholders are rendered per document.
+    """
+    return render_batch_template(form_path(kind, folder), contexts, progress, cancel)
+
+
+def render_batch_template(
+    path: Path,
+    contexts: Sequence[Mapping[str, Any]],
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> bytes:
+    if not contexts:
+        raise ValueError("nothing to render")
+    prepared = prepare(path)
+    images = _PackageImages()
+    proxy = _TplProxy()
+    loaded: dict[int, bytes] = {}
+    doc_images = _PartImages(images)
+    head = tail = ""
+    pieces: list[str] = []
+    hf_parts = {name: part for name, part in prepared.parts.items() if name != DOCUMENT_PART}
+    part_images: dict[str, _PartImages] = {DOCUMENT_PART: doc_images}
+    rendered_hf: dict[str, str] = {}
+    extra_parts: list[tuple[str, bytes]] = []
+    extra_rels: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    hf_types = {
+        "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+        "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+    }
+    total = len(contexts)
+    for i, context in enumerate(contexts):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        ctx = _with_images(dict(context), proxy, loaded)
+        proxy.current_rendering_part = doc_images
+        xml = _render_part(prepared, prepared.parts[DOCUMENT_PART], ctx)
+        before, content, sect, after = _split_body(xml)
+        if i == 0:
+            head, tail = before, after
+        # Headers/footers with placeholders: the first document uses the form's parts, later ones copies.
+        for name, part in hf_parts.items():
+            pi = _PartImages(images)
+            proxy.current_rendering_part = pi
+            hf_xml = _render_part(prepared, part, ctx)
+            rid = prepared.header_footer_rels[name]
+            if i == 0:
+                rendered_hf[name] = hf_xml
+                part_images[name] = pi
+                continue
+            folder_name, _, base = name.rpartition("/")
+            stem, _, ext = base.rpartition(".")
+            new_name = f"{folder_name}/{stem}_d{i}.{ext}"
+            new_rid = f"{rid}d{i}"
+            extra_parts.append((new_name, hf_xml.encode("utf-8")))
+            if pi.rels:
+                extra_parts.append((_rels_name(new_name), _add_rels("", pi.rels).encode("utf-8")))
+            kind_hf = "header" if "header" in base else "footer"
+            rel_type = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind_hf}"
+            extra_rels[new_rid] = (
+                f'<Relationship Id="{new_rid}" Type="{rel_type}" Target="{new_name.removeprefix("word/")}"/>'
+            )
+            overrides[new_name] = hf_types[kind_hf]
+            content = content.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
+            sect = sect.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
+        content = _with_bookmark(content, bookmark_name(i), 1_800_000_000 + i)
+        sect = _restart_section(sect)
+        if i < total - 1:
+            pieces.append(content + f"<w:p><w:pPr>{sect}</w:pPr></w:p>")
+        else:
+            pieces.append(content + sect)
+        progress(i + 1, total, f"Документ {i + 1} из {total}")
+    body = "".join(pieces)
+    counter = iter(range(1, 10_000_000))
+    body = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", body)
+    rendered = {DOCUMENT_PART: head + body + tail, **rendered_hf}
+    return _package(prepared, rendered, part_images, images, extra_parts, extra_rels, overrides)
+
+
+# --- files ---------------------------------------------------------------------------
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target``: a temp file in the same folder, flush+fsync, then rename."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise StorageError(
+            f"Папка «{target.parent}» недоступна для записи: {exc.strerror or exc}.", field=str(target)
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, PermissionError):
+            message = f"Файл «{target}» не записать: он открыт в другой программе или нет прав."
+        else:
+            message = f"Файл «{target}» не записать: {exc.strerror or exc}."
+        raise StorageError(message, field=str(target)) from exc
+
+
+def render_to_file(kind: str, context: Mapping[str, Any], target: Path, folder: Path | None = None) -> Path:
+    """Render ``kind`` and write it atomically to ``target``; returns ``target``."""
+    write_atomic(target, render(kind, context, folder))
+    return Path(target)
+
+
+def render_many(
+    kind: str,
+    items: Sequence[tuple[Context, Path]],
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    folder: Path | None = None,
+) -> list[Path]:
+    """Render each (context, target) pair to its own file; checks ``cancel`` between documents."""
+    done: list[Path] = []
+    for i, (context, target) in enumerate(items):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        done.append(render_to_file(kind, context, target, folder))
+        progress(i + 1, len(items), target.name)
+    return done

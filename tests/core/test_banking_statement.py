@@ -304,3 +304,51 @@ def test_direction_of_payments() -> None:
     assert direction(outgoing, [OWN_ACCOUNT]) == "outgoing"
     assert direction(incoming, {OWN_ACCOUNT, CLIENT_ACCOUNT}) == "internal"
     assert direction(incoming, {OWN_ACCOUNT_2}) == "foreign"
+
+
+def test_utf8_file_cut_inside_a_letter_is_reported_as_truncated() -> None:
+    data = encode(statement_lines(MARCH), "utf-8")
+    cut = data[: data.index("Оплата аренды".encode()) + 3]  # «О» is two bytes: keep one and a half letters
+    error = rejected(cut)
+    assert "последняя прочитанная строка" in error.reason
+    assert "НазначениеПлатежа=О" in error.reason
+
+
+def test_damaged_byte_in_a_utf8_file_names_its_line() -> None:
+    lines = statement_lines(MARCH)
+    data = bytearray(encode(lines, "utf-8"))
+    where = data.index("Оплата аренды".encode())
+    data[where] = 0xFF
+    error = rejected(bytes(data))
+    assert error.line == next(i for i, line in enumerate(lines, 1) if "Оплата аренды" in line)
+    assert "0xFF" in error.reason
+
+
+def test_control_characters_mean_binary_data_on_their_line() -> None:
+    lines = statement_lines(MARCH)
+    lines[6] += "\x07\x1b"
+    error = rejected(encode(lines))
+    assert error.line == 7 and "двоичные данные" in error.reason
+
+
+def test_dos_end_of_file_mark_is_accepted() -> None:
+    statement = parse_statement(encode(statement_lines(MARCH), "cp866") + b"\x1a", "dos.txt")
+    assert len(statement.documents) == 4
+
+
+SAMPLES = Path(__file__).parent / "data" / "bank"
+
+
+def test_committed_sample_files() -> None:
+    result = read_statement_files(sorted(SAMPLES.glob("*.txt")))
+
+    by_name = {s.file_name: s for s in result.statements}
+    two = by_name["statement_cp1251_two_accounts.txt"]
+    assert (two.encoding, len(two.accounts), len(two.documents)) == ("cp1251", 2, 5)
+    assert two.total() == Decimal("59619.12")
+    assert two.documents[3].purpose == "Аванс по договору № 3 от 01.02.2026 за апрель 2026. НДС не облагается"
+    assert not two.warnings
+    assert by_name["statement_utf8_header_says_windows.txt"].encoding == "utf-8"
+    assert by_name["statement_cp866_lf.txt"].version == "1.02"
+    assert len(by_name["payment_orders_cp1251.txt"].documents) == 3
+    assert [(e.file, "КонецФайла" in e.reason) for e in result.errors] == [("statement_truncated.txt", True)]

@@ -192,8 +192,18 @@ def _decode(data: bytes, file_name: str, warnings: list[str]) -> tuple[str, str]
         )
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as utf8_error:
+        # Cyrillic in cp1251/cp866 is never valid UTF-8, so format keys readable as UTF-8 before
+        # the bad byte mean a UTF-8 file that is cut off (a character split at the end) or damaged.
+        prefix = data[: utf8_error.start].decode("utf-8")
+        if _has_structure(prefix):
+            if utf8_error.reason == "unexpected end of data":
+                return prefix, "utf-8"  # parsing then rejects it as truncated, naming the last line
+            raise BankFileError(
+                file_name,
+                _line_of(data, utf8_error.start),
+                f"байт 0x{data[utf8_error.start]:02X} не читается: файл в UTF-8 повреждён",
+            ) from None
     declared = _declared_encoding(data)
     label = (declared or "").strip().upper()
     if label in ("DOS", "CP866", "866", "IBM866"):
@@ -262,6 +272,12 @@ def parse_statement(data: bytes, file_name: str) -> Statement:
     text, codec = _decode(data, file_name, warnings)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if (bad := _CONTROL.search(text)) is not None:
+        raise BankFileError(
+            file_name,
+            len(_LINE_BREAK.findall(text, 0, bad.start())) + 1,
+            f"двоичные данные (управляющий символ 0x{ord(bad.group()):02X}) — это не текстовая выписка",
+        )
     lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
@@ -276,12 +292,6 @@ def parse_statement(data: bytes, file_name: str) -> Statement:
     last_line = 0
 
     for index, raw_line in enumerate(lines, start=1):
-        if (bad := _CONTROL.search(raw_line)) is not None:
-            raise BankFileError(
-                file_name,
-                index,
-                f"двоичные данные (управляющий символ 0x{ord(bad.group()):02X}) — это не текстовая выписка",
-            )
         line = raw_line.strip()
         if not line:
             continue

@@ -352,3 +352,18 @@ def test_committed_sample_files() -> None:
     assert by_name["statement_cp866_lf.txt"].version == "1.02"
     assert len(by_name["payment_orders_cp1251.txt"].documents) == 3
     assert [(e.file, "КонецФайла" in e.reason) for e in result.errors] == [("statement_truncated.txt", True)]
+
+
+def test_cancel_stops_between_files(tmp_path: Path) -> None:
+    from desktop.core.errors import Cancelled
+    from desktop.core.jobs import CancelToken
+
+    files = [write(tmp_path, f"{i}.txt", encode(statement_lines(MARCH))) for i in range(3)]
+    token = CancelToken()
+
+    def progress(done: int, total: int, text: str) -> None:
+        if done == 1:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        read_statement_files(files, progress, token)

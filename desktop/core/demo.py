@@ -37,6 +37,7 @@ from desktop.core.models import (
     User,
     WorkOrder,
 )
+from desktop.core.resources import resource_path
 
 BATCH = 2000
 
@@ -442,6 +443,9 @@ class _Generator:
                 email=f"buh@{_translit(short)}.ru",
                 phone=f"+7 ({self.rng.randint(495, 499)}) {self.rng.randint(100, 999)}-{self.rng.randint(10, 99)}-{self.rng.randint(10, 99)}",
                 is_active=True,
+                # Sample images marked «ОБРАЗЕЦ»: a real entity loads its own in its card.
+                stamp_image=str(resource_path("resources", "samples", "stamp.png")),
+                facsimile_image=str(resource_path("resources", "samples", "facsimile.png")),
             )
             entities.append((row, biks, banks))
         entity_ids = _bulk(self.session, OwnEntity, [e[0] for e in entities])

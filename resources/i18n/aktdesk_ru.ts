@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="68" />
+        <location filename="../../desktop/ui/contracts/card.py" line="71" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <location filename="../../desktop/ui/contracts/card.py" line="84" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <location filename="../../desktop/ui/contracts/card.py" line="88" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <location filename="../../desktop/ui/contracts/card.py" line="88" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <location filename="../../desktop/ui/contracts/card.py" line="88" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="85" />
+        <location filename="../../desktop/ui/contracts/card.py" line="88" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <location filename="../../desktop/ui/contracts/card.py" line="98" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="96" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="97" />
+        <location filename="../../desktop/ui/contracts/card.py" line="100" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="98" />
+        <location filename="../../desktop/ui/contracts/card.py" line="101" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="122" />
+        <location filename="../../desktop/ui/contracts/card.py" line="125" />
         <source>Line %1: not a number</source>
         <translation>Строка %1: не число</translation>
     </message>
@@ -182,63 +182,63 @@
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="461" />
+        <location filename="../../desktop/ui/closing/tab.py" line="463" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="463" />
+        <location filename="../../desktop/ui/closing/tab.py" line="465" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="468" />
-        <location filename="../../desktop/ui/closing/tab.py" line="492" />
+        <location filename="../../desktop/ui/closing/tab.py" line="470" />
+        <location filename="../../desktop/ui/closing/tab.py" line="494" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="505" />
+        <location filename="../../desktop/ui/closing/tab.py" line="507" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="506" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="507" />
+        <location filename="../../desktop/ui/closing/tab.py" line="509" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="510" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="509" />
+        <location filename="../../desktop/ui/closing/tab.py" line="511" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="510" />
+        <location filename="../../desktop/ui/closing/tab.py" line="512" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="511" />
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="512" />
+        <location filename="../../desktop/ui/closing/tab.py" line="514" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <location filename="../../desktop/ui/closing/tab.py" line="515" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -246,27 +246,38 @@
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="164" />
+        <location filename="../../desktop/ui/contracts/card.py" line="167" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="165" />
+        <location filename="../../desktop/ui/contracts/card.py" line="168" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="173" />
+        <location filename="../../desktop/ui/contracts/card.py" line="170" />
+        <source>with stamp and facsimile</source>
+        <translation>с печатью и факсимиле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="172" />
+        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <source>Contract DOCX and PDF</source>
+        <translation>Договор в DOCX и PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="182" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="174" />
+        <location filename="../../desktop/ui/contracts/card.py" line="183" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="190" />
+        <location filename="../../desktop/ui/contracts/card.py" line="201" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
@@ -1931,23 +1942,23 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="121" />
-        <location filename="../../desktop/ui/tasks.py" line="162" />
+        <location filename="../../desktop/ui/tasks.py" line="128" />
+        <location filename="../../desktop/ui/tasks.py" line="169" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="134" />
+        <location filename="../../desktop/ui/tasks.py" line="141" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="141" />
+        <location filename="../../desktop/ui/tasks.py" line="148" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="160" />
+        <location filename="../../desktop/ui/tasks.py" line="167" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>

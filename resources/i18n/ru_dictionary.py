@@ -153,3 +153,7 @@ RU.update({
     "Warnings": "Предупреждения", "already closed": "уже закрыт", "Month closing": "Закрытие месяца",
 })
 RU[("ClosingTab", "Acts")] = "Актов"
+
+RU.update({
+    "with stamp and facsimile": "с печатью и факсимиле", "Contract DOCX and PDF": "Договор в DOCX и PDF",
+})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +36,7 @@ from desktop.core.models import Agreement, AgreementAction, Contract, ContractLi
 from desktop.ui.common.history import history_html
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
+from desktop.ui.tasks import run_task
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -164,10 +167,16 @@ class ContractCard(QDialog):
         self.save_status = QPushButton(self.tr("Apply"), self)
         self.agreement_button = QPushButton(self.tr("Add agreement…"), self)
         self.agreement_button.setObjectName("addAgreement")
+        self.stamp = QCheckBox(self.tr("with stamp and facsimile"), self)
+        self.stamp.setObjectName("printWithStamp")
+        self.print_button = QPushButton(self.tr("Contract DOCX and PDF"), self)
+        self.print_button.setObjectName("printContract")
         top = QHBoxLayout()
         top.addWidget(self.status)
         top.addWidget(self.save_status)
         top.addStretch(1)
+        top.addWidget(self.stamp)
+        top.addWidget(self.print_button)
         top.addWidget(self.agreement_button)
         tabs = QTabWidget(self)
         tabs.addTab(self.terms, self.tr("Terms"))
@@ -180,6 +189,8 @@ class ContractCard(QDialog):
         layout.addWidget(close)
         self.save_status.clicked.connect(self._apply_status)
         self.agreement_button.clicked.connect(self._add_agreement)
+        self.print_button.clicked.connect(self.print_contract)
+        self.printed: Any = None
         self.reload()
 
     def reload(self) -> None:
@@ -192,6 +203,28 @@ class ContractCard(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
         with self.database.session() as session:
             self.history.setHtml(history_html(session, "contract", contract.id))
+
+    def print_contract(self) -> Any:
+        """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
+        from desktop.config import load_settings
+        from desktop.core.contract_print import print_contract
+
+        settings = load_settings()
+        database, contract_id, with_stamp = self.database, self.contract_id, self.stamp.isChecked()
+        out = settings.effective_output_dir()
+
+        def job(progress: Any, cancel: Any) -> Any:
+            with database.session() as session:
+                return print_contract(
+                    session, contract_id, out, with_stamp=with_stamp, pdf_converter=settings.pdf_converter
+                )
+
+        def done(printed: Any) -> None:
+            self.printed = printed
+            if printed.pdf is not None and not self.property("quiet"):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(printed.pdf)))
+
+        return run_task(self, job, title=self.tr("Contract DOCX and PDF"), on_success=done)
 
     def _apply_status(self) -> None:
         try:

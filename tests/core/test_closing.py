@@ -13,8 +13,8 @@ from desktop.core import closing
 from desktop.core.db import Database
 from desktop.core.demo import fill_demo
 from desktop.core.events import history
-from desktop.core.models import Contract, ContractLine, Document, WorkOrder
 from desktop.core.jobs import CancelToken
+from desktop.core.models import Contract, ContractLine, Document, WorkOrder
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -118,7 +118,7 @@ def test_unreachable_share_keeps_the_scan_queued_and_the_act_unsigned(
 
 
 def test_a_non_scan_file_is_refused_with_its_name(qtbot: Any, tab: RegistryTab, tmp_path: Path) -> None:
-    row, document_id = _act_row(tab)
+    _row, document_id = _act_row(tab)
     bad = tmp_path / "report.pdf"
     bad.write_text("not really a pdf")
     failures: list[BaseException] = []

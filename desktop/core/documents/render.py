@@ -353,17 +353,23 @@ _UNDEFINED = (
 def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> TemplateError:
     lineno = getattr(exc, "lineno", None)
     if lineno is None:
-        # Runtime errors carry the line in the traceback frame of the compiled template.
+        # Jinja rewrites the traceback: the template's frame is "<template>" with source line numbers.
         tb = exc.__traceback__
         while tb is not None:
             if tb.tb_frame.f_code.co_filename == "<template>":
-                lineno = part.template.get_corresponding_lineno(tb.tb_lineno)
+                lineno = tb.tb_lineno
             tb = tb.tb_next
-    where = _snippet(part.source, lineno)
+    lines = part.source.splitlines()
+    line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
+    where = " ".join(re.sub(r"<[^>]+>", "", line).split())[:160]
     where_text = f" в тексте «{where}»" if where else ""
     form = prepared.path.name
     if isinstance(exc, jinja2.UndefinedError):
         name = next((m.group(1) for rx in _UNDEFINED if (m := rx.search(str(exc.message)))), str(exc.message))
+        # The whole dotted name as written in the form: «seller.nickname», not «nickname».
+        dotted = re.search(r"([A-Za-z_][\w.]*\." + re.escape(name) + r")\b", line) if line else None
+        if dotted:
+            name = dotted.group(1)
         return TemplateError(
             f"Печатная форма «{form}»: неизвестное поле «{name}»{where_text}. "
             "Исправьте форму (список полей — forms/README.md) или проверьте её командой «aktdesk forms check».",

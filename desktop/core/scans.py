@@ -19,7 +19,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +26,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.documents.paths import party_folder
 from desktop.core.errors import StorageError, ValidationError
 from desktop.core.events import current_login, log_event
 from desktop.core.models import Document, Scan, ScanStatus
+from desktop.core.safe_names import safe_file_name, safe_name
 
 DEFAULT_PATTERN = "Акты выполненных работ/{year}/{client}/{number} от {date}"
 ROOT_FOLDER = "Акты выполненных работ"
@@ -41,8 +42,6 @@ SIGNATURES = (
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
 )
-FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
-RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(10)} | {f"LPT{i}" for i in range(10)}
 CLIENT_FOLDER_MAX = 80
 FILE_NAME_MAX = 120
 
@@ -50,51 +49,20 @@ FILE_NAME_MAX = 120
 # --- names -------------------------------------------------------------------------
 
 
-def safe_component(text: str, limit: int = CLIENT_FOLDER_MAX) -> str:
-    """One path component that Windows and SMB shares accept as it is (DOMAIN.md §10)."""
-    text = unicodedata.normalize("NFC", text)
-    # ASCII double quotes typed instead of guillemets: «…» by position.
-    out: list[str] = []
-    opened = False
-    for ch in text:
-        if ch == '"':
-            out.append("»" if opened else "«")
-            opened = not opened
-        elif ch in "/\\":
-            out.append("-")
-        elif ch in FORBIDDEN:
-            out.append("_" if ord(ch) >= 32 else "")
-        else:
-            out.append(ch)
-    name = " ".join("".join(out).split())
-    name = name[:limit].rstrip(" .")
-    if not name:
-        name = "_"
-    stem = name.split(".")[0].upper()
-    if stem in RESERVED:
-        name = "_" + name
-    return name
-
-
-def client_folder_name(short_name: str, inn: str) -> str:
-    """The client's folder: its name and INN (the INN survives renames and tells namesakes apart)."""
-    name = safe_component(short_name, CLIENT_FOLDER_MAX - len(inn) - 1)
-    return f"{name} {inn}"
-
-
 def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PATTERN) -> Path:
     """Where a document's scan goes, relative to the share root."""
     values = {
         "year": f"{document.date.year:04d}",
-        "client": client_folder_name(document.counterparty.short_name, document.counterparty.inn),
+        # «ИП Иванов И.И.» → «ИП Иванов И.И 7707…»: no dot before the INN.
+        "client": party_folder(document.counterparty.short_name.strip().rstrip(". "), document.counterparty.inn),
         "number": document.number,
         "date": document.date.strftime("%d.%m.%Y"),
         "kind": {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(document.kind, document.kind),
         "period": document.period,
     }
     parts = pattern.format(**values).replace("\\", "/").split("/")
-    folders = [p if p == ROOT_FOLDER else safe_component(p) for p in parts[:-1]]
-    file_name = safe_component(parts[-1], FILE_NAME_MAX - len(EXTENSIONS[kind])) + EXTENSIONS[kind]
+    folders = [p if p == ROOT_FOLDER else safe_name(p) for p in parts[:-1]]
+    file_name = safe_file_name(parts[-1], EXTENSIONS[kind], FILE_NAME_MAX)
     return Path(*folders, file_name)
 
 

@@ -89,5 +89,8 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     install_excepthook()
     window = open_main_window(database, demo, language)
     code = int(app.exec())
+    from desktop.ui.tasks import wait_for_all
+
+    wait_for_all()  # a job still running ends its transaction cleanly
     del window
     return code

@@ -43,3 +43,12 @@ def main_window(qtbot: Any, demo_db: Database, russian: None) -> Any:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def no_job_left_running() -> Iterator[None]:
+    """A test ends only when the jobs it started have ended (as the app does at exit)."""
+    yield
+    from desktop.ui.tasks import wait_for_all
+
+    wait_for_all()

@@ -318,7 +318,7 @@ class ClosingTab(QWidget):
         return str(self.period.currentData())
 
     # --- preview ---------------------------------------------------------------------------
-    def preview(self) -> Task | None:
+    def preview(self, quiet: bool = False) -> Task | None:
         database = self.database
         if database is None:
             return None
@@ -339,6 +339,9 @@ class ClosingTab(QWidget):
 
         def done(plan: ClosingPlan) -> None:
             self.model.set_plan(plan)
+            if quiet:  # refreshed after a run: keep the run's progress and status on screen
+                self.close_button.setEnabled(bool(plan.issuing()))
+                return
             issuing = plan.issuing()
             warnings = sum(1 for row in plan.rows if row.warnings)
             total = sum((row.total for row in issuing), Decimal(0))
@@ -352,7 +355,7 @@ class ClosingTab(QWidget):
             self.close_button.setEnabled(bool(issuing))
             self.export_button.setEnabled(True)
 
-        self.task = self._run(job, done, self.tr("Preview"))
+        self.task = self._run(job, done, self.tr("Preview"), quiet=quiet)
         return self.task
 
     def _show_row(self, *_: Any) -> None:
@@ -423,17 +426,19 @@ class ClosingTab(QWidget):
         self.closed.emit(result)
         self.summary.setHtml(self.summary_html(result))
         if self.database is not None:
-            self.preview()  # the rows now say "already closed"
+            self.preview(quiet=True)  # the rows now say "already closed"
 
     def cancel(self) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()
             self.status.setText(self.tr("Cancelling after the current contract…"))
 
-    def _run(self, job: Any, done: Any, title: str) -> Task:
+    def _run(self, job: Any, done: Any, title: str, quiet: bool = False) -> Task:
         started = time.monotonic()
 
         def on_progress(current: int, total: int, text: str) -> None:
+            if quiet:
+                return
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(current)
             remaining = ""
@@ -448,8 +453,9 @@ class ClosingTab(QWidget):
 
         self.preview_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.status.setText(f"{title}…")
+        if not quiet:
+            self.progress.setValue(0)
+            self.status.setText(f"{title}…")
         task = run_task(self, job, title=title, on_success=done, show_progress=False, on_failure=self._failed)
         task.progressed.connect(on_progress)
         task.finished.connect(finished)

@@ -1,4 +1,4 @@
-"""Display formatting for tables: Russian money and dates."""
+"""Display formatting for tables: the same Russian money and dates as the print forms."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from desktop.core.documents.money import format_date, format_money
+
 
 def money(value: Any) -> str:
-    """``Decimal("1234567.8")`` → ``1 234 567,80`` (narrow no-break space between thousands)."""
-    if value is None:
-        return ""
-    amount = Decimal(value).quantize(Decimal("0.01"))
-    text = f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return text
+    """``Decimal("1234567.8")`` → ``1 234 567,80``."""
+    return "" if value is None else format_money(Decimal(value))
 
 
 def date(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return format_date(value)

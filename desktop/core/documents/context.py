@@ -126,8 +126,8 @@ def plural(n: int, forms: tuple[str, str, str]) -> str:
 def initials(full_name: str) -> str:
     """«Соколов Андрей Викторович» → «Соколов А.В.»; a name already short stays as it is."""
     parts = full_name.split()
-    if len(parts) < 2:
-        return full_name.strip()
+    if len(parts) < 2 or "." in parts[1]:
+        return " ".join(parts)
     rest = "".join(f"{p[0]}." for p in parts[1:3] if p and p[0].isalpha())
     return f"{parts[0]} {rest}"
 

@@ -8,8 +8,9 @@ Speed: docxtpl re-reads the DOCX, re-patches and re-compiles the Jinja template 
 render (~40 ms). Here a template is prepared once per process (and again when the file
 changes): docxtpl's ``patch_xml`` turns ``{%tr %}``/``{%p %}`` tags into Jinja, the Jinja
 template is compiled, and the untouched parts of the package are kept as bytes. A render is
-then one Jinja pass per templated part, a well-formedness check and a zip write (~2–4 ms; see
-``bench/forms_render.py``).
+then one Jinja pass per templated part, a well-formedness check and a zip write: about 3 ms
+for an act, 4–5 ms with stamp and facsimile (measured on the 2-core CI machine; see
+``tests/core/test_forms_render.py::test_rendering_is_fast``).
 
 Images (stamp, facsimile, QR) arrive as ``context.ImageSpec`` and are drawn by docxtpl's
 ``InlineImage``; the picture parts are added to the package (one part per distinct picture, so
@@ -214,6 +215,21 @@ class _Media:
     ext: str
 
 
+_image_cache: dict[str, Image] = {}
+
+
+def _picture(data: bytes) -> tuple[str, Image]:
+    """(sha1, parsed header) of picture bytes; parsed once per process per distinct picture."""
+    key = hashlib.sha1(data).hexdigest()
+    image = _image_cache.get(key)
+    if image is None:
+        image = Image.from_blob(data)
+        if len(_image_cache) > 256:
+            _image_cache.clear()
+        _image_cache[key] = image
+    return key, image
+
+
 class _PackageImages:
     """Picture parts of one output package, shared by all its XML parts (deduplicated by content)."""
 
@@ -221,14 +237,13 @@ class _PackageImages:
         self.media: dict[str, _Media] = {}  # sha1 → media
         self.next_shape_id = 20000
 
-    def add(self, data: bytes) -> _Media:
-        key = hashlib.sha1(data).hexdigest()
+    def add(self, data: bytes) -> tuple[_Media, Image]:
+        key, image = _picture(data)
         media = self.media.get(key)
         if media is None:
-            ext = Image.from_blob(data).ext
-            media = _Media(f"word/media/aktdesk{len(self.media) + 1}.{ext}", data, ext)
+            media = _Media(f"word/media/aktdesk{len(self.media) + 1}.{image.ext}", data, image.ext)
             self.media[key] = media
-        return media
+        return media, image
 
 
 class _Floating(io.BytesIO):
@@ -268,6 +283,9 @@ def _anchor(inline_xml: str, cx: int, cy: int, shape_id: int) -> str:
     )
 
 
+_drawing_cache: dict[tuple[str, int, int, bool], str] = {}
+
+
 class _PartImages:
     """Plays docxtpl's ``current_rendering_part``: ``InlineImage`` asks it for a ``wp:inline``."""
 
@@ -275,11 +293,10 @@ class _PartImages:
         self.package = package
         self.rels: dict[str, str] = {}  # media partname → rId
 
-    def new_pic_inline(self, image_descriptor: Any, width: Any, height: Any) -> CT_Inline | _Drawing:
+    def new_pic_inline(self, image_descriptor: Any, width: Any, height: Any) -> _Drawing:
         data = image_descriptor.getvalue() if isinstance(image_descriptor, io.BytesIO) else image_descriptor
-        media = self.package.add(data)
+        media, image = self.package.add(data)
         rid = self.rels.setdefault(media.partname, f"rIdAktImg{len(self.rels) + 1}")
-        image = Image.from_blob(data)
         if width is not None and height is not None:
             # Fit into width × height keeping the proportions.
             scale = min(width / image.width, height / image.height)
@@ -288,10 +305,23 @@ class _PartImages:
         cx, cy = image.scaled_dimensions(width, height)
         self.package.next_shape_id += 1
         shape_id = self.package.next_shape_id
-        inline = CT_Inline.new_pic_inline(shape_id, rid, os.path.basename(media.partname), cx, cy)
-        if isinstance(image_descriptor, _Floating):
-            return _Drawing(_anchor(inline.xml, int(cx), int(cy), shape_id))
-        return inline
+        floating = isinstance(image_descriptor, _Floating)
+        key = (media.partname, int(cx), int(cy), floating)
+        pattern = _drawing_cache.get(key)
+        if pattern is None:
+            # Built once per picture and size with placeholder ids; python-docx's builder is slow.
+            inline = CT_Inline.new_pic_inline(
+                999_999_999, "rIdAKTDESK", os.path.basename(media.partname), cx, cy
+            )
+            # Compact XML: python-docx's .xml is pretty-printed, and new lines would look like text line breaks.
+            pattern = etree.tostring(inline, encoding="unicode")
+            if floating:
+                pattern = _anchor(pattern, int(cx), int(cy), 999_999_999)
+            if len(_drawing_cache) > 256:
+                _drawing_cache.clear()
+            _drawing_cache[key] = pattern
+        xml = pattern.replace("999999999", str(shape_id)).replace("rIdAKTDESK", rid)
+        return _Drawing(xml)
 
 
 class _TplProxy:
@@ -314,33 +344,44 @@ def _image_bytes(spec: ImageSpec) -> bytes:
         ) from exc
 
 
-def _with_images(value: Any, proxy: _TplProxy, loaded: dict[int, bytes]) -> Any:
-    """A copy of the context where every ``ImageSpec`` is a docxtpl ``InlineImage``."""
-    if isinstance(value, ImageSpec):
-        data = loaded.get(id(value))
-        if data is None:
-            data = _image_bytes(value)
-            try:
-                Image.from_blob(data)
-            except Exception as exc:  # python-docx raises several kinds for a non-picture
-                raise ConfigError(
-                    f"Файл «{value.source if not isinstance(value.source, bytes) else value.label}» "
-                    f"({value.label}) не является картинкой PNG/JPEG.",
-                ) from exc
-            loaded[id(value)] = data
-        stream = _Floating(data) if value.floating else io.BytesIO(data)
-        height = Mm(value.height_mm) if value.height_mm else None
-        return InlineImage(proxy, stream, width=Mm(value.width_mm), height=height)
-    if isinstance(value, Mapping):
-        return {k: _with_images(v, proxy, loaded) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_with_images(v, proxy, loaded) for v in value]
-    return value
+def _inline(spec: ImageSpec, proxy: _TplProxy, loaded: dict[int, bytes]) -> InlineImage:
+    data = loaded.get(id(spec))
+    if data is None:
+        data = _image_bytes(spec)
+        try:
+            _picture(data)
+        except Exception as exc:  # python-docx raises several kinds for a non-picture
+            name = spec.label if isinstance(spec.source, bytes) else str(spec.source)
+            raise ConfigError(f"Файл «{name}» ({spec.label}) не является картинкой PNG/JPEG.") from exc
+        loaded[id(spec)] = data
+    stream = _Floating(data) if spec.floating else io.BytesIO(data)
+    height = Mm(spec.height_mm) if spec.height_mm else None
+    return InlineImage(proxy, stream, width=Mm(spec.width_mm), height=height)
+
+
+def _with_images(context: Mapping[str, Any], proxy: _TplProxy, loaded: dict[int, bytes]) -> dict[str, Any]:
+    """A copy of the context where every ``ImageSpec`` is a docxtpl ``InlineImage``.
+
+    Pictures are looked for at the top level (``stamp``, ``qr``) and one level down
+    (``doc.id_qr``); rows of tables carry none, so the lines are not copied.
+    """
+    out: dict[str, Any] = {}
+    for key, value in context.items():
+        if isinstance(value, ImageSpec):
+            out[key] = _inline(value, proxy, loaded)
+        elif isinstance(value, Mapping) and any(isinstance(v, ImageSpec) for v in value.values()):
+            out[key] = {
+                k: _inline(v, proxy, loaded) if isinstance(v, ImageSpec) else v for k, v in value.items()
+            }
+        else:
+            out[key] = value
+    return out
 
 
 # --- rendering -----------------------------------------------------------------------
 
 
+_CONTROL_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
 _LISTING = DocxTemplate(io.BytesIO())  # only its resolve_listing() is used: it needs no document
 
 _UNDEFINED = (
@@ -388,7 +429,7 @@ def _render_part(prepared: Prepared, part: _Part, context: Mapping[str, Any]) ->
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     body = xml[xml.find("?>") + 2 :] if xml.startswith("<?xml") else xml
-    if any(c in body for c in "\t\a\f\n"):
+    if _CONTROL_IN_TEXT.search(body):
         # Line breaks and tabs inside values become <w:br/>/<w:tab/> (docxtpl's Listing rules).
         head = xml[: len(xml) - len(body)]
         xml = head + str(_LISTING.resolve_listing(body))

@@ -145,9 +145,7 @@ def table(container: DocumentObject | _Cell, rows: int, widths_mm: Sequence[floa
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     tbl_pr = t._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    # t.autofit = False above already wrote <w:tblLayout w:type="fixed"/>.
     margins = OxmlElement("w:tblCellMar")
     for side, value in (("left", 40), ("right", 40), ("top", 0), ("bottom", 0)):
         el = OxmlElement(f"w:{side}")
@@ -279,6 +277,34 @@ PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAIN_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
+# Word refuses elements out of schema order (LibreOffice forgives): python-docx appends what we add at the end.
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl",
+    "tblBorders": "top left start bottom right end insideH insideV",
+}
+
+
+def schema_order(xml: bytes) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    for parent_name, order in SCHEMA_ORDER.items():
+        rank = {name: i for i, name in enumerate(order.split())}
+        for parent in root.iter(f"{{{W_NS}}}{parent_name}"):
+            children = list(parent)
+            children.sort(key=lambda el: rank.get(etree.QName(el).localname, len(rank)))
+            for child in children:
+                parent.append(child)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def lean_package(path: Path, size_pt: float) -> None:
     """Keep only what the form needs: document, minimal styles and settings, footers; no theme, fonts, numbering."""
     import re
@@ -326,8 +352,11 @@ def lean_package(path: Path, size_pt: float) -> None:
         + "</Types>"
     )
     # Paragraph styles of the default template (Header/Footer) are gone: drop references to them.
-    cleaned = {n: re.sub(r'<w:pStyle w:val="[^"]*"/>', "", parts[n].decode("utf-8")).encode("utf-8") for n in headers + footers}
-    document = re.sub(r'<w:pStyle w:val="[^"]*"/>', "", document)
+    cleaned = {
+        n: schema_order(re.sub(r'<w:pStyle w:val="[^"]*"/>', "", parts[n].decode("utf-8")).encode("utf-8"))
+        for n in headers + footers
+    }
+    document = schema_order(re.sub(r'<w:pStyle w:val="[^"]*"/>', "", document).encode("utf-8")).decode("utf-8")
     out = {
         "[Content_Types].xml": content_types.encode("utf-8"),
         "_rels/.rels": parts["_rels/.rels"],
@@ -675,17 +704,24 @@ def build_upd() -> Path:
             cell_text(sub.cells[i], title, size=6, align=CENTER)
             shade(sub.cells[i])
     repeat_header(sub)
-    # Cells outside the groups span both header rows.
+    # Cells outside the groups span both header rows. Work on the raw w:tc elements: once a
+    # cell continues a vertical merge, python-docx's row.cells returns the cell above instead.
+    h1_tcs = list(h1._tr.tc_lst)
+    sub_tcs = list(sub._tr.tc_lst)
+    h1_index = [i for i in range(len(UPD_COLUMNS)) if i not in (5, 14)]  # h1 has merged 4+5 and 13+14
     for i in range(len(UPD_COLUMNS)):
         if i in (4, 5, 13, 14):
             continue
-        tc_pr = h1.cells[i]._tc.get_or_add_tcPr()
         vm = OxmlElement("w:vMerge")
         vm.set(qn("w:val"), "restart")
-        tc_pr.append(vm)
-        tc_pr2 = sub.cells[i]._tc.get_or_add_tcPr()
-        tc_pr2.append(OxmlElement("w:vMerge"))
-        shade(sub.cells[i])
+        h1_tcs[h1_index.index(i)].get_or_add_tcPr().append(vm)
+        sub_pr = sub_tcs[i].get_or_add_tcPr()
+        sub_pr.append(OxmlElement("w:vMerge"))
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), "EDEDED")
+        sub_pr.append(shd)
     loop_open.cells[0].merge(loop_open.cells[-1])
     cell_text(loop_open.cells[0], "{%tr for line in lines %}", size=6)
     loop_close.cells[0].merge(loop_close.cells[-1])

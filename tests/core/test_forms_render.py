@@ -349,3 +349,38 @@ def test_rendering_is_fast(tmp_path: Path) -> None:
     per_doc = (time.perf_counter() - start) / runs
     print(f"act with stamp and facsimile: {per_doc * 1000:.1f} ms per DOCX")
     assert per_doc < 0.05  # target 5 ms; generous for a loaded CI machine
+
+
+def test_batch_gives_each_document_its_own_footer(tmp_path: Path) -> None:
+    contexts = []
+    for n in (154, 155):
+        doc = document(tmp_path, number=str(n))
+        contexts.append(detail_context(doc, work_orders(doc)))
+    seen: list[tuple[int, int, str]] = []
+    data = R.render_batch(
+        "detail", contexts, progress=lambda done, total, text: seen.append((done, total, text))
+    )
+    assert seen == [(1, 2, "Документ 1 из 2"), (2, 2, "Документ 2 из 2")]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        footers = sorted(n for n in zf.namelist() if re.fullmatch(r"word/footer[^/]*\.xml", n))
+        texts = [re.sub(r"<[^>]+>", "", zf.read(n).decode()) for n in footers]
+        xml = zf.read("word/document.xml").decode()
+    assert len(footers) == 2
+    assert any("№ 154" in t for t in texts) and any("№ 155" in t for t in texts)
+    refs = re.findall(r'<w:footerReference w:type="default" r:id="([^"]+)"/>', xml)
+    assert len(refs) == len(set(refs)) == 2
+
+
+def test_batch_can_be_cancelled(tmp_path: Path) -> None:
+    from desktop.core.errors import Cancelled
+    from desktop.core.jobs import CancelToken
+
+    token = CancelToken()
+    contexts = [act_context(document(tmp_path, number=str(n))) for n in (1, 2, 3)]
+
+    def progress(done: int, total: int, text: str) -> None:
+        if done == 1:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        R.render_batch("act", contexts, progress=progress, cancel=token)

@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="71" />
+        <location filename="../../desktop/ui/contracts/card.py" line="64" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="84" />
+        <location filename="../../desktop/ui/contracts/card.py" line="77" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="88" />
+        <location filename="../../desktop/ui/contracts/card.py" line="81" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="88" />
+        <location filename="../../desktop/ui/contracts/card.py" line="81" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="88" />
+        <location filename="../../desktop/ui/contracts/card.py" line="81" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="88" />
+        <location filename="../../desktop/ui/contracts/card.py" line="81" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="98" />
+        <location filename="../../desktop/ui/contracts/card.py" line="91" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="99" />
+        <location filename="../../desktop/ui/contracts/card.py" line="92" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="100" />
+        <location filename="../../desktop/ui/contracts/card.py" line="93" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="101" />
+        <location filename="../../desktop/ui/contracts/card.py" line="94" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="125" />
+        <location filename="../../desktop/ui/contracts/card.py" line="118" />
         <source>Line %1: not a number</source>
         <translation>Строка %1: не число</translation>
     </message>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="214" />
-        <location filename="../../desktop/ui/closing/tab.py" line="355" />
+        <location filename="../../desktop/ui/closing/tab.py" line="358" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -162,83 +162,83 @@
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="346" />
+        <location filename="../../desktop/ui/closing/tab.py" line="349" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="410" />
+        <location filename="../../desktop/ui/closing/tab.py" line="413" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="431" />
+        <location filename="../../desktop/ui/closing/tab.py" line="434" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="442" />
+        <location filename="../../desktop/ui/closing/tab.py" line="447" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="463" />
+        <location filename="../../desktop/ui/closing/tab.py" line="469" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="465" />
+        <location filename="../../desktop/ui/closing/tab.py" line="471" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="470" />
-        <location filename="../../desktop/ui/closing/tab.py" line="494" />
+        <location filename="../../desktop/ui/closing/tab.py" line="476" />
+        <location filename="../../desktop/ui/closing/tab.py" line="500" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="507" />
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="514" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="509" />
+        <location filename="../../desktop/ui/closing/tab.py" line="515" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="510" />
+        <location filename="../../desktop/ui/closing/tab.py" line="516" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="511" />
+        <location filename="../../desktop/ui/closing/tab.py" line="517" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="512" />
+        <location filename="../../desktop/ui/closing/tab.py" line="518" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <location filename="../../desktop/ui/closing/tab.py" line="519" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="514" />
+        <location filename="../../desktop/ui/closing/tab.py" line="520" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="515" />
+        <location filename="../../desktop/ui/closing/tab.py" line="521" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -246,38 +246,38 @@
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="167" />
+        <location filename="../../desktop/ui/contracts/card.py" line="160" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="168" />
+        <location filename="../../desktop/ui/contracts/card.py" line="161" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="170" />
+        <location filename="../../desktop/ui/contracts/card.py" line="163" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="172" />
-        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <location filename="../../desktop/ui/contracts/card.py" line="165" />
+        <location filename="../../desktop/ui/contracts/card.py" line="220" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="182" />
+        <location filename="../../desktop/ui/contracts/card.py" line="175" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="183" />
+        <location filename="../../desktop/ui/contracts/card.py" line="176" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="201" />
+        <location filename="../../desktop/ui/contracts/card.py" line="194" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
@@ -448,12 +448,12 @@
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="423" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="416" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="452" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="445" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -674,132 +674,137 @@
 <context>
     <name>CounterpartyCard</name>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="69" />
+        <location filename="../../desktop/ui/parties/card.py" line="51" />
         <source>Counterparty</source>
         <translation>Контрагент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="69" />
+        <location filename="../../desktop/ui/parties/card.py" line="51" />
         <source>New counterparty</source>
         <translation>Новый контрагент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="72" />
+        <location filename="../../desktop/ui/parties/card.py" line="54" />
         <source>Short name</source>
         <translation>Краткое наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="73" />
+        <location filename="../../desktop/ui/parties/card.py" line="55" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="74" />
+        <location filename="../../desktop/ui/parties/card.py" line="56" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="75" />
+        <location filename="../../desktop/ui/parties/card.py" line="57" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="76" />
+        <location filename="../../desktop/ui/parties/card.py" line="58" />
         <source>OGRN / OGRNIP</source>
         <translation>ОГРН / ОГРНИП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="77" />
+        <location filename="../../desktop/ui/parties/card.py" line="59" />
         <source>Legal address</source>
         <translation>Юридический адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="78" />
+        <location filename="../../desktop/ui/parties/card.py" line="60" />
         <source>Postal address</source>
         <translation>Почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="79" />
+        <location filename="../../desktop/ui/parties/card.py" line="61" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="80" />
+        <location filename="../../desktop/ui/parties/card.py" line="62" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="81" />
+        <location filename="../../desktop/ui/parties/card.py" line="63" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="82" />
+        <location filename="../../desktop/ui/parties/card.py" line="64" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="83" />
+        <location filename="../../desktop/ui/parties/card.py" line="65" />
         <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="84" />
+        <location filename="../../desktop/ui/parties/card.py" line="66" />
         <source>Signer</source>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="85" />
+        <location filename="../../desktop/ui/parties/card.py" line="67" />
         <source>Acting on the basis of</source>
         <translation>Действует на основании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="86" />
+        <location filename="../../desktop/ui/parties/card.py" line="68" />
         <source>E-mails for documents</source>
         <translation>E-mail для документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="87" />
+        <location filename="../../desktop/ui/parties/card.py" line="69" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="88" />
+        <location filename="../../desktop/ui/parties/card.py" line="70" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="92" />
+        <location filename="../../desktop/ui/parties/card.py" line="71" />
+        <source>EDO participant ID</source>
+        <translation>ID участника ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="75" />
         <source>Legal entity</source>
         <translation>Юридическое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="93" />
+        <location filename="../../desktop/ui/parties/card.py" line="76" />
         <source>Sole proprietor</source>
         <translation>Индивидуальный предприниматель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="94" />
+        <location filename="../../desktop/ui/parties/card.py" line="77" />
         <source>Private person</source>
         <translation>Физическое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="108" />
+        <location filename="../../desktop/ui/parties/card.py" line="91" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="127" />
+        <location filename="../../desktop/ui/parties/card.py" line="110" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="145" />
+        <location filename="../../desktop/ui/parties/card.py" line="128" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="146" />
+        <location filename="../../desktop/ui/parties/card.py" line="129" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -807,112 +812,112 @@
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="243" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="264" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="264" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="276" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="284" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="277" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="285" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="286" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="287" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="288" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1167,37 +1172,37 @@
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="337" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="345" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="352" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="345" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="354" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="347" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -1516,37 +1521,37 @@
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="95" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="88" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="96" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="107" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="100" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="123" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="116" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="124" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="128" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="121" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="165" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="158" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -1966,32 +1971,32 @@
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="183" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="176" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="184" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="192" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="185" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="193" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="194" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,18 +33,11 @@ from desktop.core.contract_editing import ChangeInput, add_agreement, update_con
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
 from desktop.ui.tasks import run_task
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def load_contract(database: Database, contract_id: int) -> Contract | None:
@@ -74,8 +67,8 @@ class AgreementDialog(QDialog):
         today = dt.date.today()
         self.number = QLineEdit(str(len(contract.agreements) + 1), self)
         self.number.setObjectName("number")
-        self.date = QDateEdit(_qdate(today), self)
-        self.effective = QDateEdit(_qdate(today), self)
+        self.date = QDateEdit(to_qdate(today), self)
+        self.effective = QDateEdit(to_qdate(today), self)
         self.effective.setObjectName("effective")
         for edit in (self.date, self.effective):
             edit.setCalendarPopup(True)
@@ -135,11 +128,11 @@ class AgreementDialog(QDialog):
                     session,
                     self.contract.id,
                     self.number.text(),
-                    _pydate(self.date.date()),
-                    _pydate(self.effective.date()),
+                    to_date(self.date.date()),
+                    to_date(self.effective.date()),
                     changes,
                     description=self.description.text().strip(),
-                    ends_contract_on=_pydate(self.effective.date()) if self.ends.isChecked() else None,
+                    ends_contract_on=to_date(self.effective.date()) if self.ends.isChecked() else None,
                 )
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)

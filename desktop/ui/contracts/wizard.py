@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,14 +52,7 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.events import current_login
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+from desktop.ui.common.dates import to_date, to_qdate
 
 
 class _Page(QWizardPage):
@@ -236,13 +229,13 @@ class DatesPage(_Page):
         super().__init__(wizard)
         self.setTitle(self.tr("Dates and terms"))
         today = dt.date.today()
-        self.date = QDateEdit(_qdate(today), self)
+        self.date = QDateEdit(to_qdate(today), self)
         self.date.setObjectName("date")
-        self.valid_from = QDateEdit(_qdate(today.replace(day=1)), self)
+        self.valid_from = QDateEdit(to_qdate(today.replace(day=1)), self)
         self.valid_from.setObjectName("validFrom")
         self.has_end = QCheckBox(self.tr("valid until"), self)
         self.has_end.setObjectName("hasEnd")
-        self.valid_to = QDateEdit(_qdate(dt.date(today.year, 12, 31)), self)
+        self.valid_to = QDateEdit(to_qdate(dt.date(today.year, 12, 31)), self)
         self.valid_to.setObjectName("validTo")
         for edit in (self.date, self.valid_from, self.valid_to):
             edit.setCalendarPopup(True)
@@ -303,12 +296,12 @@ class DatesPage(_Page):
         data = self.w.data
         if self.w.copied:
             if data.date:
-                self.date.setDate(_qdate(data.date))
+                self.date.setDate(to_qdate(data.date))
             if data.valid_from:
-                self.valid_from.setDate(_qdate(data.valid_from))
+                self.valid_from.setDate(to_qdate(data.valid_from))
             self.has_end.setChecked(data.valid_to is not None)
             if data.valid_to:
-                self.valid_to.setDate(_qdate(data.valid_to))
+                self.valid_to.setDate(to_qdate(data.valid_to))
             for combo, value in (
                 (self.kind, data.kind),
                 (self.periodicity, data.periodicity),
@@ -323,9 +316,9 @@ class DatesPage(_Page):
 
     def collect(self) -> None:
         data = self.w.data
-        data.date = _pydate(self.date.date())
-        data.valid_from = _pydate(self.valid_from.date())
-        data.valid_to = _pydate(self.valid_to.date()) if self.has_end.isChecked() else None
+        data.date = to_date(self.date.date())
+        data.valid_from = to_date(self.valid_from.date())
+        data.valid_to = to_date(self.valid_to.date()) if self.has_end.isChecked() else None
         data.kind = self.kind.currentData()
         data.periodicity = self.periodicity.currentData()
         data.payment_terms = self.payment.currentData()

@@ -32,25 +32,7 @@ from desktop.core.parties import (
 )
 from desktop.ui.common.history import history_html
 
-TEXT_FIELDS = (
-    "short_name",
-    "full_name",
-    "inn",
-    "kpp",
-    "ogrn",
-    "legal_address",
-    "postal_address",
-    "bank_name",
-    "bik",
-    "account",
-    "corr_account",
-    "director_position",
-    "director_name",
-    "director_basis",
-    "emails",
-    "phone",
-    "region",
-)
+TEXT_FIELDS = tuple(name for name in COUNTERPARTY_FIELDS if name not in ("kind", "manager_id"))
 
 
 class CounterpartyCard(QDialog):
@@ -86,6 +68,7 @@ class CounterpartyCard(QDialog):
             "emails": self.tr("E-mails for documents"),
             "phone": self.tr("Phone"),
             "region": self.tr("Region"),
+            "edo_id": self.tr("EDO participant ID"),
         }
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "desktop.commands.importing",
     "desktop.commands.registry",
     "desktop.commands.close_month",
+    "desktop.commands.forms",
 )
 
 

@@ -384,3 +384,16 @@ def test_batch_can_be_cancelled(tmp_path: Path) -> None:
 
     with pytest.raises(Cancelled):
         R.render_batch("act", contexts, progress=progress, cancel=token)
+
+
+def test_a_picture_lost_from_the_form_is_reported(tmp_path: Path) -> None:
+    drawing = (
+        '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        '<wp:extent cx="1" cy="1"/><wp:docPr id="7" name="logo"/><a:graphic '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="x"><a:blip '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rIdLogo"/>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    )
+    form = broken_form(tmp_path, "{{ doc.basis }}", "{{ doc.basis }}</w:t></w:r>" + drawing + "<w:r><w:t>")
+    problems = check_template(form)
+    assert [(p.kind, p.name) for p in problems] == [("image", "rIdLogo")]

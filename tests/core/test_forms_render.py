@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -337,18 +336,6 @@ def test_batch_pdf_splits_per_document(tmp_path: Path) -> None:
     texts = page_texts(pdf)
     for page, n in zip(texts, (154, 155, 156), strict=True):
         assert f"Акт № {n} от 31.10.2026" in page
-
-
-def test_rendering_is_fast(tmp_path: Path) -> None:
-    ctx = act_context(document(tmp_path))
-    R.render("act", ctx)  # the form is prepared once per process
-    runs = 20
-    start = time.perf_counter()
-    for _ in range(runs):
-        R.render("act", ctx)
-    per_doc = (time.perf_counter() - start) / runs
-    print(f"act with stamp and facsimile: {per_doc * 1000:.1f} ms per DOCX")
-    assert per_doc < 0.05  # target 5 ms; generous for a loaded CI machine
 
 
 def test_batch_gives_each_document_its_own_footer(tmp_path: Path) -> None:

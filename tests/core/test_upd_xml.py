@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import re
 import threading
-import time
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -577,14 +576,9 @@ def test_batch_writes_the_good_records_the_bad_and_reports_progress(tmp_path: Pa
 # ------------------------------------------------------------------------------- speed, threads
 
 
-def test_two_hundred_upds_build_quickly_and_in_parallel() -> None:
+def test_upds_build_in_parallel_threads() -> None:
+    # Speed is measured by bench/forms_render.py, not asserted here.
     data = upd(lines=tuple(service_line(f"Услуга {i}", f"{1000 + i}.00") for i in range(5)))
-    build_upd_xml(data)  # the schema is loaded once, outside the timing
-    started = time.perf_counter()
-    for i in range(200):
-        build_upd_xml(dataclasses.replace(data, number=str(i)))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5.0, f"200 UPD took {elapsed:.2f} s"
 
     results: list[str] = []
     errors: list[BaseException] = []

@@ -90,6 +90,8 @@ class FileWriter:
         self.futures: list[tuple[Future[Any], list[_Written]]] = []
         self.backend: Any = None
         self.backend_error: UserError | None = None
+        self.batch_dir = self.out_dir / ".batches"  # merged DOCX for conversion, removed at the end
+        self.batch_counter = 0
         self._starter: threading.Thread | None = None
         if pdf:
             # Starting LibreOffice takes seconds: do it while the first contracts are being closed.
@@ -122,26 +124,33 @@ class FileWriter:
         from desktop.core.documents.paths import document_path
         from desktop.core.documents.render import render_to_file
 
+        options = ctx.ContextOptions(with_stamp=self.with_stamp, with_id_qr=True)
         batch: list[_Written] = []
+        # For the PDFs, documents of one form go into ONE merged DOCX (a section each, page
+        # numbers restarting): one LibreOffice load per form and batch instead of one per file.
+        groups: dict[str, list[tuple[Any, Path]]] = {}
         with self.database.session() as session:
             for document in load_documents(session, ids):
                 contract: Contract = document.contract
                 try:
                     target = document_path(self.out_dir, document, "docx")
                     if document.kind == "act":
-                        context = ctx.act_context(document, self.with_stamp)
+                        context = ctx.act_context(document, self.with_stamp, options)
                     elif document.kind == "invoice":
-                        context = ctx.invoice_context(document, self.with_stamp)
+                        context = ctx.invoice_context(document, self.with_stamp, options)
                     else:
-                        context = ctx.upd_context(document, self.with_stamp)
+                        context = ctx.upd_context(document, self.with_stamp, options)
                     render_to_file(document.kind, context, target)
                     written = _Written(document.id, contract.number, target)
+                    groups.setdefault(document.kind, []).append((context, target))
                     if document.kind == "act" and contract.detail_appendix:
                         work = work_orders_of(session, document)
                         if work:
                             detail = document_path(self.out_dir, document, "docx", kind="detail")
-                            render_to_file("detail", ctx.detail_context(document, work), detail)
+                            detail_context = ctx.detail_context(document, work, options)
+                            render_to_file("detail", detail_context, detail)
                             written.extra_docx.append(detail)
+                            groups.setdefault("detail", []).append((detail_context, detail))
                     if document.kind == "upd" and self.xml:
                         from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
 
@@ -152,20 +161,28 @@ class FileWriter:
                         {"contract": contract.number, "message": f"{document.number}: {error.message}"}
                     )
         self.written.extend(batch)
-        self._convert(batch)
+        self._convert(groups, batch)
 
-    def _convert(self, batch: list[_Written]) -> None:
+    def _convert(self, groups: dict[str, list[tuple[Any, Path]]], batch: list[_Written]) -> None:
         if self._starter is None or not batch:
             return
         if self.backend is None and self.backend_error is None:
             self._starter.join()
         if self.backend is None:
             return
-        from desktop.core.documents.pdf import BatchItem
+        from desktop.core.documents.pdf import BatchItem, DocPart
+        from desktop.core.documents.render import bookmark_name, render_batch, write_atomic
 
-        items = [BatchItem.single(w.docx) for w in batch] + [
-            BatchItem.single(extra) for w in batch for extra in w.extra_docx
-        ]
+        items = []
+        for kind, entries in groups.items():
+            self.batch_counter += 1
+            merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
+            write_atomic(merged, render_batch(kind, [c for c, _ in entries]))
+            parts = [
+                DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
+                for i, (_, docx) in enumerate(entries)
+            ]
+            items.append(BatchItem.merged(merged, parts))
         self.futures.append((self.backend.submit(items), batch))
 
     # --- finishing ------------------------------------------------------------------------------
@@ -187,9 +204,9 @@ class FileWriter:
             except UserError as error:
                 self.errors.append({"contract": batch[0].contract, "message": error.message})
                 continue
-            by_source = {Path(o.source): o for o in outcomes}
+            by_pdf = {Path(o.pdf): o for o in outcomes}
             for written in batch:
-                outcome = by_source.get(written.docx)
+                outcome = by_pdf.get(written.docx.with_suffix(".pdf"))
                 if outcome is None:
                     continue
                 if outcome.ok:
@@ -210,8 +227,11 @@ class FileWriter:
         result.errors.extend(self.errors)
 
     def close(self) -> None:
+        import shutil
+
         if self._starter is not None:
             self._starter.join()
+        shutil.rmtree(self.batch_dir, ignore_errors=True)
         if self.backend is not None:
             self.backend.close()
             self.backend = None

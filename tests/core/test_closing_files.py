@@ -1,0 +1,64 @@
+"""The closing's files: every document gets DOCX, PDF (and UPD XML), and each PDF cut from a merged
+batch equals what converting that document alone gives (page count and text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lxml import etree
+from sqlalchemy import select
+
+from desktop.core import closing
+from desktop.core.closing_files import FileWriter
+from desktop.core.db import Database
+from desktop.core.demo import fill_demo
+from desktop.core.documents.money import format_money
+from desktop.core.documents.pdf import find_soffice, page_texts
+from desktop.core.documents.pdf.libreoffice import plain_soffice_convert
+from desktop.core.documents.upd_xml import upd_schema
+from desktop.core.models import Document
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=8, seed=21, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10", today=TODAY)
+    out = tmp_path / "out"
+    writer = FileWriter(sqlite_db, out, pdf=True)
+    try:
+        result = closing.execute(sqlite_db, plan, after_contract=writer.add, today=TODAY)
+        writer.finish(result)
+    finally:
+        writer.close()
+    assert result.errors == []
+    with sqlite_db.session() as session:
+        documents = list(session.scalars(select(Document)))
+        assert documents and result.pdf == len(documents)
+        for document in documents:
+            assert document.docx_path and Path(document.docx_path).exists()
+            assert document.pdf_path and Path(document.pdf_path).exists()
+            text = _normal(" ".join(page_texts(Path(document.pdf_path))))
+            assert document.number in text and format_money(document.amount_total).replace("\u00a0", " ") in text
+            if document.kind == "upd":
+                assert document.xml_path and Path(document.xml_path).name.startswith("ON_NSCHFDOPPR_")
+                assert upd_schema().validate(etree.parse(document.xml_path))
+        sample = [d for d in documents if d.kind == "act"][:2] + [d for d in documents if d.kind == "invoice"][:1]
+        sample_files = [(Path(d.docx_path), Path(d.pdf_path)) for d in sample]
+    assert not (out / ".batches").exists()  # the merged files were temporary
+
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    plain_soffice_convert(find_soffice(), [docx for docx, _ in sample_files], alone, tmp_path / "profile")
+    for docx, batch_pdf in sample_files:
+        single = page_texts(alone / (docx.stem + ".pdf"))
+        cut = page_texts(batch_pdf)
+        assert len(cut) == len(single)
+        assert [_normal(p) for p in cut] == [_normal(p) for p in single]

@@ -191,3 +191,43 @@ def atomic_move(src: Path, target: Path) -> None:
 
 def storage_error(path: Path, exc: OSError) -> StorageError:
     return StorageError(f"Не удалось записать файл «{path}»: {exc.strerror or exc}", field=str(path))
+
+
+class BatchConverter:
+    """``convert`` and ``convert_batch`` on top of a backend's ``submit`` (shared by the backends)."""
+
+    def submit(
+        self,
+        items: Sequence[BatchItem],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Future[list[PdfResult]]:
+        raise NotImplementedError
+
+    def convert(
+        self,
+        docx_files: Sequence[Path],
+        outputs: Sequence[Path] | None = None,
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Path]:
+        if outputs is not None and len(outputs) != len(docx_files):
+            raise ValueError("docx_files and outputs differ in length")
+        items = [
+            BatchItem.single(Path(src), Path(outputs[i]) if outputs is not None else None)
+            for i, src in enumerate(docx_files)
+        ]
+        results = self.convert_batch(items, progress=progress, cancel=cancel)
+        raise_first_error(results)
+        return [r.pdf for r in results]
+
+    def convert_batch(
+        self,
+        items: Sequence[BatchItem],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[PdfResult]:
+        return self.submit(items, progress=progress, cancel=cancel).result()

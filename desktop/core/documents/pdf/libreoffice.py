@@ -47,12 +47,12 @@ import psutil
 
 from desktop.core.documents.pdf import docxmerge, pdfutil
 from desktop.core.documents.pdf.base import (
+    BatchConverter,
     BatchItem,
     ConversionError,
     DocPart,
     PdfResult,
     atomic_move,
-    raise_first_error,
 )
 from desktop.core.errors import Cancelled, ConfigError, UserError
 from desktop.core.jobs import CancelToken, Progress
@@ -573,7 +573,7 @@ def _close_all() -> None:
             backend.close()
 
 
-class LibreOfficeBackend:
+class LibreOfficeBackend(BatchConverter):
     """PDF through a pool of headless LibreOffice processes; see the module docstring."""
 
     name = "libreoffice"
@@ -679,33 +679,6 @@ class LibreOfficeBackend:
         return sum(slot.restarts for slot in self._slots)
 
     # ----- public API
-
-    def convert(
-        self,
-        docx_files: Sequence[Path],
-        outputs: Sequence[Path] | None = None,
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[Path]:
-        if outputs is not None and len(outputs) != len(docx_files):
-            raise ValueError("docx_files and outputs differ in length")
-        items = [
-            BatchItem.single(Path(src), Path(outputs[i]) if outputs is not None else None)
-            for i, src in enumerate(docx_files)
-        ]
-        results = self.convert_batch(items, progress=progress, cancel=cancel)
-        raise_first_error(results)
-        return [r.pdf for r in results]
-
-    def convert_batch(
-        self,
-        items: Sequence[BatchItem],
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[PdfResult]:
-        return self.submit(items, progress=progress, cancel=cancel).result()
 
     def submit(
         self,

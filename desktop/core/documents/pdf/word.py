@@ -19,11 +19,11 @@ from pathlib import Path
 
 from desktop.core.documents.pdf import pdfutil
 from desktop.core.documents.pdf.base import (
+    BatchConverter,
     BatchItem,
     ConversionError,
     PdfResult,
     atomic_move,
-    raise_first_error,
 )
 from desktop.core.documents.pdf.libreoffice import part_ranges
 from desktop.core.errors import Cancelled, ConfigError, UserError
@@ -73,7 +73,7 @@ def _docx2pdf(src: Path, dst: Path) -> None:
         raise RuntimeError(f"Word сообщил об ошибке (код {exc.code})") from None
 
 
-class WordBackend:
+class WordBackend(BatchConverter):
     """PDF through MS Word (docx2pdf)."""
 
     name = "word"
@@ -98,31 +98,6 @@ class WordBackend:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
-
-    def convert(
-        self,
-        docx_files: Sequence[Path],
-        outputs: Sequence[Path] | None = None,
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[Path]:
-        items = [
-            BatchItem.single(Path(src), Path(outputs[i]) if outputs is not None else None)
-            for i, src in enumerate(docx_files)
-        ]
-        results = self.convert_batch(items, progress=progress, cancel=cancel)
-        raise_first_error(results)
-        return [r.pdf for r in results]
-
-    def convert_batch(
-        self,
-        items: Sequence[BatchItem],
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[PdfResult]:
-        return self.submit(items, progress=progress, cancel=cancel).result()
 
     def submit(
         self,

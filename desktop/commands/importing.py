@@ -13,7 +13,11 @@ from desktop.commands.common import TextProgress, database_from_args, print_json
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("import", help="импорт контрагентов и договоров из .xlsx/.csv")
     kinds = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for name, help_text in (("counterparties", "контрагенты"), ("contracts", "договоры")):
+    for name, help_text in (
+        ("counterparties", "контрагенты"),
+        ("contracts", "договоры"),
+        ("work-orders", "заказ-наряды"),
+    ):
         sub = kinds.add_parser(name, help=help_text)
         sub.add_argument("file", nargs="?", type=Path, help="файл .xlsx или .csv")
         sub.add_argument("--json", action="store_true", help="итог в JSON")
@@ -26,7 +30,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.core.imports import import_contracts, import_counterparties, write_counterparty_template
+    from desktop.core.imports import (
+        import_contracts,
+        import_counterparties,
+        import_work_orders,
+        write_counterparty_template,
+    )
 
     if getattr(args, "template", None):
         path = write_counterparty_template(args.template)
@@ -35,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None:
         print("Ошибка: укажите файл для импорта.", file=sys.stderr)
         return 2
-    importer = import_counterparties if args.what == "counterparties" else import_contracts
+    importer = {
+        "counterparties": import_counterparties,
+        "contracts": import_contracts,
+        "work-orders": import_work_orders,
+    }[args.what]
     database = database_from_args(args)
     progress = TextProgress() if not args.json else None
     with database.transaction() as session:

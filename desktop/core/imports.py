@@ -487,3 +487,154 @@ def import_contracts(
             result.created += 1
         progress(done, total, number)
     return result
+
+
+# --- work orders ------------------------------------------------------------------------
+
+WORK_ORDER_HEADERS: dict[str, tuple[str, ...]] = {
+    "contract": ("Номер договора", "Договор", "№ договора"),
+    "entity_inn": ("ИНН юрлица", "Юрлицо (ИНН)"),
+    "date": ("Дата", "Дата работ"),
+    "service": ("Услуга", "Наименование услуги", "Работа"),
+    "quantity": ("Количество", "Кол-во", "Объём", "Объем"),
+    "performer": ("Исполнитель", "Сотрудник"),
+    "request": ("№ заявки", "Номер заявки", "Заявка"),
+    "description": ("Описание", "Комментарий"),
+}
+WORK_ORDER_REQUIRED = ("contract", "date", "service", "quantity")
+
+
+def import_work_orders(
+    session: Session,
+    path: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    user: str | None = None,
+) -> ImportResult:
+    """Work orders (facts of variable contracts) from a file, row by row.
+
+    A row is matched to an existing work order by contract, date, service and request number:
+    importing the same file again updates those rows instead of adding them twice.
+    """
+    from desktop.core.events import log_event
+    from desktop.core.models import Contract, ContractLine, OwnEntity, Service, WorkOrder
+
+    frame = read_table(path)
+    columns, unknown = _mapped_columns(frame, WORK_ORDER_HEADERS)
+    result = ImportResult()
+    if unknown:
+        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
+    titles = {name: headers[0] for name, headers in WORK_ORDER_HEADERS.items()}
+    missing = [titles[f] for f in WORK_ORDER_REQUIRED if f not in columns]
+    if missing:
+        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
+
+    def column(name: str) -> str:
+        return columns.get(name, titles[name])
+
+    records = frame.to_dict("records")
+    for position, record in enumerate(records):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        row = position + 2
+        values = {name: _cell(record.get(header)) for name, header in columns.items()}
+        if not any(values.values()):
+            continue
+        errors: list[RowError] = []
+        stmt = select(Contract).where(Contract.number == values.get("contract", ""))
+        if values.get("entity_inn"):
+            stmt = stmt.join(OwnEntity, OwnEntity.id == Contract.own_entity_id).where(
+                OwnEntity.inn == values["entity_inn"]
+            )
+        found = list(session.scalars(stmt.limit(2)))
+        contract = found[0] if len(found) == 1 else None
+        if not found:
+            errors.append(RowError(row, column("contract"), f"договор «{values.get('contract')}» не найден"))
+        elif len(found) > 1:
+            errors.append(
+                RowError(row, column("contract"), "номер договора не уникален: добавьте столбец «ИНН юрлица»")
+            )
+        elif contract is not None and contract.kind != "variable":
+            errors.append(
+                RowError(row, column("contract"), "договор с фиксированной платой: заказ-наряды не нужны")
+            )
+        try:
+            day = parse_date(values.get("date", ""))
+        except ValueError as error:
+            errors.append(RowError(row, column("date"), str(error)))
+            day = None
+        try:
+            quantity = parse_decimal(values.get("quantity", ""))
+            if quantity <= 0:
+                errors.append(RowError(row, column("quantity"), "количество должно быть больше нуля"))
+        except ValueError as error:
+            errors.append(RowError(row, column("quantity"), str(error)))
+            quantity = Decimal(0)
+        service = None
+        if contract is not None:
+            service = session.scalars(
+                select(Service)
+                .join(ContractLine, ContractLine.service_id == Service.id)
+                .where(
+                    ContractLine.contract_id == contract.id,
+                    func.lower(Service.name) == values.get("service", "").lower(),
+                )
+                .limit(1)
+            ).first()
+            if service is None:
+                errors.append(
+                    RowError(row, column("service"), f"услуги «{values.get('service')}» нет в договоре")
+                )
+        if (
+            contract is not None
+            and day is not None
+            and (day < contract.valid_from or (contract.valid_to and day > contract.valid_to))
+        ):
+            errors.append(RowError(row, column("date"), "дата вне срока действия договора"))
+        if errors:
+            result.rejected += 1
+            result.errors.extend(errors)
+            continue
+        assert contract is not None and service is not None and day is not None
+        request = values.get("request", "")
+        existing = session.scalars(
+            select(WorkOrder)
+            .where(
+                WorkOrder.contract_id == contract.id,
+                WorkOrder.date == day,
+                WorkOrder.service_id == service.id,
+                WorkOrder.request_number == request,
+            )
+            .limit(1)
+        ).first()
+        if existing is None:
+            order = WorkOrder(
+                contract_id=contract.id,
+                date=day,
+                service_id=service.id,
+                quantity=quantity,
+                performer=values.get("performer", ""),
+                request_number=request,
+                description=values.get("description", ""),
+                approved=True,
+            )
+            session.add(order)
+            session.flush()
+            log_event(
+                session,
+                "contract",
+                contract.id,
+                "work_order",
+                {"date": day, "service": service.name, "quantity": quantity},
+                user=user,
+            )
+            result.created += 1
+        else:
+            existing.quantity = quantity
+            existing.performer = values.get("performer", existing.performer)
+            existing.description = values.get("description", existing.description)
+            result.updated += 1
+        result.imported += 1
+        progress(position + 1, len(records), values.get("contract", ""))
+    return result

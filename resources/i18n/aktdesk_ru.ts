@@ -1109,62 +1109,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="43" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="47" />
         <source>Import from Excel or CSV</source>
         <translation>Импорт из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="48" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="49" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="54" />
+        <source>Work orders</source>
+        <translation>Заказ-наряды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
         <source>Problem</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="68" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="103" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="103" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
         <source>Will be imported</source>
         <translation>Будет импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="104" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="109" />
         <source>rejected rows: %1</source>
         <translation>отклонено строк: %1</translation>
     </message>

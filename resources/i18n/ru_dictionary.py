@@ -157,3 +157,5 @@ RU[("ClosingTab", "Acts")] = "Актов"
 RU.update({
     "with stamp and facsimile": "с печатью и факсимиле", "Contract DOCX and PDF": "Договор в DOCX и PDF",
 })
+
+RU.update({"Work orders": "Заказ-наряды"})

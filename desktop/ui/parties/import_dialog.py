@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.imports import ImportResult, import_contracts, import_counterparties
+from desktop.core.imports import ImportResult, import_contracts, import_counterparties, import_work_orders
 from desktop.ui.tasks import run_task
 
-IMPORTERS = {"counterparties": import_counterparties, "contracts": import_contracts}
+IMPORTERS = {
+    "counterparties": import_counterparties,
+    "contracts": import_contracts,
+    "work_orders": import_work_orders,
+}
 
 
 class ImportDialog(QDialog):
@@ -47,6 +51,7 @@ class ImportDialog(QDialog):
         self.what.setObjectName("what")
         self.what.addItem(self.tr("Counterparties"), "counterparties")
         self.what.addItem(self.tr("Contracts"), "contracts")
+        self.what.addItem(self.tr("Work orders"), "work_orders")
         self.path = QLineEdit(self)
         self.path.setObjectName("path")
         browse = QPushButton(self.tr("Choose…"), self)

@@ -43,8 +43,8 @@ def main() -> int:
     with database.transaction() as session:
         fill_demo(session, clients=args.clients, seed=1, today=today)
     with database.session() as session:
-        plan = closing.plan(session, "2026-10", today=today)
-    issued = closing.execute(database, plan, today=today)
+        plan = closing.plan(session, "2026-10")
+    issued = closing.execute(database, plan)
     ids = issued.document_ids
     out = home / "out"
     figures: dict[str, object] = {"clients": args.clients, "documents": len(ids)}

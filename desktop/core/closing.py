@@ -309,7 +309,6 @@ def plan_row(
     period: str,
     work: Sequence[WorkOrder],
     existing: dict[tuple[int, str, str, str], Document],
-    today: dt.date,
 ) -> PlanRow:
     party = contract.counterparty
     entity = contract.own_entity
@@ -411,7 +410,6 @@ def plan(
     manager_id: int | None = None,
     counterparty_id: int | None = None,
     contract_ids: Sequence[int] | None = None,
-    today: dt.date | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> ClosingPlan:
@@ -431,7 +429,7 @@ def plan(
             cancel.raise_if_cancelled()
         b_start, b_end = billing_period(contract, period)
         orders = [o for o in work.get(contract.id, []) if b_start <= o.date <= b_end]
-        row = plan_row(contract, period, orders, existing, today or dt.date.today())
+        row = plan_row(contract, period, orders, existing)
         if row.skip_reason != NOT_VALID:  # contracts not in force at all in the period are not listed
             rows.append(row)
         progress(index + 1, len(contracts), contract.counterparty.short_name)
@@ -609,12 +607,11 @@ def reclose_contract(
     period: str,
     *,
     user: str | None = None,
-    today: dt.date | None = None,
 ) -> ClosingResult:
     """Close one contract again after its terms were corrected: unsent, unsigned documents get a new version."""
     with database.session() as session:
-        closing_plan = plan(session, period, contract_ids=[contract_id], today=today)
-    return execute(database, closing_plan, user=user, today=today, replace=True)
+        closing_plan = plan(session, period, contract_ids=[contract_id])
+    return execute(database, closing_plan, user=user, replace=True)
 
 
 def execute(
@@ -624,14 +621,12 @@ def execute(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     user: str | None = None,
-    today: dt.date | None = None,
     after_contract: Callable[[list[Document]], None] | None = None,
     only: Sequence[int] | None = None,
     replace: bool = False,
 ) -> ClosingResult:
     """Create the documents of the plan's rows (not excluded), one transaction per contract."""
     user = user or current_login()
-    today = today or dt.date.today()
     result = ClosingResult(closing_plan.period)
     rows = [r for r in closing_plan.rows if not r.excluded and r.skip_reason is None]
     if only is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -152,6 +152,21 @@ def _mapped_columns(frame: Any, spec: dict[str, tuple[str, ...]]) -> tuple[dict[
         elif str(header).strip() and not str(header).startswith("Unnamed"):
             unknown.append(str(header))
     return columns, unknown
+
+
+def _required_columns(
+    frame: Any, path: Path, spec: dict[str, tuple[str, ...]], required: Sequence[str], result: ImportResult
+) -> tuple[dict[str, str], Callable[[str], str]]:
+    """The file's columns by field, refusing a file without a required one; ``column(field)`` names a
+    field as the file does (or by its first recognised header when the file has no such column)."""
+    columns, unknown = _mapped_columns(frame, spec)
+    if unknown:
+        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
+    titles = {name: headers[0] for name, headers in spec.items()}
+    missing = [titles[f] for f in required if f not in columns]
+    if missing:
+        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
+    return columns, lambda name: columns.get(name, titles[name])
 
 
 def _guess_kind(values: dict[str, Any]) -> str:
@@ -353,17 +368,8 @@ def import_contracts(
     from desktop.core.models import Contract, OwnEntity, Service, Unit
 
     frame = read_table(path)
-    columns, unknown = _mapped_columns(frame, CONTRACT_HEADERS)
     result = ImportResult()
-    if unknown:
-        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
-    titles = {name: headers[0] for name, headers in CONTRACT_HEADERS.items()}
-    missing = [titles[f] for f in CONTRACT_REQUIRED if f not in columns]
-    if missing:
-        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
-
-    def column(name: str) -> str:
-        return columns.get(name, titles[name])
+    columns, column = _required_columns(frame, path, CONTRACT_HEADERS, CONTRACT_REQUIRED, result)
 
     groups: dict[tuple[str, str], list[tuple[int, dict[str, str]]]] = {}
     for position, record in enumerate(frame.to_dict("records")):
@@ -521,17 +527,8 @@ def import_work_orders(
     from desktop.core.models import Contract, ContractLine, OwnEntity, Service, WorkOrder
 
     frame = read_table(path)
-    columns, unknown = _mapped_columns(frame, WORK_ORDER_HEADERS)
     result = ImportResult()
-    if unknown:
-        result.warnings.append("Не распознаны столбцы: " + ", ".join(unknown))
-    titles = {name: headers[0] for name, headers in WORK_ORDER_HEADERS.items()}
-    missing = [titles[f] for f in WORK_ORDER_REQUIRED if f not in columns]
-    if missing:
-        raise ValidationError(f"Файл {Path(path).name}: нет обязательных столбцов: {', '.join(missing)}")
-
-    def column(name: str) -> str:
-        return columns.get(name, titles[name])
+    columns, column = _required_columns(frame, path, WORK_ORDER_HEADERS, WORK_ORDER_REQUIRED, result)
 
     records = frame.to_dict("records")
     for position, record in enumerate(records):

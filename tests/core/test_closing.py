@@ -28,7 +28,7 @@ def month_db(sqlite_db: Database) -> Database:
 
 def _plan(database: Database, period: str = "2026-10") -> closing.ClosingPlan:
     with database.session() as session:
-        return closing.plan(session, period, today=TODAY)
+        return closing.plan(session, period)
 
 
 def test_plan_writes_nothing_and_explains_every_contract(month_db: Database) -> None:
@@ -54,7 +54,9 @@ def test_plan_warns_about_a_variable_contract_without_work_orders(month_db: Data
         ).first()
         start, end = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
         for order in session.scalars(
-            select(WorkOrder).where(WorkOrder.contract_id == contract.id, WorkOrder.date >= start, WorkOrder.date <= end)
+            select(WorkOrder).where(
+                WorkOrder.contract_id == contract.id, WorkOrder.date >= start, WorkOrder.date <= end
+            )
         ):
             session.delete(order)
         number = contract.number
@@ -63,23 +65,25 @@ def test_plan_warns_about_a_variable_contract_without_work_orders(month_db: Data
 
 
 def test_executing_twice_creates_nothing_new(month_db: Database) -> None:
-    first = closing.execute(month_db, _plan(month_db), today=TODAY, user="buh.ivanova")
+    first = closing.execute(month_db, _plan(month_db), user="buh.ivanova")
     assert first.errors == [] and sum(first.documents.values()) > 50
     with month_db.session() as session:
         count = session.scalar(select(func.count(Document.id)))
-        numbers = session.execute(select(Document.own_entity_id, Document.kind, Document.year, Document.seq)).all()
+        numbers = session.execute(
+            select(Document.own_entity_id, Document.kind, Document.year, Document.seq)
+        ).all()
     assert len(set(numbers)) == count
     again_plan = _plan(month_db)
     assert not again_plan.issuing()  # everything already issued
     assert any("Уже есть акт" in w for row in again_plan.rows for w in row.warnings)
-    second = closing.execute(month_db, again_plan, today=TODAY)
+    second = closing.execute(month_db, again_plan)
     assert sum(second.documents.values()) == 0 and second.skipped_existing == count
     with month_db.session() as session:
         assert session.scalar(select(func.count(Document.id))) == count
 
 
 def test_numbers_are_gap_free_per_entity_and_kind(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db), today=TODAY)
+    closing.execute(month_db, _plan(month_db))
     with month_db.session() as session:
         rows = session.execute(select(Document.own_entity_id, Document.kind, Document.seq)).all()
     groups: dict[tuple[int, str], list[int]] = {}
@@ -90,7 +94,7 @@ def test_numbers_are_gap_free_per_entity_and_kind(month_db: Database) -> None:
 
 
 def test_document_totals_are_sums_of_rounded_lines(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db), today=TODAY)
+    closing.execute(month_db, _plan(month_db))
     with month_db.session() as session:
         for document in session.scalars(select(Document)):
             assert document.amount_total == sum(line.amount_total for line in document.lines)
@@ -99,28 +103,41 @@ def test_document_totals_are_sums_of_rounded_lines(month_db: Database) -> None:
 
 
 def test_prepayment_contracts_get_next_periods_invoice(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db), today=TODAY)
+    closing.execute(month_db, _plan(month_db))
     with month_db.session() as session:
         contract = session.scalars(
             select(Contract)
             .join(Document, Document.contract_id == Contract.id)
-            .where(Contract.payment_terms == "prepay100", Contract.kind == "fixed", Contract.periodicity == "month")
+            .where(
+                Contract.payment_terms == "prepay100",
+                Contract.kind == "fixed",
+                Contract.periodicity == "month",
+            )
             .limit(1)
         ).first()
         assert contract is not None
-        docs = {(d.kind, d.stage, d.period) for d in session.scalars(select(Document).where(Document.contract_id == contract.id))}
+        docs = {
+            (d.kind, d.stage, d.period)
+            for d in session.scalars(select(Document).where(Document.contract_id == contract.id))
+        }
     assert ("invoice", "prepay", "2026-11") in docs
     assert ("invoice", "full", "2026-10") not in docs
 
 
 def test_seventy_thirty_invoices_add_up_to_the_act(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db, "2026-09"), today=TODAY)  # issues the 70% advance for October
-    closing.execute(month_db, _plan(month_db, "2026-10"), today=TODAY)  # the act and the 30% for October
+    closing.execute(month_db, _plan(month_db, "2026-09"))  # issues the 70% advance for October
+    closing.execute(month_db, _plan(month_db, "2026-10"))  # the act and the 30% for October
     with month_db.session() as session:
         checked = 0
-        for contract in session.scalars(select(Contract).where(Contract.payment_terms == "prepay70", Contract.kind == "fixed")):
-            docs = {(d.kind, d.stage): d for d in session.scalars(
-                select(Document).where(Document.contract_id == contract.id, Document.period == "2026-10"))}
+        for contract in session.scalars(
+            select(Contract).where(Contract.payment_terms == "prepay70", Contract.kind == "fixed")
+        ):
+            docs = {
+                (d.kind, d.stage): d
+                for d in session.scalars(
+                    select(Document).where(Document.contract_id == contract.id, Document.period == "2026-10")
+                )
+            }
             if ("invoice", "prepay") in docs and ("invoice", "final") in docs and ("act", "full") in docs:
                 act = docs[("act", "full")]
                 pre, final = docs[("invoice", "prepay")], docs[("invoice", "final")]
@@ -139,28 +156,41 @@ def test_cancel_stops_between_contracts_and_a_rerun_completes(month_db: Database
             token.cancel()
 
     plan = _plan(month_db)
-    partial = closing.execute(month_db, plan, progress=progress, cancel=token, today=TODAY)
+    partial = closing.execute(month_db, plan, progress=progress, cancel=token)
     assert partial.cancelled and 0 < partial.contracts < len(plan.issuing())
-    rest = closing.execute(month_db, _plan(month_db), today=TODAY)
+    rest = closing.execute(month_db, _plan(month_db))
     assert rest.contracts + partial.contracts >= len(plan.issuing())
     with month_db.session() as session:
-        keys = session.execute(select(Document.contract_id, Document.kind, Document.stage, Document.period)).all()
+        keys = session.execute(
+            select(Document.contract_id, Document.kind, Document.stage, Document.period)
+        ).all()
     assert len(keys) == len(set(keys))
 
 
 def test_reclosing_after_a_correction_replaces_unsent_documents_and_keeps_history(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db), today=TODAY)
+    closing.execute(month_db, _plan(month_db))
     with month_db.transaction() as session:
         act = session.scalars(
-            select(Document).join(Contract).where(Document.kind == "act", Contract.kind == "fixed", Contract.periodicity == "month").limit(1)
+            select(Document)
+            .join(Contract)
+            .where(Document.kind == "act", Contract.kind == "fixed", Contract.periodicity == "month")
+            .limit(1)
         ).first()
         contract_id, number, old_total = act.contract_id, act.number, act.amount_total
         line = session.scalars(select(ContractLine).where(ContractLine.contract_id == contract_id)).first()
         line.price = line.price + Decimal("1000.00")
-    result = closing.reclose_contract(month_db, contract_id, "2026-10", today=TODAY)
+    result = closing.reclose_contract(month_db, contract_id, "2026-10")
     assert result.errors == [] and result.documents["act"] == 1
     with month_db.session() as session:
-        versions = list(session.scalars(select(Document).where(Document.contract_id == contract_id, Document.kind == "act", Document.period == "2026-10").order_by(Document.version)))
+        versions = list(
+            session.scalars(
+                select(Document)
+                .where(
+                    Document.contract_id == contract_id, Document.kind == "act", Document.period == "2026-10"
+                )
+                .order_by(Document.version)
+            )
+        )
         assert [v.version for v in versions] == [1, 2]
         assert versions[0].current is None and versions[0].status == "replaced"
         assert versions[1].current and versions[1].number == number and versions[1].amount_total > old_total
@@ -169,12 +199,19 @@ def test_reclosing_after_a_correction_replaces_unsent_documents_and_keeps_histor
 
 
 def test_signed_documents_are_never_replaced(month_db: Database) -> None:
-    closing.execute(month_db, _plan(month_db), today=TODAY)
+    closing.execute(month_db, _plan(month_db))
     with month_db.transaction() as session:
         act = session.scalars(select(Document).where(Document.kind == "act").limit(1)).first()
         act.signed = True
         contract_id = act.contract_id
-    result = closing.reclose_contract(month_db, contract_id, "2026-10", today=TODAY)
+    result = closing.reclose_contract(month_db, contract_id, "2026-10")
     assert result.documents["act"] == 0
     with month_db.session() as session:
-        assert session.scalar(select(func.count(Document.id)).where(Document.contract_id == contract_id, Document.kind == "act")) == 1
+        assert (
+            session.scalar(
+                select(func.count(Document.id)).where(
+                    Document.contract_id == contract_id, Document.kind == "act"
+                )
+            )
+            == 1
+        )

@@ -26,15 +26,17 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(sqlite_db: Database, tmp_path: Path) -> None:
+def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
     with sqlite_db.transaction() as session:
         fill_demo(session, clients=8, seed=21, today=TODAY)
     with sqlite_db.session() as session:
-        plan = closing.plan(session, "2026-10", today=TODAY)
+        plan = closing.plan(session, "2026-10")
     out = tmp_path / "out"
     writer = FileWriter(sqlite_db, out, pdf=True)
     try:
-        result = closing.execute(sqlite_db, plan, after_contract=writer.add, today=TODAY)
+        result = closing.execute(sqlite_db, plan, after_contract=writer.add)
         writer.finish(result)
     finally:
         writer.close()
@@ -46,11 +48,15 @@ def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(sqlit
             assert document.docx_path and Path(document.docx_path).exists()
             assert document.pdf_path and Path(document.pdf_path).exists()
             text = _normal(" ".join(page_texts(Path(document.pdf_path))))
-            assert document.number in text and format_money(document.amount_total).replace("\u00a0", " ") in text
+            assert (
+                document.number in text and format_money(document.amount_total).replace("\u00a0", " ") in text
+            )
             if document.kind == "upd":
                 assert document.xml_path and Path(document.xml_path).name.startswith("ON_NSCHFDOPPR_")
                 assert upd_schema().validate(etree.parse(document.xml_path))
-        sample = [d for d in documents if d.kind == "act"][:2] + [d for d in documents if d.kind == "invoice"][:1]
+        sample = [d for d in documents if d.kind == "act"][:2] + [
+            d for d in documents if d.kind == "invoice"
+        ][:1]
         sample_files = [(Path(d.docx_path), Path(d.pdf_path)) for d in sample]
     assert not (out / ".batches").exists()  # the merged files were temporary
 

@@ -526,6 +526,10 @@ class Scan(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    payment_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payment_requests.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20), default="signed")  # signed, e_invoice, payment_order
     status: Mapped[str] = mapped_column(String(10), default=ScanStatus.STORED)
     original_name: Mapped[str] = mapped_column(String(500))
     path: Mapped[str | None] = mapped_column(String(1000))  # on the share, relative to its root
@@ -536,3 +540,196 @@ class Scan(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     added_by: Mapped[str] = mapped_column(String(100))
     last_error: Mapped[str | None] = mapped_column(String(1000))
+
+
+class PaymentDirection(StrEnum):
+    INCOMING = "in"  # money received on one of our accounts
+    OUTGOING = "out"  # money we paid
+
+
+class PaymentStatus(StrEnum):
+    """How much of a bank payment is allocated (incoming: to invoices; outgoing: to requests)."""
+
+    UNALLOCATED = "unallocated"
+    PARTIAL = "partial"
+    ALLOCATED = "allocated"
+    IGNORED = "ignored"  # not a client payment (a refund, a transfer between own accounts)
+
+
+class BankPayment(Base):
+    """One document of an imported bank statement, stored once whatever the number of files it came in."""
+
+    __tablename__ = "bank_payments"
+    __table_args__ = (Index("ix_bank_payments_status_direction", "status", "direction"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # banking.fingerprint()
+    direction: Mapped[str] = mapped_column(String(3))
+    own_entity_id: Mapped[int | None] = mapped_column(ForeignKey("own_entities.id"), index=True)
+    own_account: Mapped[str] = mapped_column(String(20))
+    doc_kind: Mapped[str] = mapped_column(String(50), default="Платежное поручение")
+    number: Mapped[str] = mapped_column(String(20), default="")
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    payer_name: Mapped[str] = mapped_column(String(500), default="")
+    payer_inn: Mapped[str] = mapped_column(String(12), default="", index=True)
+    payer_kpp: Mapped[str] = mapped_column(String(9), default="")
+    payer_account: Mapped[str] = mapped_column(String(20), default="")
+    payer_bik: Mapped[str] = mapped_column(String(9), default="")
+    payee_name: Mapped[str] = mapped_column(String(500), default="")
+    payee_inn: Mapped[str] = mapped_column(String(12), default="", index=True)
+    payee_kpp: Mapped[str] = mapped_column(String(9), default="")
+    payee_account: Mapped[str] = mapped_column(String(20), default="")
+    payee_bik: Mapped[str] = mapped_column(String(9), default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=PaymentStatus.UNALLOCATED)
+    allocated_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    source_file: Mapped[str] = mapped_column(String(1000), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    imported_by: Mapped[str] = mapped_column(String(100), default="")
+
+    own_entity: Mapped[OwnEntity | None] = relationship()
+    counterparty: Mapped[Counterparty | None] = relationship()
+    allocations: Mapped[list[PaymentAllocation]] = relationship(
+        back_populates="payment", cascade="all, delete-orphan"
+    )
+
+
+class PaymentAllocation(Base):
+    """Part (or all) of an incoming payment applied to one invoice (or UPD)."""
+
+    __tablename__ = "payment_allocations"
+    __table_args__ = (UniqueConstraint("payment_id", "document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("bank_payments.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    confidence: Mapped[str] = mapped_column(String(10), default="manual")  # banking.Confidence or manual
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+    payment: Mapped[BankPayment] = relationship(back_populates="allocations")
+    document: Mapped[Document] = relationship()
+
+
+class RequestStatus(StrEnum):
+    """Payment request workflow (seed 003)."""
+
+    DRAFT = "draft"  # Черновик
+    APPROVAL = "approval"  # На согласовании
+    APPROVED = "approved"  # Согласован к оплате
+    PAID = "paid"  # Оплачен
+    REJECTED = "rejected"  # Отказано
+
+
+class PaymentRequest(Base):
+    """An outgoing payment request (заявка на оплату) that goes through approval."""
+
+    __tablename__ = "payment_requests"
+    __table_args__ = (UniqueConstraint("own_entity_id", "year", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"), index=True)  # who pays
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(String(500))  # what we pay for
+    counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    contractor_name: Mapped[str] = mapped_column(String(500))
+    contractor_inn: Mapped[str] = mapped_column(String(12))
+    contractor_kpp: Mapped[str] = mapped_column(String(9), default="")
+    contractor_bank_name: Mapped[str] = mapped_column(String(200), default="")
+    contractor_bik: Mapped[str] = mapped_column(String(9), default="")
+    contractor_account: Mapped[str] = mapped_column(String(20))
+    contractor_corr_account: Mapped[str] = mapped_column(String(20), default="")
+    amount: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="RUB")
+    vat_rate: Mapped[str] = mapped_column(String(10), default="22%")  # or "без НДС"
+    purpose: Mapped[str] = mapped_column(String(210))  # the bank limits the purpose to 210 characters
+    pay_by: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(10), default=RequestStatus.DRAFT, index=True)
+    initiator: Mapped[str] = mapped_column(String(100), index=True)  # login
+    approver: Mapped[str | None] = mapped_column(String(100))  # login of who approved or rejected
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # payment order written
+    paid_at: Mapped[dt.date | None] = mapped_column(Date)
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("bank_payments.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    own_entity: Mapped[OwnEntity] = relationship()
+    counterparty: Mapped[Counterparty | None] = relationship()
+    payment: Mapped[BankPayment | None] = relationship()
+    history: Mapped[list[RequestEvent]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="RequestEvent.id"
+    )
+
+
+class RequestEvent(Base):
+    """A status transition or a comment on a payment request: who, when, from, to, what was said."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("payment_requests.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    user_login: Mapped[str] = mapped_column(String(100))
+    from_status: Mapped[str | None] = mapped_column(String(10))  # None for a plain comment
+    to_status: Mapped[str | None] = mapped_column(String(10))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[PaymentRequest] = relationship(back_populates="history")
+
+
+class DispatchStatus(StrEnum):
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Dispatch(Base):
+    """One message sent (or tried) to a client: a package after closing, a reminder, or an EDO export."""
+
+    __tablename__ = "dispatches"
+    __table_args__ = (Index("ix_dispatches_counterparty_period", "counterparty_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    user_login: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(10))  # email, edo
+    purpose: Mapped[str] = mapped_column(String(10))  # package, reminder
+    counterparty_id: Mapped[int] = mapped_column(ForeignKey("counterparties.id"))
+    period: Mapped[str | None] = mapped_column(String(7))
+    recipients: Mapped[str] = mapped_column(String(1000), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(10))
+    server_reply: Mapped[str] = mapped_column(String(1000), default="")
+    error: Mapped[str | None] = mapped_column(String(1000))
+    attachments: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"name", "sha256", "size"}]
+
+    counterparty: Mapped[Counterparty] = relationship()
+    documents: Mapped[list[DispatchDocument]] = relationship(cascade="all, delete-orphan")
+
+
+class DispatchDocument(Base):
+    """Which documents a dispatch carried."""
+
+    __tablename__ = "dispatch_documents"
+
+    dispatch_id: Mapped[int] = mapped_column(ForeignKey("dispatches.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
+
+
+class Notification(Base):
+    """A message for one user shown in the app (e.g. "act № … is closed: signed and paid")."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_user_read", "user_login", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_login: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    text: Mapped[str] = mapped_column(String(1000))
+    object_type: Mapped[str | None] = mapped_column(String(30))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

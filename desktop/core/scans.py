@@ -281,6 +281,28 @@ class ScanStore:
             result.message = "Этот файл уже прикреплён к документу."
         return result
 
+    def store_file(self, scan: ScanFile, relative: Path, *, user: str) -> Scan:
+        """A new (unsaved) ``Scan`` row for a checked file that is not a document scan (a payment
+        request's attachment): copied to the share under ``relative``, or queued in the outbox with
+        the reason in ``last_error`` when the share cannot take it. The caller links and adds the row."""
+        row = Scan(
+            original_name=scan.path.name, sha256=scan.sha256, size=scan.size, kind=scan.kind, added_by=user
+        )
+        problem = share_problem(self.share_root)
+        if problem is None:
+            assert self.share_root is not None
+            try:
+                row.path = _place(Path(self.share_root), relative, scan).as_posix()
+                row.status = ScanStatus.STORED
+                return row
+            except OSError as error:
+                problem = f"Не удалось записать на общую папку {self.share_root}: {error.strerror or error}"
+        row.status = ScanStatus.PENDING
+        row.path = relative.as_posix()
+        row.outbox_path = str(self._to_outbox(scan))
+        row.last_error = problem
+        return row
+
     def _to_outbox(self, scan: ScanFile) -> Path:
         self.outbox.mkdir(parents=True, exist_ok=True)
         target = self.outbox / f"{scan.sha256[:16]}{EXTENSIONS[scan.kind]}"

@@ -3,7 +3,9 @@
 The settings file never holds a password: the PostgreSQL password lives in the OS keyring
 under the service ``AktDesk`` and the user name ``user@host:port/db``. Environment variables
 override the file for automation: ``AKTDESK_DATABASE_URL`` (a full SQLAlchemy URL, password
-included if the caller wants) and ``AKTDESK_SHARE_ROOT``. ``AKTDESK_HOME`` moves the config,
+included if the caller wants), ``AKTDESK_SHARE_ROOT`` and ``AKTDESK_SMTP_URL``
+(``smtp://user@host:port?security=starttls``: host, port and login of the mail server; the SMTP
+password still comes from the keyring). ``AKTDESK_HOME`` moves the config,
 data and log folders (used by tests and portable installs).
 """
 
@@ -23,6 +25,7 @@ APP_NAME = "AktDesk"
 KEYRING_SERVICE = "AktDesk"
 PDF_CONVERTERS = ("auto", "word", "libreoffice")
 LANGUAGES = ("ru", "en")
+SMTP_SECURITY = ("starttls", "ssl", "none")
 
 
 def config_dir() -> Path:
@@ -89,8 +92,60 @@ class DatabaseSettings:
 
 
 @dataclass
+class SmtpSettings:
+    """The mail server documents are sent through; the password is in the keyring (``keyring_user``)."""
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"  # "starttls" | "ssl" | "none"
+    login: str = ""  # empty: the server takes mail without AUTH
+    sender: str = ""  # the From address; empty: the login
+    sender_name: str = ""
+    attach_docx: bool = False
+    attach_xml: bool = True
+    timeout: int = 30
+
+    def keyring_user(self) -> str:
+        return f"smtp:{self.login}@{self.host}:{self.port}"
+
+
+def smtp_from_url(base: SmtpSettings, url: str) -> SmtpSettings:
+    """``AKTDESK_SMTP_URL`` applied over the settings: host, port, login and ``?security=``."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from desktop.core.errors import ConfigError
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ConfigError(
+            f"AKTDESK_SMTP_URL «{url}»: ожидается smtp://логин@сервер:порт?security=starttls", field="smtp"
+        )
+    if parts.password:
+        raise ConfigError(
+            "AKTDESK_SMTP_URL не должен содержать пароль: пароль SMTP хранится в хранилище паролей системы.",
+            field="smtp",
+        )
+    result = dataclasses.replace(base)
+    result.host = parts.hostname
+    security = (parse_qs(parts.query).get("security") or [""])[0].lower()
+    if security and security not in SMTP_SECURITY:
+        raise ConfigError(
+            f"AKTDESK_SMTP_URL: неизвестный режим защиты «{security}» (starttls, ssl или none).", field="smtp"
+        )
+    result.security = security or ("ssl" if parts.scheme == "smtps" else base.security)
+    try:
+        port = parts.port
+    except ValueError:
+        raise ConfigError(f"AKTDESK_SMTP_URL «{url}»: неверный порт.", field="smtp") from None
+    result.port = port or (465 if result.security == "ssl" else 587)
+    result.login = unquote(parts.username or "")
+    return result
+
+
+@dataclass
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
     share_root: str = ""  # the shared folder for signed scans (UNC path on Windows)
     output_dir: str = ""  # where generated documents go; empty: <Documents>/AktDesk
     pdf_converter: str = "auto"
@@ -100,6 +155,7 @@ class Settings:
     # Overrides from the environment are applied on load and never saved back.
     env_database_url: str | None = field(default=None, repr=False, compare=False)
     env_share_root: str | None = field(default=None, repr=False, compare=False)
+    env_smtp_url: str | None = field(default=None, repr=False, compare=False)
 
     # --- effective values -------------------------------------------------
     def effective_share_root(self) -> str:
@@ -122,6 +178,27 @@ class Settings:
             max_bytes=self.scan_max_mb * 1024 * 1024,
         )
 
+    def effective_smtp(self) -> SmtpSettings:
+        if self.env_smtp_url:
+            return smtp_from_url(self.smtp, self.env_smtp_url)
+        return self.smtp
+
+    def smtp_config(self) -> Any:
+        """The core's ``SmtpConfig`` of the effective mail server, with its password from the keyring."""
+        from desktop.core.sending.transport import SmtpConfig
+
+        smtp = self.effective_smtp()
+        return SmtpConfig(
+            host=smtp.host,
+            port=int(smtp.port),
+            security=smtp.security,
+            login=smtp.login,
+            password=get_secret(smtp.keyring_user()) if smtp.login else None,
+            sender=smtp.sender or smtp.login,
+            sender_name=smtp.sender_name,
+            timeout=float(smtp.timeout),
+        )
+
     def database_url(self) -> URL:
         """The URL to connect with, the password taken from the keyring."""
         if self.env_database_url:
@@ -136,14 +213,25 @@ class Settings:
         data = dataclasses.asdict(self)
         data.pop("env_database_url", None)
         data.pop("env_share_root", None)
+        data.pop("env_smtp_url", None)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:
         db_fields = {f.name for f in dataclasses.fields(DatabaseSettings)}
         db = DatabaseSettings(**{k: v for k, v in dict(data.get("database") or {}).items() if k in db_fields})
-        own = {f.name for f in dataclasses.fields(cls)} - {"database", "env_database_url", "env_share_root"}
-        settings = cls(database=db, **{k: v for k, v in data.items() if k in own})
+        smtp_fields = {f.name for f in dataclasses.fields(SmtpSettings)}
+        smtp = SmtpSettings(**{k: v for k, v in dict(data.get("smtp") or {}).items() if k in smtp_fields})
+        if smtp.security not in SMTP_SECURITY:
+            smtp.security = "starttls"
+        own = {f.name for f in dataclasses.fields(cls)} - {
+            "database",
+            "smtp",
+            "env_database_url",
+            "env_share_root",
+            "env_smtp_url",
+        }
+        settings = cls(database=db, smtp=smtp, **{k: v for k, v in data.items() if k in own})
         if settings.pdf_converter not in PDF_CONVERTERS:
             settings.pdf_converter = "auto"
         if settings.language not in LANGUAGES:
@@ -163,6 +251,7 @@ def load_settings(path: Path | None = None) -> Settings:
             settings = Settings()
     settings.env_database_url = os.environ.get("AKTDESK_DATABASE_URL") or None
     settings.env_share_root = os.environ.get("AKTDESK_SHARE_ROOT") or None
+    settings.env_smtp_url = os.environ.get("AKTDESK_SMTP_URL") or None
     return settings
 
 

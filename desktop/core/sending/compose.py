@@ -1,0 +1,160 @@
+"""E-mail texts from editable templates (``forms/mail/*.txt``) and the MIME messages that carry them.
+
+A template's first line is ``Тема: …`` (the subject), then a blank line and the body. Both are
+rendered by a sandboxed, strict Jinja environment (the print forms' approach, without XML
+escaping: this is plain text), so an unknown name stops the sending with its file and line
+instead of mailing a client a gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from desktop.core.errors import ConfigError, StorageError, TemplateError
+from desktop.core.resources import resource_path
+from desktop.core.sending.transport import SmtpConfig
+
+SUBJECT_PREFIXES = ("Тема:", "Subject:")
+TEMPLATES = {"package": "package.txt", "reminder": "reminder.txt"}
+
+
+def mail_templates_dir() -> Path:
+    return resource_path("forms", "mail")
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True, trim_blocks=True
+    )
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    name: str  # the file name, for messages
+    subject: jinja2.Template
+    body: jinja2.Template
+
+    def render(self, context: Mapping[str, Any]) -> tuple[str, str]:
+        try:
+            subject = " ".join(self.subject.render(context).split())
+            body = self.body.render(context)
+        except jinja2.UndefinedError as error:
+            raise TemplateError(
+                f"Шаблон письма «{self.name}»: неизвестное имя ({error.message}). "
+                "Список имён — в forms/mail/README.md."
+            ) from error
+        except jinja2.TemplateError as error:
+            raise TemplateError(f"Шаблон письма «{self.name}»: {error}") from error
+        body = "\n".join(line.rstrip() for line in body.strip("\n").splitlines()) + "\n"
+        return subject, body
+
+
+def load_template(purpose: str, folder: Path | None = None) -> MailTemplate:
+    """The template of ``purpose`` (``package`` or ``reminder``) from ``folder`` (default ``forms/mail``)."""
+    path = (folder or mail_templates_dir()) / TEMPLATES[purpose]
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"Шаблон письма «{path}» не найден.", field=str(path)) from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"Шаблон письма «{path}» не в кодировке UTF-8: сохраните его в UTF-8.") from None
+    except OSError as error:
+        raise StorageError(f"Шаблон письма «{path}» не прочитать: {error.strerror or error}.") from error
+    first, _, rest = source.partition("\n")
+    prefix = next((p for p in SUBJECT_PREFIXES if first.strip().startswith(p)), None)
+    if prefix is None:
+        raise TemplateError(
+            f"Шаблон письма «{path.name}»: первая строка должна начинаться с «Тема:» (тема письма), "
+            f"а в ней «{first.strip()[:60]}»."
+        )
+    env = _environment()
+    try:
+        subject = env.from_string(first.strip()[len(prefix) :].strip())
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"Шаблон письма «{path.name}», тема: ошибка синтаксиса — {error.message}."
+        ) from error
+    try:
+        body = env.from_string(rest)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"Шаблон письма «{path.name}», строка {(error.lineno or 0) + 1}: ошибка синтаксиса — {error.message}."
+        ) from error
+    return MailTemplate(path.name, subject, body)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size}
+
+
+def read_attachment(path: Path, name: str | None = None) -> Attachment:
+    try:
+        return Attachment(name or path.name, path.read_bytes())
+    except FileNotFoundError:
+        raise StorageError(f"Файл вложения не найден: {path}") from None
+    except OSError as error:
+        raise StorageError(f"Файл вложения не прочитать: {path} ({error.strerror or error}).") from error
+
+
+def build_message(
+    config: SmtpConfig,
+    recipients: Sequence[str],
+    subject: str,
+    body: str,
+    attachments: Sequence[Attachment] = (),
+    *,
+    now: dt.datetime | None = None,
+) -> EmailMessage:
+    # 7-bit transfer encodings (quoted-printable, base64): no server needs 8BITMIME for our Russian text.
+    message = EmailMessage(policy=SMTP.clone(cte_type="7bit"))
+    sender = config.sender_address()
+    message["From"] = formataddr((config.sender_name, sender)) if config.sender_name else sender
+    message["To"] = ", ".join(recipients)
+    message["Subject"] = subject
+    message["Date"] = format_datetime((now or dt.datetime.now()).astimezone())
+    domain = sender.rpartition("@")[2] or None
+    message["Message-ID"] = make_msgid(domain=domain)
+    message.set_content(body)
+    for attachment in attachments:
+        mime, _ = mimetypes.guess_type(attachment.name)
+        maintype, _, subtype = (mime or "application/octet-stream").partition("/")
+        message.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.name)
+    return message
+
+
+def test_message(config: SmtpConfig, recipient: str) -> EmailMessage:
+    now = dt.datetime.now()
+    return build_message(
+        config,
+        [recipient],
+        "AktDesk: проверка отправки почты",
+        "Это тестовое письмо из AktDesk.\n\n"
+        f"Сервер: {config.address}, отправлено {now:%d.%m.%Y %H:%M}.\n"
+        "Если вы его получили, настройки почты верны.\n",
+        now=now,
+    )

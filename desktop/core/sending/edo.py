@@ -1,0 +1,212 @@
+"""UPD XML of a period for an EDO operator: into a folder, or one ZIP per client; optionally marked as sent.
+
+Each file keeps its name (``ON_NSCHFDOPPR_<receiver>_<sender>_<date>_<GUID>.xml``), which must
+equal ``Файл/@ИдФайл`` (DOMAIN.md §5.1): the operator refuses a renamed file. Files and ZIPs are
+written atomically. A client or own entity without an EDO participant id gets a warning: its
+file carries INN+KPP placeholders that an operator will not route. When marking, each client's
+export is one ``Dispatch`` (channel ``edo``) and its UPDs get ``sent_via = "edo"``, which the
+registry shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.core.db import Database
+from desktop.core.documents.paths import party_folder
+from desktop.core.errors import StorageError
+from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.models import Document, DocumentStatus
+from desktop.core.safe_names import safe_file_name
+from desktop.core.sending.delivery import Outcome, Outgoing, record_dispatch
+
+
+@dataclass
+class EdoClient:
+    client: str
+    inn: str
+    files: list[dict[str, Any]] = field(default_factory=list)  # {"name", "sha256", "size"}
+    output: str = ""
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    marked: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "client": self.client,
+            "inn": self.inn,
+            "files": self.files,
+            "output": self.output,
+            "warnings": self.warnings,
+            "error": self.error,
+            "marked": self.marked,
+        }
+
+
+@dataclass
+class EdoReport:
+    period: str
+    out_dir: str
+    zip: bool
+    clients: list[EdoClient] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def files(self) -> int:
+        return sum(len(c.files) for c in self.clients if c.error is None)
+
+    @property
+    def errors(self) -> list[EdoClient]:
+        return [c for c in self.clients if c.error]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "output": self.out_dir,
+            "zip": self.zip,
+            "files": self.files,
+            "clients": [c.as_dict() for c in self.clients],
+            "errors": len(self.errors),
+            "cancelled": self.cancelled,
+        }
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _zip_bytes(entries: Sequence[tuple[str, bytes]]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return buffer.getvalue()
+
+
+def export_edo(
+    database: Database,
+    period: str,
+    out_dir: Path,
+    *,
+    as_zip: bool = False,
+    mark_sent: bool = False,
+    counterparty_ids: Sequence[int] | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    user: str | None = None,
+) -> EdoReport:
+    """Write the period's UPD XML files for upload to an EDO operator."""
+    report = EdoReport(period, str(out_dir), as_zip)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"Папку «{out_dir}» не создать: {error.strerror or error}.") from error
+    with database.session() as session:
+        stmt = (
+            select(Document)
+            .where(
+                Document.period == period,
+                Document.kind == "upd",
+                Document.current.is_(True),
+                Document.status != DocumentStatus.CANCELLED,
+            )
+            .options(selectinload(Document.counterparty), selectinload(Document.own_entity))
+            .order_by(Document.counterparty_id, Document.seq)
+        )
+        if counterparty_ids is not None:
+            stmt = stmt.where(Document.counterparty_id.in_(list(counterparty_ids)))
+        grouped: dict[int, list[Document]] = {}
+        for document in session.scalars(stmt):
+            grouped.setdefault(document.counterparty_id, []).append(document)
+    order = sorted(grouped, key=lambda i: (grouped[i][0].counterparty.short_name.casefold(), i))
+    for done, client_id in enumerate(order):
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+            break
+        documents = grouped[client_id]
+        client = documents[0].counterparty
+        progress(done, len(order), client.short_name)
+        item = EdoClient(client.short_name, client.inn)
+        report.clients.append(item)
+        if not client.edo_id:
+            item.warnings.append(
+                "у клиента нет идентификатора участника ЭДО: в имени файла ИНН+КПП, оператор ЭДО его не примет"
+            )
+        for entity in {d.own_entity.short_name for d in documents if not d.own_entity.edo_id}:
+            item.warnings.append(f"у юрлица «{entity}» нет идентификатора участника ЭДО")
+        entries: list[tuple[str, bytes]] = []
+        try:
+            for document in documents:
+                if not document.xml_path:
+                    raise StorageError(
+                        f"у УПД № {document.number} нет файла XML: сделайте файлы закрытием месяца"
+                    )
+                path = Path(document.xml_path)
+                try:
+                    entries.append((path.name, path.read_bytes()))
+                except OSError as error:
+                    raise StorageError(
+                        f"файл УПД XML не прочитать: {path} ({error.strerror or error})"
+                    ) from error
+            item.files = [
+                {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                for name, data in entries
+            ]
+            if as_zip:
+                target = out_dir / safe_file_name(
+                    f"{party_folder(client.short_name, client.inn)} {period}", "zip"
+                )
+                _atomic_write(target, _zip_bytes(entries))
+                item.output = str(target)
+            else:
+                for name, data in entries:
+                    _atomic_write(out_dir / name, data)
+                item.output = str(out_dir)
+        except StorageError as error:
+            item.error = error.message
+            continue
+        except OSError as error:
+            item.error = f"не записать в «{out_dir}»: {error.strerror or error}"
+            continue
+        if mark_sent and not all(d.sent_via == "edo" for d in documents):
+            message = Outgoing(
+                purpose="package",
+                counterparty_id=client_id,
+                client=client.short_name,
+                inn=client.inn,
+                period=period,
+                recipients=[client.edo_id or ""],
+                document_ids=[d.id for d in documents],
+                subject=f"Выгрузка УПД для ЭДО за {period}",
+            )
+            outcome = Outcome(message, "sent", reply=f"выгружено: {item.output}", attachments=item.files)
+            record_dispatch(database, message, outcome, user=user, channel="edo")
+            item.marked = True
+    else:
+        progress(len(order), len(order), "")
+    return report

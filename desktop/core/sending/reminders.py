@@ -1,0 +1,141 @@
+"""Reminders about unsigned acts: one message per client listing its unsigned acts (and UPDs).
+
+The acts come from the registry (the selected rows or a filter: ``unsigned_act_ids``); signed
+ones and invoices among them are left out. The PDFs are attached again when asked. A client
+already reminded today of the same acts is skipped unless a resend is asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.models import Dispatch, DispatchDocument, DispatchStatus, Document
+from desktop.core.registry import RegistryFilter, filtered_ids
+from desktop.core.sending.compose import MailTemplate, load_template
+from desktop.core.sending.delivery import Outgoing
+from desktop.core.sending.letters import documents_text, letter_context, recipients_of, sort_documents
+
+
+@dataclass(frozen=True)
+class ReminderOptions:
+    attach_pdf: bool = False
+    resend: bool = False
+    sender_name: str = ""
+
+
+def unsigned_filter(period: str | None = None) -> RegistryFilter:
+    return RegistryFilter(kinds=["act", "upd"], signed=False, period_from=period, period_to=period)
+
+
+def unsigned_act_ids(session: Session, flt: RegistryFilter | None = None) -> list[int]:
+    """The registry's unsigned acts and UPDs under ``flt`` (the unsigned ones of all periods by default)."""
+    flt = flt or unsigned_filter()
+    flt = RegistryFilter.from_dict({**flt.as_dict(), "signed": False})
+    if not flt.kinds:
+        flt.kinds = ["act", "upd"]
+    flt.kinds = [k for k in flt.kinds if k in ("act", "upd")] or ["act", "upd"]
+    return filtered_ids(session, flt, "client", False)
+
+
+def _reminded_today(session: Session, client_id: int, today: dt.date) -> set[int]:
+    start = dt.datetime.combine(today, dt.time())
+    return set(
+        session.scalars(
+            select(DispatchDocument.document_id)
+            .join(Dispatch, Dispatch.id == DispatchDocument.dispatch_id)
+            .where(
+                Dispatch.counterparty_id == client_id,
+                Dispatch.purpose == "reminder",
+                Dispatch.status == DispatchStatus.SENT,
+                Dispatch.at >= start,
+            )
+        )
+    )
+
+
+def plan_reminders(
+    session: Session,
+    document_ids: Sequence[int],
+    *,
+    options: ReminderOptions | None = None,
+    template: MailTemplate | None = None,
+    today: dt.date | None = None,
+) -> list[Outgoing]:
+    options = options or ReminderOptions()
+    template = template or load_template("reminder")
+    today = today or dt.date.today()
+    documents = list(
+        session.scalars(
+            select(Document)
+            .where(
+                Document.id.in_(list(document_ids)),
+                Document.kind.in_(("act", "upd")),
+                Document.signed.is_(False),
+                Document.current.is_(True),
+            )
+            .options(
+                selectinload(Document.counterparty),
+                selectinload(Document.own_entity),
+                selectinload(Document.contract),
+            )
+        )
+    )
+    grouped: dict[int, list[Document]] = {}
+    for document in documents:
+        grouped.setdefault(document.counterparty_id, []).append(document)
+    messages: list[Outgoing] = []
+    for client_id in sorted(grouped, key=lambda i: (grouped[i][0].counterparty.short_name.casefold(), i)):
+        docs = sort_documents(grouped[client_id])
+        client = docs[0].counterparty
+        recipients, problem = recipients_of(client)
+        files: list[tuple[Path, str]] = []
+        if options.attach_pdf:
+            for document in docs:
+                if document.pdf_path and Path(document.pdf_path).is_file():
+                    files.append((Path(document.pdf_path), Path(document.pdf_path).name))
+                else:
+                    problem = problem or f"нет файла PDF документа № {document.number}"
+        periods = {d.period for d in docs}
+        # An act and the UPD of the same sale are one amount: count the act.
+        acts = {(d.contract_id, d.period) for d in docs if d.kind == "act"}
+        counted = [d for d in docs if d.kind == "act" or (d.contract_id, d.period) not in acts]
+        message = Outgoing(
+            purpose="reminder",
+            counterparty_id=client_id,
+            client=client.short_name,
+            inn=client.inn,
+            period=periods.pop() if len(periods) == 1 else None,
+            recipients=recipients,
+            document_ids=[d.id for d in docs],
+            files=files,
+            problem=problem,
+            documents_text=documents_text(docs),
+        )
+        if not options.resend and set(message.document_ids) <= _reminded_today(session, client_id, today):
+            message.already_sent = max(
+                session.scalars(
+                    select(Dispatch.at).where(
+                        Dispatch.counterparty_id == client_id,
+                        Dispatch.purpose == "reminder",
+                        Dispatch.status == DispatchStatus.SENT,
+                    )
+                )
+            )
+        context = letter_context(
+            client,
+            docs,
+            attachments=[name for _p, name in files],
+            sender_name=options.sender_name,
+            today=today,
+            totals_of=counted,
+            attached=bool(files),
+        )
+        message.subject, message.body = template.render(context)
+        messages.append(message)
+    return messages

@@ -1,0 +1,91 @@
+"""A real SMTP server on 127.0.0.1 for the sending tests (aiosmtpd), recording what it accepts.
+
+It can refuse recipients (``refuse``: address → reply), refuse a message's data
+(``data_reply``), and demand a login (``users``: login → password).
+"""
+
+from __future__ import annotations
+
+import email
+import socket
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import default
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+    @property
+    def message(self) -> EmailMessage:
+        return email.message_from_bytes(self.data, policy=default)  # type: ignore[return-value]
+
+    def attachments(self) -> dict[str, bytes]:
+        return {
+            part.get_filename(): part.get_payload(decode=True)  # type: ignore[misc]
+            for part in self.message.iter_attachments()
+        }
+
+    def body(self) -> str:
+        part = self.message.get_body(("plain",))
+        assert part is not None
+        return str(part.get_content())
+
+
+@dataclass
+class Recorder:
+    messages: list[Received] = field(default_factory=list)
+    refuse: dict[str, str] = field(default_factory=dict)
+    data_reply: str | None = None
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.data_reply:
+            return self.data_reply
+        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 2.0.0 Ok: queued as TEST%04d" % len(self.messages)
+
+
+class SmtpServer:
+    def __init__(self, users: dict[str, str] | None = None) -> None:
+        self.recorder = Recorder()
+        self.port = free_port()
+        self.host = "127.0.0.1"
+        kwargs: dict[str, Any] = {}
+        if users is not None:
+
+            def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+                ok = isinstance(data, LoginPassword) and users.get(data.login.decode()) == data.password.decode()
+                return AuthResult(success=ok)
+
+            kwargs.update(authenticator=authenticator, auth_require_tls=False)
+        self.controller = Controller(self.recorder, hostname=self.host, port=self.port, **kwargs)
+
+    @property
+    def messages(self) -> list[Received]:
+        return self.recorder.messages
+
+    def start(self) -> SmtpServer:
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        self.controller.stop()

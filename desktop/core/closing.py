@@ -614,6 +614,25 @@ def reclose_contract(
     return execute(database, closing_plan, user=user, replace=True)
 
 
+CLOSE_FAILED = "close_failed"
+
+
+def _record_failure(database: Database, contract_id: int, period: str, message: str, user: str) -> None:
+    """Log a failed contract (the overview counts them per month) in a transaction of its own."""
+    try:
+        with database.transaction() as session:
+            log_event(
+                session,
+                "contract",
+                contract_id,
+                CLOSE_FAILED,
+                {"period": period, "message": message},
+                user=user,
+            )
+    except Exception:  # the database itself failing must not hide the contract's own error
+        pass
+
+
 def execute(
     database: Database,
     closing_plan: ClosingPlan,
@@ -669,10 +688,11 @@ def execute(
             break
         except UserError as error:
             result.errors.append({"contract": row.contract_number, "message": error.message})
+            _record_failure(database, row.contract_id, closing_plan.period, error.message, user)
         except Exception as error:  # a bug in one contract must not stop the month
-            result.errors.append(
-                {"contract": row.contract_number, "message": f"{type(error).__name__}: {error}"}
-            )
+            message = f"{type(error).__name__}: {error}"
+            result.errors.append({"contract": row.contract_number, "message": message})
+            _record_failure(database, row.contract_id, closing_plan.period, message, user)
     progress(result.contracts + len(result.errors), total, "")
     result.totals = {
         entity: {rate: f"{amount:.2f}" for rate, amount in rates.items()} for entity, rates in sums.items()

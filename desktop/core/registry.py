@@ -40,6 +40,9 @@ class RegistryFilter:
     closed: bool | None = None
     scan_pending: bool | None = None
     search: str = ""
+    date_from: str | None = None  # document date, ISO "YYYY-MM-DD" (the overview's age buckets)
+    date_to: str | None = None
+    no_manager: bool = False  # only clients without a manager
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,6 +103,12 @@ def apply_filter(stmt: Any, flt: RegistryFilter) -> Any:
         stmt = stmt.where(Document.counterparty_id == flt.counterparty_id)
     if flt.manager_id is not None:
         stmt = stmt.where(Counterparty.manager_id == flt.manager_id)
+    if flt.no_manager:
+        stmt = stmt.where(Counterparty.manager_id.is_(None))
+    if flt.date_from:
+        stmt = stmt.where(Document.date >= dt.date.fromisoformat(flt.date_from))
+    if flt.date_to:
+        stmt = stmt.where(Document.date <= dt.date.fromisoformat(flt.date_to))
     if flt.signed is not None:
         stmt = stmt.where(Document.signed.is_(flt.signed))
     if flt.sent is not None:

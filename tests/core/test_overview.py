@@ -1,0 +1,194 @@
+"""The overview's figures equal what the registry, the contracts tab and the closing plan show for the same filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.core import closing, contract_registry, overview, registry
+from desktop.core.db import Database
+from desktop.core.demo import fill_demo
+from desktop.core.models import Contract, Counterparty, Document, OwnEntity, User
+from desktop.core.overview import Figure, Scope
+from tests.overview_data import CLOSED_PERIODS, FAILING_PERIOD, TODAY, overview_history
+
+
+@pytest.fixture
+def history(any_db: Database) -> Iterator[tuple[Database, int]]:
+    with any_db.transaction() as session:
+        fill_demo(session, clients=40, seed=7, today=TODAY)
+    failed = overview_history(any_db)
+    yield any_db, failed
+
+
+def _document_figures(view: overview.Overview) -> list[Figure]:
+    return [
+        view.unsigned,
+        *view.unsigned_by_age,
+        *view.unsigned_by_manager,
+        view.receivables,
+        *view.receivables_by_age,
+        *view.receivables_top,
+    ]
+
+
+def _assert_registry_agrees(database: Database, view: overview.Overview) -> None:
+    with database.session() as session:
+        for figure in _document_figures(view):
+            assert figure.registry is not None
+            count, total, unpaid = registry.totals(session, figure.registry)
+            assert figure.count == count == len(registry.filtered_ids(session, figure.registry)), figure.key
+            expected = unpaid if figure.key.startswith("receivables") else total
+            assert figure.amount == expected, (figure.key, figure.name)
+
+
+def test_document_figures_equal_the_registry_with_the_same_filter(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        view = overview.compute(session, Scope(), TODAY)
+    assert view.unsigned.count > 0 and view.receivables.count > 0
+    _assert_registry_agrees(database, view)
+    # Buckets and bars split the totals without losing or doubling a document.
+    for parts, whole in (
+        (view.unsigned_by_age, view.unsigned),
+        (view.unsigned_by_manager, view.unsigned),
+        (view.receivables_by_age, view.receivables),
+    ):
+        assert sum(f.count for f in parts) == whole.count
+        assert sum((f.amount for f in parts), Decimal(0)) == whole.amount
+    assert [f.name for f in view.unsigned_by_age] == ["0-30", "31-60", "61-90", "90+"]
+    assert all(f.count for f in view.unsigned_by_age), "the demo history fills every age bucket"
+    # Top clients: at most ten, the largest debt first.
+    amounts = [f.amount for f in view.receivables_top]
+    assert 0 < len(amounts) <= 10 and amounts == sorted(amounts, reverse=True)
+
+
+def test_age_buckets_follow_the_document_date(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        view = overview.compute(session, Scope(), TODAY)
+        for figure in view.unsigned_by_age:
+            assert figure.registry is not None
+            ids = registry.filtered_ids(session, figure.registry)
+            ages = {
+                (TODAY - d).days for d in session.scalars(select(Document.date).where(Document.id.in_(ids)))
+            }
+            low, high = {"0-30": (-31, 30), "31-60": (31, 60), "61-90": (61, 90), "90+": (91, 10_000)}[
+                figure.name
+            ]
+            assert ages and all(low <= a <= high for a in ages), (figure.name, ages)
+
+
+def test_closing_status_per_month_matches_the_closing_plan(history: tuple[Database, int]) -> None:
+    database, failed_contract = history
+    with database.session() as session:
+        view = overview.compute(session, Scope(), TODAY)
+        months = {m.period: m for m in view.closing}
+        assert list(months) == overview.last_periods(TODAY)
+        assert list(months)[-1] == "2026-11"
+        for period in (*CLOSED_PERIODS, "2026-07", "2026-11"):
+            plan = closing.plan(session, period)
+            due = [r for r in plan.rows if r.skip_reason is None]
+            closed = {
+                r.contract_id
+                for r in due
+                if any(d.kind in ("act", "upd") and d.existing_number is not None for d in r.documents)
+            }
+            month = months[period]
+            assert month.due == len(due), period
+            assert month.closed.count == len(closed), period
+            assert month.failed.count == (1 if period == FAILING_PERIOD else 0), period
+            # The closed bar lists the acts/UPDs of those contracts in the registry.
+            assert month.closed.registry is not None
+            ids = registry.filtered_ids(session, month.closed.registry)
+            listed = set(session.scalars(select(Document.contract_id).where(Document.id.in_(ids))))
+            assert listed == closed
+            assert month.not_closed.target == "closing" and month.not_closed.period == period
+        assert months["2026-09"].not_closed.count == 0 and months["2026-09"].closed.count > 0
+        assert months["2026-07"].closed.count == 0 and months["2026-07"].not_closed.count > 0
+        assert failed_contract not in {
+            c
+            for c in session.scalars(
+                select(Document.contract_id).where(
+                    Document.period == FAILING_PERIOD, Document.kind.in_(("act", "upd"))
+                )
+            )
+        }
+
+
+def test_a_manager_sees_only_his_clients(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        everyone = overview.compute(session, Scope(), TODAY)
+        manager = session.scalars(select(User).where(User.login == "m.smirnov")).one()
+        scope = overview.scope_for(session, "m.smirnov")
+        assert scope.manager_id == manager.id and not scope.can_approve
+        mine = overview.compute(session, scope, TODAY)
+    assert 0 < mine.unsigned.count < everyone.unsigned.count
+    bar = next(f for f in everyone.unsigned_by_manager if f.name == manager.full_name)
+    assert (bar.count, bar.amount) == (mine.unsigned.count, mine.unsigned.amount)
+    assert [f.name for f in mine.unsigned_by_manager] == [manager.full_name]
+    assert sum(m.due for m in mine.closing) < sum(m.due for m in everyone.closing)
+    _assert_registry_agrees(database, mine)
+
+
+def test_own_entity_narrows_every_figure(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        entity_id = session.scalar(select(func.min(Document.own_entity_id)))
+        view = overview.compute(session, Scope(own_entity_id=entity_id), TODAY)
+        assert view.unsigned.registry is not None and view.unsigned.registry.own_entity_id == entity_id
+        everyone = overview.compute(session, Scope(), TODAY)
+    assert 0 < view.unsigned.count < everyone.unsigned.count
+    _assert_registry_agrees(database, view)
+
+
+def test_expiring_contracts_equal_the_contracts_tab_filter(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        view = overview.compute(session, Scope(), TODAY)
+        assert [f.key for f in view.expiring] == ["expiring.30", "expiring.60"]
+        rows = session.execute(select(Contract.valid_to, Contract.own_entity_id)).all()
+        for figure, days in zip(view.expiring, (30, 60), strict=True):
+            assert figure.contracts is not None and figure.target == "contracts"
+            assert figure.contracts.expiring_within_days == days
+            expected = [
+                v for v, _e in rows if v is not None and TODAY <= v <= TODAY + dt.timedelta(days=days)
+            ]
+            assert figure.count == len(expected)
+            # The contracts tab's query with the figure's filter lists the same contracts.
+            ids = session.scalars(
+                contract_registry.apply_filter(
+                    select(Contract.id)
+                    .join(Counterparty, Counterparty.id == Contract.counterparty_id)
+                    .join(OwnEntity, OwnEntity.id == Contract.own_entity_id),
+                    figure.contracts,
+                    TODAY,
+                )
+            ).all()
+            assert len(ids) == figure.count
+    assert 0 < view.expiring[0].count < view.expiring[1].count
+
+
+def test_payments_and_requests(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        approver = overview.compute(session, overview.scope_for(session, "fin.director"), TODAY)
+        initiator = overview.compute(session, overview.scope_for(session, "m.smirnov"), TODAY)
+        accountant = overview.compute(session, overview.scope_for(session, "buh.ivanova"), TODAY)
+    # Incoming payments not (fully) allocated: two unallocated of 10 000 and 6 000 left of a partial one.
+    assert (approver.unallocated.count, approver.unallocated.amount) == (3, Decimal("26000.00"))
+    # The approver sees every request on approval; others see their own ones.
+    assert approver.requests_approval.key == "requests_approval"
+    assert (approver.requests_approval.count, approver.requests_approval.amount) == (3, Decimal("13500.00"))
+    assert initiator.requests_approval.key == "requests_mine"
+    assert (initiator.requests_approval.count, initiator.requests_approval.amount) == (1, Decimal("1500.00"))
+    assert accountant.requests_approval.count == 2
+    # Due this week (TODAY is a Sunday): the approved request overdue by a day.
+    assert (approver.requests_due.count, approver.requests_due.amount) == (1, Decimal("4500.00"))
+    # A manager's unallocated payments are those of his clients.
+    assert initiator.unallocated.count <= approver.unallocated.count

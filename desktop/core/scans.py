@@ -30,6 +30,7 @@ from desktop.core.documents.paths import party_folder
 from desktop.core.errors import StorageError, ValidationError
 from desktop.core.events import current_login, log_event
 from desktop.core.models import Document, Scan, ScanStatus
+from desktop.core.payments.closed import notify_closed
 from desktop.core.safe_names import safe_file_name, safe_name
 
 DEFAULT_PATTERN = "Акты выполненных работ/{year}/{client}/{number} от {date}"
@@ -325,6 +326,8 @@ class ScanStore:
             document.signed_by = user
             document.scan_path = stored[0].path
             document.scan_sha256 = stored[0].sha256
+            # A signed act may close the deal when its invoices are already paid (seed 002).
+            notify_closed(session, [document.id], user=user)
 
     def retry_outbox(self, session: Session, *, user: str | None = None) -> tuple[int, int]:
         """File the pending scans whose share is back; returns (stored, still pending)."""

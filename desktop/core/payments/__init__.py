@@ -1,0 +1,63 @@
+"""Incoming payments: bank statements stored once, receipts applied to invoices, closed deals notified."""
+
+from desktop.core.payments.allocation import (
+    CONFIDENCE_RU,
+    MANUAL,
+    OverpaymentError,
+    Part,
+    allocate,
+    free_amount,
+    open_invoices,
+    payable_clause,
+    refresh_totals,
+    set_ignored,
+    suggest,
+    unallocate,
+)
+from desktop.core.payments.closed import CLOSED, ClosedPair, closed_pair, notify_closed
+from desktop.core.payments.notifications import mark_read, notifications_for, unread_count
+from desktop.core.payments.queries import (
+    NO_CLIENT,
+    DocumentPayment,
+    InvoiceChoice,
+    QueuedPayment,
+    grouped,
+    invoice_choices,
+    payments_of_document,
+    unallocated_payments,
+)
+from desktop.core.payments.statements import ImportReport, import_statements, own_accounts, store_statement
+
+__all__ = [
+    "CLOSED",
+    "CONFIDENCE_RU",
+    "MANUAL",
+    "NO_CLIENT",
+    "ClosedPair",
+    "DocumentPayment",
+    "ImportReport",
+    "InvoiceChoice",
+    "OverpaymentError",
+    "Part",
+    "QueuedPayment",
+    "allocate",
+    "closed_pair",
+    "free_amount",
+    "grouped",
+    "import_statements",
+    "invoice_choices",
+    "mark_read",
+    "notifications_for",
+    "notify_closed",
+    "open_invoices",
+    "own_accounts",
+    "payable_clause",
+    "payments_of_document",
+    "refresh_totals",
+    "set_ignored",
+    "store_statement",
+    "suggest",
+    "unallocate",
+    "unallocated_payments",
+    "unread_count",
+]

@@ -1,0 +1,360 @@
+"""Money of incoming payments applied to invoices: automatic matches, manual allocation and its undoing.
+
+What is paid is an invoice; for a contract whose documents are a UPD only (no invoice in the
+period) the UPD is. ``Document.paid_amount`` always equals the sum of the allocations to it and
+``BankPayment.allocated_amount`` the sum of the payment's allocations; both are recomputed from
+the allocation rows in the same transaction that changes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.core.banking import Confidence, MatchResult, OpenInvoice, match_payment
+from desktop.core.documents.money import format_date, format_money
+from desktop.core.errors import ValidationError
+from desktop.core.events import current_login, log_event
+from desktop.core.models import (
+    BankPayment,
+    Contract,
+    Counterparty,
+    Document,
+    DocumentSet,
+    DocumentStatus,
+    PaymentAllocation,
+    PaymentDirection,
+    PaymentStatus,
+)
+from desktop.core.payments.closed import notify_closed
+
+ZERO = Decimal("0.00")
+KOPECK = Decimal("0.01")
+MANUAL = "manual"
+CONFIDENCE_CODES = {
+    Confidence.NUMBER_DATE: "num_date",
+    Confidence.NUMBER: "number",
+    Confidence.AMOUNT: "amount",
+    Confidence.INN: "inn",
+}
+CONFIDENCE_RU = {
+    "num_date": "по номеру и дате счёта",
+    "number": "по номеру счёта",
+    "amount": "по сумме",
+    "inn": "по ИНН плательщика",
+    MANUAL: "вручную",
+}
+
+
+class OverpaymentError(ValidationError):
+    """An allocation above what an invoice still waits for: allowed only when the user confirms it."""
+
+
+def payable_clause() -> Any:
+    """The documents money is applied to: current invoices, and the UPD of a UPD-only contract
+    when its period has no invoice (a prepaid UPD-only contract is paid by its invoices)."""
+    other = aliased(Document)
+    contract = aliased(Contract)
+    invoice_in_period = exists().where(
+        other.contract_id == Document.contract_id,
+        other.period == Document.period,
+        other.kind == "invoice",
+        other.current.is_(True),
+    )
+    upd_only = exists().where(contract.id == Document.contract_id, contract.documents == DocumentSet.UPD)
+    return and_(
+        Document.current.is_(True),
+        Document.status != DocumentStatus.CANCELLED,
+        or_(Document.kind == "invoice", and_(Document.kind == "upd", upd_only, ~invoice_in_period)),
+    )
+
+
+def is_payable(session: Session, document_id: int) -> bool:
+    return bool(session.scalar(select(Document.id).where(Document.id == document_id, payable_clause())))
+
+
+def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice]:
+    """Every payable document of an own entity that still waits for money, by id."""
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.number,
+            Document.date,
+            Counterparty.inn,
+            Counterparty.kpp,
+            Document.amount_total,
+            Document.paid_amount,
+        )
+        .join(Counterparty, Counterparty.id == Document.counterparty_id)
+        .where(
+            Document.own_entity_id == own_entity_id,
+            Document.paid_amount < Document.amount_total,
+            payable_clause(),
+        )
+    )
+    found: dict[int, OpenInvoice] = {}
+    for doc_id, number, day, inn, kpp, total, paid in rows:
+        outstanding = Decimal(total) - Decimal(paid or 0)
+        if outstanding > 0:
+            found[doc_id] = OpenInvoice(doc_id, number, day, inn or "", kpp or "", outstanding)
+    return found
+
+
+def suggest(session: Session, payment: BankPayment) -> MatchResult:
+    """What the matcher makes of a payment now (for the manual allocation dialog)."""
+    candidates = open_invoices(session, payment.own_entity_id) if payment.own_entity_id is not None else {}
+    return match_payment(
+        free_amount(payment), payment.purpose, payment.payer_inn, list(candidates.values()), payment.payer_kpp
+    )
+
+
+def free_amount(payment: BankPayment) -> Decimal:
+    return Decimal(payment.amount) - Decimal(payment.allocated_amount or 0)
+
+
+def _lock_documents(session: Session, ids: Iterable[int]) -> dict[int, Document]:
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    # Row locks on PostgreSQL keep two users from over-allocating the same invoice; SQLite
+    # writers already run one at a time (immediate transactions).
+    documents = session.scalars(select(Document).where(Document.id.in_(ids)).with_for_update())
+    return {d.id: d for d in documents}
+
+
+def refresh_totals(session: Session, payment: BankPayment | None, document_ids: Iterable[int]) -> None:
+    """Recompute paid amounts of documents and the allocated amount and status of a payment."""
+    session.flush()
+    ids = sorted(set(document_ids))
+    if ids:
+        sums: dict[int, Any] = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(PaymentAllocation.document_id, func.coalesce(func.sum(PaymentAllocation.amount), 0))
+                .where(PaymentAllocation.document_id.in_(ids))
+                .group_by(PaymentAllocation.document_id)
+            )
+        }
+        for document in session.scalars(select(Document).where(Document.id.in_(ids))):
+            document.paid_amount = Decimal(sums.get(document.id, 0)).quantize(KOPECK)
+    if payment is not None:
+        allocated = session.scalar(
+            select(func.coalesce(func.sum(PaymentAllocation.amount), 0)).where(
+                PaymentAllocation.payment_id == payment.id
+            )
+        )
+        payment.allocated_amount = Decimal(allocated or 0).quantize(KOPECK)
+        if payment.status != PaymentStatus.IGNORED:
+            if payment.allocated_amount <= 0:
+                payment.status = PaymentStatus.UNALLOCATED
+            elif payment.allocated_amount >= payment.amount:
+                payment.status = PaymentStatus.ALLOCATED
+            else:
+                payment.status = PaymentStatus.PARTIAL
+    session.flush()
+
+
+def _add(
+    session: Session, payment: BankPayment, document_id: int, amount: Decimal, confidence: str, user: str
+) -> None:
+    existing = session.scalar(
+        select(PaymentAllocation).where(
+            PaymentAllocation.payment_id == payment.id, PaymentAllocation.document_id == document_id
+        )
+    )
+    if existing is not None:
+        existing.amount = Decimal(existing.amount) + amount
+        existing.confidence = confidence
+        existing.created_by = user
+    else:
+        session.add(
+            PaymentAllocation(
+                payment_id=payment.id,
+                document_id=document_id,
+                amount=amount,
+                confidence=confidence,
+                created_by=user,
+            )
+        )
+
+
+def apply_match(session: Session, payment: BankPayment, result: MatchResult, user: str) -> list[int]:
+    """Store an automatic match (``result.auto_apply``); returns the documents it paid."""
+    if not result.auto_apply:
+        return []
+    for allocation in result.allocations:
+        _add(
+            session,
+            payment,
+            allocation.invoice_id,
+            allocation.amount,
+            CONFIDENCE_CODES[allocation.confidence],
+            user,
+        )
+    ids = [a.invoice_id for a in result.allocations]
+    refresh_totals(session, payment, ids)
+    return ids
+
+
+def _payment(session: Session, payment_id: int) -> BankPayment:
+    payment = session.get(BankPayment, payment_id, with_for_update=True)
+    if payment is None:
+        raise ValidationError(f"Платёж (id {payment_id}) не найден — возможно, его удалили.")
+    return payment
+
+
+def describe_payment(payment: BankPayment) -> str:
+    return f"платёж № {payment.number or '—'} от {format_date(payment.date)} на {format_money(payment.amount)} руб."
+
+
+def _describe(document: Document) -> str:
+    title = "УПД" if document.kind == "upd" else "Счёт"
+    return f"{title} № {document.number} от {format_date(document.date)}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One line of a manual allocation: this much of the payment to this document."""
+
+    document_id: int
+    amount: Decimal
+
+
+def allocate(
+    session: Session,
+    payment_id: int,
+    parts: Sequence[Part],
+    *,
+    user: str | None = None,
+    confirm_overpayment: bool = False,
+) -> BankPayment:
+    """Assign (part of) an incoming payment to invoices by hand, in the caller's transaction.
+
+    Refused as a whole: more than the payment's free amount, a document that is not paid
+    (an act, a replaced invoice), an invoice of another own entity; more than an invoice's unpaid
+    amount raises ``OverpaymentError`` unless ``confirm_overpayment``.
+    """
+    user = user or current_login()
+    payment = _payment(session, payment_id)
+    if payment.direction != PaymentDirection.INCOMING:
+        raise ValidationError(
+            f"{describe_payment(payment).capitalize()} — исходящий: он закрывает заявку на оплату, а не счёт."
+        )
+    if payment.status == PaymentStatus.IGNORED:
+        raise ValidationError(
+            f"{describe_payment(payment).capitalize()} помечен как не относящийся к клиентам — "
+            "сначала верните его в работу."
+        )
+    merged: dict[int, Decimal] = {}
+    for part in parts:
+        merged[part.document_id] = merged.get(part.document_id, ZERO) + Decimal(part.amount)
+    merged = {k: v for k, v in merged.items() if v != 0}
+    if not merged:
+        raise ValidationError("Не выбран ни один счёт: укажите сумму хотя бы у одного счёта.")
+    documents = _lock_documents(session, merged)
+    problems: list[str] = []
+    over: list[str] = []
+    for document_id, amount in merged.items():
+        document = documents.get(document_id)
+        if document is None:
+            problems.append(f"документ (id {document_id}) не найден")
+            continue
+        name = _describe(document)
+        if amount < 0:
+            problems.append(f"{name}: сумма {format_money(amount)} меньше нуля")
+            continue
+        if amount != amount.quantize(KOPECK):
+            problems.append(f"{name}: сумма {amount} — не больше двух знаков после запятой")
+            continue
+        if not is_payable(session, document_id):
+            problems.append(f"{name}: этот документ не оплачивается (оплачивается счёт, а без счёта — УПД)")
+            continue
+        if payment.own_entity_id is not None and document.own_entity_id != payment.own_entity_id:
+            problems.append(
+                f"{name} выставлен другим своим юрлицом, а платёж пришёл на счёт {payment.own_account}"
+            )
+            continue
+        unpaid = Decimal(document.amount_total) - Decimal(document.paid_amount or 0)
+        if amount > unpaid:
+            over.append(
+                f"{name}: осталось оплатить {format_money(max(unpaid, ZERO))}, а разносится {format_money(amount)} "
+                f"(переплата {format_money(amount - max(unpaid, ZERO))})"
+            )
+    total = sum(merged.values(), ZERO)
+    free = free_amount(payment)
+    if total > free:
+        problems.append(
+            f"разносится {format_money(total)}, а свободный остаток ({describe_payment(payment)}) — {format_money(free)}"
+        )
+    if problems:
+        raise ValidationError("Платёж не разнесён:\n— " + "\n— ".join(problems))
+    if over and not confirm_overpayment:
+        raise OverpaymentError(
+            "Сумма больше, чем осталось оплатить:\n— " + "\n— ".join(over) + "\nПодтвердите переплату."
+        )
+    for document_id, amount in merged.items():
+        _add(session, payment, document_id, amount, MANUAL, user)
+    refresh_totals(session, payment, merged)
+    log_event(
+        session,
+        "payment",
+        payment.id,
+        "allocate",
+        {
+            "allocations": [
+                {"document_id": i, "number": documents[i].number, "amount": str(a)} for i, a in merged.items()
+            ],
+            "overpayment_confirmed": bool(over),
+        },
+        user=user,
+    )
+    notify_closed(session, list(merged), user=user)
+    return payment
+
+
+def unallocate(
+    session: Session, payment_id: int, document_ids: Sequence[int] | None = None, *, user: str | None = None
+) -> BankPayment:
+    """Take a payment's money back from some (or all) of its documents, in the caller's transaction."""
+    user = user or current_login()
+    payment = _payment(session, payment_id)
+    stmt = select(PaymentAllocation).where(PaymentAllocation.payment_id == payment.id)
+    if document_ids is not None:
+        stmt = stmt.where(PaymentAllocation.document_id.in_(list(document_ids)))
+    allocations = list(session.scalars(stmt))
+    if not allocations:
+        raise ValidationError(f"{describe_payment(payment).capitalize()} не разнесён на эти документы.")
+    documents = _lock_documents(session, [a.document_id for a in allocations])
+    removed = [
+        {"document_id": a.document_id, "number": documents[a.document_id].number, "amount": str(a.amount)}
+        for a in allocations
+    ]
+    for allocation in allocations:
+        session.delete(allocation)
+    session.flush()
+    session.expire(payment, ["allocations"])
+    refresh_totals(session, payment, documents)
+    log_event(session, "payment", payment.id, "unallocate", {"allocations": removed}, user=user)
+    return payment
+
+
+def set_ignored(session: Session, payment_id: int, ignored: bool, *, user: str | None = None) -> BankPayment:
+    """Mark a receipt as not a client payment (a refund, a loan) or bring it back to the queue."""
+    user = user or current_login()
+    payment = _payment(session, payment_id)
+    if ignored:
+        if payment.allocations:
+            raise ValidationError(
+                f"{describe_payment(payment).capitalize()} уже разнесён на счета — сначала отмените разнесение."
+            )
+        payment.status = PaymentStatus.IGNORED
+    else:
+        payment.status = PaymentStatus.UNALLOCATED
+        refresh_totals(session, payment, [])
+    log_event(session, "payment", payment.id, "ignore" if ignored else "unignore", {}, user=user)
+    return payment

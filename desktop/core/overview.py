@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Date, String, and_, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from desktop.core import contract_registry, registry
+from desktop.core import contract_registry, payment_requests, registry
 from desktop.core.closing import CLOSE_FAILED
 from desktop.core.contract_registry import ContractFilter
 from desktop.core.models import (
@@ -38,6 +38,7 @@ from desktop.core.models import (
     User,
     WorkOrder,
 )
+from desktop.core.payment_requests import RequestFilter
 from desktop.core.registry import RegistryFilter
 
 KOPECK = Decimal("0.01")
@@ -83,7 +84,7 @@ class Figure:
     """One number of the overview and where its rows are listed.
 
     ``target``: "registry" (``registry`` filter), "contracts" (``contracts`` filter), "closing"
-    (``period``), "requests" or "payments" (the tab is opened).
+    (``period``), "requests" (``requests`` filter) or "payments" (the tab is opened).
     """
 
     key: str
@@ -93,6 +94,7 @@ class Figure:
     target: str = "registry"
     registry: RegistryFilter | None = None
     contracts: ContractFilter | None = None
+    requests: RequestFilter | None = None
     period: str | None = None
 
 
@@ -398,17 +400,12 @@ def _unallocated(session: Session, scope: Scope) -> Figure:
     return Figure("unallocated", int(count), _money(total), target="payments")
 
 
-def _requests(session: Session, scope: Scope, where: list[Any], key: str) -> Figure:
-    stmt = select(func.count(PaymentRequest.id), func.sum(PaymentRequest.amount)).where(*where)
-    if scope.own_entity_id is not None:
-        stmt = stmt.where(PaymentRequest.own_entity_id == scope.own_entity_id)
+def _requests(session: Session, scope: Scope, flt: RequestFilter, today: dt.date, key: str) -> Figure:
+    stmt = select(func.count(PaymentRequest.id), func.sum(PaymentRequest.amount)).where(
+        *payment_requests.where(flt, scope.login, today)
+    )
     count, total = session.execute(stmt).one()
-    return Figure(key, int(count), _money(total), target="requests")
-
-
-def week_end(today: dt.date) -> dt.date:
-    """The Sunday of ``today``'s week."""
-    return today + dt.timedelta(days=6 - today.weekday())
+    return Figure(key, int(count), _money(total), target="requests", requests=flt)
 
 
 def _expiring(session: Session, scope: Scope, days: int, today: dt.date) -> Figure:
@@ -460,21 +457,14 @@ def compute(session: Session, scope: Scope, today: dt.date | None = None, months
     view.receivables_top = _top_clients(session, receivable, unpaid, "receivables")
     view.unallocated = _unallocated(session, scope)
 
-    on_approval = PaymentRequest.status == RequestStatus.APPROVAL
+    entity = scope.own_entity_id
     if scope.can_approve:
-        view.requests_approval = _requests(session, scope, [on_approval], "requests_approval")
+        to_approve = RequestFilter(own_entity_id=entity, preset="to_approve")
+        view.requests_approval = _requests(session, scope, to_approve, today, "requests_approval")
     else:  # nothing waits for this user's approval: show his own requests on approval
-        view.requests_approval = _requests(
-            session, scope, [on_approval, PaymentRequest.initiator == scope.login], "requests_mine"
-        )
-    view.requests_due = _requests(
-        session,
-        scope,
-        [
-            PaymentRequest.status.in_((RequestStatus.APPROVAL, RequestStatus.APPROVED)),
-            PaymentRequest.pay_by <= week_end(today),
-        ],
-        "requests_due",
-    )
+        mine = RequestFilter(statuses=[RequestStatus.APPROVAL.value], own_entity_id=entity, preset="mine")
+        view.requests_approval = _requests(session, scope, mine, today, "requests_mine")
+    due = RequestFilter(own_entity_id=entity, preset="due_this_week")
+    view.requests_due = _requests(session, scope, due, today, "requests_due")
     view.expiring = [_expiring(session, scope, days, today) for days in EXPIRING_DAYS]
     return view

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core import closing, contract_registry, overview, registry
+from desktop.core import closing, contract_registry, overview, payment_requests, registry
 from desktop.core.db import Database
 from desktop.core.demo import fill_demo
 from desktop.core.models import Contract, Counterparty, Document, OwnEntity, User
@@ -190,5 +190,19 @@ def test_payments_and_requests(history: tuple[Database, int]) -> None:
     assert accountant.requests_approval.count == 2
     # Due this week (TODAY is a Sunday): the approved request overdue by a day.
     assert (approver.requests_due.count, approver.requests_due.amount) == (1, Decimal("4500.00"))
+    # Each request counter lists its requests in the requests registry with the same filter.
+    with database.session() as session:
+        for view, login in (
+            (approver, "fin.director"),
+            (initiator, "m.smirnov"),
+            (accountant, "buh.ivanova"),
+        ):
+            for figure in (view.requests_approval, view.requests_due):
+                assert figure.requests is not None and figure.target == "requests"
+                found = payment_requests.totals(session, figure.requests, login, TODAY)
+                assert (found.count, sum(found.by_currency.values(), Decimal(0))) == (
+                    figure.count,
+                    figure.amount,
+                )
     # A manager's unallocated payments are those of his clients.
     assert initiator.unallocated.count <= approver.unallocated.count

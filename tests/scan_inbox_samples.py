@@ -7,7 +7,6 @@ multi-page scan to PDF is); synthetic pages carry a QR code of a given text wher
 from __future__ import annotations
 
 import io
-import random
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,8 +49,10 @@ def blank_page(seed: int = 99) -> Image.Image:
     return scanned(Image.new("L", A4, 255), seed=seed)
 
 
-def qr_page(text: str | None, caption: str = "", *, seed: int = 5, angle: float = 1.0) -> Image.Image:
-    """An A4 page with ``caption`` and, top right, a 15 mm QR of ``text`` (as the act's title has it)."""
+def qr_page(
+    text: str | None, caption: str = "", *, seed: int = 5, angle: float = 1.0, mm: float = 15.0
+) -> Image.Image:
+    """An A4 page with ``caption`` and, top right, an ``mm`` wide QR of ``text`` (15 mm: the act's id QR)."""
     page = Image.new("L", A4, 255)
     draw = ImageDraw.Draw(page)
     draw.text((120, 140), caption or "page", fill=0)
@@ -60,7 +61,7 @@ def qr_page(text: str | None, caption: str = "", *, seed: int = 5, angle: float 
     if text:
         out = io.BytesIO()
         segno.make(text, error="m", micro=False).save(out, kind="png", scale=4, border=2)
-        side = round(15 / 25.4 * DPI)
+        side = round(mm / 25.4 * DPI)
         qr = (
             Image.open(io.BytesIO(out.getvalue())).convert("L").resize((side, side), Image.Resampling.NEAREST)
         )
@@ -82,9 +83,3 @@ def pdf_page_count(path: Path) -> int:
         return len(document)
     finally:
         document.close()
-
-
-def shuffled(items: list[int], seed: int) -> list[int]:
-    copy = list(items)
-    random.Random(seed).shuffle(copy)
-    return copy

@@ -59,6 +59,117 @@
     </message>
 </context>
 <context>
+    <name>AllocateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="49" />
+        <source>Assign the payment to invoices</source>
+        <translation>Разнесение платежа по счетам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="62" />
+        <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
+        <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="76" />
+        <source>Purpose: %1</source>
+        <translation>Назначение платежа: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
+        <source>Find an invoice by number, client or INN</source>
+        <translation>Найти счёт по номеру, клиенту или ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="95" />
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="96" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="97" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="98" />
+        <source>Unpaid</source>
+        <translation>Не оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="99" />
+        <source>To assign</source>
+        <translation>Разнести</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="111" />
+        <source>Assign</source>
+        <translation>Разнести</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <source>advance</source>
+        <translation>предоплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <source>final</source>
+        <translation>окончательный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="193" />
+        <source>The amount «%1» is not a number: write it like 1 234,56</source>
+        <translation>Сумма «%1» — не число: напишите её так: 1 234,56</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="203" />
+        <source>Check the amounts</source>
+        <translation>Проверьте суммы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="206" />
+        <source>To assign: %1 of the free %2</source>
+        <translation>Разносится: %1 из свободных %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="220" />
+        <source>Overpayment</source>
+        <translation>Переплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="221" />
+        <source>Assign with the overpayment?</source>
+        <translation>Разнести с переплатой?</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/common/table_view.py" line="20" />
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
     <name>ClosingTab</name>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="50" />
@@ -491,52 +602,52 @@
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="42" />
+        <location filename="../../desktop/ui/contracts/model.py" line="43" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="43" />
+        <location filename="../../desktop/ui/contracts/model.py" line="44" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="44" />
+        <location filename="../../desktop/ui/contracts/model.py" line="45" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="45" />
+        <location filename="../../desktop/ui/contracts/model.py" line="46" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="46" />
+        <location filename="../../desktop/ui/contracts/model.py" line="47" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="49" />
+        <location filename="../../desktop/ui/contracts/model.py" line="50" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="53" />
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="72" />
+        <location filename="../../desktop/ui/contracts/model.py" line="73" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -589,17 +700,17 @@
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="170" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="169" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="171" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="170" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="210" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="208" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
@@ -983,112 +1094,112 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="19" />
+        <location filename="../../desktop/ui/registry/model.py" line="20" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="20" />
+        <location filename="../../desktop/ui/registry/model.py" line="21" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="21" />
+        <location filename="../../desktop/ui/registry/model.py" line="22" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="30" />
+        <location filename="../../desktop/ui/registry/model.py" line="31" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="31" />
+        <location filename="../../desktop/ui/registry/model.py" line="32" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <location filename="../../desktop/ui/registry/model.py" line="33" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="47" />
+        <location filename="../../desktop/ui/registry/model.py" line="56" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="48" />
+        <location filename="../../desktop/ui/registry/model.py" line="57" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="49" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="50" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="51" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="52" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="53" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="55" />
+        <location filename="../../desktop/ui/registry/model.py" line="64" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="57" />
+        <location filename="../../desktop/ui/registry/model.py" line="66" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="67" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="69" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="24" />
+        <location filename="../../desktop/ui/registry/model.py" line="25" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <location filename="../../desktop/ui/registry/model.py" line="27" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -1215,116 +1326,421 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53" />
+        <location filename="../../desktop/ui/main_window.py" line="58" />
         <source>Acts registry</source>
         <translation>Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
         <source>Payments</source>
         <translation>Платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <source>Payment requests</source>
+        <translation>Заявки на оплату</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="134" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsButton</name>
+    <message>
+        <location filename="../../desktop/ui/payments/notifications.py" line="82" />
+        <source>Notifications: %1</source>
+        <translation>Уведомления: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/payments/notifications.py" line="27" />
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/notifications.py" line="42" />
+        <source>No notifications</source>
+        <translation>Уведомлений нет</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="43" />
+        <source>Jan</source>
+        <translation>янв</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="44" />
+        <source>Feb</source>
+        <translation>фев</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="45" />
+        <source>Mar</source>
+        <translation>мар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="46" />
+        <source>Apr</source>
+        <translation>апр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="47" />
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="48" />
+        <source>Jun</source>
+        <translation>июн</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="49" />
+        <source>Jul</source>
+        <translation>июл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="50" />
+        <source>Aug</source>
+        <translation>авг</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="51" />
+        <source>Sep</source>
+        <translation>сен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="52" />
+        <source>Oct</source>
+        <translation>окт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="53" />
+        <source>Nov</source>
+        <translation>ноя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="54" />
+        <source>Dec</source>
+        <translation>дек</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="119" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="126" />
+        <source>Export PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="156" />
+        <source>Month closing: contracts per month</source>
+        <translation>Закрытие месяца: договоры по месяцам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="159" />
+        <source>Unsigned acts and UPD by age, thousand ₽</source>
+        <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="162" />
+        <source>Unsigned acts and UPD by manager, thousand ₽</source>
+        <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="165" />
+        <source>Receivables by age (unpaid invoices)</source>
+        <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="168" />
+        <source>Receivables: top 10 clients, thousand ₽</source>
+        <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="234" />
+        <source>Clients of %1</source>
+        <translation>Клиенты менеджера: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="236" />
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="264" />
+        <source>Updating…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/report.py" line="47" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/report.py" line="60" />
+        <source>AktDesk overview on %1</source>
+        <translation>AktDesk: обзор на %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <source>0–30 days</source>
+        <translation>0–30 дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <source>31–60 days</source>
+        <translation>31–60 дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="276" />
+        <source>61–90 days</source>
+        <translation>61–90 дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <source>over 90 days</source>
+        <translation>более 90 дн.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="286" />
+        <location filename="../../desktop/ui/overview/tab.py" line="346" />
+        <location filename="../../desktop/ui/overview/tab.py" line="354" />
+        <source>Acts and UPD not signed</source>
+        <translation>Не подписаны акты и УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="287" />
+        <location filename="../../desktop/ui/overview/tab.py" line="368" />
+        <source>Unpaid invoices</source>
+        <translation>Неоплаченные счета</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="288" />
+        <source>Unallocated payments</source>
+        <translation>Неразнесённые платежи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="289" />
+        <source>Requests waiting for my approval</source>
+        <translation>Заявки ждут моего согласования</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="290" />
+        <source>My requests on approval</source>
+        <translation>Мои заявки на согласовании</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="291" />
+        <source>Requests to pay this week</source>
+        <translation>Заявки к оплате на этой неделе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="292" />
+        <source>Contracts ending within 30 days</source>
+        <translation>Договоры истекают в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="293" />
+        <source>Contracts ending within 60 days</source>
+        <translation>Договоры истекают в ближайшие 60 дней</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="294" />
+        <location filename="../../desktop/ui/overview/tab.py" line="337" />
+        <source>Closed contracts</source>
+        <translation>Закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="295" />
+        <location filename="../../desktop/ui/overview/tab.py" line="338" />
+        <source>Contracts not closed</source>
+        <translation>Не закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="296" />
+        <location filename="../../desktop/ui/overview/tab.py" line="339" />
+        <source>Closing failed</source>
+        <translation>Ошибка закрытия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="303" />
+        <source>No manager</source>
+        <translation>Без менеджера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="311" />
+        <source>Documents: %1</source>
+        <translation>Документов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="313" />
+        <source>Amount: %1 ₽</source>
+        <translation>Сумма: %1 ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="318" />
+        <source>Updated: %1</source>
+        <translation>Обновлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="329" />
+        <source>%1 ₽</source>
+        <translation>%1 ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <source>%1 ₽ a month</source>
+        <translation>%1 ₽ в месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <source>contracts</source>
+        <translation>договоров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="348" />
+        <location filename="../../desktop/ui/overview/tab.py" line="356" />
+        <location filename="../../desktop/ui/overview/tab.py" line="370" />
+        <source>thousand ₽</source>
+        <translation>тыс. ₽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="381" />
+        <location filename="../../desktop/ui/overview/tab.py" line="390" />
+        <location filename="../../desktop/ui/overview/tab.py" line="398" />
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="390" />
+        <source>The overview is still being computed.</source>
+        <translation>Обзор ещё рассчитывается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="399" />
+        <source>The PDF report could not be written to %1: %2</source>
+        <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="406" />
+        <source>PDF report saved: %1</source>
+        <translation>PDF-отчёт сохранён: %1</translation>
     </message>
 </context>
 <context>
@@ -1564,9 +1980,151 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="17" />
+        <location filename="../../desktop/ui/payments/tab.py" line="60" />
+        <source>Import statements…</source>
+        <translation>Загрузить выписки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="63" />
+        <location filename="../../desktop/ui/payments/tab.py" line="297" />
+        <location filename="../../desktop/ui/payments/tab.py" line="301" />
+        <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
+        <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="75" />
+        <source>Search by number, client or INN</source>
+        <translation>Поиск по номеру, клиенту или ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="80" />
+        <source>Any payment</source>
+        <translation>Любая оплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="81" />
+        <source>Not fully paid</source>
+        <translation>Не оплачены полностью</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="82" />
+        <source>Unpaid</source>
+        <translation>Не оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="83" />
+        <source>Partly paid</source>
+        <translation>Оплачены частично</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="84" />
+        <source>Paid</source>
+        <translation>Оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="96" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="97" />
+        <source>Order No.</source>
+        <translation>№ п/п</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="98" />
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="99" />
+        <source>Payment amount</source>
+        <translation>Сумма платежа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="100" />
+        <source>Applied here</source>
+        <translation>Зачтено в счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="101" />
+        <source>How</source>
+        <translation>Как разнесено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="109" />
+        <source>Undo this allocation</source>
+        <translation>Отменить разнесение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="112" />
+        <source>Payments behind the selected invoice</source>
+        <translation>Платежи, зачтённые в выбранный счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="114" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="132" />
+        <source>Assign to invoices…</source>
+        <translation>Разнести по счетам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="135" />
+        <source>Not a client payment</source>
+        <translation>Не оплата клиента</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="137" />
+        <source>A refund, a loan or a transfer: remove it from the queue</source>
+        <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="139" />
+        <location filename="../../desktop/ui/payments/tab.py" line="317" />
+        <location filename="../../desktop/ui/payments/tab.py" line="338" />
+        <location filename="../../desktop/ui/payments/tab.py" line="350" />
+        <source>Unallocated payments</source>
+        <translation>Неразнесённые платежи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="191" />
+        <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
+        <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="229" />
+        <location filename="../../desktop/ui/payments/tab.py" line="242" />
+        <location filename="../../desktop/ui/payments/tab.py" line="274" />
+        <source>Bank statements</source>
+        <translation>Выписки банка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="231" />
+        <source>1C bank exchange files (*.txt);;All files (*)</source>
+        <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="242" />
+        <source>The previous import is still running.</source>
+        <translation>Предыдущая загрузка ещё идёт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="254" />
+        <source>Importing bank statements</source>
+        <translation>Загрузка выписок банка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="275" />
+        <source>Some files were not imported (nothing was taken from them):</source>
+        <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="285" />
+        <source>Release to import the statements</source>
+        <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
 </context>
 <context>
@@ -1740,72 +2298,473 @@
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="261" />
+        <location filename="../../desktop/ui/registry/tab.py" line="268" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="274" />
+        <location filename="../../desktop/ui/registry/tab.py" line="281" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="294" />
+        <location filename="../../desktop/ui/registry/tab.py" line="301" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="297" />
+        <location filename="../../desktop/ui/registry/tab.py" line="304" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="305" />
-        <location filename="../../desktop/ui/registry/tab.py" line="309" />
-        <location filename="../../desktop/ui/registry/tab.py" line="340" />
+        <location filename="../../desktop/ui/registry/tab.py" line="312" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="349" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="305" />
+        <location filename="../../desktop/ui/registry/tab.py" line="312" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="311" />
+        <location filename="../../desktop/ui/registry/tab.py" line="318" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="345" />
+        <location filename="../../desktop/ui/registry/tab.py" line="354" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="367" />
+        <location filename="../../desktop/ui/registry/tab.py" line="376" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="373" />
+        <location filename="../../desktop/ui/registry/tab.py" line="382" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="376" />
+        <location filename="../../desktop/ui/registry/tab.py" line="385" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="392" />
-        <location filename="../../desktop/ui/registry/tab.py" line="405" />
+        <location filename="../../desktop/ui/registry/tab.py" line="401" />
+        <location filename="../../desktop/ui/registry/tab.py" line="414" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="409" />
+        <location filename="../../desktop/ui/registry/tab.py" line="418" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestCard</name>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="102" />
+        <source>Type a name or INN to fill the requisites</source>
+        <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="110" />
+        <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
+        <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="125" />
+        <source>Suggest</source>
+        <translation>Заполнить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="126" />
+        <source>Write the purpose from what we pay for, the amount and VAT</source>
+        <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="137" />
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="138" />
+        <source>What we pay for*</source>
+        <translation>За что платим*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="139" />
+        <source>From the directory</source>
+        <translation>Из справочника</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="141" />
+        <source>Contractor*</source>
+        <translation>Подрядчик*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="145" />
+        <source>Currency*</source>
+        <translation>Валюта*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="149" />
+        <source>Invoice amount*</source>
+        <translation>Сумма счёта*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="150" />
+        <source>Pay by*</source>
+        <translation>Оплатить до*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="151" />
+        <source>Contractor's requisites*</source>
+        <translation>Реквизиты подрядчика*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="157" />
+        <source>INN*</source>
+        <translation>ИНН*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="159" />
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <source>Bank BIK</source>
+        <translation>БИК банка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="163" />
+        <source>Settlement account*</source>
+        <translation>Р/с*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="167" />
+        <source>Correspondent account</source>
+        <translation>К/с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="186" />
+        <source>Payment purpose* (with VAT, at most 210 characters)</source>
+        <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="194" />
+        <source>A comment (required to reject or return for revision)</source>
+        <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="196" />
+        <source>Add comment</source>
+        <translation>Добавить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <source>E-invoice…</source>
+        <translation>Эл. версия счёта…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="200" />
+        <source>Payment order…</source>
+        <translation>Платёжное поручение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <source>Drop files on the card to attach them as the e-invoice.</source>
+        <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <source>History and comments</source>
+        <translation>История и комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="213" />
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="229" />
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="231" />
+        <source>Submit for approval</source>
+        <translation>На согласование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="232" />
+        <source>Approve</source>
+        <translation>Согласовать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="233" />
+        <source>Return for revision</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <source>Reject</source>
+        <translation>Отказать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="235" />
+        <source>Mark paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="311" />
+        <source>New payment request</source>
+        <translation>Новая заявка на оплату</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="317" />
+        <location filename="../../desktop/ui/requests/card.py" line="318" />
+        <location filename="../../desktop/ui/requests/card.py" line="319" />
+        <location filename="../../desktop/ui/requests/card.py" line="320" />
+        <source>Save and submit the request first.</source>
+        <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="322" />
+        <location filename="../../desktop/ui/requests/card.py" line="597" />
+        <source>Save the request first.</source>
+        <translation>Сначала сохраните заявку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="355" />
+        <source>Payment request № %1 of %2</source>
+        <translation>Заявка на оплату № %1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="363" />
+        <source>payment order exported %1</source>
+        <translation>платёжное поручение выгружено %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <source>E-invoice</source>
+        <translation>Эл. версия счёта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <source>Payment order</source>
+        <translation>Платёжное поручение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="414" />
+        <source>waiting in the queue</source>
+        <translation>ждёт в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="456" />
+        <source>%1 of 210 characters</source>
+        <translation>%1 из 210 символов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="586" />
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="588" />
+        <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="619" />
+        <source>Copying the file to the shared folder</source>
+        <translation>Копирование файла на общую папку</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="22" />
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="23" />
+        <source>On approval</source>
+        <translation>На согласовании</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <source>Approved for payment</source>
+        <translation>Согласован к оплате</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <source>Rejected</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <source>Pay by</source>
+        <translation>Оплатить до</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="74" />
+        <source>Contractor</source>
+        <translation>Подрядчик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <source>What we pay for</source>
+        <translation>За что платим</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="79" />
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="80" />
+        <source>Initiator</source>
+        <translation>Инициатор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="130" />
+        <source>exported</source>
+        <translation>выгружено</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="57" />
+        <source>Search by number, contractor, INN or purpose</source>
+        <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="62" />
+        <source>All requests</source>
+        <translation>Все заявки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="63" />
+        <source>My requests</source>
+        <translation>Мои заявки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <source>To approve</source>
+        <translation>На согласование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="65" />
+        <source>Due this week</source>
+        <translation>К оплате на этой неделе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="70" />
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="72" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <source>New request…</source>
+        <translation>Новая заявка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
+        <source>Export approved to the bank…</source>
+        <translation>Выгрузить согласованные в банк…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="80" />
+        <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
+        <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="197" />
+        <source>Requests: %1   Amount: %2</source>
+        <translation>Заявок: %1   Сумма: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="220" />
+        <location filename="../../desktop/ui/requests/tab.py" line="241" />
+        <location filename="../../desktop/ui/requests/tab.py" line="251" />
+        <source>Export payment orders</source>
+        <translation>Выгрузка платёжных поручений</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="220" />
+        <source>Bank exchange file (*.txt)</source>
+        <translation>Файл обмена с банком (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="242" />
+        <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
+        <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="254" />
+        <source>Writing payment orders</source>
+        <translation>Запись платёжных поручений</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2963,54 @@
         <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnallocatedTree</name>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="29" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="30" />
+        <source>Order No.</source>
+        <translation>№ п/п</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="31" />
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="32" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="33" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="34" />
+        <source>Free</source>
+        <translation>Свободно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="35" />
+        <source>Own entity</source>
+        <translation>Юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="36" />
+        <source>Purpose</source>
+        <translation>Назначение платежа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/queue.py" line="65" />
+        <source>payments: %1</source>
+        <translation>платежей: %1</translation>
     </message>
 </context>
 </TS>

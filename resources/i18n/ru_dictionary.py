@@ -159,3 +159,135 @@ RU.update({
 })
 
 RU.update({"Work orders": "Заказ-наряды"})
+
+# registry models loading in the background
+RU.update({"Loading…": "Загрузка…"})
+
+# payment requests (заявки на оплату): the tab, the card, the registry model
+RU.update({"Payment requests": "Заявки на оплату"})
+for _context, _pairs in {
+    "RequestsModel": {
+        "Draft": "Черновик", "On approval": "На согласовании", "Approved for payment": "Согласован к оплате",
+        "Paid": "Оплачен", "Rejected": "Отказано", "Amount": "Сумма", "Contractor": "Подрядчик",
+        "Created": "Создана", "Initiator": "Инициатор", "Number": "Номер", "Pay by": "Оплатить до",
+        "Payer": "Плательщик", "Status": "Статус", "What we pay for": "За что платим", "exported": "выгружено",
+    },
+    "RequestCard": {
+        "%1 of 210 characters": "%1 из 210 символов",
+        "A comment (required to reject or return for revision)":
+            "Комментарий (обязателен, чтобы отказать или вернуть на доработку)",
+        "Add comment": "Добавить комментарий", "Approve": "Согласовать", "Attach a file": "Прикрепить файл",
+        "Attachments": "Вложения", "Bank BIK": "БИК банка", "Bank": "Банк", "Close": "Закрыть",
+        "Contractor's requisites*": "Реквизиты подрядчика*", "Contractor*": "Подрядчик*",
+        "Copying the file to the shared folder": "Копирование файла на общую папку",
+        "Correspondent account": "К/с", "Currency*": "Валюта*",
+        "Drop files on the card to attach them as the e-invoice.":
+            "Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.",
+        "E-invoice": "Эл. версия счёта", "E-invoice…": "Эл. версия счёта…",
+        "From the directory": "Из справочника", "History and comments": "История и комментарии",
+        "INN*": "ИНН*", "Invoice amount*": "Сумма счёта*", "KPP": "КПП", "Mark paid": "Оплачено",
+        "New payment request": "Новая заявка на оплату",
+        "PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)":
+            "PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)",
+        "Pay by*": "Оплатить до*", "Payer": "Плательщик", "Payment order": "Платёжное поручение",
+        "Payment order…": "Платёжное поручение…",
+        "Payment purpose* (with VAT, at most 210 characters)":
+            "Назначение платежа* (с НДС, не больше 210 символов)",
+        "Payment request № %1 of %2": "Заявка на оплату № %1 от %2", "Reject": "Отказать",
+        "Return for revision": "Вернуть на доработку",
+        "Save and submit the request first.": "Сначала сохраните заявку и отправьте её на согласование.",
+        "Save draft": "Сохранить черновик", "Save the request first.": "Сначала сохраните заявку.",
+        "Settlement account*": "Р/с*", "Submit for approval": "На согласование", "Suggest": "Заполнить",
+        "Type a name or INN to fill the requisites": "Начните вводить название или ИНН — реквизиты заполнятся",
+        "VAT": "НДС", "What we pay for*": "За что платим*",
+        "Write the purpose from what we pay for, the amount and VAT":
+            "Составить назначение платежа из «за что платим», суммы и НДС",
+        "e.g. for communication services, invoice № 45 of 02.11.2026":
+            "например: за услуги связи по счёту № 45 от 02.11.2026",
+        "payment order exported %1": "платёжное поручение выгружено %1",
+        "waiting in the queue": "ждёт в очереди", "comment": "комментарий",
+    },
+    "RequestsTab": {
+        "All own entities": "Все юрлица", "All requests": "Все заявки", "All statuses": "Все статусы",
+        "Bank exchange file (*.txt)": "Файл обмена с банком (*.txt)", "Due this week": "К оплате на этой неделе",
+        "Export approved to the bank…": "Выгрузить согласованные в банк…",
+        "Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client":
+            "Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка",
+        "Export payment orders": "Выгрузка платёжных поручений", "My requests": "Мои заявки",
+        "New request…": "Новая заявка…", "Open": "Открыть",
+        "Payment orders: %1 for %2 RUB (%3) → %4": "Платёжных поручений: %1 на сумму %2 руб. (%3) → %4",
+        "Requests: %1   Amount: %2": "Заявок: %1   Сумма: %2",
+        "Search by number, contractor, INN or purpose": "Поиск по номеру, подрядчику, ИНН или назначению",
+        "To approve": "На согласование", "Writing payment orders": "Запись платёжных поручений",
+    },
+}.items():
+    for _source, _russian in _pairs.items():
+        RU[(_context, _source)] = _russian
+
+# overview tab
+RU.update({
+    "Overview": "Обзор", "Refresh": "Обновить", "Export PDF…": "Экспорт в PDF…", "Export PDF": "Экспорт в PDF",
+    "Updating…": "Обновление…", "Updated: %1": "Обновлено: %1", "Clients of %1": "Клиенты менеджера: %1",
+    "All clients": "Все клиенты", "%1 ₽": "%1 ₽", "%1 ₽ a month": "%1 ₽ в месяц",
+    "0–30 days": "0–30 дн.", "31–60 days": "31–60 дн.", "61–90 days": "61–90 дн.", "over 90 days": "более 90 дн.",
+    "Acts and UPD not signed": "Не подписаны акты и УПД", "Unpaid invoices": "Неоплаченные счета",
+    "Unallocated payments": "Неразнесённые платежи", "Requests waiting for my approval": "Заявки ждут моего согласования",
+    "My requests on approval": "Мои заявки на согласовании", "Requests to pay this week": "Заявки к оплате на этой неделе",
+    "Contracts ending within 30 days": "Договоры истекают в ближайшие 30 дней",
+    "Contracts ending within 60 days": "Договоры истекают в ближайшие 60 дней",
+    "Closed contracts": "Закрыто", "Contracts not closed": "Не закрыто", "Closing failed": "Ошибка закрытия",
+    "No manager": "Без менеджера", "Documents: %1": "Документов: %1", "Amount: %1 ₽": "Сумма: %1 ₽",
+    "Month closing: contracts per month": "Закрытие месяца: договоры по месяцам",
+    "Unsigned acts and UPD by age, thousand ₽": "Неподписанные акты и УПД по давности, тыс. ₽",
+    "Unsigned acts and UPD by manager, thousand ₽": "Неподписанные акты и УПД по менеджерам, тыс. ₽",
+    "Receivables by age (unpaid invoices)": "Дебиторская задолженность по давности (неоплаченные счета)",
+    "Receivables: top 10 clients, thousand ₽": "Дебиторская задолженность: топ-10 клиентов, тыс. ₽",
+    "contracts": "договоров", "thousand ₽": "тыс. ₽", "AktDesk overview on %1": "AktDesk: обзор на %1",
+    "The overview is still being computed.": "Обзор ещё рассчитывается.",
+    "The PDF report could not be written to %1: %2": "Не удалось записать PDF-отчёт в %1: %2",
+    "PDF report saved: %1": "PDF-отчёт сохранён: %1",
+})
+RU.update({
+    ("OverviewTab", month): short
+    for month, short in zip(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+        strict=True,
+    )
+})
+
+# payments: statements, unallocated payments, notifications
+RU.update({
+    "1C bank exchange files (*.txt);;All files (*)": "Файлы обмена с банком 1С (*.txt);;Все файлы (*)",
+    "A refund, a loan or a transfer: remove it from the queue":
+        "Возврат, заём или перевод: убрать платёж из очереди",
+    "Applied here": "Зачтено в счёт", "Assign": "Разнести",
+    "Assign the payment to invoices": "Разнесение платежа по счетам",
+    "Assign to invoices…": "Разнести по счетам…", "Assign with the overpayment?": "Разнести с переплатой?",
+    "Bank statements": "Выписки банка", "Check the amounts": "Проверьте суммы",
+    "Find an invoice by number, client or INN": "Найти счёт по номеру, клиенту или ИНН",
+    "Free": "Свободно", "How": "Как разнесено", "Import statements…": "Загрузить выписки…",
+    "Importing bank statements": "Загрузка выписок банка", "No notifications": "Уведомлений нет",
+    "Not a client payment": "Не оплата клиента", "Notifications": "Уведомления",
+    "Notifications: %1": "Уведомления: %1", "Order No.": "№ п/п", "Overpayment": "Переплата",
+    "Payer": "Плательщик",
+    "Payment No. %1 of %2 from %3 (INN %4): %5, free %6":
+        "Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6",
+    "Payment amount": "Сумма платежа",
+    "Payments behind the selected invoice": "Платежи, зачтённые в выбранный счёт",
+    "Purpose": "Назначение платежа", "Purpose: %1": "Назначение платежа: %1",
+    "Receipts nobody has applied yet: %1, grouped by region and manager":
+        "Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)",
+    "Release to import the statements": "Отпустите, чтобы загрузить выписки",
+    "Some files were not imported (nothing was taken from them):":
+        "Некоторые файлы не загружены (из них не взято ничего):",
+    "Stage": "Этап",
+    "The amount «%1» is not a number: write it like 1 234,56":
+        "Сумма «%1» — не число: напишите её так: 1 234,56",
+    "The previous import is still running.": "Предыдущая загрузка ещё идёт.",
+    "To assign": "Разнести", "To assign: %1 of the free %2": "Разносится: %1 из свободных %2",
+    "Undo this allocation": "Отменить разнесение", "advance": "предоплата", "final": "окончательный",
+    "or drop 1C bank statement files (kl_to_1c.txt) onto this tab":
+        "или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку",
+    "payments: %1": "платежей: %1",
+})

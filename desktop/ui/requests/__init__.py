@@ -1,0 +1,1 @@
+"""Payment requests: the registry tab and the card."""

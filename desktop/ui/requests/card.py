@@ -1,0 +1,637 @@
+"""The payment-request card: every field checked at the field, requisites from the counterparty directory,
+the buttons of the steps the user's role allows (the others disabled with the reason), the history and
+comment thread, and attachments (e-invoice, payment order) dropped or chosen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from desktop.config import Settings, load_settings
+from desktop.core import payment_requests as pr
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.events import current_login
+from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
+from desktop.core.payment_requests import Action, RequestInput, RequestValidationError
+from desktop.ui.common import fmt
+from desktop.ui.common.dates import to_date, to_qdate
+from desktop.ui.registry.drop_view import local_files
+from desktop.ui.requests.model import STATUS_COLORS, status_title
+from desktop.ui.tasks import run_task
+
+LINE_FIELDS = (
+    "subject",
+    "contractor_name",
+    "contractor_inn",
+    "contractor_kpp",
+    "contractor_bank_name",
+    "contractor_bik",
+    "contractor_account",
+    "contractor_corr_account",
+    "amount",
+)
+ERROR_FIELDS = (*LINE_FIELDS, "own_entity_id", "currency", "vat_rate", "pay_by", "purpose")
+
+
+class RequestCard(QDialog):
+    """Create or work on a payment request as ``login``; ``changed`` tells the registry to refresh."""
+
+    changed = Signal(int)
+
+    def __init__(
+        self,
+        database: Database,
+        request_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        login: str | None = None,
+        settings: Settings | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestCard")
+        self.database = database
+        self.request_id = request_id
+        self.login = login or current_login()
+        self.settings = settings
+        self.today = today or dt.date.today()
+        self.setMinimumSize(1100, 720)
+        self.setAcceptDrops(True)
+        self._touched: set[str] = set()
+        self._show_all_errors = False
+        self._auto_purpose = ""
+        self._loading = False
+
+        # --- fields ---------------------------------------------------------------
+        self.status_label = QLabel(self, objectName="requestStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.entity = QComboBox(self, objectName="own_entity_id")
+        self.counterparty = QComboBox(self, objectName="counterparty")
+        self.counterparty.setEditable(True)
+        self.counterparty.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.counterparty.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.counterparty.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.counterparty.lineEdit().setPlaceholderText(self.tr("Type a name or INN to fill the requisites"))
+        self.edits: dict[str, QLineEdit] = {}
+        for name in LINE_FIELDS:
+            edit = QLineEdit(self, objectName=name)
+            self.edits[name] = edit
+        self.edits["amount"].setPlaceholderText("0,00")
+        self.edits["amount"].setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edits["subject"].setPlaceholderText(
+            self.tr("e.g. for communication services, invoice № 45 of 02.11.2026")
+        )
+        self.currency = QComboBox(self, objectName="currency")
+        for code in pr.CURRENCIES:
+            self.currency.addItem(code, code)
+        self.vat = QComboBox(self, objectName="vat_rate")
+        for rate in pr.VAT_RATES:
+            self.vat.addItem(rate, rate)
+        self.pay_by = QDateEdit(self, objectName="pay_by")
+        self.pay_by.setCalendarPopup(True)
+        self.pay_by.setDisplayFormat("dd.MM.yyyy")
+        self.pay_by.setDate(to_qdate(self.today + dt.timedelta(days=5)))
+        self.purpose = QPlainTextEdit(self, objectName="purpose")
+        self.purpose.setFixedHeight(58)
+        self.purpose_count = QLabel(self, objectName="purposeCount")
+        self.fill_purpose = QPushButton(self.tr("Suggest"), self, objectName="suggestPurpose")
+        self.fill_purpose.setToolTip(self.tr("Write the purpose from what we pay for, the amount and VAT"))
+
+        self.errors: dict[str, QLabel] = {}
+        for name in ERROR_FIELDS:
+            label = QLabel(self, objectName=f"{name}_error")
+            label.setStyleSheet("color: #b00020; font-size: 11px")
+            label.setWordWrap(True)
+            label.hide()
+            self.errors[name] = label
+
+        form = QFormLayout()
+        form.addRow(self.tr("Payer"), self._with_error(self.entity, "own_entity_id"))
+        form.addRow(self.tr("What we pay for*"), self._with_error(self.edits["subject"], "subject"))
+        form.addRow(self.tr("From the directory"), self.counterparty)
+        form.addRow(
+            self.tr("Contractor*"), self._with_error(self.edits["contractor_name"], "contractor_name")
+        )
+        money = QHBoxLayout()
+        money.addWidget(self._with_error(self.edits["amount"], "amount"), 2)
+        money.addWidget(QLabel(self.tr("Currency*"), self))
+        money.addWidget(self._with_error(self.currency, "currency"))
+        money.addWidget(QLabel(self.tr("VAT"), self))
+        money.addWidget(self._with_error(self.vat, "vat_rate"))
+        form.addRow(self.tr("Invoice amount*"), money)
+        form.addRow(self.tr("Pay by*"), self._with_error(self.pay_by, "pay_by"))
+        requisites = QGroupBox(self.tr("Contractor's requisites*"), self)
+        req_form = QFormLayout(requisites)
+        ids = QHBoxLayout()
+        ids.addWidget(self._with_error(self.edits["contractor_inn"], "contractor_inn"), 3)
+        ids.addWidget(QLabel(self.tr("KPP"), self))
+        ids.addWidget(self._with_error(self.edits["contractor_kpp"], "contractor_kpp"), 2)
+        req_form.addRow(self.tr("INN*"), ids)
+        req_form.addRow(
+            self.tr("Bank"), self._with_error(self.edits["contractor_bank_name"], "contractor_bank_name")
+        )
+        req_form.addRow(self.tr("Bank BIK"), self._with_error(self.edits["contractor_bik"], "contractor_bik"))
+        req_form.addRow(
+            self.tr("Settlement account*"),
+            self._with_error(self.edits["contractor_account"], "contractor_account"),
+        )
+        req_form.addRow(
+            self.tr("Correspondent account"),
+            self._with_error(self.edits["contractor_corr_account"], "contractor_corr_account"),
+        )
+        purpose_box = QWidget(self)
+        purpose_layout = QVBoxLayout(purpose_box)
+        purpose_layout.setContentsMargins(0, 0, 0, 0)
+        purpose_layout.setSpacing(1)
+        purpose_layout.addWidget(self.purpose)
+        purpose_row = QHBoxLayout()
+        purpose_row.addWidget(self.purpose_count, 1)
+        purpose_row.addWidget(self.fill_purpose)
+        purpose_layout.addLayout(purpose_row)
+        purpose_layout.addWidget(self.errors["purpose"])
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.status_label)
+        left_layout.addLayout(form)
+        left_layout.addWidget(requisites)
+        left_layout.addWidget(QLabel(self.tr("Payment purpose* (with VAT, at most 210 characters)"), self))
+        left_layout.addWidget(purpose_box)
+        left_layout.addStretch(1)
+
+        # --- history, comments, attachments --------------------------------------------
+        self.history = QTextBrowser(self, objectName="requestHistory")
+        self.history.setOpenLinks(False)
+        self.comment = QPlainTextEdit(self, objectName="comment")
+        self.comment.setPlaceholderText(self.tr("A comment (required to reject or return for revision)"))
+        self.comment.setFixedHeight(54)
+        self.comment_button = QPushButton(self.tr("Add comment"), self, objectName="addComment")
+        self.attachments = QListWidget(self, objectName="attachments")
+        self.attachments.setMaximumHeight(90)
+        self.attach_invoice = QPushButton(self.tr("E-invoice…"), self, objectName="attachInvoice")
+        self.attach_order = QPushButton(self.tr("Payment order…"), self, objectName="attachOrder")
+        self.drop_hint = QLabel(self.tr("Drop files on the card to attach them as the e-invoice."), self)
+        self.drop_hint.setStyleSheet("color: gray; font-size: 11px")
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(QLabel(self.tr("History and comments"), self))
+        right_layout.addWidget(self.history, 1)
+        right_layout.addWidget(self.comment)
+        right_layout.addWidget(self.errors.setdefault("comment", self._error_label("comment")))
+        comment_row = QHBoxLayout()
+        comment_row.addStretch(1)
+        comment_row.addWidget(self.comment_button)
+        right_layout.addLayout(comment_row)
+        right_layout.addWidget(QLabel(self.tr("Attachments"), self))
+        right_layout.addWidget(self.attachments)
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attach_invoice)
+        attach_row.addWidget(self.attach_order)
+        attach_row.addStretch(1)
+        right_layout.addLayout(attach_row)
+        right_layout.addWidget(self.drop_hint)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        # --- buttons ---------------------------------------------------------------------
+        self.save_button = QPushButton(self.tr("Save draft"), self, objectName="saveRequest")
+        self.buttons: dict[Action, QPushButton] = {
+            Action.SUBMIT: QPushButton(self.tr("Submit for approval"), self, objectName="submitRequest"),
+            Action.APPROVE: QPushButton(self.tr("Approve"), self, objectName="approveRequest"),
+            Action.RETURN: QPushButton(self.tr("Return for revision"), self, objectName="returnRequest"),
+            Action.REJECT: QPushButton(self.tr("Reject"), self, objectName="rejectRequest"),
+            Action.PAY: QPushButton(self.tr("Mark paid"), self, objectName="payRequest"),
+        }
+        self.close_button = QPushButton(self.tr("Close"), self, objectName="closeRequest")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_button)
+        for button in self.buttons.values():
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self._fill_lists()
+        for name, edit in self.edits.items():
+            edit.textChanged.connect(self._changed)
+            edit.textEdited.connect(lambda _t, n=name: self._touch(n))
+        for combo in (self.currency, self.vat, self.entity):
+            combo.currentIndexChanged.connect(self._changed)
+        self.pay_by.dateChanged.connect(self._changed)
+        self.purpose.textChanged.connect(self._purpose_edited)
+        self.counterparty.activated.connect(self._counterparty_chosen)
+        self.fill_purpose.clicked.connect(self.suggest_purpose)
+        self.save_button.clicked.connect(self.save)
+        self.buttons[Action.SUBMIT].clicked.connect(self.submit)
+        for action in (Action.APPROVE, Action.RETURN, Action.REJECT, Action.PAY):
+            self.buttons[action].clicked.connect(lambda _c=False, a=action: self.do(a))
+        self.comment_button.clicked.connect(self.add_comment)
+        self.attach_invoice.clicked.connect(lambda: self.choose_files("e_invoice"))
+        self.attach_order.clicked.connect(lambda: self.choose_files("payment_order"))
+        self.close_button.clicked.connect(self.reject)
+        self.load()
+
+    # --- layout helpers -----------------------------------------------------------------------
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(self, objectName=f"{name}_error")
+        label.setStyleSheet("color: #b00020; font-size: 11px")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _with_error(self, widget: QWidget, name: str) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(widget)
+        layout.addWidget(self.errors[name])
+        return box
+
+    def _fill_lists(self) -> None:
+        with self.database.session() as session:
+            self.entity.addItem("", None)
+            for entity_id, name in session.execute(
+                select(OwnEntity.id, OwnEntity.short_name)
+                .where(OwnEntity.is_active.is_(True))
+                .order_by(OwnEntity.short_name)
+            ):
+                self.entity.addItem(name, entity_id)
+            self.counterparty.addItem("", None)
+            for party_id, name, inn in session.execute(
+                select(Counterparty.id, Counterparty.short_name, Counterparty.inn)
+                .where(Counterparty.is_active.is_(True))
+                .order_by(Counterparty.short_name)
+            ):
+                self.counterparty.addItem(f"{name} ({inn})", party_id)
+        if self.entity.count() == 2:
+            self.entity.setCurrentIndex(1)
+
+    # --- loading ---------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Show the request as stored (or a new one) with the buttons the user may press."""
+        self._loading = True
+        with self.database.session() as session:
+            request = session.get(PaymentRequest, self.request_id) if self.request_id else None
+            if request is None:
+                self.setWindowTitle(self.tr("New payment request"))
+                self.status_label.setText(
+                    f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+                )
+                self.history.setHtml("")
+                allowed = {a: None for a in Action} | {
+                    Action.APPROVE: self.tr("Save and submit the request first."),
+                    Action.RETURN: self.tr("Save and submit the request first."),
+                    Action.REJECT: self.tr("Save and submit the request first."),
+                    Action.PAY: self.tr("Save and submit the request first."),
+                    Action.COMMENT: self.tr("Save the request first."),
+                    Action.ATTACH: self.tr("Save the request first."),
+                }
+            else:
+                self._show(request)
+                self._show_history(session, request)
+                self._show_attachments(session)
+                allowed = pr.allowed_actions(session, request, self.login)
+        self._loading = False
+        self.allowed = allowed
+        editable = allowed[Action.EDIT] is None
+        for widget in (*self.edits.values(), self.purpose):
+            widget.setReadOnly(not editable)
+            widget.setToolTip("" if editable else allowed[Action.EDIT] or "")
+        for widget in (self.currency, self.vat, self.pay_by, self.counterparty, self.fill_purpose):
+            widget.setEnabled(editable)
+            widget.setToolTip("" if editable else allowed[Action.EDIT] or "")
+        self.entity.setEnabled(self.request_id is None)
+        self.save_button.setEnabled(editable)
+        self.save_button.setToolTip("" if editable else allowed[Action.EDIT] or "")
+        for action, button in self.buttons.items():
+            reason = allowed[action]
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+        for widget in (self.comment_button, self.comment):
+            widget.setEnabled(allowed[Action.COMMENT] is None)
+            widget.setToolTip(allowed[Action.COMMENT] or "")
+        for widget in (self.attach_invoice, self.attach_order):
+            widget.setEnabled(allowed[Action.ATTACH] is None)
+            widget.setToolTip(allowed[Action.ATTACH] or "")
+        self._changed()
+
+    def _show(self, request: PaymentRequest) -> None:
+        self.setWindowTitle(
+            self.tr("Payment request № %1 of %2")
+            .replace("%1", request.number)
+            .replace("%2", fmt.date(request.created_at.date()))
+        )
+        color = STATUS_COLORS.get(request.status, "#000")
+        extra = ""
+        if request.status == "approved" and request.exported_at:
+            extra = " · " + escape(
+                self.tr("payment order exported %1").replace("%1", fmt.date(request.exported_at.date()))
+            )
+        if request.status == "paid" and request.paid_at:
+            extra = " " + fmt.date(request.paid_at)
+        self.status_label.setText(
+            f"<span style='font-size:14px'>№ {escape(request.number)} — "
+            f"<b style='color:{color}'>{escape(status_title(request.status))}</b>{extra}</span>"
+        )
+        self.entity.setCurrentIndex(max(0, self.entity.findData(request.own_entity_id)))
+        self.counterparty.setCurrentIndex(max(0, self.counterparty.findData(request.counterparty_id)))
+        for name, edit in self.edits.items():
+            value = getattr(request, name)
+            edit.setText(fmt.money(value) if name == "amount" else str(value or ""))
+        self.currency.setCurrentIndex(max(0, self.currency.findData(request.currency)))
+        self.vat.setCurrentIndex(max(0, self.vat.findData(request.vat_rate)))
+        self.pay_by.setDate(to_qdate(request.pay_by))
+        self.purpose.setPlainText(request.purpose)
+        self._auto_purpose = pr.suggested_purpose(request.subject, request.amount, request.vat_rate)
+
+    def _show_history(self, session: Any, request: PaymentRequest) -> None:
+        names = pr.user_names(session)
+        parts = []
+        for event in reversed(request.history):
+            who = escape(names.get(event.user_login, event.user_login))
+            when = f"{event.at:%d.%m.%Y %H:%M}"
+            if event.to_status is not None:
+                if event.from_status is None:
+                    what = escape(status_title(event.to_status))
+                else:
+                    what = (
+                        f"{escape(status_title(event.from_status))} → {escape(status_title(event.to_status))}"
+                    )
+                color = STATUS_COLORS.get(event.to_status, "#000")
+                head = f"<b style='color:{color}'>{what}</b>"
+            else:
+                head = f"<i>{escape(self.tr('comment'))}</i>"
+            body = (
+                f"<div style='margin:2px 0 0 8px; padding:3px; background:#f3f3f3'>{escape(event.comment)}</div>"
+                if event.comment
+                else ""
+            )
+            parts.append(
+                f"<div style='margin-bottom:6px'><span style='color:gray'>{when}</span> "
+                f"<b>{who}</b>: {head}{body}</div>"
+            )
+        self.history.setHtml("".join(parts))
+
+    def _show_attachments(self, session: Any) -> None:
+        self.attachments.clear()
+        for scan in pr.attachments(session, self.request_id or 0):
+            role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
+            state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
+            item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
+            item.setToolTip(scan.path or "")
+            self.attachments.addItem(item)
+
+    # --- values and validation ------------------------------------------------------------------
+    def values(self) -> RequestInput:
+        data: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
+        return RequestInput(
+            own_entity_id=self.entity.currentData(),
+            counterparty_id=self.counterparty.currentData(),
+            currency=self.currency.currentData() or "",
+            vat_rate=self.vat.currentData() or "",
+            pay_by=to_date(self.pay_by.date()),
+            purpose=self.purpose.toPlainText(),
+            **data,
+        )
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self._changed()
+
+    def _purpose_edited(self) -> None:
+        if not self._loading:
+            self._touched.add("purpose")
+        self._changed()
+
+    def _changed(self, *_: Any) -> None:
+        if self._loading:
+            return
+        values = self.values()
+        if not self.purpose.isReadOnly():
+            current = " ".join(values.purpose.split())
+            if current in ("", self._auto_purpose):
+                suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate)
+                if suggestion and suggestion != current:
+                    self._auto_purpose = suggestion
+                    self._loading = True
+                    self.purpose.setPlainText(suggestion)
+                    self._loading = False
+                    values = self.values()
+        self.purpose_count.setText(
+            self.tr("%1 of 210 characters").replace("%1", str(len(" ".join(values.purpose.split()))))
+        )
+        self.validate(values)
+
+    def validate(self, values: RequestInput | None = None) -> dict[str, str]:
+        """Show the errors at their fields (on a new card only those the user has reached)."""
+        values = values or self.values()
+        today = self.today if self.request_id is None else None
+        errors = pr.request_errors(values.as_dict(), today=today) if not self.purpose.isReadOnly() else {}
+        for name in ERROR_FIELDS:
+            message = errors.get(name)
+            if message and not (
+                self._show_all_errors or self.request_id is not None or name in self._touched
+            ):
+                message = None
+            self._set_error(name, message)
+        return errors
+
+    def _set_error(self, name: str, message: str | None) -> None:
+        label = self.errors[name]
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        widget = self.edits.get(name) or {"purpose": self.purpose, "comment": self.comment}.get(name)
+        if widget is not None:
+            widget.setStyleSheet("border: 1px solid #b00020" if message else "")
+
+    def _counterparty_chosen(self, _index: int) -> None:
+        party_id = self.counterparty.currentData()
+        if party_id is None:
+            return
+        with self.database.session() as session:
+            party = session.get(Counterparty, party_id)
+            if party is None:
+                return
+            values = pr.requisites_of(party)
+        for name, value in values.items():
+            self.edits[name].setText(value)
+            self._touched.add(name)
+        self._changed()
+
+    def suggest_purpose(self) -> None:
+        values = self.values()
+        suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate)
+        if suggestion:
+            self._auto_purpose = suggestion
+            self.purpose.setPlainText(suggestion)
+
+    # --- actions -----------------------------------------------------------------------------------
+    def _save(self, session: Any) -> int:
+        values = self.values()
+        if self.request_id is None:
+            return pr.create_request(session, values, login=self.login, today=self.today).id
+        pr.update_request(session, self.request_id, values, login=self.login)
+        return self.request_id
+
+    def _handle(self, error: UserError) -> None:
+        if isinstance(error, RequestValidationError):
+            self._show_all_errors = True
+            self.validate()
+            for name, message in error.errors.items():
+                if name in self.errors:
+                    self._set_error(name, message)
+        elif error.field == "comment":
+            self._set_error("comment", error.message)
+        QMessageBox.warning(self, self.windowTitle(), error.message)
+
+    def _done(self, request_id: int) -> None:
+        self.request_id = request_id
+        self.comment.clear()
+        self._set_error("comment", None)
+        self.load()
+        self.changed.emit(request_id)
+
+    def save(self) -> bool:
+        try:
+            with self.database.transaction() as session:
+                request_id = self._save(session)
+        except UserError as error:
+            self._handle(error)
+            return False
+        self._done(request_id)
+        return True
+
+    def submit(self) -> bool:
+        """Save the draft and send it for approval in one step."""
+        try:
+            with self.database.transaction() as session:
+                request_id = self._save(session)
+                pr.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
+        except UserError as error:
+            self._handle(error)
+            return False
+        self._done(request_id)
+        return True
+
+    def do(self, action: Action) -> bool:
+        if self.request_id is None:
+            return False
+        try:
+            with self.database.transaction() as session:
+                pr.transition(
+                    session,
+                    self.request_id,
+                    action,
+                    login=self.login,
+                    comment=self.comment.toPlainText(),
+                    paid_on=self.today,
+                )
+        except UserError as error:
+            self._handle(error)
+            return False
+        self._done(self.request_id)
+        return True
+
+    def add_comment(self) -> bool:
+        if self.request_id is None:
+            return False
+        try:
+            with self.database.transaction() as session:
+                pr.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
+        except UserError as error:
+            self._handle(error)
+            return False
+        self._done(self.request_id)
+        return True
+
+    # --- attachments ----------------------------------------------------------------------------------
+    def choose_files(self, role: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach a file"),
+            "",
+            self.tr("PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        if paths:
+            self.attach_files([Path(p) for p in paths], role)
+
+    def attach_files(self, files: list[Path], role: str = "e_invoice") -> Any:
+        """Copy files to the share on a worker thread (or queue them); the list shows them after."""
+        request_id = self.request_id
+        if request_id is None or self.allowed.get(Action.ATTACH) is not None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Save the request first."))
+            return None
+        database = self.database
+        store = (self.settings or load_settings()).scan_store()
+        login = self.login
+
+        def job(progress: Any, cancel: Any) -> Any:
+            progress(0, len(files), files[0].name)
+            with database.transaction() as session:
+                result = pr.attach(session, store, request_id, files, role, login=login)
+            progress(len(files), len(files), "")
+            return result
+
+        def done(result: Any) -> None:
+            self.last_attach = result
+            self._done(request_id)
+            if result.message:
+                (QMessageBox.warning if result.pending else QMessageBox.information)(
+                    self, self.windowTitle(), result.message
+                )
+
+        self.last_task = run_task(
+            self, job, title=self.tr("Copying the file to the shared folder"), on_success=done
+        )
+        return self.last_task
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()) and self.request_id is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.attach_files(files, "e_invoice")

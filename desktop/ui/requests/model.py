@@ -1,0 +1,159 @@
+"""The payment-request registry model: ids from core's filtered, sorted query; rows loaded by page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from desktop.core import payment_requests as pr
+from desktop.core.models import OwnEntity, PaymentRequest
+from desktop.ui.common import fmt
+from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
+
+STATUS_TITLES = {
+    "draft": QT_TRANSLATE_NOOP("RequestsModel", "Draft"),
+    "approval": QT_TRANSLATE_NOOP("RequestsModel", "On approval"),
+    "approved": QT_TRANSLATE_NOOP("RequestsModel", "Approved for payment"),
+    "paid": QT_TRANSLATE_NOOP("RequestsModel", "Paid"),
+    "rejected": QT_TRANSLATE_NOOP("RequestsModel", "Rejected"),
+}
+STATUS_COLORS = {
+    "draft": "#555555",
+    "approval": "#8a5a00",
+    "approved": "#1a5fb4",
+    "paid": "#26801f",
+    "rejected": "#b00020",
+}
+
+
+def status_title(status: str) -> str:
+    return QCoreApplication.translate("RequestsModel", STATUS_TITLES.get(status, status))
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    number: str
+    year: int
+    created: dt.date
+    status: str
+    pay_by: dt.date
+    contractor: str
+    inn: str
+    subject: str
+    amount: Decimal
+    currency: str
+    entity: str
+    initiator: str
+    exported: bool
+    paid_at: dt.date | None
+
+
+class RequestsModel(LazyTableModel):
+    default_sort = ("number", True)
+
+    def __init__(
+        self, database: Any, parent: Any = None, login: str = "", today: dt.date | None = None
+    ) -> None:
+        self.columns = (
+            Column("number", QCoreApplication.translate("RequestsModel", "Number"), width=70),
+            Column("created", QCoreApplication.translate("RequestsModel", "Created"), width=85),
+            Column("status", QCoreApplication.translate("RequestsModel", "Status"), width=150),
+            Column("pay_by", QCoreApplication.translate("RequestsModel", "Pay by"), width=85),
+            Column("contractor", QCoreApplication.translate("RequestsModel", "Contractor"), width=220),
+            Column("subject", QCoreApplication.translate("RequestsModel", "What we pay for"), width=260),
+            Column(
+                "amount", QCoreApplication.translate("RequestsModel", "Amount"), align_right=True, width=110
+            ),
+            Column("entity", QCoreApplication.translate("RequestsModel", "Payer"), width=150),
+            Column("initiator", QCoreApplication.translate("RequestsModel", "Initiator"), width=150),
+        )
+        self.filter = pr.RequestFilter()
+        self.login = login
+        self.today = today or dt.date.today()
+        self.names: dict[str, str] = {}
+        super().__init__(database, parent)
+
+    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
+        return pr.select_ids(self.filter, self.login, self.today, order_key, descending)
+
+    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        if not self.names:
+            self.names = pr.user_names(session)
+        entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
+        rows = {}
+        for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids))):
+            row = RequestRow(
+                number=r.number,
+                year=r.year,
+                created=r.created_at.date(),
+                status=r.status,
+                pay_by=r.pay_by,
+                contractor=r.contractor_name,
+                inn=r.contractor_inn,
+                subject=r.subject,
+                amount=r.amount,
+                currency=r.currency,
+                entity=entities.get(r.own_entity_id, ""),
+                initiator=self.names.get(r.initiator, r.initiator),
+                exported=r.exported_at is not None,
+                paid_at=r.paid_at,
+            )
+            rows[r.id] = (row,) * len(self.columns)
+        return rows
+
+    def row_object(self, row: int) -> RequestRow | None:
+        values = self.row_values(row)
+        return values[0] if values else None
+
+    def display(self, column: Column, value: Any) -> str:
+        row: RequestRow = value
+        key = column.key
+        if key == "number":
+            return row.number if row.year == self.today.year else f"{row.number}/{row.year}"
+        if key == "created":
+            return fmt.date(row.created)
+        if key == "status":
+            title = status_title(row.status)
+            if row.status == "approved" and row.exported:
+                title += " · " + QCoreApplication.translate("RequestsModel", "exported")
+            if row.status == "paid" and row.paid_at:
+                title += " " + fmt.date(row.paid_at)
+            return title
+        if key == "pay_by":
+            return fmt.date(row.pay_by)
+        if key == "contractor":
+            return f"{row.contractor} ({row.inn})"
+        if key == "subject":
+            return row.subject
+        if key == "amount":
+            suffix = "" if row.currency == "RUB" else f" {row.currency}"
+            return fmt.money(row.amount) + suffix
+        if key == "entity":
+            return row.entity
+        if key == "initiator":
+            return row.initiator
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_object(index.row())
+            key = self.columns[index.column()].key
+            if row is not None and key == "status":
+                return QColor(STATUS_COLORS.get(row.status, "#000000"))
+            if (
+                row is not None
+                and key == "pay_by"
+                and row.status in ("approval", "approved")
+                and row.pay_by < self.today
+            ):
+                return QColor("#b00020")  # overdue
+            return None
+        return super().data(index, role)

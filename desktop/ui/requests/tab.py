@@ -1,0 +1,262 @@
+"""The «Заявки на оплату» tab: the registry of outgoing payment requests with filters, the built-in
+views (my requests, to approve, due this week), saved filters, totals, the card, and the export of
+approved requests as payment orders for the bank client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from desktop.config import Settings
+from desktop.core import payment_requests as pr
+from desktop.core.db import Database
+from desktop.core.events import current_login
+from desktop.core.models import OwnEntity
+from desktop.ui.common import fmt
+from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
+from desktop.ui.common.state import ui_state
+from desktop.ui.common.table_view import RegistryView
+from desktop.ui.requests.model import STATUS_TITLES, RequestsModel, status_title
+from desktop.ui.tasks import run_task, show_error
+
+
+class RequestsTab(QWidget):
+    def __init__(
+        self,
+        database: Database | None,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+        *,
+        login: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestsTab")
+        self.database = database
+        self.settings = settings
+        self.login = login or current_login()
+        self.today = today or dt.date.today()
+        self.model = RequestsModel(database, self, login=self.login, today=self.today)
+
+        self.search = QLineEdit(self, objectName="requestSearch")
+        self.search.setPlaceholderText(self.tr("Search by number, contractor, INN or purpose"))
+        self.search.setClearButtonEnabled(True)
+        self.view_combo = self._combo(
+            "requestPreset",
+            [
+                (self.tr("All requests"), None),
+                (self.tr("My requests"), "mine"),
+                (self.tr("To approve"), "to_approve"),
+                (self.tr("Due this week"), "due_this_week"),
+            ],
+        )
+        self.status = self._combo(
+            "requestStatusFilter",
+            [(self.tr("All statuses"), None), *((status_title(s), s) for s in STATUS_TITLES)],
+        )
+        self.entity = self._combo("requestEntity", [(self.tr("All own entities"), None)])
+        self.new_button = QPushButton(self.tr("New request…"), self, objectName="newRequest")
+        self.open_button = QPushButton(self.tr("Open"), self, objectName="openRequest")
+        self.export_button = QPushButton(
+            self.tr("Export approved to the bank…"), self, objectName="exportOrders"
+        )
+        self.export_button.setToolTip(
+            self.tr(
+                "Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client"
+            )
+        )
+        self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
+        self.saved.chosen.connect(self.set_filter_dict)
+
+        top = QHBoxLayout()
+        top.addWidget(self.view_combo)
+        top.addWidget(self.search, 3)
+        top.addWidget(self.status)
+        top.addWidget(self.entity)
+        top.addWidget(self.saved)
+        second = QHBoxLayout()
+        second.addWidget(self.new_button)
+        second.addWidget(self.open_button)
+        second.addStretch(1)
+        second.addWidget(self.export_button)
+        self.view = RegistryView(self.model, "requests", self)
+        self.view.setObjectName("requestsView")
+        self.footer = QLabel(self, objectName="requestsFooter")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.footer)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._timer.start)
+        for combo in (self.view_combo, self.status, self.entity):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(lambda: self.open_card(None))
+        self.open_button.clicked.connect(lambda: self.open_card(self.view.current_id()))
+        self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
+        self.export_button.clicked.connect(self.export_dialog)
+        self.model.modelReset.connect(self._update_footer)
+        self.reload()
+
+    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for title, value in items:
+            combo.addItem(title, value)
+        return combo
+
+    # --- data -----------------------------------------------------------------------------------
+    def set_database(self, database: Database | None) -> None:
+        self.database = database
+        self.model.database = database
+        self.reload()
+
+    def reload(self) -> None:
+        entities: list[tuple[str, Any]] = []
+        if self.database is not None:
+            with self.database.session() as session:
+                entities = [
+                    (name, entity_id)
+                    for entity_id, name in session.execute(
+                        select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
+                    )
+                ]
+        current = self.entity.currentData()
+        self.entity.blockSignals(True)
+        while self.entity.count() > 1:
+            self.entity.removeItem(1)
+        for title, value in entities:
+            self.entity.addItem(title, value)
+        self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
+        self.entity.blockSignals(False)
+        self.model.names = {}
+        self.apply_filters()
+
+    def current_filter(self) -> pr.RequestFilter:
+        status = self.status.currentData()
+        return pr.RequestFilter(
+            statuses=[status] if status else [],
+            own_entity_id=self.entity.currentData(),
+            search=self.search.text(),
+            preset=self.view_combo.currentData(),
+        )
+
+    def current_filter_dict(self) -> dict[str, Any]:
+        return self.current_filter().as_dict()
+
+    def set_filter_dict(self, values: dict[str, Any]) -> None:
+        flt = pr.RequestFilter.from_dict(values)
+        for combo, value in (
+            (self.view_combo, flt.preset),
+            (self.status, flt.statuses[0] if flt.statuses else None),
+            (self.entity, flt.own_entity_id),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(flt.search)
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        self.model.filter = self.current_filter()
+        self.model.today = self.today
+        self.model.refresh()
+
+    def _update_footer(self) -> None:
+        if self.database is None:
+            self.footer.clear()
+            return
+        with self.database.session() as session:
+            totals = pr.totals(session, self.model.filter, self.login, self.today)
+        sums = "; ".join(
+            fmt.money(amount) + ("" if currency == "RUB" else f" {currency}")
+            for currency, amount in totals.by_currency.items()
+        )
+        self.footer.setText(
+            self.tr("Requests: %1   Amount: %2")
+            .replace("%1", str(totals.count))
+            .replace("%2", sums or "0,00")
+        )
+
+    # --- card -----------------------------------------------------------------------------------
+    def open_card(self, request_id: int | None) -> Any:
+        if self.database is None:
+            return None
+        from desktop.ui.requests.card import RequestCard
+
+        card = RequestCard(
+            self.database, request_id, self, login=self.login, settings=self.settings, today=self.today
+        )
+        card.changed.connect(lambda _id: self.model.refresh())
+        self.last_card = card
+        card.open()
+        return card
+
+    # --- export ---------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        name = f"Платёжные поручения {self.today:%d.%m.%Y}.txt"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export payment orders"), name, self.tr("Bank exchange file (*.txt)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Any:
+        database = self.database
+        if database is None:
+            return None
+        entity_id = self.entity.currentData()
+        login, today = self.login, self.today
+
+        def job(progress: Any, cancel: Any) -> pr.ExportResult:
+            with database.transaction() as session:
+                return pr.export_orders(session, path, own_entity_id=entity_id, login=login, today=today)
+
+        def done(result: pr.ExportResult) -> None:
+            self.last_export = result
+            self.model.refresh()
+            QMessageBox.information(
+                self,
+                self.tr("Export payment orders"),
+                self.tr("Payment orders: %1 for %2 RUB (%3) → %4")
+                .replace("%1", str(len(result.requests)))
+                .replace("%2", fmt.money(result.total))
+                .replace("%3", result.entity)
+                .replace("%4", str(result.path)),
+            )
+
+        def failed(error: BaseException) -> None:
+            self.last_export_error = error
+            show_error(self, error, title=self.tr("Export payment orders"))
+
+        self.last_task = run_task(
+            self, job, title=self.tr("Writing payment orders"), on_success=done, on_failure=failed
+        )
+        return self.last_task
+
+    def save_state(self, settings: QSettings) -> None:
+        self.view.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.view.restore_state(settings)

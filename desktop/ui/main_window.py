@@ -18,9 +18,6 @@ from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
 from desktop.ui.contracts.tab import ContractsTab
-from desktop.ui.overview.navigate import open_figure
-from desktop.ui.overview.tab import OverviewTab
-from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
@@ -58,40 +55,24 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.registry_tab, self.tr("Acts registry"))
         self.tabs.addTab(self.payments_tab, self.tr("Payments"))
         self.tabs.addTab(self.requests_tab, self.tr("Payment requests"))
-        self.overview_tab = OverviewTab(database, self)
-        self.overview_tab.figure_clicked.connect(lambda figure: open_figure(self, figure))
-        self.tabs.insertTab(0, self.overview_tab, self.tr("Overview"))
-        self.tabs.setCurrentIndex(0)
         self.setCentralWidget(self.tabs)
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
-        self.notifications = NotificationsButton(database, self)
-        self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.db_label)
-        self.payments_tab.changed.connect(self.notifications.refresh)
-        self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
         self._build_menu()
         self._update_status()
         self.restore_state()
 
     # --- tabs ------------------------------------------------------------------------
     def working_tabs(self) -> list[StatefulTab]:
-        return [
-            self.overview_tab,
-            self.contracts_tab,
-            self.closing_tab,
-            self.registry_tab,
-            self.payments_tab,
-            self.requests_tab,
-        ]
+        return [self.contracts_tab, self.closing_tab, self.registry_tab, self.payments_tab, self.requests_tab]
 
     def set_database(self, database: Database | None) -> None:
         old = self.database
         self.database = database
         for tab in self.working_tabs():
             tab.set_database(database)
-        self.notifications.set_database(database)
         if old is not None and old is not database:
             old.dispose()
         self._update_status()

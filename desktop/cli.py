@@ -17,7 +17,6 @@ COMMAND_MODULES = (
     "desktop.commands.registry",
     "desktop.commands.close_month",
     "desktop.commands.forms",
-    "desktop.commands.payments",
     "desktop.commands.sending",
     "desktop.commands.payments",
     "desktop.commands.bank",

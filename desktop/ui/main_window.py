@@ -18,6 +18,7 @@ from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
 from desktop.ui.contracts.tab import ContractsTab
+from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
@@ -59,7 +60,11 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
+        self.notifications = NotificationsButton(database, self)
+        self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.payments_tab.changed.connect(self.notifications.refresh)
+        self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
         self._build_menu()
         self._update_status()
         self.restore_state()
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         self.database = database
         for tab in self.working_tabs():
             tab.set_database(database)
+        self.notifications.set_database(database)
         if old is not None and old is not database:
             old.dispose()
         self._update_status()

@@ -136,6 +136,8 @@ class Pay:
     payer_name: str = 'ООО "Ромашка"'
     incoming: bool = True
     with_amount: bool = True
+    own_account: str = OWN_ACCOUNT
+    own_inn: str = OWN_INN
 
     def lines(self) -> list[str]:
         client = [
@@ -151,11 +153,11 @@ class Pay:
             "Корсчет=30101810145250000974",
         ]
         ours = [
-            f"Счет={OWN_ACCOUNT}",
+            f"Счет={self.own_account}",
             '=ООО "АктСервис"',
-            f"ИНН={OWN_INN}",
+            f"ИНН={self.own_inn}",
             "КПП=773601001",
-            f"РасчСчет={OWN_ACCOUNT}",
+            f"РасчСчет={self.own_account}",
             "Банк1=ПАО СБЕРБАНК",
             "Банк2=г. Москва",
             f"БИК={OWN_BIK}",
@@ -180,6 +182,7 @@ class Pay:
 def statement(
     pays: list[Pay], *, version: str = "1.03", label: str = "Windows", end: bool = True
 ) -> list[str]:
+    account = pays[0].own_account if pays else OWN_ACCOUNT
     total_in = sum((Decimal(p.amount) for p in pays if p.incoming), Decimal(0))
     total_out = sum((Decimal(p.amount) for p in pays if not p.incoming), Decimal(0))
     out = [
@@ -192,12 +195,12 @@ def statement(
         "ВремяСоздания=09:00:00",
         "ДатаНачала=01.10.2026",
         "ДатаКонца=31.10.2026",
-        f"РасчСчет={OWN_ACCOUNT}",
+        f"РасчСчет={account}",
         "Документ=Платежное поручение",
         "СекцияРасчСчет",
         "ДатаНачала=01.10.2026",
         "ДатаКонца=31.10.2026",
-        f"РасчСчет={OWN_ACCOUNT}",
+        f"РасчСчет={account}",
         "НачальныйОстаток=100000.00",
         f"ВсегоПоступило={total_in:.2f}",
         f"ВсегоСписано={total_out:.2f}",

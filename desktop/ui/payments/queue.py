@@ -1,0 +1,129 @@
+"""The unallocated payments: receipts nobody has applied to an invoice yet, grouped by region and manager."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.core.db import Database
+from desktop.core.payments import grouped, unallocated_payments
+from desktop.ui.common import fmt
+
+PAYMENT_ID = Qt.ItemDataRole.UserRole
+
+
+class UnallocatedTree(QTreeWidget):
+    """Groups «region — manager» (or «без клиента») with the payments under them."""
+
+    assign_requested = Signal(int)  # payment id
+
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setObjectName("unallocatedTree")
+        self.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Order No."),
+                self.tr("Payer"),
+                self.tr("INN"),
+                self.tr("Amount"),
+                self.tr("Free"),
+                self.tr("Own entity"),
+                self.tr("Purpose"),
+            ]
+        )
+        for column, width in enumerate((150, 60, 200, 95, 95, 95, 130, 300)):
+            self.setColumnWidth(column, width)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.itemDoubleClicked.connect(self._double_clicked)
+        self.total = 0
+
+    def set_database(self, database: Database | None) -> None:
+        self.database = database
+        self.reload()
+
+    def reload(self) -> None:
+        self.clear()
+        self.total = 0
+        if self.database is None:
+            return
+        with self.database.session() as session:
+            payments = unallocated_payments(session)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for name, items in grouped(payments):
+            free = sum((p.free for p in items), start=Decimal(0))
+            group = QTreeWidgetItem(
+                [
+                    name,
+                    "",
+                    self.tr("payments: %1").replace("%1", str(len(items))),
+                    "",
+                    "",
+                    fmt.money(free),
+                    "",
+                    "",
+                ]
+            )
+            group.setFirstColumnSpanned(False)
+            for column in range(self.columnCount()):
+                group.setFont(column, bold)
+            group.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.addTopLevelItem(group)
+            for payment in items:
+                child = QTreeWidgetItem(
+                    [
+                        fmt.date(payment.date),
+                        payment.number,
+                        payment.client or payment.payer_name,
+                        payment.payer_inn,
+                        fmt.money(payment.amount),
+                        fmt.money(payment.free),
+                        payment.entity,
+                        " ".join(payment.purpose.split()),
+                    ]
+                )
+                child.setData(0, PAYMENT_ID, payment.id)
+                child.setToolTip(7, payment.purpose)
+                for column in (4, 5):
+                    child.setTextAlignment(
+                        column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                group.addChild(child)
+                self.total += 1
+            group.setExpanded(True)
+
+    def groups(self) -> list[str]:
+        return [self.topLevelItem(i).text(0) for i in range(self.topLevelItemCount())]
+
+    def payment_ids(self, group: int | None = None) -> list[int]:
+        out = []
+        for index in range(self.topLevelItemCount()):
+            if group is not None and index != group:
+                continue
+            top = self.topLevelItem(index)
+            out += [top.child(c).data(0, PAYMENT_ID) for c in range(top.childCount())]
+        return out
+
+    def current_payment_id(self) -> int | None:
+        item = self.currentItem()
+        value = item.data(0, PAYMENT_ID) if item is not None else None
+        return int(value) if value is not None else None
+
+    def select_payment(self, payment_id: int) -> None:
+        for index in range(self.topLevelItemCount()):
+            top = self.topLevelItem(index)
+            for c in range(top.childCount()):
+                if top.child(c).data(0, PAYMENT_ID) == payment_id:
+                    self.setCurrentItem(top.child(c))
+                    return
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        value = item.data(0, PAYMENT_ID)
+        if value is not None:
+            self.assign_requested.emit(int(value))

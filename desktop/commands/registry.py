@@ -1,4 +1,4 @@
-"""`aktdesk registry export` and `aktdesk scans attach|retry|check`: the acts registry headless."""
+"""`aktdesk registry export` and `aktdesk scans attach|retry|check|inbox`: the acts registry headless."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ def register(subparsers: Any) -> None:
     check.set_defaults(func=run_check)
     for parser in (attach, retry, check):
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    from desktop.commands.scans_inbox import add_parser as add_inbox
+
+    add_inbox(sub)
 
 
 def _check_period(period: str | None) -> None:

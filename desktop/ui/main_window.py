@@ -18,6 +18,8 @@ from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
 from desktop.ui.contracts.tab import ContractsTab
+from desktop.ui.overview.navigate import open_figure
+from desktop.ui.overview.tab import OverviewTab
 from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
@@ -56,6 +58,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.registry_tab, self.tr("Acts registry"))
         self.tabs.addTab(self.payments_tab, self.tr("Payments"))
         self.tabs.addTab(self.requests_tab, self.tr("Payment requests"))
+        self.overview_tab = OverviewTab(database, self)
+        self.overview_tab.figure_clicked.connect(lambda figure: open_figure(self, figure))
+        self.tabs.insertTab(0, self.overview_tab, self.tr("Overview"))
+        self.tabs.setCurrentIndex(0)
         self.setCentralWidget(self.tabs)
 
         self.db_label = QLabel(self)
@@ -71,7 +77,14 @@ class MainWindow(QMainWindow):
 
     # --- tabs ------------------------------------------------------------------------
     def working_tabs(self) -> list[StatefulTab]:
-        return [self.contracts_tab, self.closing_tab, self.registry_tab, self.payments_tab, self.requests_tab]
+        return [
+            self.overview_tab,
+            self.contracts_tab,
+            self.closing_tab,
+            self.registry_tab,
+            self.payments_tab,
+            self.requests_tab,
+        ]
 
     def set_database(self, database: Database | None) -> None:
         old = self.database

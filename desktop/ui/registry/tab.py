@@ -247,6 +247,14 @@ class RegistryTab(QWidget):
         self.search.blockSignals(False)
         self.apply_filters()
 
+    def show_filter(self, flt: RegistryFilter) -> None:
+        """Show exactly the rows of ``flt`` (an overview figure): the widgets show what they can,
+        the model also gets the fields they cannot (document dates, one client, no manager)."""
+        self.set_filter_dict(flt.as_dict())
+        if self.model.filter != flt:
+            self.model.filter = flt
+            self.model.refresh()
+
     def apply_filters(self) -> None:
         self.model.filter = self.current_filter()
         self.model.refresh()

@@ -1,0 +1,1 @@
+"""The overview tab: charts and counters of what needs attention."""

@@ -1,0 +1,190 @@
+"""Chart panels of the overview (QtCharts): each bar and slice remembers the figure it shows and reports clicks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QPieSlice,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from desktop.core.overview import Figure
+
+GREEN = QColor("#4caf50")
+GREY = QColor("#b0bec5")
+RED = QColor("#e53935")
+BLUE = QColor("#1e88e5")
+ORANGE = QColor("#fb8c00")
+AGE_COLORS = (QColor("#81c784"), QColor("#ffd54f"), QColor("#ffb74d"), QColor("#e57373"))
+
+Labeller = Callable[[Figure], str]
+
+
+def thousands(amount: Decimal) -> float:
+    """Money on a chart axis, in thousands of roubles (the axis title says so)."""
+    return float(amount / 1000)
+
+
+class ChartPanel(QChartView):
+    """A chart whose bars (or slices) are overview figures; ``figure_clicked`` says which one was clicked."""
+
+    figure_clicked = Signal(object)
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        font = QFont(chart.titleFont())
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 1)
+        chart.setTitleFont(font)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        super().__init__(chart, parent)
+        self.setObjectName(name)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(280)
+        # (series set or slice, figures by index) for clicks and tests
+        self.sets: list[tuple[QBarSet, list[Figure]]] = []
+        self.slices: list[tuple[QPieSlice, Figure]] = []
+        self.tooltip: Callable[[Figure], str] | None = None
+
+    def clear(self) -> None:
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self.sets = []
+        self.slices = []
+
+    def figures(self) -> list[Figure]:
+        return [f for _s, figures in self.sets for f in figures] + [f for _s, f in self.slices]
+
+    def _wire_set(self, bar_set: QBarSet, figures: list[Figure]) -> None:
+        self.sets.append((bar_set, figures))
+        bar_set.clicked.connect(lambda index, f=figures: self._clicked(f, index))
+        bar_set.hovered.connect(lambda state, index, f=figures: self._hovered(state, f, index))
+
+    def _clicked(self, figures: list[Figure], index: int) -> None:
+        if 0 <= index < len(figures):
+            self.figure_clicked.emit(figures[index])
+
+    def _hovered(self, state: bool, figures: list[Figure], index: int) -> None:
+        if state and self.tooltip is not None and 0 <= index < len(figures):
+            QToolTip.showText(QCursor.pos(), self.tooltip(figures[index]), self)
+        else:
+            QToolTip.hideText()
+
+    # --- kinds of charts -----------------------------------------------------------------
+    def stacked(
+        self,
+        categories: Sequence[str],
+        rows: Sequence[tuple[str, QColor, list[Figure]]],
+        axis_title: str,
+    ) -> None:
+        """Stacked bars of counts: one set per row (closed / not closed / failed), one bar per category."""
+        self.clear()
+        series = QStackedBarSeries()
+        top = 0
+        for title, color, figures in rows:
+            bar_set = QBarSet(title)
+            bar_set.setColor(color)
+            bar_set.setBorderColor(color.darker(120))
+            for figure in figures:
+                bar_set.append(figure.count)
+            series.append(bar_set)
+            self._wire_set(bar_set, figures)
+        for index in range(len(categories)):
+            top = max(top, sum(figures[index].count for _t, _c, figures in rows))
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        self.chart().addSeries(series)
+        self._axes(series, categories, top, axis_title, horizontal=False, integer=True)
+
+    def bars(
+        self,
+        categories: Sequence[str],
+        figures: list[Figure],
+        title: str,
+        color: QColor,
+        axis_title: str,
+        *,
+        horizontal: bool = False,
+    ) -> None:
+        """One bar per figure, its length the amount in thousands of roubles."""
+        self.clear()
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
+        bar_set = QBarSet(title)
+        bar_set.setColor(color)
+        bar_set.setBorderColor(color.darker(120))
+        top = max((thousands(f.amount) for f in figures), default=0.0)
+        digits = 0 if top >= 100 else 1  # whole thousands on the bars unless all of them are small
+        for figure in figures:
+            bar_set.append(round(thousands(figure.amount), digits))
+        series.append(bar_set)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        self._wire_set(bar_set, figures)
+        self.chart().addSeries(series)
+        self.chart().legend().setVisible(False)
+        self._axes(series, categories, top, axis_title, horizontal=horizontal, integer=False)
+
+    def pie(self, figures: list[Figure], labels: Sequence[str], colors: Sequence[QColor]) -> None:
+        self.clear()
+        series = QPieSeries()
+        series.setPieSize(0.8)
+        for figure, label, color in zip(figures, labels, colors, strict=False):
+            pie_slice = series.append(label, max(float(figure.amount), 0.0))
+            pie_slice.setColor(color)
+            pie_slice.setLabelVisible(False)  # the legend names each slice with its amount
+            self.slices.append((pie_slice, figure))
+            pie_slice.clicked.connect(lambda f=figure: self.figure_clicked.emit(f))
+            pie_slice.hovered.connect(lambda state, s=pie_slice: s.setExploded(state))
+        self.chart().addSeries(series)
+        self.chart().legend().setVisible(True)
+        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def _axes(
+        self,
+        series: QBarSeries | QStackedBarSeries | QHorizontalBarSeries,
+        categories: Sequence[str],
+        top: float,
+        title: str,
+        *,
+        horizontal: bool,
+        integer: bool,
+    ) -> None:
+        chart = self.chart()
+        category_axis = QBarCategoryAxis()
+        category_axis.append(list(categories))
+        value_axis = QValueAxis()
+        value_axis.setTitleText(title)
+        value_axis.setRange(0, max(top * 1.15, 1.0))
+        value_axis.setLabelFormat("%d" if integer else "%.0f")
+        if integer:
+            value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            value_axis.setTickInterval(max(1, round(top / 5)))
+            value_axis.setTickAnchor(0)
+        else:
+            value_axis.applyNiceNumbers()
+        if horizontal:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        else:
+            chart.addAxis(category_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(category_axis)
+        series.attachAxis(value_axis)

@@ -1,0 +1,200 @@
+"""The «Обзор» tab on demo data: counters equal the database, clicks open the matching list, the PDF report."""
+
+from __future__ import annotations
+
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select, update
+
+from desktop.config import load_settings
+from desktop.core import overview
+from desktop.core.db import Database
+from desktop.core.models import Document, User
+from desktop.ui.common import fmt
+from tests.overview_data import TODAY, overview_history
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_db: Database, russian: None) -> Any:
+    from desktop.ui.main_window import MainWindow
+
+    overview_history(demo_db)
+    main = MainWindow(load_settings(), demo_db)
+    main.overview_tab.today = TODAY
+    qtbot.addWidget(main)
+    main.resize(1360, 860)
+    with qtbot.waitSignal(main.overview_tab.refreshed, timeout=20000):
+        main.show()
+        main.tabs.setCurrentWidget(main.overview_tab)
+    return main
+
+
+def _sql(session: Any, *where: Any, amount: Any = Document.amount_total) -> tuple[int, Decimal]:
+    count, total = session.execute(
+        select(func.count(Document.id), func.sum(amount)).where(Document.current.is_(True), *where)
+    ).one()
+    return int(count), Decimal(total or 0).quantize(Decimal("0.01"))
+
+
+def _registry_rows(qtbot: Any, window: Any, expected: int) -> None:
+    model = window.registry_tab.model
+    qtbot.waitUntil(lambda: not getattr(model, "busy", False) and model.rowCount() == expected, timeout=10000)
+
+
+def test_overview_is_the_first_tab_and_its_counters_match_the_database(
+    window: Any, demo_db: Database
+) -> None:
+    tab = window.overview_tab
+    assert window.tabs.tabText(0) == "Обзор" and window.tabs.currentWidget() is tab
+    with demo_db.session() as session:
+        unsigned = _sql(session, Document.kind.in_(("act", "upd")), Document.signed.is_(False))
+        receivable = _sql(
+            session,
+            Document.kind == "invoice",
+            Document.paid_amount < Document.amount_total,
+            amount=Document.amount_total - Document.paid_amount,
+        )
+    assert unsigned[0] > 0 and receivable[0] > 0
+    counters = tab.counters
+    assert counters["unsigned"].title.text() == "Не подписаны акты и УПД"
+    assert (counters["unsigned"].count.text(), counters["unsigned"].amount.text()) == (
+        str(unsigned[0]),
+        f"{fmt.money(unsigned[1])} ₽",
+    )
+    assert (counters["receivables"].count.text(), counters["receivables"].amount.text()) == (
+        str(receivable[0]),
+        f"{fmt.money(receivable[1])} ₽",
+    )
+    assert (
+        counters["unallocated"].count.text() == "3"
+        and counters["unallocated"].amount.text() == "26\u00a0000,00 ₽"
+    )
+    # The demo database makes the person at the keyboard its administrator: he approves requests.
+    assert counters["requests"].title.text() == "Заявки ждут моего согласования"
+    assert counters["requests"].count.text() == "3"
+    assert tab.scope_label.text() == "Все клиенты"
+    # The charts show the same figures: one closing bar per month, ages, managers, top clients.
+    closing_sets = tab.closing_chart.sets
+    assert [s.label() for s, _f in closing_sets] == ["Закрыто", "Не закрыто", "Ошибка закрытия"]
+    assert [s.count() for s, _f in closing_sets] == [12, 12, 12]
+    failed_set, failed = closing_sets[2]
+    assert [failed_set.at(i) for i in range(12)] == [float(f.count) for f in failed]
+    assert sum(f.count for f in failed) == 1
+    _age_set, ages = tab.unsigned_age_chart.sets[0]
+    assert sum(f.count for f in ages) == unsigned[0]
+    assert tab.closing_chart.chart().axes()[0].categories()[-1] == "ноя 2026"
+    assert len(tab.receivables_top_chart.sets[0][1]) == 10
+
+
+def test_clicking_a_counter_opens_the_registry_with_its_filter(qtbot: Any, window: Any) -> None:
+    counter = window.overview_tab.counters["unsigned"]
+    expected = int(counter.count.text())
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.registry_tab
+    _registry_rows(qtbot, window, expected)
+    registry_tab = window.registry_tab
+    assert registry_tab.kind.currentText() == "Акты и УПД"
+    assert registry_tab.signed.currentText() == "Неподписанные"
+    qtbot.waitUntil(lambda: registry_tab.footer.text().startswith(f"Документов: {expected} "), timeout=10000)
+
+
+@pytest.mark.parametrize(
+    "chart, index", [("unsigned_age_chart", 2), ("unsigned_manager_chart", 0), ("receivables_top_chart", 9)]
+)
+def test_clicking_a_bar_opens_the_registry_with_the_same_rows(
+    qtbot: Any, window: Any, chart: str, index: int
+) -> None:
+    panel = getattr(window.overview_tab, chart)
+    bar_set, figures = panel.sets[0]
+    figure = figures[index]
+    assert figure.count > 0
+    bar_set.clicked.emit(index)
+    assert window.tabs.currentWidget() is window.registry_tab
+    _registry_rows(qtbot, window, figure.count)
+    qtbot.waitUntil(
+        lambda: (
+            f"{fmt.money(figure.amount)}" in window.registry_tab.footer.text()
+            or f"Документов: {figure.count} " in window.registry_tab.footer.text()
+        ),
+        timeout=10000,
+    )
+
+
+def test_a_pie_slice_and_the_closing_bars_open_their_lists(qtbot: Any, window: Any) -> None:
+    tab = window.overview_tab
+    pie_slice, figure = tab.receivables_age_chart.slices[3]  # over 90 days
+    assert figure.count > 0
+    pie_slice.clicked.emit()
+    assert window.tabs.currentWidget() is window.registry_tab
+    _registry_rows(qtbot, window, figure.count)
+
+    closed_set, closed = tab.closing_chart.sets[0]
+    october = [f.name for f in closed].index("2026-10")
+    closed_set.clicked.emit(october)
+    assert window.tabs.currentWidget() is window.registry_tab
+    assert window.registry_tab.period_from.currentData() == "2026-10"
+    model = window.registry_tab.model
+    qtbot.waitUntil(lambda: not getattr(model, "busy", False) and model.rowCount() >= closed[october].count)
+
+    open_set, _open = tab.closing_chart.sets[1]
+    open_set.clicked.emit(11)  # November is not closed yet: the closing tab opens on it
+    assert window.tabs.currentWidget() is window.closing_tab
+    assert window.closing_tab.current_period == "2026-11"
+
+
+def test_expiring_contracts_open_the_contracts_tab_filtered(qtbot: Any, window: Any) -> None:
+    counter = window.overview_tab.counters["expiring.60"]
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.contracts_tab
+    assert window.contracts_tab.expiring.value() == 60
+
+
+def test_the_overview_refreshes_when_shown_again_after_a_change(
+    qtbot: Any, window: Any, demo_db: Database
+) -> None:
+    tab = window.overview_tab
+    before = int(tab.counters["unsigned"].count.text())
+    with demo_db.transaction() as session:
+        first = session.scalar(
+            select(func.min(Document.id)).where(Document.kind == "act", Document.signed.is_(False))
+        )
+        session.execute(update(Document).where(Document.id == first).values(signed=True))
+    window.tabs.setCurrentWidget(window.registry_tab)
+    with qtbot.waitSignal(tab.refreshed, timeout=20000):
+        window.tabs.setCurrentWidget(tab)
+    assert int(tab.counters["unsigned"].count.text()) == before - 1
+
+
+def test_a_manager_sees_his_clients_only(qtbot: Any, window: Any, demo_db: Database) -> None:
+    tab = window.overview_tab
+    tab.login = "m.smirnov"
+    with qtbot.waitSignal(tab.refreshed, timeout=20000):
+        tab.reload()
+    with demo_db.session() as session:
+        name = session.scalar(select(User.full_name).where(User.login == "m.smirnov"))
+        expected = overview.compute(session, overview.scope_for(session, "m.smirnov"), TODAY)
+    assert tab.scope_label.text() == f"Клиенты менеджера: {name}"
+    assert tab.counters["unsigned"].count.text() == str(expected.unsigned.count)
+    assert tab.counters["requests"].title.text() == "Мои заявки на согласовании"
+    assert [f.name for f in tab.unsigned_manager_chart.sets[0][1]] == [name]
+
+
+def test_the_pdf_report_is_one_page_with_the_figures(tmp_path: Path, window: Any) -> None:
+    tab = window.overview_tab
+    path = tmp_path / "отчёт" / "Обзор.pdf"
+    assert tab.export_pdf(path)
+    assert len(pypdfium2.PdfDocument(str(path))) == 1
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "AktDesk: обзор на 22.11.2026" in flat
+    assert "Закрытие месяца: договоры по месяцам" in flat
+    assert "Дебиторская задолженность: топ-10 клиентов" in flat
+    assert "Неподписанные акты и УПД по менеджерам" in flat
+    amount = " ".join(tab.counters["unsigned"].amount.text().split())  # pdftotext turns NBSP into spaces
+    assert amount in flat

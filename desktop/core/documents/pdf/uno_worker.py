@@ -51,14 +51,8 @@ def _connect(pipe: str, timeout: float) -> Any:
     return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
 
 
-def _filter(page_range: str | None) -> tuple[Any, ...]:
-    data = [
-        _pv("ExportBookmarksToPDFDestination", True),
-        _pv("ExportBookmarks", False),  # no outline: the split PDFs would not keep it anyway
-        _pv("ExportNotes", False),
-        _pv("UseTaggedPDF", False),
-        _pv("ExportBlankPages", False),
-    ]
+def _filter(options: dict[str, Any], page_range: str | None) -> tuple[Any, ...]:
+    data = [_pv(name, value) for name, value in options.items()]
     if page_range:
         data.append(_pv("PageRange", page_range))
     return (
@@ -99,9 +93,9 @@ def _convert(desktop: Any, req: dict[str, Any]) -> dict[str, Any]:
                     cursor.gotoRange(bookmarks.getByName(name).getAnchor(), False)
                     starts[name] = cursor.getPage()
         if req.get("pdf"):
-            doc.storeToURL(uno.systemPathToFileUrl(req["pdf"]), _filter(None))
+            doc.storeToURL(uno.systemPathToFileUrl(req["pdf"]), _filter(req.get("filter_data") or {}, None))
         for path, page_range in req.get("ranges") or []:
-            doc.storeToURL(uno.systemPathToFileUrl(path), _filter(page_range))
+            doc.storeToURL(uno.systemPathToFileUrl(path), _filter(req.get("filter_data") or {}, page_range))
         return {"ok": True, "pages": pages, "starts": starts}
     finally:
         try:

@@ -1286,6 +1286,154 @@
     </message>
 </context>
 <context>
+    <name>InboxDialog</name>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="184" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="300" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="308" />
+        <source>Sort scans</source>
+        <translation>Разобрать сканы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="83" />
+        <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
+        <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="94" />
+        <source>Choose files…</source>
+        <translation>Выбрать файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="117" />
+        <source>Act or UPD number, e.g. АС-12</source>
+        <translation>Номер акта или УПД, например АС-12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="118" />
+        <source>Attach selected pages to this act</source>
+        <translation>Прикрепить выбранные страницы к этому акту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="123" />
+        <source>Not read or not stored:</source>
+        <translation>Не прочитано или не сохранено:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="130" />
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="140" />
+        <source>Filed:</source>
+        <translation>Разложено:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="142" />
+        <source>Unrecognised pages — select them and attach to an act by its number:</source>
+        <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="186" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="204" />
+        <source>Reading pages…</source>
+        <translation>Читаю страницы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="213" />
+        <source>Sorting scans</source>
+        <translation>Разбор сканов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="237" />
+        <source>, page %1</source>
+        <translation>, стр. %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="249" />
+        <source>queued: the shared folder is unreachable</source>
+        <translation>в очереди: общая папка недоступна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="250" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="276" />
+        <source>already attached</source>
+        <translation>уже прикреплён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="259" />
+        <source>page %1</source>
+        <translation>стр. %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="273" />
+        <source>pages</source>
+        <translation>страниц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="274" />
+        <source>filed</source>
+        <translation>разложено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="275" />
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="277" />
+        <source>unrecognised pages</source>
+        <translation>не распознано страниц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="278" />
+        <source>errors</source>
+        <translation>ошибок</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="300" />
+        <source>No act or UPD with the number «%1».</source>
+        <translation>Нет акта или УПД с номером «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
+        <source>Several documents have this number. Which one is it?</source>
+        <translation>С этим номером несколько документов. Какой из них?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="338" />
+        <source>Attaching pages</source>
+        <translation>Прикрепляю страницы</translation>
+    </message>
+</context>
+<context>
     <name>LinesPage</name>
     <message>
         <location filename="../../desktop/ui/contracts/wizard.py" line="337" />
@@ -2298,70 +2446,80 @@
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="268" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <source>Sort scans…</source>
+        <translation>Разобрать сканы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
+        <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="273" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="281" />
+        <location filename="../../desktop/ui/registry/tab.py" line="286" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="301" />
+        <location filename="../../desktop/ui/registry/tab.py" line="306" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="304" />
+        <location filename="../../desktop/ui/registry/tab.py" line="309" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="312" />
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
-        <location filename="../../desktop/ui/registry/tab.py" line="349" />
+        <location filename="../../desktop/ui/registry/tab.py" line="317" />
+        <location filename="../../desktop/ui/registry/tab.py" line="321" />
+        <location filename="../../desktop/ui/registry/tab.py" line="356" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="312" />
+        <location filename="../../desktop/ui/registry/tab.py" line="317" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="318" />
+        <location filename="../../desktop/ui/registry/tab.py" line="323" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="354" />
+        <location filename="../../desktop/ui/registry/tab.py" line="361" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="376" />
+        <location filename="../../desktop/ui/registry/tab.py" line="396" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="382" />
+        <location filename="../../desktop/ui/registry/tab.py" line="402" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="385" />
+        <location filename="../../desktop/ui/registry/tab.py" line="405" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="401" />
-        <location filename="../../desktop/ui/registry/tab.py" line="414" />
+        <location filename="../../desktop/ui/registry/tab.py" line="421" />
+        <location filename="../../desktop/ui/registry/tab.py" line="434" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="418" />
+        <location filename="../../desktop/ui/registry/tab.py" line="438" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -2369,237 +2527,242 @@
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="102" />
+        <location filename="../../desktop/ui/requests/card.py" line="107" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="110" />
+        <location filename="../../desktop/ui/requests/card.py" line="115" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="125" />
+        <location filename="../../desktop/ui/requests/card.py" line="130" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="126" />
+        <location filename="../../desktop/ui/requests/card.py" line="131" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="137" />
+        <location filename="../../desktop/ui/requests/card.py" line="142" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="138" />
+        <location filename="../../desktop/ui/requests/card.py" line="143" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="139" />
+        <location filename="../../desktop/ui/requests/card.py" line="144" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="141" />
+        <location filename="../../desktop/ui/requests/card.py" line="146" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="145" />
+        <location filename="../../desktop/ui/requests/card.py" line="150" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <location filename="../../desktop/ui/requests/card.py" line="152" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="149" />
+        <location filename="../../desktop/ui/requests/card.py" line="154" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="150" />
+        <location filename="../../desktop/ui/requests/card.py" line="155" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="151" />
+        <location filename="../../desktop/ui/requests/card.py" line="156" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <location filename="../../desktop/ui/requests/card.py" line="160" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="157" />
+        <location filename="../../desktop/ui/requests/card.py" line="162" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="159" />
+        <location filename="../../desktop/ui/requests/card.py" line="164" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <location filename="../../desktop/ui/requests/card.py" line="166" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="163" />
+        <location filename="../../desktop/ui/requests/card.py" line="168" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="167" />
+        <location filename="../../desktop/ui/requests/card.py" line="172" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="186" />
+        <location filename="../../desktop/ui/requests/card.py" line="191" />
         <source>Payment purpose* (with VAT, at most 210 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="194" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="196" />
+        <location filename="../../desktop/ui/requests/card.py" line="201" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="204" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="200" />
+        <location filename="../../desktop/ui/requests/card.py" line="205" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <location filename="../../desktop/ui/requests/card.py" line="206" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <location filename="../../desktop/ui/requests/card.py" line="210" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="213" />
+        <location filename="../../desktop/ui/requests/card.py" line="218" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="229" />
+        <location filename="../../desktop/ui/requests/card.py" line="234" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="231" />
+        <location filename="../../desktop/ui/requests/card.py" line="236" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="232" />
+        <location filename="../../desktop/ui/requests/card.py" line="237" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="233" />
+        <location filename="../../desktop/ui/requests/card.py" line="238" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <location filename="../../desktop/ui/requests/card.py" line="239" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="235" />
+        <location filename="../../desktop/ui/requests/card.py" line="240" />
         <source>Mark paid</source>
-        <translation>Оплачено</translation>
+        <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <location filename="../../desktop/ui/requests/card.py" line="242" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="311" />
+        <location filename="../../desktop/ui/requests/card.py" line="316" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="317" />
-        <location filename="../../desktop/ui/requests/card.py" line="318" />
-        <location filename="../../desktop/ui/requests/card.py" line="319" />
-        <location filename="../../desktop/ui/requests/card.py" line="320" />
+        <location filename="../../desktop/ui/requests/card.py" line="322" />
+        <location filename="../../desktop/ui/requests/card.py" line="323" />
+        <location filename="../../desktop/ui/requests/card.py" line="324" />
+        <location filename="../../desktop/ui/requests/card.py" line="325" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
-        <location filename="../../desktop/ui/requests/card.py" line="322" />
-        <location filename="../../desktop/ui/requests/card.py" line="597" />
+        <location filename="../../desktop/ui/requests/card.py" line="326" />
+        <location filename="../../desktop/ui/requests/card.py" line="327" />
+        <location filename="../../desktop/ui/requests/card.py" line="603" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="355" />
+        <location filename="../../desktop/ui/requests/card.py" line="360" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="363" />
+        <location filename="../../desktop/ui/requests/card.py" line="368" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <location filename="../../desktop/ui/requests/card.py" line="389" />
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="419" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <location filename="../../desktop/ui/requests/card.py" line="419" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="414" />
+        <location filename="../../desktop/ui/requests/card.py" line="420" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="456" />
+        <location filename="../../desktop/ui/requests/card.py" line="462" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="586" />
+        <location filename="../../desktop/ui/requests/card.py" line="592" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="588" />
+        <location filename="../../desktop/ui/requests/card.py" line="594" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="619" />
+        <location filename="../../desktop/ui/requests/card.py" line="625" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -2632,52 +2795,52 @@
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="66" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="67" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="74" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <location filename="../../desktop/ui/requests/model.py" line="73" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="79" />
+        <location filename="../../desktop/ui/requests/model.py" line="75" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="80" />
+        <location filename="../../desktop/ui/requests/model.py" line="76" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="130" />
+        <location filename="../../desktop/ui/requests/model.py" line="126" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>

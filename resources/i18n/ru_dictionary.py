@@ -185,7 +185,7 @@ for _context, _pairs in {
             "Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.",
         "E-invoice": "Эл. версия счёта", "E-invoice…": "Эл. версия счёта…",
         "From the directory": "Из справочника", "History and comments": "История и комментарии",
-        "INN*": "ИНН*", "Invoice amount*": "Сумма счёта*", "KPP": "КПП", "Mark paid": "Оплачено",
+        "INN*": "ИНН*", "Invoice amount*": "Сумма счёта*", "KPP": "КПП", "Mark paid": "Отметить оплату",
         "New payment request": "Новая заявка на оплату",
         "PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)":
             "PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)",
@@ -290,4 +290,45 @@ RU.update({
     "or drop 1C bank statement files (kl_to_1c.txt) onto this tab":
         "или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку",
     "payments: %1": "платежей: %1",
+})
+
+# The scan inbox («Разобрать сканы»): desktop/ui/registry/inbox_dialog.py and its button in the registry.
+RU.update({
+    ("RegistryTab", "Sort scans…"): "Разобрать сканы…",
+    ("RegistryTab", "A folder or a multi-page scan of signed acts: each act is found by its QR code"):
+        "Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду",
+    ("InboxDialog", "Sort scans"): "Разобрать сканы",
+    ("InboxDialog", "Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed."):
+        "Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. "
+        "Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. "
+        "Сами файлы не перемещаются и не изменяются.",
+    ("InboxDialog", "Choose files…"): "Выбрать файлы…",
+    ("InboxDialog", "Choose folder…"): "Выбрать папку…",
+    ("InboxDialog", "Document"): "Документ",
+    ("InboxDialog", "Pages"): "Страницы",
+    ("InboxDialog", "Result"): "Результат",
+    ("InboxDialog", "Act or UPD number, e.g. АС-12"): "Номер акта или УПД, например АС-12",
+    ("InboxDialog", "Attach selected pages to this act"): "Прикрепить выбранные страницы к этому акту",
+    ("InboxDialog", "Not read or not stored:"): "Не прочитано или не сохранено:",
+    ("InboxDialog", "Number:"): "Номер:",
+    ("InboxDialog", "Filed:"): "Разложено:",
+    ("InboxDialog", "Unrecognised pages — select them and attach to an act by its number:"):
+        "Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:",
+    ("InboxDialog", "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"):
+        "Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)",
+    ("InboxDialog", "Reading pages…"): "Читаю страницы…",
+    ("InboxDialog", "Sorting scans"): "Разбор сканов",
+    ("InboxDialog", ", page %1"): ", стр. %1",
+    ("InboxDialog", "queued: the shared folder is unreachable"): "в очереди: общая папка недоступна",
+    ("InboxDialog", "already attached"): "уже прикреплён",
+    ("InboxDialog", "page %1"): "стр. %1",
+    ("InboxDialog", "pages"): "страниц",
+    ("InboxDialog", "filed"): "разложено",
+    ("InboxDialog", "queued"): "в очереди",
+    ("InboxDialog", "unrecognised pages"): "не распознано страниц",
+    ("InboxDialog", "errors"): "ошибок",
+    ("InboxDialog", "No act or UPD with the number «%1»."): "Нет акта или УПД с номером «%1».",
+    ("InboxDialog", "Several documents have this number. Which one is it?"):
+        "С этим номером несколько документов. Какой из них?",
+    ("InboxDialog", "Attaching pages"): "Прикрепляю страницы",
 })

@@ -61,6 +61,11 @@ LINE_FIELDS = (
 ERROR_FIELDS = (*LINE_FIELDS, "own_entity_id", "currency", "vat_rate", "pay_by", "purpose")
 
 
+def local_time(at: dt.datetime) -> dt.datetime:
+    """Events are stored in UTC; people read their own clock."""
+    return at.replace(tzinfo=dt.UTC).astimezone()
+
+
 class RequestCard(QDialog):
     """Create or work on a payment request as ``login``; ``changed`` tells the registry to refresh."""
 
@@ -365,7 +370,7 @@ class RequestCard(QDialog):
         if request.status == "paid" and request.paid_at:
             extra = " " + fmt.date(request.paid_at)
         self.status_label.setText(
-            f"<span style='font-size:14px'>№ {escape(request.number)} — "
+            f"<span style='font-size:14px'>{escape(self.windowTitle())} — "
             f"<b style='color:{color}'>{escape(status_title(request.status))}</b>{extra}</span>"
         )
         self.entity.setCurrentIndex(max(0, self.entity.findData(request.own_entity_id)))
@@ -381,10 +386,11 @@ class RequestCard(QDialog):
 
     def _show_history(self, session: Any, request: PaymentRequest) -> None:
         names = pr.user_names(session)
+        comment_word = self.tr("comment")
         parts = []
         for event in reversed(request.history):
             who = escape(names.get(event.user_login, event.user_login))
-            when = f"{event.at:%d.%m.%Y %H:%M}"
+            when = f"{local_time(event.at):%d.%m.%Y %H:%M}"
             if event.to_status is not None:
                 if event.from_status is None:
                     what = escape(status_title(event.to_status))
@@ -395,15 +401,15 @@ class RequestCard(QDialog):
                 color = STATUS_COLORS.get(event.to_status, "#000")
                 head = f"<b style='color:{color}'>{what}</b>"
             else:
-                head = f"<i>{escape(self.tr('comment'))}</i>"
+                head = f"<i>{escape(comment_word)}</i>"
             body = (
-                f"<div style='margin:2px 0 0 8px; padding:3px; background:#f3f3f3'>{escape(event.comment)}</div>"
+                f"<tr><td style='background:#eef2f7; padding:3px 3px 3px 10px'>{escape(event.comment)}</td></tr>"
                 if event.comment
                 else ""
             )
             parts.append(
-                f"<div style='margin-bottom:6px'><span style='color:gray'>{when}</span> "
-                f"<b>{who}</b>: {head}{body}</div>"
+                "<table width='100%' cellspacing='0' cellpadding='1' style='margin-bottom:8px'>"
+                f"<tr><td><span style='color:gray'>{when}</span> <b>{who}</b>: {head}</td></tr>{body}</table>"
             )
         self.history.setHtml("".join(parts))
 

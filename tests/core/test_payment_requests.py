@@ -666,3 +666,27 @@ def test_the_request_number_in_the_purpose_picks_among_equal_requests(
         assert other is not None
         plain = outgoing(session, other, number="90")
         assert pr.settle_outgoing(session, plain) is other
+
+
+def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database) -> None:
+    with any_db.transaction() as session:
+        parties = {k: v.id for k, v in setup_parties(session).items()}
+    first = to_status(any_db, parties, RequestStatus.PAID)
+    second = to_status(any_db, parties, RequestStatus.APPROVAL)
+    with pytest.raises(WorkflowError):
+        act(any_db, second, Action.PAY, ACCOUNTANT)
+    act(any_db, second, Action.RETURN, APPROVER, "Уточните сумму")
+    with any_db.session() as session:
+        requests = {r.id: r for r in session.scalars(select(PaymentRequest))}
+        assert (requests[first].number, requests[second].number) == ("1", "2")
+        assert requests[first].status == RequestStatus.PAID and requests[second].status == RequestStatus.DRAFT
+        assert [e.to_status for e in requests[second].history] == ["draft", "approval", "draft"]
+        assert requests[second].history[-1].comment == "Уточните сумму"
+        mine = set(
+            session.scalars(
+                pr.select_ids(pr.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
+            )
+        )
+        assert mine == {first, second}
+        totals = pr.totals(session, pr.RequestFilter(), INITIATOR, TODAY)
+        assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("24400.00")}

@@ -202,3 +202,34 @@ def test_a_request_returned_after_export_can_be_exported_again_once_approved(
             session, tmp_path / "2.txt", own_entity_id=entity_id, login=ACCOUNTANT, today=TODAY
         )
         assert result.requests == [request.number]
+
+
+def test_the_exported_file_imported_back_as_a_statement_marks_the_requests_paid(
+    tmp_path: Path, sqlite_url: str, sqlite_db: Database
+) -> None:
+    """The bank client's statement carries the same documents as the upload: `aktdesk bank import`
+    stores them as outgoing payments and each settles the request it pays."""
+    made = _requests(sqlite_db)
+    out = tmp_path / "платёжки.txt"
+    run = _cli(sqlite_url, "--approved", "--out", str(out), "--entity", made["inn"], "--login", ACCOUNTANT)
+    assert run.returncode == 0, run.stderr
+    imported = subprocess.run(
+        [sys.executable, "-m", "desktop", "--database", sqlite_url, "bank", "import", str(out), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert imported.returncode == 0, imported.stderr
+    report = json.loads(imported.stdout)
+    assert (report["documents"], report["outgoing"], report["incoming"]) == (3, 3, 0)
+    with sqlite_db.session() as session:
+        for request_id in made["approved"]:
+            request = session.get(PaymentRequest, request_id)
+            assert request is not None and request.payment is not None
+            assert request.status == RequestStatus.PAID
+            assert request.paid_at == request.payment.date
+            assert request.payment.status == "allocated" and request.payment.amount == request.amount
+            assert request.history[-1].to_status == RequestStatus.PAID
+        for request_id in (made["exported_before"], made["draft"], made["other"]):
+            request = session.get(PaymentRequest, request_id)
+            assert request is not None and request.status != RequestStatus.PAID

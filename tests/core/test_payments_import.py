@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.db import Database
-from desktop.core.models import BankPayment, Document, Event, PaymentAllocation
+from desktop.core.models import BankPayment, Contract, Counterparty, Document, Event, PaymentAllocation
 from desktop.core.payments import (
     NO_CLIENT,
     grouped,
     import_statements,
+    payable_clause,
     payments_of_document,
     unallocated_payments,
 )
@@ -32,6 +34,7 @@ from tests.core.test_payments_samples import (
     world,
     write_statement,
 )
+from tests.factories import make_document
 
 
 @pytest.fixture
@@ -325,3 +328,47 @@ def test_import_is_logged_and_a_statement_without_own_accounts_is_skipped_with_a
         event = session.scalars(select(Event).where(Event.object_type == "bank_statement")).one()
         assert session.get(Document, w.docs["inv_sep"]) is not None
     assert event.user_login == "buh.petrova" and "other_bank.txt" in event.details
+
+
+def test_an_invoice_number_is_not_confused_with_the_same_clients_upd_of_that_number(
+    company: tuple[Database, World], tmp_path: Path
+) -> None:
+    database, w = company
+    with database.transaction() as session:
+        romashka = session.get(Counterparty, w.romashka_id)
+        assert romashka is not None
+        postpaid = Contract(
+            own_entity_id=w.entity_id,
+            counterparty_id=romashka.id,
+            number="АС-2026/4",
+            date=dt.date(2026, 1, 1),
+            valid_from=dt.date(2026, 1, 1),
+            documents="upd",
+        )
+        prepaid = Contract(
+            own_entity_id=w.entity_id,
+            counterparty_id=romashka.id,
+            number="АС-2026/5",
+            date=dt.date(2026, 1, 1),
+            valid_from=dt.date(2026, 1, 1),
+            documents="upd",
+            payment_terms="prepay100",
+        )
+        session.add_all([postpaid, prepaid])
+        session.flush()
+        upd = make_document(session, postpaid, "upd", "2026-10", Decimal("24400.00"), Decimal("4400.00"))
+        prepaid_upd = make_document(session, prepaid, "upd", "2026-10", Decimal("500.00"), Decimal("90.16"))
+        invoice = session.get(Document, w.docs["inv_oct"])
+        assert invoice is not None and upd.number == invoice.number  # numbered apart: both «2»
+        oct_ = invoice_ref(session, invoice.id)
+        payable = set(session.scalars(select(Document.id).where(payable_clause())))
+    assert upd.id in payable and prepaid_upd.id not in payable  # a prepaid contract is paid by its invoices
+    path = write_statement(
+        tmp_path / "same.txt", statement([Pay("5", "05.11.2026", "24400.00", f"Оплата по счету {oct_}")])
+    )
+
+    report = import_statements(database, [path])
+
+    assert report.matched == 1
+    assert _paid(database, w.docs["inv_oct"]) == (Decimal("24400.00"), "paid")
+    assert _paid(database, upd.id) == (Decimal("0.00"), "unpaid")

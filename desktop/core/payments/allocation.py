@@ -30,6 +30,7 @@ from desktop.core.models import (
     PaymentAllocation,
     PaymentDirection,
     PaymentStatus,
+    PaymentTerms,
 )
 from desktop.core.payments.closed import notify_closed
 
@@ -56,8 +57,9 @@ class OverpaymentError(ValidationError):
 
 
 def payable_clause() -> Any:
-    """The documents money is applied to: current invoices, and the UPD of a UPD-only contract
-    when its period has no invoice (a prepaid UPD-only contract is paid by its invoices)."""
+    """The documents money is applied to: current invoices, and the UPD of a UPD-only post-payment
+    contract when its period has no invoice (the closing issues invoices for every prepaid contract,
+    so there the invoices are paid, not the UPD)."""
     other = aliased(Document)
     contract = aliased(Contract)
     invoice_in_period = exists().where(
@@ -66,7 +68,11 @@ def payable_clause() -> Any:
         other.kind == "invoice",
         other.current.is_(True),
     )
-    upd_only = exists().where(contract.id == Document.contract_id, contract.documents == DocumentSet.UPD)
+    upd_only = exists().where(
+        contract.id == Document.contract_id,
+        contract.documents == DocumentSet.UPD,
+        contract.payment_terms == PaymentTerms.POSTPAY,
+    )
     return and_(
         Document.current.is_(True),
         Document.status != DocumentStatus.CANCELLED,
@@ -78,8 +84,8 @@ def is_payable(session: Session, document_id: int) -> bool:
     return bool(session.scalar(select(Document.id).where(Document.id == document_id, payable_clause())))
 
 
-def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice]:
-    """Every payable document of an own entity that still waits for money, by id."""
+def open_documents(session: Session, own_entity_id: int) -> tuple[dict[int, OpenInvoice], set[int]]:
+    """Every payable document of an own entity that still waits for money, by id, and which of them are UPDs."""
     rows = session.execute(
         select(
             Document.id,
@@ -89,6 +95,7 @@ def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice
             Counterparty.kpp,
             Document.amount_total,
             Document.paid_amount,
+            Document.kind,
         )
         .join(Counterparty, Counterparty.id == Document.counterparty_id)
         .where(
@@ -98,18 +105,40 @@ def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice
         )
     )
     found: dict[int, OpenInvoice] = {}
-    for doc_id, number, day, inn, kpp, total, paid in rows:
+    upds: set[int] = set()
+    for doc_id, number, day, inn, kpp, total, paid, kind in rows:
         outstanding = Decimal(total) - Decimal(paid or 0)
         if outstanding > 0:
             found[doc_id] = OpenInvoice(doc_id, number, day, inn or "", kpp or "", outstanding)
-    return found
+            if kind == "upd":
+                upds.add(doc_id)
+    return found, upds
+
+
+def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice]:
+    """Every payable document of an own entity that still waits for money, by id."""
+    return open_documents(session, own_entity_id)[0]
+
+
+def match_open(
+    amount: Decimal, purpose: str, inn: str, kpp: str, open_now: dict[int, OpenInvoice], upds: set[int]
+) -> MatchResult:
+    """The matcher on invoices first, then with the UPDs too: invoices and UPDs are numbered apart, so
+    «счёт № 1» must not be ambiguous because UPD № 1 of the same client exists."""
+    invoices = [i for k, i in open_now.items() if k not in upds]
+    first = match_payment(amount, purpose, inn, invoices, kpp)
+    if first.auto_apply or not upds:
+        return first
+    return match_payment(amount, purpose, inn, list(open_now.values()), kpp)
 
 
 def suggest(session: Session, payment: BankPayment) -> MatchResult:
     """What the matcher makes of a payment now (for the manual allocation dialog)."""
-    candidates = open_invoices(session, payment.own_entity_id) if payment.own_entity_id is not None else {}
-    return match_payment(
-        free_amount(payment), payment.purpose, payment.payer_inn, list(candidates.values()), payment.payer_kpp
+    if payment.own_entity_id is None:
+        return match_payment(free_amount(payment), payment.purpose, payment.payer_inn, [], payment.payer_kpp)
+    candidates, upds = open_documents(session, payment.own_entity_id)
+    return match_open(
+        free_amount(payment), payment.purpose, payment.payer_inn, payment.payer_kpp, candidates, upds
     )
 
 

@@ -29,7 +29,6 @@ from desktop.core.banking import (
     Statement,
     direction,
     fingerprint,
-    match_payment,
     new_documents,
     parse_statement,
 )
@@ -39,7 +38,7 @@ from desktop.core.errors import UserError
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import BankAccount, BankPayment, Counterparty, PaymentDirection, PaymentStatus
-from desktop.core.payments.allocation import apply_match, open_invoices
+from desktop.core.payments.allocation import apply_match, match_open, open_documents
 from desktop.core.payments.closed import notify_closed
 
 log = logging.getLogger(__name__)
@@ -197,7 +196,7 @@ def store_statement(
     fresh, repeated = new_documents(statement.documents, _known(session, keys))
     report.duplicates = len(repeated)
     counterparties = _Counterparties(session)
-    candidates: dict[int, dict[int, OpenInvoice]] = {}
+    candidates: dict[int, tuple[dict[int, OpenInvoice], set[int]]] = {}
     touched: list[int] = []
     name = statement.file_name
     for doc in fresh:
@@ -231,9 +230,9 @@ def store_statement(
         report.incoming += 1
         report.total_incoming += doc.amount
         if entity_id not in candidates:
-            candidates[entity_id] = open_invoices(session, entity_id)
-        open_now = candidates[entity_id]
-        result = match_payment(doc.amount, doc.purpose, doc.payer.inn, list(open_now.values()), doc.payer.kpp)
+            candidates[entity_id] = open_documents(session, entity_id)
+        open_now, upds = candidates[entity_id]
+        result = match_open(doc.amount, doc.purpose, doc.payer.inn, doc.payer.kpp, open_now, upds)
         paid = apply_match(session, payment, result, user)
         if paid:
             report.matched += 1

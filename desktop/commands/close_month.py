@@ -22,6 +22,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-pdf", action="store_true", help="не делать PDF (DOCX и XML делаются)")
     parser.add_argument("--no-files", action="store_true", help="только документы в базе, без файлов")
     parser.add_argument("--no-stamp", action="store_true", help="без печати и факсимиле")
+    parser.add_argument(
+        "--print-pdf",
+        action="store_true",
+        help="ещё один PDF на клиента («Пакет документов ГГГГ-ММ.pdf») и один на весь запуск — для печати",
+    )
     parser.add_argument("--out", type=Path, metavar="DIR", help="папка для файлов (иначе из настроек)")
     parser.add_argument("--json", action="store_true", help="итог в JSON")
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -73,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
             pdf=not args.no_pdf,
             pdf_converter=settings.pdf_converter,
             with_stamp=not args.no_stamp,
+            print_pdf=args.print_pdf,
         )
     try:
         result = closing.execute(

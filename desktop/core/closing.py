@@ -135,6 +135,7 @@ class ClosingResult:
     document_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     totals: dict[str, dict[str, str]] = field(default_factory=dict)  # entity → rate → total
+    print_files: list[str] = field(default_factory=list)  # merged PDFs for printing, if asked
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +149,7 @@ class ClosingResult:
             "output": self.output,
             "cancelled": self.cancelled,
             "totals": self.totals,
+            "print_files": list(self.print_files),
         }
 
 

@@ -10,6 +10,7 @@ its row stays, and the next run (or "Retry failed") writes the missing files.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -79,8 +80,11 @@ class FileWriter:
         pdf_converter: str = "auto",
         with_stamp: bool = True,
         xml: bool = True,
+        print_pdf: bool = False,
     ) -> None:
         self.database = database
+        self.print_pdf = print_pdf  # also one PDF per client and one for the whole run, for printing
+        self.print_files: list[Path] = []
         self.out_dir = Path(out_dir)
         self.with_stamp = with_stamp
         self.xml = xml
@@ -223,9 +227,69 @@ class FileWriter:
                 document.docx_path = str(written.docx)
                 document.pdf_path = str(written.pdf) if written.pdf else None
                 document.xml_path = str(written.xml) if written.xml else None
+        if self.print_pdf:
+            self._print_packages(result.period)
         result.pdf += sum(1 for w in self.written if w.pdf is not None)
         result.xml += sum(1 for w in self.written if w.xml is not None)
         result.errors.extend(self.errors)
+        result.print_files.extend(str(p) for p in self.print_files)
+
+    def _print_packages(self, period: str) -> None:
+        """One PDF per client of this run (all its current documents of the period) and one for the run."""
+        from desktop.core.documents.paths import document_path
+        from desktop.core.documents.pdf import merge_pdfs
+
+        made = {w.document_id for w in self.written if w.pdf is not None}
+        if not made:
+            return
+        with self.database.session() as session:
+            touched = set(session.scalars(select(Document.counterparty_id).where(Document.id.in_(made))))
+            documents = load_documents(
+                session,
+                list(
+                    session.scalars(
+                        select(Document.id).where(
+                            Document.period == period,
+                            Document.current.is_(True),
+                            Document.counterparty_id.in_(touched),
+                            Document.pdf_path.is_not(None),
+                        )
+                    )
+                ),
+            )
+            order = {"act": 0, "invoice": 1, "upd": 2}
+            documents.sort(
+                key=lambda d: (d.counterparty.short_name, d.contract.number, order.get(d.kind, 9), d.number)
+            )
+            by_client: dict[Path, list[Path]] = {}
+            run_files: list[Path] = []
+            for document in documents:
+                pdf = Path(document.pdf_path or "")
+                if not pdf.exists():
+                    continue
+                files = [pdf]
+                detail = document_path(self.out_dir, document, "pdf", kind="detail")
+                if document.kind == "act" and detail.exists():
+                    files.append(detail)
+                by_client.setdefault(pdf.parent, []).extend(files)
+                if document.id in made:
+                    run_files.extend(files)
+        month = period
+        for folder, files in by_client.items():
+            target = folder / f"Пакет документов {month}.pdf"
+            try:
+                merge_pdfs(files, target)
+                self.print_files.append(target)
+            except UserError as error:
+                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
+        if run_files:
+            stamp = dt.datetime.now().strftime("%d.%m.%Y %H-%M-%S")
+            target = self.out_dir / month / f"На печать {month} от {stamp}.pdf"
+            try:
+                merge_pdfs(run_files, target)
+                self.print_files.append(target)
+            except UserError as error:
+                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
 
     def close(self) -> None:
         import shutil

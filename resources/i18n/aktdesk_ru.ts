@@ -172,184 +172,204 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="50" />
+        <location filename="../../desktop/ui/closing/tab.py" line="51" />
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="51" />
+        <location filename="../../desktop/ui/closing/tab.py" line="52" />
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="52" />
+        <location filename="../../desktop/ui/closing/tab.py" line="53" />
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="53" />
+        <location filename="../../desktop/ui/closing/tab.py" line="54" />
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="54" />
+        <location filename="../../desktop/ui/closing/tab.py" line="55" />
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="55" />
+        <location filename="../../desktop/ui/closing/tab.py" line="56" />
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="56" />
+        <location filename="../../desktop/ui/closing/tab.py" line="57" />
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="57" />
+        <location filename="../../desktop/ui/closing/tab.py" line="58" />
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="58" />
+        <location filename="../../desktop/ui/closing/tab.py" line="59" />
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
+        <location filename="../../desktop/ui/closing/tab.py" line="60" />
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="60" />
+        <location filename="../../desktop/ui/closing/tab.py" line="61" />
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="61" />
+        <location filename="../../desktop/ui/closing/tab.py" line="62" />
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="214" />
-        <location filename="../../desktop/ui/closing/tab.py" line="358" />
+        <location filename="../../desktop/ui/closing/tab.py" line="215" />
+        <location filename="../../desktop/ui/closing/tab.py" line="365" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="216" />
+        <location filename="../../desktop/ui/closing/tab.py" line="217" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="219" />
+        <location filename="../../desktop/ui/closing/tab.py" line="220" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="222" />
+        <location filename="../../desktop/ui/closing/tab.py" line="223" />
         <source>Export preview…</source>
         <translation>Выгрузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="224" />
+        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <source>PDF for printing</source>
+        <translation>PDF для печати</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
+        <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="230" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <location filename="../../desktop/ui/closing/tab.py" line="234" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="293" />
+        <location filename="../../desktop/ui/closing/tab.py" line="300" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="294" />
+        <location filename="../../desktop/ui/closing/tab.py" line="301" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="349" />
+        <location filename="../../desktop/ui/closing/tab.py" line="356" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="413" />
+        <location filename="../../desktop/ui/closing/tab.py" line="421" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="434" />
+        <location filename="../../desktop/ui/closing/tab.py" line="442" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="447" />
+        <location filename="../../desktop/ui/closing/tab.py" line="455" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="469" />
+        <location filename="../../desktop/ui/closing/tab.py" line="477" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="471" />
+        <location filename="../../desktop/ui/closing/tab.py" line="479" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="476" />
-        <location filename="../../desktop/ui/closing/tab.py" line="500" />
+        <location filename="../../desktop/ui/closing/tab.py" line="484" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <location filename="../../desktop/ui/closing/tab.py" line="521" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="514" />
+        <location filename="../../desktop/ui/closing/tab.py" line="522" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="515" />
+        <location filename="../../desktop/ui/closing/tab.py" line="523" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="516" />
+        <location filename="../../desktop/ui/closing/tab.py" line="524" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="517" />
+        <location filename="../../desktop/ui/closing/tab.py" line="525" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="518" />
+        <location filename="../../desktop/ui/closing/tab.py" line="526" />
+        <source>For printing</source>
+        <translation>Для печати</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="527" />
+        <source>per-client packages</source>
+        <translation>пакетов по клиентам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="528" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="519" />
+        <location filename="../../desktop/ui/closing/tab.py" line="529" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="520" />
+        <location filename="../../desktop/ui/closing/tab.py" line="530" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="521" />
+        <location filename="../../desktop/ui/closing/tab.py" line="531" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -1289,10 +1309,10 @@
     <name>InboxDialog</name>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="184" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="300" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="308" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="317" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
@@ -1302,133 +1322,133 @@
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="94" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="98" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="105" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="117" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="120" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="118" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="123" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="126" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="130" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="133" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="140" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="143" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="142" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="146" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="186" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="191" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="204" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="209" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="213" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="218" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="237" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="242" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="249" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="254" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="250" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="276" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="259" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="265" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="273" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="280" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="274" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="275" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="277" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="278" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="300" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="338" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="347" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -2134,8 +2154,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="297" />
-        <location filename="../../desktop/ui/payments/tab.py" line="301" />
+        <location filename="../../desktop/ui/payments/tab.py" line="299" />
+        <location filename="../../desktop/ui/payments/tab.py" line="303" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2170,107 +2190,107 @@
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="96" />
+        <location filename="../../desktop/ui/payments/tab.py" line="98" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="97" />
+        <location filename="../../desktop/ui/payments/tab.py" line="99" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="98" />
+        <location filename="../../desktop/ui/payments/tab.py" line="100" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="99" />
+        <location filename="../../desktop/ui/payments/tab.py" line="101" />
         <source>Payment amount</source>
         <translation>Сумма платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="100" />
+        <location filename="../../desktop/ui/payments/tab.py" line="102" />
         <source>Applied here</source>
         <translation>Зачтено в счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="101" />
+        <location filename="../../desktop/ui/payments/tab.py" line="103" />
         <source>How</source>
         <translation>Как разнесено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="109" />
+        <location filename="../../desktop/ui/payments/tab.py" line="111" />
         <source>Undo this allocation</source>
         <translation>Отменить разнесение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="112" />
+        <location filename="../../desktop/ui/payments/tab.py" line="114" />
         <source>Payments behind the selected invoice</source>
         <translation>Платежи, зачтённые в выбранный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="114" />
+        <location filename="../../desktop/ui/payments/tab.py" line="116" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="132" />
+        <location filename="../../desktop/ui/payments/tab.py" line="134" />
         <source>Assign to invoices…</source>
         <translation>Разнести по счетам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="135" />
+        <location filename="../../desktop/ui/payments/tab.py" line="137" />
         <source>Not a client payment</source>
         <translation>Не оплата клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="137" />
+        <location filename="../../desktop/ui/payments/tab.py" line="139" />
         <source>A refund, a loan or a transfer: remove it from the queue</source>
         <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="139" />
-        <location filename="../../desktop/ui/payments/tab.py" line="317" />
-        <location filename="../../desktop/ui/payments/tab.py" line="338" />
-        <location filename="../../desktop/ui/payments/tab.py" line="350" />
+        <location filename="../../desktop/ui/payments/tab.py" line="141" />
+        <location filename="../../desktop/ui/payments/tab.py" line="319" />
+        <location filename="../../desktop/ui/payments/tab.py" line="340" />
+        <location filename="../../desktop/ui/payments/tab.py" line="352" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="191" />
+        <location filename="../../desktop/ui/payments/tab.py" line="193" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="229" />
-        <location filename="../../desktop/ui/payments/tab.py" line="242" />
-        <location filename="../../desktop/ui/payments/tab.py" line="274" />
+        <location filename="../../desktop/ui/payments/tab.py" line="231" />
+        <location filename="../../desktop/ui/payments/tab.py" line="244" />
+        <location filename="../../desktop/ui/payments/tab.py" line="276" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="231" />
+        <location filename="../../desktop/ui/payments/tab.py" line="233" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="242" />
+        <location filename="../../desktop/ui/payments/tab.py" line="244" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="254" />
+        <location filename="../../desktop/ui/payments/tab.py" line="256" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="275" />
+        <location filename="../../desktop/ui/payments/tab.py" line="277" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="285" />
+        <location filename="../../desktop/ui/payments/tab.py" line="287" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2278,52 +2298,52 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="83" />
+        <location filename="../../desktop/ui/closing/tab.py" line="84" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="84" />
+        <location filename="../../desktop/ui/closing/tab.py" line="85" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="85" />
+        <location filename="../../desktop/ui/closing/tab.py" line="86" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="86" />
+        <location filename="../../desktop/ui/closing/tab.py" line="87" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="87" />
+        <location filename="../../desktop/ui/closing/tab.py" line="88" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="88" />
+        <location filename="../../desktop/ui/closing/tab.py" line="89" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="89" />
+        <location filename="../../desktop/ui/closing/tab.py" line="90" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="90" />
+        <location filename="../../desktop/ui/closing/tab.py" line="91" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="91" />
+        <location filename="../../desktop/ui/closing/tab.py" line="92" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="134" />
+        <location filename="../../desktop/ui/closing/tab.py" line="135" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -3131,49 +3151,49 @@
 <context>
     <name>UnallocatedTree</name>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="29" />
+        <location filename="../../desktop/ui/payments/queue.py" line="30" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="30" />
+        <location filename="../../desktop/ui/payments/queue.py" line="31" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="31" />
+        <location filename="../../desktop/ui/payments/queue.py" line="32" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="32" />
+        <location filename="../../desktop/ui/payments/queue.py" line="33" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="33" />
+        <location filename="../../desktop/ui/payments/queue.py" line="34" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="34" />
+        <location filename="../../desktop/ui/payments/queue.py" line="35" />
         <source>Free</source>
         <translation>Свободно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="35" />
+        <location filename="../../desktop/ui/payments/queue.py" line="36" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="36" />
+        <location filename="../../desktop/ui/payments/queue.py" line="37" />
         <source>Purpose</source>
         <translation>Назначение платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="65" />
-        <source>payments: %1</source>
-        <translation>платежей: %1</translation>
+        <location filename="../../desktop/ui/payments/queue.py" line="64" />
+        <source>%1 · payments: %2 · free %3</source>
+        <translation>%1 · платежей: %2 · свободно %3</translation>
     </message>
 </context>
 </TS>

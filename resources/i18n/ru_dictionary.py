@@ -144,6 +144,10 @@ RU[("RegistryTab", "Paid")] = "Оплачены"
 
 RU.update({
     "Close month": "Закрыть месяц", "Retry failed": "Повторить ошибки", "Export preview…": "Выгрузить предпросмотр…",
+    "PDF for printing": "PDF для печати", "For printing": "Для печати",
+    "per-client packages": "пакетов по клиентам",
+    "Also one PDF per client (all its documents of the period) and one for the whole run":
+        "Ещё один PDF на клиента (все его документы за период) и один на весь запуск",
     "To close: %1 of %2 contracts, %3; with warnings: %4": "К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4",
     "Closing the month": "Закрытие месяца", "Cancelling after the current contract…": "Остановка после текущего договора…",
     ", about %1 s left": ", осталось около %1 с", "Cancelled.": "Прервано.", "Export preview": "Выгрузка предпросмотра",
@@ -332,3 +336,5 @@ RU.update({
         "С этим номером несколько документов. Какой из них?",
     ("InboxDialog", "Attaching pages"): "Прикрепляю страницы",
 })
+
+RU.update({"%1 · payments: %2 · free %3": "%1 · платежей: %2 · свободно %3"})

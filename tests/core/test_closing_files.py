@@ -68,3 +68,41 @@ def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(
         cut = page_texts(batch_pdf)
         assert len(cut) == len(single)
         assert [_normal(p) for p in cut] == [_normal(p) for p in single]
+
+
+def test_print_pdf_joins_each_clients_documents_and_the_whole_run(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    from desktop.core.documents.pdf import page_count
+
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=4, seed=5, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    out = tmp_path / "out"
+    writer = FileWriter(sqlite_db, out, pdf=True, print_pdf=True)
+    try:
+        result = closing.execute(sqlite_db, plan, after_contract=writer.add)
+        writer.finish(result)
+    finally:
+        writer.close()
+    assert result.errors == []
+    with sqlite_db.session() as session:
+        documents = list(session.scalars(select(Document).where(Document.current.is_(True))))
+    by_folder: dict[Path, list[Document]] = {}
+    for document in documents:
+        by_folder.setdefault(Path(document.pdf_path or "").parent, []).append(document)
+    packages = [Path(p) for p in result.print_files]
+    run_pdf = packages[-1]
+    assert run_pdf.name.startswith("На печать 2026-10") and run_pdf.parent == out / "2026-10"
+    assert {p.parent for p in packages[:-1]} == set(by_folder)
+    for folder, docs in by_folder.items():
+        package = folder / "Пакет документов 2026-10.pdf"
+        pages = sum(page_count(Path(d.pdf_path or "")) for d in docs)
+        pages += sum(page_count(p) for p in folder.glob("Детализация*.pdf"))
+        assert page_count(package) == pages
+        text = _normal(" ".join(page_texts(package)))
+        assert all(d.number in text for d in docs)
+    total = sum(page_count(p) for p in packages[:-1])
+    assert page_count(run_pdf) == total
+    assert "print_files" in result.as_dict()

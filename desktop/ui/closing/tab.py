@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -221,6 +222,11 @@ class ClosingTab(QWidget):
         self.retry_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export preview…"), self)
         self.export_button.setEnabled(False)
+        self.print_pdf = QCheckBox(self.tr("PDF for printing"), self)
+        self.print_pdf.setObjectName("printPdf")
+        self.print_pdf.setToolTip(
+            self.tr("Also one PDF per client (all its documents of the period) and one for the whole run")
+        )
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelClosing")
         self.cancel_button.setEnabled(False)
@@ -232,6 +238,7 @@ class ClosingTab(QWidget):
         top.addWidget(self.preview_button)
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
+        top.addWidget(self.print_pdf)
         top.addStretch(1)
         top.addWidget(self.export_button)
 
@@ -394,11 +401,12 @@ class ClosingTab(QWidget):
         out = self.settings.effective_output_dir()
         pdf = True
         converter = self.settings.pdf_converter
+        print_pdf = self.print_pdf.isChecked()
 
         def job(progress: Any, cancel: Any) -> ClosingResult:
             from desktop.core.closing_files import FileWriter
 
-            files = FileWriter(database, out, pdf=pdf, pdf_converter=converter)
+            files = FileWriter(database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf)
             try:
                 result = closing.execute(
                     database, plan, progress=progress, cancel=cancel, after_contract=files.add, only=only
@@ -515,6 +523,8 @@ class ClosingTab(QWidget):
             "Contracts closed": self.tr("Contracts closed"),
             "Errors": self.tr("Errors"),
             "Files": self.tr("Files"),
+            "For printing": self.tr("For printing"),
+            "per-client packages": self.tr("per-client packages"),
             "Period": self.tr("Period"),
             "UPD": self.tr("UPD"),
             "already issued": self.tr("already issued"),
@@ -541,6 +551,12 @@ class ClosingTab(QWidget):
             parts.append(f"<p style='color:#b00020'>{t['Errors']}:</p><ul>")
             parts.extend(f"<li>{e['contract']}: {e['message']}</li>" for e in result.errors)
             parts.append("</ul>")
+        if result.print_files:  # per-client packages first, the whole run's PDF last
+            run_pdf = result.print_files[-1]
+            parts.append(
+                f"<p>{t['For printing']}: <a href='{QUrl.fromLocalFile(run_pdf).toString()}'>{run_pdf}</a>; "
+                f"{t['per-client packages']}: {len(result.print_files) - 1}</p>"
+            )
         if result.output:
             url = QUrl.fromLocalFile(result.output).toString()
             parts.append(f"<p>{t['Files']}: <a href='{url}'>{result.output}</a></p>")

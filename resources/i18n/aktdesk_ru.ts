@@ -1311,8 +1311,8 @@
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="308" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="317" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
@@ -1403,52 +1403,52 @@
     </message>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="265" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="266" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="280" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="310" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="319" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="347" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -2471,75 +2471,75 @@
         <translation>Разобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="93" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="273" />
+        <location filename="../../desktop/ui/registry/tab.py" line="275" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="286" />
+        <location filename="../../desktop/ui/registry/tab.py" line="288" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="306" />
+        <location filename="../../desktop/ui/registry/tab.py" line="308" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="309" />
+        <location filename="../../desktop/ui/registry/tab.py" line="311" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="317" />
-        <location filename="../../desktop/ui/registry/tab.py" line="321" />
-        <location filename="../../desktop/ui/registry/tab.py" line="356" />
+        <location filename="../../desktop/ui/registry/tab.py" line="319" />
+        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="358" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="317" />
+        <location filename="../../desktop/ui/registry/tab.py" line="319" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="325" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="361" />
+        <location filename="../../desktop/ui/registry/tab.py" line="363" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="396" />
+        <location filename="../../desktop/ui/registry/tab.py" line="398" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="402" />
+        <location filename="../../desktop/ui/registry/tab.py" line="404" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="405" />
+        <location filename="../../desktop/ui/registry/tab.py" line="407" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="421" />
-        <location filename="../../desktop/ui/registry/tab.py" line="434" />
+        <location filename="../../desktop/ui/registry/tab.py" line="423" />
+        <location filename="../../desktop/ui/registry/tab.py" line="436" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="438" />
+        <location filename="../../desktop/ui/registry/tab.py" line="440" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -2717,72 +2717,72 @@
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="316" />
+        <location filename="../../desktop/ui/requests/card.py" line="317" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="322" />
         <location filename="../../desktop/ui/requests/card.py" line="323" />
         <location filename="../../desktop/ui/requests/card.py" line="324" />
         <location filename="../../desktop/ui/requests/card.py" line="325" />
+        <location filename="../../desktop/ui/requests/card.py" line="326" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="326" />
         <location filename="../../desktop/ui/requests/card.py" line="327" />
-        <location filename="../../desktop/ui/requests/card.py" line="603" />
+        <location filename="../../desktop/ui/requests/card.py" line="328" />
+        <location filename="../../desktop/ui/requests/card.py" line="607" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="360" />
+        <location filename="../../desktop/ui/requests/card.py" line="361" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="368" />
+        <location filename="../../desktop/ui/requests/card.py" line="369" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="389" />
+        <location filename="../../desktop/ui/requests/card.py" line="390" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="419" />
+        <location filename="../../desktop/ui/requests/card.py" line="420" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="419" />
+        <location filename="../../desktop/ui/requests/card.py" line="420" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="420" />
+        <location filename="../../desktop/ui/requests/card.py" line="421" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="462" />
+        <location filename="../../desktop/ui/requests/card.py" line="466" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="592" />
+        <location filename="../../desktop/ui/requests/card.py" line="596" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="594" />
+        <location filename="../../desktop/ui/requests/card.py" line="598" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="625" />
+        <location filename="../../desktop/ui/requests/card.py" line="629" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -2868,84 +2868,89 @@
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="57" />
+        <location filename="../../desktop/ui/requests/tab.py" line="58" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="62" />
+        <location filename="../../desktop/ui/requests/tab.py" line="63" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="63" />
+        <location filename="../../desktop/ui/requests/tab.py" line="64" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <location filename="../../desktop/ui/requests/tab.py" line="65" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="65" />
+        <location filename="../../desktop/ui/requests/tab.py" line="66" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="70" />
+        <location filename="../../desktop/ui/requests/tab.py" line="71" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="72" />
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
         <source>New request…</source>
         <translation>Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
+        <location filename="../../desktop/ui/requests/tab.py" line="77" />
         <source>Export approved to the bank…</source>
         <translation>Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="80" />
+        <location filename="../../desktop/ui/requests/tab.py" line="161" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="197" />
+        <location filename="../../desktop/ui/requests/tab.py" line="164" />
+        <source>Only an accountant or an admin exports payment orders.</source>
+        <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="211" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="220" />
-        <location filename="../../desktop/ui/requests/tab.py" line="241" />
-        <location filename="../../desktop/ui/requests/tab.py" line="251" />
+        <location filename="../../desktop/ui/requests/tab.py" line="234" />
+        <location filename="../../desktop/ui/requests/tab.py" line="255" />
+        <location filename="../../desktop/ui/requests/tab.py" line="265" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="220" />
+        <location filename="../../desktop/ui/requests/tab.py" line="234" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="242" />
+        <location filename="../../desktop/ui/requests/tab.py" line="256" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="254" />
+        <location filename="../../desktop/ui/requests/tab.py" line="268" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

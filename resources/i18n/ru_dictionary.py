@@ -338,3 +338,6 @@ RU.update({
 })
 
 RU.update({"%1 · payments: %2 · free %3": "%1 · платежей: %2 · свободно %3"})
+RU[("RequestsTab", "Only an accountant or an admin exports payment orders.")] = (
+    "Выгружает платёжные поручения только бухгалтер или администратор."
+)

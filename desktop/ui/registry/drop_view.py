@@ -2,6 +2,7 @@
 
 Only local files are accepted and the action is always Copy (the original stays where it is,
 as in Picard's item views). While the files hover over a row the view says what will happen.
+Files dropped below the rows go to the scan inbox (sorted onto their acts by the QR codes).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def local_files(mime: QMimeData) -> list[Path]:
 
 class ScanDropView(RegistryView):
     files_dropped = Signal(int, list)  # document id, [Path]
+    files_dropped_outside = Signal(list)  # [Path] dropped below the rows: for the scan inbox
     hover_changed = Signal(int, list)  # document id (-1: none), [Path]
 
     def __init__(self, model: LazyTableModel, state_key: str, parent: QWidget | None = None) -> None:
@@ -48,8 +50,13 @@ class ScanDropView(RegistryView):
         files = local_files(event.mimeData())
         row = self._row_at(event)
         if not files or row < 0:
-            event.ignore()
-            self._set_hover(-1, files)
+            if files:  # below the rows: a folder or stack of scans, sorted by their QR codes
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+            else:
+                event.ignore()
+            if self._hover_row != -1:
+                self._set_hover(-1, files)
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
@@ -66,6 +73,11 @@ class ScanDropView(RegistryView):
         row = self._row_at(event)
         document_id = self.lazy_model().row_id(row) if row >= 0 else None
         self._set_hover(-1, [])
+        if files and document_id is None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.files_dropped_outside.emit(files)
+            return
         if not files or document_id is None:
             event.ignore()
             return

@@ -88,6 +88,10 @@ class RegistryTab(QWidget):
         self.export_button.setObjectName("registryExport")
         self.attach_button = QPushButton(self.tr("Attach scan…"), self)
         self.attach_button.setObjectName("attachScan")
+        self.inbox_button = QPushButton(self.tr("Sort scans…"), self, objectName="scanInbox")
+        self.inbox_button.setToolTip(
+            self.tr("A folder or a multi-page scan of signed acts: each act is found by its QR code")
+        )
         self.outbox_button = QPushButton(self, objectName="retryOutbox")
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "registry"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
@@ -105,6 +109,7 @@ class RegistryTab(QWidget):
         second.addWidget(self.closed)
         second.addStretch(1)
         second.addWidget(self.attach_button)
+        second.addWidget(self.inbox_button)
         second.addWidget(self.outbox_button)
         second.addWidget(self.export_button)
         second.addWidget(self.saved)
@@ -143,6 +148,8 @@ class RegistryTab(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.export_button.clicked.connect(self.export_dialog)
         self.attach_button.clicked.connect(self.attach_dialog)
+        self.inbox_button.clicked.connect(lambda: self.open_inbox())
+        self.view.files_dropped_outside.connect(self.open_inbox)  # not on a row: sort by QR
         self.outbox_button.clicked.connect(self.retry_outbox)
         self.view.files_dropped.connect(self.attach_files)
         self.view.hover_changed.connect(self._show_hover)
@@ -325,6 +332,8 @@ class RegistryTab(QWidget):
         database = self.database
         if database is None:
             return None
+        if any(f.is_dir() for f in files):  # a folder is a stack of scans: sorted by the QR codes
+            return self.open_inbox(files)
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> Any:
@@ -353,6 +362,19 @@ class RegistryTab(QWidget):
             self, job, title=self.tr("Copying the scan to the shared folder"), on_success=done
         )
         return self.last_task
+
+    def open_inbox(self, paths: list[Path] | None = None) -> Any:
+        """«Разобрать сканы»: file a folder or multi-page scan act by act (opened with ``paths`` running)."""
+        if self.database is None:
+            return None
+        from desktop.ui.registry.inbox_dialog import InboxDialog
+
+        dialog = InboxDialog(self.database, self.settings, self, paths)
+        dialog.filed.connect(self.model.refresh)
+        dialog.filed.connect(self._update_outbox)
+        dialog.open()
+        self.inbox_dialog = dialog
+        return dialog
 
     def retry_outbox(self, quiet: bool = False) -> Any:
         database = self.database

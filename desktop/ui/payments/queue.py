@@ -13,6 +13,7 @@ from desktop.core.payments import grouped, unallocated_payments
 from desktop.ui.common import fmt
 
 PAYMENT_ID = Qt.ItemDataRole.UserRole
+GROUP_NAME = Qt.ItemDataRole.UserRole + 1
 
 
 class UnallocatedTree(QTreeWidget):
@@ -36,7 +37,7 @@ class UnallocatedTree(QTreeWidget):
                 self.tr("Purpose"),
             ]
         )
-        for column, width in enumerate((150, 60, 200, 95, 95, 95, 130, 300)):
+        for column, width in enumerate((125, 70, 260, 100, 100, 100, 140, 300)):
             self.setColumnWidth(column, width)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
@@ -60,20 +61,14 @@ class UnallocatedTree(QTreeWidget):
             free = sum((p.free for p in items), start=Decimal(0))
             group = QTreeWidgetItem(
                 [
-                    name,
-                    "",
-                    self.tr("payments: %1").replace("%1", str(len(items))),
-                    "",
-                    "",
-                    fmt.money(free),
-                    "",
-                    "",
+                    self.tr("%1 · payments: %2 · free %3")
+                    .replace("%1", name)
+                    .replace("%2", str(len(items)))
+                    .replace("%3", fmt.money(free))
                 ]
             )
-            group.setFirstColumnSpanned(False)
-            for column in range(self.columnCount()):
-                group.setFont(column, bold)
-            group.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            group.setData(0, GROUP_NAME, name)
+            group.setFont(0, bold)
             self.addTopLevelItem(group)
             for payment in items:
                 child = QTreeWidgetItem(
@@ -96,10 +91,11 @@ class UnallocatedTree(QTreeWidget):
                     )
                 group.addChild(child)
                 self.total += 1
+            group.setFirstColumnSpanned(True)
             group.setExpanded(True)
 
     def groups(self) -> list[str]:
-        return [self.topLevelItem(i).text(0) for i in range(self.topLevelItemCount())]
+        return [self.topLevelItem(i).data(0, GROUP_NAME) for i in range(self.topLevelItemCount())]
 
     def payment_ids(self, group: int | None = None) -> list[int]:
         out = []

@@ -87,8 +87,10 @@ class PaymentsTab(QWidget):
         self.model = PayableDocumentsModel(database, self)
         self.view = RegistryView(self.model, "payments", self)
         self.view.setObjectName("paymentsView")
+        keys = [c.key for c in self.model.columns]
         for key in HIDDEN:
-            self.view.setColumnHidden([c.key for c in self.model.columns].index(key), True)
+            self.view.setColumnHidden(keys.index(key), True)
+        self.view.setColumnWidth(keys.index("paid"), 170)
         self.behind = QTableWidget(0, 6, self)
         self.behind.setObjectName("invoicePayments")
         self.behind.setHorizontalHeaderLabels(

@@ -841,7 +841,7 @@ def export_orders(
         )
         raise ValidationError(
             f"Согласованные заявки есть у нескольких юрлиц: {names}. Один файл — один счёт плательщика: "
-            "выберите юрлицо (--entity ИНН)."
+            "выберите юрлицо-плательщика (в фильтре «Юрлицо» на вкладке или --entity ИНН в командной строке)."
         )
     for request in requests:
         _require(session, request, Action.EXPORT, login)
@@ -977,16 +977,17 @@ def request_refs(purpose: str) -> set[str]:
 def settle_outgoing(session: Session, payment: BankPayment) -> PaymentRequest | None:
     """Mark paid the approved request an imported outgoing payment pays, or return None.
 
-    A request qualifies when it is approved (exported or not), not yet settled, for the same payer
-    entity, payee INN, payee account and amount. Among several, the one whose number the purpose
-    quotes wins, then an exported one whose order number the payment carries, then an exported
-    one, then the one due first. The request, its history and the payment change in the caller's
-    transaction; the event is written by the user who imported the statement.
+    A request qualifies when it is approved (exported or not) — or marked paid by hand without a
+    payment behind it yet — for the same payer entity, payee INN, payee account and amount. Among
+    several, the one whose number the purpose quotes wins, then an exported one whose order number
+    the payment carries, then one already marked paid by hand, then an exported one, then the one
+    due first. The request, its history and the payment change in the caller's transaction; the
+    event is written by the user who imported the statement.
     """
     if payment.direction != PaymentDirection.OUTGOING:
         return None
     query = select(PaymentRequest).where(
-        PaymentRequest.status == RequestStatus.APPROVED,
+        PaymentRequest.status.in_((RequestStatus.APPROVED, RequestStatus.PAID)),
         PaymentRequest.payment_id.is_(None),
         PaymentRequest.contractor_inn == (payment.payee_inn or "").strip(),
         PaymentRequest.contractor_account == (payment.payee_account or "").strip(),
@@ -1000,18 +1001,16 @@ def settle_outgoing(session: Session, payment: BankPayment) -> PaymentRequest | 
     chosen = _choose(candidates, payment)
     login = payment.imported_by or current_login()
     previous = chosen.status
-    chosen.status = RequestStatus.PAID
+    what = f"п/п № {payment.number or '—'} от {payment.date:%d.%m.%Y}"
     chosen.paid_at = payment.date
     chosen.payment = payment
     if payment.id is not None:
         chosen.payment_id = payment.id
-    _event(
-        chosen,
-        login,
-        previous,
-        RequestStatus.PAID,
-        f"Оплачено по выписке: п/п № {payment.number or '—'} от {payment.date:%d.%m.%Y}",
-    )
+    if previous == RequestStatus.PAID:
+        _event(chosen, login, None, None, f"Платёж из выписки: {what}")
+    else:
+        chosen.status = RequestStatus.PAID
+        _event(chosen, login, previous, RequestStatus.PAID, f"Оплачено по выписке: {what}")
     payment.status = PaymentStatus.ALLOCATED
     payment.allocated_amount = payment.amount
     if payment.counterparty_id is None and chosen.counterparty_id is not None:
@@ -1037,5 +1036,6 @@ def _choose(candidates: list[PaymentRequest], payment: BankPayment) -> PaymentRe
     by_order = [r for r in candidates if r.exported_at is not None and order_number(r).lstrip("0") == number]
     if by_order:
         return by_order[0]
+    by_hand = [r for r in candidates if r.status == RequestStatus.PAID]
     exported = [r for r in candidates if r.exported_at is not None]
-    return (exported or candidates)[0]
+    return (by_hand or exported or candidates)[0]

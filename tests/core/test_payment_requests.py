@@ -690,3 +690,21 @@ def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database)
         assert mine == {first, second}
         totals = pr.totals(session, pr.RequestFilter(), INITIATOR, TODAY)
         assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("24400.00")}
+
+
+def test_a_request_marked_paid_by_hand_gets_the_payment_from_the_statement(
+    db: Database, parties: dict[str, int]
+) -> None:
+    by_hand = to_status(db, parties, RequestStatus.PAID)  # marked paid by the accountant on TODAY
+    waiting = to_status(db, parties, RequestStatus.APPROVED)
+    with db.transaction() as session:
+        request = session.get(PaymentRequest, by_hand)
+        assert request is not None
+        payment = outgoing(session, request)
+        assert pr.settle_outgoing(session, payment) is request
+        assert request.status == RequestStatus.PAID and request.paid_at == payment.date
+        assert payment.status == PaymentStatus.ALLOCATED
+        assert (request.history[-1].from_status, request.history[-1].to_status) == (None, None)
+        assert request.history[-1].comment == "Платёж из выписки: п/п № 77 от 25.11.2026"
+        second = outgoing(session, request, number="78")
+        assert pr.settle_outgoing(session, second) is session.get(PaymentRequest, waiting)

@@ -236,7 +236,11 @@ def test_registry_views_totals_and_export_of_approved_requests(
     tab.saved.chosen.emit(tab.saved.store.get("Согласованные"))
     assert set(tab.model.ids()) == set(made[1:])
 
+    assert not tab.export_button.isEnabled()
+    assert tab.export_button.toolTip() == "Выгружает платёжные поручения только бухгалтер или администратор."
     tab.login = ACCOUNTANT
+    tab.reload()
+    assert tab.export_button.isEnabled()
     out = tmp_path / "платёжки.txt"
     task = tab.export_to(out)
     with qtbot.waitSignal(task.finished, timeout=10000):

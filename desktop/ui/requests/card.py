@@ -9,8 +9,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -268,6 +268,7 @@ class RequestCard(QDialog):
         self.attach_invoice.clicked.connect(lambda: self.choose_files("e_invoice"))
         self.attach_order.clicked.connect(lambda: self.choose_files("payment_order"))
         self.close_button.clicked.connect(self.reject)
+        self.attachments.itemDoubleClicked.connect(self.open_attachment)
         self.load()
 
     # --- layout helpers -----------------------------------------------------------------------
@@ -420,6 +421,9 @@ class RequestCard(QDialog):
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
             item.setToolTip(scan.path or "")
+            item.setData(
+                Qt.ItemDataRole.UserRole, scan.path if scan.status == ScanStatus.STORED else scan.outbox_path
+            )
             self.attachments.addItem(item)
 
     # --- values and validation ------------------------------------------------------------------
@@ -625,6 +629,15 @@ class RequestCard(QDialog):
             self, job, title=self.tr("Copying the file to the shared folder"), on_success=done
         )
         return self.last_task
+
+    def open_attachment(self, item: QListWidgetItem) -> None:
+        """Open the stored file (on the share, or in the outbox while it waits there)."""
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if not path:
+            return
+        root = (self.settings or load_settings()).effective_share_root()
+        full = Path(path) if Path(path).is_absolute() else Path(root) / path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(full)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_files(event.mimeData()) and self.request_id is not None:

@@ -50,6 +50,7 @@ class RequestsTab(QWidget):
         self.database = database
         self.settings = settings
         self.login = login or current_login()
+        self._fixed_today = today
         self.today = today or dt.date.today()
         self.model = RequestsModel(database, self, login=self.login, today=self.today)
 
@@ -74,11 +75,6 @@ class RequestsTab(QWidget):
         self.open_button = QPushButton(self.tr("Open"), self, objectName="openRequest")
         self.export_button = QPushButton(
             self.tr("Export approved to the bank…"), self, objectName="exportOrders"
-        )
-        self.export_button.setToolTip(
-            self.tr(
-                "Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client"
-            )
         )
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
@@ -149,7 +145,24 @@ class RequestsTab(QWidget):
         self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
         self.entity.blockSignals(False)
         self.model.names = {}
+        self._update_export_button()
         self.apply_filters()
+
+    def _update_export_button(self) -> None:
+        """Only an accountant or an admin exports; others see why the button is off."""
+        role = None
+        if self.database is not None:
+            with self.database.session() as session:
+                role = pr.user_role(session, self.login)
+        allowed = role in ("accountant", "admin")
+        self.export_button.setEnabled(allowed)
+        self.export_button.setToolTip(
+            self.tr(
+                "Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client"
+            )
+            if allowed
+            else self.tr("Only an accountant or an admin exports payment orders.")
+        )
 
     def current_filter(self) -> pr.RequestFilter:
         status = self.status.currentData()
@@ -179,6 +192,7 @@ class RequestsTab(QWidget):
         self.apply_filters()
 
     def apply_filters(self) -> None:
+        self.today = self._fixed_today or dt.date.today()  # "this week" moves on in a window left open
         self.model.filter = self.current_filter()
         self.model.today = self.today
         self.model.refresh()

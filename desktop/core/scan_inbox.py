@@ -180,7 +180,7 @@ def collect_sources(
         if path.is_dir():
             files = sorted(
                 (p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "~"))),
-                key=lambda p: [*(_natural_key(q) for q in p.relative_to(path).parents), _natural_key(p)],
+                key=lambda p: [_natural_key(Path(part)) for part in p.relative_to(path).parts],
             )
             for file in files:
                 try:

@@ -242,3 +242,32 @@ def test_the_id_qr_printed_on_an_act_is_the_one_the_inbox_reads(
     image = Image.open(io.BytesIO(spec.source)).convert("L")
     (found,) = zxingcpp.read_barcodes(image.resize((image.width * 4, image.height * 4)))
     assert found.text == f"AKTDESK-DOC:{docs['a'].id}"
+
+
+def test_cancel_while_reading_files_nothing(sqlite_db: Database, tmp_path: Path) -> None:
+    from desktop.core.errors import Cancelled
+    from desktop.core.jobs import CancelToken
+
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=3, seed=21, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    closing.execute(sqlite_db, plan)
+    with sqlite_db.session() as session:
+        act = session.scalars(select(Document).where(Document.kind == "act")).first()
+        assert act is not None
+    stack = save_pdf(
+        [qr_page(_qr(act)), qr_page(None, "page 2"), qr_page(None, "page 3")], tmp_path / "s.pdf"
+    )
+    token = CancelToken()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int, text: str) -> None:
+        seen.append((done, total))
+        if done == 1:
+            token.cancel()  # the user presses Cancel after the first page
+
+    with pytest.raises(Cancelled):
+        run_inbox(sqlite_db, _store(tmp_path), [stack], progress, token)
+    assert seen[:2] == [(0, 3), (1, 3)]
+    assert _scans(sqlite_db) == [] and not list((tmp_path / "share").rglob("*.pdf"))

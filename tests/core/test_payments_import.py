@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from desktop.core.db import Database
 from desktop.core.models import BankPayment, Contract, Counterparty, Document, Event, PaymentAllocation
 from desktop.core.payments import (
     NO_CLIENT,
+    ImportReport,
     grouped,
     import_statements,
     payable_clause,
@@ -372,3 +374,33 @@ def test_an_invoice_number_is_not_confused_with_the_same_clients_upd_of_that_num
     assert report.matched == 1
     assert _paid(database, w.docs["inv_oct"]) == (Decimal("24400.00"), "paid")
     assert _paid(database, upd.id) == (Decimal("0.00"), "unpaid")
+
+
+def test_two_users_importing_the_same_statement_at_once_store_it_once(
+    pg_db: Database, tmp_path: Path
+) -> None:
+    with pg_db.transaction() as session:
+        w = world(session)
+    sep, oct_ = _ref(pg_db, w, "inv_sep"), _ref(pg_db, w, "inv_oct")
+    pays = [Pay(str(n), "05.10.2026", "100.00", f"Оплата по счету {oct_}") for n in range(1, 30)]
+    pays.append(Pay("99", "05.10.2026", "12200.00", f"Оплата по счету {sep}"))
+    path = write_statement(tmp_path / "shared.txt", statement(pays))
+    start = threading.Barrier(2)
+    reports: list[ImportReport] = []
+
+    def run(user: str) -> None:
+        start.wait()
+        reports.append(import_statements(pg_db, [path], user=user))
+
+    threads = [threading.Thread(target=run, args=(u,)) for u in ("buh.ivanova", "buh.petrova")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+
+    assert len(reports) == 2 and all(r.ok for r in reports)
+    assert sorted(r.incoming for r in reports) == [0, 30]
+    assert sum(r.duplicates for r in reports) == 30
+    assert _count(pg_db) == 30
+    assert _paid(pg_db, w.docs["inv_oct"]) == (Decimal("2900.00"), "partial")
+    assert _paid(pg_db, w.docs["inv_sep"]) == (Decimal("12200.00"), "paid")

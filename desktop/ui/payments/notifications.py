@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,6 +20,8 @@ from desktop.core.db import Database
 from desktop.core.events import current_login
 from desktop.core.payments import mark_read, notifications_for, unread_count
 from desktop.ui.common import fmt
+
+log = logging.getLogger(__name__)
 
 
 class NotificationsDialog(QDialog):
@@ -78,6 +82,7 @@ class NotificationsButton(QToolButton):
                 with self.database.session() as session:
                     self.count = unread_count(session, self.login)
             except Exception:  # a dropped connection must not break the status bar; the next poll retries
+                log.warning("Could not count notifications", exc_info=True)
                 self.count = 0
         self.setText(self.tr("Notifications: %1").replace("%1", str(self.count)))
         font = QFont(self.font())

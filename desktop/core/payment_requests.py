@@ -544,7 +544,9 @@ def update_request(
 
 
 def get_request(session: Session, request_id: int) -> PaymentRequest:
-    request = session.get(PaymentRequest, request_id)
+    """The request, its row locked until the transaction ends (PostgreSQL; SQLite writers are serial):
+    two people pressing Approve and Reject at once cannot both pass the status check."""
+    request = session.get(PaymentRequest, request_id, with_for_update=True)
     if request is None:
         raise ValidationError(f"Заявка #{request_id} не найдена.")
     return request

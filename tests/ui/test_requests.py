@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from desktop.config import load_settings
@@ -80,7 +81,6 @@ def test_create_in_the_card_submit_approve_as_the_approver_and_see_the_history(
     card.entity.setCurrentIndex(card.entity.findData(known["entity"]))
     type_in(card.edits["subject"], "за услуги связи по счёту № 45 от 02.11.2026")
     card.counterparty.setCurrentIndex(card.counterparty.findData(known["contractor"]))
-    card.counterparty.activated.emit(card.counterparty.currentIndex())  # chosen from the list
     assert card.edits["contractor_name"].text() == "ООО «Связьком»"
     assert (
         len(card.edits["contractor_account"].text()) == 20
@@ -180,9 +180,29 @@ def test_a_file_dropped_on_the_card_is_attached_to_the_request(
     invoice = tmp_path / "счёт 45.pdf"
     invoice.write_bytes(PDF)
     card = card_as(qtbot, db, INITIATOR, request_id)
-    task = card.attach_files([invoice], "e_invoice")
-    with qtbot.waitSignal(task.finished, timeout=10000):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(invoice))])
+    point = QPointF(card.width() / 2, card.height() / 2)
+    enter = QDragEnterEvent(
+        point.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(card, enter)
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    drop = QDropEvent(
+        point,
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(card, drop)
+    with qtbot.waitSignal(card.last_task.finished, timeout=10000):
         pass
+    assert invoice.exists()  # copied, never moved
     assert warnings == []
     assert card.attachments.count() == 1
     assert card.attachments.item(0).text() == "Эл. версия счёта: счёт 45.pdf"

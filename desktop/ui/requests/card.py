@@ -258,7 +258,7 @@ class RequestCard(QDialog):
             combo.currentIndexChanged.connect(self._changed)
         self.pay_by.dateChanged.connect(self._changed)
         self.purpose.textChanged.connect(self._purpose_edited)
-        self.counterparty.activated.connect(self._counterparty_chosen)
+        self.counterparty.currentIndexChanged.connect(self._counterparty_chosen)
         self.fill_purpose.clicked.connect(self.suggest_purpose)
         self.save_button.clicked.connect(self.save)
         self.buttons[Action.SUBMIT].clicked.connect(self.submit)
@@ -491,7 +491,7 @@ class RequestCard(QDialog):
 
     def _counterparty_chosen(self, _index: int) -> None:
         party_id = self.counterparty.currentData()
-        if party_id is None:
+        if party_id is None or self._loading or not self.counterparty.isEnabled():
             return
         with self.database.session() as session:
             party = session.get(Counterparty, party_id)

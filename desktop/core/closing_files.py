@@ -25,7 +25,8 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract, Document, OwnEntity, Service, WorkOrder
 
-BATCH = 60
+BATCH = 60  # documents rendered at a time
+MERGE = 50  # documents of one form per LibreOffice load (a merged DOCX, split back by page)
 
 
 @dataclass
@@ -91,7 +92,10 @@ class FileWriter:
         self.pending: list[int] = []
         self.written: list[_Written] = []
         self.errors: list[dict[str, str]] = []
-        self.futures: list[tuple[Future[Any], list[_Written]]] = []
+        self.futures: list[Future[Any]] = []
+        self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
+        self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
+        self.detail_of: dict[Path, _Written] = {}  # a detail appendix's PDF → its act's record
         self.backend: Any = None
         self.backend_error: UserError | None = None
         self.batch_dir = self.out_dir / ".batches"  # merged DOCX for conversion, removed at the end
@@ -131,9 +135,6 @@ class FileWriter:
         # The id QR read by the scan inbox: ~1 ms a document (QR version 1, fixed mask).
         options = ctx.ContextOptions(with_stamp=self.with_stamp, with_id_qr=True)
         batch: list[_Written] = []
-        # For the PDFs, documents of one form go into ONE merged DOCX (a section each, page
-        # numbers restarting): one LibreOffice load per form and batch instead of one per file.
-        groups: dict[str, list[tuple[Any, Path]]] = {}
         with self.database.session() as session:
             for document in load_documents(session, ids):
                 contract: Contract = document.contract
@@ -147,7 +148,7 @@ class FileWriter:
                         context = ctx.upd_context(document, self.with_stamp, options)
                     render_to_file(document.kind, context, target)
                     written = _Written(document.id, contract.number, target)
-                    groups.setdefault(document.kind, []).append((context, target))
+                    self.groups.setdefault(document.kind, []).append((context, target))
                     if document.kind == "act" and contract.detail_appendix:
                         work = work_orders_of(session, document)
                         if work:
@@ -155,21 +156,28 @@ class FileWriter:
                             detail_context = ctx.detail_context(document, work, options)
                             render_to_file("detail", detail_context, detail)
                             written.extra_docx.append(detail)
-                            groups.setdefault("detail", []).append((detail_context, detail))
+                            self.detail_of[detail.with_suffix(".pdf")] = written
+                            self.groups.setdefault("detail", []).append((detail_context, detail))
                     if document.kind == "upd" and self.xml:
                         from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
 
                         written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
                     batch.append(written)
+                    self.contract_of[target.with_suffix(".pdf")] = written
                 except UserError as error:
                     self.errors.append(
                         {"contract": contract.number, "message": f"{document.number}: {error.message}"}
                     )
         self.written.extend(batch)
-        self._convert(groups, batch)
+        for kind, entries in list(self.groups.items()):
+            if len(entries) >= MERGE:
+                self._convert(kind)
 
-    def _convert(self, groups: dict[str, list[tuple[Any, Path]]], batch: list[_Written]) -> None:
-        if self._starter is None or not batch:
+    def _convert(self, kind: str) -> None:
+        """Documents of one form go into ONE merged DOCX (a section each, page numbers restarting):
+        one LibreOffice load per form and ~MERGE documents instead of one per file."""
+        entries = self.groups.pop(kind, [])
+        if self._starter is None or not entries:
             return
         if self.backend is None and self.backend_error is None:
             self._starter.join()
@@ -178,17 +186,14 @@ class FileWriter:
         from desktop.core.documents.pdf import BatchItem, DocPart
         from desktop.core.documents.render import bookmark_name, render_batch, write_atomic
 
-        items = []
-        for kind, entries in groups.items():
-            self.batch_counter += 1
-            merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
-            write_atomic(merged, render_batch(kind, [c for c, _ in entries]))
-            parts = [
-                DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
-                for i, (_, docx) in enumerate(entries)
-            ]
-            items.append(BatchItem.merged(merged, parts))
-        self.futures.append((self.backend.submit(items), batch))
+        self.batch_counter += 1
+        merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
+        write_atomic(merged, render_batch(kind, [c for c, _ in entries]))
+        parts = [
+            DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
+            for i, (_, docx) in enumerate(entries)
+        ]
+        self.futures.append(self.backend.submit([BatchItem.merged(merged, parts)]))
 
     # --- finishing ------------------------------------------------------------------------------
     def finish(self, result: ClosingResult) -> None:
@@ -201,24 +206,25 @@ class FileWriter:
         with self.database.session() as session:
             self.pending.extend(i for i in missing_files(session, result.period) if i not in done)
         self._flush()
+        for kind in list(self.groups):
+            self._convert(kind)
         if self.backend_error is not None:
             self.errors.append({"contract": "—", "message": self.backend_error.message})
-        for future, batch in self.futures:
+        for future in self.futures:
             try:
                 outcomes = future.result()
             except UserError as error:
-                self.errors.append({"contract": batch[0].contract, "message": error.message})
+                self.errors.append({"contract": "—", "message": error.message})
                 continue
-            by_pdf = {Path(o.pdf): o for o in outcomes}
-            for written in batch:
-                outcome = by_pdf.get(written.docx.with_suffix(".pdf"))
-                if outcome is None:
-                    continue
+            for outcome in outcomes:
+                written = self.contract_of.get(Path(outcome.pdf))
+                owner = written or self.detail_of.get(Path(outcome.pdf))
                 if outcome.ok:
-                    written.pdf = Path(outcome.pdf)
-                else:
-                    message = outcome.error.message if outcome.error else "PDF не создан"
-                    self.errors.append({"contract": written.contract, "message": message})
+                    if written is not None:
+                        written.pdf = Path(outcome.pdf)
+                    continue
+                message = outcome.error.message if outcome.error else "PDF не создан"
+                self.errors.append({"contract": owner.contract if owner else "—", "message": message})
         with self.database.transaction() as session:
             for written in self.written:
                 document = session.get(Document, written.document_id)

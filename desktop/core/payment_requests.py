@@ -329,17 +329,22 @@ def vat_amount(amount: Decimal, rate: str) -> tuple[int | None, Decimal | None]:
     return percent, round_money(amount * percent / (100 + percent))
 
 
-def suggested_purpose(subject: str, amount: Decimal | str | None, rate: str) -> str:
-    """The purpose a bank expects: what for, then «В т.ч. НДС (22%) 1 234.56 руб.» or «НДС не облагается»."""
+def suggested_purpose(subject: str, amount: Decimal | str | None, rate: str, currency: str = "RUB") -> str:
+    """The purpose a bank expects: what for, then «В т.ч. НДС (22%) 1 234.56 руб.» or «НДС не облагается»
+    (the VAT sum in the request's currency when it is not roubles)."""
     value = parse_amount(amount)
     if value is None or rate not in VAT_RATES:
         return ""
     percent, vat = vat_amount(value, rate)
     subject = " ".join(subject.split()).rstrip(".")
     if subject.lower().startswith(("за ", "по ")):
-        return payment_purpose("", subject, percent, vat)
-    head = subject or "Оплата"
-    return f"{head}. {vat_phrase(percent, vat)}"
+        text = payment_purpose("", subject, percent, vat)
+    else:
+        text = f"{subject or 'Оплата'}. {vat_phrase(percent, vat)}"
+    currency = (currency or "RUB").strip().upper()
+    if currency not in ("RUB", "") and text.endswith(" руб."):
+        text = text[: -len("руб.")] + currency
+    return text
 
 
 def purpose_problem(purpose: str, amount: Decimal | None, rate: str) -> str | None:
@@ -458,7 +463,7 @@ def _clean(values: RequestInput, session: Session) -> dict[str, Any]:
                 data[name] = value
     amount = parse_amount(data.get("amount"))
     if not data["purpose"] and amount is not None and data.get("vat_rate") in VAT_RATES:
-        data["purpose"] = suggested_purpose(data["subject"], amount, str(data["vat_rate"]))
+        data["purpose"] = suggested_purpose(data["subject"], amount, str(data["vat_rate"]), data["currency"])
     if data["contractor_kpp"] == "0":
         data["contractor_kpp"] = ""
     return data
@@ -520,7 +525,7 @@ def update_request(
                 "own_entity_id": "у созданной заявки плательщика не меняют (номер дан этим юрлицом) — создайте новую"
             }
         )
-    old_suggestion = suggested_purpose(request.subject, request.amount, request.vat_rate)
+    old_suggestion = suggested_purpose(request.subject, request.amount, request.vat_rate, request.currency)
     if " ".join(values.purpose.split()) == old_suggestion:
         values = RequestInput(**{**values.as_dict(), "purpose": ""})  # regenerate for the new sums
     data = _clean(values, session)

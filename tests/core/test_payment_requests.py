@@ -225,6 +225,9 @@ def test_purpose_without_vat_says_so() -> None:
     assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%") == (
         "Оплата за обучение. В т.ч. НДС (5%) 50.00 руб."
     )
+    assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%", "USD") == (
+        "Оплата за обучение. В т.ч. НДС (5%) 50.00 USD"
+    )
 
 
 BAD_FIELDS = [

@@ -383,7 +383,9 @@ class RequestCard(QDialog):
         self.vat.setCurrentIndex(max(0, self.vat.findData(request.vat_rate)))
         self.pay_by.setDate(to_qdate(request.pay_by))
         self.purpose.setPlainText(request.purpose)
-        self._auto_purpose = pr.suggested_purpose(request.subject, request.amount, request.vat_rate)
+        self._auto_purpose = pr.suggested_purpose(
+            request.subject, request.amount, request.vat_rate, request.currency
+        )
 
     def _show_history(self, session: Any, request: PaymentRequest) -> None:
         names = pr.user_names(session)
@@ -455,7 +457,9 @@ class RequestCard(QDialog):
         if not self.purpose.isReadOnly():
             current = " ".join(values.purpose.split())
             if current in ("", self._auto_purpose):
-                suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate)
+                suggestion = pr.suggested_purpose(
+                    values.subject, values.amount, values.vat_rate, values.currency
+                )
                 if suggestion and suggestion != current:
                     self._auto_purpose = suggestion
                     self._loading = True
@@ -505,7 +509,7 @@ class RequestCard(QDialog):
 
     def suggest_purpose(self) -> None:
         values = self.values()
-        suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate)
+        suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate, values.currency)
         if suggestion:
             self._auto_purpose = suggestion
             self.purpose.setPlainText(suggestion)

@@ -333,14 +333,14 @@ def suggested_purpose(subject: str, amount: Decimal | str | None, rate: str, cur
     """The purpose a bank expects: what for, then «В т.ч. НДС (22%) 1 234.56 руб.» or «НДС не облагается»
     (the VAT sum in the request's currency when it is not roubles)."""
     value = parse_amount(amount)
-    if value is None or rate not in VAT_RATES:
+    subject = " ".join(subject.split()).rstrip(".")
+    if value is None or value <= 0 or rate not in VAT_RATES or not subject:
         return ""
     percent, vat = vat_amount(value, rate)
-    subject = " ".join(subject.split()).rstrip(".")
     if subject.lower().startswith(("за ", "по ")):
         text = payment_purpose("", subject, percent, vat)
     else:
-        text = f"{subject or 'Оплата'}. {vat_phrase(percent, vat)}"
+        text = f"{subject}. {vat_phrase(percent, vat)}"
     currency = (currency or "RUB").strip().upper()
     if currency not in ("RUB", "") and text.endswith(" руб."):
         text = text[: -len("руб.")] + currency

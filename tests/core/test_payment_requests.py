@@ -225,6 +225,8 @@ def test_purpose_without_vat_says_so() -> None:
     assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%") == (
         "Оплата за обучение. В т.ч. НДС (5%) 50.00 руб."
     )
+    assert pr.suggested_purpose("за обучение", Decimal("-5"), "5%") == ""  # nothing to suggest yet
+    assert pr.suggested_purpose("", Decimal("1050.00"), "5%") == ""
     assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%", "USD") == (
         "Оплата за обучение. В т.ч. НДС (5%) 50.00 USD"
     )

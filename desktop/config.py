@@ -110,7 +110,7 @@ class SmtpSettings:
 
 
 def smtp_from_url(base: SmtpSettings, url: str) -> SmtpSettings:
-    """``AKTDESK_SMTP_URL`` applied over the settings: host, port, login and ``?security=``."""
+    """``AKTDESK_SMTP_URL`` applied over the settings: host, port, login, ``?security=`` (and ``&from=``)."""
     from urllib.parse import parse_qs, unquote, urlsplit
 
     from desktop.core.errors import ConfigError
@@ -139,6 +139,9 @@ def smtp_from_url(base: SmtpSettings, url: str) -> SmtpSettings:
         raise ConfigError(f"AKTDESK_SMTP_URL «{url}»: неверный порт.", field="smtp") from None
     result.port = port or (465 if result.security == "ssl" else 587)
     result.login = unquote(parts.username or "")
+    sender = (parse_qs(parts.query).get("from") or [""])[0]
+    if sender:
+        result.sender = sender
     return result
 
 

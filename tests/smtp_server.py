@@ -61,7 +61,7 @@ class Recorder:
         if self.data_reply:
             return self.data_reply
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
-        return "250 2.0.0 Ok: queued as TEST%04d" % len(self.messages)
+        return f"250 2.0.0 Ok: queued as TEST{len(self.messages):04d}"
 
 
 class SmtpServer:
@@ -72,9 +72,16 @@ class SmtpServer:
         kwargs: dict[str, Any] = {}
         if users is not None:
 
-            def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-                ok = isinstance(data, LoginPassword) and users.get(data.login.decode()) == data.password.decode()
-                return AuthResult(success=ok)
+            def authenticator(
+                server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+            ) -> AuthResult:
+                # handled=False: the server answers 535 itself (handled=True would leave the client waiting).
+                if not isinstance(data, LoginPassword):
+                    return AuthResult(success=False, handled=False)
+                login, password = (
+                    v.decode() if isinstance(v, bytes) else v for v in (data.login, data.password)
+                )
+                return AuthResult(success=users.get(login) == password, handled=False)
 
             kwargs.update(authenticator=authenticator, auth_require_tls=False)
         self.controller = Controller(self.recorder, hostname=self.host, port=self.port, **kwargs)

@@ -33,7 +33,7 @@ from desktop.core.models import (
     DocumentStatus,
 )
 from desktop.core.sending.compose import Attachment, build_message, read_attachment
-from desktop.core.sending.transport import SendError, SmtpConfig, SmtpSession
+from desktop.core.sending.transport import SendError, SmtpConfig, SmtpSession, check_config
 
 CONNECTION_KINDS = frozenset({"config", "dns", "refused", "timeout", "tls", "auth"})
 PURPOSE_RU = {"package": "пакет документов", "reminder": "напоминание"}
@@ -242,7 +242,13 @@ def send_messages(
     cancel: CancelToken | None = None,
     user: str | None = None,
 ) -> SendReport:
-    """Send each message that is not skipped; every attempt is recorded. Cancel stops between messages."""
+    """Send each message that is not skipped; every attempt is recorded. Cancel stops between messages.
+
+    Settings that cannot work (no server, no sender, no saved password) raise ``SendError``
+    before anything is tried or recorded.
+    """
+    if any(skip_outcome(m) is None for m in messages):
+        check_config(config)
     report = SendReport(purpose, period)
     total = len(messages)
     connection_failure: SendError | None = None

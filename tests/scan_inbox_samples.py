@@ -19,13 +19,15 @@ DPI = 150
 A4 = (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 
 
-def scanned(image: Image.Image, *, angle: float = 0.0, noise: float = 6.0, seed: int = 1) -> Image.Image:
+def scanned(
+    image: Image.Image, *, angle: float = 0.0, noise: float = 6.0, seed: int = 1, blur: float = 0.6
+) -> Image.Image:
     """What a scanner makes of a page: a little rotation, blur and sensor noise, greyish paper."""
     rng = np.random.default_rng(seed)
     page = image.convert("L")
     if angle:
         page = page.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
-    page = page.filter(ImageFilter.GaussianBlur(0.6))
+    page = page.filter(ImageFilter.GaussianBlur(blur))
     pixels = np.asarray(page, dtype=np.float32) * 0.94 + 8
     pixels += rng.normal(0, noise, pixels.shape)
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), mode="L")
@@ -50,7 +52,13 @@ def blank_page(seed: int = 99) -> Image.Image:
 
 
 def qr_page(
-    text: str | None, caption: str = "", *, seed: int = 5, angle: float = 1.0, mm: float = 15.0
+    text: str | None,
+    caption: str = "",
+    *,
+    seed: int = 5,
+    angle: float = 1.0,
+    mm: float = 15.0,
+    blur: float = 0.6,
 ) -> Image.Image:
     """An A4 page with ``caption`` and, top right, an ``mm`` wide QR of ``text`` (15 mm: the act's id QR)."""
     page = Image.new("L", A4, 255)
@@ -66,7 +74,7 @@ def qr_page(
             Image.open(io.BytesIO(out.getvalue())).convert("L").resize((side, side), Image.Resampling.NEAREST)
         )
         page.paste(qr, (A4[0] - 120 - side, 100))
-    return scanned(page, angle=angle, seed=seed)
+    return scanned(page, angle=angle, seed=seed, blur=blur)
 
 
 def save_pdf(pages: Sequence[Image.Image], target: Path) -> Path:

@@ -24,7 +24,7 @@ import hashlib
 import io
 import re
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -280,23 +280,30 @@ def page_image(page: PageRef, dpi: int = RENDER_DPI) -> Any:
 def read_codes(image: Any) -> list[str]:
     """The QR texts on a grey page image; an id QR missed at first is looked for again.
 
-    A skewed or blurred scan can defeat one read; a thresholded copy and a half-size copy
-    find the rest (measured: 54/60 → 60/60 on rotated, blurred act pages).
+    A skewed, blurred or coarse scan can defeat one read. Measured on act and UPD pages rotated
+    up to ±6°, blurred and saved as JPEG at 150 dpi: 38 of 54 found at once; a sharpened copy
+    finds all but one of the rest (~0.2 s a page, spent only on pages without an id QR), then
+    a thresholded and a half-size copy are tried.
     """
     import numpy as np
     import zxingcpp
+    from PIL import ImageFilter
 
     qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     pixels = np.asarray(image, dtype=np.uint8)
     texts = [r.text for r in zxingcpp.read_barcodes(pixels, formats=qr)]
-    if any(ID_QR.search(t) for t in texts):
+    if any(ID_QR.search(t) for t in texts) or is_blank(image):
         return texts
-    threshold = (pixels > (int(pixels.min()) + int(pixels.max())) // 2).astype(np.uint8) * 255
-    half = np.asarray(image.reduce(2), dtype=np.uint8) if min(image.size) > 400 else None
-    for attempt in (threshold, half):
-        if attempt is None:
+    attempts: tuple[Callable[[], Any], ...] = (
+        lambda: np.asarray(image.filter(ImageFilter.UnsharpMask(2, 250, 3)), dtype=np.uint8),
+        lambda: (pixels > (int(pixels.min()) + int(pixels.max())) // 2).astype(np.uint8) * 255,
+        lambda: np.asarray(image.reduce(2), dtype=np.uint8) if min(image.size) > 400 else None,
+    )
+    for attempt in attempts:
+        copy = attempt()
+        if copy is None:
             continue
-        more = [r.text for r in zxingcpp.read_barcodes(attempt, formats=qr)]
+        more = [r.text for r in zxingcpp.read_barcodes(copy, formats=qr)]
         if any(ID_QR.search(t) for t in more):
             return more
         texts += [t for t in more if t not in texts]

@@ -271,3 +271,15 @@ def test_cancel_while_reading_files_nothing(sqlite_db: Database, tmp_path: Path)
         run_inbox(sqlite_db, _store(tmp_path), [stack], progress, token)
     assert seen[:2] == [(0, 3), (1, 3)]
     assert _scans(sqlite_db) == [] and not list((tmp_path / "share").rglob("*.pdf"))
+
+
+def test_a_blurred_skewed_coarse_scan_still_gives_up_its_id_qr() -> None:
+    """One read misses the QR of this page (blur 1.8 px, 5°, JPEG 45 at 150 dpi); the retries find it."""
+    from desktop.core.scan_inbox import read_codes
+
+    page = qr_page(f"{ctx.ID_QR_PREFIX}4242", "a poor scan", angle=5.0, blur=1.8)
+    buffer = io.BytesIO()
+    page.save(buffer, format="JPEG", quality=45)
+    image = Image.open(buffer).convert("L")
+    assert zxingcpp.read_barcodes(image) == []  # what a single read gives
+    assert f"{ctx.ID_QR_PREFIX}4242" in read_codes(image)

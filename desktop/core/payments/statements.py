@@ -32,6 +32,7 @@ from desktop.core.banking import (
     new_documents,
     parse_statement,
 )
+from desktop.core.banking.orders import PROGRAM
 from desktop.core.db import Database
 from desktop.core.documents.money import format_money
 from desktop.core.errors import UserError
@@ -44,6 +45,7 @@ from desktop.core.payments.closed import notify_closed
 log = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
 CHUNK = 500
+SENDER = "Отправитель"
 
 
 @dataclass
@@ -260,6 +262,28 @@ def store_statement(
     return report
 
 
+def _refuse_own_orders(statement: Statement, data: bytes) -> None:
+    """Our own payment-order export is not a statement: importing it would mark requests paid
+    before the bank has paid them."""
+    if statement.header.get(SENDER, "").strip() != PROGRAM:
+        return
+    text = data.decode(statement.encoding, errors="replace")
+    line = next(
+        (
+            n
+            for n, row in enumerate(text.splitlines(), start=1)
+            if row.lstrip("\ufeff").startswith(SENDER + "=")
+        ),
+        1,
+    )
+    raise BankFileError(
+        statement.file_name,
+        line,
+        f"это платёжные поручения, выгруженные из {PROGRAM} для банк-клиента, а не выписка банка; "
+        "загрузите выписку, когда банк проведёт платежи",
+    )
+
+
 def import_statements(
     database: Database,
     paths: Iterable[Path | str],
@@ -278,7 +302,9 @@ def import_statements(
             cancel.raise_if_cancelled()
         progress(index, len(files), path.name)
         try:
-            statement = parse_statement(read(path), path.name)
+            data = read(path)
+            statement = parse_statement(data, path.name)
+            _refuse_own_orders(statement, data)
         except OSError as error:
             report.errors.append(BankFileError(path.name, 0, f"файл не читается: {error.strerror or error}"))
             continue

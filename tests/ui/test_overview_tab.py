@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pypdfium2
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, update
 
 from desktop.config import load_settings
@@ -17,22 +20,30 @@ from desktop.core import overview
 from desktop.core.db import Database
 from desktop.core.models import Document, User
 from desktop.ui.common import fmt
+from desktop.ui.tasks import wait_for_all
 from tests.overview_data import TODAY, overview_history
 
 
 @pytest.fixture
-def window(qtbot: Any, demo_db: Database, russian: None) -> Any:
+def window(qtbot: Any, demo_db: Database, russian: None) -> Iterator[Any]:
     from desktop.ui.main_window import MainWindow
 
     overview_history(demo_db)
     main = MainWindow(load_settings(), demo_db)
     main.overview_tab.today = TODAY
-    qtbot.addWidget(main)
     main.resize(1360, 860)
     with qtbot.waitSignal(main.overview_tab.refreshed, timeout=20000):
         main.show()
         main.tabs.setCurrentWidget(main.overview_tab)
-    return main
+    yield main
+    # The window's Python garbage is collected here, on the GUI thread: a collection started by
+    # the next test's worker threads must not be the one that deletes Qt objects.
+    wait_for_all()
+    main.close()
+    main.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del main
+    gc.collect()
 
 
 def _sql(session: Any, *where: Any, amount: Any = Document.amount_total) -> tuple[int, Decimal]:

@@ -147,7 +147,9 @@ class ChartPanel(QChartView):
         series = QPieSeries()
         series.setPieSize(0.8)
         for figure, label, color in zip(figures, labels, colors, strict=False):
-            pie_slice = series.append(label, max(float(figure.amount), 0.0))
+            # Made here (not by series.append(label, value)) so that Python knows when Qt deletes it.
+            pie_slice = QPieSlice(label, max(float(figure.amount), 0.0))
+            series.append(pie_slice)
             pie_slice.setColor(color)
             pie_slice.setLabelVisible(False)  # the legend names each slice with its amount
             self.slices.append((pie_slice, figure))

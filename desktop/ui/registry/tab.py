@@ -257,13 +257,14 @@ class RegistryTab(QWidget):
     def show_filter(self, flt: RegistryFilter) -> None:
         """Show exactly the rows of ``flt`` (an overview figure): the widgets show what they can,
         the model also gets the fields they cannot (document dates, one client, no manager)."""
-        self.set_filter_dict(flt.as_dict())
-        if self.model.filter != flt:
-            self.model.filter = flt
-            self.model.refresh()
+        self._shown_filter = flt
+        try:
+            self.set_filter_dict(flt.as_dict())
+        finally:
+            self._shown_filter = None
 
     def apply_filters(self) -> None:
-        self.model.filter = self.current_filter()
+        self.model.filter = getattr(self, "_shown_filter", None) or self.current_filter()
         self.model.refresh()
 
     def _update_footer(self) -> None:

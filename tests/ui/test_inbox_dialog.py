@@ -192,3 +192,15 @@ def test_the_registry_opens_the_inbox_from_its_button_and_for_a_folder_dropped_b
     assert dialog.filed_list.topLevelItemCount() == 1
     with month.session() as session:
         assert session.get(Document, a).signed
+
+    # A folder dropped onto a row is a stack too: it goes to the inbox, not onto that one act.
+    second = tmp_path / "Ещё сканы"
+    save_pdf([qr_page(None, "no QR")], second / "2.pdf")
+    on_row = tab.view.visualRect(tab.model.index(0, 1)).center()
+    QApplication.sendEvent(viewport, QDragEnterEvent(on_row, actions, mime, buttons, mods))
+    mime_row = QMimeData()
+    mime_row.setUrls([QUrl.fromLocalFile(str(second))])
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(on_row), actions, mime_row, buttons, mods))
+    assert tab.inbox_dialog is not dialog
+    qtbot.waitUntil(lambda: tab.inbox_dialog.report is not None, timeout=60000)
+    assert tab.inbox_dialog.unrecognised.count() == 1

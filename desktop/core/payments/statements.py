@@ -89,8 +89,9 @@ class ImportReport:
             "errors": [{"file": e.file, "line": e.line, "message": e.reason} for e in self.errors],
         }
 
-    def summary(self) -> str:
-        """The result in Russian, a line per figure, for the window and the terminal."""
+    def summary(self, warnings: int = 0) -> str:
+        """The result in Russian, a line per figure, for the window and the terminal; with the first
+        ``warnings`` warnings (a skipped document, balances that do not add up)."""
         lines = [
             f"Загружено файлов: {self.files}; документов в них: {self.documents}",
             f"Новых поступлений: {self.incoming} на {format_money(self.total_incoming)} руб.; "
@@ -100,6 +101,12 @@ class ImportReport:
         ]
         for error in self.errors:
             lines.append(f"Файл не загружен — {error.message}")
+        shown = self.warnings[:warnings]
+        if shown:
+            lines.append("Предупреждения:")
+            lines += [f"— {text}" for text in shown]
+            if len(self.warnings) > len(shown):
+                lines.append(f"… и ещё {len(self.warnings) - len(shown)}")
         return "\n".join(lines)
 
 

@@ -261,10 +261,14 @@ class PaymentsTab(QWidget):
 
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
-        self.summary.setText(report.summary())
+        self.summary.setText(report.summary(warnings=5))
         self.summary.setStyleSheet(
             "padding: 4px; border: 1px solid "
-            + ("#9c9; background: #eef6ee" if report.ok else "#e0a040; background: #fff4e0")
+            + (
+                "#9c9; background: #eef6ee"
+                if report.ok and not report.warnings
+                else "#e0a040; background: #fff4e0"
+            )
         )
         self.summary.show()
         self.reload()

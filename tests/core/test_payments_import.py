@@ -326,7 +326,9 @@ def test_import_is_logged_and_a_statement_without_own_accounts_is_skipped_with_a
 
     assert (report.files, report.incoming, report.errors) == (1, 0, [])
     assert any("не указан в карточках своих юрлиц" in text for text in report.warnings)
-    assert "Предупреждения:\n— Файл «other_bank.txt», строка 21, п/п № 1: ни счёт" in report.summary(warnings=5)
+    assert "Предупреждения:\n— Файл «other_bank.txt», строка 21, п/п № 1: ни счёт" in report.summary(
+        warnings=5
+    )
     assert "Предупреждения" not in report.summary()
     with database.session() as session:
         event = session.scalars(select(Event).where(Event.object_type == "bank_statement")).one()

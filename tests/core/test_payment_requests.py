@@ -713,3 +713,46 @@ def test_a_request_marked_paid_by_hand_gets_the_payment_from_the_statement(
         assert request.history[-1].comment == "Платёж из выписки: п/п № 77 от 25.11.2026"
         second = outgoing(session, request, number="78")
         assert pr.settle_outgoing(session, second) is session.get(PaymentRequest, waiting)
+
+
+def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database) -> None:
+    """The first approval holds the request's row; the second waits, then finds it approved already."""
+    import threading
+
+    with pg_db.transaction() as session:
+        parties = {k: v.id for k, v in setup_parties(session).items()}
+        session.add(User(login="deputy", full_name="Заместитель", role="approver", is_active=True))
+    request_id = to_status(pg_db, parties, RequestStatus.APPROVAL)
+    first_has_lock = threading.Event()
+    release_first = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def first() -> None:
+        with pg_db.transaction() as session:
+            pr.approve(session, request_id, login=APPROVER, comment="первый")
+            first_has_lock.set()
+            release_first.wait(10)
+
+    def second() -> None:
+        first_has_lock.wait(10)
+        try:
+            with pg_db.transaction() as session:
+                pr.approve(session, request_id, login="deputy", comment="второй")
+            outcome["second"] = "approved"
+        except WorkflowError as error:
+            outcome["second"] = error.message
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    first_has_lock.wait(10)
+    threads[1].join(1)  # the second waits on the row lock while the first is open
+    assert threads[1].is_alive()
+    release_first.set()
+    for thread in threads:
+        thread.join(20)
+    assert "в статусе «Согласован к оплате»" in str(outcome["second"])
+    with pg_db.session() as session:
+        request = session.get(PaymentRequest, request_id)
+        assert request is not None and request.approver == APPROVER
+        assert [e.comment for e in request.history if e.to_status == RequestStatus.APPROVED] == ["первый"]

@@ -19,6 +19,14 @@ def add_parser(sub: Any) -> None:
     )
     inbox.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="папка со сканами или файлы")
     inbox.add_argument("--json", action="store_true")
+    inbox.add_argument(
+        "--act",
+        metavar="NUMBER",
+        help="вручную: прикрепить страницы --pages одного файла к акту (или УПД) с этим номером",
+    )
+    inbox.add_argument("--pages", metavar="1,3-4", help="номера страниц файла для --act")
+    inbox.add_argument("--entity", metavar="INN", help="ИНН своего юрлица, если номер не уникален")
+    inbox.add_argument("--year", type=int, help="год документа, если номер не уникален")
     inbox.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     inbox.set_defaults(func=run_inbox_command)
 
@@ -31,12 +39,61 @@ def _pages(pages: list[Any]) -> str:
     return "; ".join(p.label for p in pages)
 
 
+def _page_numbers(text: str, count: int, name: str) -> list[int]:
+    """«1,3-4» → [0, 2, 3] (0-based), each checked against the file's page count."""
+    from desktop.core.errors import ValidationError
+
+    indexes: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            raise ValidationError(f"--pages «{text}»: ожидаются номера страниц, например 1,3-4.")
+        for number in range(int(first), int(last or first) + 1):
+            if not 1 <= number <= count:
+                raise ValidationError(f"В файле «{name}» нет страницы {number} (всего страниц: {count}).")
+            indexes.append(number - 1)
+    return indexes
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    """``--act NUMBER --pages LIST FILE``: unrecognised pages filed by hand, as the window does."""
+    from desktop.commands.registry import _find_document
+    from desktop.core.errors import ValidationError
+    from desktop.core.scan_inbox import PageRef, assign_pages, page_count
+    from desktop.core.scans import inspect_file
+
+    if len(args.paths) != 1 or not args.pages:
+        raise ValidationError("С --act укажите один файл и его страницы: --pages 1,3-4.")
+    store = load_settings().scan_store()
+    source = args.paths[0]
+    kind = inspect_file(source, store.max_bytes).kind
+    count = page_count(source, kind)
+    pages = [PageRef(source, i, kind, count) for i in _page_numbers(args.pages, count, source.name)]
+    database = database_from_args(args)
+    try:
+        with database.session() as session:
+            document_id = _find_document(session, args).id
+        filed = assign_pages(database, store, document_id, pages)
+    finally:
+        database.dispose()
+    if filed.status == "stored":
+        print(f"{filed.title} ← {_pages(filed.pages)}: Сохранено: {filed.path}")
+    elif filed.status == "duplicate":
+        print(f"{filed.title} ← {_pages(filed.pages)}: Уже прикреплён")
+    else:
+        print(filed.message, file=sys.stderr)
+        return 3
+    return 0
+
+
 def run_inbox_command(args: argparse.Namespace) -> int:
     """Exit status: 0 every page filed (or already attached); 1 a file or page not filed (an error
     or an unrecognised page, named with the reason); 3 scans queued because the share is down."""
     from desktop.core.jobs import no_progress
     from desktop.core.scan_inbox import run_inbox
 
+    if args.act:
+        return run_assign(args)
     store = load_settings().scan_store()
     database = database_from_args(args)
     try:
@@ -61,8 +118,8 @@ def run_inbox_command(args: argparse.Namespace) -> int:
         print(f"Ошибка: {where} — {error.message}", file=sys.stderr)
     if report.unrecognised:
         print(
-            "Нераспознанные страницы не сохранены: назначьте их акту вручную "
-            "(«Реестр актов» → «Разобрать сканы…»).",
+            "Нераспознанные страницы не сохранены: назначьте их акту вручную — "
+            "«Реестр актов» → «Разобрать сканы…» или aktdesk scans inbox ФАЙЛ --pages 1,2 --act НОМЕР.",
             file=sys.stderr,
         )
     if report.errors or report.unrecognised:

@@ -122,3 +122,33 @@ def test_a_missing_folder_is_a_user_error(month: tuple[str, list[tuple[int, str]
     url, _ = month
     done = _inbox(url, tmp_path, str(tmp_path / "нет папки"))
     assert done.returncode == 2 and "не найден" in done.stderr
+
+
+def test_unrecognised_pages_are_attached_by_hand_with_act_and_pages(
+    month: tuple[str, list[tuple[int, str]]], tmp_path: Path
+) -> None:
+    url, acts = month
+    database = open_database(url)
+    with database.session() as session:  # an act whose number is unique among acts and UPDs
+        from desktop.core.scan_inbox import find_signable
+
+        act, number = next((i, n) for i, n in acts if len(find_signable(session, n)) == 1)
+    database.dispose()
+    stack = save_pdf([qr_page(None, "p1"), qr_page(None, "p2"), qr_page(None, "p3")], tmp_path / "скан.pdf")
+    share = tmp_path / "share"
+    share.mkdir()
+
+    listed = _inbox(url, share, str(stack))
+    assert listed.returncode == 1 and "--pages 1,2 --act" in listed.stderr
+
+    wrong = _inbox(url, share, str(stack), "--act", number, "--pages", "2-5")
+    assert wrong.returncode == 2 and "нет страницы 4 (всего страниц: 3)" in wrong.stderr
+    unknown = _inbox(url, share, str(stack), "--act", "НЕТ-1", "--pages", "1")
+    assert unknown.returncode == 2 and "Акт № НЕТ-1 не найден" in unknown.stderr
+
+    done = _inbox(url, share, str(stack), "--act", number, "--pages", "1-2")
+    assert done.returncode == 0, done.stderr
+    assert "скан.pdf, стр. 1, 2: Сохранено:" in done.stdout
+    assert _signed(url, act)
+    stored = next(share.rglob("*.pdf"))
+    assert pdf_page_count(stored) == 2

@@ -19,6 +19,7 @@ def make_document(
     period: str = "2026-10",
     amount: Decimal = Decimal("12200.00"),
     vat: Decimal = Decimal("2200.00"),
+    stage: str = "full",
 ) -> Document:
     year, month = (int(x) for x in period.split("-"))
     start = dt.date(year, month, 1)
@@ -26,6 +27,7 @@ def make_document(
     seq = numbering.take(session, contract.own_entity_id, kind, end.year)
     document = Document(
         kind=kind,
+        stage=stage,
         own_entity_id=contract.own_entity_id,
         counterparty_id=contract.counterparty_id,
         contract_id=contract.id,

@@ -63,6 +63,25 @@ def test_closed_means_act_signed_and_invoice_fully_paid(registry_db: Database) -
     assert len(open_rows) == 12
 
 
+def test_a_seventy_thirty_deal_is_closed_only_when_both_invoices_are_paid(registry_db: Database) -> None:
+    with registry_db.transaction() as session:
+        contract = session.scalars(select(Contract).order_by(Contract.id)).first()
+        assert contract is not None
+        act = make_document(session, contract, "act", "2026-11")
+        act.signed = True
+        advance = make_document(session, contract, "invoice", "2026-11", stage="prepay")
+        final = make_document(session, contract, "invoice", "2026-11", stage="final")
+        advance.paid_amount = advance.amount_total
+        act_id, final_id = act.id, final.id
+    closed_ids = {d.id for d in _rows(registry_db, RegistryFilter(closed=True))}
+    assert act_id not in closed_ids  # the 30% invoice is still unpaid
+    with registry_db.transaction() as session:
+        document = session.get(Document, final_id)
+        assert document is not None
+        document.paid_amount = document.amount_total
+    assert act_id in {d.id for d in _rows(registry_db, RegistryFilter(closed=True))}
+
+
 def test_payment_states_and_totals(registry_db: Database) -> None:
     partial = _rows(registry_db, RegistryFilter(kinds=["invoice"], paid="partial"))
     assert len(partial) == 2 and all(d.paid_amount == Decimal("100.00") for d in partial)

@@ -241,7 +241,13 @@ class FileWriter:
         result.print_files.extend(str(p) for p in self.print_files)
 
     def _print_packages(self, period: str) -> None:
-        """One PDF per client of this run (all its current documents of the period) and one for the run."""
+        """One PDF per client of this run and one for the whole run, for printing.
+
+        A client's package holds all its current documents of the period plus what this run made
+        for it (a prepayment invoice for the next month too); it lies in the client's folder of the period.
+        """
+        from sqlalchemy import or_
+
         from desktop.core.documents.paths import document_path
         from desktop.core.documents.pdf import merge_pdfs
 
@@ -255,7 +261,7 @@ class FileWriter:
                 list(
                     session.scalars(
                         select(Document.id).where(
-                            Document.period == period,
+                            or_(Document.period == period, Document.id.in_(made)),
                             Document.current.is_(True),
                             Document.counterparty_id.in_(touched),
                             Document.pdf_path.is_not(None),
@@ -265,9 +271,16 @@ class FileWriter:
             )
             order = {"act": 0, "invoice": 1, "upd": 2}
             documents.sort(
-                key=lambda d: (d.counterparty.short_name, d.contract.number, order.get(d.kind, 9), d.number)
+                key=lambda d: (
+                    d.counterparty.short_name,
+                    d.contract.number,
+                    d.period,
+                    order.get(d.kind, 9),
+                    d.number,
+                )
             )
-            by_client: dict[Path, list[Path]] = {}
+            by_client: dict[tuple[int, int], list[Path]] = {}
+            folders: dict[tuple[int, int], Path] = {}
             run_files: list[Path] = []
             for document in documents:
                 pdf = Path(document.pdf_path or "")
@@ -277,12 +290,16 @@ class FileWriter:
                 detail = document_path(self.out_dir, document, "pdf", kind="detail")
                 if document.kind == "act" and detail.exists():
                     files.append(detail)
-                by_client.setdefault(pdf.parent, []).extend(files)
+                key = (document.own_entity_id, document.counterparty_id)
+                by_client.setdefault(key, []).extend(files)
+                if document.period == period:
+                    folders[key] = pdf.parent
+                folders.setdefault(key, pdf.parent)
                 if document.id in made:
                     run_files.extend(files)
         month = period
-        for folder, files in by_client.items():
-            target = folder / f"Пакет документов {month}.pdf"
+        for key, files in by_client.items():
+            target = folders[key] / f"Пакет документов {month}.pdf"
             try:
                 merge_pdfs(files, target)
                 self.print_files.append(target)

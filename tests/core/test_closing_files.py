@@ -76,7 +76,7 @@ def test_print_pdf_joins_each_clients_documents_and_the_whole_run(
     from desktop.core.documents.pdf import page_count
 
     with sqlite_db.transaction() as session:
-        fill_demo(session, clients=4, seed=5, today=TODAY)
+        fill_demo(session, clients=4, seed=1, today=TODAY)
     with sqlite_db.session() as session:
         plan = closing.plan(session, "2026-10")
     out = tmp_path / "out"
@@ -89,15 +89,19 @@ def test_print_pdf_joins_each_clients_documents_and_the_whole_run(
     assert result.errors == []
     with sqlite_db.session() as session:
         documents = list(session.scalars(select(Document).where(Document.current.is_(True))))
-    by_folder: dict[Path, list[Document]] = {}
+    by_client: dict[tuple[int, int], list[Document]] = {}
     for document in documents:
-        by_folder.setdefault(Path(document.pdf_path or "").parent, []).append(document)
+        by_client.setdefault((document.own_entity_id, document.counterparty_id), []).append(document)
+    assert any(d.period == "2026-11" for d in documents)  # a prepayment invoice for the next month
     packages = [Path(p) for p in result.print_files]
     run_pdf = packages[-1]
     assert run_pdf.name.startswith("На печать 2026-10") and run_pdf.parent == out / "2026-10"
-    assert {p.parent for p in packages[:-1]} == set(by_folder)
-    for folder, docs in by_folder.items():
+    assert len(packages) - 1 == len(by_client)
+    for docs in by_client.values():
+        of_period = [d for d in docs if d.period == "2026-10"]
+        folder = Path((of_period or docs)[0].pdf_path or "").parent
         package = folder / "Пакет документов 2026-10.pdf"
+        assert package in packages
         pages = sum(page_count(Path(d.pdf_path or "")) for d in docs)
         pages += sum(page_count(p) for p in folder.glob("Детализация*.pdf"))
         assert page_count(package) == pages

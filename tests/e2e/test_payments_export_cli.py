@@ -213,13 +213,35 @@ def test_the_exported_file_imported_back_as_a_statement_marks_the_requests_paid(
     out = tmp_path / "платёжки.txt"
     run = _cli(sqlite_url, "--approved", "--out", str(out), "--entity", made["inn"], "--login", ACCOUNTANT)
     assert run.returncode == 0, run.stderr
-    imported = subprocess.run(
-        [sys.executable, "-m", "desktop", "--database", sqlite_url, "bank", "import", str(out), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert imported.returncode == 0, imported.stderr
+
+    def bank_import(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--database",
+                sqlite_url,
+                "bank",
+                "import",
+                str(path),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    refused = bank_import(out)  # our own upload is not proof that the bank paid
+    assert refused.returncode == 1 and "а не выписка банка" in refused.stdout
+    # The bank's statement: the same documents, sent by the bank client, with the date debited.
+    text = out.read_bytes().decode("cp1251")
+    text = text.replace("Отправитель=AktDesk", "Отправитель=СберБизнес")
+    text = text.replace("ВидОплаты=01", f"ДатаСписано={TODAY:%d.%m.%Y}\r\nВидОплаты=01")
+    statement = tmp_path / "выписка.txt"
+    statement.write_bytes(text.encode("cp1251"))
+    imported = bank_import(statement)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
     report = json.loads(imported.stdout)
     assert (report["documents"], report["outgoing"], report["incoming"]) == (3, 3, 0)
     with sqlite_db.session() as session:

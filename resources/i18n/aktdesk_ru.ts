@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="215" />
-        <location filename="../../desktop/ui/closing/tab.py" line="365" />
+        <location filename="../../desktop/ui/closing/tab.py" line="368" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -254,122 +254,127 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <source>Send to clients…</source>
+        <translation>Отправить клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="227" />
         <source>PDF for printing</source>
         <translation>PDF для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <location filename="../../desktop/ui/closing/tab.py" line="230" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="230" />
+        <location filename="../../desktop/ui/closing/tab.py" line="232" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="234" />
+        <location filename="../../desktop/ui/closing/tab.py" line="236" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="300" />
+        <location filename="../../desktop/ui/closing/tab.py" line="303" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="301" />
+        <location filename="../../desktop/ui/closing/tab.py" line="304" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="356" />
+        <location filename="../../desktop/ui/closing/tab.py" line="359" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="421" />
+        <location filename="../../desktop/ui/closing/tab.py" line="424" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="442" />
+        <location filename="../../desktop/ui/closing/tab.py" line="457" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="455" />
+        <location filename="../../desktop/ui/closing/tab.py" line="470" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="477" />
+        <location filename="../../desktop/ui/closing/tab.py" line="492" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="479" />
+        <location filename="../../desktop/ui/closing/tab.py" line="494" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="484" />
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="499" />
+        <location filename="../../desktop/ui/closing/tab.py" line="523" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="521" />
+        <location filename="../../desktop/ui/closing/tab.py" line="536" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="522" />
+        <location filename="../../desktop/ui/closing/tab.py" line="537" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="523" />
+        <location filename="../../desktop/ui/closing/tab.py" line="538" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="524" />
+        <location filename="../../desktop/ui/closing/tab.py" line="539" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="525" />
+        <location filename="../../desktop/ui/closing/tab.py" line="540" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="526" />
+        <location filename="../../desktop/ui/closing/tab.py" line="541" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="527" />
+        <location filename="../../desktop/ui/closing/tab.py" line="542" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="528" />
+        <location filename="../../desktop/ui/closing/tab.py" line="543" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="529" />
+        <location filename="../../desktop/ui/closing/tab.py" line="544" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="530" />
+        <location filename="../../desktop/ui/closing/tab.py" line="545" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="531" />
+        <location filename="../../desktop/ui/closing/tab.py" line="546" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -1144,67 +1149,72 @@
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="56" />
+        <location filename="../../desktop/ui/registry/model.py" line="34" />
+        <source>EDO</source>
+        <translation>ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="57" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="57" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="62" />
+        <location filename="../../desktop/ui/registry/model.py" line="63" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="64" />
+        <location filename="../../desktop/ui/registry/model.py" line="65" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="66" />
+        <location filename="../../desktop/ui/registry/model.py" line="67" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="67" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="68" />
+        <location filename="../../desktop/ui/registry/model.py" line="69" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="69" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="70" />
+        <location filename="../../desktop/ui/registry/model.py" line="71" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -1619,7 +1629,7 @@
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="82" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="87" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -1627,12 +1637,12 @@
 <context>
     <name>NotificationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="27" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="31" />
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="42" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="46" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
     </message>
@@ -2154,8 +2164,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="299" />
         <location filename="../../desktop/ui/payments/tab.py" line="303" />
+        <location filename="../../desktop/ui/payments/tab.py" line="307" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2251,9 +2261,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="141" />
-        <location filename="../../desktop/ui/payments/tab.py" line="319" />
-        <location filename="../../desktop/ui/payments/tab.py" line="340" />
-        <location filename="../../desktop/ui/payments/tab.py" line="352" />
+        <location filename="../../desktop/ui/payments/tab.py" line="323" />
+        <location filename="../../desktop/ui/payments/tab.py" line="344" />
+        <location filename="../../desktop/ui/payments/tab.py" line="356" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
@@ -2265,7 +2275,7 @@
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="231" />
         <location filename="../../desktop/ui/payments/tab.py" line="244" />
-        <location filename="../../desktop/ui/payments/tab.py" line="276" />
+        <location filename="../../desktop/ui/payments/tab.py" line="280" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
@@ -2285,12 +2295,12 @@
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="277" />
+        <location filename="../../desktop/ui/payments/tab.py" line="281" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="287" />
+        <location filename="../../desktop/ui/payments/tab.py" line="291" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2476,72 +2486,105 @@
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="275" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <source>Remind clients…</source>
+        <translation>Напомнить клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
+        <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="282" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="288" />
+        <location filename="../../desktop/ui/registry/tab.py" line="295" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="308" />
+        <location filename="../../desktop/ui/registry/tab.py" line="315" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="311" />
+        <location filename="../../desktop/ui/registry/tab.py" line="318" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="319" />
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
-        <location filename="../../desktop/ui/registry/tab.py" line="358" />
+        <location filename="../../desktop/ui/registry/tab.py" line="326" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
+        <location filename="../../desktop/ui/registry/tab.py" line="365" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="319" />
+        <location filename="../../desktop/ui/registry/tab.py" line="326" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="325" />
+        <location filename="../../desktop/ui/registry/tab.py" line="332" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="363" />
+        <location filename="../../desktop/ui/registry/tab.py" line="370" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="398" />
+        <location filename="../../desktop/ui/registry/tab.py" line="405" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="404" />
+        <location filename="../../desktop/ui/registry/tab.py" line="411" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="407" />
+        <location filename="../../desktop/ui/registry/tab.py" line="414" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="423" />
-        <location filename="../../desktop/ui/registry/tab.py" line="436" />
+        <location filename="../../desktop/ui/registry/tab.py" line="443" />
+        <location filename="../../desktop/ui/registry/tab.py" line="456" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="440" />
+        <location filename="../../desktop/ui/registry/tab.py" line="460" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemindDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="400" />
+        <source>Remind clients about unsigned acts</source>
+        <translation>Напоминание клиентам о неподписанных актах</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="403" />
+        <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
+        <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="406" />
+        <source>Attach the PDFs again</source>
+        <translation>Приложить PDF повторно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="408" />
+        <source>Remind again clients reminded today</source>
+        <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
 </context>
 <context>
@@ -2732,7 +2775,7 @@
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="327" />
         <location filename="../../desktop/ui/requests/card.py" line="328" />
-        <location filename="../../desktop/ui/requests/card.py" line="607" />
+        <location filename="../../desktop/ui/requests/card.py" line="611" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
@@ -2747,42 +2790,42 @@
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="390" />
+        <location filename="../../desktop/ui/requests/card.py" line="392" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="420" />
+        <location filename="../../desktop/ui/requests/card.py" line="422" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="420" />
+        <location filename="../../desktop/ui/requests/card.py" line="422" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="421" />
+        <location filename="../../desktop/ui/requests/card.py" line="423" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="466" />
+        <location filename="../../desktop/ui/requests/card.py" line="470" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="596" />
+        <location filename="../../desktop/ui/requests/card.py" line="600" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="598" />
+        <location filename="../../desktop/ui/requests/card.py" line="602" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="629" />
+        <location filename="../../desktop/ui/requests/card.py" line="633" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -2984,116 +3027,245 @@
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="314" />
+        <source>Send documents to clients — %1</source>
+        <translation>Отправка документов клиентам — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="317" />
+        <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
+        <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="320" />
+        <source>(no mail server in the settings)</source>
+        <translation>(сервер почты не указан в настройках)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="323" />
+        <source>Attach DOCX</source>
+        <translation>Приложить DOCX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="326" />
+        <source>Attach UPD XML</source>
+        <translation>Приложить XML УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="333" />
+        <source>Export UPD for EDO…</source>
+        <translation>Выгрузить УПД для ЭДО…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="354" />
+        <source>Folder for the EDO files</source>
+        <translation>Папка для файлов ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="371" />
+        <source>UPD files exported: %1 for %2 client(s) to %3</source>
+        <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
+        <source>Export UPD for EDO</source>
+        <translation>Выгрузка УПД для ЭДО</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="71" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="73" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="77" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="79" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="78" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="91" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="93" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="178" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="95" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="97" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="113" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="112" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="113" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="120" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="122" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="123" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="124" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="128" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="171" />
+        <source>None (internal network)</source>
+        <translation>Без шифрования (внутренняя сеть)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="183" />
+        <source>the login, if empty</source>
+        <translation>если пусто — логин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="186" />
+        <source>DOCX</source>
+        <translation>DOCX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="188" />
+        <source>UPD XML</source>
+        <translation>XML УПД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="190" />
+        <source>Send a test message</source>
+        <translation>Отправить тестовое письмо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="197" />
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Исходящая почта (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="207" />
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
+        <source>Sender address:</source>
+        <translation>Адрес отправителя:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="210" />
+        <source>Sender name:</source>
+        <translation>Имя отправителя:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="214" />
+        <source>PDF always, and also:</source>
+        <translation>PDF всегда, а также:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <source>Attach:</source>
+        <translation>Вложения:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="252" />
+        <source>Sending a test message…</source>
+        <translation>Отправка тестового письма…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="257" />
+        <source>Sent to %1. The server answered: %2</source>
+        <translation>Отправлено на %1. Ответ сервера: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <source>Unexpected error: %1</source>
+        <translation>Непредвиденная ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="271" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="276" />
+        <source>Test message</source>
+        <translation>Тестовое письмо</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3371,104 @@
         <location filename="../../desktop/ui/payments/queue.py" line="64" />
         <source>%1 · payments: %2 · free %3</source>
         <translation>%1 · платежей: %2 · свободно %3</translation>
+    </message>
+</context>
+<context>
+    <name>_BaseSendDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="62" />
+        <source>Send again to clients who already got it</source>
+        <translation>Отправить повторно и тем, кому уже отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="69" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="70" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="71" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="72" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="73" />
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="92" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="100" />
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="103" />
+        <source>Retry failed</source>
+        <translation>Повторить ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="106" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="187" />
+        <source>to send</source>
+        <translation>к отправке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="188" />
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="190" />
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="196" />
+        <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
+        <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="267" />
+        <source>Cancelling after the current message…</source>
+        <translation>Отмена после текущего письма…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="274" />
+        <source>Sending %1 of %2: %3</source>
+        <translation>Отправка %1 из %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="287" />
+        <source>Cancelled.</source>
+        <translation>Прервано.</translation>
     </message>
 </context>
 </TS>

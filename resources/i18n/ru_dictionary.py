@@ -341,3 +341,40 @@ RU.update({"%1 · payments: %2 · free %3": "%1 · платежей: %2 · св�
 RU[("RequestsTab", "Only an accountant or an admin exports payment orders.")] = (
     "Выгружает платёжные поручения только бухгалтер или администратор."
 )
+
+# sending (ui/sending, SMTP settings, registry reminders, closing)
+RU.update({
+    "Send again to clients who already got it": "Отправить повторно и тем, кому уже отправлено",
+    "Details": "Подробности", "Send": "Отправить", ("_BaseSendDialog", "Close"): "Закрыть",
+    ("_BaseSendDialog", "to send"): "к отправке", ("_BaseSendDialog", "sent"): "отправлено",
+    ("_BaseSendDialog", "failed"): "ошибка", ("_BaseSendDialog", "skipped"): "пропущено",
+    "To send: %1   Sent: %2   Failed: %3   Skipped: %4":
+        "К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4",
+    "Sending…": "Отправка…", "Cancelling after the current message…": "Отмена после текущего письма…",
+    "Sending %1 of %2: %3": "Отправка %1 из %2: %3",
+    "Send documents to clients — %1": "Отправка документов клиентам — %1",
+    "Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.":
+        "Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.",
+    "(no mail server in the settings)": "(сервер почты не указан в настройках)",
+    "Attach DOCX": "Приложить DOCX", "Attach UPD XML": "Приложить XML УПД",
+    "Export UPD for EDO…": "Выгрузить УПД для ЭДО…", "Export UPD for EDO": "Выгрузка УПД для ЭДО",
+    "Folder for the EDO files": "Папка для файлов ЭДО",
+    "UPD files exported: %1 for %2 client(s) to %3": "Выгружено файлов УПД: %1, клиентов: %2, в папку %3",
+    "Remind clients about unsigned acts": "Напоминание клиентам о неподписанных актах",
+    "One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).":
+        "Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).",
+    "Attach the PDFs again": "Приложить PDF повторно",
+    "Remind again clients reminded today": "Напомнить повторно тем, кому уже напоминали сегодня",
+    "None (internal network)": "Без шифрования (внутренняя сеть)", "the login, if empty": "если пусто — логин",
+    ("SettingsDialog", "DOCX"): "DOCX", ("SettingsDialog", "UPD XML"): "XML УПД",
+    "Send a test message": "Отправить тестовое письмо", "Outgoing mail (SMTP)": "Исходящая почта (SMTP)",
+    "Login:": "Логин:", "Sender address:": "Адрес отправителя:", "Sender name:": "Имя отправителя:",
+    "PDF always, and also:": "PDF всегда, а также:", "Attach:": "Вложения:",
+    "Sending a test message…": "Отправка тестового письма…",
+    "Sent to %1. The server answered: %2": "Отправлено на %1. Ответ сервера: %2",
+    "Unexpected error: %1": "Непредвиденная ошибка: %1", "Test message": "Тестовое письмо",
+    "Remind clients…": "Напомнить клиентам…",
+    "E-mail each client its unsigned acts: the selected rows, or all filtered":
+        "Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру",
+    "Send to clients…": "Отправить клиентам…", ("DocumentsModel", "EDO"): "ЭДО",
+})

@@ -26,8 +26,16 @@ def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: An
     assert "SQLite" in main_window.db_label.text() and "demo.sqlite" in main_window.db_label.text()
 
 
-def test_contracts_tab_lists_every_contract_of_the_database(main_window: Any, demo_db: Database) -> None:
+def _loaded(qtbot: Any, model: Any) -> None:
+    """The contracts' id query runs on a worker thread: wait for the rows of the latest request."""
+    qtbot.waitUntil(lambda: not model.busy, timeout=10000)
+
+
+def test_contracts_tab_lists_every_contract_of_the_database(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
     model = main_window.contracts_tab.model
+    _loaded(qtbot, model)
     with demo_db.session() as session:
         total = session.scalar(select(func.count(Contract.id)))
     assert model.rowCount() == total > 0
@@ -36,15 +44,21 @@ def test_contracts_tab_lists_every_contract_of_the_database(main_window: Any, de
     assert main_window.contracts_tab.count.text() == f"Договоров: {total}"
 
 
-def test_contracts_model_passes_the_model_tester(qtmodeltester: Any, demo_db: Database, russian: None) -> None:
+def test_contracts_model_passes_the_model_tester(
+    qtbot: Any, qtmodeltester: Any, demo_db: Database, russian: None
+) -> None:
     model = ContractsModel(demo_db)
     model.refresh()
+    _loaded(qtbot, model)
     qtmodeltester.check(model)
     model.sort(5, Qt.SortOrder.DescendingOrder)
+    _loaded(qtbot, model)
     qtmodeltester.check(model)
 
 
-def test_search_filters_by_client_name_case_insensitively(qtbot: Any, main_window: Any, demo_db: Database) -> None:
+def test_search_filters_by_client_name_case_insensitively(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
     tab = main_window.contracts_tab
     with demo_db.session() as session:
         name = session.scalar(select(Counterparty.short_name).where(Counterparty.kind == "legal").limit(1))
@@ -61,9 +75,10 @@ def test_search_filters_by_client_name_case_insensitively(qtbot: Any, main_windo
         assert fragment.lower() in client.lower()
 
 
-def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(main_window: Any) -> None:
+def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(qtbot: Any, main_window: Any) -> None:
     model = main_window.contracts_tab.model
     main_window.contracts_tab.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    _loaded(qtbot, model)
     amounts = [model.index(r, 5).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
     fixed = [a for a in amounts if a is not None]
     assert fixed == sorted(fixed, reverse=True) and len(fixed) > 5
@@ -72,6 +87,7 @@ def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(main_window: Any)
 
 def test_detail_pane_shows_the_selected_contract(qtbot: Any, main_window: Any) -> None:
     tab = main_window.contracts_tab
+    _loaded(qtbot, tab.model)
     tab.view.selectRow(0)
     number = tab.model.index(0, 0).data()
     client = tab.model.index(0, 2).data()
@@ -105,6 +121,7 @@ def test_filling_demo_data_from_the_menu_runs_as_a_task(qtbot: Any, tmp_path: An
     with qtbot.waitSignal(task.finished, timeout=30000):
         pass
     assert task.error is None
+    _loaded(qtbot, window.contracts_tab.model)
     assert window.contracts_tab.model.rowCount() >= 15
     database.dispose()
 
@@ -119,6 +136,7 @@ def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) 
     with qtbot.waitSignal(window.demo_task.finished, timeout=60000):
         pass
     assert window.demo_task.error is None
+    _loaded(qtbot, window.contracts_tab.model)
     assert window.contracts_tab.model.rowCount() >= 200
     assert demo_sqlite_path().exists()
     window.close()
@@ -127,5 +145,6 @@ def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) 
     second = open_main_window(demo=True, language="ru")
     qtbot.addWidget(second)
     assert second.demo_task is None  # already filled: opens at once
+    _loaded(qtbot, second.contracts_tab.model)
     assert second.contracts_tab.model.rowCount() == window.contracts_tab.model.rowCount()
     second.database.dispose()

@@ -26,7 +26,9 @@ PDF = b"%PDF-1.4\n% signed act\n%%EOF\n"
 @pytest.fixture
 def documents(demo_db: Database) -> Database:
     with demo_db.transaction() as session:
-        contracts = list(session.scalars(select(Contract).where(Contract.status == "active").order_by(Contract.id)))[:5]
+        contracts = list(
+            session.scalars(select(Contract).where(Contract.status == "active").order_by(Contract.id))
+        )[:5]
         for index, contract in enumerate(contracts):
             make_document(session, contract, "act", "2026-10")
             invoice = make_document(session, contract, "invoice", "2026-10")
@@ -35,7 +37,9 @@ def documents(demo_db: Database) -> Database:
 
 
 @pytest.fixture
-def tab(qtbot: Any, documents: Database, tmp_path: Path, russian: None, monkeypatch: pytest.MonkeyPatch) -> RegistryTab:
+def tab(
+    qtbot: Any, documents: Database, tmp_path: Path, russian: None, monkeypatch: pytest.MonkeyPatch
+) -> RegistryTab:
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     settings = Settings(share_root=str(tmp_path / "share"))
@@ -45,7 +49,13 @@ def tab(qtbot: Any, documents: Database, tmp_path: Path, russian: None, monkeypa
     widget.resize(1300, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    _wait_rows(qtbot, widget)
     return widget
+
+
+def _wait_rows(qtbot: Any, tab: RegistryTab) -> None:
+    """The id query runs on a worker thread: wait until the rows of the latest request are in."""
+    qtbot.waitUntil(lambda: not tab.model.busy, timeout=10000)
 
 
 def _drop(tab: RegistryTab, row: int, files: list[Path]) -> None:
@@ -53,26 +63,44 @@ def _drop(tab: RegistryTab, row: int, files: list[Path]) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     viewport = tab.view.viewport()
     point = QPointF(tab.view.visualRect(tab.model.index(row, 4)).center())
-    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point.toPoint(),
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(point.toPoint(), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-                          Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    move = QDragMoveEvent(
+        point.toPoint(),
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(viewport, move)
     assert move.dropAction() == Qt.DropAction.CopyAction
-    drop = QDropEvent(point, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        point,
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(viewport, drop)
 
 
-def _act_row(tab: RegistryTab) -> tuple[int, int]:
+def _act_row(qtbot: Any, tab: RegistryTab) -> tuple[int, int]:
     tab.kind.setCurrentIndex(tab.kind.findText("Акты"))
+    _wait_rows(qtbot, tab)
     return 0, tab.model.row_id(0)
 
 
-def test_dropping_files_onto_an_act_row_files_them_on_the_share(qtbot: Any, tab: RegistryTab, tmp_path: Path) -> None:
-    row, document_id = _act_row(tab)
+def test_dropping_files_onto_an_act_row_files_them_on_the_share(
+    qtbot: Any, tab: RegistryTab, tmp_path: Path
+) -> None:
+    row, document_id = _act_row(qtbot, tab)
     scan = tmp_path / "скан акта.pdf"
     scan.write_bytes(PDF)
     image = tmp_path / "page2.png"
@@ -85,7 +113,11 @@ def test_dropping_files_onto_an_act_row_files_them_on_the_share(qtbot: Any, tab:
         document = session.get(Document, document_id)
         assert document.signed and document.scan_path.startswith("Акты выполненных работ/2026/")
         stored = tmp_path / "share" / document.scan_path
-        assert hashlib.sha256(stored.read_bytes()).hexdigest() == document.scan_sha256 == hashlib.sha256(PDF).hexdigest()
+        assert (
+            hashlib.sha256(stored.read_bytes()).hexdigest()
+            == document.scan_sha256
+            == hashlib.sha256(PDF).hexdigest()
+        )
         assert stored.name == f"{document.number} от {document.date:%d.%m.%Y}.pdf"
     assert scan.exists()  # copied, not moved
     new_row = tab.model.row_of(document_id)
@@ -96,7 +128,7 @@ def test_unreachable_share_keeps_the_scan_queued_and_the_act_unsigned(
     qtbot: Any, tab: RegistryTab, tmp_path: Path
 ) -> None:
     (tmp_path / "share").rmdir()  # the server went away
-    row, document_id = _act_row(tab)
+    row, document_id = _act_row(qtbot, tab)
     scan = tmp_path / "a.pdf"
     scan.write_bytes(PDF)
     _drop(tab, row, [scan])
@@ -118,7 +150,7 @@ def test_unreachable_share_keeps_the_scan_queued_and_the_act_unsigned(
 
 
 def test_a_non_scan_file_is_refused_with_its_name(qtbot: Any, tab: RegistryTab, tmp_path: Path) -> None:
-    _row, document_id = _act_row(tab)
+    _row, document_id = _act_row(qtbot, tab)
     bad = tmp_path / "report.pdf"
     bad.write_text("not really a pdf")
     failures: list[BaseException] = []
@@ -127,9 +159,12 @@ def test_a_non_scan_file_is_refused_with_its_name(qtbot: Any, tab: RegistryTab, 
     assert "report.pdf" in str(failures[0]) and "не является PDF" in str(failures[0])
 
 
-def test_filters_footer_and_export_of_unpaid_invoices(qtmodeltester: Any, tab: RegistryTab, tmp_path: Path) -> None:
+def test_filters_footer_and_export_of_unpaid_invoices(
+    qtbot: Any, qtmodeltester: Any, tab: RegistryTab, tmp_path: Path
+) -> None:
     qtmodeltester.check(tab.model)
     tab.set_filter_dict({"kinds": ["invoice"], "paid": "not_paid"})
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10000)
     assert tab.kind.currentText() == "Счета" and tab.paid.currentText() == "Не оплачены полностью"
     rows = tab.model.rowCount()
     assert rows == 3

@@ -3,19 +3,28 @@
 Filtering and sorting happen in SQL (``select_ids``); rows are fetched by id in pages
 (``load_rows``) when the view asks for them, so 100 000 documents cost one id query and
 a page query per screenful (the approach of Anki's browser table model).
+
+With ``background = True`` the id query (and the model's ``summary``, e.g. a footer's count
+and totals of the same filter) runs on a worker thread with its own session: the rows on
+screen stay until the new ids arrive, ``busy`` tells a view to show that work is going on, and
+the answer to an older request (a filter typed over) is dropped when a newer one was made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -29,18 +38,34 @@ class Column:
     width: int = 120
 
 
+Summarize = Callable[[Session], Any]
+
+
 class LazyTableModel(QAbstractTableModel):
-    """Subclasses give ``columns``, ``select_ids(order_key, descending)`` and ``load_rows(session, ids)``."""
+    """Subclasses give ``columns``, ``select_ids(order_key, descending)`` and ``load_rows(session, ids)``.
+
+    Optionally ``summary_query()``: a function of a session computed with the ids (in the
+    same worker call), whose result is ``summary`` once the rows are there.
+    """
 
     columns: Sequence[Column] = ()
 
     default_sort: tuple[str, bool] = ("", False)  # (column key, descending); "" = the first column
+
+    background = False  # run the id query on a worker thread (big registries)
+
+    busy_changed = Signal(bool)
+    loaded = Signal()  # the ids (and the summary) of the latest request are in place
 
     def __init__(self, database: Database | None, parent: Any = None) -> None:
         super().__init__(parent)
         self.database = database
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
+        self.summary: Any = None
+        self._generation = 0  # the latest request; answers to older ones are dropped
+        self._busy = False
+        self._after_load: list[Callable[[], None]] = []
         keys = [c.key for c in self.columns]
         key, descending = self.default_sort
         self._sort_column = keys.index(key) if key in keys else 0
@@ -56,21 +81,88 @@ class LazyTableModel(QAbstractTableModel):
     def display(self, column: Column, value: Any) -> str:
         return "" if value is None else str(value)
 
+    def summary_query(self) -> Summarize | None:
+        """A function computing ``summary`` for the current filter (built here, run with the ids)."""
+        return None
+
     # --- API -------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-run the id query (after a filter change, a sort or a change in the data)."""
+    @property
+    def busy(self) -> bool:
+        """A request is running: the rows on screen are those of the previous one."""
+        return self._busy
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Re-run the id query (after a filter change, a sort or a change in the data).
+
+        ``then`` runs once the new rows are in place (right away in the foreground mode); when a
+        newer request overtakes this one, it runs after that one instead.
+        """
+        if then is not None:
+            self._after_load.append(then)
+        self._generation += 1
+        generation = self._generation
+        database = self.database
+        if database is None or not self.columns:
+            self._apply(generation, [], None)
+            return
+        # The statement and the summary are built here, from the filter as it is now; only
+        # their execution goes to the worker, so later edits of the filter cannot leak in.
+        statement = self.select_ids(self.columns[self._sort_column].key, self._descending)
+        summarize = self.summary_query()
+
+        def query(session: Session) -> tuple[list[int], Any]:
+            ids = list(session.scalars(statement))
+            return ids, summarize(session) if summarize is not None else None
+
+        if not self.background:
+            with database.session() as session:
+                ids, summary = query(session)
+            self._apply(generation, ids, summary)
+            return
+
+        from desktop.ui.tasks import run_task
+
+        def job(_progress: Any, _cancel: Any) -> tuple[list[int], Any]:
+            with database.session() as session:  # a session of the worker thread
+                return query(session)
+
+        def done(result: tuple[list[int], Any]) -> None:
+            if shiboken6.isValid(self):  # the table may be gone (window closed meanwhile)
+                self._apply(generation, *result)
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self._set_busy(False)
+            from desktop.ui.tasks import show_error
+
+            show_error(None, error)
+
+        self._set_busy(True)
+        run_task(None, job, show_progress=False, on_success=done, on_failure=failed)
+
+    def _apply(self, generation: int, ids: list[int], summary: Any) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way: its answer is the one to show
         self.beginResetModel()
         self._rows.clear()
-        self._ids = []
-        if self.database is not None and self.columns:
-            key = self.columns[self._sort_column].key
-            with self.database.session() as session:
-                self._ids = list(session.scalars(self.select_ids(key, self._descending)))
+        self._ids = ids
+        self.summary = summary
         self.endResetModel()
+        self._set_busy(False)
+        callbacks, self._after_load = self._after_load, []
+        for callback in callbacks:
+            callback()
+        self.loaded.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
 
     def row_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -143,6 +235,8 @@ class LazyTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self.columns)):
             return
+        if column == self._sort_column and (order == Qt.SortOrder.DescendingOrder) == self._descending:
+            return  # already in this order (the view asks once when sorting is switched on)
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()

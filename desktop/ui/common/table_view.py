@@ -1,11 +1,59 @@
-"""A table view for lazy registries: sortable, remembers its column state between runs."""
+"""A table view for lazy registries: sortable, remembers its column state, says when it is loading."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop.ui.common.lazy_table import LazyTableModel
+
+
+class BusyIndicator(QLabel):
+    """«Загрузка…» over the top of the table while the model's query runs in the background.
+
+    Shown only when the query takes longer than ``show_after_ms``, so a quick filter does not flicker.
+    """
+
+    def __init__(self, view: QTableView, show_after_ms: int = 150) -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("busyIndicator")
+        self.setText(self.tr("Loading…"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(
+            "background: #fff8d6; color: #5a4a00; border: 1px solid #e0c060; border-radius: 3px; padding: 3px 12px"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+        self._view = view
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(show_after_ms)
+        self._timer.timeout.connect(self._show)
+        view.viewport().installEventFilter(self)
+
+    def set_busy(self, busy: bool) -> None:
+        if busy:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.hide()
+            self._view.viewport().unsetCursor()
+
+    def _show(self) -> None:
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+        self._view.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+    def _place(self) -> None:
+        viewport = self._view.viewport()
+        self.move(max(0, (viewport.width() - self.width()) // 2), 8)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
 
 
 class RegistryView(QTableView):
@@ -28,6 +76,8 @@ class RegistryView(QTableView):
         self.horizontalHeader().setSectionsMovable(True)
         for column, spec in enumerate(model.columns):
             self.setColumnWidth(column, spec.width)
+        self.busy_indicator = BusyIndicator(self)
+        model.busy_changed.connect(self.busy_indicator.set_busy)
 
     def lazy_model(self) -> LazyTableModel:
         model = self.model()

@@ -36,6 +36,7 @@ def status_title(status: str) -> str:
 
 class ContractsModel(LazyTableModel):
     default_sort = ("date", True)  # the newest contracts first
+    background = True
 
     def __init__(self, database: Any, parent: Any = None) -> None:
         self.columns = (

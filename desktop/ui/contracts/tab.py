@@ -137,8 +137,7 @@ class ContractsTab(QWidget):
 
     def reload(self) -> None:
         self._fill_combos()
-        self.model.refresh()
-        self._show_current()
+        self.model.refresh(then=self._show_current)
         for widget in (self.new_button, self.import_button, self.export_button):
             widget.setEnabled(self.database is not None)
 
@@ -203,8 +202,7 @@ class ContractsTab(QWidget):
 
     def apply_filters(self) -> None:
         self.model.filter = self.current_filter()
-        self.model.refresh()
-        self._show_current()
+        self.model.refresh(then=self._show_current)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("Contracts: %n", "", self.model.rowCount()))
@@ -220,7 +218,9 @@ class ContractsTab(QWidget):
         wizard.open()
 
     def _created(self, contract_id: int) -> None:
-        self.model.refresh()
+        self.model.refresh(then=lambda: self.select_contract(contract_id))
+
+    def select_contract(self, contract_id: int) -> None:
         row = self.model.row_of(contract_id)
         if row is not None:
             self.view.selectRow(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.core import registry
 from desktop.core.registry import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
-from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
+from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 
 KIND_TITLES = {
     "act": QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
@@ -30,6 +31,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("DocumentsModel", "yes"),
     QT_TRANSLATE_NOOP("DocumentsModel", "no"),
     QT_TRANSLATE_NOOP("DocumentsModel", "pending"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "EDO"),
 )
 
 
@@ -38,11 +40,19 @@ def _t(text: str) -> str:
 
 
 class DocumentsModel(LazyTableModel):
-    """Current documents (replaced versions hidden) through ``core.registry``."""
+    """Current documents (replaced versions hidden) through ``core.registry``.
+
+    The id query runs in the background; with ``totals`` the count, amount and unpaid amount of
+    the filtered rows come with the ids (``summary``), so a footer always matches the rows.
+    """
 
     default_sort = ("date", True)
+    background = True
 
-    def __init__(self, database: Any, parent: Any = None, kinds: Sequence[str] = ()) -> None:
+    def __init__(
+        self, database: Any, parent: Any = None, kinds: Sequence[str] = (), *, totals: bool = False
+    ) -> None:
+        self.with_totals = totals
         self.columns = (
             Column("kind", QCoreApplication.translate("DocumentsModel", "Kind"), width=60),
             Column("number", QCoreApplication.translate("DocumentsModel", "Number"), width=80),
@@ -74,6 +84,12 @@ class DocumentsModel(LazyTableModel):
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
         return registry.select_ids(self.filter, order_key, descending)
+
+    def summary_query(self) -> Summarize | None:
+        if not self.with_totals:
+            return None
+        flt = dataclasses.replace(self.filter, kinds=list(self.filter.kinds))  # as it is now
+        return lambda session: registry.totals(session, flt)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         return {i: (row,) * len(self.columns) for i, row in registry.load_rows(session, ids).items()}
@@ -111,7 +127,8 @@ class DocumentsModel(LazyTableModel):
         if key == "scan":
             return {"есть": _t("yes"), "ожидает": _t("pending"), "": ""}[row.scan]
         if key == "sent":
-            return fmt.date(row.sent_at.date()) if row.sent_at else ""
+            via = f", {_t('EDO')}" if row.sent_via == "edo" else ""  # sent by EDO, not by e-mail
+            return f"{fmt.date(row.sent_at.date())}{via}" if row.sent_at else ""
         if key == "paid":
             return _t(PAY_TITLES[row.paid]) if row.kind != "act" else "—"
         if key == "closed":

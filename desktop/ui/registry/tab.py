@@ -46,7 +46,7 @@ class RegistryTab(QWidget):
         self.setObjectName("registryTab")
         self.database = database
         self.settings = settings or load_settings()
-        self.model = DocumentsModel(database, self)
+        self.model = DocumentsModel(database, self, totals=True)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("registrySearch")
@@ -93,6 +93,10 @@ class RegistryTab(QWidget):
             self.tr("A folder or a multi-page scan of signed acts: each act is found by its QR code")
         )
         self.outbox_button = QPushButton(self, objectName="retryOutbox")
+        self.remind_button = QPushButton(self.tr("Remind clients…"), self, objectName="remindClients")
+        self.remind_button.setToolTip(
+            self.tr("E-mail each client its unsigned acts: the selected rows, or all filtered")
+        )
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "registry"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
@@ -111,6 +115,7 @@ class RegistryTab(QWidget):
         second.addWidget(self.attach_button)
         second.addWidget(self.inbox_button)
         second.addWidget(self.outbox_button)
+        second.addWidget(self.remind_button)
         second.addWidget(self.export_button)
         second.addWidget(self.saved)
 
@@ -151,6 +156,7 @@ class RegistryTab(QWidget):
         self.inbox_button.clicked.connect(lambda: self.open_inbox())
         self.view.files_dropped_outside.connect(self.open_inbox)  # not on a row: sort by QR
         self.outbox_button.clicked.connect(self.retry_outbox)
+        self.remind_button.clicked.connect(lambda: self.remind_dialog())
         self.view.files_dropped.connect(self.attach_files)
         self.view.hover_changed.connect(self._show_hover)
         self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
@@ -268,11 +274,10 @@ class RegistryTab(QWidget):
         self.model.refresh()
 
     def _update_footer(self) -> None:
-        if self.database is None:
+        if self.database is None or self.model.summary is None:
             self.footer.clear()
             return
-        with self.database.session() as session:
-            count, total, unpaid = registry.totals(session, self.model.filter)
+        count, total, unpaid = self.model.summary  # computed with the rows, off the GUI thread
         self.footer.setText(
             self.tr("Documents: %1   Amount: %2   Not paid: %3")
             .replace("%1", str(count))
@@ -348,8 +353,10 @@ class RegistryTab(QWidget):
             return result
 
         def done(result: Any) -> None:
-            self.model.refresh()
+            self.model.refresh(then=lambda: shown(result))
             self._update_outbox()
+
+        def shown(result: Any) -> None:
             row = self.model.row_of(document_id)
             if row is not None:
                 self.view.selectRow(row)
@@ -407,6 +414,19 @@ class RegistryTab(QWidget):
             self, job, title=self.tr("Sending queued scans"), on_success=done, show_progress=not quiet
         )
         return self.last_task
+
+    def remind_dialog(self) -> Any:
+        """Reminders about the unsigned acts among the selected rows (or all rows of the filter)."""
+        if self.database is None:
+            return None
+        from desktop.ui.sending.dialog import RemindDialog
+
+        ids = self.view.selected_ids() or self.model.ids()
+        dialog = RemindDialog(self.database, ids, self, self.settings)
+        dialog.finished.connect(lambda _r: self.model.refresh())
+        dialog.open()
+        self.last_remind = dialog
+        return dialog
 
     def open_card(self, document_id: int | None) -> None:
         if document_id is None or self.database is None:

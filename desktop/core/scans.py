@@ -62,6 +62,9 @@ def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PAT
         "kind": {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(document.kind, document.kind),
         "period": document.period,
     }
+    if pattern == DEFAULT_PATTERN and document.kind != "act":
+        # «УПД 12 от 31.10.2026»: a UPD numbered like an act of the same client keeps its own name.
+        pattern = DEFAULT_PATTERN.replace("{number}", "{kind} {number}")
     parts = pattern.format(**values).replace("\\", "/").split("/")
     folders = [p if p == ROOT_FOLDER else safe_name(p) for p in parts[:-1]]
     file_name = safe_file_name(parts[-1], EXTENSIONS[kind], FILE_NAME_MAX)
@@ -210,6 +213,7 @@ class ScanStore:
     outbox: Path
     pattern: str = DEFAULT_PATTERN
     max_bytes: int = 50 * 1024 * 1024
+    contract_pattern: str = "Договоры/{client}/{number} от {date}"  # contract_scans.py
 
     def plan(self, document: Document, path: Path) -> str:
         """What a drop of ``path`` onto ``document`` will do (for the hover hint)."""
@@ -363,6 +367,14 @@ class ScanStore:
                 if document is not None:
                     self._update_document(session, document, row.added_by)
                     log_event(session, "document", document.id, "scan", {"stored": [row.path]}, user=user)
+            elif row.contract_id is not None:
+                from desktop.core.contract_scans import mark_signed
+                from desktop.core.models import Contract
+
+                contract = session.get(Contract, row.contract_id)
+                if contract is not None:
+                    mark_signed(session, contract)
+                    log_event(session, "contract", contract.id, "scan", {"stored": [row.path]}, user=user)
             source.unlink(missing_ok=True)
         return stored, len(pending) - stored
 

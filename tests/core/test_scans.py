@@ -160,3 +160,21 @@ def test_share_check_finds_missing_changed_and_orphan_files(
         report = check_share(session, share)
     assert report.checked == 2 and len(report.changed) == 1 and len(report.missing) == 1
     assert [Path(p).name for p in report.orphans] == ["lost.pdf"]
+
+
+def test_an_act_and_a_upd_with_the_same_number_get_their_own_names(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=3, seed=2, today=dt.date(2026, 11, 22))
+        contract = first_contract(session, status="active")
+        act = make_document(session, contract, "act")
+        upd = make_document(session, contract, "upd")  # numbered separately: the same «1»
+        assert act.number == upd.number
+        store = ScanStore(tmp_path / "share", tmp_path / "outbox")
+        (tmp_path / "share").mkdir()
+        first = store.attach(session, act, [_file(tmp_path, "a.pdf", PDF)], user="u")
+        second = store.attach(session, upd, [_file(tmp_path, "b.pdf", PDF + b"%2\n")], user="u")
+    names = [Path(first.stored[0]).name, Path(second.stored[0]).name]
+    assert names[0].startswith(f"{act.number} от ") and names[1].startswith(f"УПД {upd.number} от ")
+    assert "(2)" not in names[1]

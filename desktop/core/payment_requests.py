@@ -203,8 +203,13 @@ def _role_title(role: str | None) -> str:
     return ROLE_TITLES.get(Role(role), role) if role in set(Role) else "не задана"
 
 
-def refusal(session: Session, request: PaymentRequest, action: Action, login: str) -> str | None:
-    """Why ``login`` may not do ``action`` on ``request`` now (None when it may)."""
+_UNKNOWN = object()
+
+
+def refusal(
+    session: Session, request: PaymentRequest, action: Action, login: str, role: Any = _UNKNOWN
+) -> str | None:
+    """Why ``login`` may not do ``action`` on ``request`` now (None when it may); ``role`` when known."""
     status = request.status
     if status not in _FROM[action]:
         allowed = ", ".join(f"«{STATUS_TITLES[RequestStatus(s)]}»" for s in _FROM[action])
@@ -212,14 +217,18 @@ def refusal(session: Session, request: PaymentRequest, action: Action, login: st
             f"Заявка № {request.number} в статусе «{STATUS_TITLES[RequestStatus(status)]}»: "
             f"{ACTION_TITLES[action]} можно только заявку в статусе {allowed}."
         )
-    role = user_role(session, login)
+    if role is _UNKNOWN:
+        role = user_role(session, login)
     if role == Role.ADMIN:
         return None
     own = request.initiator == login
     if action in (Action.EDIT, Action.SUBMIT):
         if own:
             return None
-        return f"{ACTION_TITLES[action].capitalize()} черновик может только его автор ({request.initiator}) или администратор."
+        author = (
+            session.scalar(select(User.full_name).where(User.login == request.initiator)) or request.initiator
+        )
+        return f"{ACTION_TITLES[action].capitalize()} черновик может только его автор ({author}) или администратор."
     if action in (Action.APPROVE,):
         if role == Role.APPROVER:
             return None
@@ -255,7 +264,8 @@ def refusal(session: Session, request: PaymentRequest, action: Action, login: st
 
 def allowed_actions(session: Session, request: PaymentRequest, login: str) -> dict[Action, str | None]:
     """Every action with None (allowed) or the reason it is not (for disabled buttons' tooltips)."""
-    return {action: refusal(session, request, action, login) for action in Action}
+    role = user_role(session, login)
+    return {action: refusal(session, request, action, login, role) for action in Action}
 
 
 def _require(session: Session, request: PaymentRequest, action: Action, login: str) -> None:

@@ -278,3 +278,25 @@ def test_the_tab_follows_payments_in_the_main_window(qtbot: Any, db: Database, r
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles.index("Заявки на оплату") == titles.index("Платежи") + 1
+
+
+def test_an_attachment_waits_in_the_queue_when_the_share_is_down(
+    qtbot: Any,
+    db: Database,
+    russian: None,
+    warnings: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    share = tmp_path / "share-that-is-down"
+    monkeypatch.setenv("AKTDESK_SHARE_ROOT", str(share))
+    [request_id] = _approved(db, 1)
+    order = tmp_path / "платёжка.pdf"
+    order.write_bytes(PDF + b"order")
+    card = card_as(qtbot, db, ACCOUNTANT, request_id)
+    task = card.attach_files([order], "payment_order")
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert len(warnings) == 1
+    assert f"Общая папка недоступна: {share}" in warnings[0] and "локальную очередь" in warnings[0]
+    assert card.attachments.item(0).text() == "Платёжное поручение: платёжка.pdf — ждёт в очереди"

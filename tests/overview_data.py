@@ -22,13 +22,15 @@ CLOSED_PERIODS = ("2026-08", "2026-09", "2026-10")
 FAILING_PERIOD = "2026-10"
 
 
-def close_months(database: Database, periods: tuple[str, ...] = CLOSED_PERIODS) -> int:
-    """Close ``periods``; in the last one the first due contract fails (its plan row is broken)."""
+def close_months(
+    database: Database, periods: tuple[str, ...] = CLOSED_PERIODS, failing: str = FAILING_PERIOD
+) -> int:
+    """Close ``periods``; in ``failing`` the first due contract fails (its plan row is broken)."""
     failed_contract = 0
     for period in periods:
         with database.session() as session:
             plan = closing.plan(session, period)
-        if period == FAILING_PERIOD:
+        if period == failing:
             row = plan.issuing()[0]
             row.documents = [dataclasses.replace(d, lines=(None,)) for d in row.documents]
             failed_contract = row.contract_id

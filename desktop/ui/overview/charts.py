@@ -56,7 +56,7 @@ class ChartPanel(QChartView):
         super().__init__(chart, parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(280)
+        self.setMinimumHeight(250)
         # (series set or slice, figures by index) for clicks and tests
         self.sets: list[tuple[QBarSet, list[Figure]]] = []
         self.slices: list[tuple[QPieSlice, Figure]] = []
@@ -183,6 +183,10 @@ class ChartPanel(QChartView):
         else:
             value_axis.applyNiceNumbers()
         if horizontal:
+            # Names of clients and managers: a smaller font so that ten of them are never elided.
+            font = QFont(category_axis.labelsFont())
+            font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+            category_axis.setLabelsFont(font)
             chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         else:

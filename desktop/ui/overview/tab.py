@@ -177,7 +177,7 @@ class OverviewTab(QWidget):
         for chart in self.charts:
             chart.figure_clicked.connect(self.figure_clicked)
             chart.tooltip = self.figure_tooltip
-        self.receivables_top_chart.setMinimumHeight(340)
+        self.receivables_top_chart.setMinimumHeight(330)
 
         grid = QGridLayout(self.content)
         grid.setContentsMargins(0, 0, 0, 0)

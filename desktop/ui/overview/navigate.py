@@ -12,8 +12,7 @@ from desktop.core.overview import Figure
 def _tab_named(tabs: QTabWidget, *fragments: str) -> QWidget | None:
     for index in range(tabs.count()):
         widget = tabs.widget(index)
-        name = widget.objectName().lower()
-        if any(fragment in name for fragment in fragments):
+        if widget is not None and any(fragment in widget.objectName().lower() for fragment in fragments):
             return widget
     return None
 

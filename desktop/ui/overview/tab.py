@@ -279,7 +279,7 @@ class OverviewTab(QWidget):
 
     def month_title(self, period: str) -> str:
         year, month = period.split("-")
-        return f"{QCoreApplication.translate('OverviewTab', MONTHS_SHORT[int(month) - 1])} {year}"
+        return f"{QCoreApplication.translate('OverviewTab', str(MONTHS_SHORT[int(month) - 1]))} {year}"
 
     def figure_title(self, figure: Figure) -> str:
         titles = {
@@ -412,6 +412,6 @@ class OverviewTab(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         value = settings.value("overview/entity")
         if value is not None:
-            index = self.entity.findData(int(value)) if str(value).isdigit() else -1  # type: ignore[call-overload]
+            index = self.entity.findData(int(str(value))) if str(value).isdigit() else -1
             if index >= 0:
                 self.entity.setCurrentIndex(index)

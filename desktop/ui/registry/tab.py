@@ -263,7 +263,7 @@ class RegistryTab(QWidget):
     def show_filter(self, flt: RegistryFilter) -> None:
         """Show exactly the rows of ``flt`` (an overview figure): the widgets show what they can,
         the model also gets the fields they cannot (document dates, one client, no manager)."""
-        self._shown_filter = flt
+        self._shown_filter: RegistryFilter | None = flt
         try:
             self.set_filter_dict(flt.as_dict())
         finally:

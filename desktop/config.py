@@ -155,6 +155,7 @@ class Settings:
     language: str = "ru"
     scan_max_mb: int = 50
     scan_pattern: str = "Акты выполненных работ/{year}/{client}/{number} от {date}"
+    contract_scan_pattern: str = "Договоры/{client}/{number} от {date}"
     # Overrides from the environment are applied on load and never saved back.
     env_database_url: str | None = field(default=None, repr=False, compare=False)
     env_share_root: str | None = field(default=None, repr=False, compare=False)
@@ -179,6 +180,7 @@ class Settings:
             data_dir() / "outbox",
             pattern=self.scan_pattern,
             max_bytes=self.scan_max_mb * 1024 * 1024,
+            contract_pattern=self.contract_scan_pattern,
         )
 
     def effective_smtp(self) -> SmtpSettings:

@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="64" />
+        <location filename="../../desktop/ui/contracts/card.py" line="73" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="77" />
+        <location filename="../../desktop/ui/contracts/card.py" line="86" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <location filename="../../desktop/ui/contracts/card.py" line="90" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <location filename="../../desktop/ui/contracts/card.py" line="90" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <location filename="../../desktop/ui/contracts/card.py" line="90" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="81" />
+        <location filename="../../desktop/ui/contracts/card.py" line="90" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="91" />
+        <location filename="../../desktop/ui/contracts/card.py" line="100" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="92" />
+        <location filename="../../desktop/ui/contracts/card.py" line="101" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="93" />
+        <location filename="../../desktop/ui/contracts/card.py" line="102" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="94" />
+        <location filename="../../desktop/ui/contracts/card.py" line="103" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="118" />
+        <location filename="../../desktop/ui/contracts/card.py" line="127" />
         <source>Line %1: not a number</source>
         <translation>Строка %1: не число</translation>
     </message>
@@ -382,40 +382,86 @@
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="160" />
+        <location filename="../../desktop/ui/contracts/card.py" line="178" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="161" />
+        <location filename="../../desktop/ui/contracts/card.py" line="179" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="163" />
+        <location filename="../../desktop/ui/contracts/card.py" line="181" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="165" />
-        <location filename="../../desktop/ui/contracts/card.py" line="220" />
+        <location filename="../../desktop/ui/contracts/card.py" line="183" />
+        <location filename="../../desktop/ui/contracts/card.py" line="319" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="175" />
+        <location filename="../../desktop/ui/contracts/card.py" line="196" />
+        <source>Attach signed scan…</source>
+        <translation>Прикрепить подписанный скан…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="198" />
+        <location filename="../../desktop/ui/contracts/card.py" line="272" />
+        <source>Open scan</source>
+        <translation>Открыть скан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="209" />
+        <source>You can also drop files onto this card.</source>
+        <translation>Файлы можно перетащить прямо на эту карточку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="211" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="176" />
+        <location filename="../../desktop/ui/contracts/card.py" line="212" />
+        <source>Signed scans</source>
+        <translation>Подписанные сканы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="213" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="194" />
+        <location filename="../../desktop/ui/contracts/card.py" line="234" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="249" />
+        <source>queued: %1</source>
+        <translation>в очереди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="256" />
+        <source>Signed scan: yes</source>
+        <translation>Подписанный скан: да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="258" />
+        <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
+        <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="260" />
+        <source>Signed scan: no — drop the signed contract here or choose the file</source>
+        <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="272" />
+        <source>The file of this scan cannot be found.</source>
+        <translation>Файл этого скана не найден.</translation>
     </message>
 </context>
 <context>
@@ -597,82 +643,102 @@
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="18" />
+        <location filename="../../desktop/ui/contracts/model.py" line="20" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="19" />
+        <location filename="../../desktop/ui/contracts/model.py" line="21" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="22" />
+        <location filename="../../desktop/ui/contracts/model.py" line="24" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="23" />
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="27" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="43" />
+        <location filename="../../desktop/ui/contracts/model.py" line="30" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <source>pending</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="32" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="44" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="45" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="46" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="47" />
+        <location filename="../../desktop/ui/contracts/model.py" line="58" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="50" />
+        <location filename="../../desktop/ui/contracts/model.py" line="61" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="65" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="73" />
+        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <source>Signed scan</source>
+        <translation>Подписанный скан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/model.py" line="105" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -680,75 +746,110 @@
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="49" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="55" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="55" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="61" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="60" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="66" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="68" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
         <source>any end date</source>
         <translation>любой срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="69" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="75" />
         <source>ending within </source>
         <translation>истекает в течение </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="70" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="76" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="80" />
         <source>New contract…</source>
         <translation>Новый договор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="76" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="82" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="78" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="84" />
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="169" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="86" />
+        <source>Attach signed scan…</source>
+        <translation>Прикрепить подписанный скан…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="193" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="170" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="208" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="232" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="251" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="261" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="276" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="286" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="264" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="289" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <source>Attach signed scan</source>
+        <translation>Прикрепить подписанный скан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <source>Select a contract first.</source>
+        <translation>Сначала выберите договор.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="351" />
+        <source>Send queued scans (%1)</source>
+        <translation>Отправить очередь сканов (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="376" />
+        <source>Scan queue</source>
+        <translation>Очередь сканов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
+        <source>Sent to the shared folder: %1; still queued: %2</source>
+        <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="384" />
+        <source>Sending queued scans</source>
+        <translation>Отправка сканов из очереди</translation>
     </message>
 </context>
 <context>

@@ -378,3 +378,19 @@ RU.update({
         "Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру",
     "Send to clients…": "Отправить клиентам…", ("DocumentsModel", "EDO"): "ЭДО",
 })
+
+# signed contract scans (contracts tab and card)
+RU.update({
+    "Signed scan": "Подписанный скан", "Attach signed scan…": "Прикрепить подписанный скан…",
+    "Attach signed scan": "Прикрепить подписанный скан", "Select a contract first.": "Сначала выберите договор.",
+    "Attach signed contract scan": "Подписанный скан договора",
+    "Signed contract scan": "Подписанный скан договора",
+    "Drop on contract № %1%2: ": "Бросить на договор № %1%2: ",
+    "Signed scans": "Подписанные сканы", "queued: %1": "в очереди: %1",
+    "Signed scan: yes": "Подписанный скан: да",
+    "Signed scan: queued, it goes to the shared folder when it is reachable":
+        "Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна",
+    "Signed scan: no — drop the signed contract here or choose the file":
+        "Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл",
+    "The file of this scan cannot be found.": "Файл этого скана не найден.",
+})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +17,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -29,14 +33,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop.config import Settings, load_settings
+from desktop.core import contract_scans
 from desktop.core.contract_editing import ChangeInput, add_agreement, update_contract
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
+from desktop.ui.contracts import scans
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
+from desktop.ui.registry.drop_view import local_files
 from desktop.ui.tasks import run_task
 
 
@@ -143,11 +152,20 @@ class AgreementDialog(QDialog):
 class ContractCard(QDialog):
     changed = Signal()
 
-    def __init__(self, database: Database, contract_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        contract_id: int,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contractCard")
+        self.setAcceptDrops(True)  # signed scans dropped anywhere on the card
         self.database = database
         self.contract_id = contract_id
+        self.settings = settings or load_settings()
+        self.store = self.settings.scan_store()
         self.resize(820, 640)
         self.terms = QTextBrowser(self)
         self.terms.setObjectName("terms")
@@ -171,8 +189,27 @@ class ContractCard(QDialog):
         top.addWidget(self.stamp)
         top.addWidget(self.print_button)
         top.addWidget(self.agreement_button)
-        tabs = QTabWidget(self)
+        self.scans = QListWidget(self)
+        self.scans.setObjectName("contractScans")
+        self.scan_state = QLabel(self)
+        self.scan_state.setObjectName("contractScanState")
+        attach_scan = QPushButton(self.tr("Attach signed scan…"), self)
+        attach_scan.setObjectName("cardAttachScan")
+        open_scan = QPushButton(self.tr("Open scan"), self)
+        open_scan.setObjectName("cardOpenScan")
+        scans_tab = QWidget(self)
+        scans_layout = QVBoxLayout(scans_tab)
+        scans_layout.addWidget(self.scan_state)
+        scans_layout.addWidget(self.scans, 1)
+        scan_buttons = QHBoxLayout()
+        scan_buttons.addWidget(attach_scan)
+        scan_buttons.addWidget(open_scan)
+        scan_buttons.addStretch(1)
+        scans_layout.addLayout(scan_buttons)
+        scans_layout.addWidget(QLabel(self.tr("You can also drop files onto this card."), self))
+        self.tabs = tabs = QTabWidget(self)
         tabs.addTab(self.terms, self.tr("Terms"))
+        tabs.addTab(scans_tab, self.tr("Signed scans"))
         tabs.addTab(self.history, self.tr("History"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -183,6 +220,9 @@ class ContractCard(QDialog):
         self.save_status.clicked.connect(self._apply_status)
         self.agreement_button.clicked.connect(self._add_agreement)
         self.print_button.clicked.connect(self.print_contract)
+        attach_scan.clicked.connect(self._choose_scans)
+        open_scan.clicked.connect(self.open_scan)
+        self.scans.itemDoubleClicked.connect(lambda _item: self.open_scan())
         self.printed: Any = None
         self.reload()
 
@@ -196,6 +236,65 @@ class ContractCard(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
         with self.database.session() as session:
             self.history.setHtml(history_html(session, "contract", contract.id))
+            self.scan_list = contract_scans.list_scans(session, contract.id)
+        self._show_scans()
+
+    # --- signed scans -------------------------------------------------------------------
+    def _show_scans(self) -> None:
+        self.scans.clear()
+        for scan in self.scan_list:
+            if scan.status == "stored":
+                where = scan.path or ""
+            else:
+                where = self.tr("queued: %1").replace("%1", scan.last_error or "")
+            added = fmt.date(scan.added_at.date()) if scan.added_at else ""
+            QListWidgetItem(f"{scan.original_name} — {where} ({scan.added_by}, {added})", self.scans)
+        if self.scans.count():
+            self.scans.setCurrentRow(0)
+        stored = any(s.status == "stored" for s in self.scan_list)
+        if stored:
+            text = self.tr("Signed scan: yes")
+        elif self.scan_list:
+            text = self.tr("Signed scan: queued, it goes to the shared folder when it is reachable")
+        else:
+            text = self.tr("Signed scan: no — drop the signed contract here or choose the file")
+        self.scan_state.setText(text)
+
+    def current_scan_file(self) -> Path | None:
+        row = self.scans.currentRow()
+        if not (0 <= row < len(self.scan_list)):
+            return None
+        return scans.scan_file(self.store, self.scan_list[row])
+
+    def open_scan(self) -> None:
+        row = self.scans.currentRow()
+        if 0 <= row < len(self.scan_list) and not scans.open_scan(self.store, self.scan_list[row]):
+            QMessageBox.warning(self, self.tr("Open scan"), self.tr("The file of this scan cannot be found."))
+
+    def _choose_scans(self) -> None:
+        files = scans.choose_files(self)
+        if files:
+            self.attach_files(files)
+
+    def attach_files(self, files: list[Path]) -> Any:
+        def done(result: Any) -> None:
+            self.last_attach = result
+            self.reload()
+            self.changed.emit()
+
+        self.last_task = scans.attach_files(self, self.database, self.store, self.contract_id, files, done)
+        return self.last_task
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.tabs.setCurrentIndex(1)
+            self.attach_files(files)
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""

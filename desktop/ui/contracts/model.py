@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from desktop.core import contract_registry
+from desktop.core import contract_registry, contract_scans
 from desktop.core.contract_registry import ContractFilter
+from desktop.core.models import Contract
 from desktop.ui.common import fmt
-from desktop.ui.common.lazy_table import Column, LazyTableModel
+from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
 
 KIND_TITLES = {
     "fixed": QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
@@ -24,6 +26,15 @@ STATUS_TITLES = {
     "suspended": QT_TRANSLATE_NOOP("ContractsModel", "Suspended"),
     "closed": QT_TRANSLATE_NOOP("ContractsModel", "Closed"),
 }
+SCAN_TITLES = {
+    contract_scans.SIGNED: QT_TRANSLATE_NOOP("ContractsModel", "yes"),
+    contract_scans.PENDING: QT_TRANSLATE_NOOP("ContractsModel", "pending"),
+    contract_scans.NONE: QT_TRANSLATE_NOOP("ContractsModel", "no"),
+}
+
+
+def scan_title(state: str) -> str:
+    return QCoreApplication.translate("ContractsModel", SCAN_TITLES.get(state, state))
 
 
 def kind_title(kind: str) -> str:
@@ -54,15 +65,36 @@ class ContractsModel(LazyTableModel):
             Column("status", QCoreApplication.translate("ContractsModel", "Status"), width=100),
             Column("valid_to", QCoreApplication.translate("ContractsModel", "Valid until"), width=90),
             Column("manager", QCoreApplication.translate("ContractsModel", "Manager"), width=150),
+            Column("scan", QCoreApplication.translate("ContractsModel", "Signed scan"), width=110),
         )
         self.filter = ContractFilter()
         super().__init__(database, parent)
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
+        if order_key == "scan":  # the registry's query, ordered by the signed-scan state
+            state = contract_scans.scan_state_expr()
+            stmt = contract_registry.select_ids(self.filter, "number", descending).order_by(None)
+            return stmt.order_by(state.desc() if descending else state.asc(), Contract.id)
         return contract_registry.select_ids(self.filter, order_key, descending)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        return {k: v[:9] for k, v in contract_registry.load_rows(session, ids).items()}
+        states = contract_scans.scan_states(session, ids)
+        return {
+            k: (*v[:9], states.get(k, contract_scans.NONE))
+            for k, v in contract_registry.load_rows(session, ids).items()
+        }
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and self.columns[index.column()].key == "scan"
+        ):
+            values = self.row_values(index.row())
+            if values is not None and values[9] == contract_scans.PENDING:
+                return QColor("#8a5a00")
+            return None
+        return super().data(index, role)
 
     def display(self, column: Column, value: Any) -> str:
         key = column.key
@@ -80,4 +112,6 @@ class ContractsModel(LazyTableModel):
             return kind_title(value)
         if key == "status":
             return status_title(value)
+        if key == "scan":
+            return scan_title(value)
         return str(value)

@@ -21,27 +21,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from desktop.config import Settings, load_settings
 from desktop.core import contract_registry
 from desktop.core.contract_registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.exports import export_rows
-from desktop.core.models import Agreement, Contract, OwnEntity, User
+from desktop.core.models import Agreement, Contract, OwnEntity, Scan, ScanStatus, User
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
-from desktop.ui.common.table_view import RegistryView
+from desktop.ui.contracts import scans
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, ContractsModel, kind_title, status_title
+from desktop.ui.registry.drop_view import ScanDropView
+from desktop.ui.tasks import run_task
 
 
 class ContractsTab(QWidget):
-    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database | None, parent: QWidget | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contractsTab")
         self.database = database
+        self._settings = settings
         self.model = ContractsModel(database, self)
 
         self.search = QLineEdit(self)
@@ -77,6 +83,9 @@ class ContractsTab(QWidget):
         self.import_button.setObjectName("importButton")
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("exportContracts")
+        self.attach_button = QPushButton(self.tr("Attach signed scan…"), self)
+        self.attach_button.setObjectName("attachContractScan")
+        self.outbox_button = QPushButton(self, objectName="retryContractOutbox")
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "contracts"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
@@ -84,6 +93,8 @@ class ContractsTab(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.attach_button)
+        actions.addWidget(self.outbox_button)
         actions.addStretch(1)
         actions.addWidget(self.saved)
         filters = QHBoxLayout()
@@ -95,8 +106,14 @@ class ContractsTab(QWidget):
         filters.addWidget(self.expiring, 1)
         filters.addWidget(self.count)
 
-        self.view = RegistryView(self.model, "contracts", self)
+        # Signed scans dropped from Explorer onto a row: the acts registry's drop view.
+        self.view = ScanDropView(self.model, "contracts", self)
         self.view.setObjectName("contractsView")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("contractDropHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background: #fff8d6; padding: 4px; border: 1px solid #e0c060")
+        self.hint.hide()
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("contractDetail")
         self.detail.setOpenLinks(False)
@@ -110,6 +127,7 @@ class ContractsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addLayout(filters)
+        layout.addWidget(self.hint)
         layout.addWidget(self.splitter, 1)
 
         # Typing refilters after a short pause, not on every key.
@@ -127,6 +145,11 @@ class ContractsTab(QWidget):
         self.new_button.clicked.connect(self.new_contract)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_visible)
+        self.attach_button.clicked.connect(self.attach_dialog)
+        self.outbox_button.clicked.connect(self.retry_outbox)
+        self.view.files_dropped.connect(self.attach_files)
+        self.view.hover_changed.connect(self._show_hover)
+        self._hover_plan: dict[tuple[int, str], str] = {}
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -138,7 +161,8 @@ class ContractsTab(QWidget):
     def reload(self) -> None:
         self._fill_combos()
         self.model.refresh(then=self._show_current)
-        for widget in (self.new_button, self.import_button, self.export_button):
+        self._update_outbox()
+        for widget in (self.new_button, self.import_button, self.export_button, self.attach_button):
             widget.setEnabled(self.database is not None)
 
     def _fill_combos(self) -> None:
@@ -231,8 +255,9 @@ class ContractsTab(QWidget):
             return
         from desktop.ui.contracts.card import ContractCard
 
-        card = ContractCard(self.database, contract_id, self)
+        card = ContractCard(self.database, contract_id, self, settings=self.settings)
         card.changed.connect(self.model.refresh)
+        card.changed.connect(self._update_outbox)
         card.open()
 
     def import_file(self) -> None:
@@ -263,6 +288,101 @@ class ContractsTab(QWidget):
         self.window().statusBar().showMessage(
             self.tr("Exported rows: %1").replace("%1", str(len(rows))), 5000
         )
+
+    # --- signed scans ------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings()
+        return self._settings
+
+    def attach_dialog(self) -> None:
+        contract_id = self.view.current_id()
+        if contract_id is None:
+            QMessageBox.information(self, self.tr("Attach signed scan"), self.tr("Select a contract first."))
+            return
+        files = scans.choose_files(self)
+        if files:
+            self.attach_files(contract_id, files)
+
+    def attach_files(self, contract_id: int, files: list[Path]) -> Any:
+        if self.database is None or not files:
+            return None
+
+        def done(result: Any) -> None:
+            self._update_outbox()
+            self.model.refresh(then=lambda: shown(result))
+
+        def shown(result: Any) -> None:
+            row = self.model.row_of(contract_id)
+            if row is not None:
+                self.view.selectRow(row)
+            self.last_attach = result
+
+        self.last_task = scans.attach_files(
+            self, self.database, self.settings.scan_store(), contract_id, files, done
+        )
+        return self.last_task
+
+    def _show_hover(self, contract_id: int, files: list[Path]) -> None:
+        if contract_id < 0 or not files or self.database is None:
+            self.hint.hide()
+            return
+        key = (contract_id, str(files[0]))
+        if key not in self._hover_plan:
+            self._hover_plan[key] = scans.drop_hint(
+                self.database, self.settings.scan_store(), contract_id, files
+            )
+        self.hint.setText(self._hover_plan[key])
+        self.hint.show()
+
+    def _update_outbox(self) -> None:
+        pending = 0
+        if self.database is not None:
+            with self.database.session() as session:
+                pending = (
+                    session.scalar(
+                        select(func.count(Scan.id)).where(
+                            Scan.status == ScanStatus.PENDING, Scan.contract_id.is_not(None)
+                        )
+                    )
+                    or 0
+                )
+        self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
+        self.outbox_button.setEnabled(pending > 0)
+        self.outbox_button.setVisible(pending > 0)
+        self.pending_scans = pending
+
+    def retry_outbox(self) -> Any:
+        """Send the queued scans (of contracts and of acts alike) to the share."""
+        database = self.database
+        if database is None:
+            return None
+        store = self.settings.scan_store()
+
+        def job(progress: Any, cancel: Any) -> tuple[int, int]:
+            with database.transaction() as session:
+                return store.retry_outbox(session)
+
+        def done(result: tuple[int, int]) -> None:
+            self._update_outbox()
+            self.model.refresh()
+            stored, pending = result
+            if pending:
+                from desktop.core.scans import share_problem
+
+                QMessageBox.warning(
+                    self,
+                    self.tr("Scan queue"),
+                    self.tr("Sent to the shared folder: %1; still queued: %2")
+                    .replace("%1", str(stored))
+                    .replace("%2", str(pending))
+                    + "\n"
+                    + (share_problem(store.share_root) or ""),
+                )
+
+        self.last_task = run_task(self, job, title=self.tr("Sending queued scans"), on_success=done)
+        return self.last_task
 
     # --- detail pane ---------------------------------------------------------------
     def _show_current(self, *_: Any) -> None:

@@ -1,0 +1,98 @@
+"""Signed contract scans from the window: the copy to the share runs on a worker thread.
+
+Used by the contracts tab (a drop on a row, the button) and by the contract card (a drop on the
+card, its button), so both file scans the same way and tell the user the same things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.core import contract_scans
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.models import Contract
+from desktop.core.scans import AttachResult, ScanStore
+from desktop.ui.tasks import Task, run_task
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ContractScans", text)
+
+
+def choose_files(parent: QWidget) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent,
+        _t("Attach signed contract scan"),
+        "",
+        _t("Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+    )
+    return [Path(p) for p in paths]
+
+
+def attach_files(
+    parent: QWidget,
+    database: Database,
+    store: ScanStore,
+    contract_id: int,
+    files: list[Path],
+    on_done: Callable[[AttachResult], None],
+) -> Task:
+    """Check and file ``files`` as the contract's signed scans; the user is told what happened."""
+
+    def job(progress: Any, cancel: Any) -> AttachResult:
+        progress(0, len(files), files[0].name if files else "")
+        with database.transaction() as session:
+            contract = session.get(Contract, contract_id)
+            if contract is None:
+                raise UserError("Договор не найден.")
+            result = contract_scans.attach(session, store, contract, files)
+        progress(len(files), len(files), "")
+        return result
+
+    def done(result: AttachResult) -> None:
+        on_done(result)
+        if result.message:
+            (QMessageBox.warning if result.pending else QMessageBox.information)(
+                parent, _t("Signed contract scan"), result.message
+            )
+
+    return run_task(parent, job, title=_t("Copying the scan to the shared folder"), on_success=done)
+
+
+def drop_hint(database: Database, store: ScanStore, contract_id: int, files: list[Path]) -> str:
+    """What dropping ``files`` on the contract will do, for the hint shown while they hover."""
+    with database.session() as session:
+        contract = session.get(Contract, contract_id)
+        if contract is None:
+            return ""
+        try:
+            plan = contract_scans.plan(store, contract, files[0])
+        except UserError as error:
+            plan = error.message
+        number = contract.number
+    more = _t(" and %1 more file(s)").replace("%1", str(len(files) - 1)) if len(files) > 1 else ""
+    return _t("Drop on contract № %1%2: ").replace("%1", number).replace("%2", more) + plan
+
+
+def scan_file(store: ScanStore, scan: contract_scans.ContractScan) -> Path | None:
+    """The file of a scan: on the share, or in the outbox while it waits (None when it is gone)."""
+    if scan.status == "stored" and scan.path and store.share_root is not None:
+        path = Path(store.share_root) / scan.path
+    elif scan.outbox_path:
+        path = Path(scan.outbox_path)
+    else:
+        return None
+    return path if path.is_file() else None
+
+
+def open_scan(store: ScanStore, scan: contract_scans.ContractScan) -> bool:
+    """Open a scan in the system viewer."""
+    path = scan_file(store, scan)
+    return path is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

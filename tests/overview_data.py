@@ -11,11 +11,11 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from desktop.core import closing
 from desktop.core.db import Database
-from desktop.core.models import BankPayment, Counterparty, Document, OwnEntity, PaymentRequest
+from desktop.core.models import BankPayment, Counterparty, Document, OwnEntity, PaymentRequest, RequestEvent
 
 TODAY = dt.date(2026, 11, 22)
 CLOSED_PERIODS = ("2026-08", "2026-09", "2026-10")
@@ -74,7 +74,7 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
             party = parties[index]
             session.add(
                 BankPayment(
-                    fingerprint=f"fp{index}",
+                    fingerprint=f"overview-test-{index}",
                     direction="in",
                     own_entity_id=entity.id,
                     own_account="40702810200000012345",
@@ -88,6 +88,9 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
                     allocated_amount=Decimal(allocated),
                 )
             )
+        # The figures below are counted by hand: only this data's requests, not the demo's.
+        session.execute(delete(RequestEvent))
+        session.execute(delete(PaymentRequest))
         for index, (status, days) in enumerate(
             (("approval", 2), ("approval", 20), ("approved", -1), ("draft", 1), ("paid", 0), ("approval", 4))
         ):
@@ -95,8 +98,8 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
                 PaymentRequest(
                     own_entity_id=entity.id,
                     year=today.year,
-                    seq=index + 1,
-                    number=f"З-{index + 1}",
+                    seq=1000 + index,  # after the demo data's own requests
+                    number=f"З-{1000 + index}",
                     subject="Аренда офиса",
                     contractor_name=parties[5].short_name,
                     contractor_inn=parties[5].inn,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import identifiers as ids
 from desktop.core.catalog import seed_units
+from desktop.core.documents.money import MONTHS_NOMINATIVE
 from desktop.core.errors import ValidationError
 from desktop.core.events import current_login
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -317,6 +318,44 @@ class _Generator:
         return f"{last} {first} {middle}", f"{last} {first[0]}.{middle[0]}."
 
     # --- directories -------------------------------------------------------------------
+    def payment_requests(self) -> None:
+        """A few outgoing payment requests in every state of the approval workflow."""
+        from desktop.core import payment_requests as pr
+
+        entity = self.session.scalars(select(OwnEntity).order_by(OwnEntity.id)).first()
+        suppliers = list(
+            self.session.scalars(
+                select(Counterparty)
+                .where(Counterparty.kind == "legal", Counterparty.account.is_not(None))
+                .order_by(Counterparty.id)
+                .limit(len(REQUEST_SUBJECTS))
+            )
+        )
+        if entity is None or not suppliers:
+            return
+        month = _month_start(self.today)
+        month_name = f"{MONTHS_NOMINATIVE[month.month - 1]} {month.year}"
+        comments = {"return": "Приложите счёт поставщика", "reject": "Не согласовано бюджетом отдела"}
+        for index, ((subject, amount, rate), steps) in enumerate(
+            zip(REQUEST_SUBJECTS, REQUEST_STEPS, strict=True)
+        ):
+            supplier = suppliers[index % len(suppliers)]
+            initiator = steps[0][1] if steps else "m.smirnov"
+            values = pr.RequestInput(
+                own_entity_id=entity.id,
+                subject=subject.format(month=month_name),
+                counterparty_id=supplier.id,
+                amount=amount,
+                vat_rate=rate,
+                pay_by=self.today + dt.timedelta(days=2 + 3 * index),
+                **pr.requisites_of(supplier),
+            )
+            request = pr.create_request(self.session, values, login=initiator, today=self.today)
+            for action, login in steps:
+                pr.transition(
+                    self.session, request.id, pr.Action(action), login=login, comment=comments.get(action, "")
+                )
+
     def users(self) -> dict[str, list[int]]:
         login = current_login()
         people: list[dict[str, Any]] = [
@@ -781,6 +820,29 @@ class _Generator:
         self.summary.work_orders = len(orders)
 
 
+REQUEST_SUBJECTS = (
+    ("Аренда офиса за {month}", Decimal("185000.00"), "22%"),
+    ("Обслуживание серверов за {month}", Decimal("48600.00"), "22%"),
+    ("Канцелярские товары", Decimal("12450.00"), "22%"),
+    ("Юридическая консультация по договору поставки", Decimal("35000.00"), "без НДС"),
+    ("Услуги связи за {month}", Decimal("9870.50"), "22%"),
+    ("Курьерская доставка документов за {month}", Decimal("6300.00"), "22%"),
+    ("Подписка на справочную правовую систему", Decimal("27900.00"), "22%"),
+    ("Ремонт оргтехники", Decimal("15400.00"), "без НДС"),
+)
+# Where each demo request ends up: its steps after creation, by whom.
+REQUEST_STEPS = (
+    (),
+    (("submit", "m.smirnov"),),
+    (("submit", "m.kozlova"),),
+    (("submit", "m.smirnov"), ("approve", "fin.director")),
+    (("submit", "m.orlov"), ("approve", "fin.director")),
+    (("submit", "m.garipova"), ("return", "fin.director")),
+    (("submit", "m.kozlova"), ("reject", "fin.director")),
+    (("submit", "m.orlov"), ("approve", "fin.director"), ("pay", "buh.ivanova")),
+)
+
+
 def fill_demo(
     session: Session,
     clients: int = 200,
@@ -804,5 +866,6 @@ def fill_demo(
     parties = generator.counterparties(clients, managers)
     generator.contracts(parties, entities, services)
     session.flush()
+    generator.payment_requests()
     progress(clients * 2, clients * 2, "Готово")
     return generator.summary

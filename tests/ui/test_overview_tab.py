@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from desktop.config import load_settings
 from desktop.core import overview
 from desktop.core.db import Database
-from desktop.core.models import Document, User
+from desktop.core.models import BankPayment, Document, PaymentRequest, User
 from desktop.ui.common import fmt
 from desktop.ui.tasks import wait_for_all
 from tests.overview_data import TODAY, overview_history
@@ -82,13 +82,20 @@ def test_overview_is_the_first_tab_and_its_counters_match_the_database(
         str(receivable[0]),
         f"{fmt.money(receivable[1])} ₽",
     )
-    assert (
-        counters["unallocated"].count.text() == "3"
-        and counters["unallocated"].amount.text() == "26\u00a0000,00 ₽"
-    )
+    with demo_db.session() as session:
+        unallocated = session.execute(
+            select(
+                func.count(BankPayment.id), func.sum(BankPayment.amount - BankPayment.allocated_amount)
+            ).where(BankPayment.direction == "in", BankPayment.status.in_(("unallocated", "partial")))
+        ).one()
+        waiting = session.scalar(
+            select(func.count(PaymentRequest.id)).where(PaymentRequest.status == "approval")
+        )
+    assert counters["unallocated"].count.text() == str(unallocated[0])
+    assert counters["unallocated"].amount.text() == f"{fmt.money(Decimal(unallocated[1]))} ₽"
     # The demo database makes the person at the keyboard its administrator: he approves requests.
     assert counters["requests"].title.text() == "Заявки ждут моего согласования"
-    assert counters["requests"].count.text() == "3"
+    assert counters["requests"].count.text() == str(waiting)
     assert tab.scope_label.text() == "Все клиенты"
     # The charts show the same figures: one closing bar per month, ages, managers, top clients.
     closing_sets = tab.closing_chart.sets

@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         entities_action = QAction(self.tr("&Own legal entities…"), self)
         entities_action.triggered.connect(self.open_own_entities)
         directories.addAction(entities_action)
+        users_action = QAction(self.tr("&Users and roles…"), self)
+        users_action.triggered.connect(self.open_users)
+        directories.addAction(users_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_action = QAction(self.tr("Open the &log file"), self)
@@ -149,6 +152,14 @@ class MainWindow(QMainWindow):
             from desktop.ui.parties.directory import OwnEntitiesDialog
 
             dialog = OwnEntitiesDialog(self.database, self)
+            dialog.finished.connect(lambda _code: self.reload_all())
+            dialog.open()
+
+    def open_users(self) -> None:
+        if self.database is not None:
+            from desktop.ui.users.dialog import UsersDialog
+
+            dialog = UsersDialog(self.database, self)
             dialog.finished.connect(lambda _code: self.reload_all())
             dialog.open()
 

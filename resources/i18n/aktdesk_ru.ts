@@ -232,149 +232,154 @@
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="215" />
-        <location filename="../../desktop/ui/closing/tab.py" line="368" />
+        <location filename="../../desktop/ui/closing/tab.py" line="221" />
+        <location filename="../../desktop/ui/closing/tab.py" line="377" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="217" />
+        <location filename="../../desktop/ui/closing/tab.py" line="223" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="220" />
+        <location filename="../../desktop/ui/closing/tab.py" line="226" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <location filename="../../desktop/ui/closing/tab.py" line="229" />
         <source>Export preview…</source>
         <translation>Выгрузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <location filename="../../desktop/ui/closing/tab.py" line="231" />
         <source>Send to clients…</source>
         <translation>Отправить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="227" />
+        <location filename="../../desktop/ui/closing/tab.py" line="233" />
         <source>PDF for printing</source>
         <translation>PDF для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="230" />
+        <location filename="../../desktop/ui/closing/tab.py" line="236" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="232" />
+        <location filename="../../desktop/ui/closing/tab.py" line="238" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="236" />
+        <location filename="../../desktop/ui/closing/tab.py" line="242" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="303" />
+        <location filename="../../desktop/ui/closing/tab.py" line="249" />
+        <source>Work orders…</source>
+        <translation>Заказ-наряды…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="312" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="304" />
+        <location filename="../../desktop/ui/closing/tab.py" line="313" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="359" />
+        <location filename="../../desktop/ui/closing/tab.py" line="368" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="424" />
+        <location filename="../../desktop/ui/closing/tab.py" line="433" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="457" />
+        <location filename="../../desktop/ui/closing/tab.py" line="466" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="470" />
+        <location filename="../../desktop/ui/closing/tab.py" line="479" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="492" />
+        <location filename="../../desktop/ui/closing/tab.py" line="501" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="494" />
+        <location filename="../../desktop/ui/closing/tab.py" line="503" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="499" />
-        <location filename="../../desktop/ui/closing/tab.py" line="523" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="532" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="536" />
+        <location filename="../../desktop/ui/closing/tab.py" line="545" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="537" />
+        <location filename="../../desktop/ui/closing/tab.py" line="546" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="538" />
+        <location filename="../../desktop/ui/closing/tab.py" line="547" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="539" />
+        <location filename="../../desktop/ui/closing/tab.py" line="548" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="540" />
+        <location filename="../../desktop/ui/closing/tab.py" line="549" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="541" />
+        <location filename="../../desktop/ui/closing/tab.py" line="550" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="542" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="543" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="544" />
+        <location filename="../../desktop/ui/closing/tab.py" line="553" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="545" />
+        <location filename="../../desktop/ui/closing/tab.py" line="554" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="546" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -398,68 +403,73 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="183" />
-        <location filename="../../desktop/ui/contracts/card.py" line="319" />
+        <location filename="../../desktop/ui/contracts/card.py" line="336" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="196" />
+        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <source>Work orders…</source>
+        <translation>Заказ-наряды…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="200" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="198" />
-        <location filename="../../desktop/ui/contracts/card.py" line="272" />
+        <location filename="../../desktop/ui/contracts/card.py" line="202" />
+        <location filename="../../desktop/ui/contracts/card.py" line="289" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="209" />
+        <location filename="../../desktop/ui/contracts/card.py" line="213" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="211" />
+        <location filename="../../desktop/ui/contracts/card.py" line="215" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="212" />
+        <location filename="../../desktop/ui/contracts/card.py" line="216" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="213" />
+        <location filename="../../desktop/ui/contracts/card.py" line="217" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="234" />
+        <location filename="../../desktop/ui/contracts/card.py" line="238" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="249" />
+        <location filename="../../desktop/ui/contracts/card.py" line="266" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="256" />
+        <location filename="../../desktop/ui/contracts/card.py" line="273" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="258" />
+        <location filename="../../desktop/ui/contracts/card.py" line="275" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="260" />
+        <location filename="../../desktop/ui/contracts/card.py" line="277" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="272" />
+        <location filename="../../desktop/ui/contracts/card.py" line="289" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -928,7 +938,7 @@
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="55" />
         <source>Full name</source>
-        <translation>Полное наименование</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="56" />
@@ -1636,7 +1646,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1681,48 +1691,53 @@
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <source>&amp;Users and roles…</source>
+        <translation>&amp;Пользователи и роли…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2055,7 +2070,7 @@
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="173" />
         <source>Full name</source>
-        <translation>Полное наименование</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="174" />
@@ -2409,52 +2424,52 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="84" />
+        <location filename="../../desktop/ui/closing/tab.py" line="90" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="85" />
+        <location filename="../../desktop/ui/closing/tab.py" line="91" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="86" />
+        <location filename="../../desktop/ui/closing/tab.py" line="92" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="87" />
+        <location filename="../../desktop/ui/closing/tab.py" line="93" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="88" />
+        <location filename="../../desktop/ui/closing/tab.py" line="94" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="89" />
+        <location filename="../../desktop/ui/closing/tab.py" line="95" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="90" />
+        <location filename="../../desktop/ui/closing/tab.py" line="96" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="91" />
+        <location filename="../../desktop/ui/closing/tab.py" line="97" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="92" />
+        <location filename="../../desktop/ui/closing/tab.py" line="98" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="135" />
+        <location filename="../../desktop/ui/closing/tab.py" line="141" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -3472,6 +3487,200 @@
         <location filename="../../desktop/ui/payments/queue.py" line="64" />
         <source>%1 · payments: %2 · free %3</source>
         <translation>%1 · платежей: %2 · свободно %3</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="31" />
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="32" />
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="33" />
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="34" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="35" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="36" />
+        <location filename="../../desktop/ui/users/dialog.py" line="67" />
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="44" />
+        <source>Users and roles</source>
+        <translation>Пользователи и роли</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="74" />
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="75" />
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="76" />
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="77" />
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="78" />
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="81" />
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="82" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="84" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="135" />
+        <source>Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.</source>
+        <translation>Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="138" />
+        <source>Only an administrator changes users and roles.</source>
+        <translation>Пользователей и роли меняет только администратор.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="106" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="107" />
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="108" />
+        <source>Performer</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="109" />
+        <source>Request №</source>
+        <translation>№ заявки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="110" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="111" />
+        <source>Approved</source>
+        <translation>Утверждён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="132" />
+        <source>Add row</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="134" />
+        <source>Delete rows</source>
+        <translation>Удалить строки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="136" />
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="146" />
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="203" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="347" />
+        <source>Work orders: %1</source>
+        <translation>Заказ-наряды: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="204" />
+        <source>Work orders of variable contracts</source>
+        <translation>Заказ-наряды договоров по факту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="211" />
+        <source>All variable contracts</source>
+        <translation>Все договоры по факту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="343" />
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="356" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="364" />
+        <source>Work orders are not saved</source>
+        <translation>Заказ-наряды не сохранены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
+        <source>Correct the marked cells:</source>
+        <translation>Исправьте отмеченные ячейки:</translation>
     </message>
 </context>
 <context>

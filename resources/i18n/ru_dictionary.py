@@ -144,7 +144,13 @@ RU[("RegistryTab", "Paid")] = "Оплачены"
 
 RU.update({
     "Close month": "Закрыть месяц", "Retry failed": "Повторить ошибки", "Export preview…": "Выгрузить предпросмотр…",
-    "PDF for printing": "PDF для печати", "For printing": "Для печати",
+    "PDF for printing": "PDF для печати",
+    "Users and roles": "Пользователи и роли", "Save": "Сохранить", ("UsersDialog", "Active"): "Активен", "&Users and roles…": "&Пользователи и роли…",
+    "Login": "Логин", "Full name": "ФИО", "Role": "Роль", "Region": "Регион", "Login:": "Логин:",
+    "Full name:": "ФИО:", "Role:": "Роль:", "E-mail:": "E-mail:", "Region:": "Регион:", "New user": "Новый пользователь",
+    "Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.":
+        "Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.",
+    "Only an administrator changes users and roles.": "Пользователей и роли меняет только администратор.", "For printing": "Для печати",
     "per-client packages": "пакетов по клиентам",
     "Also one PDF per client (all its documents of the period) and one for the whole run":
         "Ещё один PDF на клиента (все его документы за период) и один на весь запуск",
@@ -394,3 +400,13 @@ RU.update({
         "Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл",
     "The file of this scan cannot be found.": "Файл этого скана не найден.",
 })
+
+# work orders editor (closing tab, variable contract card)
+RU.update({
+    "Work orders…": "Заказ-наряды…", "Performer": "Исполнитель", "Request №": "№ заявки",
+    "Approved": "Утверждён", "Add row": "Добавить строку", "Delete rows": "Удалить строки",
+    "Work orders: %1": "Заказ-наряды: %1", "Work orders of variable contracts": "Заказ-наряды договоров по факту",
+    "All variable contracts": "Все договоры по факту", "… and %1 more": "… и ещё %1",
+    "Work orders are not saved": "Заказ-наряды не сохранены", "Correct the marked cells:": "Исправьте отмеченные ячейки:",
+})
+RU.update({"Description": "Описание"})

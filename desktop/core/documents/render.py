@@ -29,9 +29,12 @@ import hashlib
 import io
 import os
 import re
+import struct
 import tempfile
 import threading
+import time
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,13 +211,6 @@ def clear_cache() -> None:
 # --- images --------------------------------------------------------------------------
 
 
-@dataclass
-class _Media:
-    partname: str
-    data: bytes
-    ext: str
-
-
 _image_cache: dict[str, Image] = {}
 
 
@@ -230,20 +226,27 @@ def _picture(data: bytes) -> tuple[str, Image]:
     return key, image
 
 
+def media_name(key: str, ext: str) -> tuple[str, str]:
+    """(part name, relationship id) of a picture, named by its content.
+
+    Names that depend only on the bytes let documents rendered apart (in other processes, at other
+    times) be joined into one batch DOCX: the same picture has the same name and id everywhere.
+    """
+    return f"word/media/aktdesk-{key[:16]}.{ext}", f"rIdAkt{key[:16]}"
+
+
 class _PackageImages:
     """Picture parts of one output package, shared by all its XML parts (deduplicated by content)."""
 
     def __init__(self) -> None:
-        self.media: dict[str, _Media] = {}  # sha1 → media
+        self.media: dict[str, bytes] = {}  # part name → picture bytes
         self.next_shape_id = 20000
 
-    def add(self, data: bytes) -> tuple[_Media, Image]:
+    def add(self, data: bytes) -> tuple[str, str, Image]:
         key, image = _picture(data)
-        media = self.media.get(key)
-        if media is None:
-            media = _Media(f"word/media/aktdesk{len(self.media) + 1}.{image.ext}", data, image.ext)
-            self.media[key] = media
-        return media, image
+        partname, rid = media_name(key, image.ext)
+        self.media.setdefault(partname, data)
+        return partname, rid, image
 
 
 class _Floating(io.BytesIO):
@@ -283,7 +286,7 @@ def _anchor(inline_xml: str, cx: int, cy: int, shape_id: int) -> str:
     )
 
 
-_drawing_cache: dict[tuple[str, int, int, bool], str] = {}
+_drawing_cache: dict[tuple[str, int, int, bool], str] = {}  # (ext, cx, cy, floating) → XML
 
 
 class _PartImages:
@@ -295,8 +298,8 @@ class _PartImages:
 
     def new_pic_inline(self, image_descriptor: Any, width: Any, height: Any) -> _Drawing:
         data = image_descriptor.getvalue() if isinstance(image_descriptor, io.BytesIO) else image_descriptor
-        media, image = self.package.add(data)
-        rid = self.rels.setdefault(media.partname, f"rIdAktImg{len(self.rels) + 1}")
+        partname, rid, image = self.package.add(data)
+        self.rels[partname] = rid
         if width is not None and height is not None:
             # Fit into width × height keeping the proportions.
             scale = min(width / image.width, height / image.height)
@@ -306,12 +309,12 @@ class _PartImages:
         self.package.next_shape_id += 1
         shape_id = self.package.next_shape_id
         floating = isinstance(image_descriptor, _Floating)
-        key = (media.partname, int(cx), int(cy), floating)
+        key = (image.ext, int(cx), int(cy), floating)
         pattern = _drawing_cache.get(key)
         if pattern is None:
-            # Built once per picture and size with placeholder ids; python-docx's builder is slow.
+            # Built once per kind and size of picture with placeholder ids and name; python-docx's builder is slow.
             inline = CT_Inline.new_pic_inline(
-                999_999_999, "rIdAKTDESK", os.path.basename(media.partname), cx, cy
+                999_999_999, "rIdAKTDESK", f"aktdeskpicture.{image.ext}", cx, cy
             )
             # Compact XML: python-docx's .xml is pretty-printed, and new lines would look like text line breaks.
             pattern = etree.tostring(inline, encoding="unicode")
@@ -320,7 +323,11 @@ class _PartImages:
             if len(_drawing_cache) > 256:
                 _drawing_cache.clear()
             _drawing_cache[key] = pattern
-        xml = pattern.replace("999999999", str(shape_id)).replace("rIdAKTDESK", rid)
+        xml = (
+            pattern.replace("999999999", str(shape_id))
+            .replace("rIdAKTDESK", rid)
+            .replace(f"aktdeskpicture.{image.ext}", os.path.basename(partname))
+        )
         return _Drawing(xml)
 
 
@@ -421,12 +428,25 @@ def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> Template
     return TemplateError(f"Печатная форма «{form}»: ошибка при заполнении{where_text}: {exc}.")
 
 
+class _NoTree:
+    """A parser target that builds nothing: the well-formedness check at half the cost of a tree."""
+
+    def close(self) -> None:
+        return None
+
+
+def _check_well_formed(xml: str) -> None:
+    target: Any = _NoTree()  # lxml calls only the methods a target has: here none but close()
+    etree.fromstring(xml.encode("utf-8"), etree.XMLParser(target=target))
+
+
 def _render_part(prepared: Prepared, part: _Part, context: Mapping[str, Any]) -> str:
     try:
         xml = part.template.render(context)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         raise _template_error(prepared, part, exc) from exc
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    # The source has a line per paragraph (see _load); values are escaped, so "<w:p" is markup.
+    xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     body = xml[xml.find("?>") + 2 :] if xml.startswith("<?xml") else xml
     if _CONTROL_IN_TEXT.search(body):
@@ -434,7 +454,7 @@ def _render_part(prepared: Prepared, part: _Part, context: Mapping[str, Any]) ->
         head = xml[: len(xml) - len(body)]
         xml = head + str(_LISTING.resolve_listing(body))
     try:
-        etree.fromstring(xml.encode("utf-8"))
+        _check_well_formed(xml)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(
             f"Печатная форма «{prepared.path.name}»: после заполнения {part.name} не является правильным XML "
@@ -472,62 +492,155 @@ def _content_types(xml: str, exts: Iterable[str], overrides: Mapping[str, str] =
     return xml.replace("</Types>", add + "</Types>") if add else xml
 
 
-def _write_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
-        for name, data in entries:
-            zf.writestr(name, data)
-    return out.getvalue()
+# --- the zip -------------------------------------------------------------------------
+
+DEFLATE, STATIC, STORED = 0, 1, 2  # how an entry is written: deflated, deflated once per process, as is
+_deflated: dict[bytes, tuple[int, bytes]] = {}  # a form's untouched part → (CRC, deflated bytes)
+_deflated_lock = threading.Lock()
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+
+
+def _deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
+def _write_zip(entries: Iterable[tuple[str, bytes, int]]) -> bytes:
+    """A DOCX package: the parts of the form that rendering did not touch are deflated once per
+    process, pictures (PNG/JPEG, compressed already) are stored, rendered XML is deflated."""
+    now = time.localtime()
+    dos_date = (max(now.tm_year, 1980) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+    dos_time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, data, how in entries:
+        if how == STORED:
+            crc, packed, method = zlib.crc32(data), data, 0
+        elif how == STATIC:
+            cached = _deflated.get(data)
+            if cached is None:
+                cached = (zlib.crc32(data), _deflate(data))
+                with _deflated_lock:
+                    if len(_deflated) > 512:
+                        _deflated.clear()
+                    _deflated[data] = cached
+            (crc, packed), method = cached, 8
+        else:
+            crc, packed, method = zlib.crc32(data), _deflate(data), 8
+        raw_name = name.encode("utf-8")
+        flags = 0x800 if not name.isascii() else 0
+        header = _LOCAL.pack(
+            0x04034B50, 20, flags, method, dos_time, dos_date, crc, len(packed), len(data), len(raw_name), 0
+        )
+        out += (header, raw_name, packed)
+        central.append(
+            _CENTRAL.pack(
+                0x02014B50,
+                20,
+                20,
+                flags,
+                method,
+                dos_time,
+                dos_date,
+                crc,
+                len(packed),
+                len(data),
+                len(raw_name),
+                0,
+                0,
+                0,
+                0,
+                0o600 << 16,
+                offset,
+            )
+            + raw_name
+        )
+        offset += len(header) + len(raw_name) + len(packed)
+    directory = b"".join(central)
+    end = _END.pack(0x06054B50, 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
+# --- rendering -----------------------------------------------------------------------
+
+
+@dataclass
+class Rendered:
+    """One document rendered from a form: the XML of its templated parts and the pictures they use.
+
+    Plain strings and bytes (it crosses process boundaries): ``package`` makes the DOCX of it,
+    ``merge_rendered`` puts many into one batch DOCX without rendering them again.
+    """
+
+    parts: dict[str, str]  # templated part name → rendered XML
+    rels: dict[str, dict[str, str]]  # templated part name → {picture part name: relationship id}
+    media: dict[str, bytes]  # picture part name → bytes
 
 
 def _package(
     prepared: Prepared,
     rendered: Mapping[str, str],
-    part_images: Mapping[str, _PartImages],
-    images: _PackageImages,
+    rels_of: Mapping[str, Mapping[str, str]],
+    media: Mapping[str, bytes],
     extra_parts: Sequence[tuple[str, bytes]] = (),
     extra_rels: Mapping[str, str] = {},
     overrides: Mapping[str, str] = {},
 ) -> bytes:
     names = {name for name, _ in prepared.entries}
-    rels_for: dict[str, dict[str, str]] = {}
-    for part, pi in part_images.items():
-        if pi.rels:
-            rels_for[_rels_name(part)] = pi.rels
-    entries: list[tuple[str, bytes]] = []
+    rels_for: dict[str, Mapping[str, str]] = {}
+    for part, rels in rels_of.items():
+        if rels:
+            rels_for[_rels_name(part)] = rels
+    entries: list[tuple[str, bytes, int]] = []
     for name, data in prepared.entries:
         if name in rendered:
-            entries.append((name, rendered[name].encode("utf-8")))
+            entries.append((name, rendered[name].encode("utf-8"), DEFLATE))
         elif name in rels_for or (name == DOCUMENT_RELS and extra_rels):
             xml = _add_rels(data.decode("utf-8"), rels_for.get(name, {}))
             if name == DOCUMENT_RELS and extra_rels:
                 xml = xml.replace("</Relationships>", "".join(extra_rels.values()) + "</Relationships>")
-            entries.append((name, xml.encode("utf-8")))
+            entries.append((name, xml.encode("utf-8"), DEFLATE))
         elif name == CONTENT_TYPES:
-            xml = _content_types(data.decode("utf-8"), (m.ext for m in images.media.values()), overrides)
-            entries.append((name, xml.encode("utf-8")))
+            exts = (partname.rpartition(".")[2] for partname in media)
+            xml = _content_types(data.decode("utf-8"), exts, overrides)
+            entries.append((name, xml.encode("utf-8"), STATIC))
         else:
-            entries.append((name, data))
+            entries.append((name, data, STATIC))
     for rels_name, rels in rels_for.items():
         if rels_name not in names:
-            entries.append((rels_name, _add_rels("", rels).encode("utf-8")))
-    entries.extend(extra_parts)
-    entries.extend((m.partname, m.data) for m in images.media.values())
+            entries.append((rels_name, _add_rels("", rels).encode("utf-8"), DEFLATE))
+    entries.extend((name, data, DEFLATE) for name, data in extra_parts)
+    entries.extend((partname, data, STORED) for partname, data in media.items())
     return _write_zip(entries)
 
 
-def render_prepared(prepared: Prepared, context: Mapping[str, Any]) -> bytes:
-    """One document from a prepared form."""
+def render_parts(prepared: Prepared, context: Mapping[str, Any]) -> Rendered:
+    """Render every templated part of a prepared form (no package yet)."""
     proxy = _TplProxy()
     images = _PackageImages()
     loaded: dict[int, bytes] = {}
     ctx = _with_images(dict(context), proxy, loaded)
     rendered: dict[str, str] = {}
-    part_images: dict[str, _PartImages] = {}
+    rels: dict[str, dict[str, str]] = {}
     for name, part in prepared.parts.items():
-        proxy.current_rendering_part = part_images.setdefault(name, _PartImages(images))
+        part_images = _PartImages(images)
+        proxy.current_rendering_part = part_images
         rendered[name] = _render_part(prepared, part, ctx)
-    return _package(prepared, rendered, part_images, images)
+        rels[name] = part_images.rels
+    return Rendered(rendered, rels, images.media)
+
+
+def package(prepared: Prepared, rendered: Rendered) -> bytes:
+    """The DOCX of one rendered document."""
+    return _package(prepared, rendered.parts, rendered.rels, rendered.media)
+
+
+def render_prepared(prepared: Prepared, context: Mapping[str, Any]) -> bytes:
+    """One document from a prepared form."""
+    return package(prepared, render_parts(prepared, context))
 
 
 def render_template(path: Path, context: Mapping[str, Any]) -> bytes:
@@ -637,55 +750,66 @@ def render_batch_template(
     if not contexts:
         raise ValueError("nothing to render")
     prepared = prepare(path)
-    images = _PackageImages()
-    proxy = _TplProxy()
-    loaded: dict[int, bytes] = {}
-    doc_images = _PartImages(images)
-    head = tail = ""
-    pieces: list[str] = []
-    hf_parts = {name: part for name, part in prepared.parts.items() if name != DOCUMENT_PART}
-    part_images: dict[str, _PartImages] = {DOCUMENT_PART: doc_images}
-    rendered_hf: dict[str, str] = {}
-    extra_parts: list[tuple[str, bytes]] = []
-    extra_rels: dict[str, str] = {}
-    overrides: dict[str, str] = {}
-    hf_types = {
-        "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
-        "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
-    }
+    documents: list[Rendered] = []
     total = len(contexts)
     for i, context in enumerate(contexts):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        ctx = _with_images(dict(context), proxy, loaded)
-        proxy.current_rendering_part = doc_images
-        xml = _render_part(prepared, prepared.parts[DOCUMENT_PART], ctx)
-        before, content, sect, after = _split_body(xml)
+        documents.append(render_parts(prepared, context))
+        progress(i + 1, total, f"Документ {i + 1} из {total}")
+    return merge_rendered(prepared, documents)
+
+
+_HF_TYPES = {
+    "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+    "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+}
+
+
+def merge_rendered(prepared: Prepared, documents: Sequence[Rendered]) -> bytes:
+    """ONE DOCX of documents already rendered from ``prepared`` (see ``render_batch``): nothing is
+    rendered again, the parts are joined. Headers/footers with placeholders: the first document
+    uses the form's parts, the later ones copies of their own."""
+    if not documents:
+        raise ValueError("nothing to merge")
+    head = tail = ""
+    pieces: list[str] = []
+    hf_names = [name for name in prepared.parts if name != DOCUMENT_PART]
+    doc_rels: dict[str, str] = {}
+    rels_of: dict[str, Mapping[str, str]] = {DOCUMENT_PART: doc_rels}
+    media: dict[str, bytes] = {}
+    rendered_hf: dict[str, str] = {}
+    extra_parts: list[tuple[str, bytes]] = []
+    extra_rels: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    total = len(documents)
+    for i, document in enumerate(documents):
+        media.update(document.media)
+        doc_rels.update(document.rels.get(DOCUMENT_PART, {}))
+        before, content, sect, after = _split_body(document.parts[DOCUMENT_PART])
         if i == 0:
             head, tail = before, after
-        # Headers/footers with placeholders: the first document uses the form's parts, later ones copies.
-        for name, part in hf_parts.items():
-            pi = _PartImages(images)
-            proxy.current_rendering_part = pi
-            hf_xml = _render_part(prepared, part, ctx)
+        for name in hf_names:
+            hf_xml = document.parts[name]
+            hf_rels = document.rels.get(name, {})
             rid = prepared.header_footer_rels[name]
             if i == 0:
                 rendered_hf[name] = hf_xml
-                part_images[name] = pi
+                rels_of[name] = hf_rels
                 continue
             folder_name, _, base = name.rpartition("/")
             stem, _, ext = base.rpartition(".")
             new_name = f"{folder_name}/{stem}_d{i}.{ext}"
             new_rid = f"{rid}d{i}"
             extra_parts.append((new_name, hf_xml.encode("utf-8")))
-            if pi.rels:
-                extra_parts.append((_rels_name(new_name), _add_rels("", pi.rels).encode("utf-8")))
+            if hf_rels:
+                extra_parts.append((_rels_name(new_name), _add_rels("", hf_rels).encode("utf-8")))
             kind_hf = "header" if "header" in base else "footer"
             rel_type = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind_hf}"
             extra_rels[new_rid] = (
                 f'<Relationship Id="{new_rid}" Type="{rel_type}" Target="{new_name.removeprefix("word/")}"/>'
             )
-            overrides[new_name] = hf_types[kind_hf]
+            overrides[new_name] = _HF_TYPES[kind_hf]
             content = content.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
             sect = sect.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
         content = _with_bookmark(content, bookmark_name(i), 1_800_000_000 + i)
@@ -694,12 +818,11 @@ def render_batch_template(
             pieces.append(content + f"<w:p><w:pPr>{sect}</w:pPr></w:p>")
         else:
             pieces.append(content + sect)
-        progress(i + 1, total, f"Документ {i + 1} из {total}")
     body = "".join(pieces)
     counter = iter(range(1, 10_000_000))
     body = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", body)
     rendered = {DOCUMENT_PART: head + body + tail, **rendered_hf}
-    return _package(prepared, rendered, part_images, images, extra_parts, extra_rels, overrides)
+    return _package(prepared, rendered, rels_of, media, extra_parts, extra_rels, overrides)
 
 
 # --- files ---------------------------------------------------------------------------

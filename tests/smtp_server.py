@@ -6,8 +6,10 @@ It can refuse recipients (``refuse``: address → reply), refuse a message's dat
 
 from __future__ import annotations
 
+import asyncio
 import email
 import socket
+import threading
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default
@@ -50,6 +52,8 @@ class Recorder:
     messages: list[Received] = field(default_factory=list)
     refuse: dict[str, str] = field(default_factory=dict)
     data_reply: str | None = None
+    gate: threading.Event | None = None  # when set, each message waits for it before being accepted
+    arrived: threading.Event = field(default_factory=threading.Event)  # a message reached DATA
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address in self.refuse:
@@ -58,6 +62,9 @@ class Recorder:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.arrived.set()
+        if self.gate is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.gate.wait)
         if self.data_reply:
             return self.data_reply
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))

@@ -209,7 +209,7 @@ def test_a_server_that_is_down_fails_every_message_and_the_log_says_why(db: Data
 def test_unusable_settings_stop_before_anything_is_tried_or_logged(db: Database) -> None:
     with pytest.raises(SendError, match="Не указан сервер исходящей почты"):
         send_packages(db, SmtpConfig(host="", sender="a@b.test"))
-    with pytest.raises(SendError, match="Пароль почты для «buh» на mail.test:587 не сохранён"):
+    with pytest.raises(SendError, match=r"Пароль почты для «buh» на mail\.test:587 не сохранён"):
         send_packages(db, SmtpConfig(host="mail.test", login="buh", sender="a@b.test"))
     with db.session() as session:
         assert session.scalar(select(Dispatch.id)) is None
@@ -278,7 +278,7 @@ def test_edited_templates_are_used_and_an_unknown_name_is_reported(db: Database,
     assert messages[0].body.startswith("Документов: ")
 
     (folder / "package.txt").write_text("Тема: {{ client.nmae }}\n\nТекст\n", encoding="utf-8")
-    with db.session() as session, pytest.raises(TemplateError, match="package.txt.*nmae"):
+    with db.session() as session, pytest.raises(TemplateError, match=r"package\.txt.*nmae"):
         plan_packages(session, PERIOD, template=load_template("package", folder))
     (folder / "package.txt").write_text("Документы\n\nТекст\n", encoding="utf-8")
     with pytest.raises(TemplateError, match="первая строка должна начинаться с «Тема:»"):

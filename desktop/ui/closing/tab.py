@@ -222,6 +222,8 @@ class ClosingTab(QWidget):
         self.retry_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export preview…"), self)
         self.export_button.setEnabled(False)
+        self.send_button = QPushButton(self.tr("Send to clients…"), self, objectName="sendToClients")
+        self.send_button.setEnabled(False)
         self.print_pdf = QCheckBox(self.tr("PDF for printing"), self)
         self.print_pdf.setObjectName("printPdf")
         self.print_pdf.setToolTip(
@@ -241,6 +243,7 @@ class ClosingTab(QWidget):
         top.addWidget(self.print_pdf)
         top.addStretch(1)
         top.addWidget(self.export_button)
+        top.addWidget(self.send_button)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("closingProgress")
@@ -283,6 +286,7 @@ class ClosingTab(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.close_button.clicked.connect(self.close_month)
         self.retry_button.clicked.connect(self.retry_failed)
+        self.send_button.clicked.connect(lambda: self.send_dialog())
         self.export_button.clicked.connect(self.export_dialog)
         self.cancel_button.clicked.connect(self.cancel)
         self.view.selectionModel().currentRowChanged.connect(self._show_row)
@@ -431,10 +435,22 @@ class ClosingTab(QWidget):
     def _finished(self, result: ClosingResult) -> None:
         self.result = result
         self.retry_button.setEnabled(bool(result.errors))
+        self.send_button.setEnabled(True)
         self.closed.emit(result)
         self.summary.setHtml(self.summary_html(result))
         if self.database is not None:
             self.preview(quiet=True)  # the rows now say "already closed"
+
+    def send_dialog(self) -> Any:
+        """The packages of the closed period to the clients (ui/sending)."""
+        if self.database is None or self.result is None:
+            return None
+        from desktop.ui.sending.dialog import SendDialog
+
+        dialog = SendDialog(self.database, self.result.period, self, self.settings)
+        dialog.open()
+        self.last_send = dialog
+        return dialog
 
     def cancel(self) -> None:
         if self.task is not None and self.task.running:

@@ -1,4 +1,4 @@
-"""The settings dialog: database, shared folder, output folder, PDF converter, language.
+"""The settings dialog: database, shared folder, output folder, PDF converter, language, mail server.
 
 New settings are checked (connection, folders) before they are saved; if the check fails
 the message names what is wrong and the previous working settings stay in force.
@@ -10,6 +10,7 @@ import copy
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.config import (
     Settings,
+    SmtpSettings,
     check_settings,
     default_sqlite_path,
     get_secret,
@@ -130,6 +132,8 @@ class SettingsDialog(QDialog):
         files_form.addRow(self.tr("PDF converter:"), self.converter)
         files_form.addRow(self.tr("Interface language:"), self.language)
 
+        mail_box = self._smtp_box(settings.smtp)
+
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
@@ -146,10 +150,137 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(db_box)
         layout.addWidget(files_box)
+        layout.addWidget(mail_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.sqlite_radio.toggled.connect(self._update_enabled)
         self._update_enabled()
+
+    def _smtp_box(self, smtp: SmtpSettings) -> QGroupBox:
+        self.smtp_host = QLineEdit(smtp.host, self)
+        self.smtp_host.setObjectName("smtpHost")
+        self.smtp_host.setPlaceholderText("smtp.example.ru")
+        self.smtp_port = QSpinBox(self)
+        self.smtp_port.setObjectName("smtpPort")
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(int(smtp.port))
+        self.smtp_security = QComboBox(self)
+        self.smtp_security.setObjectName("smtpSecurity")
+        self.smtp_security.addItem("STARTTLS", "starttls")
+        self.smtp_security.addItem("SSL/TLS", "ssl")
+        self.smtp_security.addItem(self.tr("None (internal network)"), "none")
+        self.smtp_security.setCurrentIndex(max(0, self.smtp_security.findData(smtp.security)))
+        self.smtp_login = QLineEdit(smtp.login, self)
+        self.smtp_login.setObjectName("smtpLogin")
+        self.smtp_password = QLineEdit(self)
+        self.smtp_password.setObjectName("smtpPassword")
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_password.setPlaceholderText(self.tr("stored in the system keyring"))
+        if smtp.login:
+            self.smtp_password.setText(get_secret(smtp.keyring_user()) or "")
+        self.smtp_sender = QLineEdit(smtp.sender, self)
+        self.smtp_sender.setObjectName("smtpSender")
+        self.smtp_sender.setPlaceholderText(self.tr("the login, if empty"))
+        self.smtp_sender_name = QLineEdit(smtp.sender_name, self)
+        self.smtp_sender_name.setObjectName("smtpSenderName")
+        self.smtp_attach_docx = QCheckBox(self.tr("DOCX"), self)
+        self.smtp_attach_docx.setChecked(smtp.attach_docx)
+        self.smtp_attach_xml = QCheckBox(self.tr("UPD XML"), self)
+        self.smtp_attach_xml.setChecked(smtp.attach_xml)
+        self.smtp_test_button = QPushButton(self.tr("Send a test message"), self)
+        self.smtp_test_button.setObjectName("smtpTest")
+        self.smtp_test_result = QLabel(self)
+        self.smtp_test_result.setObjectName("smtpTestResult")
+        self.smtp_test_result.setWordWrap(True)
+        self.smtp_test_button.clicked.connect(lambda: self.send_test_message())
+
+        box = QGroupBox(self.tr("Outgoing mail (SMTP)"), self)
+        form = QFormLayout(box)
+        server = QWidget(box)
+        row = QHBoxLayout(server)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.smtp_host, 1)
+        row.addWidget(QLabel(self.tr("Port:"), server))
+        row.addWidget(self.smtp_port)
+        row.addWidget(self.smtp_security)
+        form.addRow(self.tr("Server:"), server)
+        form.addRow(self.tr("Login:"), self.smtp_login)
+        form.addRow(self.tr("Password:"), self.smtp_password)
+        form.addRow(self.tr("Sender address:"), self.smtp_sender)
+        form.addRow(self.tr("Sender name:"), self.smtp_sender_name)
+        attach = QWidget(box)
+        row = QHBoxLayout(attach)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("PDF always, and also:"), attach))
+        row.addWidget(self.smtp_attach_docx)
+        row.addWidget(self.smtp_attach_xml)
+        row.addStretch(1)
+        form.addRow(self.tr("Attach:"), attach)
+        form.addRow(self.smtp_test_button, self.smtp_test_result)
+        return box
+
+    def edited_smtp(self) -> SmtpSettings:
+        smtp = copy.deepcopy(self.original.smtp)
+        smtp.host = self.smtp_host.text().strip()
+        smtp.port = self.smtp_port.value()
+        smtp.security = self.smtp_security.currentData()
+        smtp.login = self.smtp_login.text().strip()
+        smtp.sender = self.smtp_sender.text().strip()
+        smtp.sender_name = self.smtp_sender_name.text().strip()
+        smtp.attach_docx = self.smtp_attach_docx.isChecked()
+        smtp.attach_xml = self.smtp_attach_xml.isChecked()
+        return smtp
+
+    def send_test_message(self) -> object:
+        """Send a test message with the settings as typed (not yet saved), on a worker thread."""
+        from desktop.core.sending.transport import SmtpConfig, send_test_message
+        from desktop.ui.tasks import run_task
+
+        smtp = self.edited_smtp()
+        config = SmtpConfig(
+            host=smtp.host,
+            port=smtp.port,
+            security=smtp.security,
+            login=smtp.login,
+            password=self.smtp_password.text() or None,
+            sender=smtp.sender or smtp.login,
+            sender_name=smtp.sender_name,
+            timeout=float(smtp.timeout),
+        )
+        self.smtp_test_button.setEnabled(False)
+        self.smtp_test_result.setStyleSheet("")
+        self.smtp_test_result.setText(self.tr("Sending a test message…"))
+
+        def done(reply: str) -> None:
+            self.smtp_test_result.setStyleSheet("color: #1b7a2f")
+            self.smtp_test_result.setText(
+                self.tr("Sent to %1. The server answered: %2")
+                .replace("%1", config.sender_address())
+                .replace("%2", reply)
+            )
+
+        def failed(error: BaseException) -> None:
+            from desktop.core.errors import UserError
+            from desktop.ui.tasks import show_error
+
+            self.smtp_test_result.setStyleSheet("color: #b00020")
+            if isinstance(error, UserError):
+                self.smtp_test_result.setText(error.message)
+            else:
+                self.smtp_test_result.setText(self.tr("Unexpected error: %1").replace("%1", str(error)))
+                show_error(self, error, title=self.tr("Test message"))
+
+        task = run_task(
+            self,
+            lambda progress, cancel: send_test_message(config),
+            title=self.tr("Test message"),
+            on_success=done,
+            on_failure=failed,
+            show_progress=False,
+        )
+        task.finished.connect(lambda: self.smtp_test_button.setEnabled(True))
+        self.smtp_test_task = task
+        return task
 
     def _update_enabled(self) -> None:
         pg = self.pg_radio.isChecked()
@@ -170,6 +301,7 @@ class SettingsDialog(QDialog):
         settings.output_dir = self.output_dir.text().strip()
         settings.pdf_converter = self.converter.currentData()
         settings.language = self.language.currentData()
+        settings.smtp = self.edited_smtp()
         return settings
 
     def accept(self) -> None:
@@ -183,6 +315,8 @@ class SettingsDialog(QDialog):
             return
         if settings.database.kind == "postgresql":
             set_secret(settings.database.keyring_user(), password)
+        if settings.smtp.login:
+            set_secret(settings.smtp.keyring_user(), self.smtp_password.text() or None)
         save_settings(settings)
         self.result_settings = settings
         super().accept()

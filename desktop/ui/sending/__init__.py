@@ -1,0 +1,1 @@
+"""Sending windows: packages after closing, reminders from the registry, UPD export for EDO."""

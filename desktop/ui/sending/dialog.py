@@ -1,0 +1,426 @@
+"""The send dialog: every planned message with its status, sending on a worker thread, failures retried.
+
+One dialog serves the packages of a period (``SendDialog``) and the reminders about unsigned
+acts (``RemindDialog``): it lists one row per client (e-mails, documents, attachments), sends
+on a worker thread with a progress bar and Cancel, then shows each row as sent, failed (with
+the server's reason, in red) or skipped (already sent, no e-mail). **Повторить ошибки** sends
+the failed ones again; a resend of what was already sent needs its own check box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.config import Settings, load_settings
+from desktop.core.db import Database
+from desktop.core.errors import UserError
+from desktop.core.sending.delivery import Outcome, Outgoing, SendReport, send_messages, skip_outcome
+from desktop.ui.tasks import Task, run_task, show_error
+
+COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
+
+
+class _BaseSendDialog(QDialog):
+    purpose = "package"
+
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, settings: Settings | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings or load_settings()
+        self.messages: list[Outgoing] = []
+        self.outcomes: dict[int, Outcome] = {}  # by counterparty id
+        self.report: SendReport | None = None
+        self.task: Task | None = None
+        self.setMinimumSize(980, 520)
+
+        self.caption = QLabel(self)
+        self.caption.setObjectName("sendCaption")
+        self.caption.setWordWrap(True)
+        self.options = QHBoxLayout()
+        self.resend = QCheckBox(self.tr("Send again to clients who already got it"), self)
+        self.resend.setObjectName("sendResend")
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("sendTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Client"),
+                self.tr("E-mail"),
+                self.tr("Documents"),
+                self.tr("Status"),
+                self.tr("Details"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((230, 200, 190, 110)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("sendProgress")
+        self.progress.setFormat("%v / %m")
+        self.progress.setValue(0)
+        self.status = QLabel(self)
+        self.status.setObjectName("sendStatus")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("sendCancel")
+        self.cancel_button.setEnabled(False)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 2)
+        progress_row.addWidget(self.status, 3)
+        progress_row.addWidget(self.cancel_button)
+
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.retry_button = QPushButton(self.tr("Retry failed"), self)
+        self.retry_button.setObjectName("sendRetry")
+        self.retry_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.send_button)
+        self.buttons.addWidget(self.retry_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addLayout(self.options)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(progress_row)
+        layout.addLayout(self.buttons)
+
+        self.send_button.clicked.connect(lambda: self.send())
+        self.retry_button.clicked.connect(lambda: self.retry_failed())
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.resend.toggled.connect(lambda _on: self.replan())
+
+    # --- planning ---------------------------------------------------------------------
+    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+        raise NotImplementedError
+
+    def replan(self, counterparty_ids: list[int] | None = None) -> list[Outgoing]:
+        """Plan the messages (all, or those of some clients) and show them; nothing is sent."""
+        try:
+            with self.database.session() as session:
+                planned = self.plan(session, counterparty_ids)
+        except UserError as error:
+            self.status.setText(error.message)
+            self.send_button.setEnabled(False)
+            return []
+        if counterparty_ids is None:
+            self.messages = planned
+            self.outcomes = {}
+        else:
+            fresh = {m.counterparty_id: m for m in planned}
+            self.messages = [fresh.get(m.counterparty_id, m) for m in self.messages]
+        self._fill()
+        return planned
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.messages))
+        for row, message in enumerate(self.messages):
+            outcome = self.outcomes.get(message.counterparty_id) or skip_outcome(message)
+            status = outcome.status if outcome is not None else "planned"
+            details = outcome.reason if outcome is not None and outcome.reason else ""
+            if outcome is not None and outcome.status == "sent":
+                details = outcome.reply
+            if not details:
+                details = ", ".join(name for _p, name in message.files)
+            values = (
+                message.client,
+                ", ".join(message.recipients),
+                message.documents_text,
+                self._status_text(status),
+                details,
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, message.counterparty_id)
+                if status in COLOR and column in (3, 4):
+                    item.setForeground(QColor(COLOR[status]))
+                self.table.setItem(row, column, item)
+        to_send = sum(1 for m in self.messages if self._pending(m))
+        self.send_button.setEnabled(to_send > 0 and not self.busy)
+        self.retry_button.setEnabled(bool(self.failed_ids()) and not self.busy)
+        if not self.busy:
+            self.status.setText(self._summary(to_send))
+
+    def _pending(self, message: Outgoing) -> bool:
+        outcome = self.outcomes.get(message.counterparty_id)
+        if outcome is not None and outcome.status in ("sent", "failed"):
+            return False
+        return skip_outcome(message) is None
+
+    def _status_text(self, status: str) -> str:
+        return {
+            "planned": self.tr("to send"),
+            "sent": self.tr("sent"),
+            "failed": self.tr("failed"),
+            "skipped": self.tr("skipped"),
+        }[status]
+
+    def _summary(self, to_send: int) -> str:
+        values = list(self.outcomes.values())
+        return (
+            self.tr("To send: %1   Sent: %2   Failed: %3   Skipped: %4")
+            .replace("%1", str(to_send))
+            .replace("%2", str(sum(o.status == "sent" for o in values)))
+            .replace("%3", str(sum(o.status == "failed" for o in values)))
+            .replace("%4", str(sum(skip_outcome(m) is not None for m in self.messages)))
+        )
+
+    def failed_ids(self) -> list[int]:
+        return [cid for cid, outcome in self.outcomes.items() if outcome.status == "failed"]
+
+    def row_status(self, counterparty_id: int) -> tuple[str, str]:
+        """(status text, details) shown for a client — for tests and screenshots."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == counterparty_id:
+                return self.table.item(row, 3).text(), self.table.item(row, 4).text()
+        raise KeyError(counterparty_id)
+
+    # --- sending ------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def send(self, only: list[int] | None = None) -> Task | None:
+        messages = [
+            m for m in self.messages if self._pending(m) and (only is None or m.counterparty_id in only)
+        ]
+        if not messages or self.busy:
+            return None
+        try:
+            config = self.settings.smtp_config()
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return None
+        database = self.database
+        purpose, period = self.purpose, getattr(self, "period", None)
+
+        def job(progress: Any, cancel: Any) -> SendReport:
+            return send_messages(
+                database, messages, config, purpose=purpose, period=period, progress=progress, cancel=cancel
+            )
+
+        self.send_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setMaximum(max(len(messages), 1))
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Sending…"))
+        self.task = run_task(
+            self,
+            job,
+            title=self.windowTitle(),
+            on_success=self._sent,
+            on_failure=self._failed,
+            show_progress=False,
+        )
+        self.task.progressed.connect(self._on_progress)
+        self.task.finished.connect(lambda: self.cancel_button.setEnabled(False))
+        return self.task
+
+    def retry_failed(self) -> Task | None:
+        failed = self.failed_ids()
+        if not failed:
+            return None
+        for cid in failed:
+            self.outcomes.pop(cid, None)
+        self.replan(failed)
+        return self.send(only=failed)
+
+    def cancel(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+            self.status.setText(self.tr("Cancelling after the current message…"))
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if not (self.task is not None and self.task.token.cancelled):
+            self.status.setText(
+                self.tr("Sending %1 of %2: %3")
+                .replace("%1", str(min(done + 1, total)))
+                .replace("%2", str(total))
+                .replace("%3", text)
+            )
+
+    def _sent(self, report: SendReport) -> None:
+        self.report = report
+        for outcome in report.outcomes:
+            self.outcomes[outcome.outgoing.counterparty_id] = outcome
+        self.task = None
+        self._fill()
+        if report.cancelled:
+            self.status.setText(self.tr("Cancelled.") + "  " + self.status.text())
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self._fill()
+        show_error(self, error, title=self.windowTitle())
+        if isinstance(error, UserError):
+            self.status.setText(error.message)
+
+
+class SendDialog(_BaseSendDialog):
+    """Packages of a period to every client (after the month closing)."""
+
+    purpose = "package"
+
+    def __init__(
+        self,
+        database: Database,
+        period: str,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+        counterparty_ids: list[int] | None = None,
+    ) -> None:
+        super().__init__(database, parent, settings)
+        self.setObjectName("sendDialog")
+        self.period = period
+        self.only = counterparty_ids
+        self.setWindowTitle(self.tr("Send documents to clients — %1").replace("%1", period))
+        smtp = self.settings.effective_smtp()
+        self.caption.setText(
+            self.tr("Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.")
+            .replace("%1", period)
+            .replace(
+                "%2", f"{smtp.host}:{smtp.port}" if smtp.host else self.tr("(no mail server in the settings)")
+            )
+        )
+        self.attach_docx = QCheckBox(self.tr("Attach DOCX"), self)
+        self.attach_docx.setObjectName("sendAttachDocx")
+        self.attach_docx.setChecked(smtp.attach_docx)
+        self.attach_xml = QCheckBox(self.tr("Attach UPD XML"), self)
+        self.attach_xml.setObjectName("sendAttachXml")
+        self.attach_xml.setChecked(smtp.attach_xml)
+        self.options.addWidget(self.attach_docx)
+        self.options.addWidget(self.attach_xml)
+        self.options.addWidget(self.resend)
+        self.options.addStretch(1)
+        self.edo_button = QPushButton(self.tr("Export UPD for EDO…"), self)
+        self.edo_button.setObjectName("sendEdoExport")
+        self.buttons.insertWidget(2, self.edo_button)
+        self.edo_button.clicked.connect(self.edo_dialog)
+        for box in (self.attach_docx, self.attach_xml):
+            box.toggled.connect(lambda _on: self.replan())
+        self.replan()
+
+    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+        from desktop.core.sending.packages import PackageOptions, plan_packages
+
+        options = PackageOptions(
+            attach_docx=self.attach_docx.isChecked(),
+            attach_xml=self.attach_xml.isChecked(),
+            resend=self.resend.isChecked(),
+            sender_name=self.settings.effective_smtp().sender_name,
+        )
+        ids = counterparty_ids if counterparty_ids is not None else self.only
+        return plan_packages(session, self.period, options=options, counterparty_ids=ids)
+
+    def edo_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the EDO files"))
+        if folder:
+            self.export_edo(Path(folder), as_zip=True, mark_sent=True)
+
+    def export_edo(self, folder: Path, *, as_zip: bool, mark_sent: bool) -> Task:
+        from desktop.core.sending.edo import export_edo
+
+        database, period = self.database, self.period
+
+        def job(progress: Any, cancel: Any) -> Any:
+            return export_edo(
+                database, period, folder, as_zip=as_zip, mark_sent=mark_sent, progress=progress, cancel=cancel
+            )
+
+        def done(report: Any) -> None:
+            self.edo_report = report
+            lines = [
+                self.tr("UPD files exported: %1 for %2 client(s) to %3")
+                .replace("%1", str(report.files))
+                .replace("%2", str(len(report.clients)))
+                .replace("%3", str(folder))
+            ]
+            for item in report.clients:
+                for problem in ([item.error] if item.error else []) + item.warnings[:1]:
+                    lines.append(f"{item.client}: {problem}")
+            QMessageBox.information(self, self.tr("Export UPD for EDO"), "\n".join(lines[:20]))
+
+        self.task = run_task(self, job, title=self.tr("Export UPD for EDO"), on_success=done)
+        return self.task
+
+
+class RemindDialog(_BaseSendDialog):
+    """Reminders about unsigned acts: one message per client, from the registry's selection or filter."""
+
+    purpose = "reminder"
+
+    def __init__(
+        self,
+        database: Database,
+        document_ids: list[int],
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(database, parent, settings)
+        self.setObjectName("remindDialog")
+        self.document_ids = document_ids
+        self.setWindowTitle(self.tr("Remind clients about unsigned acts"))
+        self.caption.setText(
+            self.tr(
+                "One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out)."
+            )
+        )
+        self.attach_pdf = QCheckBox(self.tr("Attach the PDFs again"), self)
+        self.attach_pdf.setObjectName("remindAttachPdf")
+        self.resend.setText(self.tr("Remind again clients reminded today"))
+        self.options.addWidget(self.attach_pdf)
+        self.options.addWidget(self.resend)
+        self.options.addStretch(1)
+        self.attach_pdf.toggled.connect(lambda _on: self.replan())
+        self.replan()
+
+    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+        from desktop.core.sending.reminders import ReminderOptions, plan_reminders
+
+        options = ReminderOptions(
+            attach_pdf=self.attach_pdf.isChecked(),
+            resend=self.resend.isChecked(),
+            sender_name=self.settings.effective_smtp().sender_name,
+        )
+        planned = plan_reminders(session, self.document_ids, options=options)
+        if counterparty_ids is not None:
+            planned = [m for m in planned if m.counterparty_id in counterparty_ids]
+        return planned

@@ -1,0 +1,260 @@
+"""The send and reminder dialogs against a real SMTP server on 127.0.0.1: progress, failures in red
+with the server's reason, Retry, Cancel; the SMTP settings' test message; the entry points in the
+closing and registry tabs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.config import (
+    Settings,
+    SmtpSettings,
+    default_sqlite_path,
+    get_secret,
+    load_settings,
+    settings_path,
+)
+from desktop.core import closing
+from desktop.core.closing_files import FileWriter
+from desktop.core.db import Database, open_database
+from desktop.core.demo import fill_demo
+from desktop.core.models import Counterparty, Dispatch, Document
+from desktop.ui.sending.dialog import SendDialog
+from tests.smtp_server import SmtpServer, free_port
+
+PERIOD = "2026-10"
+
+
+@pytest.fixture(scope="module")
+def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("closed_ui")
+    database = open_database(f"sqlite:///{folder / 'closed.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=4, seed=5, today=dt.date(2026, 11, 22))
+        for client in session.scalars(select(Counterparty)):
+            client.emails = f"buh{client.id}@client.test"
+    with database.session() as session:
+        plan = closing.plan(session, PERIOD)
+    writer = FileWriter(database, folder / "out", pdf=True)
+    try:
+        result = closing.execute(database, plan, after_contract=writer.add)
+        writer.finish(result)
+    finally:
+        writer.close()
+    database.dispose()
+    return folder / "closed.sqlite"
+
+
+@pytest.fixture
+def db(closed_month: Path, tmp_path: Path) -> Iterator[Database]:
+    shutil.copyfile(closed_month, tmp_path / "db.sqlite")
+    database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def server() -> Iterator[SmtpServer]:
+    smtp = SmtpServer().start()
+    yield smtp
+    smtp.recorder.gate = None
+    smtp.stop()
+
+
+def clients_with_documents(db: Database) -> list[int]:
+    with db.session() as session:
+        return sorted(set(session.scalars(select(Document.counterparty_id).where(Document.period == PERIOD))))
+
+
+def mail_settings(port: int) -> Settings:
+    settings = load_settings()
+    settings.smtp = SmtpSettings(
+        host="127.0.0.1", port=port, security="none", sender="buh@aktdesk.test", sender_name="Бухгалтерия"
+    )
+    return settings
+
+
+def test_send_dialog_sends_lists_a_refusal_in_red_and_retry_sends_it(
+    qtbot: Any, russian: None, db: Database, server: SmtpServer
+) -> None:
+    ids = clients_with_documents(db)
+    first, refused, *others = ids
+    server.recorder.refuse[f"buh{refused}@client.test"] = "550 5.1.1 Mailbox unavailable"
+    dialog = SendDialog(db, PERIOD, settings=mail_settings(server.port))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    clients = dialog.table.rowCount()
+    assert clients == len(ids) >= 3 and dialog.windowTitle() == "Отправка документов клиентам — 2026-10"
+    assert dialog.row_status(first)[0] == "к отправке" and ".pdf" in dialog.row_status(first)[1], (
+        dialog.row_status(first)
+    )
+    assert dialog.send_button.isEnabled() and not dialog.retry_button.isEnabled()
+
+    dialog.send_button.click()
+    assert dialog.cancel_button.isEnabled()  # the window stays live: the work is on a worker thread
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    assert dialog.row_status(refused) == (
+        "ошибка",
+        f"Сервер почты отклонил получателей: buh{refused}@client.test — 550 5.1.1 Mailbox unavailable.",
+    )
+    assert dialog.table.item(_row(dialog, refused), 3).foreground().color().name() == "#b00020"
+    assert all(dialog.row_status(i)[0] == "отправлено" for i in [first, *others])
+    assert "queued as TEST" in dialog.row_status(first)[1]
+    assert dialog.progress.value() == dialog.progress.maximum() == clients
+    assert dialog.status.text() == f"К отправке: 0   Отправлено: {clients - 1}   Ошибок: 1   Пропущено: 0"
+    assert dialog.retry_button.isEnabled() and not dialog.send_button.isEnabled()
+    dialog.grab().save(str(Path(settings_path()).parent / "sending.png"))
+
+    server.recorder.refuse.clear()
+    dialog.retry_button.click()
+    qtbot.waitUntil(lambda: dialog.row_status(refused)[0] == "отправлено", timeout=30000)
+    assert [m.rcpt_tos for m in server.messages][-1] == [f"buh{refused}@client.test"]
+    assert len(server.messages) == clients and not dialog.retry_button.isEnabled()
+    with db.session() as session:
+        statuses = sorted(d.status for d in session.scalars(select(Dispatch)))
+    assert statuses == ["failed"] + ["sent"] * clients
+
+    reopened = SendDialog(db, PERIOD, settings=mail_settings(server.port))
+    qtbot.addWidget(reopened)
+    assert {reopened.row_status(i)[0] for i in ids} == {"пропущено"}  # nothing goes twice by accident
+    assert not reopened.send_button.isEnabled()
+    reopened.resend.setChecked(True)  # the explicit resend
+    assert reopened.row_status(first)[0] == "к отправке" and reopened.send_button.isEnabled()
+
+
+def _row(dialog: Any, counterparty_id: int) -> int:
+    from PySide6.QtCore import Qt
+
+    return next(
+        r
+        for r in range(dialog.table.rowCount())
+        if dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == counterparty_id
+    )
+
+
+def test_cancel_stops_after_the_message_being_sent(
+    qtbot: Any, russian: None, db: Database, server: SmtpServer
+) -> None:
+    server.recorder.gate = threading.Event()
+    dialog = SendDialog(db, PERIOD, settings=mail_settings(server.port))
+    qtbot.addWidget(dialog)
+    dialog.send_button.click()
+    assert server.recorder.arrived.wait(20)  # the first message is at the server, held there
+    dialog.cancel_button.click()
+    assert dialog.status.text() == "Отмена после текущего письма…"
+    server.recorder.gate.set()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    assert dialog.report.cancelled and len(server.messages) == 1
+    rows = dialog.table.rowCount()
+    assert [dialog.table.item(r, 3).text() for r in range(rows)].count("отправлено") == 1
+    assert dialog.send_button.isEnabled()  # the rest can still be sent
+
+
+def test_a_server_that_is_down_is_named_on_every_row(qtbot: Any, russian: None, db: Database) -> None:
+    port = free_port()
+    dialog = SendDialog(db, PERIOD, settings=mail_settings(port))
+    qtbot.addWidget(dialog)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    for client_id in clients_with_documents(db):
+        status, details = dialog.row_status(client_id)
+        assert status == "ошибка" and details.startswith(
+            f"Сервер почты 127.0.0.1:{port} отказал в соединении"
+        )
+    assert dialog.retry_button.isEnabled()
+
+
+def test_reminders_from_the_registry_go_to_the_clients_of_the_selected_unsigned_acts(
+    qtbot: Any, russian: None, db: Database, server: SmtpServer
+) -> None:
+    from desktop.ui.registry.tab import RegistryTab
+
+    tab = RegistryTab(db, settings=mail_settings(server.port))
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10000)
+    with db.session() as session:
+        acts = list(session.scalars(select(Document).where(Document.kind.in_(("act", "upd")))))
+    # A client with one act to sign: once reminded of it, it has nothing new to be reminded of today.
+    act = next(a for a in acts if [b.counterparty_id for b in acts].count(a.counterparty_id) == 1)
+    client = act.counterparty_id
+    row = tab.model.row_of(act.id)
+    assert row is not None
+    tab.view.selectRow(row)
+    dialog = tab.remind_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Напоминание клиентам о неподписанных актах"
+    assert dialog.table.rowCount() == 1 and dialog.row_status(client)[0] == "к отправке"
+    dialog.attach_pdf.setChecked(True)
+    assert Path(act.pdf_path).name in dialog.row_status(client)[1]  # type: ignore[arg-type]
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    (received,) = server.messages
+    assert received.rcpt_tos == [f"buh{client}@client.test"]
+    assert f"№ {act.number}" in received.body() and list(received.attachments()) == [Path(act.pdf_path).name]  # type: ignore[arg-type]
+    dialog.close()
+
+    tab.view.clearSelection()
+    everything = tab.remind_dialog()  # nothing selected: every unsigned act of the filter
+    qtbot.addWidget(everything)
+    assert everything.table.rowCount() == len(clients_with_documents(db))
+    assert everything.row_status(client)[0] == "пропущено"  # reminded today already
+
+
+def test_settings_test_message_names_the_problem_and_the_password_goes_to_the_keyring(
+    qtbot: Any, russian: None, server: SmtpServer, memory_keyring: Any
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.settings.dialog import SettingsDialog
+
+    default_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+    dialog = SettingsDialog(load_settings())
+    qtbot.addWidget(dialog)
+    assert dialog.smtp_test_button.text() == "Отправить тестовое письмо"
+    dialog.smtp_host.setText("127.0.0.1")
+    dialog.smtp_port.setValue(free_port())
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("none"))
+    dialog.smtp_sender.setText("buh@aktdesk.test")
+    dialog.smtp_test_button.click()
+    qtbot.waitUntil(lambda: dialog.smtp_test_button.isEnabled(), timeout=20000)
+    assert "отказал в соединении" in dialog.smtp_test_result.text()
+
+    dialog.smtp_port.setValue(server.port)
+    dialog.smtp_test_button.click()
+    qtbot.waitUntil(lambda: dialog.smtp_test_button.isEnabled(), timeout=20000)
+    assert dialog.smtp_test_result.text().startswith("Отправлено на buh@aktdesk.test. Ответ сервера: 250")
+    assert server.messages[0].rcpt_tos == ["buh@aktdesk.test"]
+
+    dialog.smtp_login.setText("buh@aktdesk.test")
+    dialog.smtp_password.setText("почта-Секрет")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result_settings is not None, dialog.error.text()
+    saved = settings_path().read_text(encoding="utf-8")
+    assert '"host": "127.0.0.1"' in saved and "почта-Секрет" not in saved
+    smtp = load_settings().smtp
+    assert (smtp.port, smtp.security, smtp.login) == (server.port, "none", "buh@aktdesk.test")
+    assert get_secret(smtp.keyring_user()) == "почта-Секрет"
+
+
+def test_the_closing_tab_offers_sending_after_a_run(
+    qtbot: Any, russian: None, db: Database, server: SmtpServer
+) -> None:
+    from desktop.ui.closing.tab import ClosingTab
+
+    tab = ClosingTab(db, settings=mail_settings(server.port))
+    qtbot.addWidget(tab)
+    assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить клиентам…"
+    tab._finished(closing.ClosingResult(period=PERIOD))
+    assert tab.send_button.isEnabled()
+    dialog = tab.send_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.period == PERIOD and dialog.table.rowCount() == len(clients_with_documents(db))
+    qtbot.waitUntil(lambda: tab.task is None or not tab.task.running, timeout=20000)

@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="377" />
+        <location filename="../../desktop/ui/closing/tab.py" line="378" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -283,103 +283,103 @@
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="312" />
+        <location filename="../../desktop/ui/closing/tab.py" line="313" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="313" />
+        <location filename="../../desktop/ui/closing/tab.py" line="314" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="368" />
+        <location filename="../../desktop/ui/closing/tab.py" line="369" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="433" />
+        <location filename="../../desktop/ui/closing/tab.py" line="434" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="466" />
+        <location filename="../../desktop/ui/closing/tab.py" line="467" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="479" />
+        <location filename="../../desktop/ui/closing/tab.py" line="480" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="501" />
+        <location filename="../../desktop/ui/closing/tab.py" line="502" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="503" />
+        <location filename="../../desktop/ui/closing/tab.py" line="504" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
-        <location filename="../../desktop/ui/closing/tab.py" line="532" />
+        <location filename="../../desktop/ui/closing/tab.py" line="509" />
+        <location filename="../../desktop/ui/closing/tab.py" line="533" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="545" />
+        <location filename="../../desktop/ui/closing/tab.py" line="546" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="546" />
+        <location filename="../../desktop/ui/closing/tab.py" line="547" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="547" />
+        <location filename="../../desktop/ui/closing/tab.py" line="548" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="548" />
+        <location filename="../../desktop/ui/closing/tab.py" line="549" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="549" />
+        <location filename="../../desktop/ui/closing/tab.py" line="550" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="553" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="553" />
+        <location filename="../../desktop/ui/closing/tab.py" line="554" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="554" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="556" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -733,17 +733,17 @@
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="68" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>

@@ -77,6 +77,12 @@ def recent_periods(today: dt.date, count: int = 13) -> list[str]:
     return periods
 
 
+def open_work_orders(tab: Any) -> Any:
+    from desktop.ui.closing.work_orders import open_from_closing_tab
+
+    return open_from_closing_tab(tab)
+
+
 class PlanModel(QAbstractTableModel):
     """The preview: one row per contract; the first column is the include/exclude check box."""
 
@@ -240,6 +246,9 @@ class ClosingTab(QWidget):
         top.addWidget(self.preview_button)
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
+        self.work_orders_button = QPushButton(self.tr("Work orders…"), self, objectName="workOrdersButton")
+        self.work_orders_button.clicked.connect(lambda: open_work_orders(self))
+        top.addWidget(self.work_orders_button)
         top.addWidget(self.print_pdf)
         top.addStretch(1)
         top.addWidget(self.export_button)

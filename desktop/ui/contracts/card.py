@@ -189,6 +189,10 @@ class ContractCard(QDialog):
         top.addWidget(self.stamp)
         top.addWidget(self.print_button)
         top.addWidget(self.agreement_button)
+        self.work_orders_button = QPushButton(self.tr("Work orders…"), self)
+        self.work_orders_button.setObjectName("cardWorkOrders")
+        self.work_orders_button.clicked.connect(self.open_work_orders)
+        top.addWidget(self.work_orders_button)
         self.scans = QListWidget(self)
         self.scans.setObjectName("contractScans")
         self.scan_state = QLabel(self)
@@ -234,10 +238,23 @@ class ContractCard(QDialog):
         self.setWindowTitle(self.tr("Contract %1").replace("%1", contract.number))
         self.terms.setHtml(contract_html(contract))
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
+        self.work_orders_button.setVisible(contract.kind == "variable")
         with self.database.session() as session:
             self.history.setHtml(history_html(session, "contract", contract.id))
             self.scan_list = contract_scans.list_scans(session, contract.id)
         self._show_scans()
+
+    def open_work_orders(self) -> Any:
+        """The work orders of this (variable) contract, for the month usually closed."""
+        from desktop.ui.closing.work_orders import WorkOrdersDialog, previous_period
+
+        dialog = WorkOrdersDialog(
+            self.database, previous_period(dt.date.today()), self, contract_id=self.contract_id
+        )
+        dialog.saved.connect(self.reload)
+        dialog.open()
+        self.work_orders_dialog = dialog
+        return dialog
 
     # --- signed scans -------------------------------------------------------------------
     def _show_scans(self) -> None:

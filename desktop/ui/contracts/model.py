@@ -63,9 +63,9 @@ class ContractsModel(LazyTableModel):
                 width=130,
             ),
             Column("status", QCoreApplication.translate("ContractsModel", "Status"), width=100),
+            Column("scan", QCoreApplication.translate("ContractsModel", "Signed scan"), width=140),
             Column("valid_to", QCoreApplication.translate("ContractsModel", "Valid until"), width=90),
             Column("manager", QCoreApplication.translate("ContractsModel", "Manager"), width=150),
-            Column("scan", QCoreApplication.translate("ContractsModel", "Signed scan"), width=110),
         )
         self.filter = ContractFilter()
         super().__init__(database, parent)
@@ -80,7 +80,7 @@ class ContractsModel(LazyTableModel):
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         states = contract_scans.scan_states(session, ids)
         return {
-            k: (*v[:9], states.get(k, contract_scans.NONE))
+            k: (*v[:7], states.get(k, contract_scans.NONE), *v[7:9])
             for k, v in contract_registry.load_rows(session, ids).items()
         }
 
@@ -91,7 +91,7 @@ class ContractsModel(LazyTableModel):
             and self.columns[index.column()].key == "scan"
         ):
             values = self.row_values(index.row())
-            if values is not None and values[9] == contract_scans.PENDING:
+            if values is not None and values[7] == contract_scans.PENDING:
                 return QColor("#8a5a00")
             return None
         return super().data(index, role)

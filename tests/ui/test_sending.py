@@ -49,6 +49,8 @@ def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
         writer.finish(result)
     finally:
         writer.close()
+    # Every document needs its PDF for the packages (LibreOffice under load is the usual suspect).
+    assert result.errors == [] and result.pdf == sum(result.documents.values()), result.as_dict()
     database.dispose()
     return folder / "closed.sqlite"
 

@@ -2,22 +2,34 @@
 
 ``FileWriter.add`` is called after each contract's transaction commits, with the documents it
 created. Documents are rendered in batches (DOCX written atomically; UPD XML built, validated
-and written), and each batch of DOCX files is handed to the PDF backend's pool while the
-closing goes on with the next contracts. ``finish`` waits for the PDFs and records every
-file's path on its document. A document whose files failed is reported by contract number;
-its row stays, and the next run (or "Retry failed") writes the missing files.
+and written), and documents of one form are joined into a merged DOCX (from the parts already
+rendered: nothing is rendered twice) that the PDF backend's pool converts while the closing goes
+on with the next contracts. ``finish`` waits for the files and PDFs and records every file's path
+on its document. A document whose files failed is reported by contract number; its row stays,
+and the next run (or "Retry failed") writes the missing files.
+
+A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
+the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
+reads the documents through its own read-only connection, writes the files and sends back their
+paths, the errors by contract and, when PDFs are made, the rendered parts for the merged batches.
+The main process keeps the database writes, the PDF pool and the recording of paths. Smaller runs
+render in-process: starting a worker (~1 s of imports) would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import threading
-from concurrent.futures import Future
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, event, select, update
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.closing import ClosingResult
@@ -25,8 +37,11 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract, Document, OwnEntity, Service, WorkOrder
 
-BATCH = 60  # documents rendered at a time
+log = logging.getLogger(__name__)
+
+BATCH = 60  # documents rendered at a time (one job of a worker process)
 MERGE = 50  # documents of one form per LibreOffice load (a merged DOCX, split back by page)
+POOL_MIN = 40  # documents: from this many on, rendering goes to worker processes
 
 
 @dataclass
@@ -37,6 +52,33 @@ class _Written:
     pdf: Path | None = None
     xml: Path | None = None
     extra_docx: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Documents to write: the same in a worker process and in-process."""
+
+    ids: tuple[int, ...]
+    out_dir: Path
+    with_stamp: bool
+    xml: bool
+    keep_rendered: bool  # send the rendered parts back for the merged PDF batches
+
+
+@dataclass
+class _Piece:
+    kind: str  # the form: act, invoice, upd, detail
+    docx: Path
+    rendered: Any  # documents.render.Rendered
+
+
+@dataclass
+class _Outcome:
+    written: list[_Written] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    pid: int = 0
+    peak_mb: float = 0.0
 
 
 def load_documents(session: Session, ids: list[int]) -> list[Document]:
@@ -71,6 +113,124 @@ def work_orders_of(session: Session, document: Document) -> list[WorkOrder]:
     )
 
 
+def _peak_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _write_documents(database: Database, job: _Job) -> _Outcome:
+    """Context → DOCX (+ detail appendix, + UPD XML) for each document of the job; errors by contract."""
+    from desktop.core.documents import context as ctx
+    from desktop.core.documents.paths import document_path
+    from desktop.core.documents.render import form_path, package, prepare, render_parts, write_atomic
+    from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
+
+    def render(kind: str, context: ctx.Context, target: Path) -> None:
+        prepared = prepare(form_path(kind))
+        rendered = render_parts(prepared, context)
+        write_atomic(target, package(prepared, rendered))
+        if job.keep_rendered:
+            outcome.pieces.append(_Piece(kind, target, rendered))
+
+    outcome = _Outcome(pid=os.getpid())
+    # The id QR read by the scan inbox: ~0.1 ms a document (QR version 1, fixed mask).
+    options = ctx.ContextOptions(with_stamp=job.with_stamp, with_id_qr=True)
+    with database.session() as session:
+        for document in load_documents(session, list(job.ids)):
+            contract: Contract = document.contract
+            try:
+                target = document_path(job.out_dir, document, "docx")
+                if document.kind == "act":
+                    context = ctx.act_context(document, job.with_stamp, options)
+                elif document.kind == "invoice":
+                    context = ctx.invoice_context(document, job.with_stamp, options)
+                else:
+                    context = ctx.upd_context(document, job.with_stamp, options)
+                render(document.kind, context, target)
+                written = _Written(document.id, contract.number, target)
+                if document.kind == "act" and contract.detail_appendix:
+                    work = work_orders_of(session, document)
+                    if work:
+                        detail = document_path(job.out_dir, document, "docx", kind="detail")
+                        render("detail", ctx.detail_context(document, work, options), detail)
+                        written.extra_docx.append(detail)
+                if document.kind == "upd" and job.xml:
+                    written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
+                outcome.written.append(written)
+            except UserError as error:
+                outcome.errors.append(
+                    {"contract": contract.number, "message": f"{document.number}: {error.message}"}
+                )
+            except Exception as error:  # a bug in one document must not stop the others
+                log.exception("files of document %s", document.id)
+                outcome.errors.append(
+                    {
+                        "contract": contract.number,
+                        "message": f"{document.number}: {type(error).__name__}: {error}",
+                    }
+                )
+    outcome.peak_mb = _peak_mb()
+    return outcome
+
+
+# --- worker processes ----------------------------------------------------------------------------
+
+_worker_database: Database | None = None
+
+
+def _read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def _worker_start(url: URL) -> None:
+    """A worker process opens its own read-only connection and prepares the forms once."""
+    global _worker_database
+    from desktop.core.db import is_sqlite, make_engine
+    from desktop.core.documents.render import FORMS, form_path, prepare
+    from desktop.core.documents.upd_xml import upd_schema
+
+    if is_sqlite(url):
+        engine = make_engine(url)
+        event.listen(engine, "connect", _read_only)
+    else:
+        engine = make_engine(
+            url, connect_args={"connect_timeout": 5, "options": "-c default_transaction_read_only=on"}
+        )
+    _worker_database = Database(engine)
+    for kind in FORMS:
+        try:
+            prepare(form_path(kind))
+        except UserError:
+            pass  # reported with the document that needs the form
+    try:
+        upd_schema()
+    except UserError:
+        pass
+
+
+def _worker_ready() -> int:
+    return os.getpid()
+
+
+def _worker_write(job: _Job) -> _Outcome:
+    assert _worker_database is not None
+    return _write_documents(_worker_database, job)
+
+
+def _shareable(url: URL) -> bool:
+    """Another process can open it: not an in-memory SQLite database."""
+    from desktop.core.db import is_sqlite
+
+    return not (
+        is_sqlite(url) and (not url.database or url.database == ":memory:" or "mode=memory" in str(url))
+    )
+
+
 class FileWriter:
     def __init__(
         self,
@@ -82,6 +242,7 @@ class FileWriter:
         with_stamp: bool = True,
         xml: bool = True,
         print_pdf: bool = False,
+        workers: int | None = None,
     ) -> None:
         self.database = database
         self.print_pdf = print_pdf  # also one PDF per client and one for the whole run, for printing
@@ -89,10 +250,16 @@ class FileWriter:
         self.out_dir = Path(out_dir)
         self.with_stamp = with_stamp
         self.xml = xml
+        # Worker processes for big runs: one per core by default; 0 renders in this process.
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.pending: list[int] = []
+        self.seen = 0  # documents handed to the writer so far
         self.written: list[_Written] = []
         self.errors: list[dict[str, str]] = []
-        self.futures: list[Future[Any]] = []
+        self.futures: list[Future[Any]] = []  # PDF conversions
+        self.jobs: deque[tuple[_Job, Future[_Outcome]]] = deque()  # rendering in worker processes
+        self.pool: ProcessPoolExecutor | None = None
+        self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
         self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
         self.detail_of: dict[Path, _Written] = {}  # a detail appendix's PDF → its act's record
@@ -121,54 +288,67 @@ class FileWriter:
     # --- feeding -------------------------------------------------------------------------------
     def add(self, documents: list[Document]) -> None:
         self.pending.extend(d.id for d in documents)
+        self.seen += len(documents)
+        if self.pool is None and self.seen >= POOL_MIN:
+            self._start_pool()
         if len(self.pending) >= BATCH:
             self._flush()
+        self._collect(wait=False)
+
+    def _start_pool(self) -> None:
+        url = self.database.engine.url
+        if self.workers < 1 or not _shareable(url):
+            return
+        import multiprocessing
+
+        self.pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start,
+            initargs=(url,),
+        )
+        for _ in range(self.workers):  # start every worker now: their imports overlap the closing
+            self.pool.submit(_worker_ready)
+
+    def _job(self, ids: list[int]) -> _Job:
+        return _Job(
+            tuple(ids), self.out_dir, self.with_stamp, self.xml, keep_rendered=self._starter is not None
+        )
 
     def _flush(self) -> None:
         ids, self.pending = self.pending, []
         if not ids:
             return
-        from desktop.core.documents import context as ctx
-        from desktop.core.documents.paths import document_path
-        from desktop.core.documents.render import render_to_file
+        if self.pool is None and self.seen >= POOL_MIN:
+            self._start_pool()
+        job = self._job(ids)
+        if self.pool is not None:
+            self.jobs.append((job, self.pool.submit(_worker_write, job)))
+        else:
+            self._take(_write_documents(self.database, job))
 
-        # The id QR read by the scan inbox: ~1 ms a document (QR version 1, fixed mask).
-        options = ctx.ContextOptions(with_stamp=self.with_stamp, with_id_qr=True)
-        batch: list[_Written] = []
-        with self.database.session() as session:
-            for document in load_documents(session, ids):
-                contract: Contract = document.contract
-                try:
-                    target = document_path(self.out_dir, document, "docx")
-                    if document.kind == "act":
-                        context = ctx.act_context(document, self.with_stamp, options)
-                    elif document.kind == "invoice":
-                        context = ctx.invoice_context(document, self.with_stamp, options)
-                    else:
-                        context = ctx.upd_context(document, self.with_stamp, options)
-                    render_to_file(document.kind, context, target)
-                    written = _Written(document.id, contract.number, target)
-                    self.groups.setdefault(document.kind, []).append((context, target))
-                    if document.kind == "act" and contract.detail_appendix:
-                        work = work_orders_of(session, document)
-                        if work:
-                            detail = document_path(self.out_dir, document, "docx", kind="detail")
-                            detail_context = ctx.detail_context(document, work, options)
-                            render_to_file("detail", detail_context, detail)
-                            written.extra_docx.append(detail)
-                            self.detail_of[detail.with_suffix(".pdf")] = written
-                            self.groups.setdefault("detail", []).append((detail_context, detail))
-                    if document.kind == "upd" and self.xml:
-                        from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
+    def _collect(self, wait: bool) -> None:
+        """Take the finished jobs of the worker processes, in the order they were given."""
+        while self.jobs and (wait or self.jobs[0][1].done()):
+            job, future = self.jobs.popleft()
+            try:
+                outcome = future.result()
+            except Exception:  # a worker died (or could not start): write these documents here
+                log.exception("a rendering worker failed; its documents are written in the main process")
+                outcome = _write_documents(self.database, job)
+            self._take(outcome)
 
-                        written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
-                    batch.append(written)
-                    self.contract_of[target.with_suffix(".pdf")] = written
-                except UserError as error:
-                    self.errors.append(
-                        {"contract": contract.number, "message": f"{document.number}: {error.message}"}
-                    )
-        self.written.extend(batch)
+    def _take(self, outcome: _Outcome) -> None:
+        if outcome.pid != os.getpid():
+            self.worker_peak_mb[outcome.pid] = outcome.peak_mb
+        self.errors.extend(outcome.errors)
+        for written in outcome.written:
+            self.contract_of[written.docx.with_suffix(".pdf")] = written
+            for extra in written.extra_docx:
+                self.detail_of[extra.with_suffix(".pdf")] = written
+        self.written.extend(outcome.written)
+        for piece in outcome.pieces:
+            self.groups.setdefault(piece.kind, []).append((piece.rendered, piece.docx))
         for kind, entries in list(self.groups.items()):
             if len(entries) >= MERGE:
                 self._convert(kind)
@@ -184,11 +364,27 @@ class FileWriter:
         if self.backend is None:
             return
         from desktop.core.documents.pdf import BatchItem, DocPart
-        from desktop.core.documents.render import bookmark_name, render_batch, write_atomic
+        from desktop.core.documents.render import (
+            bookmark_name,
+            form_path,
+            merge_rendered,
+            prepare,
+            write_atomic,
+        )
 
         self.batch_counter += 1
         merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
-        write_atomic(merged, render_batch(kind, [c for c, _ in entries]))
+        try:
+            write_atomic(merged, merge_rendered(prepare(form_path(kind)), [r for r, _ in entries]))
+        except UserError as error:
+            by_pdf = (
+                self.contract_of.get(d.with_suffix(".pdf")) or self.detail_of.get(d.with_suffix(".pdf"))
+                for _, d in entries
+            )
+            self.errors.extend(
+                {"contract": w.contract if w else "—", "message": error.message} for w in by_pdf
+            )
+            return
         parts = [
             DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
             for i, (_, docx) in enumerate(entries)
@@ -203,9 +399,13 @@ class FileWriter:
         written here too: a rerun completes the files as well as the rows.
         """
         done = {w.document_id for w in self.written} | set(self.pending)
+        done.update(i for job, _ in self.jobs for i in job.ids)
         with self.database.session() as session:
-            self.pending.extend(i for i in missing_files(session, result.period) if i not in done)
+            missing = [i for i in missing_files(session, result.period) if i not in done]
+        self.pending.extend(missing)
+        self.seen += len(missing)
         self._flush()
+        self._collect(wait=True)
         for kind in list(self.groups):
             self._convert(kind)
         if self.backend_error is not None:
@@ -225,14 +425,24 @@ class FileWriter:
                     continue
                 message = outcome.error.message if outcome.error else "PDF не создан"
                 self.errors.append({"contract": owner.contract if owner else "—", "message": message})
-        with self.database.transaction() as session:
-            for written in self.written:
-                document = session.get(Document, written.document_id)
-                if document is None:
-                    continue
-                document.docx_path = str(written.docx)
-                document.pdf_path = str(written.pdf) if written.pdf else None
-                document.xml_path = str(written.xml) if written.xml else None
+        if self.written:
+            table = cast(Table, Document.__table__)
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("document_id"))
+                .values(docx_path=bindparam("docx"), pdf_path=bindparam("pdf"), xml_path=bindparam("xml"))
+            )
+            rows = [
+                {
+                    "document_id": w.document_id,
+                    "docx": str(w.docx),
+                    "pdf": str(w.pdf) if w.pdf else None,
+                    "xml": str(w.xml) if w.xml else None,
+                }
+                for w in self.written
+            ]
+            with self.database.transaction() as session:
+                session.connection().execute(statement, rows)  # one statement, executed for every row
         if self.print_pdf:
             self._print_packages(result.period)
         result.pdf += sum(1 for w in self.written if w.pdf is not None)
@@ -317,6 +527,9 @@ class FileWriter:
     def close(self) -> None:
         import shutil
 
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
         if self._starter is not None:
             self._starter.join()
         shutil.rmtree(self.batch_dir, ignore_errors=True)

@@ -4,6 +4,8 @@ batch equals what converting that document alone gives (page count and text)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -110,3 +112,57 @@ def test_print_pdf_joins_each_clients_documents_and_the_whole_run(
     total = sum(page_count(p) for p in packages[:-1])
     assert page_count(run_pdf) == total
     assert "print_files" in result.as_dict()
+
+
+def _parts(docx: Path) -> dict[str, bytes]:
+    """The XML parts a reader sees (body, headers, footers); zip dates and order aside."""
+    with zipfile.ZipFile(docx) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.endswith(".xml") and n.startswith("word/")}
+
+
+def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """From POOL_MIN documents on, worker processes write the files; they equal the in-process ones."""
+    from desktop.core.closing_files import POOL_MIN
+    from tests.core.test_forms_render import text_of
+
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=20, seed=21, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    pooled = FileWriter(sqlite_db, tmp_path / "pool", pdf=True, workers=2)
+    try:
+        result = closing.execute(sqlite_db, plan, after_contract=pooled.add)
+        pooled.finish(result)
+    finally:
+        pooled.close()
+    assert result.errors == []
+    assert pooled.worker_peak_mb and os.getpid() not in pooled.worker_peak_mb  # other processes wrote them
+    with sqlite_db.session() as session:
+        documents = list(session.scalars(select(Document).order_by(Document.id)))
+        first = {d.id: (Path(d.docx_path or ""), Path(d.pdf_path or ""), d.xml_path) for d in documents}
+    assert len(documents) >= POOL_MIN and result.pdf == len(documents)
+    assert sum(1 for _, _, xml in first.values() if xml) == result.xml > 0
+
+    alone = FileWriter(sqlite_db, tmp_path / "here", pdf=True, workers=0)
+    try:
+        alone.add(documents)
+        alone.finish(closing.ClosingResult("2026-10"))
+    finally:
+        alone.close()
+    assert alone.errors == [] and not alone.worker_peak_mb
+    with sqlite_db.session() as session:
+        second = {
+            d.id: (Path(d.docx_path or ""), Path(d.pdf_path or "")) for d in session.scalars(select(Document))
+        }
+    for document_id, (docx, pdf, _) in first.items():
+        here_docx, here_pdf = second[document_id]
+        assert here_docx.parent != docx.parent and here_docx.name == docx.name
+        assert _parts(here_docx) == _parts(docx)
+        assert text_of(here_docx.read_bytes()) == text_of(docx.read_bytes())
+        pages, here_pages = page_texts(pdf), page_texts(here_pdf)
+        assert len(pages) == len(here_pages) >= 1
+        assert [_normal(p) for p in pages] == [_normal(p) for p in here_pages]
+    details = sorted((tmp_path / "pool").rglob("Детализация*.pdf"))
+    assert details and len(details) == len(list((tmp_path / "here").rglob("Детализация*.pdf")))

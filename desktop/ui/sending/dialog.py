@@ -40,6 +40,18 @@ from desktop.ui.tasks import Task, run_task, show_error
 COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
 
 
+def period_text(period: str) -> str:
+    """«октябрь 2026 г.» for ``2026-10``."""
+    import datetime as dt
+
+    from desktop.core.documents.money import format_period
+
+    year, month = (int(x) for x in period.split("-"))
+    start = dt.date(year, month, 1)
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return format_period(start, end)
+
+
 class _BaseSendDialog(QDialog):
     purpose = "package"
 
@@ -315,7 +327,7 @@ class SendDialog(_BaseSendDialog):
         smtp = self.settings.effective_smtp()
         self.caption.setText(
             self.tr("Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.")
-            .replace("%1", period)
+            .replace("%1", period_text(period))
             .replace(
                 "%2", f"{smtp.host}:{smtp.port}" if smtp.host else self.tr("(no mail server in the settings)")
             )

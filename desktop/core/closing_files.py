@@ -23,7 +23,7 @@ import logging
 import os
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -121,26 +121,55 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+_writers: ThreadPoolExecutor | None = None
+_writers_lock = threading.Lock()
+WRITER_THREADS = 8  # files written (fsync) at once: the waits overlap and the disk commits them together
+
+
+def _file_writers() -> ThreadPoolExecutor:
+    global _writers
+    with _writers_lock:
+        if _writers is None:
+            _writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="aktdesk-files")
+        return _writers
+
+
+def _error(contract: str, number: str, error: BaseException) -> dict[str, str]:
+    if isinstance(error, UserError):
+        return {"contract": contract, "message": f"{number}: {error.message}"}
+    log.error("files of document %s", number, exc_info=error)  # a bug: one document must not stop the others
+    return {"contract": contract, "message": f"{number}: {type(error).__name__}: {error}"}
+
+
 def _write_documents(database: Database, job: _Job) -> _Outcome:
-    """Context → DOCX (+ detail appendix, + UPD XML) for each document of the job; errors by contract."""
+    """Context → DOCX (+ detail appendix, + UPD XML) for each document of the job; errors by contract.
+
+    Rendering goes on while the DOCX files are written (flush+fsync+rename) by a few threads; a
+    document counts as written when all its files are.
+    """
     from desktop.core.documents import context as ctx
     from desktop.core.documents.paths import document_path
     from desktop.core.documents.render import form_path, package, prepare, render_parts, write_atomic
     from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
 
+    writers = _file_writers()
+
     def render(kind: str, context: ctx.Context, target: Path) -> None:
         prepared = prepare(form_path(kind))
         rendered = render_parts(prepared, context)
-        write_atomic(target, package(prepared, rendered))
+        files.append(writers.submit(write_atomic, target, package(prepared, rendered)))
         if job.keep_rendered:
-            outcome.pieces.append(_Piece(kind, target, rendered))
+            pieces.append(_Piece(kind, target, rendered))
 
     outcome = _Outcome(pid=os.getpid())
+    waiting: list[tuple[_Written, str, list[Future[None]], list[_Piece]]] = []
     # The id QR read by the scan inbox: ~0.1 ms a document (QR version 1, fixed mask).
     options = ctx.ContextOptions(with_stamp=job.with_stamp, with_id_qr=True)
     with database.session() as session:
         for document in load_documents(session, list(job.ids)):
             contract: Contract = document.contract
+            files: list[Future[None]] = []
+            pieces: list[_Piece] = []
             try:
                 target = document_path(job.out_dir, document, "docx")
                 if document.kind == "act":
@@ -159,19 +188,18 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                         written.extra_docx.append(detail)
                 if document.kind == "upd" and job.xml:
                     written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
-                outcome.written.append(written)
-            except UserError as error:
-                outcome.errors.append(
-                    {"contract": contract.number, "message": f"{document.number}: {error.message}"}
-                )
-            except Exception as error:  # a bug in one document must not stop the others
-                log.exception("files of document %s", document.id)
-                outcome.errors.append(
-                    {
-                        "contract": contract.number,
-                        "message": f"{document.number}: {type(error).__name__}: {error}",
-                    }
-                )
+                waiting.append((written, document.number, files, pieces))
+            except Exception as error:
+                for file in files:  # what was rendered before the error: let it land, then report
+                    file.exception()
+                outcome.errors.append(_error(contract.number, document.number, error))
+    for written, number, files, pieces in waiting:
+        failed = next((e for e in (f.exception() for f in files) if e is not None), None)
+        if failed is not None:
+            outcome.errors.append(_error(written.contract, number, failed))
+            continue
+        outcome.written.append(written)
+        outcome.pieces.extend(pieces)
     outcome.peak_mb = _peak_mb()
     return outcome
 

@@ -67,7 +67,8 @@ def main() -> int:
     dialog = SendDialog(database, PERIOD, settings=settings)
     dialog.resize(1240, 560)
     dialog.show()
-    app.processEvents()
+    while not dialog.ready:
+        app.processEvents()
     dialog.send()
     while dialog.report is None:
         app.processEvents()

@@ -2683,22 +2683,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="400" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="454" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="403" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="457" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="406" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="460" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="408" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="462" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3145,48 +3145,48 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="314" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="367" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="317" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="370" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="320" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="373" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="323" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="376" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="326" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="333" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="386" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="354" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="408" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="371" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="425" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="433" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="435" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3686,97 +3686,107 @@
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="62" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="79" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="69" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="70" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="87" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="71" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="88" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="72" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="89" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="73" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="90" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="92" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="109" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="100" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="103" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="106" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="123" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="187" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <source>Preparing the messages…</source>
+        <translation>Подготовка писем…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <source>Preparing the messages</source>
+        <translation>Подготовка писем</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="188" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="190" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="196" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="294" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="267" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="320" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="274" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="327" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="287" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="340" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

@@ -410,3 +410,7 @@ RU.update({
     "Work orders are not saved": "Заказ-наряды не сохранены", "Correct the marked cells:": "Исправьте отмеченные ячейки:",
 })
 RU.update({"Description": "Описание"})
+
+RU.update({
+    "Preparing the messages…": "Подготовка писем…", "Preparing the messages": "Подготовка писем",
+})

@@ -71,6 +71,12 @@ def server() -> Iterator[SmtpServer]:
     smtp.stop()
 
 
+def planned(qtbot: Any, dialog: Any) -> Any:
+    """The dialog plans its messages on a worker thread: wait for the list."""
+    qtbot.waitUntil(lambda: dialog.ready, timeout=20000)
+    return dialog
+
+
 def clients_with_documents(db: Database) -> list[int]:
     with db.session() as session:
         return sorted(set(session.scalars(select(Document.counterparty_id).where(Document.period == PERIOD))))
@@ -93,6 +99,7 @@ def test_send_dialog_sends_lists_a_refusal_in_red_and_retry_sends_it(
     dialog = SendDialog(db, PERIOD, settings=mail_settings(server.port))
     qtbot.addWidget(dialog)
     dialog.show()
+    planned(qtbot, dialog)
     clients = dialog.table.rowCount()
     assert clients == len(ids) >= 3 and dialog.windowTitle() == "Отправка документов клиентам — 2026-10"
     assert dialog.row_status(first)[0] == "к отправке" and ".pdf" in dialog.row_status(first)[1], (
@@ -124,11 +131,12 @@ def test_send_dialog_sends_lists_a_refusal_in_red_and_retry_sends_it(
         statuses = sorted(d.status for d in session.scalars(select(Dispatch)))
     assert statuses == ["failed"] + ["sent"] * clients
 
-    reopened = SendDialog(db, PERIOD, settings=mail_settings(server.port))
+    reopened = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(server.port)))
     qtbot.addWidget(reopened)
     assert {reopened.row_status(i)[0] for i in ids} == {"пропущено"}  # nothing goes twice by accident
     assert not reopened.send_button.isEnabled()
     reopened.resend.setChecked(True)  # the explicit resend
+    planned(qtbot, reopened)
     assert reopened.row_status(first)[0] == "к отправке" and reopened.send_button.isEnabled()
 
 
@@ -146,7 +154,7 @@ def test_cancel_stops_after_the_message_being_sent(
     qtbot: Any, russian: None, db: Database, server: SmtpServer
 ) -> None:
     server.recorder.gate = threading.Event()
-    dialog = SendDialog(db, PERIOD, settings=mail_settings(server.port))
+    dialog = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(server.port)))
     qtbot.addWidget(dialog)
     dialog.send_button.click()
     assert server.recorder.arrived.wait(20)  # the first message is at the server, held there
@@ -162,7 +170,7 @@ def test_cancel_stops_after_the_message_being_sent(
 
 def test_a_server_that_is_down_is_named_on_every_row(qtbot: Any, russian: None, db: Database) -> None:
     port = free_port()
-    dialog = SendDialog(db, PERIOD, settings=mail_settings(port))
+    dialog = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(port)))
     qtbot.addWidget(dialog)
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
@@ -190,11 +198,12 @@ def test_reminders_from_the_registry_go_to_the_clients_of_the_selected_unsigned_
     row = tab.model.row_of(act.id)
     assert row is not None
     tab.view.selectRow(row)
-    dialog = tab.remind_dialog()
+    dialog = planned(qtbot, tab.remind_dialog())
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Напоминание клиентам о неподписанных актах"
     assert dialog.table.rowCount() == 1 and dialog.row_status(client)[0] == "к отправке"
     dialog.attach_pdf.setChecked(True)
+    planned(qtbot, dialog)
     assert Path(act.pdf_path).name in dialog.row_status(client)[1]  # type: ignore[arg-type]
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
@@ -204,7 +213,7 @@ def test_reminders_from_the_registry_go_to_the_clients_of_the_selected_unsigned_
     dialog.close()
 
     tab.view.clearSelection()
-    everything = tab.remind_dialog()  # nothing selected: every unsigned act of the filter
+    everything = planned(qtbot, tab.remind_dialog())  # nothing selected: every unsigned act of the filter
     qtbot.addWidget(everything)
     assert everything.table.rowCount() == len(clients_with_documents(db))
     assert everything.row_status(client)[0] == "пропущено"  # reminded today already
@@ -256,7 +265,7 @@ def test_the_closing_tab_offers_sending_after_a_run(
     assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить клиентам…"
     tab._finished(closing.ClosingResult(period=PERIOD))
     assert tab.send_button.isEnabled()
-    dialog = tab.send_dialog()
+    dialog = planned(qtbot, tab.send_dialog())
     qtbot.addWidget(dialog)
     assert dialog.period == PERIOD and dialog.table.rowCount() == len(clients_with_documents(db))
     qtbot.waitUntil(lambda: tab.task is None or not tab.task.running, timeout=20000)

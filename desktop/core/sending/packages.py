@@ -72,22 +72,32 @@ def period_documents(
 
 
 def sent_before(
-    session: Session, counterparty_id: int, period: str | None, purpose: str, channel: str = "email"
-) -> tuple[dt.datetime | None, set[int]]:
-    """When the last successful dispatch of that kind went out and which documents all of them carried."""
-    rows = session.execute(
-        select(Dispatch.at, DispatchDocument.document_id)
-        .join(DispatchDocument, DispatchDocument.dispatch_id == Dispatch.id)
-        .where(
-            Dispatch.counterparty_id == counterparty_id,
-            Dispatch.period == period if period is not None else Dispatch.period.is_(None),
-            Dispatch.purpose == purpose,
-            Dispatch.channel == channel,
-            Dispatch.status == DispatchStatus.SENT,
+    session: Session,
+    period: str | None,
+    purpose: str,
+    counterparty_ids: Sequence[int],
+    channel: str = "email",
+) -> dict[int, tuple[dt.datetime, set[int]]]:
+    """Per client: when its last successful dispatch of that kind went out, and which documents they carried."""
+    found: dict[int, tuple[dt.datetime, set[int]]] = {}
+    ids = list(counterparty_ids)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Dispatch.counterparty_id, Dispatch.at, DispatchDocument.document_id)
+            .join(DispatchDocument, DispatchDocument.dispatch_id == Dispatch.id)
+            .where(
+                Dispatch.counterparty_id.in_(ids[start : start + 500]),
+                Dispatch.period == period if period is not None else Dispatch.period.is_(None),
+                Dispatch.purpose == purpose,
+                Dispatch.channel == channel,
+                Dispatch.status == DispatchStatus.SENT,
+            )
         )
-    ).all()
-    last = max((at for at, _doc in rows), default=None)
-    return last, {doc for _at, doc in rows}
+        for client_id, at, document_id in rows:
+            last, documents = found.get(client_id, (at, set()))
+            documents.add(document_id)
+            found[client_id] = (max(last, at), documents)
+    return found
 
 
 def package_files(document: Document, options: PackageOptions) -> tuple[list[tuple[Path, str]], str | None]:
@@ -132,6 +142,7 @@ def plan_packages(
     clients = {
         c.id: c for c in session.scalars(select(Counterparty).where(Counterparty.id.in_(list(grouped))))
     }
+    sent = {} if options.resend else sent_before(session, period, "package", list(grouped))
     messages: list[Outgoing] = []
     for client_id in sorted(grouped, key=lambda i: (clients[i].short_name.casefold(), i)):
         client = clients[client_id]
@@ -154,10 +165,8 @@ def plan_packages(
             problem=problem,
             documents_text=documents_text(documents),
         )
-        if not options.resend:
-            last, carried = sent_before(session, client_id, period, "package")
-            if last is not None and set(message.document_ids) <= carried:
-                message.already_sent = last
+        if client_id in sent and set(message.document_ids) <= sent[client_id][1]:
+            message.already_sent = sent[client_id][0]
         context = letter_context(
             client,
             documents,

@@ -9,6 +9,7 @@ the failed ones again; a resend of what was already sent needs its own check box
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.config import Settings, load_settings
 from desktop.core.db import Database
@@ -65,6 +67,9 @@ class _BaseSendDialog(QDialog):
         self.outcomes: dict[int, Outcome] = {}  # by counterparty id
         self.report: SendReport | None = None
         self.task: Task | None = None
+        self.plan_task: Task | None = None
+        self._planned = False
+        self._generation = 0
         self.setMinimumSize(980, 520)
 
         self.caption = QLabel(self)
@@ -136,26 +141,61 @@ class _BaseSendDialog(QDialog):
         self.resend.toggled.connect(lambda _on: self.replan())
 
     # --- planning ---------------------------------------------------------------------
-    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
+        """The planning job for the options as they are now (read here, on the GUI thread)."""
         raise NotImplementedError
 
-    def replan(self, counterparty_ids: list[int] | None = None) -> list[Outgoing]:
-        """Plan the messages (all, or those of some clients) and show them; nothing is sent."""
-        try:
-            with self.database.session() as session:
-                planned = self.plan(session, counterparty_ids)
-        except UserError as error:
-            self.status.setText(error.message)
+    @property
+    def ready(self) -> bool:
+        """The list is planned and no planning is running (tests wait for it)."""
+        return self._planned and not (self.plan_task is not None and self.plan_task.running)
+
+    def replan(
+        self, counterparty_ids: list[int] | None = None, then: Callable[[], Any] | None = None
+    ) -> Task:
+        """Plan the messages (all, or those of some clients) on a worker thread and show them; nothing is sent."""
+        database = self.database
+        plan = self.planner(counterparty_ids)
+        self._generation += 1
+        generation = self._generation
+
+        def job(progress: Any, cancel: Any) -> list[Outgoing]:
+            with database.session() as session:
+                return plan(session)
+
+        def done(planned: list[Outgoing]) -> None:
+            if generation != self._generation:
+                return  # the options changed meanwhile: a newer plan is coming
+            if counterparty_ids is None:
+                self.messages = planned
+                self.outcomes = {}
+            else:
+                fresh = {m.counterparty_id: m for m in planned}
+                self.messages = [fresh.get(m.counterparty_id, m) for m in self.messages]
+            self._planned = True
+            self._fill()
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            self._planned = True
             self.send_button.setEnabled(False)
-            return []
-        if counterparty_ids is None:
-            self.messages = planned
-            self.outcomes = {}
-        else:
-            fresh = {m.counterparty_id: m for m in planned}
-            self.messages = [fresh.get(m.counterparty_id, m) for m in self.messages]
-        self._fill()
-        return planned
+            if isinstance(error, UserError):
+                self.status.setText(error.message)
+            else:
+                show_error(self, error, title=self.windowTitle())
+
+        self.send_button.setEnabled(False)
+        self.status.setText(self.tr("Preparing the messages…"))
+        self.plan_task = run_task(
+            self,
+            job,
+            title=self.tr("Preparing the messages"),
+            on_success=done,
+            on_failure=failed,
+            want_cancel=False,
+        )
+        return self.plan_task
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.messages))
@@ -183,7 +223,7 @@ class _BaseSendDialog(QDialog):
                     item.setForeground(QColor(COLOR[status]))
                 self.table.setItem(row, column, item)
         to_send = sum(1 for m in self.messages if self._pending(m))
-        self.send_button.setEnabled(to_send > 0 and not self.busy)
+        self.send_button.setEnabled(to_send > 0 and not self.busy and self.ready)
         self.retry_button.setEnabled(bool(self.failed_ids()) and not self.busy)
         if not self.busy:
             self.status.setText(self._summary(to_send))
@@ -231,7 +271,7 @@ class _BaseSendDialog(QDialog):
         messages = [
             m for m in self.messages if self._pending(m) and (only is None or m.counterparty_id in only)
         ]
-        if not messages or self.busy:
+        if not messages or self.busy or not self.ready:
             return None
         try:
             config = self.settings.smtp_config()
@@ -265,13 +305,14 @@ class _BaseSendDialog(QDialog):
         return self.task
 
     def retry_failed(self) -> Task | None:
+        """Plan the failed clients again (files and addresses may have been fixed), then send them."""
         failed = self.failed_ids()
         if not failed:
             return None
         for cid in failed:
             self.outcomes.pop(cid, None)
-        self.replan(failed)
-        return self.send(only=failed)
+        self.retry_button.setEnabled(False)
+        return self.replan(failed, then=lambda: self.send(only=failed))
 
     def cancel(self) -> None:
         if self.task is not None and self.task.running:
@@ -350,7 +391,7 @@ class SendDialog(_BaseSendDialog):
             box.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
         from desktop.core.sending.packages import PackageOptions, plan_packages
 
         options = PackageOptions(
@@ -360,7 +401,8 @@ class SendDialog(_BaseSendDialog):
             sender_name=self.settings.effective_smtp().sender_name,
         )
         ids = counterparty_ids if counterparty_ids is not None else self.only
-        return plan_packages(session, self.period, options=options, counterparty_ids=ids)
+        period = self.period
+        return lambda session: plan_packages(session, period, options=options, counterparty_ids=ids)
 
     def edo_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the EDO files"))
@@ -424,7 +466,7 @@ class RemindDialog(_BaseSendDialog):
         self.attach_pdf.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def plan(self, session: Any, counterparty_ids: list[int] | None) -> list[Outgoing]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
         from desktop.core.sending.reminders import ReminderOptions, plan_reminders
 
         options = ReminderOptions(
@@ -432,7 +474,12 @@ class RemindDialog(_BaseSendDialog):
             resend=self.resend.isChecked(),
             sender_name=self.settings.effective_smtp().sender_name,
         )
-        planned = plan_reminders(session, self.document_ids, options=options)
-        if counterparty_ids is not None:
-            planned = [m for m in planned if m.counterparty_id in counterparty_ids]
-        return planned
+        document_ids = list(self.document_ids)
+
+        def plan(session: Session) -> list[Outgoing]:
+            planned = plan_reminders(session, document_ids, options=options)
+            if counterparty_ids is not None:
+                planned = [m for m in planned if m.counterparty_id in counterparty_ids]
+            return planned
+
+        return plan

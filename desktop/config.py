@@ -104,6 +104,7 @@ class SmtpSettings:
     attach_docx: bool = False
     attach_xml: bool = True
     timeout: int = 30
+    verify_tls: bool = True  # False only for an internal server with a self-signed certificate
 
     def keyring_user(self) -> str:
         return f"smtp:{self.login}@{self.host}:{self.port}"
@@ -202,6 +203,7 @@ class Settings:
             sender=smtp.sender or smtp.login,
             sender_name=smtp.sender_name,
             timeout=float(smtp.timeout),
+            verify_tls=bool(smtp.verify_tls),
         )
 
     def database_url(self) -> URL:

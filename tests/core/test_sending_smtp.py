@@ -197,3 +197,39 @@ def test_each_message_is_logged_on_sqlite_and_postgresql(
         assert all(session.get(Document, i).sent_via == "email" for i in (act.id, invoice.id))  # type: ignore[union-attr]
         again = plan_packages(session, "2026-10", counterparty_ids=[client_id])
     assert again[0].already_sent is not None
+
+
+def test_starttls_and_ssl_check_the_certificate_and_carry_the_login(tmp_path: Path) -> None:
+    from tests.smtp_server import self_signed_context
+
+    context = self_signed_context(tmp_path)
+    server = SmtpServer(users={"buh": "secret"}, starttls=context).start()
+    try:
+        base = dict(host="127.0.0.1", port=server.port, security="starttls", sender="buh@aktdesk.test")
+        with pytest.raises(SendError) as caught:
+            send_test_message(SmtpConfig(**base, login="buh", password="secret"))  # type: ignore[arg-type]
+        assert caught.value.kind == "tls"
+        assert caught.value.message.startswith(
+            f"Ошибка TLS при соединении с 127.0.0.1:{server.port}: сертификат сервера не прошёл проверку"
+        )
+        trusted = SmtpConfig(**base, login="buh", password="secret", verify_tls=False)  # type: ignore[arg-type]
+        assert send_test_message(trusted).startswith("250")  # AUTH only offered after STARTTLS
+        assert server.messages[0].rcpt_tos == ["buh@aktdesk.test"]
+    finally:
+        server.stop()
+
+    implicit = SmtpServer(implicit_tls=self_signed_context(tmp_path)).start()
+    try:
+        config = SmtpConfig(
+            host="127.0.0.1", port=implicit.port, security="ssl", sender="a@b.test", verify_tls=False
+        )
+        assert send_test_message(config).startswith("250") and len(implicit.messages) == 1
+        plain_client = SmtpConfig(
+            host="127.0.0.1", port=implicit.port, security="none", sender="a@b.test", timeout=2
+        )
+        with pytest.raises(SendError) as caught:
+            send_test_message(plain_client)
+        # A TLS port spoken to in plain text: the server drops it (or both sides wait): named either way.
+        assert caught.value.kind in ("network", "timeout") and "режим защиты" in caught.value.message
+    finally:
+        implicit.stop()

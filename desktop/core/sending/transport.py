@@ -99,8 +99,9 @@ def explain(error: BaseException, config: SmtpConfig) -> SendError:
         )
     if isinstance(error, socket.timeout | TimeoutError):
         return SendError(
-            f"Сервер почты {where} не ответил за {config.timeout:.0f} с: сервер недоступен "
-            "или соединение блокирует брандмауэр.",
+            f"Сервер почты {where} не ответил за {config.timeout:.0f} с: сервер недоступен, "
+            "соединение блокирует брандмауэр или на этом порту ждут другой режим защиты "
+            f"(сейчас {SECURITY_TITLES.get(config.security, config.security)}).",
             kind="timeout",
             connection_lost=True,
         )

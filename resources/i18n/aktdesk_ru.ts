@@ -1170,6 +1170,79 @@
     </message>
 </context>
 <context>
+    <name>DispatchLogDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="30" />
+        <source>Sending log</source>
+        <translation>Журнал отправки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="36" />
+        <source>any period (YYYY-MM)</source>
+        <translation>любой период (ГГГГ-ММ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="38" />
+        <source>Failed only</source>
+        <translation>Только ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="41" />
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="46" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="47" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="48" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="49" />
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="50" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="51" />
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="52" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="53" />
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="54" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="55" />
+        <source>Server answer or error</source>
+        <translation>Ответ сервера или ошибка</translation>
+    </message>
+</context>
+<context>
     <name>DocumentCard</name>
     <message>
         <location filename="../../desktop/ui/registry/card.py" line="76" />
@@ -1876,13 +1949,13 @@
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="264" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -1892,147 +1965,147 @@
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <location filename="../../desktop/ui/overview/tab.py" line="277" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <location filename="../../desktop/ui/overview/tab.py" line="278" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="276" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="286" />
-        <location filename="../../desktop/ui/overview/tab.py" line="346" />
-        <location filename="../../desktop/ui/overview/tab.py" line="354" />
+        <location filename="../../desktop/ui/overview/tab.py" line="289" />
+        <location filename="../../desktop/ui/overview/tab.py" line="349" />
+        <location filename="../../desktop/ui/overview/tab.py" line="357" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="287" />
-        <location filename="../../desktop/ui/overview/tab.py" line="368" />
+        <location filename="../../desktop/ui/overview/tab.py" line="290" />
+        <location filename="../../desktop/ui/overview/tab.py" line="371" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="288" />
+        <location filename="../../desktop/ui/overview/tab.py" line="291" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="289" />
+        <location filename="../../desktop/ui/overview/tab.py" line="292" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="290" />
+        <location filename="../../desktop/ui/overview/tab.py" line="293" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="291" />
+        <location filename="../../desktop/ui/overview/tab.py" line="294" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="292" />
+        <location filename="../../desktop/ui/overview/tab.py" line="295" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="293" />
+        <location filename="../../desktop/ui/overview/tab.py" line="296" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="294" />
-        <location filename="../../desktop/ui/overview/tab.py" line="337" />
+        <location filename="../../desktop/ui/overview/tab.py" line="297" />
+        <location filename="../../desktop/ui/overview/tab.py" line="340" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="295" />
-        <location filename="../../desktop/ui/overview/tab.py" line="338" />
+        <location filename="../../desktop/ui/overview/tab.py" line="298" />
+        <location filename="../../desktop/ui/overview/tab.py" line="341" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="296" />
-        <location filename="../../desktop/ui/overview/tab.py" line="339" />
+        <location filename="../../desktop/ui/overview/tab.py" line="299" />
+        <location filename="../../desktop/ui/overview/tab.py" line="342" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="303" />
+        <location filename="../../desktop/ui/overview/tab.py" line="306" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="311" />
+        <location filename="../../desktop/ui/overview/tab.py" line="314" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="313" />
+        <location filename="../../desktop/ui/overview/tab.py" line="316" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="318" />
+        <location filename="../../desktop/ui/overview/tab.py" line="321" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="329" />
+        <location filename="../../desktop/ui/overview/tab.py" line="332" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <location filename="../../desktop/ui/overview/tab.py" line="334" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="344" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="348" />
-        <location filename="../../desktop/ui/overview/tab.py" line="356" />
-        <location filename="../../desktop/ui/overview/tab.py" line="370" />
+        <location filename="../../desktop/ui/overview/tab.py" line="351" />
+        <location filename="../../desktop/ui/overview/tab.py" line="359" />
+        <location filename="../../desktop/ui/overview/tab.py" line="373" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="381" />
-        <location filename="../../desktop/ui/overview/tab.py" line="390" />
-        <location filename="../../desktop/ui/overview/tab.py" line="398" />
+        <location filename="../../desktop/ui/overview/tab.py" line="384" />
+        <location filename="../../desktop/ui/overview/tab.py" line="393" />
+        <location filename="../../desktop/ui/overview/tab.py" line="401" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="390" />
+        <location filename="../../desktop/ui/overview/tab.py" line="393" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="399" />
+        <location filename="../../desktop/ui/overview/tab.py" line="402" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="406" />
+        <location filename="../../desktop/ui/overview/tab.py" line="409" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2683,22 +2756,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="454" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="466" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="457" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="469" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="460" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="472" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="462" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3145,48 +3218,48 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="367" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="370" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="373" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="376" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="386" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="398" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="408" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="420" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="425" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="437" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="433" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="435" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="445" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3736,57 +3809,62 @@
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="124" />
+        <source>Sending log…</source>
+        <translation>Журнал отправки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="197" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="243" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="244" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="245" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="246" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="252" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="294" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="306" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="320" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="332" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="327" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="339" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="340" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="352" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

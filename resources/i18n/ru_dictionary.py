@@ -414,3 +414,11 @@ RU.update({"Description": "Описание"})
 RU.update({
     "Preparing the messages…": "Подготовка писем…", "Preparing the messages": "Подготовка писем",
 })
+
+RU.update({
+    "Sending log": "Журнал отправки", "Sending log…": "Журнал отправки…",
+    "any period (YYYY-MM)": "любой период (ГГГГ-ММ)", ("DispatchLogDialog", "Failed only"): "Только ошибки",
+    ("DispatchLogDialog", "When"): "Когда", ("DispatchLogDialog", "Who"): "Кто",
+    ("DispatchLogDialog", "Channel"): "Канал", ("DispatchLogDialog", "What"): "Что",
+    ("DispatchLogDialog", "To"): "Кому", "Server answer or error": "Ответ сервера или ошибка",
+})

@@ -269,3 +269,29 @@ def test_the_closing_tab_offers_sending_after_a_run(
     qtbot.addWidget(dialog)
     assert dialog.period == PERIOD and dialog.table.rowCount() == len(clients_with_documents(db))
     qtbot.waitUntil(lambda: tab.task is None or not tab.task.running, timeout=20000)
+
+
+def test_the_sending_log_lists_each_message_with_the_answer_or_the_error(
+    qtbot: Any, russian: None, db: Database, server: SmtpServer
+) -> None:
+    refused = clients_with_documents(db)[1]
+    server.recorder.refuse[f"buh{refused}@client.test"] = "550 5.1.1 Mailbox unavailable"
+    dialog = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(server.port)))
+    qtbot.addWidget(dialog)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    log = dialog.open_log()
+    qtbot.addWidget(log)
+    assert log.windowTitle() == "Журнал отправки" and log.table.rowCount() == len(clients_with_documents(db))
+    texts = {
+        log.table.item(r, 4).text(): [log.table.item(r, c).text() for c in range(log.table.columnCount())]
+        for r in range(log.table.rowCount())
+    }
+    with db.session() as session:
+        name = session.get(Counterparty, refused).short_name  # type: ignore[union-attr]
+    row = texts[name]
+    assert row[2:4] == ["e-mail", "пакет документов 2026-10"] and row[5] == f"buh{refused}@client.test"
+    assert row[8] == "ошибка" and "550 5.1.1 Mailbox unavailable" in row[9]
+    assert all(r[8] == "отправлено" and r[9].startswith("250") for n, r in texts.items() if n != name)
+    log.failed_only.setChecked(True)
+    assert log.table.rowCount() == 1 and log.table.item(0, 4).text() == name

@@ -121,10 +121,13 @@ class _BaseSendDialog(QDialog):
         self.retry_button.setObjectName("sendRetry")
         self.retry_button.setEnabled(False)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.log_button = QPushButton(self.tr("Sending log…"), self)
+        self.log_button.setObjectName("sendLog")
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.send_button)
         self.buttons.addWidget(self.retry_button)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.log_button)
         self.buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -138,6 +141,7 @@ class _BaseSendDialog(QDialog):
         self.retry_button.clicked.connect(lambda: self.retry_failed())
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
+        self.log_button.clicked.connect(lambda: self.open_log())
         self.resend.toggled.connect(lambda _on: self.replan())
 
     # --- planning ---------------------------------------------------------------------
@@ -261,6 +265,14 @@ class _BaseSendDialog(QDialog):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == counterparty_id:
                 return self.table.item(row, 3).text(), self.table.item(row, 4).text()
         raise KeyError(counterparty_id)
+
+    def open_log(self) -> QDialog:
+        from desktop.ui.sending.log_dialog import DispatchLogDialog
+
+        dialog = DispatchLogDialog(self.database, getattr(self, "period", None), self)
+        dialog.open()
+        self.log_dialog = dialog
+        return dialog
 
     # --- sending ------------------------------------------------------------------------
     @property

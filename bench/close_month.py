@@ -18,6 +18,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,11 +28,59 @@ def peak_mb() -> float:
     return round(usage / 1024, 1)
 
 
+def cpu_s() -> tuple[float, float]:
+    """(this process, its finished children): user + system CPU seconds."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+class TreeMemory(threading.Thread):
+    """The largest sum of resident memory of this process and its children (the rendering workers,
+    LibreOffice) seen while the closing runs, sampled from /proc every 0.2 s (Linux)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.stop = threading.Event()
+
+    @staticmethod
+    def _rss_kb(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                    parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+                except (OSError, ValueError):
+                    continue
+        tree, frontier = [os.getpid()], [os.getpid()]
+        while frontier:
+            frontier = [pid for pid, parent in parents.items() if parent in frontier]
+            tree += frontier
+        return tree
+
+    def run(self) -> None:
+        while not self.stop.wait(0.2):
+            self.peak_kb = max(self.peak_kb, sum(self._rss_kb(pid) for pid in self._tree()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--skip-soffice", action="store_true", help="do not time plain soffice")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="rendering processes (default: one per core; 0: none)"
+    )
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="aktdesk-bench-"))
     os.environ.setdefault("AKTDESK_HOME", str(home))
@@ -47,14 +96,21 @@ def main() -> int:
     started = time.perf_counter()
     with database.transaction() as session:
         fill_demo(session, clients=args.clients, seed=1)
-    figures: dict[str, object] = {"clients": args.clients, "period": period, "fill_s": round(time.perf_counter() - started, 2)}
+    figures: dict[str, object] = {
+        "clients": args.clients,
+        "period": period,
+        "fill_s": round(time.perf_counter() - started, 2),
+    }
 
     out = home / "out"
     started = time.perf_counter()
     with database.session() as session:
         plan = closing.plan(session, period)
     figures["plan_s"] = round(time.perf_counter() - started, 2)
-    writer = FileWriter(database, out, pdf=not args.no_pdf)
+    memory = TreeMemory()
+    memory.start()
+    cpu_before = cpu_s()
+    writer = FileWriter(database, out, pdf=not args.no_pdf, workers=args.workers)
     started = time.perf_counter()
     try:
         result = closing.execute(database, plan, after_contract=writer.add)
@@ -63,6 +119,8 @@ def main() -> int:
     finally:
         writer.close()
     wall = time.perf_counter() - started
+    memory.stop.set()
+    cpu_after = cpu_s()
     documents = sum(result.documents.values())
     figures.update(
         contracts=result.contracts,
@@ -74,6 +132,11 @@ def main() -> int:
         wall_s=round(wall, 2),
         docs_per_s=round(documents / wall, 1) if wall else 0,
         peak_mb=peak_mb(),
+        workers=len(writer.worker_peak_mb),
+        worker_peak_mb=sorted(writer.worker_peak_mb.values()),
+        run_peak_mb=round(memory.peak_kb / 1024, 1),  # main + workers (+ LibreOffice) at the same moment
+        main_cpu_s=round(cpu_after[0] - cpu_before[0], 2),
+        children_cpu_s=round(cpu_after[1] - cpu_before[1], 2),  # workers (+ LibreOffice)
     )
     if not args.no_pdf and not args.skip_soffice:
         from desktop.core.documents.pdf import find_soffice
@@ -84,8 +147,18 @@ def main() -> int:
         started = time.perf_counter()
         for start in range(0, len(docx), 100):  # LibreOffice 7.4 stops after ~250 files in one call
             subprocess.run(
-                [str(find_soffice()), "--headless", "--convert-to", "pdf", "--outdir", str(plain), *docx[start : start + 100]],
-                capture_output=True, check=False, env={**os.environ, "HOME": str(home)},
+                [
+                    str(find_soffice()),
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(plain),
+                    *docx[start : start + 100],
+                ],
+                capture_output=True,
+                check=False,
+                env={**os.environ, "HOME": str(home)},
             )
         soffice = time.perf_counter() - started
         figures["plain_soffice_s"] = round(soffice, 2)

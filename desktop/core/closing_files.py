@@ -19,6 +19,7 @@ render in-process: starting a worker (~1 s of imports) would cost more than it s
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import threading
@@ -122,16 +123,20 @@ def _peak_mb() -> float:
 
 
 _writers: ThreadPoolExecutor | None = None
+_xml_writer: ThreadPoolExecutor | None = None
 _writers_lock = threading.Lock()
 WRITER_THREADS = 8  # files written (fsync) at once: the waits overlap and the disk commits them together
 
 
-def _file_writers() -> ThreadPoolExecutor:
-    global _writers
+def _file_writers() -> tuple[ThreadPoolExecutor, ThreadPoolExecutor]:
+    """(DOCX writers, the UPD XML writer). XML goes through ONE thread: it is validated against the
+    XSD, and an lxml schema must not validate in two threads at once."""
+    global _writers, _xml_writer
     with _writers_lock:
-        if _writers is None:
+        if _writers is None or _xml_writer is None:
             _writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="aktdesk-files")
-        return _writers
+            _xml_writer = ThreadPoolExecutor(1, thread_name_prefix="aktdesk-upd-xml")
+        return _writers, _xml_writer
 
 
 def _error(contract: str, number: str, error: BaseException) -> dict[str, str]:
@@ -149,26 +154,37 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
     """
     from desktop.core.documents import context as ctx
     from desktop.core.documents.paths import document_path
-    from desktop.core.documents.render import form_path, package, prepare, render_parts, write_atomic
+    from desktop.core.documents.render import (
+        Prepared,
+        form_path,
+        package,
+        prepare,
+        render_parts,
+        write_atomic,
+    )
     from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
 
-    writers = _file_writers()
+    writers, xml_writer = _file_writers()
+    forms: dict[str, Prepared] = {}
 
     def render(kind: str, context: ctx.Context, target: Path) -> None:
-        prepared = prepare(form_path(kind))
+        prepared = forms.get(kind)
+        if prepared is None:
+            prepared = forms[kind] = prepare(form_path(kind))
         rendered = render_parts(prepared, context)
         files.append(writers.submit(write_atomic, target, package(prepared, rendered)))
         if job.keep_rendered:
             pieces.append(_Piece(kind, target, rendered))
 
     outcome = _Outcome(pid=os.getpid())
-    waiting: list[tuple[_Written, str, list[Future[None]], list[_Piece]]] = []
+    waiting: list[tuple[_Written, str, list[Future[None]], Future[Path] | None, list[_Piece]]] = []
     # The id QR read by the scan inbox: ~0.1 ms a document (QR version 1, fixed mask).
     options = ctx.ContextOptions(with_stamp=job.with_stamp, with_id_qr=True)
     with database.session() as session:
         for document in load_documents(session, list(job.ids)):
             contract: Contract = document.contract
             files: list[Future[None]] = []
+            xml: Future[Path] | None = None
             pieces: list[_Piece] = []
             try:
                 target = document_path(job.out_dir, document, "docx")
@@ -187,17 +203,21 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                         render("detail", ctx.detail_context(document, work, options), detail)
                         written.extra_docx.append(detail)
                 if document.kind == "upd" and job.xml:
-                    written.xml = write_upd_xml(upd_data_from_document(document), target.parent)
-                waiting.append((written, document.number, files, pieces))
+                    xml = xml_writer.submit(write_upd_xml, upd_data_from_document(document), target.parent)
+                waiting.append((written, document.number, files, xml, pieces))
             except Exception as error:
                 for file in files:  # what was rendered before the error: let it land, then report
                     file.exception()
+                if xml is not None:
+                    xml.exception()
                 outcome.errors.append(_error(contract.number, document.number, error))
-    for written, number, files, pieces in waiting:
-        failed = next((e for e in (f.exception() for f in files) if e is not None), None)
+    for written, number, files, xml, pieces in waiting:
+        outputs: list[Future[Any]] = [*files, *([xml] if xml is not None else [])]
+        failed = next((e for e in (f.exception() for f in outputs) if e is not None), None)
         if failed is not None:
             outcome.errors.append(_error(written.contract, number, failed))
             continue
+        written.xml = xml.result() if xml is not None else None
         outcome.written.append(written)
         outcome.pieces.extend(pieces)
     outcome.peak_mb = _peak_mb()
@@ -239,6 +259,8 @@ def _worker_start(url: URL) -> None:
         upd_schema()
     except UserError:
         pass
+    # What is loaded now lives as long as the worker: keep it out of the garbage collector's scans.
+    gc.freeze()
 
 
 def _worker_ready() -> int:

@@ -272,19 +272,19 @@ def matrix_png(matrix: Sequence[Sequence[int]] | np.ndarray, scale: int, border:
     segno's own PNG writer is pure Python and cost as much as the encoding itself.
     """
     modules = np.pad(np.asarray(matrix, dtype=np.uint8), border)
-    pixels = np.repeat(np.repeat(modules, scale, axis=0), scale, axis=1)
-    rows = np.packbits(pixels == 0, axis=1)  # white = 1 in a greyscale PNG
-    raw = np.hstack([np.zeros((rows.shape[0], 1), dtype=np.uint8), rows]).tobytes()  # filter 0 per row
+    rows = np.packbits(np.repeat(modules == 0, scale, axis=1), axis=1)  # white = 1 in a greyscale PNG
+    rows = np.hstack([np.zeros((rows.shape[0], 1), dtype=np.uint8), rows])  # filter 0 per row
+    raw = np.repeat(rows, scale, axis=0).tobytes()
 
     def chunk(tag: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
-    size = pixels.shape[0]
+    size = modules.shape[0] * scale
     header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IDAT", zlib.compress(raw, 1))  # level 6 took 10× longer for 15% less
         + chunk(b"IEND", b"")
     )
 

@@ -216,7 +216,8 @@ _image_cache: dict[str, Image] = {}
 
 def _picture(data: bytes) -> tuple[str, Image]:
     """(sha1, parsed header) of picture bytes; parsed once per process per distinct picture."""
-    key = hashlib.sha1(data).hexdigest()
+    known = _file_keys.get(id(data))
+    key = known[1] if known is not None and known[0] is data else hashlib.sha1(data).hexdigest()
     image = _image_cache.get(key)
     if image is None:
         image = Image.from_blob(data)
@@ -338,17 +339,33 @@ class _TplProxy:
         self.current_rendering_part: _PartImages | None = None
 
 
+_files: dict[str, tuple[tuple[int, int], bytes]] = {}  # stamp/facsimile file → (mtime, size), bytes
+_file_keys: dict[int, tuple[bytes, str]] = {}  # id of those bytes → (bytes, sha1): hashed once
+
+
 def _image_bytes(spec: ImageSpec) -> bytes:
     if isinstance(spec.source, bytes):
         return spec.source
+    path = str(spec.source)
     try:
-        return Path(spec.source).read_bytes()
+        st = os.stat(path)
+        stamp = (st.st_mtime_ns, st.st_size)
+        hit = _files.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]  # the same picture for every document of a run: read once
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise ConfigError(
             f"Не найден файл «{spec.source}» ({spec.label}). Укажите другой файл в справочнике юрлиц "
             "или сформируйте документы без печати.",
             field=str(spec.source),
         ) from exc
+    if len(_files) > 64:
+        _files.clear()
+        _file_keys.clear()
+    _files[path] = (stamp, data)
+    _file_keys[id(data)] = (data, hashlib.sha1(data).hexdigest())
+    return data
 
 
 def _inline(spec: ImageSpec, proxy: _TplProxy, loaded: dict[int, bytes]) -> InlineImage:

@@ -257,6 +257,9 @@ class OverviewTab(QWidget):
                 return overview.compute(session, scope, today)
 
         def finished() -> None:
+            # Drop the ended task: kept, it would tie this tab and the task's Python-owned thread
+            # objects into a reference cycle that the garbage collector may free on any thread.
+            self.task = None
             if self._again:
                 self._again = False
                 self.refresh()

@@ -115,11 +115,14 @@ def work_orders_of(session: Session, document: Document) -> list[WorkOrder]:
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory (Linux: VmHWM; getrusage would carry the parent's over exec)."""
     try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 _writers: ThreadPoolExecutor | None = None

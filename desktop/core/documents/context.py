@@ -663,13 +663,24 @@ def detail_context(
     return ctx
 
 
+_templates_cache: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
 def _contract_templates(path: Path | None) -> dict[str, str]:
+    """Contract template titles, read again only when the file changes (every document asks)."""
     path = path or resource_path("forms", "contract_templates.json")
     try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        hit = _templates_cache.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(t["code"]): str(t["title"]) for t in data.get("templates", [])}
+        titles = {str(t["code"]): str(t["title"]) for t in data.get("templates", [])}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+    _templates_cache[path] = (stamp, titles)
+    return titles
 
 
 def _payment_terms_text(contract: Contract) -> str:

@@ -86,6 +86,9 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     app.setApplicationName("AktDesk")
     app.setOrganizationName("AktDesk")
     app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
+    from desktop.ui.common import gui_gc
+
+    gui_gc.install(app)
     install_excepthook()
     window = open_main_window(database, demo, language)
     code = int(app.exec())

@@ -17,6 +17,14 @@ from desktop.ui.app import install_translators
 TODAY = dt.date(2026, 11, 22)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp: QApplication) -> None:
+    """As in the app: cycles are collected on the GUI thread, never on a worker thread."""
+    from desktop.ui.common import gui_gc
+
+    gui_gc.install(qapp)
+
+
 @pytest.fixture(scope="session")
 def russian(qapp: QApplication) -> Iterator[None]:
     translators = install_translators(qapp, "ru")

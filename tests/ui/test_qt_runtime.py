@@ -17,3 +17,28 @@ def test_processing_events_keeps_the_interpreter_intact(qapp: QApplication, qtbo
     for _ in range(2000):
         qapp.processEvents()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_cycles_are_collected_by_the_gui_thread_not_by_whoever_allocates(qtbot: Any) -> None:
+    import gc
+    import threading
+    import weakref
+
+    assert not gc.isenabled()  # automatic collection would run on worker threads too
+
+    collected_on: list[str] = []
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            collected_on.append(threading.current_thread().name)
+
+    node = Node()
+    ref = weakref.ref(node)
+    del node
+    for _ in range(1000):  # enough allocations to pass the first generation's threshold
+        [object() for _ in range(2)].append([])
+    qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+    assert collected_on == [threading.main_thread().name]

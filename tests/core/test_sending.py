@@ -406,3 +406,16 @@ def test_edo_export_as_one_zip_per_client(db: Database, tmp_path: Path) -> None:
                 assert hashlib.sha256(zf.read(name)).hexdigest() == next(
                     f["sha256"] for f in item.files if f["name"] == name
                 )
+
+
+def test_a_package_sent_meanwhile_from_another_window_is_not_sent_again(
+    db: Database, server: SmtpServer
+) -> None:
+    with db.session() as session:
+        mine = plan_packages(session, PERIOD)
+        theirs = plan_packages(session, PERIOD)  # a colleague opened the same list
+    first = send_messages(db, theirs, config_for(server), purpose="package", period=PERIOD)
+    assert len(first.sent) == 4
+    second = send_messages(db, mine, config_for(server), purpose="package", period=PERIOD)
+    assert len(second.skipped) == 4 and all("уже отправлено" in o.reason for o in second.skipped)
+    assert len(server.messages) == 4

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
@@ -56,6 +56,8 @@ class Outgoing:
     problem: str | None = None  # why it cannot be sent (no e-mail, a missing PDF)
     already_sent: dt.datetime | None = None  # sent before: skipped unless a resend is asked
     documents_text: str = ""  # «Акт № 12, Счёт № 12» for lists
+    resend: bool = False  # asked explicitly: sent even if it went out before
+    planned_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +156,24 @@ def skip_outcome(message: Outgoing) -> Outcome | None:
             reason=f"уже отправлено {message.already_sent:%d.%m.%Y %H:%M}; повторная отправка — отдельной командой",
         )
     return None
+
+
+def sent_since_planned(database: Database, message: Outgoing) -> dt.datetime | None:
+    """When a message of the same purpose carrying these documents was sent to the client after planning."""
+    with database.session() as session:
+        at: dt.datetime | None = session.scalar(
+            select(func.max(Dispatch.at))
+            .join(DispatchDocument, DispatchDocument.dispatch_id == Dispatch.id)
+            .where(
+                Dispatch.counterparty_id == message.counterparty_id,
+                Dispatch.purpose == message.purpose,
+                Dispatch.channel == "email",
+                Dispatch.status == DispatchStatus.SENT,
+                Dispatch.at >= message.planned_at,
+                DispatchDocument.document_id.in_(message.document_ids),
+            )
+        )
+    return at
 
 
 def dry_run_report(purpose: str, period: str | None, messages: list[Outgoing]) -> SendReport:
@@ -259,6 +279,10 @@ def send_messages(
                 break
             progress(done, total, message.client)
             skipped = skip_outcome(message)
+            if skipped is None and not message.resend:
+                # Someone else (another window, another user) may have sent it since the plan was made.
+                message.already_sent = sent_since_planned(database, message)
+                skipped = skip_outcome(message)
             if skipped is not None:
                 report.outcomes.append(skipped)
                 continue

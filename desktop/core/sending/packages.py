@@ -164,6 +164,7 @@ def plan_packages(
             files=files,
             problem=problem,
             documents_text=documents_text(documents),
+            resend=options.resend,
         )
         if client_id in sent and set(message.document_ids) <= sent[client_id][1]:
             message.already_sent = sent[client_id][0]

@@ -116,6 +116,7 @@ def plan_reminders(
             files=files,
             problem=problem,
             documents_text=documents_text(docs),
+            resend=options.resend,
         )
         if not options.resend and set(message.document_ids) <= _reminded_today(session, client_id, today):
             message.already_sent = max(

@@ -247,6 +247,11 @@ def run_smtp_password(args: argparse.Namespace) -> int:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
         raise ValidationError("Пустой пароль не сохранён.")
-    set_secret(smtp.keyring_user(), secret)
+    from keyring.errors import KeyringError
+
+    try:
+        set_secret(smtp.keyring_user(), secret)
+    except KeyringError as error:
+        raise ValidationError(f"Хранилище паролей системы недоступно, пароль не сохранён: {error}") from error
     print(f"Пароль для {smtp.login} на {smtp.host}:{smtp.port} сохранён в хранилище паролей.")
     return 0

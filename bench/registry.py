@@ -142,6 +142,11 @@ def main() -> int:
         gaps = [b - a for a, b in itertools.pairwise(measured)]
         figures[f"{name}_rows_ms"] = round((state["end"] - state["start"]) * 1000, 1)
         figures[f"{name}_blocked_ms"] = round(max(gaps, default=0.0) * 1000, 1)
+        # As it goes (a slow run still shows what it measured so far).
+        print(
+            f"# {name}: rows {figures[f'{name}_rows_ms']} ms, blocked {figures[f'{name}_blocked_ms']} ms",
+            flush=True,
+        )
 
     holder: dict[str, RegistryTab] = {}
 

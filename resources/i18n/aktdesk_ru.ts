@@ -3724,36 +3724,41 @@
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="203" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="347" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="204" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="204" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="205" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="211" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="212" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="343" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="356" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="364" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
+        <source>The changes are not saved. Show other work orders and drop them?</source>
+        <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>
 </context>
 <context>

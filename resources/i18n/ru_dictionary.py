@@ -422,3 +422,7 @@ RU.update({
     ("DispatchLogDialog", "Channel"): "Канал", ("DispatchLogDialog", "What"): "Что",
     ("DispatchLogDialog", "To"): "Кому", "Server answer or error": "Ответ сервера или ошибка",
 })
+RU.update({
+    "The changes are not saved. Show other work orders and drop them?":
+        "Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?",
+})

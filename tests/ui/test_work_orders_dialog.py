@@ -146,3 +146,21 @@ def test_a_variable_contracts_card_opens_its_work_orders(
     qtbot.addWidget(other)
     other.show()
     assert not other.work_orders_button.isVisible()
+
+
+def test_switching_the_period_with_unsaved_edits_asks_first(
+    qtbot: Any, demo_db: Database, contract_id: int, russian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = WorkOrdersDialog(demo_db, PERIOD, contract_id=contract_id)
+    qtbot.addWidget(dialog)
+    dialog.table.item(0, COL["quantity"]).setText("9")
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.period.setCurrentIndex(dialog.period.findData("2026-09"))
+    assert asked and "не сохранены" in asked[0]
+    assert dialog.current_period == PERIOD and dialog.table.item(0, COL["quantity"]).text() == "9"

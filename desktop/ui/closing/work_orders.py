@@ -163,9 +163,10 @@ class WorkOrdersDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_file)
         self.table.itemChanged.connect(self._changed)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.contract_filter.currentIndexChanged.connect(lambda: self.reload())
+        self.period.currentIndexChanged.connect(lambda: self._switch(self.period))
+        self.contract_filter.currentIndexChanged.connect(lambda: self._switch(self.contract_filter))
         self.reload()
+        self._shown = {self.period: self.period.currentIndex(), self.contract_filter: 0}
 
     # --- data ------------------------------------------------------------------------------
     @property
@@ -368,8 +369,25 @@ class WorkOrdersDialog(QDialog):
         self.saved.emit()
         return True
 
-    def _period_changed(self) -> None:
+    def _switch(self, combo: QComboBox) -> None:
+        """Another period or contract: unsaved edits are lost, so ask first."""
+        if self.dirty and (
+            QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("The changes are not saved. Show other work orders and drop them?"),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._shown[combo])
+            combo.blockSignals(False)
+            return
         self.reload()
+        self._shown = {
+            self.period: self.period.currentIndex(),
+            self.contract_filter: self.contract_filter.currentIndex(),
+        }
 
     def import_file(self) -> None:
         from desktop.ui.parties.import_dialog import ImportDialog

@@ -87,8 +87,19 @@ class LazyTableModel(QAbstractTableModel):
 
     # --- API -------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
+        """Another database: its rows are shown only once loaded — ids of the old one mean nothing there."""
         self.database = database
+        self.clear()
         self.refresh()
+
+    def clear(self) -> None:
+        """No rows until the next refresh; an answer still on its way is dropped."""
+        self._generation += 1
+        self.beginResetModel()
+        self._ids = []
+        self._rows.clear()
+        self.summary = None
+        self.endResetModel()
 
     @property
     def busy(self) -> bool:

@@ -180,6 +180,7 @@ class RegistryTab(QWidget):
     def set_database(self, database: Database | None) -> None:
         self.database = database
         self.model.database = database
+        self.model.clear()  # the old database's rows mean nothing in the new one
         self.reload()
 
     def reload(self) -> None:

@@ -49,6 +49,7 @@ def main() -> int:
     window.resize(1360, 820)
     window.show()
     settle(app)
+    window.tabs.setCurrentWidget(window.contracts_tab)
     window.contracts_tab.view.selectRow(3)
     settle(app)
     window.grab().save(str(HERE / "main-window.png"))

@@ -24,7 +24,8 @@ import logging
 import os
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -312,6 +313,8 @@ class FileWriter:
         self.futures: list[Future[Any]] = []  # PDF conversions
         self.jobs: deque[tuple[_Job, Future[_Outcome]]] = deque()  # rendering in worker processes
         self.pool: ProcessPoolExecutor | None = None
+        self.pool_failed = False
+        self.warming: list[Future[int]] = []  # one start-up call per worker
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
         self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
@@ -343,14 +346,22 @@ class FileWriter:
         self.pending.extend(d.id for d in documents)
         self.seen += len(documents)
         if self.pool is None and self.seen >= POOL_MIN:
-            self._start_pool()
+            self.start_workers()
         if len(self.pending) >= BATCH:
             self._flush()
         self._collect(wait=False)
 
+    def start_workers(self, wait: bool = False) -> None:
+        """Start the worker processes (done by ``add`` once the run reaches ``POOL_MIN`` documents);
+        ``wait`` until one is ready, so that every batch from now on goes to them."""
+        if self.pool is None:
+            self._start_pool()
+        if wait and self.warming:
+            wait_futures(self.warming, return_when=FIRST_COMPLETED)
+
     def _start_pool(self) -> None:
         url = self.database.engine.url
-        if self.workers < 1 or not _shareable(url):
+        if self.workers < 1 or not _shareable(url) or self.pool_failed:
             return
         import multiprocessing
 
@@ -360,8 +371,15 @@ class FileWriter:
             initializer=_worker_start,
             initargs=(url,),
         )
-        for _ in range(self.workers):  # start every worker now: their imports overlap the closing
-            self.pool.submit(_worker_ready)
+        # Start every worker now: their imports overlap the closing.
+        self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
+
+    def _pool_ready(self) -> bool:
+        """A worker has started. Until then batches are written here: waiting for a starting worker
+        (its imports take seconds on a busy machine) would hold back the PDF conversion."""
+        if self.pool is None or self.pool_failed:
+            return False
+        return any(f.done() and f.exception() is None for f in self.warming)
 
     def _job(self, ids: list[int]) -> _Job:
         return _Job(
@@ -373,12 +391,17 @@ class FileWriter:
         if not ids:
             return
         if self.pool is None and self.seen >= POOL_MIN:
-            self._start_pool()
+            self.start_workers()
         job = self._job(ids)
-        if self.pool is not None:
-            self.jobs.append((job, self.pool.submit(_worker_write, job)))
-        else:
-            self._take(_write_documents(self.database, job))
+        if self._pool_ready():
+            assert self.pool is not None
+            try:
+                self.jobs.append((job, self.pool.submit(_worker_write, job)))
+                return
+            except Exception:  # the pool broke (a worker was killed): go on without it
+                log.exception("rendering workers unavailable; documents are written in the main process")
+                self.pool_failed = True
+        self._take(_write_documents(self.database, job))
 
     def _collect(self, wait: bool) -> None:
         """Take the finished jobs of the worker processes, in the order they were given."""
@@ -388,6 +411,7 @@ class FileWriter:
                 outcome = future.result()
             except Exception:  # a worker died (or could not start): write these documents here
                 log.exception("a rendering worker failed; its documents are written in the main process")
+                self.pool_failed = True
                 outcome = _write_documents(self.database, job)
             self._take(outcome)
 

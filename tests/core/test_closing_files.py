@@ -132,6 +132,7 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
     with sqlite_db.session() as session:
         plan = closing.plan(session, "2026-10")
     pooled = FileWriter(sqlite_db, tmp_path / "pool", pdf=True, workers=2)
+    pooled.start_workers(wait=True)  # a big run starts them by itself; here every batch must go to them
     try:
         result = closing.execute(sqlite_db, plan, after_contract=pooled.add)
         pooled.finish(result)

@@ -8,6 +8,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from sqlalchemy import select
 
@@ -167,3 +168,45 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
         assert [_normal(p) for p in pages] == [_normal(p) for p in here_pages]
     details = sorted((tmp_path / "pool").rglob("Детализация*.pdf"))
     assert details and len(details) == len(list((tmp_path / "here").rglob("Детализация*.pdf")))
+
+
+def test_workers_write_the_files_on_sqlite_and_postgresql_reading_read_only(
+    any_db: Database, tmp_path: Path
+) -> None:
+    import gc
+
+    from sqlalchemy import text
+
+    from desktop.core import closing_files
+
+    with any_db.transaction() as session:
+        fill_demo(session, clients=20, seed=3, today=TODAY)
+    with any_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    writer = FileWriter(any_db, tmp_path / "out", pdf=False, workers=2)
+    writer.start_workers(wait=True)
+    try:
+        result = closing.execute(any_db, plan, after_contract=writer.add)
+        writer.finish(result)
+    finally:
+        writer.close()
+    assert result.errors == [] and writer.worker_peak_mb
+    with any_db.session() as session:
+        documents = list(session.scalars(select(Document)))
+    assert documents and all(d.docx_path and Path(d.docx_path).exists() for d in documents)
+    assert result.xml == sum(1 for d in documents if d.kind == "upd") > 0
+
+    # A worker's connection cannot change the database.
+    closing_files._worker_start(any_db.engine.url)
+    gc.unfreeze()
+    worker_db = closing_files._worker_database
+    assert worker_db is not None
+    try:
+        with worker_db.session() as session, pytest.raises(Exception, match=r"(?i)read.?only"):
+            session.execute(text("UPDATE documents SET docx_path = NULL"))
+            session.commit()
+    finally:
+        worker_db.dispose()
+        closing_files._worker_database = None
+    with any_db.session() as session:
+        assert session.scalar(select(Document.docx_path).where(Document.id == documents[0].id))

@@ -242,6 +242,7 @@ def _read_only(dbapi_connection: Any, _record: Any) -> None:
 def _worker_start(url: URL) -> None:
     """A worker process opens its own read-only connection and prepares the forms once."""
     global _worker_database
+    _exit_with_parent()
     from desktop.core.db import is_sqlite, make_engine
     from desktop.core.documents.render import FORMS, form_path, prepare
     from desktop.core.documents.upd_xml import upd_schema
@@ -265,6 +266,23 @@ def _worker_start(url: URL) -> None:
         pass
     # What is loaded now lives as long as the worker: keep it out of the garbage collector's scans.
     gc.freeze()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it is gone (killed, crashed): an idle worker
+    would otherwise wait for work forever. A file being written is left under its temp name."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="aktdesk-parent-watch", daemon=True).start()
 
 
 def _worker_ready() -> int:

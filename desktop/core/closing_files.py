@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, select, update
+from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
@@ -634,10 +634,26 @@ class FileWriter:
 
 
 def missing_files(session: Session, period: str) -> list[int]:
-    """Documents of a period whose DOCX is not on disk (a run killed after its commit): to write again."""
+    """Documents of a period whose DOCX is not on disk (a run killed after its commit): to write again.
+
+    A closing also issues the advance invoices of the coming period (prepayment contracts; a quarter
+    ahead at most): those count as the period's too.
+    """
+    from desktop.core.closing import next_period
+    from desktop.core.models import DocumentStage
+
+    ahead = [next_period(period)]
+    for _ in range(3):
+        ahead.append(next_period(ahead[-1]))
     ids = []
     for document_id, path in session.execute(
-        select(Document.id, Document.docx_path).where(Document.period == period, Document.current.is_(True))
+        select(Document.id, Document.docx_path).where(
+            Document.current.is_(True),
+            or_(
+                Document.period == period,
+                and_(Document.stage == DocumentStage.PREPAY, Document.period.in_(ahead)),
+            ),
+        )
     ):
         if not path or not Path(path).exists():
             ids.append(document_id)

@@ -210,3 +210,29 @@ def test_workers_write_the_files_on_sqlite_and_postgresql_reading_read_only(
         closing_files._worker_database = None
     with any_db.session() as session:
         assert session.scalar(select(Document.docx_path).where(Document.id == documents[0].id))
+
+
+def test_the_next_run_writes_the_files_a_killed_run_left_including_advance_invoices(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Rows committed, files never written (the process was killed): the next run writes them all,
+    the advance invoices of the coming month included."""
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=30, seed=4, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    first = closing.execute(sqlite_db, plan)  # the killed run: documents, no files
+    assert sum(first.documents.values()) > 0
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    writer = FileWriter(sqlite_db, tmp_path / "out", pdf=False, workers=0)
+    try:
+        again = closing.execute(sqlite_db, plan, after_contract=writer.add)
+        writer.finish(again)
+    finally:
+        writer.close()
+    assert sum(again.documents.values()) == 0 and again.errors == []
+    with sqlite_db.session() as session:
+        documents = list(session.scalars(select(Document)))
+    assert {d.period for d in documents} == {"2026-10", "2026-11"}  # advance invoices for November
+    assert all(d.docx_path and Path(d.docx_path).exists() for d in documents)

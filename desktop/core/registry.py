@@ -33,6 +33,7 @@ class RegistryFilter:
     period_to: str | None = None
     own_entity_id: int | None = None
     counterparty_id: int | None = None
+    contract_id: int | None = None
     manager_id: int | None = None
     signed: bool | None = None
     sent: bool | None = None
@@ -109,6 +110,8 @@ def apply_filter(stmt: Any, flt: RegistryFilter) -> Any:
         stmt = stmt.where(Document.own_entity_id == flt.own_entity_id)
     if flt.counterparty_id is not None:
         stmt = stmt.where(Document.counterparty_id == flt.counterparty_id)
+    if flt.contract_id is not None:
+        stmt = stmt.where(Document.contract_id == flt.contract_id)
     if flt.manager_id is not None:
         stmt = stmt.where(Counterparty.manager_id == flt.manager_id)
     if flt.no_manager:

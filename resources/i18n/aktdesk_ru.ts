@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="73" />
+        <location filename="../../desktop/ui/contracts/card.py" line="86" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="86" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="90" />
+        <location filename="../../desktop/ui/contracts/card.py" line="103" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="90" />
+        <location filename="../../desktop/ui/contracts/card.py" line="103" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="90" />
+        <location filename="../../desktop/ui/contracts/card.py" line="103" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="90" />
+        <location filename="../../desktop/ui/contracts/card.py" line="103" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="100" />
+        <location filename="../../desktop/ui/contracts/card.py" line="113" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="101" />
+        <location filename="../../desktop/ui/contracts/card.py" line="114" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="102" />
+        <location filename="../../desktop/ui/contracts/card.py" line="115" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="116" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="127" />
+        <location filename="../../desktop/ui/contracts/card.py" line="140" />
         <source>Line %1: not a number</source>
         <translation>Строка %1: не число</translation>
     </message>
@@ -387,89 +387,144 @@
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="178" />
+        <location filename="../../desktop/ui/contracts/card.py" line="54" />
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="55" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="56" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="57" />
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="58" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="59" />
+        <source>Signed</source>
+        <translation>Подписан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="60" />
+        <source>Paid</source>
+        <translation>Оплачены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="61" />
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="191" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="179" />
+        <location filename="../../desktop/ui/contracts/card.py" line="192" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="181" />
+        <location filename="../../desktop/ui/contracts/card.py" line="194" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="183" />
-        <location filename="../../desktop/ui/contracts/card.py" line="336" />
+        <location filename="../../desktop/ui/contracts/card.py" line="196" />
+        <location filename="../../desktop/ui/contracts/card.py" line="383" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="205" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="200" />
+        <location filename="../../desktop/ui/contracts/card.py" line="213" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="202" />
-        <location filename="../../desktop/ui/contracts/card.py" line="289" />
+        <location filename="../../desktop/ui/contracts/card.py" line="215" />
+        <location filename="../../desktop/ui/contracts/card.py" line="336" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="213" />
+        <location filename="../../desktop/ui/contracts/card.py" line="226" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="215" />
+        <location filename="../../desktop/ui/contracts/card.py" line="235" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="216" />
+        <location filename="../../desktop/ui/contracts/card.py" line="236" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="237" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="217" />
+        <location filename="../../desktop/ui/contracts/card.py" line="238" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="259" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="266" />
+        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/card.py" line="313" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="273" />
+        <location filename="../../desktop/ui/contracts/card.py" line="320" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="275" />
+        <location filename="../../desktop/ui/contracts/card.py" line="322" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="277" />
+        <location filename="../../desktop/ui/contracts/card.py" line="324" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="289" />
+        <location filename="../../desktop/ui/contracts/card.py" line="336" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -806,58 +861,58 @@
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="193" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="195" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="232" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="233" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="276" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="286" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="277" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="287" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="289" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="303" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="303" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="351" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="352" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="376" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="378" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="384" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="385" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -2685,70 +2740,70 @@
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="282" />
+        <location filename="../../desktop/ui/registry/tab.py" line="283" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="295" />
+        <location filename="../../desktop/ui/registry/tab.py" line="296" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="315" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="318" />
+        <location filename="../../desktop/ui/registry/tab.py" line="319" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="326" />
-        <location filename="../../desktop/ui/registry/tab.py" line="330" />
-        <location filename="../../desktop/ui/registry/tab.py" line="365" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="331" />
+        <location filename="../../desktop/ui/registry/tab.py" line="366" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="326" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="332" />
+        <location filename="../../desktop/ui/registry/tab.py" line="333" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="370" />
+        <location filename="../../desktop/ui/registry/tab.py" line="371" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="405" />
+        <location filename="../../desktop/ui/registry/tab.py" line="406" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="411" />
+        <location filename="../../desktop/ui/registry/tab.py" line="412" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="414" />
+        <location filename="../../desktop/ui/registry/tab.py" line="415" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="443" />
-        <location filename="../../desktop/ui/registry/tab.py" line="456" />
+        <location filename="../../desktop/ui/registry/tab.py" line="444" />
+        <location filename="../../desktop/ui/registry/tab.py" line="457" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="460" />
+        <location filename="../../desktop/ui/registry/tab.py" line="461" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3150,39 +3205,39 @@
         <translation>Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="161" />
+        <location filename="../../desktop/ui/requests/tab.py" line="162" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="164" />
+        <location filename="../../desktop/ui/requests/tab.py" line="165" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="211" />
+        <location filename="../../desktop/ui/requests/tab.py" line="212" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="234" />
-        <location filename="../../desktop/ui/requests/tab.py" line="255" />
-        <location filename="../../desktop/ui/requests/tab.py" line="265" />
+        <location filename="../../desktop/ui/requests/tab.py" line="235" />
+        <location filename="../../desktop/ui/requests/tab.py" line="256" />
+        <location filename="../../desktop/ui/requests/tab.py" line="266" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="234" />
+        <location filename="../../desktop/ui/requests/tab.py" line="235" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="256" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="268" />
+        <location filename="../../desktop/ui/requests/tab.py" line="269" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

@@ -7,9 +7,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -39,6 +40,7 @@ from desktop.core.contract_editing import ChangeInput, add_agreement, update_con
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.core.registry import KIND_RU, PAY_RU, RegistryFilter, RegistryRow, filtered_ids, load_rows
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
@@ -47,6 +49,17 @@ from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
 from desktop.ui.registry.drop_view import local_files
 from desktop.ui.tasks import run_task
+
+DOCUMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("ContractCard", "Kind"),
+    QT_TRANSLATE_NOOP("ContractCard", "Number"),
+    QT_TRANSLATE_NOOP("ContractCard", "Date"),
+    QT_TRANSLATE_NOOP("ContractCard", "Period"),
+    QT_TRANSLATE_NOOP("ContractCard", "Amount"),
+    QT_TRANSLATE_NOOP("ContractCard", "Signed"),
+    QT_TRANSLATE_NOOP("ContractCard", "Paid"),
+    QT_TRANSLATE_NOOP("ContractCard", "Closed"),
+)
 
 
 def load_contract(database: Database, contract_id: int) -> Contract | None:
@@ -211,8 +224,16 @@ class ContractCard(QDialog):
         scan_buttons.addStretch(1)
         scans_layout.addLayout(scan_buttons)
         scans_layout.addWidget(QLabel(self.tr("You can also drop files onto this card."), self))
+        self.documents = QTableWidget(0, len(DOCUMENT_HEADERS), self)
+        self.documents.setObjectName("contractDocuments")
+        self.documents.setHorizontalHeaderLabels([self.tr(h) for h in DOCUMENT_HEADERS])
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.documents.verticalHeader().setVisible(False)
+        self.documents.horizontalHeader().setStretchLastSection(True)
         self.tabs = tabs = QTabWidget(self)
         tabs.addTab(self.terms, self.tr("Terms"))
+        tabs.addTab(self.documents, self.tr("Documents"))
         tabs.addTab(scans_tab, self.tr("Signed scans"))
         tabs.addTab(self.history, self.tr("History"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -242,7 +263,33 @@ class ContractCard(QDialog):
         with self.database.session() as session:
             self.history.setHtml(history_html(session, "contract", contract.id))
             self.scan_list = contract_scans.list_scans(session, contract.id)
+            flt = RegistryFilter(contract_id=contract.id)
+            ids = filtered_ids(session, flt)
+            rows = load_rows(session, ids)
+        self._show_documents([rows[i] for i in ids if i in rows])
         self._show_scans()
+
+    def _show_documents(self, rows: list[RegistryRow]) -> None:
+        """Every current document of the contract: signed, paid and closed (act signed, invoices paid)."""
+        yes, no = self.tr("yes"), self.tr("no")
+        self.documents.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (
+                KIND_RU.get(row.kind, row.kind),
+                row.number,
+                row.date.strftime("%d.%m.%Y"),
+                row.period,
+                fmt.money(row.amount),
+                yes if row.signed else no,
+                PAY_RU.get(row.paid, row.paid) if row.kind != "act" else "",
+                yes if row.closed else no,
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.documents.setItem(r, c, item)
+        self.documents.resizeColumnsToContents()
 
     def open_work_orders(self) -> Any:
         """The work orders of this (variable) contract, for the month usually closed."""

@@ -136,7 +136,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise ValidationError(problem)
     database = database_from_args(args)
     with database.session() as session:
-        report = check_share(session, store.share_root)
+        report = check_share(session, store.share_root, store.folders())
     database.dispose()
     if args.json:
         print_json(report.as_dict())

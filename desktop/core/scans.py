@@ -215,6 +215,15 @@ class ScanStore:
     max_bytes: int = 50 * 1024 * 1024
     contract_pattern: str = "Договоры/{client}/{number} от {date}"  # contract_scans.py
 
+    def folders(self) -> list[str]:
+        """The top folders on the share this program files into: acts, contracts, payment requests."""
+        from desktop.core.payment_requests import SHARE_FOLDER
+
+        tops = [
+            pattern.replace("\\", "/").split("/", 1)[0] for pattern in (self.pattern, self.contract_pattern)
+        ]
+        return list(dict.fromkeys([*tops, SHARE_FOLDER]))
+
     def plan(self, document: Document, path: Path) -> str:
         """What a drop of ``path`` onto ``document`` will do (for the hover hint)."""
         scan = inspect_file(path, self.max_bytes)

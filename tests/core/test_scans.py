@@ -160,6 +160,21 @@ def test_share_check_finds_missing_changed_and_orphan_files(
         report = check_share(session, share)
     assert report.checked == 2 and len(report.changed) == 1 and len(report.missing) == 1
     assert [Path(p).name for p in report.orphans] == ["lost.pdf"]
+    # Contract scans and payment-request attachments have their own top folders on the share;
+    # folders of other programs are none of our business.
+    for folder in ("Договоры/ООО «Альфа» 7707083893", "Заявки на оплату/2026", "Бухгалтерия/Прочее"):
+        (share / folder).mkdir(parents=True)
+        (share / folder / "stray.pdf").write_bytes(PDF)
+    assert store.folders() == ["Акты выполненных работ", "Договоры", "Заявки на оплату"]
+    with sqlite_db.session() as session:
+        report = check_share(session, share, store.folders())
+    assert sorted(report.orphans) == sorted(
+        [
+            orphan.relative_to(share).as_posix(),
+            "Договоры/ООО «Альфа» 7707083893/stray.pdf",
+            "Заявки на оплату/2026/stray.pdf",
+        ]
+    )
 
 
 def test_an_act_and_a_upd_with_the_same_number_get_their_own_names(

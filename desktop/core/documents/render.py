@@ -29,12 +29,10 @@ import hashlib
 import io
 import os
 import re
-import struct
 import tempfile
 import threading
 import time
 import zipfile
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -511,74 +509,20 @@ def _content_types(xml: str, exts: Iterable[str], overrides: Mapping[str, str] =
 
 # --- the zip -------------------------------------------------------------------------
 
-DEFLATE, STATIC, STORED = 0, 1, 2  # how an entry is written: deflated, deflated once per process, as is
-_deflated: dict[bytes, tuple[int, bytes]] = {}  # a form's untouched part → (CRC, deflated bytes)
-_deflated_lock = threading.Lock()
-_LOCAL = struct.Struct("<IHHHHHIIIHH")
-_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
-_END = struct.Struct("<IHHHHIIH")
-
-
-def _deflate(data: bytes) -> bytes:
-    packer = zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)
-    return packer.compress(data) + packer.flush()
+DEFLATE, STATIC, STORED = 0, 1, 2  # how an entry is written: rendered XML, the form's own part, a picture
 
 
 def _write_zip(entries: Iterable[tuple[str, bytes, int]]) -> bytes:
-    """A DOCX package: the parts of the form that rendering did not touch are deflated once per
-    process, pictures (PNG/JPEG, compressed already) are stored, rendered XML is deflated."""
-    now = time.localtime()
-    dos_date = (max(now.tm_year, 1980) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
-    dos_time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for name, data, how in entries:
-        if how == STORED:
-            crc, packed, method = zlib.crc32(data), data, 0
-        elif how == STATIC:
-            cached = _deflated.get(data)
-            if cached is None:
-                cached = (zlib.crc32(data), _deflate(data))
-                with _deflated_lock:
-                    if len(_deflated) > 512:
-                        _deflated.clear()
-                    _deflated[data] = cached
-            (crc, packed), method = cached, 8
-        else:
-            crc, packed, method = zlib.crc32(data), _deflate(data), 8
-        raw_name = name.encode("utf-8")
-        flags = 0x800 if not name.isascii() else 0
-        header = _LOCAL.pack(
-            0x04034B50, 20, flags, method, dos_time, dos_date, crc, len(packed), len(data), len(raw_name), 0
-        )
-        out += (header, raw_name, packed)
-        central.append(
-            _CENTRAL.pack(
-                0x02014B50,
-                20,
-                20,
-                flags,
-                method,
-                dos_time,
-                dos_date,
-                crc,
-                len(packed),
-                len(data),
-                len(raw_name),
-                0,
-                0,
-                0,
-                0,
-                0o600 << 16,
-                offset,
-            )
-            + raw_name
-        )
-        offset += len(header) + len(raw_name) + len(packed)
-    directory = b"".join(central)
-    end = _END.pack(0x06054B50, 0, 0, len(central), len(central), len(directory), offset, 0)
-    return b"".join(out) + directory + end
+    """A DOCX package: XML parts deflated (fastest level), pictures (PNG/JPEG, compressed already) stored."""
+    stamp = time.localtime()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data, how in entries:
+            info = zipfile.ZipInfo(name, date_time=(max(stamp[0], 1980), *stamp[1:]))
+            info.external_attr = 0o600 << 16
+            method = zipfile.ZIP_STORED if how == STORED else zipfile.ZIP_DEFLATED
+            package.writestr(info, data, compress_type=method, compresslevel=ZIP_LEVEL)
+    return out.getvalue()
 
 
 # --- rendering -----------------------------------------------------------------------

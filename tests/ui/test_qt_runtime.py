@@ -38,7 +38,8 @@ def test_cycles_are_collected_by_the_gui_thread_not_by_whoever_allocates(qtbot: 
     node = Node()
     ref = weakref.ref(node)
     del node
-    for _ in range(1000):  # enough allocations to pass the first generation's threshold
-        [object() for _ in range(2)].append([])
+    # Enough live containers to pass the first generation's threshold (freed ones do not count).
+    alive = [[] for _ in range(gc.get_threshold()[0] + 100)]
     qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+    del alive
     assert collected_on == [threading.main_thread().name]

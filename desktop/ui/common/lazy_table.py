@@ -86,11 +86,15 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
     # --- API -------------------------------------------------------------------
-    def set_database(self, database: Database | None) -> None:
-        """Another database: its rows are shown only once loaded — ids of the old one mean nothing there."""
+    def set_database(self, database: Database | None, *, load: bool = True) -> None:
+        """Another database: its rows are shown only once loaded — ids of the old one mean nothing there.
+
+        ``load=False`` when the caller refreshes itself (after updating its filter lists).
+        """
         self.database = database
         self.clear()
-        self.refresh()
+        if load:
+            self.refresh()
 
     def clear(self) -> None:
         """No rows until the next refresh; an answer still on its way is dropped."""

@@ -155,8 +155,7 @@ class ContractsTab(QWidget):
     # --- data ---------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
-        self.model.database = database
-        self.model.clear()  # the old database's rows mean nothing in the new one
+        self.model.set_database(database, load=False)
         self.reload()
 
     def reload(self) -> None:

@@ -33,6 +33,7 @@ from desktop.core.registry import RegistryFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
+from desktop.ui.common.widgets import named_combo
 from desktop.ui.registry.drop_view import ScanDropView
 from desktop.ui.registry.model import DocumentsModel
 from desktop.ui.tasks import run_task
@@ -52,7 +53,8 @@ class RegistryTab(QWidget):
         self.search.setObjectName("registrySearch")
         self.search.setPlaceholderText(self.tr("Search by number, client, INN or e-mail"))
         self.search.setClearButtonEnabled(True)
-        self.kind = self._combo(
+        self.kind = named_combo(
+            self,
             "registryKind",
             [
                 (self.tr("All documents"), None),
@@ -62,15 +64,17 @@ class RegistryTab(QWidget):
                 (self.tr("Acts and UPD"), ["act", "upd"]),
             ],
         )
-        self.period_from = self._combo("registryPeriodFrom", [(self.tr("from any period"), None)])
-        self.period_to = self._combo("registryPeriodTo", [(self.tr("to any period"), None)])
-        self.entity = self._combo("registryEntity", [(self.tr("All own entities"), None)])
-        self.manager = self._combo("registryManager", [(self.tr("All managers"), None)])
-        self.signed = self._combo(
+        self.period_from = named_combo(self, "registryPeriodFrom", [(self.tr("from any period"), None)])
+        self.period_to = named_combo(self, "registryPeriodTo", [(self.tr("to any period"), None)])
+        self.entity = named_combo(self, "registryEntity", [(self.tr("All own entities"), None)])
+        self.manager = named_combo(self, "registryManager", [(self.tr("All managers"), None)])
+        self.signed = named_combo(
+            self,
             "registrySigned",
             [(self.tr("Signed or not"), None), (self.tr("Unsigned"), False), (self.tr("Signed"), True)],
         )
-        self.paid = self._combo(
+        self.paid = named_combo(
+            self,
             "registryPaid",
             [
                 (self.tr("Any payment"), None),
@@ -80,7 +84,8 @@ class RegistryTab(QWidget):
                 (self.tr("Paid"), "paid"),
             ],
         )
-        self.closed = self._combo(
+        self.closed = named_combo(
+            self,
             "registryClosed",
             [(self.tr("Closed or not"), None), (self.tr("Not closed"), False), (self.tr("Closed"), True)],
         )
@@ -169,18 +174,10 @@ class RegistryTab(QWidget):
         self.outbox_timer.start()
         self.reload()
 
-    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        for title, value in items:
-            combo.addItem(title, value)
-        return combo
-
     # --- data -------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
-        self.model.database = database
-        self.model.clear()  # the old database's rows mean nothing in the new one
+        self.model.set_database(database, load=False)
         self.reload()
 
     def reload(self) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from desktop.ui.common import fmt
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.table_view import RegistryView
+from desktop.ui.common.widgets import named_combo
 from desktop.ui.requests.model import STATUS_TITLES, RequestsModel, status_title
 from desktop.ui.tasks import run_task, show_error
 
@@ -57,7 +57,8 @@ class RequestsTab(QWidget):
         self.search = QLineEdit(self, objectName="requestSearch")
         self.search.setPlaceholderText(self.tr("Search by number, contractor, INN or purpose"))
         self.search.setClearButtonEnabled(True)
-        self.view_combo = self._combo(
+        self.view_combo = named_combo(
+            self,
             "requestPreset",
             [
                 (self.tr("All requests"), None),
@@ -66,11 +67,12 @@ class RequestsTab(QWidget):
                 (self.tr("Due this week"), "due_this_week"),
             ],
         )
-        self.status = self._combo(
+        self.status = named_combo(
+            self,
             "requestStatusFilter",
             [(self.tr("All statuses"), None), *((status_title(s), s) for s in STATUS_TITLES)],
         )
-        self.entity = self._combo("requestEntity", [(self.tr("All own entities"), None)])
+        self.entity = named_combo(self, "requestEntity", [(self.tr("All own entities"), None)])
         self.new_button = QPushButton(self.tr("New request…"), self, objectName="newRequest")
         self.open_button = QPushButton(self.tr("Open"), self, objectName="openRequest")
         self.export_button = QPushButton(
@@ -113,18 +115,10 @@ class RequestsTab(QWidget):
         self.model.modelReset.connect(self._update_footer)
         self.reload()
 
-    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        for title, value in items:
-            combo.addItem(title, value)
-        return combo
-
     # --- data -----------------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
-        self.model.database = database
-        self.model.clear()  # the old database's rows mean nothing in the new one
+        self.model.set_database(database, load=False)
         self.reload()
 
     def reload(self) -> None:

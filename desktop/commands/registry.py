@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
     attach.add_argument("--act", required=True, metavar="NUMBER", help="номер акта (или УПД)")
     attach.add_argument("--entity", metavar="INN", help="ИНН своего юрлица, если номер не уникален")
     attach.add_argument("--year", type=int, help="год документа, если номер не уникален")
+    attach.add_argument(
+        "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
+    )
     attach.add_argument("files", nargs="+", type=Path)
     attach.set_defaults(func=run_attach)
     retry = sub.add_parser("retry", help="отправить сканы из локальной очереди на общую папку")
@@ -76,8 +79,10 @@ def _find_document(session: Any, args: argparse.Namespace) -> Any:
 
     from desktop.core.models import Document, OwnEntity
 
+    # Acts and UPDs are numbered separately: «АС-1» may be both; --kind says which (the act by default).
+    kinds = (args.kind,) if getattr(args, "kind", None) else ("act", "upd")
     stmt = select(Document).where(
-        Document.number == args.act, Document.kind.in_(("act", "upd")), Document.current.is_(True)
+        Document.number == args.act, Document.kind.in_(kinds), Document.current.is_(True)
     )
     if args.entity:
         stmt = stmt.join(OwnEntity, OwnEntity.id == Document.own_entity_id).where(
@@ -88,9 +93,12 @@ def _find_document(session: Any, args: argparse.Namespace) -> Any:
     found = list(session.scalars(stmt))
     if not found:
         raise ValidationError(f"Акт № {args.act} не найден.")
+    acts = [d for d in found if d.kind == "act"]
+    if acts and len(acts) < len(found):  # an act and a UPD share the number: the act, unless --kind upd
+        found = acts
     if len(found) > 1:
         raise ValidationError(
-            f"Актов № {args.act} несколько ({len(found)}): уточните --entity ИНН юрлица и/или --year."
+            f"Документов № {args.act} несколько ({len(found)}): уточните --entity ИНН юрлица, --year и/или --kind."
         )
     return found[0]
 

@@ -27,6 +27,9 @@ def add_parser(sub: Any) -> None:
     inbox.add_argument("--pages", metavar="1,3-4", help="номера страниц файла для --act")
     inbox.add_argument("--entity", metavar="INN", help="ИНН своего юрлица, если номер не уникален")
     inbox.add_argument("--year", type=int, help="год документа, если номер не уникален")
+    inbox.add_argument(
+        "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
+    )
     inbox.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     inbox.set_defaults(func=run_inbox_command)
 

@@ -109,6 +109,22 @@ class SmtpSettings:
     def keyring_user(self) -> str:
         return f"smtp:{self.login}@{self.host}:{self.port}"
 
+    def transport(self, password: str | None) -> Any:
+        """The core's ``SmtpConfig`` for these settings and ``password``."""
+        from desktop.core.sending.transport import SmtpConfig
+
+        return SmtpConfig(
+            host=self.host,
+            port=int(self.port),
+            security=self.security,
+            login=self.login,
+            password=password or None,
+            sender=self.sender or self.login,
+            sender_name=self.sender_name,
+            timeout=float(self.timeout),
+            verify_tls=bool(self.verify_tls),
+        )
+
 
 def smtp_from_url(base: SmtpSettings, url: str) -> SmtpSettings:
     """``AKTDESK_SMTP_URL`` applied over the settings: host, port, login, ``?security=`` (and ``&from=``)."""
@@ -191,20 +207,8 @@ class Settings:
 
     def smtp_config(self) -> Any:
         """The core's ``SmtpConfig`` of the effective mail server, with its password from the keyring."""
-        from desktop.core.sending.transport import SmtpConfig
-
         smtp = self.effective_smtp()
-        return SmtpConfig(
-            host=smtp.host,
-            port=int(smtp.port),
-            security=smtp.security,
-            login=smtp.login,
-            password=get_secret(smtp.keyring_user()) if smtp.login else None,
-            sender=smtp.sender or smtp.login,
-            sender_name=smtp.sender_name,
-            timeout=float(smtp.timeout),
-            verify_tls=bool(smtp.verify_tls),
-        )
+        return smtp.transport(get_secret(smtp.keyring_user()) if smtp.login else None)
 
     def database_url(self) -> URL:
         """The URL to connect with, the password taken from the keyring."""

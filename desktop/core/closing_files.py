@@ -12,7 +12,8 @@ A run of ``POOL_MIN`` documents or more renders in worker processes (one per cor
 the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
 paths, the errors by contract and, when PDFs are made, the rendered parts for the merged batches.
-The main process keeps the database writes, the PDF pool and the recording of paths. Smaller runs
+The main process keeps the database writes, the PDF pool and the recording of paths; what a worker
+logs comes back through a queue to this process's loggers (the app's log file). Smaller runs
 render in-process: starting a worker (~1 s of imports) would cost more than it saves.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import logging.handlers
 import os
 import threading
 from collections import deque
@@ -239,9 +241,21 @@ def _read_only(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _worker_start(url: URL) -> None:
-    """A worker process opens its own read-only connection and prepares the forms once."""
+class _ToLocalLoggers(logging.Handler):
+    """A record logged in a worker process goes through the logger of the same name here."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
+
+
+def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO) -> None:
+    """A worker process opens its own read-only connection and prepares the forms once; its log
+    records go to ``log_queue`` (read by the process that started it)."""
     global _worker_database
+    if log_queue is not None:
+        root = logging.getLogger()
+        root.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
+        root.setLevel(log_level)
     _exit_with_parent()
     from desktop.core.db import is_sqlite, make_engine
     from desktop.core.documents.render import FORMS, form_path, prepare
@@ -266,6 +280,7 @@ def _worker_start(url: URL) -> None:
         pass
     # What is loaded now lives as long as the worker: keep it out of the garbage collector's scans.
     gc.freeze()
+    log.info("rendering worker %s ready", os.getpid())
 
 
 def _exit_with_parent() -> None:
@@ -333,6 +348,8 @@ class FileWriter:
         self.pool: ProcessPoolExecutor | None = None
         self.pool_failed = False
         self.warming: list[Future[int]] = []  # one start-up call per worker
+        self.log_queue: Any = None  # the workers' log records, read by log_listener
+        self.log_listener: logging.handlers.QueueListener | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
         self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
@@ -383,11 +400,15 @@ class FileWriter:
             return
         import multiprocessing
 
+        context = multiprocessing.get_context("spawn")
+        self.log_queue = context.Queue()
+        self.log_listener = logging.handlers.QueueListener(self.log_queue, _ToLocalLoggers())
+        self.log_listener.start()
         self.pool = ProcessPoolExecutor(
             self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_worker_start,
-            initargs=(url,),
+            initargs=(url, self.log_queue, logging.getLogger().getEffectiveLevel()),
         )
         # Start every worker now: their imports overlap the closing.
         self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
@@ -625,6 +646,9 @@ class FileWriter:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        if self.log_listener is not None:
+            self.log_listener.stop()  # after the workers ended: their last records are read
+            self.log_listener = None
         if self._starter is not None:
             self._starter.join()
         shutil.rmtree(self.batch_dir, ignore_errors=True)

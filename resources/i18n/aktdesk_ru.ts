@@ -861,58 +861,58 @@
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="193" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="195" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="233" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="232" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="277" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="287" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="276" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="286" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="289" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="303" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="303" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="352" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="351" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="376" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="378" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="385" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="384" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1471,6 +1471,59 @@
         <location filename="../../desktop/ui/registry/model.py" line="27" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
+    </message>
+</context>
+<context>
+    <name>EdoExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="27" />
+        <source>Export UPD for EDO</source>
+        <translation>Выгрузка УПД для ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="31" />
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="33" />
+        <source>XML files into the folder</source>
+        <translation>Файлы XML в папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="35" />
+        <source>One ZIP per client</source>
+        <translation>Один ZIP-архив на клиента</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="38" />
+        <source>Mark the UPDs as sent by EDO</source>
+        <translation>Отметить УПД как отправленные по ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="41" />
+        <source>The registry then shows them as sent by EDO</source>
+        <translation>В реестре они будут показаны как отправленные по ЭДО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="45" />
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="61" />
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="62" />
+        <source>As:</source>
+        <translation>Как:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="73" />
+        <source>Folder for the EDO files</source>
+        <translation>Папка для файлов ЭДО</translation>
     </message>
 </context>
 <context>
@@ -2408,8 +2461,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="303" />
-        <location filename="../../desktop/ui/payments/tab.py" line="307" />
+        <location filename="../../desktop/ui/payments/tab.py" line="313" />
+        <location filename="../../desktop/ui/payments/tab.py" line="317" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2505,46 +2558,46 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="141" />
-        <location filename="../../desktop/ui/payments/tab.py" line="323" />
-        <location filename="../../desktop/ui/payments/tab.py" line="344" />
-        <location filename="../../desktop/ui/payments/tab.py" line="356" />
+        <location filename="../../desktop/ui/payments/tab.py" line="333" />
+        <location filename="../../desktop/ui/payments/tab.py" line="354" />
+        <location filename="../../desktop/ui/payments/tab.py" line="366" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="193" />
+        <location filename="../../desktop/ui/payments/tab.py" line="203" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="231" />
-        <location filename="../../desktop/ui/payments/tab.py" line="244" />
-        <location filename="../../desktop/ui/payments/tab.py" line="280" />
+        <location filename="../../desktop/ui/payments/tab.py" line="241" />
+        <location filename="../../desktop/ui/payments/tab.py" line="254" />
+        <location filename="../../desktop/ui/payments/tab.py" line="290" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="233" />
+        <location filename="../../desktop/ui/payments/tab.py" line="243" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="244" />
+        <location filename="../../desktop/ui/payments/tab.py" line="254" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="256" />
+        <location filename="../../desktop/ui/payments/tab.py" line="266" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="281" />
+        <location filename="../../desktop/ui/payments/tab.py" line="291" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="291" />
+        <location filename="../../desktop/ui/payments/tab.py" line="301" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2605,205 +2658,205 @@
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="53" />
+        <location filename="../../desktop/ui/registry/tab.py" line="54" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="58" />
+        <location filename="../../desktop/ui/registry/tab.py" line="60" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="59" />
+        <location filename="../../desktop/ui/registry/tab.py" line="61" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="60" />
+        <location filename="../../desktop/ui/registry/tab.py" line="62" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="61" />
+        <location filename="../../desktop/ui/registry/tab.py" line="63" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <location filename="../../desktop/ui/registry/tab.py" line="64" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <location filename="../../desktop/ui/registry/tab.py" line="67" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="66" />
+        <location filename="../../desktop/ui/registry/tab.py" line="68" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="67" />
+        <location filename="../../desktop/ui/registry/tab.py" line="69" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <location filename="../../desktop/ui/registry/tab.py" line="70" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="74" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="74" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="74" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="76" />
+        <location filename="../../desktop/ui/registry/tab.py" line="80" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="77" />
+        <location filename="../../desktop/ui/registry/tab.py" line="81" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="78" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="79" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="80" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="90" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="90" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="90" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="87" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Export…</source>
         <translation>Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="89" />
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
         <source>Sort scans…</source>
         <translation>Разобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="93" />
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="101" />
         <source>Remind clients…</source>
         <translation>Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="283" />
+        <location filename="../../desktop/ui/registry/tab.py" line="280" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="296" />
+        <location filename="../../desktop/ui/registry/tab.py" line="293" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="313" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="319" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="331" />
-        <location filename="../../desktop/ui/registry/tab.py" line="366" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="363" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="333" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="371" />
+        <location filename="../../desktop/ui/registry/tab.py" line="368" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="406" />
+        <location filename="../../desktop/ui/registry/tab.py" line="403" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="412" />
+        <location filename="../../desktop/ui/registry/tab.py" line="409" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="415" />
+        <location filename="../../desktop/ui/registry/tab.py" line="412" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="444" />
-        <location filename="../../desktop/ui/registry/tab.py" line="457" />
+        <location filename="../../desktop/ui/registry/tab.py" line="441" />
+        <location filename="../../desktop/ui/registry/tab.py" line="454" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="461" />
+        <location filename="../../desktop/ui/registry/tab.py" line="458" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -2811,22 +2864,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="466" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="469" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="472" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3160,84 +3213,84 @@
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="63" />
+        <location filename="../../desktop/ui/requests/tab.py" line="64" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <location filename="../../desktop/ui/requests/tab.py" line="65" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="65" />
+        <location filename="../../desktop/ui/requests/tab.py" line="66" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="66" />
+        <location filename="../../desktop/ui/requests/tab.py" line="67" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="71" />
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>New request…</source>
         <translation>Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="77" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="77" />
+        <location filename="../../desktop/ui/requests/tab.py" line="79" />
         <source>Export approved to the bank…</source>
         <translation>Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="162" />
+        <location filename="../../desktop/ui/requests/tab.py" line="156" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="165" />
+        <location filename="../../desktop/ui/requests/tab.py" line="159" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="212" />
+        <location filename="../../desktop/ui/requests/tab.py" line="206" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="235" />
-        <location filename="../../desktop/ui/requests/tab.py" line="256" />
-        <location filename="../../desktop/ui/requests/tab.py" line="266" />
+        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="250" />
+        <location filename="../../desktop/ui/requests/tab.py" line="260" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="235" />
+        <location filename="../../desktop/ui/requests/tab.py" line="229" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="251" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="269" />
+        <location filename="../../desktop/ui/requests/tab.py" line="263" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3303,18 +3356,13 @@
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="420" />
-        <source>Folder for the EDO files</source>
-        <translation>Папка для файлов ЭДО</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="437" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="443" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="445" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="451" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3359,13 +3407,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/settings/dialog.py" line="102" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/dialog.py" line="103" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
@@ -3381,7 +3429,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/settings/dialog.py" line="106" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="228" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
@@ -3456,58 +3504,83 @@
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="190" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="193" />
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="195" />
+        <source>How long to wait for the mail server before giving up</source>
+        <translation>Сколько ждать ответа почтового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
+        <source>Check the server's certificate</source>
+        <translation>Проверять сертификат сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="200" />
+        <source>Turn off only for an internal server with a self-signed certificate</source>
+        <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="202" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="197" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="207" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <source>Timeout:</source>
+        <translation>Ожидание ответа:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="227" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="210" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="230" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="214" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="252" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="257" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="269" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="271" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="276" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

@@ -365,6 +365,11 @@ RU.update({
     "Attach DOCX": "Приложить DOCX", "Attach UPD XML": "Приложить XML УПД",
     "Export UPD for EDO…": "Выгрузить УПД для ЭДО…", "Export UPD for EDO": "Выгрузка УПД для ЭДО",
     "Folder for the EDO files": "Папка для файлов ЭДО",
+    "XML files into the folder": "Файлы XML в папку", "One ZIP per client": "Один ZIP-архив на клиента",
+    "Mark the UPDs as sent by EDO": "Отметить УПД как отправленные по ЭДО",
+    "The registry then shows them as sent by EDO": "В реестре они будут показаны как отправленные по ЭДО",
+    ("EdoExportDialog", "Export"): "Выгрузить", ("EdoExportDialog", "Folder:"): "Папка:",
+    ("EdoExportDialog", "As:"): "Как:", ("EdoExportDialog", "Browse…"): "Обзор…",
     "UPD files exported: %1 for %2 client(s) to %3": "Выгружено файлов УПД: %1, клиентов: %2, в папку %3",
     "Remind clients about unsigned acts": "Напоминание клиентам о неподписанных актах",
     "One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).":
@@ -376,6 +381,11 @@ RU.update({
     "Send a test message": "Отправить тестовое письмо", "Outgoing mail (SMTP)": "Исходящая почта (SMTP)",
     "Login:": "Логин:", "Sender address:": "Адрес отправителя:", "Sender name:": "Имя отправителя:",
     "PDF always, and also:": "PDF всегда, а также:", "Attach:": "Вложения:",
+    ("SettingsDialog", " s"): " с", "Timeout:": "Ожидание ответа:",
+    "How long to wait for the mail server before giving up": "Сколько ждать ответа почтового сервера",
+    "Check the server's certificate": "Проверять сертификат сервера",
+    "Turn off only for an internal server with a self-signed certificate":
+        "Отключайте только для внутреннего сервера с самоподписанным сертификатом",
     "Sending a test message…": "Отправка тестового письма…",
     "Sent to %1. The server answered: %2": "Отправлено на %1. Ответ сервера: %2",
     "Unexpected error: %1": "Непредвиденная ошибка: %1", "Test message": "Тестовое письмо",

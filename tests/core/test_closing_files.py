@@ -4,6 +4,7 @@ batch equals what converting that document alone gives (page count and text)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import zipfile
 from pathlib import Path
@@ -122,7 +123,7 @@ def _parts(docx: Path) -> dict[str, bytes]:
 
 
 def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """From POOL_MIN documents on, worker processes write the files; they equal the in-process ones."""
     from desktop.core.closing_files import POOL_MIN
@@ -132,6 +133,7 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
         fill_demo(session, clients=20, seed=21, today=TODAY)
     with sqlite_db.session() as session:
         plan = closing.plan(session, "2026-10")
+    caplog.set_level(logging.INFO)
     pooled = FileWriter(sqlite_db, tmp_path / "pool", pdf=True, workers=2)
     pooled.start_workers(wait=True)  # a big run starts them by itself; here every batch must go to them
     try:
@@ -141,6 +143,9 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
         pooled.close()
     assert result.errors == []
     assert pooled.worker_peak_mb and os.getpid() not in pooled.worker_peak_mb  # other processes wrote them
+    # What the workers log reaches this process's log (the app's log file), with their pid.
+    worker_records = [r for r in caplog.records if r.process in pooled.worker_peak_mb]
+    assert any("rendering worker" in r.getMessage() for r in worker_records)
     with sqlite_db.session() as session:
         documents = list(session.scalars(select(Document).order_by(Document.id)))
         first = {d.id: (Path(d.docx_path or ""), Path(d.pdf_path or ""), d.xml_path) for d in documents}

@@ -173,6 +173,20 @@ def test_expiring_contracts_open_the_contracts_tab_filtered(qtbot: Any, window: 
     assert window.contracts_tab.expiring.value() == 60
 
 
+def test_the_unallocated_counter_opens_the_unallocated_list_on_its_first_payment(
+    qtbot: Any, window: Any, demo_db: Database
+) -> None:
+    counter = window.overview_tab.counters["unallocated"]
+    assert int(counter.count.text()) > 0
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
+    payments_tab = window.tabs.currentWidget()
+    assert payments_tab is window.payments_tab
+    queue = payments_tab.queue
+    assert queue.total == int(counter.count.text())
+    assert queue.current_payment_id() == queue.payment_ids()[0]
+    assert queue.hasFocus() or not window.isActiveWindow()
+
+
 def test_the_overview_refreshes_when_shown_again_after_a_change(
     qtbot: Any, window: Any, demo_db: Database
 ) -> None:

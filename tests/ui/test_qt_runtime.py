@@ -38,8 +38,20 @@ def test_cycles_are_collected_by_the_gui_thread_not_by_whoever_allocates(qtbot: 
     node = Node()
     ref = weakref.ref(node)
     del node
-    # Enough live containers to pass the first generation's threshold (freed ones do not count).
-    alive = [[] for _ in range(gc.get_threshold()[0] + 100)]
-    qtbot.waitUntil(lambda: ref() is None, timeout=5000)
-    del alive
+    # The program goes on allocating while the GUI thread idles. Freed containers (also those a
+    # worker thread left over from an earlier test frees now) lower the first generation's
+    # count, so keep it above the threshold until a collection has run; if the node was promoted
+    # to an older generation meanwhile, later collections reach it too.
+    threshold = gc.get_threshold()[0]
+    alive: list[list[object]] = []
+
+    def collected() -> bool:
+        if ref() is None:
+            return True
+        if gc.get_count()[0] <= threshold:
+            alive.extend([] for _ in range(threshold + 100))
+        return False
+
+    qtbot.waitUntil(collected, timeout=20000)
+    alive.clear()
     assert collected_on == [threading.main_thread().name]

@@ -255,6 +255,46 @@ def test_settings_test_message_names_the_problem_and_the_password_goes_to_the_ke
     assert get_secret(smtp.keyring_user()) == "почта-Секрет"
 
 
+def test_an_internal_server_with_a_self_signed_certificate_is_trusted_only_when_told(
+    qtbot: Any, russian: None, memory_keyring: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.settings.dialog import SettingsDialog
+    from tests.smtp_server import self_signed_context
+
+    starttls = SmtpServer(starttls=self_signed_context(tmp_path)).start()
+    try:
+        default_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+        dialog = SettingsDialog(load_settings())
+        qtbot.addWidget(dialog)
+        assert dialog.smtp_verify_tls.isChecked() and dialog.smtp_timeout.value() == 30
+        assert dialog.smtp_verify_tls.text() == "Проверять сертификат сервера"
+        dialog.smtp_host.setText("127.0.0.1")
+        dialog.smtp_port.setValue(starttls.port)
+        dialog.smtp_sender.setText("buh@aktdesk.test")
+        dialog.smtp_test_button.click()
+        qtbot.waitUntil(lambda: dialog.smtp_test_button.isEnabled(), timeout=20000)
+        assert "сертификат сервера не прошёл проверку" in dialog.smtp_test_result.text()
+        assert starttls.messages == []
+
+        dialog.smtp_verify_tls.setChecked(False)
+        dialog.smtp_timeout.setValue(12)
+        dialog.smtp_test_button.click()
+        qtbot.waitUntil(lambda: dialog.smtp_test_button.isEnabled(), timeout=20000)
+        assert dialog.smtp_test_result.text().startswith("Отправлено на buh@aktdesk.test"), (
+            dialog.smtp_test_result.text()
+        )
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.result_settings is not None, dialog.error.text()
+        settings = load_settings()
+        assert (settings.smtp.verify_tls, settings.smtp.timeout) == (False, 12)
+        config = settings.smtp_config()
+        assert (config.verify_tls, config.timeout) == (False, 12.0)  # what sending uses
+    finally:
+        starttls.stop()
+
+
 def test_the_closing_tab_offers_sending_after_a_run(
     qtbot: Any, russian: None, db: Database, server: SmtpServer
 ) -> None:
@@ -295,3 +335,56 @@ def test_the_sending_log_lists_each_message_with_the_answer_or_the_error(
     assert all(r[8] == "отправлено" and r[9].startswith("250") for n, r in texts.items() if n != name)
     log.failed_only.setChecked(True)
     assert log.table.rowCount() == 1 and log.table.item(0, 4).text() == name
+
+
+def test_edo_export_from_the_send_dialog_as_files_or_zips_marked_sent_only_when_asked(
+    qtbot: Any, russian: None, db: Database, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from desktop.core.registry import RegistryFilter, filtered_ids
+
+    dialog = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(free_port())))
+    qtbot.addWidget(dialog)
+    assert dialog.edo_button.text() == "Выгрузить УПД для ЭДО…"
+    with db.session() as session:
+        upds = list(session.scalars(select(Document).where(Document.kind == "upd", Document.period == PERIOD)))
+    assert upds
+
+    # XML files into a folder, not marked: nothing in the registry says "sent by EDO".
+    options = dialog.edo_dialog()
+    assert options.as_zip.isChecked() and options.mark_sent.isChecked()  # the usual upload
+    assert options.chosen_folder().parts[-2:] == ("ЭДО", PERIOD)
+    options.folder.setText(str(tmp_path / "xml"))
+    options.as_files.setChecked(True)
+    options.mark_sent.setChecked(False)
+    options.buttons.button(options.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.task is not None and not dialog.task.running, timeout=20000)
+    names = sorted(p.name for p in (tmp_path / "xml").rglob("*.xml"))
+    assert names == sorted(Path(u.xml_path or "").name for u in upds)
+    assert f"Выгружено файлов УПД: {len(upds)}" in dialog.edo_message.text()
+    dialog.edo_message.close()
+    with db.session() as session:
+        assert filtered_ids(session, RegistryFilter(kinds=["upd"], sent=True)) == []
+
+    # The usual way: a ZIP per client, marked as sent by EDO.
+    options = dialog.edo_dialog()
+    options.folder.setText(str(tmp_path / "zip"))
+    options.buttons.button(options.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.task is not None and not dialog.task.running, timeout=20000)
+    archives = sorted((tmp_path / "zip").rglob("*.zip"))
+    assert archives and sum(len(zipfile.ZipFile(a).namelist()) for a in archives) == len(upds)
+    with db.session() as session:
+        assert set(filtered_ids(session, RegistryFilter(kinds=["upd"], sent=True))) == {u.id for u in upds}
+    dialog.edo_message.close()
+
+
+def test_the_edo_export_needs_a_folder(qtbot: Any, russian: None, tmp_path: Path) -> None:
+    from desktop.ui.sending.edo_dialog import EdoExportDialog
+
+    options = EdoExportDialog(tmp_path)
+    qtbot.addWidget(options)
+    ok = options.buttons.button(options.buttons.StandardButton.Ok)
+    assert ok.text() == "Выгрузить" and ok.isEnabled()
+    options.folder.setText("  ")
+    assert not ok.isEnabled()

@@ -39,6 +39,8 @@ def open_figure(window: Any, figure: Figure) -> QWidget | None:
             target.set_filter_dict(figure.requests.as_dict())
     elif figure.target == "payments":
         target = _tab_named(tabs, "bank", "payments")
+        if target is not None and hasattr(target, "show_unallocated"):
+            target.show_unallocated()
     if target is not None and tabs.indexOf(target) >= 0:
         tabs.setCurrentWidget(target)
     return target

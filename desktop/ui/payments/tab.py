@@ -188,6 +188,16 @@ class PaymentsTab(QWidget):
         self.model.filter.paid = self.paid.currentData()
         self.model.refresh()
 
+    def show_unallocated(self) -> None:
+        """The unallocated list, fresh, with its first payment selected and the keyboard on it."""
+        self.queue.reload()
+        self._update_queue_title()
+        first = self.queue.payment_ids()[:1]
+        if first:
+            self.queue.select_payment(first[0])
+            self.queue.scrollToItem(self.queue.currentItem())
+        self.queue.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _update_queue_title(self) -> None:
         self.queue_title.setText(
             self.tr("Receipts nobody has applied yet: %1, grouped by region and manager").replace(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.sending.delivery import Outcome, Outgoing, SendReport, send_messages, skip_outcome
+from desktop.ui.sending.edo_dialog import EdoExportDialog
 from desktop.ui.tasks import Task, run_task, show_error
 
 COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
@@ -416,10 +416,16 @@ class SendDialog(_BaseSendDialog):
         period = self.period
         return lambda session: plan_packages(session, period, options=options, counterparty_ids=ids)
 
-    def edo_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the EDO files"))
-        if folder:
-            self.export_edo(Path(folder), as_zip=True, mark_sent=True)
+    def edo_dialog(self) -> EdoExportDialog:
+        """Ask where and how (XML files or a ZIP per client, marked sent or not), then export."""
+        dialog = EdoExportDialog(self.settings.effective_output_dir() / "ЭДО" / self.period, self)
+        dialog.accepted.connect(
+            lambda: self.export_edo(
+                dialog.chosen_folder(), as_zip=dialog.as_zip.isChecked(), mark_sent=dialog.mark_sent.isChecked()
+            )
+        )
+        dialog.open()
+        return dialog
 
     def export_edo(self, folder: Path, *, as_zip: bool, mark_sent: bool) -> Task:
         from desktop.core.sending.edo import export_edo
@@ -442,7 +448,10 @@ class SendDialog(_BaseSendDialog):
             for item in report.clients:
                 for problem in ([item.error] if item.error else []) + item.warnings[:1]:
                     lines.append(f"{item.client}: {problem}")
-            QMessageBox.information(self, self.tr("Export UPD for EDO"), "\n".join(lines[:20]))
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export UPD for EDO"), "\n".join(lines[:20]))
+            box.setParent(self, box.windowFlags())
+            box.open()  # not exec(): the send dialog's own work goes on
+            self.edo_message = box
 
         self.task = run_task(self, job, title=self.tr("Export UPD for EDO"), on_success=done)
         return self.task

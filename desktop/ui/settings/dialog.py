@@ -187,6 +187,18 @@ class SettingsDialog(QDialog):
         self.smtp_attach_docx.setChecked(smtp.attach_docx)
         self.smtp_attach_xml = QCheckBox(self.tr("UPD XML"), self)
         self.smtp_attach_xml.setChecked(smtp.attach_xml)
+        self.smtp_timeout = QSpinBox(self)
+        self.smtp_timeout.setObjectName("smtpTimeout")
+        self.smtp_timeout.setRange(5, 300)
+        self.smtp_timeout.setSuffix(self.tr(" s"))
+        self.smtp_timeout.setValue(int(smtp.timeout))
+        self.smtp_timeout.setToolTip(self.tr("How long to wait for the mail server before giving up"))
+        self.smtp_verify_tls = QCheckBox(self.tr("Check the server's certificate"), self)
+        self.smtp_verify_tls.setObjectName("smtpVerifyTls")
+        self.smtp_verify_tls.setChecked(bool(smtp.verify_tls))
+        self.smtp_verify_tls.setToolTip(
+            self.tr("Turn off only for an internal server with a self-signed certificate")
+        )
         self.smtp_test_button = QPushButton(self.tr("Send a test message"), self)
         self.smtp_test_button.setObjectName("smtpTest")
         self.smtp_test_result = QLabel(self)
@@ -204,6 +216,14 @@ class SettingsDialog(QDialog):
         row.addWidget(self.smtp_port)
         row.addWidget(self.smtp_security)
         form.addRow(self.tr("Server:"), server)
+        connection = QWidget(box)
+        row = QHBoxLayout(connection)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Timeout:"), connection))
+        row.addWidget(self.smtp_timeout)
+        row.addWidget(self.smtp_verify_tls)
+        row.addStretch(1)
+        form.addRow("", connection)
         form.addRow(self.tr("Login:"), self.smtp_login)
         form.addRow(self.tr("Password:"), self.smtp_password)
         form.addRow(self.tr("Sender address:"), self.smtp_sender)
@@ -229,24 +249,16 @@ class SettingsDialog(QDialog):
         smtp.sender_name = self.smtp_sender_name.text().strip()
         smtp.attach_docx = self.smtp_attach_docx.isChecked()
         smtp.attach_xml = self.smtp_attach_xml.isChecked()
+        smtp.timeout = self.smtp_timeout.value()
+        smtp.verify_tls = self.smtp_verify_tls.isChecked()
         return smtp
 
     def send_test_message(self) -> object:
         """Send a test message with the settings as typed (not yet saved), on a worker thread."""
-        from desktop.core.sending.transport import SmtpConfig, send_test_message
+        from desktop.core.sending.transport import send_test_message
         from desktop.ui.tasks import run_task
 
-        smtp = self.edited_smtp()
-        config = SmtpConfig(
-            host=smtp.host,
-            port=smtp.port,
-            security=smtp.security,
-            login=smtp.login,
-            password=self.smtp_password.text() or None,
-            sender=smtp.sender or smtp.login,
-            sender_name=smtp.sender_name,
-            timeout=float(smtp.timeout),
-        )
+        config = self.edited_smtp().transport(self.smtp_password.text())
         self.smtp_test_button.setEnabled(False)
         self.smtp_test_result.setStyleSheet("")
         self.smtp_test_result.setText(self.tr("Sending a test message…"))

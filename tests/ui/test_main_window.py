@@ -69,7 +69,7 @@ def test_search_filters_by_client_name_case_insensitively(
         )
     fragment = name.split("«")[1][:5].upper()  # «РОМАШ» finds «Ромашка»: Cyrillic case folding
     tab.search.insert(fragment)  # QTest.keyClicks cannot type Cyrillic
-    qtbot.waitUntil(lambda: tab.model.rowCount() == expected, timeout=3000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == expected, timeout=10000)
     for row in range(tab.model.rowCount()):
         client = tab.model.index(row, 2).data()
         assert fragment.lower() in client.lower()

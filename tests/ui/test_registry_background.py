@@ -83,7 +83,7 @@ def test_sorting_runs_in_the_background_and_keeps_the_footer(qtbot: Any, tab: Re
 def test_a_slow_query_shows_the_busy_indicator(qtbot: Any, tab: RegistryTab) -> None:
     indicator = tab.view.busy_indicator
     tab.model.busy_changed.emit(True)  # as a running query does
-    qtbot.waitUntil(indicator.isVisible, timeout=3000)
+    qtbot.waitUntil(indicator.isVisible, timeout=10000)
     assert indicator.text() == "Загрузка…"
     tab.model.busy_changed.emit(False)
     assert not indicator.isVisible()

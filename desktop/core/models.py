@@ -733,3 +733,15 @@ class Notification(Base):
     object_type: Mapped[str | None] = mapped_column(String(30))
     object_id: Mapped[int | None] = mapped_column(Integer)
     read_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class MailTemplateText(Base):
+    """A mail template edited in the app (``package`` or ``reminder``): it replaces the file of
+    ``forms/mail`` for every user of the database; no row means the file is used."""
+
+    __tablename__ = "mail_templates"
+
+    purpose: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

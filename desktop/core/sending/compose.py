@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from sqlalchemy.orm import Session
 
 from desktop.core.errors import ConfigError, StorageError, TemplateError
 from desktop.core.resources import resource_path
@@ -34,7 +35,7 @@ def mail_templates_dir() -> Path:
     return resource_path("forms", "mail")
 
 
-def _environment() -> SandboxedEnvironment:
+def mail_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True, trim_blocks=True
     )
@@ -61,38 +62,56 @@ class MailTemplate:
         return subject, body
 
 
-def load_template(purpose: str, folder: Path | None = None) -> MailTemplate:
-    """The template of ``purpose`` (``package`` or ``reminder``) from ``folder`` (default ``forms/mail``)."""
-    path = (folder or mail_templates_dir()) / TEMPLATES[purpose]
+def template_file(purpose: str, folder: Path | None = None) -> Path:
+    return (folder or mail_templates_dir()) / TEMPLATES[purpose]
+
+
+def read_template_file(purpose: str, folder: Path | None = None) -> str:
+    """The source of ``purpose``'s template file (``forms/mail`` unless ``folder``)."""
+    path = template_file(purpose, folder)
     try:
-        source = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"Шаблон письма «{path}» не найден.", field=str(path)) from None
     except UnicodeDecodeError:
         raise TemplateError(f"Шаблон письма «{path}» не в кодировке UTF-8: сохраните его в UTF-8.") from None
     except OSError as error:
         raise StorageError(f"Шаблон письма «{path}» не прочитать: {error.strerror or error}.") from error
+
+
+def parse_template(name: str, source: str) -> MailTemplate:
+    """``Тема: …``, a blank line, the body: compiled, or a ``TemplateError`` naming ``name`` and the line."""
     first, _, rest = source.partition("\n")
     prefix = next((p for p in SUBJECT_PREFIXES if first.strip().startswith(p)), None)
     if prefix is None:
         raise TemplateError(
-            f"Шаблон письма «{path.name}»: первая строка должна начинаться с «Тема:» (тема письма), "
+            f"Шаблон письма «{name}»: первая строка должна начинаться с «Тема:» (тема письма), "
             f"а в ней «{first.strip()[:60]}»."
         )
-    env = _environment()
+    env = mail_environment()
     try:
         subject = env.from_string(first.strip()[len(prefix) :].strip())
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(
-            f"Шаблон письма «{path.name}», тема: ошибка синтаксиса — {error.message}."
-        ) from error
+        raise TemplateError(f"Шаблон письма «{name}», тема: ошибка синтаксиса — {error.message}.") from error
     try:
         body = env.from_string(rest)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
-            f"Шаблон письма «{path.name}», строка {(error.lineno or 0) + 1}: ошибка синтаксиса — {error.message}."
+            f"Шаблон письма «{name}», строка {(error.lineno or 0) + 1}: ошибка синтаксиса — {error.message}."
         ) from error
-    return MailTemplate(path.name, subject, body)
+    return MailTemplate(name, subject, body)
+
+
+def load_template(purpose: str, folder: Path | None = None, session: Session | None = None) -> MailTemplate:
+    """The template of ``purpose`` (``package`` or ``reminder``): the one edited in the program
+    (stored in the database of ``session``), else the file of ``folder`` (default ``forms/mail``)."""
+    if session is not None and folder is None:
+        from desktop.core.sending.templates import stored_source
+
+        stored = stored_source(session, purpose)
+        if stored is not None:
+            return parse_template(f"{TEMPLATES[purpose]} (изменён в программе)", stored)
+    return parse_template(template_file(purpose, folder).name, read_template_file(purpose, folder))
 
 
 @dataclass(frozen=True)

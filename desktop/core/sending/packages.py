@@ -137,7 +137,7 @@ def plan_packages(
 ) -> list[Outgoing]:
     """One composed message per client with documents in ``period``, ordered by client name."""
     options = options or PackageOptions()
-    template = template or load_template("package")
+    template = template or load_template("package", session=session)
     grouped = period_documents(session, period, counterparty_ids)
     clients = {
         c.id: c for c in session.scalars(select(Counterparty).where(Counterparty.id.in_(list(grouped))))

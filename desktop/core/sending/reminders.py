@@ -68,7 +68,7 @@ def plan_reminders(
     today: dt.date | None = None,
 ) -> list[Outgoing]:
     options = options or ReminderOptions()
-    template = template or load_template("reminder")
+    template = template or load_template("reminder", session=session)
     today = today or dt.date.today()
     documents = list(
         session.scalars(

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.config import Settings
@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         users_action = QAction(self.tr("&Users and roles…"), self)
         users_action.triggered.connect(self.open_users)
         directories.addAction(users_action)
+        templates_action = QAction(self.tr("&Mail templates…"), self)
+        templates_action.triggered.connect(self.open_mail_templates)
+        directories.addAction(templates_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_action = QAction(self.tr("Open the &log file"), self)
@@ -162,6 +165,15 @@ class MainWindow(QMainWindow):
             dialog = UsersDialog(self.database, self)
             dialog.finished.connect(lambda _code: self.reload_all())
             dialog.open()
+
+    def open_mail_templates(self) -> QDialog | None:
+        if self.database is None:
+            return None
+        from desktop.ui.sending.templates_dialog import MailTemplatesDialog
+
+        dialog = MailTemplatesDialog(self.database, self)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1794,6 +1794,65 @@
     </message>
 </context>
 <context>
+    <name>MailTemplatesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="45" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="217" />
+        <source>Mail templates</source>
+        <translation>Шаблоны писем</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="62" />
+        <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
+        <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="83" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="86" />
+        <source>Restore the default</source>
+        <translation>Вернуть стандартный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
+        <source>Forget the edited text: letters use the file of forms/mail again</source>
+        <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="107" />
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="151" />
+        <source>Edited in the program: %1, %2</source>
+        <translation>Изменён в программе: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="156" />
+        <source>Standard text (file %1)</source>
+        <translation>Стандартный текст (файл %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="181" />
+        <source>Sample: the letter to %1</source>
+        <translation>Пример: письмо клиенту %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="218" />
+        <source>Changes to «%1» are not saved. Close without saving?</source>
+        <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
@@ -1827,7 +1886,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1877,48 +1936,53 @@
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <source>&amp;Mail templates…</source>
+        <translation>&amp;Шаблоны писем…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2887,242 +2951,242 @@
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="107" />
+        <location filename="../../desktop/ui/requests/card.py" line="102" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="115" />
+        <location filename="../../desktop/ui/requests/card.py" line="110" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="130" />
+        <location filename="../../desktop/ui/requests/card.py" line="125" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="131" />
+        <location filename="../../desktop/ui/requests/card.py" line="126" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="142" />
+        <location filename="../../desktop/ui/requests/card.py" line="137" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="143" />
+        <location filename="../../desktop/ui/requests/card.py" line="138" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="144" />
+        <location filename="../../desktop/ui/requests/card.py" line="139" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="146" />
+        <location filename="../../desktop/ui/requests/card.py" line="141" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="150" />
+        <location filename="../../desktop/ui/requests/card.py" line="145" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="152" />
+        <location filename="../../desktop/ui/requests/card.py" line="147" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="154" />
+        <location filename="../../desktop/ui/requests/card.py" line="149" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <location filename="../../desktop/ui/requests/card.py" line="150" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="156" />
+        <location filename="../../desktop/ui/requests/card.py" line="151" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="160" />
+        <location filename="../../desktop/ui/requests/card.py" line="155" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="162" />
+        <location filename="../../desktop/ui/requests/card.py" line="157" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="164" />
+        <location filename="../../desktop/ui/requests/card.py" line="159" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="166" />
+        <location filename="../../desktop/ui/requests/card.py" line="161" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="168" />
+        <location filename="../../desktop/ui/requests/card.py" line="163" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="172" />
+        <location filename="../../desktop/ui/requests/card.py" line="167" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="191" />
+        <location filename="../../desktop/ui/requests/card.py" line="186" />
         <source>Payment purpose* (with VAT, at most 210 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="194" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <location filename="../../desktop/ui/requests/card.py" line="196" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="204" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <location filename="../../desktop/ui/requests/card.py" line="200" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="206" />
+        <location filename="../../desktop/ui/requests/card.py" line="201" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="210" />
+        <location filename="../../desktop/ui/requests/card.py" line="205" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="218" />
+        <location filename="../../desktop/ui/requests/card.py" line="213" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <location filename="../../desktop/ui/requests/card.py" line="229" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="236" />
+        <location filename="../../desktop/ui/requests/card.py" line="231" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <location filename="../../desktop/ui/requests/card.py" line="232" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="238" />
+        <location filename="../../desktop/ui/requests/card.py" line="233" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="239" />
+        <location filename="../../desktop/ui/requests/card.py" line="234" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="240" />
+        <location filename="../../desktop/ui/requests/card.py" line="235" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="242" />
+        <location filename="../../desktop/ui/requests/card.py" line="237" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="317" />
+        <location filename="../../desktop/ui/requests/card.py" line="312" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="323" />
-        <location filename="../../desktop/ui/requests/card.py" line="324" />
-        <location filename="../../desktop/ui/requests/card.py" line="325" />
-        <location filename="../../desktop/ui/requests/card.py" line="326" />
+        <location filename="../../desktop/ui/requests/card.py" line="318" />
+        <location filename="../../desktop/ui/requests/card.py" line="319" />
+        <location filename="../../desktop/ui/requests/card.py" line="320" />
+        <location filename="../../desktop/ui/requests/card.py" line="321" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="327" />
-        <location filename="../../desktop/ui/requests/card.py" line="328" />
-        <location filename="../../desktop/ui/requests/card.py" line="611" />
+        <location filename="../../desktop/ui/requests/card.py" line="322" />
+        <location filename="../../desktop/ui/requests/card.py" line="323" />
+        <location filename="../../desktop/ui/requests/card.py" line="606" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="361" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="369" />
+        <location filename="../../desktop/ui/requests/card.py" line="364" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="392" />
+        <location filename="../../desktop/ui/requests/card.py" line="387" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="422" />
+        <location filename="../../desktop/ui/requests/card.py" line="417" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="422" />
+        <location filename="../../desktop/ui/requests/card.py" line="417" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="423" />
+        <location filename="../../desktop/ui/requests/card.py" line="418" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="470" />
+        <location filename="../../desktop/ui/requests/card.py" line="465" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="600" />
+        <location filename="../../desktop/ui/requests/card.py" line="595" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="602" />
+        <location filename="../../desktop/ui/requests/card.py" line="597" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="633" />
+        <location filename="../../desktop/ui/requests/card.py" line="628" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>

@@ -365,6 +365,18 @@ RU.update({
     "Attach DOCX": "Приложить DOCX", "Attach UPD XML": "Приложить XML УПД",
     "Export UPD for EDO…": "Выгрузить УПД для ЭДО…", "Export UPD for EDO": "Выгрузка УПД для ЭДО",
     "Folder for the EDO files": "Папка для файлов ЭДО",
+    "&Mail templates…": "&Шаблоны писем…", "Mail templates": "Шаблоны писем",
+    "First line «Тема: …», then a blank line and the text. Names: %1":
+        "Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1",
+    ("MailTemplatesDialog", "Save"): "Сохранить", "Restore the default": "Вернуть стандартный",
+    "Forget the edited text: letters use the file of forms/mail again":
+        "Забыть изменённый текст: письма снова пойдут по файлу из forms/mail",
+    ("MailTemplatesDialog", "Close"): "Закрыть", ("MailTemplatesDialog", "Subject:"): "Тема:",
+    "Edited in the program: %1, %2": "Изменён в программе: %1, %2",
+    "Standard text (file %1)": "Стандартный текст (файл %1)",
+    "Sample: the letter to %1": "Пример: письмо клиенту %1",
+    "Changes to «%1» are not saved. Close without saving?":
+        "Изменения в «%1» не сохранены. Закрыть без сохранения?",
     "XML files into the folder": "Файлы XML в папку", "One ZIP per client": "Один ZIP-архив на клиента",
     "Mark the UPDs as sent by EDO": "Отметить УПД как отправленные по ЭДО",
     "The registry then shows them as sent by EDO": "В реестре они будут показаны как отправленные по ЭДО",

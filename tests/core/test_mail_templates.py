@@ -89,7 +89,8 @@ def test_a_saved_template_is_what_the_next_letters_use_until_the_default_is_rest
         ("Акты за месяц\n\nтекст\n", "первая строка должна начинаться с «Тема:»"),
         ("   \n", "пуст"),
         # A misspelt field shows on the sample letter, as it would in sending.
-        ("Тема: {{ client.nmae }}\n\nтекст\n", "неизвестное имя"),
+        ("Тема: Акты\n\nтекст\n{{ client.nmae }}\n", "строка 4: неизвестное имя «client.nmae»"),
+        ("Тема: {{ entity.nickname }}\n\nтекст\n", "строка 1: неизвестное имя «entity.nickname»"),
     ],
 )
 def test_a_wrong_template_is_refused_with_its_reason_and_nothing_is_stored(

@@ -413,7 +413,8 @@ _UNDEFINED = (
 )
 
 
-def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> TemplateError:
+def template_lineno(exc: BaseException) -> int | None:
+    """The template line a Jinja error happened on (rendering errors carry it only in the traceback)."""
     lineno = getattr(exc, "lineno", None)
     if lineno is None:
         # Jinja rewrites the traceback: the template's frame is "<template>" with source line numbers.
@@ -422,17 +423,25 @@ def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> Template
             if tb.tb_frame.f_code.co_filename == "<template>":
                 lineno = tb.tb_lineno
             tb = tb.tb_next
+    return lineno if isinstance(lineno, int) else None
+
+
+def undefined_name(exc: jinja2.UndefinedError, line: str = "") -> str:
+    """The unknown name of ``exc``, dotted as written on ``line``: «seller.nickname», not «nickname»."""
+    name = next((m.group(1) for rx in _UNDEFINED if (m := rx.search(str(exc.message)))), str(exc.message))
+    dotted = re.search(r"([A-Za-z_][\w.]*\." + re.escape(name) + r")\b", line) if line else None
+    return dotted.group(1) if dotted else name
+
+
+def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> TemplateError:
+    lineno = template_lineno(exc)
     lines = part.source.splitlines()
     line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
     where = " ".join(re.sub(r"<[^>]+>", "", line).split())[:160]
     where_text = f" в тексте «{where}»" if where else ""
     form = prepared.path.name
     if isinstance(exc, jinja2.UndefinedError):
-        name = next((m.group(1) for rx in _UNDEFINED if (m := rx.search(str(exc.message)))), str(exc.message))
-        # The whole dotted name as written in the form: «seller.nickname», not «nickname».
-        dotted = re.search(r"([A-Za-z_][\w.]*\." + re.escape(name) + r")\b", line) if line else None
-        if dotted:
-            name = dotted.group(1)
+        name = undefined_name(exc, line)
         return TemplateError(
             f"Печатная форма «{form}»: неизвестное поле «{name}»{where_text}. "
             "Исправьте форму (список полей — forms/README.md) или проверьте её командой «aktdesk forms check».",

@@ -46,20 +46,31 @@ class MailTemplate:
     name: str  # the file name, for messages
     subject: jinja2.Template
     body: jinja2.Template
+    source: str = ""  # the whole text, subject line first: to name the line of an error
 
     def render(self, context: Mapping[str, Any]) -> tuple[str, str]:
+        subject = " ".join(self._render(self.subject, context, 0).split())
+        body = self._render(self.body, context, 1)
+        body = "\n".join(line.rstrip() for line in body.strip("\n").splitlines()) + "\n"
+        return subject, body
+
+    def _render(self, template: jinja2.Template, context: Mapping[str, Any], first_line: int) -> str:
+        from desktop.core.documents.render import template_lineno, undefined_name
+
         try:
-            subject = " ".join(self.subject.render(context).split())
-            body = self.body.render(context)
+            return template.render(context)
         except jinja2.UndefinedError as error:
+            lineno = template_lineno(error)
+            lines = self.source.splitlines()
+            number = (lineno or 1) + first_line
+            line = lines[number - 1] if lineno and number <= len(lines) else ""
+            where = f", строка {number}" if line else ""
             raise TemplateError(
-                f"Шаблон письма «{self.name}»: неизвестное имя ({error.message}). "
+                f"Шаблон письма «{self.name}»{where}: неизвестное имя «{undefined_name(error, line)}». "
                 "Список имён — в forms/mail/README.md."
             ) from error
         except jinja2.TemplateError as error:
             raise TemplateError(f"Шаблон письма «{self.name}»: {error}") from error
-        body = "\n".join(line.rstrip() for line in body.strip("\n").splitlines()) + "\n"
-        return subject, body
 
 
 def template_file(purpose: str, folder: Path | None = None) -> Path:
@@ -99,7 +110,7 @@ def parse_template(name: str, source: str) -> MailTemplate:
         raise TemplateError(
             f"Шаблон письма «{name}», строка {(error.lineno or 0) + 1}: ошибка синтаксиса — {error.message}."
         ) from error
-    return MailTemplate(name, subject, body)
+    return MailTemplate(name, subject, body, source)
 
 
 def load_template(purpose: str, folder: Path | None = None, session: Session | None = None) -> MailTemplate:

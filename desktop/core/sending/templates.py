@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import TemplateError
 from desktop.core.models import Document, MailTemplateText
-from desktop.core.sending.compose import TEMPLATES, MailTemplate, mail_environment, parse_template, read_template_file
+from desktop.core.sending.compose import (
+    TEMPLATES,
+    MailTemplate,
+    mail_environment,
+    parse_template,
+    read_template_file,
+)
 
 PURPOSE_TITLES = {"package": "Пакет документов", "reminder": "Напоминание о неподписанных актах"}
 
@@ -108,7 +114,9 @@ def try_on_sample(session: Session, purpose: str, template: MailTemplate) -> Sam
     from desktop.core.sending.reminders import ReminderOptions, plan_reminders
 
     if purpose == "package":
-        period = session.scalar(select(func.max(Document.period)).where(Document.current.is_(True)))
+        period = session.scalar(  # the last closed month (not the advance invoices of the next one)
+            select(func.max(Document.period)).where(Document.current.is_(True), Document.kind.in_(("act", "upd")))
+        )
         if period is None:
             return Sample("", "", note="В базе нет документов: пример письма показать не на чем.")
         client_id = session.scalar(
@@ -157,7 +165,7 @@ def save_template(session: Session, purpose: str, source: str, user: str) -> Mai
         session.add(row)
     row.source = source
     row.updated_by = user
-    row.updated_at = dt.datetime.now().replace(microsecond=0)
+    row.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)  # UTC, as models._now
     session.flush()
     return row
 

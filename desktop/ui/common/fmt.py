@@ -16,3 +16,13 @@ def money(value: Any) -> str:
 
 def date(value: dt.date | None) -> str:
     return format_date(value)
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """Events and edits are stored in UTC (``models._now``); people read their own clock."""
+    return at.replace(tzinfo=dt.UTC).astimezone()
+
+
+def moment(at: dt.datetime | None) -> str:
+    """A stored UTC moment on the local clock: ``30.11.2026 10:15``."""
+    return "" if at is None else f"{local_time(at):%d.%m.%Y %H:%M}"

@@ -8,6 +8,7 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from desktop.core.events import history
+from desktop.ui.common import fmt
 
 ACTIONS = {
     "create": "создание",
@@ -40,7 +41,7 @@ def history_html(session: Session, object_type: str, object_id: int) -> str:
             else:
                 parts.append(f"{escape(name)}: {escape(str(value))}")
         rows.append(
-            f"<tr><td>{event.at:%d.%m.%Y %H:%M}</td><td>{escape(event.user_login)}</td>"
+            f"<tr><td>{fmt.moment(event.at)}</td><td>{escape(event.user_login)}</td>"
             f"<td>{escape(ACTIONS.get(event.action, event.action))}</td><td>{'<br>'.join(parts)}</td></tr>"
         )
     return (

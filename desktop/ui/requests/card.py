@@ -61,11 +61,6 @@ LINE_FIELDS = (
 ERROR_FIELDS = (*LINE_FIELDS, "own_entity_id", "currency", "vat_rate", "pay_by", "purpose")
 
 
-def local_time(at: dt.datetime) -> dt.datetime:
-    """Events are stored in UTC; people read their own clock."""
-    return at.replace(tzinfo=dt.UTC).astimezone()
-
-
 class RequestCard(QDialog):
     """Create or work on a payment request as ``login``; ``changed`` tells the registry to refresh."""
 
@@ -393,7 +388,7 @@ class RequestCard(QDialog):
         parts = []
         for event in reversed(request.history):
             who = escape(names.get(event.user_login, event.user_login))
-            when = f"{local_time(event.at):%d.%m.%Y %H:%M}"
+            when = fmt.moment(event.at)
             if event.to_status is not None:
                 if event.from_status is None:
                     what = escape(status_title(event.to_status))

@@ -241,11 +241,36 @@ def _read_only(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class _ToLocalLoggers(logging.Handler):
-    """A record logged in a worker process goes through the logger of the same name here."""
+class _WorkerLogs:
+    """Reads the records the worker processes log and hands each to the logger of the same name
+    here. Not ``logging.handlers.QueueListener``: its stop() puts a sentinel through the queue's
+    writer lock, which a worker killed while logging may hold forever; this one polls and stops."""
 
-    def emit(self, record: logging.LogRecord) -> None:
-        logging.getLogger(record.name).handle(record)
+    def __init__(self, records: Any) -> None:
+        self.records = records
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="aktdesk-worker-logs", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import queue
+
+        while True:
+            try:
+                record = self.records.get(timeout=0.2)
+            except queue.Empty:
+                if self.stopped.is_set():
+                    return
+                continue
+            except (EOFError, OSError, ValueError):  # the queue was closed
+                return
+            logging.getLogger(record.name).handle(record)
+
+    def stop(self) -> None:
+        """After the workers ended: what they logged last is read first."""
+        self.stopped.set()
+        self.thread.join(timeout=5)
+        self.records.close()
 
 
 def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO) -> None:
@@ -348,8 +373,7 @@ class FileWriter:
         self.pool: ProcessPoolExecutor | None = None
         self.pool_failed = False
         self.warming: list[Future[int]] = []  # one start-up call per worker
-        self.log_queue: Any = None  # the workers' log records, read by log_listener
-        self.log_listener: logging.handlers.QueueListener | None = None
+        self.worker_logs: _WorkerLogs | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
         self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
@@ -401,14 +425,12 @@ class FileWriter:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
-        self.log_queue = context.Queue()
-        self.log_listener = logging.handlers.QueueListener(self.log_queue, _ToLocalLoggers())
-        self.log_listener.start()
+        self.worker_logs = _WorkerLogs(context.Queue())
         self.pool = ProcessPoolExecutor(
             self.workers,
             mp_context=context,
             initializer=_worker_start,
-            initargs=(url, self.log_queue, logging.getLogger().getEffectiveLevel()),
+            initargs=(url, self.worker_logs.records, logging.getLogger().getEffectiveLevel()),
         )
         # Start every worker now: their imports overlap the closing.
         self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
@@ -646,9 +668,9 @@ class FileWriter:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if self.log_listener is not None:
-            self.log_listener.stop()  # after the workers ended: their last records are read
-            self.log_listener = None
+        if self.worker_logs is not None:
+            self.worker_logs.stop()
+            self.worker_logs = None
         if self._starter is not None:
             self._starter.join()
         shutil.rmtree(self.batch_dir, ignore_errors=True)

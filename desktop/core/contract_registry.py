@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +23,7 @@ from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity,
 class ContractFilter:
     search: str = ""
     own_entity_id: int | None = None
+    own_entity_ids: list[int] = field(default_factory=list)  # several own entities (empty: no limit)
     counterparty_id: int | None = None
     kind: str | None = None
     status: str | None = None
@@ -96,6 +97,8 @@ def apply_filter(stmt: Select[Any], flt: ContractFilter, today: dt.date | None =
         )
     if flt.own_entity_id is not None:
         stmt = stmt.where(Contract.own_entity_id == flt.own_entity_id)
+    if flt.own_entity_ids:
+        stmt = stmt.where(Contract.own_entity_id.in_(flt.own_entity_ids))
     if flt.counterparty_id is not None:
         stmt = stmt.where(Contract.counterparty_id == flt.counterparty_id)
     if flt.kind:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -56,23 +57,29 @@ EXPIRING_DAYS = (30, 60)
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose figures: one own entity or all; a manager's clients; who approves."""
+    """Whose figures: the chosen own entities (none chosen: all); a manager's clients; who approves."""
 
-    own_entity_id: int | None = None
+    own_entity_ids: tuple[int, ...] = ()
     manager_id: int | None = None
     login: str = ""
     can_approve: bool = False
 
+    def entity_fields(self) -> dict[str, Any]:
+        """The own-entity part of the lists' filters: one entity as the lists' own choice, several as a set."""
+        if len(self.own_entity_ids) == 1:
+            return {"own_entity_id": self.own_entity_ids[0]}
+        return {"own_entity_ids": list(self.own_entity_ids)} if self.own_entity_ids else {}
+
     def registry_filter(self, **values: Any) -> RegistryFilter:
-        return RegistryFilter(own_entity_id=self.own_entity_id, manager_id=self.manager_id, **values)
+        return RegistryFilter(manager_id=self.manager_id, **self.entity_fields(), **values)
 
 
-def scope_for(session: Session, login: str, own_entity_id: int | None = None) -> Scope:
+def scope_for(session: Session, login: str, own_entity_ids: Sequence[int] = ()) -> Scope:
     """The scope of the person at the keyboard: a manager sees his clients, an approver approves."""
     user = session.scalars(select(User).where(User.login == login)).first()
     role = user.role if user is not None else None
     return Scope(
-        own_entity_id=own_entity_id,
+        own_entity_ids=tuple(sorted(set(own_entity_ids))),
         manager_id=user.id if user is not None and role == Role.MANAGER else None,
         login=login,
         can_approve=role in (Role.APPROVER, Role.ADMIN),
@@ -341,8 +348,8 @@ def _closing(session: Session, scope: Scope, periods: list[str]) -> list[Closing
         )
         .group_by(m.period, state)
     )
-    if scope.own_entity_id is not None:
-        stmt = stmt.where(Contract.own_entity_id == scope.own_entity_id)
+    if scope.own_entity_ids:
+        stmt = stmt.where(Contract.own_entity_id.in_(scope.own_entity_ids))
     if scope.manager_id is not None:
         stmt = stmt.where(Counterparty.manager_id == scope.manager_id)
     found = {(period, state_): int(count) for period, state_, count in session.execute(stmt)}
@@ -392,8 +399,8 @@ def _unallocated(session: Session, scope: Scope) -> Figure:
             BankPayment.status.in_((PaymentStatus.UNALLOCATED, PaymentStatus.PARTIAL)),
         )
     )
-    if scope.own_entity_id is not None:
-        stmt = stmt.where(BankPayment.own_entity_id == scope.own_entity_id)
+    if scope.own_entity_ids:
+        stmt = stmt.where(BankPayment.own_entity_id.in_(scope.own_entity_ids))
     if scope.manager_id is not None:
         stmt = stmt.where(Counterparty.manager_id == scope.manager_id)
     count, total = session.execute(stmt).one()
@@ -409,9 +416,7 @@ def _requests(session: Session, scope: Scope, flt: RequestFilter, today: dt.date
 
 
 def _expiring(session: Session, scope: Scope, days: int, today: dt.date) -> Figure:
-    flt = ContractFilter(
-        own_entity_id=scope.own_entity_id, manager_id=scope.manager_id, expiring_within_days=days
-    )
+    flt = ContractFilter(manager_id=scope.manager_id, expiring_within_days=days, **scope.entity_fields())
     monthly = contract_registry.monthly_amounts()
     base: Any = (
         select(
@@ -457,14 +462,14 @@ def compute(session: Session, scope: Scope, today: dt.date | None = None, months
     view.receivables_top = _top_clients(session, receivable, unpaid, "receivables")
     view.unallocated = _unallocated(session, scope)
 
-    entity = scope.own_entity_id
+    entity = scope.entity_fields()
     if scope.can_approve:
-        to_approve = RequestFilter(own_entity_id=entity, preset="to_approve")
+        to_approve = RequestFilter(preset="to_approve", **entity)
         view.requests_approval = _requests(session, scope, to_approve, today, "requests_approval")
     else:  # nothing waits for this user's approval: show his own requests on approval
-        mine = RequestFilter(statuses=[RequestStatus.APPROVAL.value], own_entity_id=entity, preset="mine")
+        mine = RequestFilter(statuses=[RequestStatus.APPROVAL.value], preset="mine", **entity)
         view.requests_approval = _requests(session, scope, mine, today, "requests_mine")
-    due = RequestFilter(own_entity_id=entity, preset="due_this_week")
+    due = RequestFilter(preset="due_this_week", **entity)
     view.requests_due = _requests(session, scope, due, today, "requests_due")
     view.expiring = [_expiring(session, scope, days, today) for days in EXPIRING_DAYS]
     return view

@@ -671,6 +671,7 @@ class RequestFilter:
 
     statuses: list[str] = field(default_factory=list)
     own_entity_id: int | None = None
+    own_entity_ids: list[int] = field(default_factory=list)  # several own entities (empty: no limit)
     search: str = ""
     preset: str | None = None  # mine | to_approve | due_this_week
 
@@ -703,6 +704,8 @@ def where(flt: RequestFilter, login: str, today: dt.date) -> list[Any]:
         conditions.append(PaymentRequest.status.in_(flt.statuses))
     if flt.own_entity_id is not None:
         conditions.append(PaymentRequest.own_entity_id == flt.own_entity_id)
+    if flt.own_entity_ids:
+        conditions.append(PaymentRequest.own_entity_id.in_(flt.own_entity_ids))
     if flt.preset == "mine":
         conditions.append(PaymentRequest.initiator == login)
     elif flt.preset == "to_approve":

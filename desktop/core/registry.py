@@ -32,6 +32,7 @@ class RegistryFilter:
     period_from: str | None = None  # "YYYY-MM"
     period_to: str | None = None
     own_entity_id: int | None = None
+    own_entity_ids: list[int] = field(default_factory=list)  # several own entities (empty: no limit)
     counterparty_id: int | None = None
     contract_id: int | None = None
     manager_id: int | None = None
@@ -108,6 +109,8 @@ def apply_filter(stmt: Any, flt: RegistryFilter) -> Any:
         stmt = stmt.where(Document.period <= flt.period_to)
     if flt.own_entity_id is not None:
         stmt = stmt.where(Document.own_entity_id == flt.own_entity_id)
+    if flt.own_entity_ids:
+        stmt = stmt.where(Document.own_entity_id.in_(flt.own_entity_ids))
     if flt.counterparty_id is not None:
         stmt = stmt.where(Document.counterparty_id == flt.counterparty_id)
     if flt.contract_id is not None:

@@ -4,7 +4,8 @@
 
 Fills a fresh demo database, closes the three previous months with the real closing (one
 contract fails in the last), signs and pays part of the documents (``tests/overview_data.py``),
-then saves ``overview.png`` and ``overview.pdf`` (the one-page report) next to this file.
+then saves ``overview.png`` and ``overview.pdf`` (the one-page report) next to this file, and
+``overview-two-entities.png`` with two of the own entities chosen in the check list of «Несколько…».
 """
 
 from __future__ import annotations
@@ -59,6 +60,19 @@ def main() -> int:
     settle(app, 800)
     window.grab().save(str(HERE / "overview.png"))
     window.overview_tab.export_pdf(HERE / "overview.pdf")
+
+    # Two of the own entities, chosen in the check list of «Несколько…».
+    tab = window.overview_tab
+    picker = tab.entity.pick()
+    picker.set_checked([entity_id for _name, entity_id in tab.entity.entities[:2]])
+    settle(app, 300)
+    picker.grab().save(str(HERE / "overview-entities-picker.png"))
+    picker.accept()
+    settle(app, 300)
+    while tab.task is not None and tab.task.running:
+        app.processEvents()
+    settle(app, 800)
+    window.grab().save(str(HERE / "overview-two-entities.png"))
     return 0
 
 

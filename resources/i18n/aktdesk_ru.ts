@@ -811,7 +811,7 @@
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="55" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="56" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
@@ -861,58 +861,53 @@
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="193" />
-        <source>All own entities</source>
-        <translation>Все юрлица</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="194" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="188" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="232" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="226" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="276" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="286" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="270" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="280" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="289" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="283" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="351" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="345" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="376" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="370" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="377" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="371" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="384" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="378" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1527,6 +1522,27 @@
     </message>
 </context>
 <context>
+    <name>EntityChoice</name>
+    <message>
+        <location filename="../../desktop/ui/common/entity_choice.py" line="98" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/entity_choice.py" line="106" />
+        <source>Several…</source>
+        <translation>Несколько…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPicker</name>
+    <message>
+        <location filename="../../desktop/ui/common/entity_choice.py" line="135" />
+        <source>Own entities</source>
+        <translation>Свои юрлица</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="22" />
@@ -1802,47 +1818,47 @@
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="62" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="83" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="87" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="89" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="107" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="106" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="151" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="150" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="156" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="181" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="180" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
@@ -2071,63 +2087,58 @@
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="119" />
-        <source>All own entities</source>
-        <translation>Все юрлица</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <location filename="../../desktop/ui/overview/tab.py" line="122" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="126" />
+        <location filename="../../desktop/ui/overview/tab.py" line="124" />
         <source>Export PDF…</source>
         <translation>Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="156" />
+        <location filename="../../desktop/ui/overview/tab.py" line="154" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="159" />
+        <location filename="../../desktop/ui/overview/tab.py" line="157" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="162" />
+        <location filename="../../desktop/ui/overview/tab.py" line="160" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="165" />
+        <location filename="../../desktop/ui/overview/tab.py" line="163" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="168" />
+        <location filename="../../desktop/ui/overview/tab.py" line="166" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="234" />
+        <location filename="../../desktop/ui/overview/tab.py" line="223" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="236" />
+        <location filename="../../desktop/ui/overview/tab.py" line="225" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="256" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="258" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -2137,147 +2148,147 @@
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="278" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="289" />
-        <location filename="../../desktop/ui/overview/tab.py" line="349" />
-        <location filename="../../desktop/ui/overview/tab.py" line="357" />
+        <location filename="../../desktop/ui/overview/tab.py" line="278" />
+        <location filename="../../desktop/ui/overview/tab.py" line="338" />
+        <location filename="../../desktop/ui/overview/tab.py" line="346" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="290" />
-        <location filename="../../desktop/ui/overview/tab.py" line="371" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="360" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="291" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="292" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="293" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="294" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="295" />
+        <location filename="../../desktop/ui/overview/tab.py" line="284" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="296" />
+        <location filename="../../desktop/ui/overview/tab.py" line="285" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="297" />
-        <location filename="../../desktop/ui/overview/tab.py" line="340" />
+        <location filename="../../desktop/ui/overview/tab.py" line="286" />
+        <location filename="../../desktop/ui/overview/tab.py" line="329" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="298" />
-        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="287" />
+        <location filename="../../desktop/ui/overview/tab.py" line="330" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="299" />
-        <location filename="../../desktop/ui/overview/tab.py" line="342" />
+        <location filename="../../desktop/ui/overview/tab.py" line="288" />
+        <location filename="../../desktop/ui/overview/tab.py" line="331" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="306" />
+        <location filename="../../desktop/ui/overview/tab.py" line="295" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="314" />
+        <location filename="../../desktop/ui/overview/tab.py" line="303" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="316" />
+        <location filename="../../desktop/ui/overview/tab.py" line="305" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="321" />
+        <location filename="../../desktop/ui/overview/tab.py" line="310" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="332" />
+        <location filename="../../desktop/ui/overview/tab.py" line="321" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="334" />
+        <location filename="../../desktop/ui/overview/tab.py" line="323" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="344" />
+        <location filename="../../desktop/ui/overview/tab.py" line="333" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="351" />
-        <location filename="../../desktop/ui/overview/tab.py" line="359" />
-        <location filename="../../desktop/ui/overview/tab.py" line="373" />
+        <location filename="../../desktop/ui/overview/tab.py" line="340" />
+        <location filename="../../desktop/ui/overview/tab.py" line="348" />
+        <location filename="../../desktop/ui/overview/tab.py" line="362" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="384" />
-        <location filename="../../desktop/ui/overview/tab.py" line="393" />
-        <location filename="../../desktop/ui/overview/tab.py" line="401" />
+        <location filename="../../desktop/ui/overview/tab.py" line="373" />
+        <location filename="../../desktop/ui/overview/tab.py" line="382" />
+        <location filename="../../desktop/ui/overview/tab.py" line="390" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="393" />
+        <location filename="../../desktop/ui/overview/tab.py" line="382" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="402" />
+        <location filename="../../desktop/ui/overview/tab.py" line="391" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="409" />
+        <location filename="../../desktop/ui/overview/tab.py" line="398" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2722,205 +2733,200 @@
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="54" />
+        <location filename="../../desktop/ui/registry/tab.py" line="55" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="60" />
+        <location filename="../../desktop/ui/registry/tab.py" line="61" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="61" />
+        <location filename="../../desktop/ui/registry/tab.py" line="62" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <location filename="../../desktop/ui/registry/tab.py" line="63" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="63" />
+        <location filename="../../desktop/ui/registry/tab.py" line="64" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="64" />
+        <location filename="../../desktop/ui/registry/tab.py" line="65" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="67" />
+        <location filename="../../desktop/ui/registry/tab.py" line="68" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <location filename="../../desktop/ui/registry/tab.py" line="69" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="69" />
-        <source>All own entities</source>
-        <translation>Все юрлица</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="70" />
+        <location filename="../../desktop/ui/registry/tab.py" line="71" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="74" />
+        <location filename="../../desktop/ui/registry/tab.py" line="75" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="74" />
+        <location filename="../../desktop/ui/registry/tab.py" line="75" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="74" />
+        <location filename="../../desktop/ui/registry/tab.py" line="75" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="80" />
+        <location filename="../../desktop/ui/registry/tab.py" line="81" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="81" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="82" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="83" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="90" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="90" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="90" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="93" />
         <source>Export…</source>
         <translation>Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <location filename="../../desktop/ui/registry/tab.py" line="95" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="97" />
         <source>Sort scans…</source>
         <translation>Разобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <location filename="../../desktop/ui/registry/tab.py" line="99" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="101" />
+        <location filename="../../desktop/ui/registry/tab.py" line="102" />
         <source>Remind clients…</source>
         <translation>Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <location filename="../../desktop/ui/registry/tab.py" line="104" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="280" />
+        <location filename="../../desktop/ui/registry/tab.py" line="279" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="293" />
+        <location filename="../../desktop/ui/registry/tab.py" line="292" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="313" />
+        <location filename="../../desktop/ui/registry/tab.py" line="312" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="315" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="324" />
-        <location filename="../../desktop/ui/registry/tab.py" line="328" />
-        <location filename="../../desktop/ui/registry/tab.py" line="363" />
+        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="362" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="323" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="330" />
+        <location filename="../../desktop/ui/registry/tab.py" line="329" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="368" />
+        <location filename="../../desktop/ui/registry/tab.py" line="367" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="403" />
+        <location filename="../../desktop/ui/registry/tab.py" line="402" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="409" />
+        <location filename="../../desktop/ui/registry/tab.py" line="408" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="412" />
+        <location filename="../../desktop/ui/registry/tab.py" line="411" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="441" />
-        <location filename="../../desktop/ui/registry/tab.py" line="454" />
+        <location filename="../../desktop/ui/registry/tab.py" line="440" />
+        <location filename="../../desktop/ui/registry/tab.py" line="453" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="458" />
+        <location filename="../../desktop/ui/registry/tab.py" line="457" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3272,89 +3278,90 @@
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="58" />
+        <location filename="../../desktop/ui/requests/tab.py" line="57" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <location filename="../../desktop/ui/requests/tab.py" line="63" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="65" />
+        <location filename="../../desktop/ui/requests/tab.py" line="64" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="66" />
+        <location filename="../../desktop/ui/requests/tab.py" line="65" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="67" />
+        <location filename="../../desktop/ui/requests/tab.py" line="66" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="72" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="75" />
-        <source>All own entities</source>
-        <translation>Все юрлица</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>New request…</source>
         <translation>Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="77" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="79" />
+        <location filename="../../desktop/ui/requests/tab.py" line="78" />
         <source>Export approved to the bank…</source>
         <translation>Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="156" />
+        <location filename="../../desktop/ui/requests/tab.py" line="142" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="159" />
+        <location filename="../../desktop/ui/requests/tab.py" line="145" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="206" />
+        <location filename="../../desktop/ui/requests/tab.py" line="192" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
-        <location filename="../../desktop/ui/requests/tab.py" line="250" />
-        <location filename="../../desktop/ui/requests/tab.py" line="260" />
+        <location filename="../../desktop/ui/requests/tab.py" line="215" />
+        <location filename="../../desktop/ui/requests/tab.py" line="228" />
+        <location filename="../../desktop/ui/requests/tab.py" line="244" />
+        <location filename="../../desktop/ui/requests/tab.py" line="254" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="215" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="251" />
+        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
+        <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/tab.py" line="245" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="263" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

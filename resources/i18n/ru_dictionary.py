@@ -365,6 +365,9 @@ RU.update({
     "Attach DOCX": "Приложить DOCX", "Attach UPD XML": "Приложить XML УПД",
     "Export UPD for EDO…": "Выгрузить УПД для ЭДО…", "Export UPD for EDO": "Выгрузка УПД для ЭДО",
     "Folder for the EDO files": "Папка для файлов ЭДО",
+    ("EntityChoice", "Several…"): "Несколько…", ("EntityPicker", "Own entities"): "Свои юрлица",
+    "One payment orders file is one payer's account: choose one own entity in the filter.":
+        "Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.",
     "&Mail templates…": "&Шаблоны писем…", "Mail templates": "Шаблоны писем",
     "First line «Тема: …», then a blank line and the text. Names: %1":
         "Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1",

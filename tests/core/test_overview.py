@@ -141,11 +141,42 @@ def test_own_entity_narrows_every_figure(history: tuple[Database, int]) -> None:
     database, _failed = history
     with database.session() as session:
         entity_id = session.scalar(select(func.min(Document.own_entity_id)))
-        view = overview.compute(session, Scope(own_entity_id=entity_id), TODAY)
+        view = overview.compute(session, Scope(own_entity_ids=(entity_id,)), TODAY)
         assert view.unsigned.registry is not None and view.unsigned.registry.own_entity_id == entity_id
         everyone = overview.compute(session, Scope(), TODAY)
     assert 0 < view.unsigned.count < everyone.unsigned.count
     _assert_registry_agrees(database, view)
+
+
+def test_several_own_entities_count_together_and_lead_to_the_same_lists(history: tuple[Database, int]) -> None:
+    database, _failed = history
+    with database.session() as session:
+        ids = sorted(session.scalars(select(OwnEntity.id)))
+        assert len(ids) == 3
+        two = overview.scope_for(session, "buh.ivanova", ids[:2])
+        both = overview.compute(session, two, TODAY)
+        alone = [overview.compute(session, Scope(own_entity_ids=(i,)), TODAY) for i in ids]
+        everyone = overview.compute(session, Scope(), TODAY)
+        # Two entities: the sum of each alone, less than all three.
+        for key in ("unsigned", "receivables", "unallocated"):
+            figure = getattr(both, key)
+            assert figure.count == sum(getattr(v, key).count for v in alone[:2]), key
+            assert figure.amount == sum((getattr(v, key).amount for v in alone[:2]), Decimal(0)), key
+        assert both.unsigned.count < everyone.unsigned.count
+        assert [m.due for m in both.closing] == [
+            a.due + b.due for a, b in zip(alone[0].closing, alone[1].closing, strict=True)
+        ]
+        # The lists behind the figures carry the same two entities.
+        assert both.unsigned.registry is not None and both.unsigned.registry.own_entity_ids == ids[:2]
+        assert all(f.contracts is not None and f.contracts.own_entity_ids == ids[:2] for f in both.expiring)
+        assert both.requests_due.requests is not None and both.requests_due.requests.own_entity_ids == ids[:2]
+        due = session.scalar(
+            select(func.count(PaymentRequest.id)).where(
+                *payment_requests.where(both.requests_due.requests, "buh.ivanova", TODAY)
+            )
+        )
+        assert both.requests_due.count == due
+    _assert_registry_agrees(database, both)
 
 
 def test_expiring_contracts_equal_the_contracts_tab_filter(history: tuple[Database, int]) -> None:

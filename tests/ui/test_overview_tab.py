@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from desktop.config import load_settings
 from desktop.core import overview
 from desktop.core.db import Database
-from desktop.core.models import BankPayment, Document, PaymentRequest, User
+from desktop.core.models import BankPayment, Document, OwnEntity, PaymentRequest, User
 from desktop.ui.common import fmt
 from desktop.ui.tasks import wait_for_all
 from tests.overview_data import TODAY, overview_history
@@ -215,6 +215,44 @@ def test_a_manager_sees_his_clients_only(qtbot: Any, window: Any, demo_db: Datab
     assert tab.counters["unsigned"].count.text() == str(expected.unsigned.count)
     assert tab.counters["requests"].title.text() == "Мои заявки на согласовании"
     assert [f.name for f in tab.unsigned_manager_chart.sets[0][1]] == [name]
+
+
+def test_several_own_entities_chosen_in_the_overview_lead_to_the_registry_with_both(
+    qtbot: Any, window: Any, demo_db: Database
+) -> None:
+    tab = window.overview_tab
+    with demo_db.session() as session:
+        entities = session.execute(select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)).all()
+        ids = sorted(i for i, _n in entities[:2])
+        expected = overview.compute(session, overview.scope_for(session, tab.login, ids), TODAY)
+    assert tab.entity.currentText() == "Все юрлица"
+    names = [tab.entity.itemText(i) for i in range(tab.entity.count())]
+    assert names == ["Все юрлица", *(n for _i, n in entities), "Несколько…"]
+
+    # «Несколько…» opens the check list; Cancel keeps all entities.
+    several = tab.entity.findData("pick")
+    tab.entity.setCurrentIndex(several)
+    tab.entity.activated.emit(several)
+    picker = tab.entity.picker
+    assert picker is not None and picker.isVisible() and len(picker.checked()) == len(entities)
+    picker.reject()
+    assert tab.entity.currentText() == "Все юрлица" and tab.entity.chosen() == []
+
+    picker = tab.entity.pick()
+    picker.set_checked([])
+    assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()  # nothing ticked
+    picker.set_checked(ids)
+    with qtbot.waitSignal(tab.refreshed, timeout=20000):
+        picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+    assert tab.entity.chosen() == ids
+    assert tab.entity.currentText() == ", ".join(n for _i, n in entities[:2])
+    assert tab.counters["unsigned"].count.text() == str(expected.unsigned.count)
+
+    qtbot.mouseClick(tab.counters["unsigned"], Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.registry_tab
+    assert window.registry_tab.entity.chosen() == ids
+    assert window.registry_tab.entity.currentText() == tab.entity.currentText()
+    _registry_rows(qtbot, window, expected.unsigned.count)
 
 
 def test_the_pdf_report_is_one_page_with_the_figures(tmp_path: Path, window: Any) -> None:

@@ -30,7 +30,8 @@ from desktop.core.contract_registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.exports import export_rows
-from desktop.core.models import Agreement, Contract, OwnEntity, Scan, ScanStatus, User
+from desktop.core.models import Agreement, Contract, Scan, ScanStatus, User
+from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.contracts import scans
@@ -54,8 +55,7 @@ class ContractsTab(QWidget):
         self.search.setObjectName("contractsSearch")
         self.search.setPlaceholderText(self.tr("Search by number, client or INN"))
         self.search.setClearButtonEnabled(True)
-        self.entity = QComboBox(self)
-        self.entity.setObjectName("contractsEntity")
+        self.entity = EntityChoice(self, "contractsEntity")
         self.kind = QComboBox(self)
         self.kind.setObjectName("contractsKind")
         self.kind.addItem(self.tr("All types"), None)
@@ -136,8 +136,9 @@ class ContractsTab(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        for combo in (self.entity, self.kind, self.status, self.manager):
+        for combo in (self.kind, self.status, self.manager):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.entity.changed.connect(self.apply_filters)
         self.expiring.valueChanged.connect(self.apply_filters)
         self.view.selectionModel().currentRowChanged.connect(self._show_current)
         self.view.doubleClicked.connect(lambda _index: self.open_current())
@@ -176,27 +177,20 @@ class ContractsTab(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
-        entities: list[tuple[Any, str]] = []
         managers: list[tuple[Any, str]] = []
         if self.database is not None:
             with self.database.session() as session:
-                entities = [
-                    tuple(r)
-                    for r in session.execute(
-                        select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-                    )
-                ]  # type: ignore[misc]
+                self.entity.load(session)
                 managers = [
                     tuple(r)
                     for r in session.execute(select(User.id, User.full_name).order_by(User.full_name))
                 ]  # type: ignore[misc]
-        fill(self.entity, self.tr("All own entities"), entities)
         fill(self.manager, self.tr("All managers"), managers)
 
     def current_filter(self) -> ContractFilter:
         return ContractFilter(
             search=self.search.text(),
-            own_entity_id=self.entity.currentData(),
+            **self.entity.filter_fields(),
             kind=self.kind.currentData(),
             status=self.status.currentData(),
             manager_id=self.manager.currentData(),
@@ -212,8 +206,8 @@ class ContractsTab(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.search)
+        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
         for combo, value in (
-            (self.entity, flt.own_entity_id),
             (self.kind, flt.kind),
             (self.status, flt.status),
             (self.manager, flt.manager_id),

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -33,9 +32,10 @@ from sqlalchemy import select
 from desktop.core import overview
 from desktop.core.db import Database
 from desktop.core.events import current_login
-from desktop.core.models import OwnEntity, User
+from desktop.core.models import User
 from desktop.core.overview import Figure, Overview
 from desktop.ui.common import fmt
+from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.overview.charts import AGE_COLORS, BLUE, GREEN, GREY, ORANGE, RED, ChartPanel
 from desktop.ui.tasks import Task, run_task
 
@@ -114,9 +114,7 @@ class OverviewTab(QWidget):
         self._again = False
         self._manager_name = ""
 
-        self.entity = QComboBox(self)
-        self.entity.setObjectName("overviewEntity")
-        self.entity.addItem(self.tr("All own entities"), None)
+        self.entity = EntityChoice(self, "overviewEntity")
         self.scope_label = QLabel(self)
         self.scope_label.setObjectName("overviewScope")
         self.status = QLabel(self)
@@ -199,7 +197,7 @@ class OverviewTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
-        self.entity.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.entity.changed.connect(lambda: self.refresh())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.pdf_button.clicked.connect(self.export_dialog)
         self._fill_entities()
@@ -214,22 +212,13 @@ class OverviewTab(QWidget):
         self.refresh()
 
     def _fill_entities(self) -> None:
-        current = self.entity.currentData()
-        entities: list[tuple[str, int]] = []
         self._manager_name = ""
         if self.database is not None:
             with self.database.session() as session:
-                entities = [(n, i) for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))]
+                self.entity.load(session)
                 user = session.scalars(select(User).where(User.login == self.login)).first()
                 if user is not None and user.role == "manager":
                     self._manager_name = user.full_name
-        self.entity.blockSignals(True)
-        while self.entity.count() > 1:
-            self.entity.removeItem(1)
-        for name, entity_id in entities:
-            self.entity.addItem(name, entity_id)
-        self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
-        self.entity.blockSignals(False)
         self.scope_label.setText(
             self.tr("Clients of %1").replace("%1", self._manager_name)
             if self._manager_name
@@ -249,11 +238,11 @@ class OverviewTab(QWidget):
         if self.task is not None and self.task.running:
             self._again = True
             return self.task
-        login, entity_id, today = self.login, self.entity.currentData(), self.today or dt.date.today()
+        login, entity_ids, today = self.login, self.entity.chosen(), self.today or dt.date.today()
 
         def job(_progress: Any, _cancel: Any) -> Overview:
             with database.session() as session:  # a session of the worker thread
-                scope = overview.scope_for(session, login, entity_id)
+                scope = overview.scope_for(session, login, entity_ids)
                 return overview.compute(session, scope, today)
 
         def finished() -> None:
@@ -410,11 +399,11 @@ class OverviewTab(QWidget):
         return True
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("overview/entity", self.entity.currentData())
+        settings.setValue("overview/entities", ",".join(str(i) for i in self.entity.chosen()))
 
     def restore_state(self, settings: QSettings) -> None:
-        value = settings.value("overview/entity")
-        if value is not None:
-            index = self.entity.findData(int(str(value))) if str(value).isdigit() else -1
-            if index >= 0:
-                self.entity.setCurrentIndex(index)
+        value = str(settings.value("overview/entities") or "")
+        ids = [int(part) for part in value.split(",") if part.strip().isdigit()]
+        known = {entity_id for _n, entity_id in self.entity.entities}
+        if ids and set(ids) <= known:
+            self.entity.choose(ids, notify=True)

@@ -28,9 +28,10 @@ from desktop.core import registry
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.exports import export_rows
-from desktop.core.models import Document, OwnEntity, Scan, ScanStatus, User
+from desktop.core.models import Document, Scan, ScanStatus, User
 from desktop.core.registry import RegistryFilter
 from desktop.ui.common import fmt
+from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import named_combo
@@ -66,7 +67,7 @@ class RegistryTab(QWidget):
         )
         self.period_from = named_combo(self, "registryPeriodFrom", [(self.tr("from any period"), None)])
         self.period_to = named_combo(self, "registryPeriodTo", [(self.tr("to any period"), None)])
-        self.entity = named_combo(self, "registryEntity", [(self.tr("All own entities"), None)])
+        self.entity = EntityChoice(self, "registryEntity")
         self.manager = named_combo(self, "registryManager", [(self.tr("All managers"), None)])
         self.signed = named_combo(
             self,
@@ -149,13 +150,13 @@ class RegistryTab(QWidget):
             self.kind,
             self.period_from,
             self.period_to,
-            self.entity,
             self.manager,
             self.signed,
             self.paid,
             self.closed,
         ):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.entity.changed.connect(self.apply_filters)
         self.export_button.clicked.connect(self.export_dialog)
         self.attach_button.clicked.connect(self.attach_dialog)
         self.inbox_button.clicked.connect(lambda: self.open_inbox())
@@ -197,14 +198,13 @@ class RegistryTab(QWidget):
 
     def _fill_lists(self) -> None:
         periods: list[str] = []
-        entities: list[tuple[str, Any]] = []
         managers: list[tuple[str, Any]] = []
         if self.database is not None:
             with self.database.session() as session:
                 periods = list(
                     session.scalars(select(Document.period).distinct().order_by(Document.period.desc()))
                 )
-                entities = [(n, i) for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))]
+                self.entity.load(session)
                 managers = [
                     (n, i)
                     for i, n in session.execute(
@@ -213,7 +213,6 @@ class RegistryTab(QWidget):
                 ]
         self._refill(self.period_from, [(p, p) for p in periods])
         self._refill(self.period_to, [(p, p) for p in periods])
-        self._refill(self.entity, entities)
         self._refill(self.manager, managers)
 
     def current_filter(self) -> RegistryFilter:
@@ -221,7 +220,7 @@ class RegistryTab(QWidget):
             kinds=list(self.kind.currentData() or []),
             period_from=self.period_from.currentData(),
             period_to=self.period_to.currentData(),
-            own_entity_id=self.entity.currentData(),
+            **self.entity.filter_fields(),
             manager_id=self.manager.currentData(),
             signed=self.signed.currentData(),
             paid=self.paid.currentData(),
@@ -239,7 +238,6 @@ class RegistryTab(QWidget):
             self.kind: flt.kinds or None,
             self.period_from: flt.period_from,
             self.period_to: flt.period_to,
-            self.entity: flt.own_entity_id,
             self.manager: flt.manager_id,
             self.signed: flt.signed,
             self.paid: flt.paid,
@@ -253,6 +251,7 @@ class RegistryTab(QWidget):
                 index = combo.count() - 1
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
         self.search.blockSignals(True)
         self.search.setText(flt.search)
         self.search.blockSignals(False)

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings
 from desktop.core import payment_requests as pr
 from desktop.core.db import Database
 from desktop.core.events import current_login
-from desktop.core.models import OwnEntity
 from desktop.ui.common import fmt
+from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.table_view import RegistryView
@@ -72,7 +71,7 @@ class RequestsTab(QWidget):
             "requestStatusFilter",
             [(self.tr("All statuses"), None), *((status_title(s), s) for s in STATUS_TITLES)],
         )
-        self.entity = named_combo(self, "requestEntity", [(self.tr("All own entities"), None)])
+        self.entity = EntityChoice(self, "requestEntity")
         self.new_button = QPushButton(self.tr("New request…"), self, objectName="newRequest")
         self.open_button = QPushButton(self.tr("Open"), self, objectName="openRequest")
         self.export_button = QPushButton(
@@ -106,8 +105,9 @@ class RequestsTab(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._timer.start)
-        for combo in (self.view_combo, self.status, self.entity):
+        for combo in (self.view_combo, self.status):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.entity.changed.connect(self.apply_filters)
         self.new_button.clicked.connect(lambda: self.open_card(None))
         self.open_button.clicked.connect(lambda: self.open_card(self.view.current_id()))
         self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
@@ -122,23 +122,9 @@ class RequestsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        entities: list[tuple[str, Any]] = []
         if self.database is not None:
             with self.database.session() as session:
-                entities = [
-                    (name, entity_id)
-                    for entity_id, name in session.execute(
-                        select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-                    )
-                ]
-        current = self.entity.currentData()
-        self.entity.blockSignals(True)
-        while self.entity.count() > 1:
-            self.entity.removeItem(1)
-        for title, value in entities:
-            self.entity.addItem(title, value)
-        self.entity.setCurrentIndex(max(0, self.entity.findData(current)))
-        self.entity.blockSignals(False)
+                self.entity.load(session)
         self.model.names = {}
         self._update_export_button()
         self.apply_filters()
@@ -163,7 +149,7 @@ class RequestsTab(QWidget):
         status = self.status.currentData()
         return pr.RequestFilter(
             statuses=[status] if status else [],
-            own_entity_id=self.entity.currentData(),
+            **self.entity.filter_fields(),
             search=self.search.text(),
             preset=self.view_combo.currentData(),
         )
@@ -176,11 +162,11 @@ class RequestsTab(QWidget):
         for combo, value in (
             (self.view_combo, flt.preset),
             (self.status, flt.statuses[0] if flt.statuses else None),
-            (self.entity, flt.own_entity_id),
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
         self.search.blockSignals(True)
         self.search.setText(flt.search)
         self.search.blockSignals(False)
@@ -235,7 +221,15 @@ class RequestsTab(QWidget):
         database = self.database
         if database is None:
             return None
-        entity_id = self.entity.currentData()
+        chosen = self.entity.chosen()
+        if len(chosen) > 1:
+            QMessageBox.warning(
+                self,
+                self.tr("Export payment orders"),
+                self.tr("One payment orders file is one payer's account: choose one own entity in the filter."),
+            )
+            return None
+        entity_id = chosen[0] if chosen else None
         login, today = self.login, self.today
 
         def job(progress: Any, cancel: Any) -> pr.ExportResult:

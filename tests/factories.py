@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import numbering
+from desktop.core.db import Database, open_database
 from desktop.core.models import Contract, Document, DocumentLine
 
 
@@ -68,3 +73,15 @@ def first_contract(session: Session, **where: object) -> Contract:
     contract = session.scalars(stmt.order_by(Contract.id).limit(1)).first()
     assert contract is not None
     return contract
+
+
+@contextmanager
+def copy_of(database_file: Path, folder: Path) -> Iterator[Database]:
+    """An open copy of a prepared SQLite database: a module fixture builds it once, each test
+    changes its own copy."""
+    shutil.copyfile(database_file, folder / "db.sqlite")
+    database = open_database(f"sqlite:///{folder / 'db.sqlite'}")
+    try:
+        yield database
+    finally:
+        database.dispose()

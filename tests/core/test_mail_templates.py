@@ -4,7 +4,6 @@ are saved, used by the next letters, and the file of forms/mail back after "rest
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from desktop.core.sending.templates import (
     template_text,
     try_on_sample,
 )
+from tests.factories import copy_of
 
 PERIOD = "2026-10"
 GOOD = "Тема: Документы {{ client.name }} за {{ period_text }}\n\nЗдравствуйте! Итого {{ totals.total }} руб.\n"
@@ -46,10 +46,8 @@ def closed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(closed: Path, tmp_path: Path) -> Iterator[Database]:
-    shutil.copyfile(closed, tmp_path / "db.sqlite")
-    database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    yield database
-    database.dispose()
+    with copy_of(closed, tmp_path) as database:
+        yield database
 
 
 def _stored(db: Database) -> list[str]:

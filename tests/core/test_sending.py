@@ -29,6 +29,7 @@ from desktop.core.sending.delivery import send_messages
 from desktop.core.sending.packages import PackageOptions, plan_packages
 from desktop.core.sending.reminders import ReminderOptions, plan_reminders, unsigned_act_ids
 from desktop.core.sending.transport import SendError, SmtpConfig
+from tests.factories import copy_of
 from tests.smtp_server import SmtpServer, free_port
 
 TODAY = dt.date(2026, 11, 22)
@@ -62,11 +63,8 @@ def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(closed_month: Path, tmp_path: Path) -> Iterator[Database]:
-    copy = tmp_path / "db.sqlite"
-    shutil.copyfile(closed_month, copy)
-    database = open_database(f"sqlite:///{copy}")
-    yield database
-    database.dispose()
+    with copy_of(closed_month, tmp_path) as database:
+        yield database
 
 
 @pytest.fixture

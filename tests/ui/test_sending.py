@@ -5,7 +5,6 @@ closing and registry tabs."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo import fill_demo
 from desktop.core.models import Counterparty, Dispatch, Document
 from desktop.ui.sending.dialog import SendDialog
+from tests.factories import copy_of
 from tests.smtp_server import SmtpServer, free_port
 
 PERIOD = "2026-10"
@@ -57,10 +57,8 @@ def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(closed_month: Path, tmp_path: Path) -> Iterator[Database]:
-    shutil.copyfile(closed_month, tmp_path / "db.sqlite")
-    database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    yield database
-    database.dispose()
+    with copy_of(closed_month, tmp_path) as database:
+        yield database
 
 
 @pytest.fixture

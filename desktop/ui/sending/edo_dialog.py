@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.common.widgets import row_of
 
 
 class EdoExportDialog(QDialog):
@@ -47,11 +48,7 @@ class EdoExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.folder.textChanged.connect(self._update)
 
-        where = QWidget(self)
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        where = row_of(self, (self.folder, 1), browse)
         how = QWidget(self)
         column = QVBoxLayout(how)
         column.setContentsMargins(0, 0, 0, 0)

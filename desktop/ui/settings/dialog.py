@@ -37,6 +37,7 @@ from desktop.config import (
     set_secret,
 )
 from desktop.core.errors import ConfigError
+from desktop.ui.common.widgets import row_of
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, folder: bool, caption: str) -> QWidget:
@@ -208,33 +209,14 @@ class SettingsDialog(QDialog):
 
         box = QGroupBox(self.tr("Outgoing mail (SMTP)"), self)
         form = QFormLayout(box)
-        server = QWidget(box)
-        row = QHBoxLayout(server)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.smtp_host, 1)
-        row.addWidget(QLabel(self.tr("Port:"), server))
-        row.addWidget(self.smtp_port)
-        row.addWidget(self.smtp_security)
+        server = row_of(box, (self.smtp_host, 1), self.tr("Port:"), self.smtp_port, self.smtp_security)
         form.addRow(self.tr("Server:"), server)
-        connection = QWidget(box)
-        row = QHBoxLayout(connection)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Timeout:"), connection))
-        row.addWidget(self.smtp_timeout)
-        row.addWidget(self.smtp_verify_tls)
-        row.addStretch(1)
-        form.addRow("", connection)
+        form.addRow("", row_of(box, self.tr("Timeout:"), self.smtp_timeout, self.smtp_verify_tls, None))
         form.addRow(self.tr("Login:"), self.smtp_login)
         form.addRow(self.tr("Password:"), self.smtp_password)
         form.addRow(self.tr("Sender address:"), self.smtp_sender)
         form.addRow(self.tr("Sender name:"), self.smtp_sender_name)
-        attach = QWidget(box)
-        row = QHBoxLayout(attach)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("PDF always, and also:"), attach))
-        row.addWidget(self.smtp_attach_docx)
-        row.addWidget(self.smtp_attach_xml)
-        row.addStretch(1)
+        attach = row_of(box, self.tr("PDF always, and also:"), self.smtp_attach_docx, self.smtp_attach_xml, None)
         form.addRow(self.tr("Attach:"), attach)
         form.addRow(self.smtp_test_button, self.smtp_test_result)
         return box

@@ -75,7 +75,7 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     window.show()
     window.demo_task = None
     if demo and opened is not None and database_is_empty(opened):
-        window.demo_task = window.fill_demo(200)
+        window.demo_task = window.fill_demo(200, history=True)
     return window
 
 

@@ -214,15 +214,25 @@ class MainWindow(QMainWindow):
         if ok:
             self.fill_demo(clients)
 
-    def fill_demo(self, clients: int = 200, seed: int = 1) -> Task | None:
+    def fill_demo(self, clients: int = 200, seed: int = 1, *, history: bool = False) -> Task | None:
+        """Demo directories and contracts; with ``history`` also the last two months closed (with
+        their files, into the documents folder) and a bank statement matched (``demo_history``)."""
         database = self.database
         if database is None:
             QMessageBox.warning(self, self.tr("Demo data"), self.tr("No database connection"))
             return None
+        out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
 
         def job(progress: Any, cancel: Any) -> Any:
             with database.transaction() as session:
-                return fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
+                summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
+            if history:
+                from desktop.core.demo_history import add_demo_history
+
+                add_demo_history(
+                    database, out, pdf_converter=converter, seed=seed, progress=progress, cancel=cancel
+                )
+            return summary
 
         return run_task(
             self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -9,7 +11,8 @@ from sqlalchemy import func, select
 
 from desktop.config import load_settings
 from desktop.core.db import Database
-from desktop.core.models import Contract, Counterparty
+from desktop.core.demo_history import past_periods
+from desktop.core.models import Contract, Counterparty, Document
 from desktop.ui.contracts.model import ContractsModel
 
 
@@ -133,12 +136,21 @@ def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) 
     window = open_main_window(demo=True, language="ru")
     qtbot.addWidget(window)
     assert window.demo_task is not None
-    with qtbot.waitSignal(window.demo_task.finished, timeout=60000):
+    with qtbot.waitSignal(window.demo_task.finished, timeout=180000):
         pass
     assert window.demo_task.error is None
     _loaded(qtbot, window.contracts_tab.model)
     assert window.contracts_tab.model.rowCount() >= 200
     assert demo_sqlite_path().exists()
+    # The demo has a past: the last two months closed with their PDFs, part of the invoices paid.
+    with window.database.session() as session:
+        documents = list(session.scalars(select(Document).where(Document.current.is_(True))))
+        assert {d.period for d in documents if d.kind == "act"} == set(past_periods(dt.date.today(), 2))
+        assert all(d.pdf_path and Path(d.pdf_path).is_file() for d in documents)
+        assert any(d.paid_amount > 0 for d in documents if d.kind == "invoice")
+    registry = window.registry_tab.model
+    registry.refresh()
+    qtbot.waitUntil(lambda: not registry.busy and registry.rowCount() > 0, timeout=20000)
     window.close()
     window.database.dispose()
 

@@ -1,0 +1,183 @@
+"""A past for the demo database: the last complete months closed and a bank statement imported.
+
+``fill_demo`` makes directories, contracts and work orders only; a program opened on it would show
+an empty registry, payments tab and overview. ``add_demo_history`` does what an accountant would
+have done in the past months, through the program's own paths: the real month closing with its
+files (DOCX, PDF when a converter is there, UPD XML), then a bank statement of the clients'
+payments stored and matched like an imported one — most invoices of the older month paid, some
+partly, fewer of the last month, and a few receipts nobody can match (for the unallocated list).
+Acts stay unsigned: they are signed by their scans, which only a person can bring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core import closing
+from desktop.core.banking.statement import BankDocument, Party, Statement
+from desktop.core.db import Database
+from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.models import BankAccount, Counterparty, Document
+from desktop.core.payments.statements import ImportReport, own_accounts, store_statement
+
+USER = "demo"
+STATEMENT_NAME = "Демо-выписка.txt"
+
+
+@dataclass
+class DemoHistory:
+    periods: list[str] = field(default_factory=list)
+    documents: int = 0
+    pdf: int = 0
+    xml: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+    payments: ImportReport | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "periods": self.periods,
+            "documents": self.documents,
+            "pdf": self.pdf,
+            "xml": self.xml,
+            "errors": self.errors,
+            "payments": self.payments.as_dict() if self.payments is not None else None,
+        }
+
+
+def past_periods(today: dt.date, months: int) -> list[str]:
+    """The ``months`` complete months before ``today``'s, oldest first: ``["2026-09", "2026-10"]``."""
+    year, month = today.year, today.month
+    out = []
+    for _ in range(months):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        out.append(f"{year:04d}-{month:02d}")
+    return out[::-1]
+
+
+def add_demo_history(
+    database: Database,
+    out_dir: Path,
+    *,
+    today: dt.date | None = None,
+    months: int = 2,
+    pdf: bool = True,
+    pdf_converter: str = "auto",
+    seed: int = 1,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> DemoHistory:
+    """Close the last ``months`` complete months with their files, then pay part of the invoices."""
+    from desktop.core.closing_files import FileWriter
+
+    today = today or dt.date.today()
+    history = DemoHistory(periods=past_periods(today, months))
+    for index, period in enumerate(history.periods):
+        with database.session() as session:
+            plan = closing.plan(session, period)
+
+        def step(done: int, total: int, text: str, index: int = index, period: str = period) -> None:
+            progress(
+                index * 100 + done * 100 // max(total, 1),
+                len(history.periods) * 100 + 10,
+                f"{period}: {text}",
+            )
+
+        files = FileWriter(database, out_dir, pdf=pdf, pdf_converter=pdf_converter)
+        try:
+            result = closing.execute(
+                database, plan, progress=step, cancel=cancel, user=USER, after_contract=files.add
+            )
+            files.finish(result)
+        finally:
+            files.close()
+        history.documents += sum(result.documents.values())
+        history.pdf += result.pdf
+        history.xml += result.xml
+        history.errors += result.errors
+    progress(len(history.periods) * 100, len(history.periods) * 100 + 10, "Выписка банка")
+    with database.transaction() as session:
+        statement = demo_statement(session, history.periods, today, seed)
+        history.payments = store_statement(session, statement, STATEMENT_NAME, own_accounts(session), USER)
+    return history
+
+
+def demo_statement(session: Session, periods: list[str], today: dt.date, seed: int = 1) -> Statement:
+    """Incoming payments for invoices of ``periods`` (older ones paid more often), and a few that
+    name no invoice, as a bank would list them."""
+    rng = random.Random(seed)
+    invoices = list(
+        session.scalars(
+            select(Document)
+            .where(Document.kind == "invoice", Document.current.is_(True), Document.period.in_(periods))
+            .options(selectinload(Document.counterparty))
+            .order_by(Document.id)
+        )
+    )
+    accounts = {
+        a.own_entity_id: a.account
+        for a in session.scalars(select(BankAccount).order_by(BankAccount.is_primary, BankAccount.id))
+    }
+    documents: list[BankDocument] = []
+
+    def add(amount: Decimal, payer: Counterparty, own_entity_id: int, purpose: str, day: dt.date) -> None:
+        documents.append(
+            BankDocument(
+                doc_type="Платежное поручение",
+                line=len(documents) + 1,
+                number=str(rng.randint(100, 9999)),
+                date=day,
+                amount=amount,
+                payer=Party(
+                    name=payer.short_name, inn=payer.inn, kpp=payer.kpp or "", account=payer.account or ""
+                ),
+                payee=Party(account=accounts.get(own_entity_id, "")),
+                date_debited=None,
+                date_credited=day,
+                purpose=purpose,
+                payment_kind="01",
+            )
+        )
+
+    last = periods[-1]
+    for invoice in invoices:
+        share = 0.4 if invoice.period == last else 0.85  # the older month is mostly paid
+        roll = rng.random()
+        if roll >= share + 0.07 or invoice.counterparty is None or invoice.own_entity_id not in accounts:
+            continue
+        amount = invoice.amount_total if roll < share else (invoice.amount_total / 2).quantize(Decimal("1"))
+        day = min(today, invoice.date + dt.timedelta(days=rng.randint(3, 25)))
+        vat = f"В т.ч. НДС {invoice.amount_vat:.2f} руб." if invoice.amount_vat else "НДС не облагается"
+        add(
+            amount,
+            invoice.counterparty,
+            invoice.own_entity_id,
+            f"Оплата по счету № {invoice.number} от {invoice.date:%d.%m.%Y} за услуги. {vat}",
+            day,
+        )
+    # Receipts that name no invoice: the unallocated list has something to assign.
+    clients = [i.counterparty for i in invoices[:3] if i.counterparty is not None]
+    for index, client in enumerate(clients):
+        own = invoices[index].own_entity_id
+        add(
+            Decimal(5000 * (index + 1)),
+            client,
+            own,
+            "Оплата за услуги по договору",
+            today - dt.timedelta(days=index),
+        )
+    return Statement(
+        file_name=STATEMENT_NAME,
+        encoding="cp1251",
+        header={"ВерсияФормата": "1.03", "Кодировка": "Windows", "Отправитель": "Демо-банк"},
+        header_accounts=sorted(set(accounts.values())),
+        accounts=[],
+        documents=documents,
+    )

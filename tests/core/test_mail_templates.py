@@ -119,3 +119,33 @@ def test_on_an_empty_database_the_template_is_checked_without_a_sample(tmp_path:
         assert _stored(database) == ["reminder"]
     finally:
         database.dispose()
+
+
+def test_two_users_saving_at_once_both_succeed_and_the_later_text_stays(any_db: Database) -> None:
+    """The second save starts while the first one's transaction is still open (PostgreSQL: its
+    insert waits on the first one's row); neither fails and one row holds the later text."""
+    import threading
+    import time
+
+    later = GOOD.replace("Здравствуйте!", "Добрый день!")
+    outcome: list[BaseException | str] = []
+
+    def second_user() -> None:
+        try:
+            with any_db.transaction() as session:
+                save_template(session, "package", later, user="second")
+            outcome.append("saved")
+        except BaseException as error:  # reported below
+            outcome.append(error)
+
+    with any_db.transaction() as session:
+        save_template(session, "package", GOOD, user="first")
+        thread = threading.Thread(target=second_user)
+        thread.start()
+        time.sleep(0.5)  # let the second save reach the database before this one commits
+    thread.join(30)
+    assert outcome == ["saved"]
+    with any_db.session() as session:
+        text = template_text(session, "package")
+        assert (text.source, text.updated_by) == (later, "second")
+        assert list(session.scalars(select(MailTemplateText.purpose))) == ["package"]

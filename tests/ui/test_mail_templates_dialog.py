@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop.core import closing
 from desktop.core.db import Database
@@ -35,9 +35,18 @@ def test_edit_check_save_and_restore_a_mail_template(qtbot: Any, main_window: An
     assert dialog.sample_subject.text().startswith("Закрывающие документы за ")
     assert client in dialog.sample_body.toPlainText()
 
+    # Typing does no database work: the sample letter was read once.
+    queries: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        queries.append(statement)
+
+    event.listen(demo_db.engine, "before_cursor_execute", record)
     # A misspelt name: refused in red, nothing to save, the sample stays the last good one.
     dialog.editor.setPlainText("Тема: Документы для {{ clinet.name }}\n\nтекст\n")
     qtbot.waitUntil(lambda: "«clinet»" in dialog.problem.text(), timeout=5000)
+    event.remove(demo_db.engine, "before_cursor_execute", record)
+    assert queries == []
     assert "#b00020" in dialog.problem.styleSheet() and not dialog.save_button.isEnabled()
     assert dialog.sample_subject.text().startswith("Закрывающие документы за ")
     assert dialog.save() is False and _stored(demo_db) == {}

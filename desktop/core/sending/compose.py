@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -39,6 +39,12 @@ def mail_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True, trim_blocks=True
     )
+
+
+class Renderer(Protocol):
+    """What the planners need of a template: a context in, the subject and the body out."""
+
+    def render(self, context: Mapping[str, Any]) -> tuple[str, str]: ...
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from desktop.core.models import (
     Document,
     DocumentStatus,
 )
-from desktop.core.sending.compose import MailTemplate, load_template
+from desktop.core.sending.compose import Renderer, load_template
 from desktop.core.sending.delivery import Outgoing
 from desktop.core.sending.letters import (
     documents_text,
@@ -132,7 +132,7 @@ def plan_packages(
     *,
     options: PackageOptions | None = None,
     counterparty_ids: Sequence[int] | None = None,
-    template: MailTemplate | None = None,
+    template: Renderer | None = None,
     today: dt.date | None = None,
 ) -> list[Outgoing]:
     """One composed message per client with documents in ``period``, ordered by client name."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.models import Dispatch, DispatchDocument, DispatchStatus, Document
 from desktop.core.registry import RegistryFilter, filtered_ids
-from desktop.core.sending.compose import MailTemplate, load_template
+from desktop.core.sending.compose import Renderer, load_template
 from desktop.core.sending.delivery import Outgoing
 from desktop.core.sending.letters import documents_text, letter_context, recipients_of, sort_documents
 
@@ -64,7 +64,7 @@ def plan_reminders(
     document_ids: Sequence[int],
     *,
     options: ReminderOptions | None = None,
-    template: MailTemplate | None = None,
+    template: Renderer | None = None,
     today: dt.date | None = None,
 ) -> list[Outgoing]:
     options = options or ReminderOptions()

@@ -9,11 +9,14 @@ letter takes) and renders a real letter of the database, when there is one to tr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from jinja2 import meta
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import TemplateError
@@ -56,13 +59,33 @@ class TemplateText:
 
 
 @dataclass(frozen=True)
+class SampleLetter:
+    """A real client's letter to try templates on: its context, read from the database once."""
+
+    client: str = ""
+    context: Mapping[str, Any] | None = None
+    note: str = ""  # why there is none, e.g. "no documents to try it on"
+
+
+@dataclass(frozen=True)
 class Sample:
-    """A template tried on a real letter: its subject and body, or why there is none."""
+    """A template rendered on a sample letter: its subject and body, or why there is none."""
 
     subject: str
     body: str
     client: str = ""
-    note: str = ""  # e.g. "no documents to try it on"
+    note: str = ""
+
+
+class _Capture:
+    """A renderer that keeps the context a planner gives it (the letter's real context)."""
+
+    def __init__(self) -> None:
+        self.contexts: list[Mapping[str, Any]] = []
+
+    def render(self, context: Mapping[str, Any]) -> tuple[str, str]:
+        self.contexts.append(context)
+        return "", ""
 
 
 def stored_source(session: Session, purpose: str) -> str | None:
@@ -107,18 +130,21 @@ def check_template(purpose: str, source: str) -> MailTemplate:
     return template
 
 
-def try_on_sample(session: Session, purpose: str, template: MailTemplate) -> Sample:
-    """``template`` rendered as the letter of a real client: the latest closed period's first client
-    (packages) or a client with unsigned acts (reminders). Raises ``TemplateError`` like sending would."""
+def sample_letter(session: Session, purpose: str) -> SampleLetter:
+    """The letter the planners would write to a real client: the latest closed period's first client
+    (packages) or the client with the latest unsigned act (reminders)."""
     from desktop.core.sending.packages import PackageOptions, plan_packages
     from desktop.core.sending.reminders import ReminderOptions, plan_reminders
 
+    capture = _Capture()
     if purpose == "package":
         period = session.scalar(  # the last closed month (not the advance invoices of the next one)
-            select(func.max(Document.period)).where(Document.current.is_(True), Document.kind.in_(("act", "upd")))
+            select(func.max(Document.period)).where(
+                Document.current.is_(True), Document.kind.in_(("act", "upd"))
+            )
         )
         if period is None:
-            return Sample("", "", note="В базе нет документов: пример письма показать не на чем.")
+            return SampleLetter(note="В базе нет документов: пример письма показать не на чем.")
         client_id = session.scalar(
             select(Document.counterparty_id)
             .where(Document.current.is_(True), Document.period == period)
@@ -130,44 +156,59 @@ def try_on_sample(session: Session, purpose: str, template: MailTemplate) -> Sam
             period,
             options=PackageOptions(resend=True),
             counterparty_ids=[client_id] if client_id is not None else None,
-            template=template,
+            template=capture,
         )
     else:
+        unsigned = (Document.current.is_(True), Document.signed.is_(False), Document.kind.in_(("act", "upd")))
         client_id = session.scalar(
             select(Document.counterparty_id)
-            .where(Document.current.is_(True), Document.signed.is_(False), Document.kind.in_(("act", "upd")))
+            .where(*unsigned)
             .order_by(Document.date.desc(), Document.id.desc())
             .limit(1)
         )
         if client_id is None:
-            return Sample("", "", note="В базе нет неподписанных актов: пример письма показать не на чем.")
+            return SampleLetter(note="В базе нет неподписанных актов: пример письма показать не на чем.")
         ids = session.scalars(
-            select(Document.id).where(
-                Document.current.is_(True),
-                Document.signed.is_(False),
-                Document.kind.in_(("act", "upd")),
-                Document.counterparty_id == client_id,
-            )
+            select(Document.id).where(*unsigned, Document.counterparty_id == client_id)
         ).all()
-        messages = plan_reminders(session, ids, options=ReminderOptions(resend=True), template=template)
-    if not messages:
-        return Sample("", "", note="Пример письма показать не на чем.")
-    return Sample(messages[0].subject, messages[0].body, client=messages[0].client)
+        messages = plan_reminders(session, ids, options=ReminderOptions(resend=True), template=capture)
+    if not messages or not capture.contexts:
+        return SampleLetter(note="Пример письма показать не на чем.")
+    return SampleLetter(messages[0].client, capture.contexts[0])
 
 
-def save_template(session: Session, purpose: str, source: str, user: str) -> MailTemplateText:
-    """Store ``source`` as ``purpose``'s template after checking it (nothing is stored when it fails)."""
+def render_sample(template: MailTemplate, letter: SampleLetter) -> Sample:
+    """``template`` on ``letter`` (no database work: the editor does it at every pause in typing).
+    Raises ``TemplateError`` like sending would."""
+    if letter.context is None:
+        return Sample("", "", note=letter.note)
+    subject, body = template.render(letter.context)
+    return Sample(subject, body, client=letter.client)
+
+
+def try_on_sample(session: Session, purpose: str, template: MailTemplate) -> Sample:
+    """``template`` rendered as the letter of a real client (``sample_letter``)."""
+    return render_sample(template, sample_letter(session, purpose))
+
+
+def save_template(session: Session, purpose: str, source: str, user: str) -> TemplateText:
+    """Store ``source`` as ``purpose``'s template after checking it (nothing is stored when it fails).
+
+    One ``INSERT … ON CONFLICT DO UPDATE``: two users saving at once both succeed, the later wins
+    (as with ``numbering.take``)."""
     template = check_template(purpose, source)
     try_on_sample(session, purpose, template)
-    row = session.get(MailTemplateText, purpose)
-    if row is None:
-        row = MailTemplateText(purpose=purpose, source=source)
-        session.add(row)
-    row.source = source
-    row.updated_by = user
-    row.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)  # UTC, as models._now
-    session.flush()
-    return row
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)  # UTC, as models._now
+    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    table = MailTemplateText.__table__
+    values = {"source": source, "updated_by": user, "updated_at": now}
+    session.execute(
+        module.insert(table)
+        .values(purpose=purpose, **values)
+        .on_conflict_do_update(index_elements=[table.c.purpose], set_=values)
+    )
+    session.expire_all()
+    return TemplateText(purpose, source, True, user, now)
 
 
 def reset_template(session: Session, purpose: str) -> None:

@@ -27,11 +27,13 @@ from desktop.core.sending.compose import template_file
 from desktop.core.sending.templates import (
     CONTEXT_NAMES,
     PURPOSE_TITLES,
+    SampleLetter,
     check_template,
+    render_sample,
     reset_template,
+    sample_letter,
     save_template,
     template_text,
-    try_on_sample,
 )
 from desktop.ui.common import fmt
 
@@ -47,6 +49,7 @@ class MailTemplatesDialog(QDialog):
         self.database = database
         self.saved: dict[str, str] = {}  # purpose → the text in force (database or file)
         self.drafts: dict[str, str] = {}  # purpose → the text being edited
+        self.letters: dict[str, SampleLetter] = {}  # purpose → the real letter templates are tried on
 
         self.purpose = QComboBox(self)
         self.purpose.setObjectName("templatePurpose")
@@ -141,6 +144,8 @@ class MailTemplatesDialog(QDialog):
         try:
             with self.database.session() as session:
                 text = template_text(session, purpose)
+                if purpose not in self.letters:
+                    self.letters[purpose] = sample_letter(session, purpose)
         except UserError as error:
             self._show_problem(error.message)
             return
@@ -164,13 +169,13 @@ class MailTemplatesDialog(QDialog):
         self._timer.start()
 
     def try_it(self) -> bool:
-        """Check the text and show it as a real client's letter; the problem in red otherwise."""
+        """Check the text and show it as a real client's letter; the problem in red otherwise.
+        No database work here: the letter's context was read once."""
         self._timer.stop()
         source = self.editor.toPlainText()
         try:
             template = check_template(self.current, source)
-            with self.database.session() as session:
-                sample = try_on_sample(session, self.current, template)
+            sample = render_sample(template, self.letters.get(self.current, SampleLetter()))
         except UserError as error:
             self._show_problem(error.message)
             return False

@@ -4,7 +4,8 @@
 
 A fresh demo database (8 clients) is closed for October 2026 with PDFs, a local SMTP server
 (aiosmtpd) takes the mail and refuses one client's address, and the dialog is captured with
-the sent rows and the failure in red.
+the sent rows and the failure in red. Then ``mail-templates.png``: the mail template editor
+with a misspelt name refused in red beside the sample letter.
 """
 
 from __future__ import annotations
@@ -76,6 +77,19 @@ def main() -> int:
         app.processEvents()
     dialog.grab().save(str(HERE / "sending.png"))
     server.stop()
+
+    # Справочники → Шаблоны писем with a misspelt name: refused in red, the sample stays.
+    from desktop.ui.sending.templates_dialog import MailTemplatesDialog
+
+    editor = MailTemplatesDialog(database)
+    editor.resize(1180, 620)
+    editor.show()
+    text = editor.editor.toPlainText()
+    editor.editor.setPlainText(text.replace("{{ client.name }}", "{{ client.nmae }}", 1))
+    editor.try_it()
+    for _ in range(10):
+        app.processEvents()
+    editor.grab().save(str(HERE / "mail-templates.png"))
     database.dispose()
     return 0
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.core.contract_scans import scan_state_expr
 from desktop.core.exports import ExportColumn
 from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity, User
 
@@ -128,6 +129,7 @@ def select_ids(flt: ContractFilter, order_key: str = "number", descending: bool 
         "kind": Contract.kind,
         "amount": func.coalesce(_amount_expr(monthly), -1),
         "status": Contract.status,
+        "scan": scan_state_expr(),  # the signed-scan state: "no" < "pending" < "yes"
         "valid_to": Contract.valid_to,
         "manager": User.full_name,
     }[order_key]

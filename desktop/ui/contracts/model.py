@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from desktop.core import contract_registry, contract_scans
 from desktop.core.contract_registry import ContractFilter
-from desktop.core.models import Contract
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
 
@@ -71,10 +70,6 @@ class ContractsModel(LazyTableModel):
         super().__init__(database, parent)
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        if order_key == "scan":  # the registry's query, ordered by the signed-scan state
-            state = contract_scans.scan_state_expr()
-            stmt = contract_registry.select_ids(self.filter, "number", descending).order_by(None)
-            return stmt.order_by(state.desc() if descending else state.asc(), Contract.id)
         return contract_registry.select_ids(self.filter, order_key, descending)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:

@@ -79,8 +79,7 @@ def main() -> int:
         scope = overview.Scope()
         parts = {
             "closing_12_months_ms": lambda: overview._closing(session, scope, overview.last_periods(today)),
-            "unsigned_3_queries_ms": lambda: (
-                overview._total(session, overview.unsigned_filter(scope), Document.amount_total, "u"),
+            "unsigned_2_queries_ms": lambda: (
                 overview._by_age(session, today, overview.unsigned_filter(scope), Document.amount_total, "u"),
                 overview._by_manager(session, overview.unsigned_filter(scope), Document.amount_total, "u"),
             ),

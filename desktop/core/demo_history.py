@@ -26,6 +26,7 @@ from desktop.core.banking.statement import BankDocument, Party, Statement
 from desktop.core.db import Database
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import BankAccount, Counterparty, Document
+from desktop.core.overview import last_periods
 from desktop.core.payments.statements import ImportReport, own_accounts, store_statement
 
 USER = "demo"
@@ -54,12 +55,7 @@ class DemoHistory:
 
 def past_periods(today: dt.date, months: int) -> list[str]:
     """The ``months`` complete months before ``today``'s, oldest first: ``["2026-09", "2026-10"]``."""
-    year, month = today.year, today.month
-    out = []
-    for _ in range(months):
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        out.append(f"{year:04d}-{month:02d}")
-    return out[::-1]
+    return last_periods(today, months + 1)[:-1]
 
 
 def add_demo_history(

@@ -8,7 +8,6 @@ closing tab. A manager sees only his clients; the chosen own entity narrows ever
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.core import contract_registry, payment_requests, registry
 from desktop.core.closing import CLOSE_FAILED
 from desktop.core.contract_registry import ContractFilter
+from desktop.core.contracts import period_bounds, quarter_bounds, year_bounds
 from desktop.core.models import (
     Agreement,
     BankPayment,
@@ -199,10 +199,10 @@ def _by_age(session: Session, today: dt.date, flt: RegistryFilter, amount: Any, 
     return figures
 
 
-def _total(session: Session, flt: RegistryFilter, amount: Any, key: str) -> Figure:
-    stmt = registry.apply_filter(_documents(func.count(Document.id), func.sum(amount)), flt)
-    count, total = session.execute(stmt).one()
-    return Figure(key, int(count), _money(total), registry=flt)
+def _total(buckets: list[Figure], flt: RegistryFilter, key: str) -> Figure:
+    """The whole of the age buckets: every document (an undated one too) falls in exactly one."""
+    count = sum(f.count for f in buckets)
+    return Figure(key, count, sum((f.amount for f in buckets), Decimal("0.00")), registry=flt)
 
 
 def _by_manager(session: Session, flt: RegistryFilter, amount: Any, prefix: str) -> list[Figure]:
@@ -263,19 +263,18 @@ def _months(periods: list[str]) -> Any:
     """The months as a small constant table: bounds of the month, its quarter and its year."""
     selects = []
     for period in periods:
-        year, month = (int(x) for x in period.split("-"))
-        first_q = (month - 1) // 3 * 3 + 1
+        (m_start, m_end), (q_start, q_end), (y_start, y_end) = (
+            bounds(period) for bounds in (period_bounds, quarter_bounds, year_bounds)
+        )
         selects.append(
             select(
                 literal(period, String).label("period"),
-                literal(dt.date(year, month, 1), Date).label("m_start"),
-                literal(dt.date(year, month, calendar.monthrange(year, month)[1]), Date).label("m_end"),
-                literal(dt.date(year, first_q, 1), Date).label("q_start"),
-                literal(dt.date(year, first_q + 2, calendar.monthrange(year, first_q + 2)[1]), Date).label(
-                    "q_end"
-                ),
-                literal(dt.date(year, 1, 1), Date).label("y_start"),
-                literal(dt.date(year, 12, 31), Date).label("y_end"),
+                literal(m_start, Date).label("m_start"),
+                literal(m_end, Date).label("m_end"),
+                literal(q_start, Date).label("q_start"),
+                literal(q_end, Date).label("q_end"),
+                literal(y_start, Date).label("y_start"),
+                literal(y_end, Date).label("y_end"),
             )
         )
     return union_all(*selects).cte("months")
@@ -421,7 +420,7 @@ def _expiring(session: Session, scope: Scope, days: int, today: dt.date) -> Figu
     base: Any = (
         select(
             func.count(Contract.id),
-            func.sum(case((Contract.kind == "variable", None), else_=monthly.c.amount)),
+            func.sum(contract_registry._amount_expr(monthly)),
         )
         .select_from(Contract)
         .join(Counterparty, Counterparty.id == Contract.counterparty_id)
@@ -451,14 +450,14 @@ def compute(session: Session, scope: Scope, today: dt.date | None = None, months
     view.closing = _closing(session, scope, last_periods(today, months))
 
     unsigned = unsigned_filter(scope)
-    view.unsigned = _total(session, unsigned, Document.amount_total, "unsigned")
     view.unsigned_by_age = _by_age(session, today, unsigned, Document.amount_total, "unsigned")
+    view.unsigned = _total(view.unsigned_by_age, unsigned, "unsigned")
     view.unsigned_by_manager = _by_manager(session, unsigned, Document.amount_total, "unsigned")
 
     receivable = receivables_filter(scope)
     unpaid = Document.amount_total - Document.paid_amount
-    view.receivables = _total(session, receivable, unpaid, "receivables")
     view.receivables_by_age = _by_age(session, today, receivable, unpaid, "receivables")
+    view.receivables = _total(view.receivables_by_age, receivable, "receivables")
     view.receivables_top = _top_clients(session, receivable, unpaid, "receivables")
     view.unallocated = _unallocated(session, scope)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core import payment_requests as pr
 from desktop.core.models import OwnEntity, PaymentRequest
 from desktop.ui.common import fmt
-from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
+from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 
 STATUS_TITLES = {
     "draft": QT_TRANSLATE_NOOP("RequestsModel", "Draft"),
@@ -78,22 +79,40 @@ class RequestsModel(LazyTableModel):
         self.filter = pr.RequestFilter()
         self.login = login
         self.today = today or dt.date.today()
-        self.names: dict[str, str] = {}
+        # Read once per refresh, not per page: logins → user names, own entity id → short name.
+        self._names: dict[str, str] | None = None
+        self._entities: dict[int, str] | None = None
         super().__init__(database, parent)
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        self._names = self._entities = None  # users or entities may have been renamed meanwhile
+        super().refresh(then)
+
+    def set_database(self, database: Any, *, load: bool = True) -> None:
+        self._names = self._entities = None
+        super().set_database(database, load=load)
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
         return pr.select_ids(self.filter, self.login, self.today, order_key, descending)
 
+    def summary_query(self) -> Summarize | None:
+        flt, login, today = copy.deepcopy(self.filter), self.login, self.today  # as they are now
+        return lambda session: pr.totals(session, flt, login, today)
+
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        if not self.names:
-            self.names = pr.user_names(session)
-        entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
+        if self._names is None:
+            self._names = pr.user_names(session)
+        if self._entities is None:
+            self._entities = {
+                i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))
+            }
+        names, entities = self._names, self._entities
         rows = {}
         for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids))):
             row = RequestRow(
                 number=r.number,
                 year=r.year,
-                created=r.created_at.date(),
+                created=fmt.local_time(r.created_at).date(),  # stored in UTC
                 status=r.status,
                 pay_by=r.pay_by,
                 contractor=r.contractor_name,
@@ -102,7 +121,7 @@ class RequestsModel(LazyTableModel):
                 amount=r.amount,
                 currency=r.currency,
                 entity=entities.get(r.own_entity_id, ""),
-                initiator=self.names.get(r.initiator, r.initiator),
+                initiator=names.get(r.initiator, r.initiator),
                 exported=r.exported_at is not None,
                 paid_at=r.paid_at,
             )

@@ -125,7 +125,6 @@ class RequestsTab(QWidget):
         if self.database is not None:
             with self.database.session() as session:
                 self.entity.load(session)
-        self.model.names = {}
         self._update_export_button()
         self.apply_filters()
 
@@ -179,11 +178,10 @@ class RequestsTab(QWidget):
         self.model.refresh()
 
     def _update_footer(self) -> None:
-        if self.database is None:
+        if self.database is None or self.model.summary is None:
             self.footer.clear()
             return
-        with self.database.session() as session:
-            totals = pr.totals(session, self.model.filter, self.login, self.today)
+        totals: pr.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
         sums = "; ".join(
             fmt.money(amount) + ("" if currency == "RUB" else f" {currency}")
             for currency, amount in totals.by_currency.items()

@@ -311,7 +311,7 @@ class ContractCard(QDialog):
                 where = scan.path or ""
             else:
                 where = self.tr("queued: %1").replace("%1", scan.last_error or "")
-            added = fmt.date(scan.added_at.date()) if scan.added_at else ""
+            added = fmt.date(fmt.local_time(scan.added_at).date()) if scan.added_at else ""
             QListWidgetItem(f"{scan.original_name} — {where} ({scan.added_by}, {added})", self.scans)
         if self.scans.count():
             self.scans.setCurrentRow(0)

@@ -36,7 +36,8 @@ class NotificationsDialog(QDialog):
         with database.transaction() as session:
             notes = notifications_for(session, login)
             for note in notes:
-                item = QListWidgetItem(f"{fmt.date(note.at.date())} {note.at:%H:%M}  {note.text}")
+                at = fmt.local_time(note.at)  # stored in UTC
+                item = QListWidgetItem(f"{fmt.date(at.date())} {at:%H:%M}  {note.text}")
                 if note.read_at is None:
                     font = QFont(self.list.font())
                     font.setBold(True)

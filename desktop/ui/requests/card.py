@@ -355,13 +355,13 @@ class RequestCard(QDialog):
         self.setWindowTitle(
             self.tr("Payment request № %1 of %2")
             .replace("%1", request.number)
-            .replace("%2", fmt.date(request.created_at.date()))
+            .replace("%2", fmt.date(fmt.local_time(request.created_at).date()))
         )
         color = STATUS_COLORS.get(request.status, "#000")
         extra = ""
         if request.status == "approved" and request.exported_at:
             extra = " · " + escape(
-                self.tr("payment order exported %1").replace("%1", fmt.date(request.exported_at.date()))
+                self.tr("payment order exported %1").replace("%1", fmt.date(fmt.local_time(request.exported_at).date()))
             )
         if request.status == "paid" and request.paid_at:
             extra = " " + fmt.date(request.paid_at)

@@ -17,13 +17,16 @@ from sqlalchemy import case, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core.documents.paths import party_folder
-from desktop.core.errors import ValidationError
 from desktop.core.events import current_login, log_event
 from desktop.core.models import Contract, Scan, ScanStatus
 from desktop.core.safe_names import safe_file_name, safe_name
-from desktop.core.scans import EXTENSIONS, FILE_NAME_MAX, AttachResult, ScanStore, inspect_file, share_problem
-
-DEFAULT_CONTRACT_PATTERN = "Договоры/{client}/{number} от {date}"
+from desktop.core.scans import (
+    DEFAULT_CONTRACT_PATTERN,
+    EXTENSIONS,
+    FILE_NAME_MAX,
+    AttachResult,
+    ScanStore,
+)
 
 # The states of the contracts registry's column (stable codes; the window translates them).
 SIGNED, PENDING, NONE = "yes", "pending", "no"
@@ -49,12 +52,9 @@ def contract_scan_relative_path(
 
 def plan(store: ScanStore, contract: Contract, path: Path) -> str:
     """What a drop of ``path`` onto ``contract`` will do (for the hover hint)."""
-    scan = inspect_file(path, store.max_bytes)
-    relative = contract_scan_relative_path(contract, scan.kind, store.contract_pattern)
-    problem = share_problem(store.share_root)
-    if problem:
-        return f"{problem}\nСкан будет сохранён в локальную очередь и отправлен позже."
-    return f"Копировать в {Path(str(store.share_root)) / relative}"
+    return store.plan_drop(
+        path, lambda kind: contract_scan_relative_path(contract, kind, store.contract_pattern)
+    )
 
 
 def attach(
@@ -62,28 +62,20 @@ def attach(
 ) -> AttachResult:
     """File signed scans of one contract. All files are checked first: one bad file stops the drop."""
     user = user or current_login()
-    scans = [inspect_file(Path(f), store.max_bytes) for f in files]
-    if not scans:
-        raise ValidationError("Не выбран ни один файл.")
-    result = AttachResult()
+    scans = store.check_files(files)
     known = set(session.scalars(select(Scan.sha256).where(Scan.contract_id == contract.id)))
-    problem: str | None = None
-    for scan in scans:
-        if scan.sha256 in known:
-            result.duplicates.append(scan.path.name)
-            continue
-        known.add(scan.sha256)
-        row = store.store_file(
-            scan, contract_scan_relative_path(contract, scan.kind, store.contract_pattern), user=user
-        )
+
+    def link(row: Scan) -> None:
         row.contract_id = contract.id
-        session.add(row)
-        if row.status == ScanStatus.PENDING:
-            problem = problem or row.last_error
-            result.pending.append(scan.path.name)
-        else:
-            result.stored.append(str(row.path))
-    session.flush()
+
+    result, problem = store.store_files(
+        session,
+        scans,
+        known,
+        lambda kind: contract_scan_relative_path(contract, kind, store.contract_pattern),
+        link,
+        user=user,
+    )
     mark_signed(session, contract)
     log_event(
         session,

@@ -56,11 +56,10 @@ from desktop.core.models import (
     RequestStatus,
     Role,
     Scan,
-    ScanStatus,
     User,
 )
 from desktop.core.safe_names import safe_file_name, safe_name
-from desktop.core.scans import AttachResult, ScanStore, inspect_file
+from desktop.core.scans import EXTENSIONS, AttachResult, ScanStore
 
 NUMBER_KIND = "request"  # numbering kind: gap-free per own entity and year
 CURRENCIES = ("RUB", "USD", "EUR", "CNY")
@@ -943,35 +942,27 @@ def attach(
 ) -> AttachResult:
     """Attach an e-invoice or a payment order like a scan: checked by content, copied atomically
     to the share and hashed, or queued in the outbox (with the reason in ``message``)."""
-    from desktop.core.scans import EXTENSIONS
-
     login = login or current_login()
     if role not in ATTACHMENT_ROLES:
         raise ValidationError(f"Неизвестный вид вложения «{role}».")
     request = get_request(session, request_id)
     _require(session, request, Action.ATTACH, login)
-    checked = [inspect_file(Path(f), store.max_bytes) for f in files]
-    if not checked:
-        raise ValidationError("Не выбран ни один файл.")
+    checked = store.check_files(files)
     known = set(session.scalars(select(Scan.sha256).where(Scan.payment_request_id == request.id)))
-    result = AttachResult()
-    problem = ""
-    for scan in checked:
-        if scan.sha256 in known:
-            result.duplicates.append(scan.path.name)
-            continue
-        known.add(scan.sha256)
-        row = store.store_file(scan, attachment_path(request, role, EXTENSIONS[scan.kind]), user=login)
+
+    def link(row: Scan) -> None:
         row.payment_request_id = request.id
         row.role = role
-        session.add(row)
-        if row.status == ScanStatus.PENDING:
-            result.pending.append(scan.path.name)
-            problem = row.last_error or ""
-        else:
-            result.stored.append(str(row.path))
-        _event(request, login, None, None, f"Прикреплён файл ({ATTACHMENT_ROLES[role]}): {scan.path.name}")
-    session.flush()
+        _event(request, login, None, None, f"Прикреплён файл ({ATTACHMENT_ROLES[role]}): {row.original_name}")
+
+    result, problem = store.store_files(
+        session,
+        checked,
+        known,
+        lambda kind: attachment_path(request, role, EXTENSIONS[kind]),
+        link,
+        user=login,
+    )
     if result.pending:
         result.message = (
             f"{problem}\nФайл сохранён в локальную очередь ({store.outbox}) и будет отправлен на общую папку "

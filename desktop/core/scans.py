@@ -19,7 +19,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from desktop.core.payments.closed import notify_closed
 from desktop.core.safe_names import safe_file_name, safe_name
 
 DEFAULT_PATTERN = "Акты выполненных работ/{year}/{client}/{number} от {date}"
+DEFAULT_CONTRACT_PATTERN = "Договоры/{client}/{number} от {date}"  # contracts' scans (contract_scans.py)
 ROOT_FOLDER = "Акты выполненных работ"
 EXTENSIONS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png", "tiff": ".tif"}
 SIGNATURES = (
@@ -213,7 +214,7 @@ class ScanStore:
     outbox: Path
     pattern: str = DEFAULT_PATTERN
     max_bytes: int = 50 * 1024 * 1024
-    contract_pattern: str = "Договоры/{client}/{number} от {date}"  # contract_scans.py
+    contract_pattern: str = DEFAULT_CONTRACT_PATTERN
 
     def folders(self) -> list[str]:
         """The top folders on the share this program files into: acts, contracts, payment requests."""
@@ -226,8 +227,12 @@ class ScanStore:
 
     def plan(self, document: Document, path: Path) -> str:
         """What a drop of ``path`` onto ``document`` will do (for the hover hint)."""
+        return self.plan_drop(path, lambda kind: scan_relative_path(document, kind, self.pattern))
+
+    def plan_drop(self, path: Path, relative_path: Callable[[str], Path]) -> str:
+        """What a drop of ``path`` filed under ``relative_path(kind)`` will do (for the hover hint)."""
         scan = inspect_file(path, self.max_bytes)
-        relative = scan_relative_path(document, scan.kind, self.pattern)
+        relative = relative_path(scan.kind)
         problem = share_problem(self.share_root)
         if problem:
             return f"{problem}\nСкан будет сохранён в локальную очередь и отправлен позже."
@@ -238,20 +243,72 @@ class ScanStore:
     ) -> AttachResult:
         """File scans of one document. All files are checked first: one bad file stops the drop."""
         user = user or current_login()
+        scans = self.check_files(files)
+        known = {s.sha256 for s in session.scalars(select(Scan).where(Scan.document_id == document.id))}
+
+        def link(row: Scan) -> None:
+            row.document_id = document.id
+
+        result, problem = self.store_files(
+            session,
+            scans,
+            known,
+            lambda kind: scan_relative_path(document, kind, self.pattern),
+            link,
+            user=user,
+        )
+        self._update_document(session, document, user)
+        log_event(
+            session,
+            "document",
+            document.id,
+            "scan",
+            {"stored": result.stored, "pending": result.pending, "duplicates": result.duplicates},
+            user=user,
+        )
+        if result.pending:
+            result.message = (
+                f"{problem}\nСкан сохранён в локальную очередь ({self.outbox}) и будет отправлен на общую папку "
+                "автоматически; документ станет подписанным после этого."
+            )
+        elif result.duplicates and not result.stored:
+            result.message = "Этот файл уже прикреплён к документу."
+        return result
+
+    def check_files(self, files: Sequence[Path]) -> list[ScanFile]:
+        """Every dropped file checked by content before any is filed: one bad file stops the drop."""
         scans = [inspect_file(Path(f), self.max_bytes) for f in files]
         if not scans:
             raise ValidationError("Не выбран ни один файл.")
+        return scans
+
+    def store_files(
+        self,
+        session: Session,
+        scans: Sequence[ScanFile],
+        known: set[str],
+        relative_path: Callable[[str], Path],
+        link: Callable[[Scan], None],
+        *,
+        user: str,
+    ) -> tuple[AttachResult, str | None]:
+        """File checked scans as new ``Scan`` rows (a document's, a contract's, a payment request's).
+
+        A file whose hash is in ``known`` is a duplicate and skipped. Each other file is copied to
+        the share under ``relative_path(kind)``; once the share cannot take files (checked once per
+        drop) or a write fails, it and the files after it are queued in the outbox with the reason
+        in ``last_error``. ``link`` ties each new row to its owner after it is added to the session.
+        Returns the result (without a message) and the reason files were queued (None if none)."""
         result = AttachResult()
-        known = {s.sha256 for s in session.scalars(select(Scan).where(Scan.document_id == document.id))}
+        known = set(known)
         problem = share_problem(self.share_root)
         for scan in scans:
             if scan.sha256 in known:
                 result.duplicates.append(scan.path.name)
                 continue
             known.add(scan.sha256)
-            relative = scan_relative_path(document, scan.kind, self.pattern)
+            relative = relative_path(scan.kind)
             row = Scan(
-                document_id=document.id,
                 original_name=scan.path.name,
                 sha256=scan.sha256,
                 size=scan.size,
@@ -276,46 +333,9 @@ class ScanStore:
             else:
                 result.stored.append(str(row.path))
             session.add(row)
+            link(row)
         session.flush()
-        self._update_document(session, document, user)
-        log_event(
-            session,
-            "document",
-            document.id,
-            "scan",
-            {"stored": result.stored, "pending": result.pending, "duplicates": result.duplicates},
-            user=user,
-        )
-        if result.pending:
-            result.message = (
-                f"{problem}\nСкан сохранён в локальную очередь ({self.outbox}) и будет отправлен на общую папку "
-                "автоматически; документ станет подписанным после этого."
-            )
-        elif result.duplicates and not result.stored:
-            result.message = "Этот файл уже прикреплён к документу."
-        return result
-
-    def store_file(self, scan: ScanFile, relative: Path, *, user: str) -> Scan:
-        """A new (unsaved) ``Scan`` row for a checked file that is not a document scan (a payment
-        request's attachment): copied to the share under ``relative``, or queued in the outbox with
-        the reason in ``last_error`` when the share cannot take it. The caller links and adds the row."""
-        row = Scan(
-            original_name=scan.path.name, sha256=scan.sha256, size=scan.size, kind=scan.kind, added_by=user
-        )
-        problem = share_problem(self.share_root)
-        if problem is None:
-            assert self.share_root is not None
-            try:
-                row.path = _place(Path(self.share_root), relative, scan).as_posix()
-                row.status = ScanStatus.STORED
-                return row
-            except OSError as error:
-                problem = f"Не удалось записать на общую папку {self.share_root}: {error.strerror or error}"
-        row.status = ScanStatus.PENDING
-        row.path = relative.as_posix()
-        row.outbox_path = str(self._to_outbox(scan))
-        row.last_error = problem
-        return row
+        return result, problem if result.pending else None
 
     def _to_outbox(self, scan: ScanFile) -> Path:
         self.outbox.mkdir(parents=True, exist_ok=True)

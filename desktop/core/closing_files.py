@@ -194,12 +194,7 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
             pieces: list[_Piece] = []
             try:
                 target = document_path(job.out_dir, document, "docx")
-                if document.kind == "act":
-                    context = ctx.act_context(document, job.with_stamp, options)
-                elif document.kind == "invoice":
-                    context = ctx.invoice_context(document, job.with_stamp, options)
-                else:
-                    context = ctx.upd_context(document, job.with_stamp, options)
+                context = ctx.context_for(document.kind, document, job.with_stamp, options=options)
                 render(document.kind, context, target)
                 written = _Written(document.id, contract.number, target)
                 if document.kind == "act" and contract.detail_appendix:

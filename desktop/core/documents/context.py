@@ -781,15 +781,19 @@ def contract_context(contract: Contract, options: ContextOptions | None = None) 
 
 
 def context_for(
-    kind: str, doc: Document, with_stamp: bool = True, work_orders: Sequence[WorkOrder] = ()
+    kind: str,
+    doc: Document,
+    with_stamp: bool = True,
+    work_orders: Sequence[WorkOrder] = (),
+    options: ContextOptions | None = None,
 ) -> Context:
     """The context of ``kind`` (act, invoice, upd, detail) for a stored document."""
     if kind == "act":
-        return act_context(doc, with_stamp)
+        return act_context(doc, with_stamp, options)
     if kind == "invoice":
-        return invoice_context(doc, with_stamp)
+        return invoice_context(doc, with_stamp, options)
     if kind == "upd":
-        return upd_context(doc, with_stamp)
+        return upd_context(doc, with_stamp, options)
     if kind == "detail":
-        return detail_context(doc, work_orders)
+        return detail_context(doc, work_orders, options)
     raise ValueError(f"unknown document kind {kind!r}")

@@ -212,10 +212,11 @@ def clear_cache() -> None:
 _image_cache: dict[str, Image] = {}
 
 
-def _picture(data: bytes) -> tuple[str, Image]:
-    """(sha1, parsed header) of picture bytes; parsed once per process per distinct picture."""
-    known = _file_keys.get(id(data))
-    key = known[1] if known is not None and known[0] is data else hashlib.sha1(data).hexdigest()
+def _picture(data: bytes, key: str | None = None) -> tuple[str, Image]:
+    """(sha1, parsed header) of picture bytes (``key``: their sha1, when already known); parsed once
+    per process per distinct picture."""
+    if key is None:
+        key = hashlib.sha1(data).hexdigest()
     image = _image_cache.get(key)
     if image is None:
         image = Image.from_blob(data)
@@ -241,14 +242,22 @@ class _PackageImages:
         self.media: dict[str, bytes] = {}  # part name → picture bytes
         self.next_shape_id = 20000
 
-    def add(self, data: bytes) -> tuple[str, str, Image]:
-        key, image = _picture(data)
+    def add(self, data: bytes, key: str | None = None) -> tuple[str, str, Image]:
+        key, image = _picture(data, key)
         partname, rid = media_name(key, image.ext)
         self.media.setdefault(partname, data)
         return partname, rid, image
 
 
-class _Floating(io.BytesIO):
+class _Picture(io.BytesIO):
+    """Picture bytes with their sha1 (``key``), computed once by ``_inline``."""
+
+    def __init__(self, data: bytes, key: str) -> None:
+        super().__init__(data)
+        self.key = key
+
+
+class _Floating(_Picture):
     """Picture bytes that are drawn behind the text (``wp:anchor``) instead of in the line."""
 
 
@@ -297,7 +306,8 @@ class _PartImages:
 
     def new_pic_inline(self, image_descriptor: Any, width: Any, height: Any) -> _Drawing:
         data = image_descriptor.getvalue() if isinstance(image_descriptor, io.BytesIO) else image_descriptor
-        partname, rid, image = self.package.add(data)
+        sha1 = image_descriptor.key if isinstance(image_descriptor, _Picture) else None
+        partname, rid, image = self.package.add(data, sha1)
         self.rels[partname] = rid
         if width is not None and height is not None:
             # Fit into width × height keeping the proportions.
@@ -337,20 +347,21 @@ class _TplProxy:
         self.current_rendering_part: _PartImages | None = None
 
 
-_files: dict[str, tuple[tuple[int, int], bytes]] = {}  # stamp/facsimile file → (mtime, size), bytes
-_file_keys: dict[int, tuple[bytes, str]] = {}  # id of those bytes → (bytes, sha1): hashed once
+# stamp/facsimile file → (mtime, size), bytes, sha1: read and hashed once per run
+_files: dict[str, tuple[tuple[int, int], bytes, str]] = {}
 
 
-def _image_bytes(spec: ImageSpec) -> bytes:
+def _image_bytes(spec: ImageSpec) -> tuple[bytes, str]:
+    """The picture's bytes and sha1."""
     if isinstance(spec.source, bytes):
-        return spec.source
+        return spec.source, hashlib.sha1(spec.source).hexdigest()
     path = str(spec.source)
     try:
         st = os.stat(path)
         stamp = (st.st_mtime_ns, st.st_size)
         hit = _files.get(path)
         if hit is not None and hit[0] == stamp:
-            return hit[1]  # the same picture for every document of a run: read once
+            return hit[1], hit[2]  # the same picture for every document of a run: read once
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ConfigError(
@@ -360,28 +371,30 @@ def _image_bytes(spec: ImageSpec) -> bytes:
         ) from exc
     if len(_files) > 64:
         _files.clear()
-        _file_keys.clear()
-    _files[path] = (stamp, data)
-    _file_keys[id(data)] = (data, hashlib.sha1(data).hexdigest())
-    return data
+    key = hashlib.sha1(data).hexdigest()
+    _files[path] = (stamp, data, key)
+    return data, key
 
 
-def _inline(spec: ImageSpec, proxy: _TplProxy, loaded: dict[int, bytes]) -> InlineImage:
-    data = loaded.get(id(spec))
-    if data is None:
-        data = _image_bytes(spec)
+def _inline(spec: ImageSpec, proxy: _TplProxy, loaded: dict[int, tuple[bytes, str]]) -> InlineImage:
+    hit = loaded.get(id(spec))
+    if hit is None:
+        data, key = _image_bytes(spec)
         try:
-            _picture(data)
+            _picture(data, key)
         except Exception as exc:  # python-docx raises several kinds for a non-picture
             name = spec.label if isinstance(spec.source, bytes) else str(spec.source)
             raise ConfigError(f"Файл «{name}» ({spec.label}) не является картинкой PNG/JPEG.") from exc
-        loaded[id(spec)] = data
-    stream = _Floating(data) if spec.floating else io.BytesIO(data)
+        loaded[id(spec)] = hit = (data, key)
+    data, key = hit
+    stream = _Floating(data, key) if spec.floating else _Picture(data, key)
     height = Mm(spec.height_mm) if spec.height_mm else None
     return InlineImage(proxy, stream, width=Mm(spec.width_mm), height=height)
 
 
-def _with_images(context: Mapping[str, Any], proxy: _TplProxy, loaded: dict[int, bytes]) -> dict[str, Any]:
+def _with_images(
+    context: Mapping[str, Any], proxy: _TplProxy, loaded: dict[int, tuple[bytes, str]]
+) -> dict[str, Any]:
     """A copy of the context where every ``ImageSpec`` is a docxtpl ``InlineImage``.
 
     Pictures are looked for at the top level (``stamp``, ``qr``) and one level down
@@ -591,7 +604,7 @@ def render_parts(prepared: Prepared, context: Mapping[str, Any]) -> Rendered:
     """Render every templated part of a prepared form (no package yet)."""
     proxy = _TplProxy()
     images = _PackageImages()
-    loaded: dict[int, bytes] = {}
+    loaded: dict[int, tuple[bytes, str]] = {}
     ctx = _with_images(dict(context), proxy, loaded)
     rendered: dict[str, str] = {}
     rels: dict[str, dict[str, str]] = {}

@@ -174,9 +174,7 @@ def run_remind(args: argparse.Namespace) -> int:
         with database.session() as session:
             ids = unsigned_act_ids(session, unsigned_filter(args.period))
             clients = _client_ids(session, args.client)
-            messages = plan_reminders(session, ids, options=options)
-        if clients is not None:
-            messages = [m for m in messages if m.counterparty_id in clients]
+            messages = plan_reminders(session, ids, options=options, counterparty_ids=clients)
         if not messages:
             print("Неподписанных актов нет: напоминать некому.")
             return 0

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.db import Database
 from desktop.core.documents.context import ID_QR_PREFIX
+from desktop.core.documents.paths import KIND_TITLES
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document
@@ -42,7 +43,6 @@ from desktop.core.scans import AttachResult, ScanStore, inspect_file
 
 ID_QR = re.compile(re.escape(ID_QR_PREFIX) + r"(\d{1,12})")
 SIGNABLE = ("act", "upd")
-KIND_TITLE = {"act": "Акт", "upd": "УПД", "invoice": "Счёт"}
 # 150 dpi: an 15 mm id QR (21 modules + border) gets ~3.5 px a module, which zxing reads
 # reliably, and an A4 page renders and decodes in ~12 ms.
 RENDER_DPI = 150
@@ -106,7 +106,6 @@ class FiledRange:
     pages: list[PageRef]
     status: str  # stored, pending, duplicate
     path: str = ""  # where it went on the share, relative to its root ("" while pending)
-    file_name: str = ""  # the filed file's original name
     message: str = ""  # why it waits in the outbox
 
     def as_dict(self) -> dict[str, Any]:
@@ -266,19 +265,16 @@ def page_images(path: Path, kind: str, dpi: int = RENDER_DPI) -> Iterator[Any]:
         yield _gray_image(frame)
 
 
-def page_image(page: PageRef, dpi: int = RENDER_DPI) -> Any:
-    """One page as an 8-bit grey PIL image (for a larger preview)."""
-    for index, image in enumerate(page_images(page.source, page.kind, dpi)):
-        if index == page.index:
-            return image
-    raise ValidationError(f"В файле «{page.source.name}» нет страницы {page.index + 1}.")
-
-
 # --- reading QR codes ---------------------------------------------------------------------------
 
 
 def read_codes(image: Any) -> list[str]:
-    """The QR texts on a grey page image; an id QR missed at first is looked for again.
+    """The QR texts on a grey page image; an id QR missed at first is looked for again."""
+    return _read_page(image)[0]
+
+
+def _read_page(image: Any) -> tuple[list[str], bool]:
+    """The QR texts on a grey page image, and whether the page is blank (no QR and no ink).
 
     A skewed, blurred or coarse scan can defeat one read. Measured on act and UPD pages rotated
     up to ±6°, blurred and saved as JPEG at 150 dpi: 38 of 54 found at once; a sharpened copy
@@ -292,8 +288,10 @@ def read_codes(image: Any) -> list[str]:
     qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     pixels = np.asarray(image, dtype=np.uint8)
     texts = [r.text for r in zxingcpp.read_barcodes(pixels, formats=qr)]
-    if any(ID_QR.search(t) for t in texts) or is_blank(image):
-        return texts
+    if any(ID_QR.search(t) for t in texts):
+        return texts, False
+    if is_blank(image):
+        return texts, not texts
     attempts: tuple[Callable[[], Any], ...] = (
         lambda: np.asarray(image.filter(ImageFilter.UnsharpMask(2, 250, 3)), dtype=np.uint8),
         lambda: (pixels > (int(pixels.min()) + int(pixels.max())) // 2).astype(np.uint8) * 255,
@@ -305,9 +303,9 @@ def read_codes(image: Any) -> list[str]:
             continue
         more = [r.text for r in zxingcpp.read_barcodes(copy, formats=qr)]
         if any(ID_QR.search(t) for t in more):
-            return more
+            return more, False
         texts += [t for t in more if t not in texts]
-    return texts
+    return texts, False
 
 
 def is_blank(image: Any) -> bool:
@@ -355,8 +353,7 @@ def read_pages(
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 progress(done, total, f"{path.name}, стр. {index + 1}")
-                codes = read_codes(image)
-                blank = not codes and is_blank(image)
+                codes, blank = _read_page(image)
                 reads.append(PageRead(PageRef(path, index, kind, count), codes, _thumbnail_png(image), blank))
                 done += 1
         except UserError as error:
@@ -371,7 +368,7 @@ def read_pages(
 
 
 def document_title(document: Document) -> str:
-    kind = KIND_TITLE.get(document.kind, document.kind)
+    kind = KIND_TITLES.get(document.kind, document.kind)
     client = document.counterparty.short_name if document.counterparty is not None else ""
     return f"{kind} № {document.number} от {document.date:%d.%m.%Y}" + (f", {client}" if client else "")
 
@@ -380,7 +377,8 @@ def _lookup(session: Session, reads: Sequence[PageRead]) -> dict[int, Document]:
     ids = {int(m.group(1)) for r in reads for t in r.codes if (m := ID_QR.search(t))}
     if not ids:
         return {}
-    return {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
+    stmt = select(Document).where(Document.id.in_(ids)).options(selectinload(Document.counterparty))
+    return {d.id: d for d in session.scalars(stmt)}
 
 
 def _page_document(read: PageRead, documents: dict[int, Document]) -> tuple[Document | None, str]:
@@ -553,7 +551,7 @@ def file_pages(
         status, path = "pending", ""
     else:
         status, path = "duplicate", ""
-    return FiledRange(document_id, title, list(pages), status, path, file.name, result.message)
+    return FiledRange(document_id, title, list(pages), status, path, result.message)
 
 
 def run_inbox(

@@ -33,10 +33,10 @@ from desktop.core.models import (
     DocumentStatus,
 )
 from desktop.core.sending.compose import Attachment, build_message, read_attachment
+from desktop.core.sending.log import PURPOSE_RU
 from desktop.core.sending.transport import SendError, SmtpConfig, SmtpSession, check_config
 
 CONNECTION_KINDS = frozenset({"config", "dns", "refused", "timeout", "tls", "auth"})
-PURPOSE_RU = {"package": "пакет документов", "reminder": "напоминание"}
 
 
 @dataclass
@@ -58,20 +58,6 @@ class Outgoing:
     documents_text: str = ""  # «Акт № 12, Счёт № 12» for lists
     resend: bool = False  # asked explicitly: sent even if it went out before
     planned_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "purpose": self.purpose,
-            "client": self.client,
-            "inn": self.inn,
-            "period": self.period,
-            "recipients": self.recipients,
-            "subject": self.subject,
-            "documents": self.documents_text,
-            "attachments": [name for _path, name in self.files],
-            "problem": self.problem,
-            "already_sent": self.already_sent,
-        }
 
 
 @dataclass

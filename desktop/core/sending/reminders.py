@@ -43,20 +43,30 @@ def unsigned_act_ids(session: Session, flt: RegistryFilter | None = None) -> lis
     return filtered_ids(session, flt, "client", False)
 
 
-def _reminded_today(session: Session, client_id: int, today: dt.date) -> set[int]:
+def _reminded_today(
+    session: Session, client_ids: Sequence[int], today: dt.date
+) -> dict[int, tuple[dt.datetime, set[int]]]:
+    """Per client reminded today: when its last reminder went out, and which documents today's ones carried."""
     start = dt.datetime.combine(today, dt.time())
-    return set(
-        session.scalars(
-            select(DispatchDocument.document_id)
-            .join(Dispatch, Dispatch.id == DispatchDocument.dispatch_id)
+    found: dict[int, tuple[dt.datetime, set[int]]] = {}
+    ids = list(client_ids)
+    for first in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Dispatch.counterparty_id, Dispatch.at, DispatchDocument.document_id)
+            .outerjoin(DispatchDocument, DispatchDocument.dispatch_id == Dispatch.id)
             .where(
-                Dispatch.counterparty_id == client_id,
+                Dispatch.counterparty_id.in_(ids[first : first + 500]),
                 Dispatch.purpose == "reminder",
                 Dispatch.status == DispatchStatus.SENT,
                 Dispatch.at >= start,
             )
         )
-    )
+        for client_id, at, document_id in rows:
+            last, documents = found.get(client_id, (at, set()))
+            if document_id is not None:
+                documents.add(document_id)
+            found[client_id] = (max(last, at), documents)
+    return found
 
 
 def plan_reminders(
@@ -66,29 +76,32 @@ def plan_reminders(
     options: ReminderOptions | None = None,
     template: Renderer | None = None,
     today: dt.date | None = None,
+    counterparty_ids: Sequence[int] | None = None,
 ) -> list[Outgoing]:
+    """One reminder per client of ``document_ids`` (only those of ``counterparty_ids`` when given)."""
     options = options or ReminderOptions()
     template = template or load_template("reminder", session=session)
     today = today or dt.date.today()
-    documents = list(
-        session.scalars(
-            select(Document)
-            .where(
-                Document.id.in_(list(document_ids)),
-                Document.kind.in_(("act", "upd")),
-                Document.signed.is_(False),
-                Document.current.is_(True),
-            )
-            .options(
-                selectinload(Document.counterparty),
-                selectinload(Document.own_entity),
-                selectinload(Document.contract),
-            )
+    stmt = (
+        select(Document)
+        .where(
+            Document.id.in_(list(document_ids)),
+            Document.kind.in_(("act", "upd")),
+            Document.signed.is_(False),
+            Document.current.is_(True),
+        )
+        .options(
+            selectinload(Document.counterparty),
+            selectinload(Document.own_entity),
+            selectinload(Document.contract),
         )
     )
+    if counterparty_ids is not None:
+        stmt = stmt.where(Document.counterparty_id.in_(list(counterparty_ids)))
     grouped: dict[int, list[Document]] = {}
-    for document in documents:
+    for document in session.scalars(stmt):
         grouped.setdefault(document.counterparty_id, []).append(document)
+    reminded = {} if options.resend else _reminded_today(session, list(grouped), today)
     messages: list[Outgoing] = []
     for client_id in sorted(grouped, key=lambda i: (grouped[i][0].counterparty.short_name.casefold(), i)):
         docs = sort_documents(grouped[client_id])
@@ -118,16 +131,8 @@ def plan_reminders(
             documents_text=documents_text(docs),
             resend=options.resend,
         )
-        if not options.resend and set(message.document_ids) <= _reminded_today(session, client_id, today):
-            message.already_sent = max(
-                session.scalars(
-                    select(Dispatch.at).where(
-                        Dispatch.counterparty_id == client_id,
-                        Dispatch.purpose == "reminder",
-                        Dispatch.status == DispatchStatus.SENT,
-                    )
-                )
-            )
+        if client_id in reminded and set(message.document_ids) <= reminded[client_id][1]:
+            message.already_sent = reminded[client_id][0]
         context = letter_context(
             client,
             docs,

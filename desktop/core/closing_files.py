@@ -36,10 +36,10 @@ from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.closing import ClosingResult
+from desktop.core.closing import ClosingResult, next_period
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Contract, Document, OwnEntity, Service, WorkOrder
+from desktop.core.models import Contract, Document, DocumentStage, OwnEntity, Service, WorkOrder
 
 log = logging.getLogger(__name__)
 
@@ -371,8 +371,8 @@ class FileWriter:
         self.worker_logs: _WorkerLogs | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
-        self.contract_of: dict[Path, _Written] = {}  # the PDF a document expects → its record
-        self.detail_of: dict[Path, _Written] = {}  # a detail appendix's PDF → its act's record
+        # the PDF a document expects → its record; a detail appendix's PDF → its act's record
+        self.owner_of: dict[Path, _Written] = {}
         self.backend: Any = None
         self.backend_error: UserError | None = None
         self.batch_dir = self.out_dir / ".batches"  # merged DOCX for conversion, removed at the end
@@ -476,9 +476,9 @@ class FileWriter:
             self.worker_peak_mb[outcome.pid] = outcome.peak_mb
         self.errors.extend(outcome.errors)
         for written in outcome.written:
-            self.contract_of[written.docx.with_suffix(".pdf")] = written
+            self.owner_of[written.docx.with_suffix(".pdf")] = written
             for extra in written.extra_docx:
-                self.detail_of[extra.with_suffix(".pdf")] = written
+                self.owner_of[extra.with_suffix(".pdf")] = written
         self.written.extend(outcome.written)
         for piece in outcome.pieces:
             self.groups.setdefault(piece.kind, []).append((piece.rendered, piece.docx))
@@ -510,10 +510,7 @@ class FileWriter:
         try:
             write_atomic(merged, merge_rendered(prepare(form_path(kind)), [r for r, _ in entries]))
         except UserError as error:
-            by_pdf = (
-                self.contract_of.get(d.with_suffix(".pdf")) or self.detail_of.get(d.with_suffix(".pdf"))
-                for _, d in entries
-            )
+            by_pdf = (self.owner_of.get(d.with_suffix(".pdf")) for _, d in entries)
             self.errors.extend(
                 {"contract": w.contract if w else "—", "message": error.message} for w in by_pdf
             )
@@ -550,11 +547,11 @@ class FileWriter:
                 self.errors.append({"contract": "—", "message": error.message})
                 continue
             for outcome in outcomes:
-                written = self.contract_of.get(Path(outcome.pdf))
-                owner = written or self.detail_of.get(Path(outcome.pdf))
+                pdf = Path(outcome.pdf)
+                owner = self.owner_of.get(pdf)
                 if outcome.ok:
-                    if written is not None:
-                        written.pdf = Path(outcome.pdf)
+                    if owner is not None and pdf == owner.docx.with_suffix(".pdf"):  # not its detail's
+                        owner.pdf = pdf
                     continue
                 message = outcome.error.message if outcome.error else "PDF не создан"
                 self.errors.append({"contract": owner.contract if owner else "—", "message": message})
@@ -589,10 +586,15 @@ class FileWriter:
         A client's package holds all its current documents of the period plus what this run made
         for it (a prepayment invoice for the next month too); it lies in the client's folder of the period.
         """
-        from sqlalchemy import or_
-
-        from desktop.core.documents.paths import document_path
+        from desktop.core.documents.paths import KIND_ORDER, document_path
         from desktop.core.documents.pdf import merge_pdfs
+
+        def merge(files: list[Path], target: Path) -> None:
+            try:
+                merge_pdfs(files, target)
+                self.print_files.append(target)
+            except UserError as error:
+                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
 
         made = {w.document_id for w in self.written if w.pdf is not None}
         if not made:
@@ -612,13 +614,12 @@ class FileWriter:
                     )
                 ),
             )
-            order = {"act": 0, "invoice": 1, "upd": 2}
             documents.sort(
                 key=lambda d: (
                     d.counterparty.short_name,
                     d.contract.number,
                     d.period,
-                    order.get(d.kind, 9),
+                    KIND_ORDER.get(d.kind, 9),
                     d.number,
                 )
             )
@@ -640,22 +641,11 @@ class FileWriter:
                 folders.setdefault(key, pdf.parent)
                 if document.id in made:
                     run_files.extend(files)
-        month = period
         for key, files in by_client.items():
-            target = folders[key] / f"Пакет документов {month}.pdf"
-            try:
-                merge_pdfs(files, target)
-                self.print_files.append(target)
-            except UserError as error:
-                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
+            merge(files, folders[key] / f"Пакет документов {period}.pdf")
         if run_files:
             stamp = dt.datetime.now().strftime("%d.%m.%Y %H-%M-%S")
-            target = self.out_dir / month / f"На печать {month} от {stamp}.pdf"
-            try:
-                merge_pdfs(run_files, target)
-                self.print_files.append(target)
-            except UserError as error:
-                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
+            merge(run_files, self.out_dir / period / f"На печать {period} от {stamp}.pdf")
 
     def close(self) -> None:
         import shutil
@@ -680,9 +670,6 @@ def missing_files(session: Session, period: str) -> list[int]:
     A closing also issues the advance invoices of the coming period (prepayment contracts; a quarter
     ahead at most): those count as the period's too.
     """
-    from desktop.core.closing import next_period
-    from desktop.core.models import DocumentStage
-
     ahead = [next_period(period)]
     for _ in range(3):
         ahead.append(next_period(ahead[-1]))

@@ -15,6 +15,7 @@ KIND_TITLES = {
     "detail": "Детализация",
     "contract": "Договор",
 }
+KIND_ORDER = {"act": 0, "invoice": 1, "upd": 2}  # the order of a client's documents in letters and packages
 
 
 def party_folder(short_name: str, inn: str) -> str:

@@ -9,10 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.core.documents.money import format_date, format_money, format_period
-from desktop.core.documents.paths import KIND_TITLES
+from desktop.core.documents.paths import KIND_ORDER, KIND_TITLES
 from desktop.core.models import Counterparty, Document, OwnEntity
 
-KIND_ORDER = {"act": 0, "invoice": 1, "upd": 2}
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
 
 

@@ -11,6 +11,7 @@ comparison. Prints the figures; the last line is one JSON object.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -21,6 +22,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import psutil
 
 
 def peak_mb() -> float:
@@ -36,7 +39,7 @@ def cpu_s() -> tuple[float, float]:
 
 class TreeMemory(threading.Thread):
     """The largest sum of resident memory of this process and its children (the rendering workers,
-    LibreOffice) seen while the closing runs, sampled from /proc every 0.2 s (Linux)."""
+    LibreOffice) seen while the closing runs, sampled every 0.2 s."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -44,33 +47,17 @@ class TreeMemory(threading.Thread):
         self.stop = threading.Event()
 
     @staticmethod
-    def _rss_kb(pid: int) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-        except OSError:
-            pass
-        return 0
-
-    def _tree(self) -> list[int]:
-        parents: dict[int, int] = {}
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                    parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
-                except (OSError, ValueError):
-                    continue
-        tree, frontier = [os.getpid()], [os.getpid()]
-        while frontier:
-            frontier = [pid for pid, parent in parents.items() if parent in frontier]
-            tree += frontier
-        return tree
+    def _rss_kb() -> int:
+        me = psutil.Process()
+        total = 0
+        for proc in [me, *me.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                total += proc.memory_info().rss
+        return total // 1024
 
     def run(self) -> None:
         while not self.stop.wait(0.2):
-            self.peak_kb = max(self.peak_kb, sum(self._rss_kb(pid) for pid in self._tree()))
+            self.peak_kb = max(self.peak_kb, self._rss_kb())
 
 
 def main() -> int:

@@ -26,20 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def office_cpu(pids: list[int]) -> float:
-    """CPU seconds of the office processes and their children (oosplash starts soffice.bin)."""
+    """CPU seconds of the office processes: ``worker_pids`` already lists each slot's children
+    (oosplash starts soffice.bin), so every pid is counted once and no tree is walked."""
     total = 0.0
-    for pid in pids:
+    for pid in set(pids):
         try:
-            root = psutil.Process(pid)
-            procs = [root, *root.children(recursive=True)]
+            times = psutil.Process(pid).cpu_times()
         except psutil.NoSuchProcess:
             continue
-        for proc in procs:
-            try:
-                times = proc.cpu_times()
-            except psutil.NoSuchProcess:
-                continue
-            total += times.user + times.system
+        total += times.user + times.system
     return total
 
 
@@ -72,12 +67,13 @@ def main() -> int:
     backend.start()
     try:
         options = ctx.ContextOptions(with_stamp=True, with_id_qr=True)
-        builders = {"act": ctx.act_context, "invoice": ctx.invoice_context, "upd": ctx.upd_context}
         merged: dict[str, tuple[Path, list[DocPart]]] = {}
         with database.session() as session:
-            for kind, build in builders.items():
+            for kind in ("act", "invoice", "upd"):
                 ids = list(session.scalars(select(Document.id).where(Document.kind == kind).limit(args.docs)))
-                contexts = [build(d, True, options) for d in load_documents(session, ids)]
+                contexts = [
+                    ctx.context_for(kind, d, True, options=options) for d in load_documents(session, ids)
+                ]
                 path = home / f"{kind}.docx"
                 write_atomic(path, render_batch(kind, contexts))
                 parts = [

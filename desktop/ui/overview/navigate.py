@@ -9,14 +9,6 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.core.overview import Figure
 
 
-def _tab_named(tabs: QTabWidget, *fragments: str) -> QWidget | None:
-    for index in range(tabs.count()):
-        widget = tabs.widget(index)
-        if widget is not None and any(fragment in widget.objectName().lower() for fragment in fragments):
-            return widget
-    return None
-
-
 def open_figure(window: Any, figure: Figure) -> QWidget | None:
     """Switch ``window``'s tabs to the list behind ``figure``; returns the tab shown (None if there is none)."""
     tabs: QTabWidget = window.tabs
@@ -34,13 +26,12 @@ def open_figure(window: Any, figure: Figure) -> QWidget | None:
         if index >= 0:
             combo.setCurrentIndex(index)
     elif figure.target == "requests":
-        target = _tab_named(tabs, "request")
-        if target is not None and figure.requests is not None and hasattr(target, "set_filter_dict"):
-            target.set_filter_dict(figure.requests.as_dict())
+        target = window.requests_tab
+        if figure.requests is not None:
+            window.requests_tab.set_filter_dict(figure.requests.as_dict())
     elif figure.target == "payments":
-        target = _tab_named(tabs, "bank", "payments")
-        if target is not None and hasattr(target, "show_unallocated"):
-            target.show_unallocated()
+        target = window.payments_tab
+        window.payments_tab.show_unallocated()
     if target is not None and tabs.indexOf(target) >= 0:
         tabs.setCurrentWidget(target)
     return target

@@ -406,4 +406,4 @@ class OverviewTab(QWidget):
         ids = [int(part) for part in value.split(",") if part.strip().isdigit()]
         known = {entity_id for _n, entity_id in self.entity.entities}
         if ids and set(ids) <= known:
-            self.entity.choose(ids, notify=True)
+            self.entity.choose(ids)  # the figures follow on showEvent's refresh

@@ -24,15 +24,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.core.jobs import Progress, no_progress
     from desktop.core.payments import import_statements
 
     database = database_from_args(args)
     try:
-        progress = TextProgress() if not args.json and len(args.files) > 1 else None
-        if progress is not None:
-            report = import_statements(database, args.files, progress=progress)
-        else:
-            report = import_statements(database, args.files)
+        progress: Progress = TextProgress() if not args.json and len(args.files) > 1 else no_progress
+        report = import_statements(database, args.files, progress=progress)
     finally:
         database.dispose()
     if args.json:

@@ -57,6 +57,7 @@ from desktop.core.models import (
     Role,
     Scan,
     User,
+    _now,
 )
 from desktop.core.safe_names import safe_file_name, safe_name
 from desktop.core.scans import EXTENSIONS, AttachResult, ScanStore
@@ -126,10 +127,6 @@ _VAT_IN_PURPOSE = re.compile(
     r"НДС\s*\(\s*(\d{1,2})\s*%\s*\)\s*(\d[\d \u00a0]*(?:[.,]\d{1,2})?)", re.IGNORECASE
 )
 _NO_VAT_IN_PURPOSE = re.compile(r"без\s+(?:налога\s*\(\s*)?НДС|НДС\s+не\s+облагается", re.IGNORECASE)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Action(StrEnum):
@@ -267,8 +264,10 @@ def allowed_actions(session: Session, request: PaymentRequest, login: str) -> di
     return {action: refusal(session, request, action, login, role) for action in Action}
 
 
-def _require(session: Session, request: PaymentRequest, action: Action, login: str) -> None:
-    reason = refusal(session, request, action, login)
+def _require(
+    session: Session, request: PaymentRequest, action: Action, login: str, role: Any = _UNKNOWN
+) -> None:
+    reason = refusal(session, request, action, login, role)
     if reason is not None:
         raise WorkflowError(reason, field="status")
 
@@ -736,11 +735,6 @@ def select_ids(
     return select(PaymentRequest.id).where(*where(flt, login, today)).order_by(*order, PaymentRequest.id)
 
 
-def filtered(session: Session, flt: RequestFilter, login: str, today: dt.date) -> list[PaymentRequest]:
-    ids = list(session.scalars(select_ids(flt, login, today)))
-    return load(session, ids)
-
-
 def load(session: Session, ids: Sequence[int]) -> list[PaymentRequest]:
     if not ids:
         return []
@@ -862,8 +856,9 @@ def export_orders(
             f"Согласованные заявки есть у нескольких юрлиц: {names}. Один файл — один счёт плательщика: "
             "выберите юрлицо-плательщика (в фильтре «Юрлицо» на вкладке или --entity ИНН в командной строке)."
         )
+    role = user_role(session, login)
     for request in requests:
-        _require(session, request, Action.EXPORT, login)
+        _require(session, request, Action.EXPORT, login, role)
     entity = requests[0].own_entity
     account = entity.primary_account
     if account is None:

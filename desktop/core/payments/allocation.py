@@ -80,10 +80,6 @@ def payable_clause() -> Any:
     )
 
 
-def is_payable(session: Session, document_id: int) -> bool:
-    return bool(session.scalar(select(Document.id).where(Document.id == document_id, payable_clause())))
-
-
 def open_documents(session: Session, own_entity_id: int) -> tuple[dict[int, OpenInvoice], set[int]]:
     """Every payable document of an own entity that still waits for money, by id, and which of them are UPDs."""
     rows = session.execute(
@@ -113,11 +109,6 @@ def open_documents(session: Session, own_entity_id: int) -> tuple[dict[int, Open
             if kind == "upd":
                 upds.add(doc_id)
     return found, upds
-
-
-def open_invoices(session: Session, own_entity_id: int) -> dict[int, OpenInvoice]:
-    """Every payable document of an own entity that still waits for money, by id."""
-    return open_documents(session, own_entity_id)[0]
 
 
 def match_open(
@@ -286,6 +277,7 @@ def allocate(
     if not merged:
         raise ValidationError("Не выбран ни один счёт: укажите сумму хотя бы у одного счёта.")
     documents = _lock_documents(session, merged)
+    payable = set(session.scalars(select(Document.id).where(Document.id.in_(list(merged)), payable_clause())))
     problems: list[str] = []
     over: list[str] = []
     for document_id, amount in merged.items():
@@ -300,7 +292,7 @@ def allocate(
         if amount != amount.quantize(KOPECK):
             problems.append(f"{name}: сумма {amount} — не больше двух знаков после запятой")
             continue
-        if not is_payable(session, document_id):
+        if document_id not in payable:
             problems.append(f"{name}: этот документ не оплачивается (оплачивается счёт, а без счёта — УПД)")
             continue
         if payment.own_entity_id is not None and document.own_entity_id != payment.own_entity_id:

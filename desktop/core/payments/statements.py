@@ -10,7 +10,6 @@ payments are handed to the payment requests (``payment_requests.settle_outgoing`
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -152,16 +151,12 @@ class _Counterparties:
 
 
 def _settle_outgoing(session: Session, payment: BankPayment) -> None:
-    """Let the payment requests mark the request this payment pays (when that module is installed)."""
-    try:
-        module = importlib.import_module("desktop.core.payment_requests")
-    except ModuleNotFoundError as error:
-        if error.name != "desktop.core.payment_requests":
-            raise
-        return
-    settle: Callable[[Session, BankPayment], Any] | None = getattr(module, "settle_outgoing", None)
-    if settle is not None:
-        settle(session, payment)
+    """Let the payment requests mark paid the request this outgoing payment pays."""
+    from desktop.core.payment_requests import (
+        settle_outgoing,  # local: payment_requests imports the payments package (a cycle)
+    )
+
+    settle_outgoing(session, payment)
 
 
 def _payment(

@@ -15,6 +15,8 @@ import pypdfium2 as pdfium
 import segno
 from PIL import Image, ImageDraw, ImageFilter
 
+from desktop.core.documents.pdf.pdfutil import page_count
+
 DPI = 150
 A4 = (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 
@@ -85,9 +87,4 @@ def save_pdf(pages: Sequence[Image.Image], target: Path) -> Path:
     return target
 
 
-def pdf_page_count(path: Path) -> int:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return len(document)
-    finally:
-        document.close()
+pdf_page_count = page_count  # the app's own (under the pdfium lock)

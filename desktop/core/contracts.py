@@ -508,7 +508,9 @@ def _money(value: Decimal) -> str:
     return text.replace(",", " ").replace(".", ",")
 
 
-def _quantity_text(value: Decimal) -> str:
+def quantity_input_text(value: Decimal) -> str:
+    """«2,5», «3»: a quantity the way the user types it (no trailing zeros, a decimal comma, no
+    thousands separator; documents use ``documents.money.format_quantity``)."""
     text = f"{value.normalize():f}"
     return text.replace(".", ",")
 
@@ -573,7 +575,7 @@ def _make_line(
     else:
         # Multiply before dividing: no intermediate rounding, one half-up rounding per line.
         quantity, price = ONE, _round(base * part / whole)
-        qty_text = "" if run_term.quantity == ONE else f" × {_quantity_text(run_term.quantity)}"
+        qty_text = "" if run_term.quantity == ONE else f" × {quantity_input_text(run_term.quantity)}"
         note = f"{_money(run_term.price)}{qty_text} × {part}/{whole} {unit_word} = {_money(price)}"
     net, vat, total = line_amounts(quantity, price, rate, includes)
     return PeriodLine(

@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.contracts import period_bounds
+from desktop.core.contracts import period_bounds, quantity_input_text
 from desktop.core.errors import ValidationError
 from desktop.core.events import current_login, log_event
 from desktop.core.imports import parse_date, parse_decimal
@@ -138,7 +138,7 @@ def load(session: Session, period: str, contract_ids: Sequence[int]) -> list[Wor
             contract_id=o.contract_id,
             date=o.date.strftime("%d.%m.%Y"),
             service_id=o.service_id,
-            quantity=format_quantity(o.quantity),
+            quantity=quantity_input_text(o.quantity),
             performer=o.performer,
             request_number=o.request_number,
             description=o.description,
@@ -153,14 +153,8 @@ def _plain(value: object) -> object:
     if isinstance(value, dt.date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
-        return format_quantity(value)
+        return quantity_input_text(value)
     return value
-
-
-def format_quantity(value: Decimal) -> str:
-    """«2,5», «3»: the way the user types it (no trailing zeros, a decimal comma)."""
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -170,6 +164,7 @@ class CheckedRow:
     date: dt.date
     service_id: int
     quantity: Decimal
+    number: int  # the row's number in the editor, from 1
 
 
 def check(
@@ -240,7 +235,7 @@ def check(
             continue
         assert contract is not None and day is not None and quantity is not None
         assert row.service_id is not None
-        checked.append(CheckedRow(row, contract.id, day, row.service_id, quantity))
+        checked.append(CheckedRow(row, contract.id, day, row.service_id, quantity, number))
     return checked, errors
 
 
@@ -259,8 +254,10 @@ def save(
     if errors:
         raise ValidationError("\n".join(e.text() for e in errors), field=errors[0].column)
     result = SaveResult()
+    wanted = set(deleted_ids) | {item.row.id for item in checked if item.row.id is not None}
+    orders = {o.id: o for o in session.scalars(select(WorkOrder).where(WorkOrder.id.in_(wanted)))}
     for order_id in deleted_ids:
-        order = session.get(WorkOrder, order_id)
+        order = orders.get(order_id)
         if order is None:
             continue
         log_event(
@@ -298,10 +295,10 @@ def save(
             )
             result.created += 1
         else:
-            order = session.get(WorkOrder, row.id)
+            order = orders.get(row.id)
             if order is None:
                 raise ValidationError(
-                    f"Заказ-наряд строки {rows.index(row) + 1} удалён другим пользователем: обновите список."
+                    f"Заказ-наряд строки {item.number} удалён другим пользователем: обновите список."
                 )
             changes = {
                 k: [_plain(getattr(order, k)), _plain(v)] for k, v in values.items() if getattr(order, k) != v

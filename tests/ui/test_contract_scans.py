@@ -146,6 +146,7 @@ def test_the_card_takes_dropped_scans_and_lists_them(
         move_first=False,
     )
     qtbot.waitUntil(lambda: hasattr(card, "last_attach"), timeout=10000)
+    assert card.tabs.currentWidget() is card.scans_tab  # the dropped scans are in sight
     assert changed and card.scans.count() == 2
     assert card.scan_state.text() == "Подписанный скан: да"
     assert card.scans.item(0).text().startswith("p1.pdf — Договоры/")

@@ -214,7 +214,7 @@ class ContractCard(QDialog):
         attach_scan.setObjectName("cardAttachScan")
         open_scan = QPushButton(self.tr("Open scan"), self)
         open_scan.setObjectName("cardOpenScan")
-        scans_tab = QWidget(self)
+        self.scans_tab = scans_tab = QWidget(self)
         scans_layout = QVBoxLayout(scans_tab)
         scans_layout.addWidget(self.scan_state)
         scans_layout.addWidget(self.scans, 1)
@@ -357,7 +357,7 @@ class ContractCard(QDialog):
         files = local_files(event.mimeData())
         if files:
             event.acceptProposedAction()
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentWidget(self.scans_tab)  # where the dropped scans are listed
             self.attach_files(files)
 
     def print_contract(self) -> Any:

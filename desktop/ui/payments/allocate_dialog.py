@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.db import Database
 from desktop.core.errors import UserError, ValidationError
+from desktop.core.imports import parse_decimal
 from desktop.core.models import BankPayment
 from desktop.core.payments import OverpaymentError, Part, allocate, free_amount, invoice_choices, suggest
 from desktop.ui.common import fmt
@@ -30,13 +31,10 @@ DOCUMENT_ID = Qt.ItemDataRole.UserRole
 
 def parse_money(text: str) -> Decimal:
     """«6 100,50» / «6100.5» → Decimal; ValueError on anything else."""
-    cleaned = "".join(text.split()).replace("\u00a0", "").replace(",", ".")
+    cleaned = "".join(text.split())
     if not cleaned:
         return Decimal(0)
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
+    value = parse_decimal(cleaned)
     if not value.is_finite():
         raise ValueError(text)
     return value

@@ -20,9 +20,6 @@ class PayableDocumentsModel(DocumentsModel):
 
     background = False
 
-    def __init__(self, database: Any, parent: Any = None) -> None:
-        super().__init__(database, parent)
-
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
         return registry.select_ids(self.filter, order_key, descending).where(payable_clause())
 

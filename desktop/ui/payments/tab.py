@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from desktop.core.payments import (
 )
 from desktop.ui.common import fmt
 from desktop.ui.common.table_view import RegistryView
+from desktop.ui.common.widgets import named_combo
 from desktop.ui.payments.allocate_dialog import AllocateDialog
 from desktop.ui.payments.invoices import HIDDEN, PayableDocumentsModel
 from desktop.ui.payments.queue import UnallocatedTree
@@ -74,16 +74,17 @@ class PaymentsTab(QWidget):
         self.search.setObjectName("invoiceSearch")
         self.search.setPlaceholderText(self.tr("Search by number, client or INN"))
         self.search.setClearButtonEnabled(True)
-        self.paid = QComboBox(self)
-        self.paid.setObjectName("invoicePaid")
-        for text, value in (
-            (self.tr("Any payment"), None),
-            (self.tr("Not fully paid"), "not_paid"),
-            (self.tr("Unpaid"), "unpaid"),
-            (self.tr("Partly paid"), "partial"),
-            (self.tr("Paid"), "paid"),
-        ):
-            self.paid.addItem(text, value)
+        self.paid = named_combo(
+            self,
+            "invoicePaid",
+            [
+                (self.tr("Any payment"), None),
+                (self.tr("Not fully paid"), "not_paid"),
+                (self.tr("Unpaid"), "unpaid"),
+                (self.tr("Partly paid"), "partial"),
+                (self.tr("Paid"), "paid"),
+            ],
+        )
         self.model = PayableDocumentsModel(database, self)
         self.view = RegistryView(self.model, "payments", self)
         self.view.setObjectName("paymentsView")

@@ -125,13 +125,7 @@ class RequestCard(QDialog):
         self.fill_purpose = QPushButton(self.tr("Suggest"), self, objectName="suggestPurpose")
         self.fill_purpose.setToolTip(self.tr("Write the purpose from what we pay for, the amount and VAT"))
 
-        self.errors: dict[str, QLabel] = {}
-        for name in ERROR_FIELDS:
-            label = QLabel(self, objectName=f"{name}_error")
-            label.setStyleSheet("color: #b00020; font-size: 11px")
-            label.setWordWrap(True)
-            label.hide()
-            self.errors[name] = label
+        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
 
         form = QFormLayout()
         form.addRow(self.tr("Payer"), self._with_error(self.entity, "own_entity_id"))
@@ -205,7 +199,7 @@ class RequestCard(QDialog):
         right_layout.addWidget(QLabel(self.tr("History and comments"), self))
         right_layout.addWidget(self.history, 1)
         right_layout.addWidget(self.comment)
-        right_layout.addWidget(self.errors.setdefault("comment", self._error_label("comment")))
+        right_layout.addWidget(self.errors["comment"])
         comment_row = QHBoxLayout()
         comment_row.addStretch(1)
         comment_row.addWidget(self.comment_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -12,9 +12,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import numbering
+from desktop.core import closing, numbering
+from desktop.core.closing_files import FileWriter
 from desktop.core.db import Database, open_database
-from desktop.core.models import Contract, Document, DocumentLine
+from desktop.core.demo import fill_demo
+from desktop.core.models import Contract, Counterparty, Document, DocumentLine
 
 
 def make_document(
@@ -85,3 +87,34 @@ def copy_of(database_file: Path, folder: Path) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+def closed_month_file(
+    folder: Path,
+    emails: Callable[[Counterparty], str],
+    *,
+    period: str = "2026-10",
+    clients: int = 4,
+    seed: int = 5,
+    today: dt.date = dt.date(2026, 11, 22),
+) -> Path:
+    """A SQLite database in ``folder`` with ``period`` closed: demo clients (their document
+    e-mails given by ``emails``), every document with its DOCX, PDF (LibreOffice) and UPD XML
+    under ``folder / "out"``. Built once by a module fixture; tests work on a ``copy_of`` it."""
+    database = open_database(f"sqlite:///{folder / 'closed.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=clients, seed=seed, today=today)
+        for client in session.scalars(select(Counterparty).order_by(Counterparty.id)):
+            client.emails = emails(client)
+    with database.session() as session:
+        plan = closing.plan(session, period)
+    writer = FileWriter(database, folder / "out", pdf=True)
+    try:
+        result = closing.execute(database, plan, after_contract=writer.add)
+        writer.finish(result)
+    finally:
+        writer.close()
+    # Every document needs its PDF for the packages (LibreOffice under load is the usual suspect).
+    assert result.errors == [] and result.pdf == sum(result.documents.values()), result.as_dict()
+    database.dispose()
+    return folder / "closed.sqlite"

@@ -47,6 +47,20 @@ def docs(any_db: Database) -> dict[str, Document]:
     return {"a": signable[0], "b": signable[1], "invoice": invoice}
 
 
+@pytest.fixture
+def act(sqlite_db: Database) -> Document:
+    """The first act of a closed October (three clients), documents in the database only."""
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=3, seed=21, today=TODAY)
+    with sqlite_db.session() as session:
+        plan = closing.plan(session, "2026-10")
+    closing.execute(sqlite_db, plan)
+    with sqlite_db.session() as session:
+        act = session.scalars(select(Document).where(Document.kind == "act")).first()
+        assert act is not None
+    return act
+
+
 def _qr(document: Document) -> str:
     return f"{ctx.ID_QR_PREFIX}{document.id}"
 
@@ -154,16 +168,8 @@ def test_a_folder_of_images_in_explorer_order_single_pages_continue_a_multipage_
 
 
 def test_an_unreachable_share_keeps_the_ranges_in_the_outbox_until_a_retry(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, act: Document, tmp_path: Path
 ) -> None:
-    with sqlite_db.transaction() as session:
-        fill_demo(session, clients=3, seed=21, today=TODAY)
-    with sqlite_db.session() as session:
-        plan = closing.plan(session, "2026-10")
-    closing.execute(sqlite_db, plan)
-    with sqlite_db.session() as session:
-        act = session.scalars(select(Document).where(Document.kind == "act")).first()
-        assert act is not None
     stack = save_pdf([qr_page(_qr(act)), qr_page(None, "page 2")], tmp_path / "scan.pdf")
     share = tmp_path / "share"  # never created: the share is down
     store = ScanStore(share, tmp_path / "outbox")
@@ -185,17 +191,9 @@ def test_an_unreachable_share_keeps_the_ranges_in_the_outbox_until_a_retry(
 
 
 def test_unrecognised_pages_are_assigned_by_act_number_and_filed_the_same_way(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, act: Document, tmp_path: Path
 ) -> None:
-    with sqlite_db.transaction() as session:
-        fill_demo(session, clients=3, seed=21, today=TODAY)
-    with sqlite_db.session() as session:
-        plan = closing.plan(session, "2026-10")
-    closing.execute(sqlite_db, plan)
-    with sqlite_db.session() as session:
-        act = session.scalars(select(Document).where(Document.kind == "act")).first()
-        assert act is not None
-        number = act.number
+    number = act.number
     # The QR was torn off: nothing on the pages says whose act this is.
     stack = save_pdf(
         [qr_page(None, "act, page 1"), qr_page(None, "act, page 2"), qr_page(None, "someone else's")],
@@ -244,18 +242,10 @@ def test_the_id_qr_printed_on_an_act_is_the_one_the_inbox_reads(
     assert found.text == f"AKTDESK-DOC:{docs['a'].id}"
 
 
-def test_cancel_while_reading_files_nothing(sqlite_db: Database, tmp_path: Path) -> None:
+def test_cancel_while_reading_files_nothing(sqlite_db: Database, act: Document, tmp_path: Path) -> None:
     from desktop.core.errors import Cancelled
     from desktop.core.jobs import CancelToken
 
-    with sqlite_db.transaction() as session:
-        fill_demo(session, clients=3, seed=21, today=TODAY)
-    with sqlite_db.session() as session:
-        plan = closing.plan(session, "2026-10")
-    closing.execute(sqlite_db, plan)
-    with sqlite_db.session() as session:
-        act = session.scalars(select(Document).where(Document.kind == "act")).first()
-        assert act is not None
     stack = save_pdf(
         [qr_page(_qr(act)), qr_page(None, "page 2"), qr_page(None, "page 3")], tmp_path / "s.pdf"
     )

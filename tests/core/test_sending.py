@@ -16,10 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core import closing
-from desktop.core.closing_files import FileWriter
-from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.db import Database
 from desktop.core.errors import TemplateError
 from desktop.core.events import history
 from desktop.core.jobs import CancelToken
@@ -29,7 +26,7 @@ from desktop.core.sending.delivery import send_messages
 from desktop.core.sending.packages import PackageOptions, plan_packages
 from desktop.core.sending.reminders import ReminderOptions, plan_reminders, unsigned_act_ids
 from desktop.core.sending.transport import SendError, SmtpConfig
-from tests.factories import copy_of
+from tests.factories import closed_month_file, copy_of
 from tests.smtp_server import SmtpServer, free_port
 
 TODAY = dt.date(2026, 11, 22)
@@ -39,26 +36,12 @@ PERIOD = "2026-10"
 @pytest.fixture(scope="module")
 def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a closed October: four clients, every document with its PDF (and the UPD XML)."""
-    folder = tmp_path_factory.mktemp("closed")
-    database = open_database(f"sqlite:///{folder / 'closed.sqlite'}")
-    with database.transaction() as session:
-        fill_demo(session, clients=4, seed=5, today=TODAY)
-        for client in session.scalars(select(Counterparty).order_by(Counterparty.id)):
-            client.emails = f"buh{client.id}@client.test"
-            if client.id == 2:
-                client.emails += f"; director{client.id}@client.test"
-    with database.session() as session:
-        plan = closing.plan(session, PERIOD)
-    writer = FileWriter(database, folder / "out", pdf=True)
-    try:
-        result = closing.execute(database, plan, after_contract=writer.add)
-        writer.finish(result)
-    finally:
-        writer.close()
-    # Every document needs its PDF for the packages (LibreOffice under load is the usual suspect).
-    assert result.errors == [] and result.pdf == sum(result.documents.values()), result.as_dict()
-    database.dispose()
-    return folder / "closed.sqlite"
+
+    def emails(client: Counterparty) -> str:
+        director = f"; director{client.id}@client.test" if client.id == 2 else ""
+        return f"buh{client.id}@client.test{director}"
+
+    return closed_month_file(tmp_path_factory.mktemp("closed"), emails, period=PERIOD, today=TODAY)
 
 
 @pytest.fixture

@@ -22,12 +22,10 @@ from desktop.config import (
     settings_path,
 )
 from desktop.core import closing
-from desktop.core.closing_files import FileWriter
-from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.db import Database
 from desktop.core.models import Counterparty, Dispatch, Document
 from desktop.ui.sending.dialog import SendDialog
-from tests.factories import copy_of
+from tests.factories import closed_month_file, copy_of
 from tests.smtp_server import SmtpServer, free_port
 
 PERIOD = "2026-10"
@@ -35,24 +33,12 @@ PERIOD = "2026-10"
 
 @pytest.fixture(scope="module")
 def closed_month(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("closed_ui")
-    database = open_database(f"sqlite:///{folder / 'closed.sqlite'}")
-    with database.transaction() as session:
-        fill_demo(session, clients=4, seed=5, today=dt.date(2026, 11, 22))
-        for client in session.scalars(select(Counterparty)):
-            client.emails = f"buh{client.id}@client.test"
-    with database.session() as session:
-        plan = closing.plan(session, PERIOD)
-    writer = FileWriter(database, folder / "out", pdf=True)
-    try:
-        result = closing.execute(database, plan, after_contract=writer.add)
-        writer.finish(result)
-    finally:
-        writer.close()
-    # Every document needs its PDF for the packages (LibreOffice under load is the usual suspect).
-    assert result.errors == [] and result.pdf == sum(result.documents.values()), result.as_dict()
-    database.dispose()
-    return folder / "closed.sqlite"
+    return closed_month_file(
+        tmp_path_factory.mktemp("closed_ui"),
+        lambda client: f"buh{client.id}@client.test",
+        period=PERIOD,
+        today=dt.date(2026, 11, 22),
+    )
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from typing import Any, TextIO
 
 from desktop.config import load_settings
 from desktop.core.db import Database, open_database
-from desktop.core.errors import Cancelled, UserError
+from desktop.core.errors import Cancelled, UserError, ValidationError
 from desktop.logging_setup import setup_logging
 
 
@@ -19,6 +20,12 @@ def database_from_args(args: argparse.Namespace) -> Database:
     if getattr(args, "database", None):
         return open_database(args.database)
     return open_database(load_settings().database_url())
+
+
+def check_period(period: str | None) -> None:
+    """A --period option must be a month as YYYY-MM (none given is fine)."""
+    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise ValidationError(f"Период «{period}»: ожидается ГГГГ-ММ, например 2026-10.")
 
 
 class TextProgress:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import database_from_args, print_json
+from desktop.commands.common import check_period, database_from_args, print_json
 from desktop.config import load_settings
 from desktop.core.errors import ValidationError
 
@@ -46,19 +46,12 @@ def register(subparsers: Any) -> None:
     add_inbox(sub)
 
 
-def _check_period(period: str | None) -> None:
-    import re
-
-    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-        raise ValidationError(f"Период «{period}»: ожидается ГГГГ-ММ, например 2026-10.")
-
-
 def run_export(args: argparse.Namespace) -> int:
     from desktop.core.exports import export_rows
     from desktop.core.registry import EXPORT_COLUMNS, RegistryFilter, filtered_ids
     from desktop.core.registry import export_rows as registry_rows
 
-    _check_period(args.period)
+    check_period(args.period)
     flt = RegistryFilter(period_from=args.period, period_to=args.period)
     if args.unsigned:
         flt.kinds, flt.signed = ["act", "upd"], False

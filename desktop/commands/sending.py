@@ -7,12 +7,12 @@ overrides host, port and login, and the password still comes from the keyring.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import TextProgress, database_from_args, print_json
+from desktop.commands.common import TextProgress, check_period, database_from_args, print_json
+from desktop.config import Settings, load_settings
 from desktop.core.errors import ValidationError
 
 STATUS_RU = {"sent": "отправлено", "failed": "ОШИБКА", "skipped": "пропущено", "planned": "к отправке"}
@@ -67,11 +67,6 @@ def register(subparsers: Any) -> None:
         _database_option(parser)
 
 
-def _check_period(period: str | None) -> None:
-    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-        raise ValidationError(f"Период «{period}»: ожидается ГГГГ-ММ, например 2026-10.")
-
-
 def _client_ids(session: Any, inns: list[str] | None) -> list[int] | None:
     if not inns:
         return None
@@ -107,15 +102,19 @@ def _print_report(report: Any) -> None:
 
 
 def _deliver(
-    args: argparse.Namespace, database: Any, messages: list[Any], purpose: str, period: str | None
+    args: argparse.Namespace,
+    database: Any,
+    messages: list[Any],
+    purpose: str,
+    period: str | None,
+    settings: Settings,
 ) -> int:
-    from desktop.config import load_settings
     from desktop.core.sending.delivery import dry_run_report, send_messages
 
     if args.dry_run:
         report = dry_run_report(purpose, period, messages)
     else:
-        config = load_settings().smtp_config()
+        config = settings.smtp_config()
         progress = TextProgress() if not args.json else None
         report = send_messages(
             database,
@@ -133,11 +132,11 @@ def _deliver(
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from desktop.config import load_settings
     from desktop.core.sending.packages import PackageOptions, plan_packages
 
-    _check_period(args.period)
-    smtp = load_settings().effective_smtp()
+    check_period(args.period)
+    settings = load_settings()
+    smtp = settings.effective_smtp()
     options = PackageOptions(
         attach_docx=args.docx or smtp.attach_docx,
         attach_xml=smtp.attach_xml and not args.no_xml,
@@ -152,13 +151,12 @@ def run_send(args: argparse.Namespace) -> int:
             )
         if not messages:
             raise ValidationError(f"За период {args.period} нет документов: сначала закройте месяц.")
-        return _deliver(args, database, messages, "package", args.period)
+        return _deliver(args, database, messages, "package", args.period, settings)
     finally:
         database.dispose()
 
 
 def run_remind(args: argparse.Namespace) -> int:
-    from desktop.config import load_settings
     from desktop.core.sending.reminders import (
         ReminderOptions,
         plan_reminders,
@@ -166,8 +164,9 @@ def run_remind(args: argparse.Namespace) -> int:
         unsigned_filter,
     )
 
-    _check_period(args.period)
-    smtp = load_settings().effective_smtp()
+    check_period(args.period)
+    settings = load_settings()
+    smtp = settings.effective_smtp()
     options = ReminderOptions(attach_pdf=args.attach_pdf, resend=args.resend, sender_name=smtp.sender_name)
     database = database_from_args(args)
     try:
@@ -178,7 +177,7 @@ def run_remind(args: argparse.Namespace) -> int:
         if not messages:
             print("Неподписанных актов нет: напоминать некому.")
             return 0
-        return _deliver(args, database, messages, "reminder", args.period)
+        return _deliver(args, database, messages, "reminder", args.period, settings)
     finally:
         database.dispose()
 
@@ -186,7 +185,7 @@ def run_remind(args: argparse.Namespace) -> int:
 def run_edo_export(args: argparse.Namespace) -> int:
     from desktop.core.sending.edo import export_edo
 
-    _check_period(args.period)
+    check_period(args.period)
     database = database_from_args(args)
     try:
         with database.session() as session:
@@ -222,7 +221,6 @@ def run_edo_export(args: argparse.Namespace) -> int:
 
 
 def run_smtp_test(args: argparse.Namespace) -> int:
-    from desktop.config import load_settings
     from desktop.core.sending.transport import send_test_message
 
     config = load_settings().smtp_config()
@@ -234,7 +232,7 @@ def run_smtp_test(args: argparse.Namespace) -> int:
 def run_smtp_password(args: argparse.Namespace) -> int:
     import getpass
 
-    from desktop.config import load_settings, set_secret
+    from desktop.config import set_secret
 
     smtp = load_settings().effective_smtp()
     if not smtp.login:

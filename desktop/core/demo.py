@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import identifiers as ids
 from desktop.core.catalog import seed_units
-from desktop.core.documents.money import MONTHS_NOMINATIVE
+from desktop.core.contracts import month_name, period_of
 from desktop.core.errors import ValidationError
 from desktop.core.events import current_login
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -333,8 +333,7 @@ class _Generator:
         )
         if entity is None or not suppliers:
             return
-        month = _month_start(self.today)
-        month_name = f"{MONTHS_NOMINATIVE[month.month - 1]} {month.year}"
+        this_month = month_name(period_of(self.today))
         comments = {"return": "Приложите счёт поставщика", "reject": "Не согласовано бюджетом отдела"}
         for index, ((subject, amount, rate), steps) in enumerate(
             zip(REQUEST_SUBJECTS, REQUEST_STEPS, strict=True)
@@ -343,7 +342,7 @@ class _Generator:
             initiator = steps[0][1] if steps else "m.smirnov"
             values = pr.RequestInput(
                 own_entity_id=entity.id,
-                subject=subject.format(month=month_name),
+                subject=subject.format(month=this_month),
                 counterparty_id=supplier.id,
                 amount=amount,
                 vat_rate=rate,

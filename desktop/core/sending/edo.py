@@ -11,9 +11,6 @@ registry shows.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,10 +22,12 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core.db import Database
 from desktop.core.documents.paths import party_folder
+from desktop.core.documents.render import write_atomic
 from desktop.core.errors import StorageError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
 from desktop.core.safe_names import safe_file_name
+from desktop.core.sending.compose import Attachment
 from desktop.core.sending.delivery import Outcome, Outgoing, record_dispatch
 
 
@@ -82,29 +81,15 @@ class EdoReport:
         }
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _zip_bytes(entries: Sequence[tuple[str, bytes]]) -> bytes:
+def _zip_bytes(entries: Sequence[Attachment]) -> bytes:
     import io
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
+        for entry in entries:
+            info = zipfile.ZipInfo(entry.name, date_time=dt.datetime.now().timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
+            zf.writestr(info, entry.data)
     return buffer.getvalue()
 
 
@@ -159,7 +144,7 @@ def export_edo(
             )
         for entity in {d.own_entity.short_name for d in documents if not d.own_entity.edo_id}:
             item.warnings.append(f"у юрлица «{entity}» нет идентификатора участника ЭДО")
-        entries: list[tuple[str, bytes]] = []
+        entries: list[Attachment] = []
         try:
             for document in documents:
                 if not document.xml_path:
@@ -168,30 +153,29 @@ def export_edo(
                     )
                 path = Path(document.xml_path)
                 try:
-                    entries.append((path.name, path.read_bytes()))
+                    entries.append(Attachment(path.name, path.read_bytes()))
                 except OSError as error:
                     raise StorageError(
                         f"файл УПД XML не прочитать: {path} ({error.strerror or error})"
                     ) from error
-            item.files = [
-                {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                for name, data in entries
-            ]
+        except StorageError as error:
+            item.error = error.message
+            continue
+        item.files = [entry.as_dict() for entry in entries]
+        try:
             if as_zip:
                 target = out_dir / safe_file_name(
                     f"{party_folder(client.short_name, client.inn)} {period}", "zip"
                 )
-                _atomic_write(target, _zip_bytes(entries))
+                write_atomic(target, _zip_bytes(entries))
                 item.output = str(target)
             else:
-                for name, data in entries:
-                    _atomic_write(out_dir / name, data)
+                for entry in entries:
+                    write_atomic(out_dir / entry.name, entry.data)
                 item.output = str(out_dir)
-        except StorageError as error:
-            item.error = error.message
-            continue
-        except OSError as error:
-            item.error = f"не записать в «{out_dir}»: {error.strerror or error}"
+        except StorageError as error:  # write_atomic's, with the OSError as its cause
+            cause = error.__cause__ if isinstance(error.__cause__, OSError) else None
+            item.error = f"не записать в «{out_dir}»: {(cause.strerror or cause) if cause else error.message}"
             continue
         if mark_sent and not all(d.sent_via == "edo" for d in documents):
             message = Outgoing(

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.documents.money import format_date
 from desktop.core.documents.paths import document_file_name
 from desktop.core.models import (
-    Counterparty,
     Dispatch,
     DispatchDocument,
     DispatchStatus,
@@ -139,9 +138,7 @@ def plan_packages(
     options = options or PackageOptions()
     template = template or load_template("package", session=session)
     grouped = period_documents(session, period, counterparty_ids)
-    clients = {
-        c.id: c for c in session.scalars(select(Counterparty).where(Counterparty.id.in_(list(grouped))))
-    }
+    clients = {client_id: docs[0].counterparty for client_id, docs in grouped.items()}
     sent = {} if options.resend else sent_before(session, period, "package", list(grouped))
     messages: list[Outgoing] = []
     for client_id in sorted(grouped, key=lambda i: (clients[i].short_name.casefold(), i)):

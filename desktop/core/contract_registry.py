@@ -82,7 +82,8 @@ def monthly_amounts() -> Any:
     )
 
 
-def _amount_expr(monthly: Any) -> Any:
+def amount_expr(monthly: Any) -> Any:
+    """A contract's monthly amount over ``monthly_amounts()``: NULL for a variable contract."""
     return case((Contract.kind == "variable", None), else_=monthly.c.amount)
 
 
@@ -127,7 +128,7 @@ def select_ids(flt: ContractFilter, order_key: str = "number", descending: bool 
         "client": Counterparty.short_name,
         "entity": OwnEntity.short_name,
         "kind": Contract.kind,
-        "amount": func.coalesce(_amount_expr(monthly), -1),
+        "amount": func.coalesce(amount_expr(monthly), -1),
         "status": Contract.status,
         "scan": scan_state_expr(),  # the signed-scan state: "no" < "pending" < "yes"
         "valid_to": Contract.valid_to,
@@ -158,7 +159,7 @@ def load_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]
             Counterparty.short_name,
             OwnEntity.short_name,
             Contract.kind,
-            _amount_expr(monthly),
+            amount_expr(monthly),
             Contract.status,
             Contract.valid_to,
             User.full_name,

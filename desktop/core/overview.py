@@ -420,7 +420,7 @@ def _expiring(session: Session, scope: Scope, days: int, today: dt.date) -> Figu
     base: Any = (
         select(
             func.count(Contract.id),
-            func.sum(contract_registry._amount_expr(monthly)),
+            func.sum(contract_registry.amount_expr(monthly)),
         )
         .select_from(Contract)
         .join(Counterparty, Counterparty.id == Contract.counterparty_id)

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
-        self.contracts_tab = ContractsTab(database, self)
+        self.contracts_tab = ContractsTab(database, self, settings)
         self.closing_tab = ClosingTab(database, self, settings)
         self.registry_tab = RegistryTab(database, self, settings)
         self.payments_tab = PaymentsTab(database, self)

@@ -2,7 +2,7 @@
 
 The combo lists «Все юрлица», each own entity and «Несколько…», which opens a check list; a choice
 of several shows as one item naming them. ``filter_fields()`` gives the filters' own-entity fields
-(``own_entity_id`` for one, ``own_entity_ids`` for several), ``choose()`` shows a filter's.
+(``own_entity_id`` for one, ``own_entity_ids`` for several), ``choose_filter()`` shows a filter's.
 """
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ class EntityChoice(QComboBox):
         if len(ids) > 1:
             return {"own_entity_id": None, "own_entity_ids": ids}
         return {"own_entity_id": ids[0] if ids else None, "own_entity_ids": []}
+
+    def choose_filter(self, flt: Any) -> None:
+        """Show a filter's own entities (``own_entity_ids``, else ``own_entity_id``): ``filter_fields()`` back."""
+        ids = flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else [])
+        self.choose(ids)
 
     def choose(self, ids: Sequence[int], *, notify: bool = False) -> None:
         """Show ``ids`` (empty or every entity: all); ``notify`` emits ``changed`` as a user's choice would."""

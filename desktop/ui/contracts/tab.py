@@ -48,7 +48,7 @@ class ContractsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("contractsTab")
         self.database = database
-        self._settings = settings
+        self.settings = settings or load_settings()
         self.model = ContractsModel(database, self)
 
         self.search = QLineEdit(self)
@@ -206,7 +206,7 @@ class ContractsTab(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.search)
-        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
+        self.entity.choose_filter(flt)
         for combo, value in (
             (self.kind, flt.kind),
             (self.status, flt.status),
@@ -284,12 +284,6 @@ class ContractsTab(QWidget):
         )
 
     # --- signed scans ------------------------------------------------------------------
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = load_settings()
-        return self._settings
-
     def attach_dialog(self) -> None:
         contract_id = self.view.current_id()
         if contract_id is None:

@@ -251,7 +251,7 @@ class RegistryTab(QWidget):
                 index = combo.count() - 1
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
-        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
+        self.entity.choose_filter(flt)
         self.search.blockSignals(True)
         self.search.setText(flt.search)
         self.search.blockSignals(False)

@@ -165,7 +165,7 @@ class RequestsTab(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        self.entity.choose(flt.own_entity_ids or ([flt.own_entity_id] if flt.own_entity_id is not None else []))
+        self.entity.choose_filter(flt)
         self.search.blockSignals(True)
         self.search.setText(flt.search)
         self.search.blockSignals(False)

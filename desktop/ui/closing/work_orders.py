@@ -50,12 +50,6 @@ ERROR_COLOR = QColor("#ffd7d7")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def previous_period(today: dt.date) -> str:
-    """The month usually closed: the one before ``today``'s."""
-    first = today.replace(day=1) - dt.timedelta(days=1)
-    return f"{first.year:04d}-{first.month:02d}"
-
-
 class WorkOrdersDialog(QDialog):
     saved = Signal()
 

@@ -293,11 +293,11 @@ class ContractCard(QDialog):
 
     def open_work_orders(self) -> Any:
         """The work orders of this (variable) contract, for the month usually closed."""
-        from desktop.ui.closing.work_orders import WorkOrdersDialog, previous_period
+        from desktop.ui.closing.tab import recent_periods
+        from desktop.ui.closing.work_orders import WorkOrdersDialog
 
-        dialog = WorkOrdersDialog(
-            self.database, previous_period(dt.date.today()), self, contract_id=self.contract_id
-        )
+        previous = recent_periods(dt.date.today(), 1)[1]  # the month before this one
+        dialog = WorkOrdersDialog(self.database, previous, self, contract_id=self.contract_id)
         dialog.saved.connect(self.reload)
         dialog.open()
         self.work_orders_dialog = dialog

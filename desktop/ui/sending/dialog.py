@@ -44,14 +44,10 @@ COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
 
 def period_text(period: str) -> str:
     """«октябрь 2026 г.» for ``2026-10``."""
-    import datetime as dt
-
+    from desktop.core.contracts import period_bounds
     from desktop.core.documents.money import format_period
 
-    year, month = (int(x) for x in period.split("-"))
-    start = dt.date(year, month, 1)
-    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return format_period(start, end)
+    return format_period(*period_bounds(period))
 
 
 class _BaseSendDialog(QDialog):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import TextProgress, database_from_args, print_json
+from desktop.commands.common import TextProgress, check_period, database_from_args, print_json
 from desktop.core.errors import ValidationError
 
 
@@ -40,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.core import closing
     from desktop.core.models import OwnEntity
 
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        raise ValidationError(f"Период «{args.period}»: ожидается ГГГГ-ММ, например 2026-10.")
+    check_period(args.period)
     settings = load_settings()
     out = Path(args.out) if args.out else settings.effective_output_dir()
     database = database_from_args(args)

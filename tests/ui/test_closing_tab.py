@@ -1,39 +1,78 @@
-"""The month-closing tab: preview with warnings, Close month fills the progress bar, the summary matches the database."""
+"""The month-closing tab of the real main window, clicked as a person does: Предпросмотр lists the
+contracts with warnings, Закрыть месяц fills the progress bar to N / N, the summary matches the database."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
-from desktop.config import Settings
-from desktop.core.db import Database
+from desktop.config import Settings, load_settings, save_settings
+from desktop.core.db import Database, open_database
+from desktop.core.demo import fill_demo
 from desktop.core.models import Document
 from desktop.ui.closing.tab import ClosingTab
+from tests.ui.conftest import TODAY
+from tests.ui.user import answering, choose, click, error_dialogs, file_chosen, open_tab, toggle_check
+
+PERIOD = "2026-10"
+
+
+def _window(qtbot: Any, database: Database, out: Path) -> Any:
+    from desktop.ui.main_window import MainWindow
+
+    save_settings(Settings(output_dir=str(out), pdf_converter="auto"))  # Файл → Настройки, saved before
+    window = MainWindow(load_settings(), database)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 @pytest.fixture
-def tab(qtbot: Any, demo_db: Database, tmp_path: Path, russian: None) -> ClosingTab:
-    widget = ClosingTab(demo_db, settings=Settings(output_dir=str(tmp_path / "out"), pdf_converter="auto"))
-    qtbot.addWidget(widget)
-    widget.resize(1300, 700)
-    widget.show()
-    widget.period.setCurrentIndex(widget.period.findData("2026-10"))
-    return widget
+def errors() -> Iterator[list[str]]:
+    with error_dialogs() as seen:
+        yield seen
+    assert seen == []
 
 
-def _preview(qtbot: Any, tab: ClosingTab) -> None:
-    task = tab.preview()
-    with qtbot.waitSignal(task.finished, timeout=30000):
-        pass
+@pytest.fixture
+def window(qtbot: Any, demo_db: Database, tmp_path: Path, russian: None) -> Any:
+    return _window(qtbot, demo_db, tmp_path / "out")
 
 
-def test_preview_lists_contracts_with_warnings_and_writes_nothing(qtbot: Any, tab: ClosingTab, demo_db: Database, tmp_path: Path) -> None:
-    _preview(qtbot, tab)
+def _closing_tab(qtbot: Any, window: Any) -> ClosingTab:
+    tab = open_tab(qtbot, window.tabs, "Закрытие месяца")
+    assert isinstance(tab, ClosingTab)
+    choose(qtbot, tab.period, data=PERIOD)
+    return tab
+
+
+def _preview(qtbot: Any, tab: ClosingTab, errors: list[str]) -> None:
+    click(qtbot, tab.preview_button)
+    qtbot.waitUntil(
+        lambda: bool(errors) or (tab.model.plan is not None and tab.preview_button.isEnabled()), timeout=30000
+    )
+    assert errors == []
+
+
+def _close_month(qtbot: Any, tab: ClosingTab, errors: list[str]) -> None:
+    click(qtbot, tab.close_button)
+    qtbot.waitUntil(lambda: bool(errors) or tab.result is not None, timeout=180000)
+    assert errors == [], errors
+    qtbot.waitUntil(lambda: tab.preview_button.isEnabled(), timeout=30000)  # the rows refreshed after the run
+
+
+def test_preview_lists_contracts_with_warnings_and_writes_nothing(
+    qtbot: Any, window: Any, demo_db: Database, tmp_path: Path, errors: list[str]
+) -> None:
+    tab = _closing_tab(qtbot, window)
+    _preview(qtbot, tab, errors)
     model = tab.model
     assert model.rowCount() > 20
     texts = [model.index(r, 8).data() or "" for r in range(model.rowCount())]
@@ -43,43 +82,99 @@ def test_preview_lists_contracts_with_warnings_and_writes_nothing(qtbot: Any, ta
     with demo_db.session() as session:
         assert session.scalar(select(func.count(Document.id))) == 0
     out = tmp_path / "preview.xlsx"
-    assert tab.export_preview(out) == model.rowCount()
-    assert load_workbook(out).active.cell(row=1, column=1).value == "Договор"
+    with answering(qtbot, file_chosen(out), QFileDialog):
+        click(qtbot, tab.export_button)
+    sheet = load_workbook(out).active
+    assert sheet.cell(row=1, column=1).value == "Договор" and sheet.max_row == model.rowCount() + 1
 
 
 def test_close_month_runs_to_the_end_and_the_summary_matches_the_database(
-    qtbot: Any, tab: ClosingTab, demo_db: Database
+    qtbot: Any, window: Any, demo_db: Database, errors: list[str]
 ) -> None:
-    _preview(qtbot, tab)
+    tab = _closing_tab(qtbot, window)
+    _preview(qtbot, tab, errors)
     first = next(r for r in range(tab.model.rowCount()) if tab.model.rows[r].will_issue)
     excluded = tab.model.rows[first]
-    tab.model.setData(tab.model.index(first, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    toggle_check(qtbot, tab.view, first)  # unticked: left out of this run
     assert excluded.excluded
+    closing = len(tab.model.plan.issuing())
     values: list[int] = []
-    task = tab.close_month()
-    task.progressed.connect(lambda done, total, text: values.append(done))
-    with qtbot.waitSignal(task.finished, timeout=180000):
-        pass
+    tab.progress.valueChanged.connect(values.append)
+    _close_month(qtbot, tab, errors)
     result = tab.result
-    assert result is not None and not result.cancelled
-    assert tab.progress.value() == tab.progress.maximum()
+    assert result is not None and not result.cancelled and result.errors == []
+    assert result.contracts == closing
+    assert (
+        tab.progress.value() == tab.progress.maximum() == closing
+        and tab.progress.text() == f"{closing} / {closing}"
+    )
+    assert values == sorted(values) and values[-1] == closing
     with demo_db.session() as session:
-        counts = dict(session.execute(select(Document.kind, func.count(Document.id)).group_by(Document.kind)).all())
-        assert session.scalar(select(func.count(Document.id)).where(Document.contract_id == excluded.contract_id)) == 0
+        counts = dict(
+            session.execute(select(Document.kind, func.count(Document.id)).group_by(Document.kind)).all()
+        )
+        assert (
+            session.scalar(
+                select(func.count(Document.id)).where(Document.contract_id == excluded.contract_id)
+            )
+            == 0
+        )
     assert {k: v for k, v in result.documents.items() if v} == counts
     summary = tab.summary.toPlainText()
-    assert f"Закрыто договоров: {result.contracts}" in summary and f"Актов: {result.documents['act']}" in summary
+    assert (
+        f"Закрыто договоров: {result.contracts}" in summary and f"Актов: {result.documents['act']}" in summary
+    )
+    assert tab.send_button.isEnabled()
 
 
-def test_cancel_leaves_a_consistent_state(qtbot: Any, tab: ClosingTab, demo_db: Database) -> None:
-    _preview(qtbot, tab)
-    task = tab.close_month()
-    task.progressed.connect(lambda done, total, text: tab.cancel() if done >= 2 else None)
-    with qtbot.waitSignal(task.finished, timeout=180000):
-        pass
-    assert tab.result is not None and tab.result.cancelled
+def test_cancel_leaves_a_consistent_state(
+    qtbot: Any, window: Any, demo_db: Database, errors: list[str]
+) -> None:
+    tab = _closing_tab(qtbot, window)
+    _preview(qtbot, tab, errors)
+    cancelled: list[bool] = []
+
+    def cancel_at_two(value: int) -> None:
+        if value >= 2 and not cancelled and tab.cancel_button.isEnabled():
+            cancelled.append(True)
+            click(qtbot, tab.cancel_button)
+
+    tab.progress.valueChanged.connect(cancel_at_two)
+    _close_month(qtbot, tab, errors)
+    assert cancelled and tab.result is not None and tab.result.cancelled
     with demo_db.session() as session:
-        rows = session.execute(select(Document.contract_id, Document.kind, Document.stage, Document.period)).all()
+        rows = session.execute(
+            select(Document.contract_id, Document.kind, Document.stage, Document.period)
+        ).all()
         contracts = {r[0] for r in rows}
     assert len(rows) == len(set(rows))
     assert 0 < len(contracts) < len([r for r in tab.model.plan.rows if r.will_issue]) + len(contracts)
+
+
+def test_preview_then_close_month_in_the_window_makes_the_files_of_every_contract(
+    qtbot: Any, tmp_path: Path, russian: None, errors: list[str]
+) -> None:
+    """The headline job on a small demo database: two clicks, every document made, N / N."""
+    database = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=6, seed=11, today=TODAY)
+    out = tmp_path / "Документы"
+    window = _window(qtbot, database, out)
+    tab = _closing_tab(qtbot, window)
+    _preview(qtbot, tab, errors)
+    contracts = {r.contract_id for r in tab.model.plan.issuing()}
+    issuing = len(contracts)
+    assert issuing > 0 and tab.close_button.isEnabled()
+    _close_month(qtbot, tab, errors)
+
+    assert tab.progress.text() == f"{issuing} / {issuing}"
+    assert f"{issuing} / {issuing}" in tab.status.text()
+    assert tab.result.contracts == issuing and tab.result.errors == []
+    with database.session() as session:
+        documents = list(session.scalars(select(Document).where(Document.period == PERIOD)))
+    assert {d.contract_id for d in documents} == contracts
+    assert documents and all(d.pdf_path and Path(d.pdf_path).is_file() for d in documents)
+    assert all(out in Path(d.pdf_path).parents for d in documents)
+    assert str(out) in tab.summary.toPlainText()
+    assert not tab.close_button.isEnabled()  # the rows now say "already closed": nothing left to close
+    database.dispose()

@@ -292,8 +292,9 @@ class ClosingTab(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
 
-        self.preview_button.clicked.connect(self.preview)
-        self.close_button.clicked.connect(self.close_month)
+        # clicked(bool) would pass its `checked` into the first parameter (quiet, only): lambdas.
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.close_button.clicked.connect(lambda: self.close_month())
         self.retry_button.clicked.connect(self.retry_failed)
         self.send_button.clicked.connect(lambda: self.send_dialog())
         self.export_button.clicked.connect(self.export_dialog)

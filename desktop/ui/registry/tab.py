@@ -160,8 +160,8 @@ class RegistryTab(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         self.attach_button.clicked.connect(self.attach_dialog)
         self.inbox_button.clicked.connect(lambda: self.open_inbox())
-        self.view.files_dropped_outside.connect(self.open_inbox)  # not on a row: sort by QR
-        self.outbox_button.clicked.connect(self.retry_outbox)
+        self.view.files_dropped_outside.connect(lambda paths: self.open_inbox(paths))  # not on a row: by QR
+        self.outbox_button.clicked.connect(lambda: self.retry_outbox())  # not clicked(bool) into `quiet`
         self.remind_button.clicked.connect(lambda: self.remind_dialog())
         self.view.files_dropped.connect(self.attach_files)
         self.view.hover_changed.connect(self._show_hover)

@@ -1,0 +1,228 @@
+"""What a person does with the window, for the UI tests: click a button, open a tab, pick a menu
+item, type (Cyrillic too), choose in a combo box, answer the dialog that pops up.
+
+A test reaches a button's behaviour through these, never by calling the slot behind it: the
+signal's own arguments (``clicked(bool)``, ``triggered(bool)``…) then go where Qt sends them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "")
+
+
+def click(qtbot: Any, button: QAbstractButton) -> None:
+    """A left click on a button the person can see and press."""
+    window = button.window()
+    assert button.isVisibleTo(window) and window.isVisible(), f"«{button.text()}» is not on screen"
+    assert button.isEnabled(), f"«{button.text()}» is disabled"
+    qtbot.mouseClick(button, LEFT)
+
+
+def press(qtbot: Any, buttons: QDialogButtonBox | QMessageBox, which: Any) -> None:
+    """A click on a standard button (Ok, Save, Yes…) of a button box or a message box."""
+    button = buttons.button(which)
+    assert button is not None, f"no {which} button"
+    click(qtbot, button)
+
+
+def open_tab(qtbot: Any, tabs: QTabWidget, title: str) -> QWidget:
+    """A click on the tab with this title."""
+    bar = tabs.tabBar()
+    titles = [_plain(tabs.tabText(i)) for i in range(tabs.count())]
+    assert title in titles, f"no tab «{title}» in {titles}"
+    index = titles.index(title)
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+    return tabs.widget(index)
+
+
+def menu_action(window: QMainWindow, *path: str) -> QAction:
+    """The menu item at ``path`` (menu titles, then the item's text, without the «&»)."""
+    actions = window.menuBar().actions()
+    found: QAction | None = None
+    for depth, title in enumerate(path):
+        found = next((a for a in actions if _plain(a.text()) == title), None)
+        assert found is not None, f"no menu item «{title}» in {[_plain(a.text()) for a in actions]}"
+        if depth < len(path) - 1:
+            menu = found.menu()
+            assert isinstance(menu, QMenu), f"«{title}» is not a menu"
+            actions = menu.actions()
+    assert found is not None
+    return found
+
+
+def trigger(window: QMainWindow, *path: str) -> None:
+    """The person picks a menu item."""
+    action = menu_action(window, *path)
+    assert action.isEnabled(), f"«{path[-1]}» is disabled"
+    action.trigger()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Typing, key by key, as a keyboard with a Russian layout does (QTest types ASCII only)."""
+    widget.setFocus()
+    for char in text:
+        key, typed = (Qt.Key.Key_Return, "\r") if char == "\n" else (Qt.Key.Key_unknown, char)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, typed))
+
+
+def clear_and_type(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Select everything in a field (Ctrl+A) and type over it."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(widget, text)
+
+
+def choose(qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any = None) -> None:
+    """Open the combo box's list with a click, walk to the item with this text (or data) with the
+    arrow keys and press Enter (a click in the list right after it opened is ignored by Qt)."""
+    index = combo.findText(text) if text is not None else combo.findData(data)
+    assert index >= 0, f"no item {text if text is not None else data!r} in the list"
+    assert combo.isEnabled() and combo.isVisibleTo(combo.window())
+    qtbot.mouseClick(combo, LEFT)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(index):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=5000)
+    assert combo.currentIndex() == index, combo.currentText()
+
+
+def click_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, *, double: bool = False) -> None:
+    """A click (or a double click) on a cell of a table or list."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    point: QPoint = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+    if double:
+        qtbot.mouseDClick(view.viewport(), LEFT, pos=point)
+
+
+def toggle_check(qtbot: Any, view: QAbstractItemView, row: int, column: int = 0) -> None:
+    """Tick or untick a row's check box: click the row, press Space."""
+    click_cell(qtbot, view, row, column)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+
+@contextmanager
+def answering(
+    qtbot: Any, handle: Callable[[Any], None], kind: type[QWidget] = QDialog, *, timeout: int = 20000
+) -> Iterator[None]:
+    """Inside the block a modal dialog of ``kind`` pops up (a question, a file dialog, an input
+    box); ``handle(dialog)`` answers it as the person would. Fails when none came."""
+    answered: list[QWidget] = []
+
+    def look() -> None:
+        if answered:
+            return
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            answered.append(widget)
+            timer.stop()
+            handle(widget)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    try:
+        yield
+        qtbot.waitUntil(lambda: bool(answered), timeout=timeout)
+    finally:
+        timer.stop()
+
+
+def reply(
+    qtbot: Any, which: QMessageBox.StandardButton, seen: list[str] | None = None
+) -> Callable[[Any], None]:
+    """An answer for ``answering``: press ``which`` in the message box (its text goes to ``seen``)."""
+
+    def handle(box: QMessageBox) -> None:
+        if seen is not None:
+            seen.append(box.text())
+        press(qtbot, box, which)
+
+    return handle
+
+
+def file_chosen(path: Any) -> Callable[[Any], None]:
+    """An answer for ``answering`` with ``kind=QFileDialog``: the file or folder typed, then Enter."""
+
+    def handle(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return handle
+
+
+def number_entered(value: int) -> Callable[[Any], None]:
+    """An answer for ``answering`` with ``kind=QInputDialog``: the number, then OK."""
+
+    def handle(dialog: QInputDialog) -> None:
+        dialog.setIntValue(value)
+        dialog.accept()
+
+    return handle
+
+
+def top_dialog(kind: type[W]) -> W:
+    """The dialog of ``kind`` the person sees now (opened by a click)."""
+    modal = QApplication.activeModalWidget()
+    if isinstance(modal, kind):
+        return modal
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert len(shown) == 1, f"{len(shown)} windows {kind.__name__} on screen"
+    return shown[0]
+
+
+@contextmanager
+def error_dialogs() -> Iterator[list[str]]:
+    """Inside the block, the «Что-то пошло не так» box (a bug reached the person) is recorded and
+    closed instead of waiting for a click forever; the test asserts the list stays empty."""
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Critical and box.isVisible():
+            seen.append(f"{box.text()} {box.informativeText()}")
+            box.done(0)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    try:
+        yield seen
+    finally:
+        timer.stop()

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.config import Settings
@@ -19,6 +19,7 @@ from desktop.core.db import Database
 from desktop.core.models import Contract, Document
 from desktop.ui.registry.tab import RegistryTab
 from tests.factories import make_document
+from tests.ui.user import answering, choose, click, click_cell, file_chosen, open_tab
 
 PDF = b"%PDF-1.4\n% signed act\n%%EOF\n"
 
@@ -37,18 +38,26 @@ def documents(demo_db: Database) -> Database:
 
 
 @pytest.fixture
-def tab(
-    qtbot: Any, documents: Database, tmp_path: Path, russian: None, monkeypatch: pytest.MonkeyPatch
-) -> RegistryTab:
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def tab(qtbot: Any, documents: Database, tmp_path: Path, russian: None, warnings: list[str]) -> RegistryTab:
+    from desktop.ui.main_window import MainWindow
+
     settings = Settings(share_root=str(tmp_path / "share"))
     (tmp_path / "share").mkdir()
-    widget = RegistryTab(documents, settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    window = MainWindow(settings, documents)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    widget = open_tab(qtbot, window.tabs, "Реестр актов")
+    assert isinstance(widget, RegistryTab)
     _wait_rows(qtbot, widget)
     return widget
 
@@ -92,7 +101,7 @@ def _drop(tab: RegistryTab, row: int, files: list[Path]) -> None:
 
 
 def _act_row(qtbot: Any, tab: RegistryTab) -> tuple[int, int]:
-    tab.kind.setCurrentIndex(tab.kind.findText("Акты"))
+    choose(qtbot, tab.kind, text="Акты")
     _wait_rows(qtbot, tab)
     return 0, tab.model.row_id(0)
 
@@ -125,7 +134,7 @@ def test_dropping_files_onto_an_act_row_files_them_on_the_share(
 
 
 def test_unreachable_share_keeps_the_scan_queued_and_the_act_unsigned(
-    qtbot: Any, tab: RegistryTab, tmp_path: Path
+    qtbot: Any, tab: RegistryTab, tmp_path: Path, warnings: list[str]
 ) -> None:
     (tmp_path / "share").rmdir()  # the server went away
     row, document_id = _act_row(qtbot, tab)
@@ -140,37 +149,46 @@ def test_unreachable_share_keeps_the_scan_queued_and_the_act_unsigned(
     assert tab.model.index(tab.model.row_of(document_id), 9).data() == "в очереди"
 
     (tmp_path / "share").mkdir()  # it is back
-    task = tab.retry_outbox(quiet=True)
-    with qtbot.waitSignal(task.finished, timeout=10000):
-        pass
+    warnings.clear()
+    click(qtbot, tab.outbox_button)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert warnings == ["Отправлено на общую папку: 1; осталось в очереди: 0"]
     with tab.database.session() as session:
         document = session.get(Document, document_id)
         assert document.signed and (tmp_path / "share" / document.scan_path).read_bytes() == PDF
     assert not tab.outbox_button.isEnabled()
 
 
-def test_a_non_scan_file_is_refused_with_its_name(qtbot: Any, tab: RegistryTab, tmp_path: Path) -> None:
-    _row, document_id = _act_row(qtbot, tab)
+def test_a_non_scan_file_is_refused_with_its_name(
+    qtbot: Any, tab: RegistryTab, tmp_path: Path, warnings: list[str]
+) -> None:
+    row, document_id = _act_row(qtbot, tab)
     bad = tmp_path / "report.pdf"
     bad.write_text("not really a pdf")
-    failures: list[BaseException] = []
-    tab.attach_files(document_id, [bad]).failed.connect(failures.append)
-    qtbot.waitUntil(lambda: bool(failures), timeout=10000)
-    assert "report.pdf" in str(failures[0]) and "не является PDF" in str(failures[0])
+    click_cell(qtbot, tab.view, row, 1)
+    with answering(qtbot, file_chosen(bad), QFileDialog):
+        click(qtbot, tab.attach_button)  # «Прикрепить скан…»
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "report.pdf" in warnings[0] and "не является PDF" in warnings[0]
+    with tab.database.session() as session:
+        assert not session.get(Document, document_id).signed
 
 
 def test_filters_footer_and_export_of_unpaid_invoices(
     qtbot: Any, qtmodeltester: Any, tab: RegistryTab, tmp_path: Path
 ) -> None:
     qtmodeltester.check(tab.model)
-    tab.set_filter_dict({"kinds": ["invoice"], "paid": "not_paid"})
+    choose(qtbot, tab.kind, text="Счета")
+    choose(qtbot, tab.paid, text="Не оплачены полностью")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10000)
     assert tab.kind.currentText() == "Счета" and tab.paid.currentText() == "Не оплачены полностью"
     rows = tab.model.rowCount()
     assert rows == 3
     assert f"Документов: {rows}" in tab.footer.text() and "Не оплачено: 36" in tab.footer.text()
     out = tmp_path / "unpaid.xlsx"
-    assert tab.export_to(out) == 3
+    with answering(qtbot, file_chosen(out), QFileDialog):
+        click(qtbot, tab.export_button)
+    assert tab.window().statusBar().currentMessage() == "Выгружено строк: 3"
     sheet = load_workbook(out).active
     numbers = [r[1].value for r in sheet.iter_rows(min_row=2)]
     assert numbers == [tab.model.index(r, 1).data() for r in range(rows)]

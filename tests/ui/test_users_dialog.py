@@ -9,23 +9,29 @@ from sqlalchemy import select
 from desktop.core.db import Database
 from desktop.core.models import User
 from desktop.ui.users.dialog import UsersDialog
+from tests.ui.user import choose, clear_and_type, click, top_dialog, trigger, type_text
+
+
+def _open(main_window: Any) -> UsersDialog:
+    trigger(main_window, "Справочники", "Пользователи и роли…")
+    return top_dialog(UsersDialog)
 
 
 def test_admin_adds_a_manager_and_a_bad_login_is_shown_at_the_field(
-    qtbot: Any, demo_db: Database, russian: None
+    qtbot: Any, main_window: Any, demo_db: Database
 ) -> None:
-    dialog = UsersDialog(demo_db)
-    qtbot.addWidget(dialog)
+    dialog = _open(main_window)
     assert dialog.save_button.isEnabled()  # the demo makes the current OS user an administrator
     before = dialog.table.rowCount()
-    dialog.new_user()
+    click(qtbot, dialog.new_button)
     qtbot.keyClicks(dialog.login, "ivan ivanov")  # a space is not a login
-    dialog.full_name.setText("Иванов И.И.")  # QTest types ASCII only
-    assert not dialog.save()
+    type_text(dialog.full_name, "Иванов И.И.")
+    click(qtbot, dialog.save_button)
     assert "Логин" in dialog.error.text() and "border" in dialog.login.styleSheet()
-    dialog.login.setText("i.ivanov")
-    dialog.role.setCurrentIndex(dialog.role.findData("approver"))
-    assert dialog.save()
+    assert dialog.table.rowCount() == before
+    clear_and_type(qtbot, dialog.login, "i.ivanov")
+    choose(qtbot, dialog.role, data="approver")
+    click(qtbot, dialog.save_button)
     assert dialog.table.rowCount() == before + 1
     with demo_db.session() as session:
         user = session.scalar(select(User).where(User.login == "i.ivanov"))
@@ -33,13 +39,10 @@ def test_admin_adds_a_manager_and_a_bad_login_is_shown_at_the_field(
     dialog.grab()  # renders without errors
 
 
-def test_a_non_admin_sees_the_list_read_only(
-    qtbot: Any, demo_db: Database, russian: None, monkeypatch: Any
-) -> None:
+def test_a_non_admin_sees_the_list_read_only(qtbot: Any, main_window: Any, monkeypatch: Any) -> None:
     import desktop.ui.users.dialog as module
 
     monkeypatch.setattr(module, "current_login", lambda: "m.smirnov")
-    dialog = UsersDialog(demo_db)
-    qtbot.addWidget(dialog)
+    dialog = _open(main_window)
     assert not dialog.save_button.isEnabled() and not dialog.login.isEnabled()
     assert "администратор" in dialog.hint.text()

@@ -123,7 +123,7 @@ def click_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, *, do
     """A click (or a double click) on a cell of a table or list."""
     index = view.model().index(row, column)
     view.scrollTo(index)
-    point: QPoint = view.visualRect(index).center()
+    point: QPoint = view.visualRect(index).intersected(view.viewport().rect()).center()
     qtbot.mouseClick(view.viewport(), LEFT, pos=point)
     if double:
         qtbot.mouseDClick(view.viewport(), LEFT, pos=point)
@@ -226,3 +226,29 @@ def error_dialogs() -> Iterator[list[str]]:
         yield seen
     finally:
         timer.stop()
+
+
+def edit_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, text: str) -> None:
+    """Click a cell, F2, select what is there, type the new text, Enter."""
+    click_cell(qtbot, view, row, column)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.state() == QAbstractItemView.State.EditingState, "the cell did not open an editor"
+    editors = [w for w in view.viewport().findChildren(QWidget) if w.isVisible() and w.hasFocus()]
+    editors = editors or [w for w in view.viewport().findChildren(QWidget) if w.isVisible()]
+    assert editors, "the cell did not open an editor"
+    editor = editors[-1]
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    type_text(editor, text + "\n")  # Enter commits the cell (queued by the delegate)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=5000)
+
+
+def click_link(qtbot: Any, label: QWidget, followed: Callable[[], bool]) -> None:
+    """Click the link in a label. Qt does not say where it is: click along the text, from its end
+    (where the link usually stands), until ``followed()`` says the link did its work."""
+    for y in range(label.height() - 3, 0, -4):
+        for x in range(label.width() - 3, 0, -8):
+            qtbot.mouseClick(label, LEFT, pos=QPoint(x, y))
+            if followed():
+                return
+    raise AssertionError(f"no link to click in «{getattr(label, 'text', lambda: '')()}»")

@@ -19,8 +19,9 @@ from desktop.core.db import Database
 from desktop.core.models import Contract, Document
 from desktop.ui.registry.tab import RegistryTab
 from tests.factories import make_document
+from tests.pdf_samples import one_page_pdf
 
-PDF = b"%PDF-1.4\n% signed act\n%%EOF\n"
+PDF = one_page_pdf("signed act")
 
 
 @pytest.fixture

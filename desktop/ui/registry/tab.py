@@ -455,7 +455,7 @@ class RegistryTab(QWidget):
             return
         from desktop.ui.registry.card import DocumentCard
 
-        card = DocumentCard(self.database, document_id, self)
+        card = DocumentCard(self.database, document_id, self, self.settings)
         card.attach_requested.connect(self.attach_files)
         card.open()
 

@@ -11,6 +11,7 @@ data and log folders (used by tests and portable installs).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import os
@@ -177,6 +178,11 @@ class Settings:
     env_database_url: str | None = field(default=None, repr=False, compare=False)
     env_share_root: str | None = field(default=None, repr=False, compare=False)
     env_smtp_url: str | None = field(default=None, repr=False, compare=False)
+
+    def update_from(self, other: Settings) -> None:
+        """Take every value of ``other`` in place: whoever holds this object sees the new settings."""
+        for item in dataclasses.fields(self):
+            setattr(self, item.name, copy.deepcopy(getattr(other, item.name)))
 
     # --- effective values -------------------------------------------------
     def effective_share_root(self) -> str:

@@ -32,6 +32,11 @@ def register(subparsers: Any) -> None:
     attach.add_argument(
         "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
     )
+    attach.add_argument(
+        "--force",
+        action="store_true",
+        help="прикрепить, даже если QR-код на странице называет другой акт или УПД",
+    )
     attach.add_argument("files", nargs="+", type=Path)
     attach.set_defaults(func=run_attach)
     retry = sub.add_parser("retry", help="отправить сканы из локальной очереди на общую папку")
@@ -101,6 +106,15 @@ def run_attach(args: argparse.Namespace) -> int:
     database = database_from_args(args)
     with database.transaction() as session:
         document = _find_document(session, args)
+        if not args.force:
+            from desktop.core.scan_inbox import ForeignScanError, check_named
+
+            try:
+                check_named(session, document, args.files, store.max_bytes)
+            except ForeignScanError as error:
+                raise ValidationError(
+                    f"{error.message}\nЕсли скан всё же этого документа, повторите с --force."
+                ) from error
         result = store.attach(session, document, args.files)
     database.dispose()
     for path in result.stored:

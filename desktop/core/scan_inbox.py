@@ -207,7 +207,10 @@ def _open_pdf(path: Path) -> Any:
             raise ValidationError(
                 f"PDF «{path.name}» защищён паролем: снимите защиту и повторите."
             ) from error
-        raise ValidationError(f"PDF «{path.name}» повреждён или не читается: {text}") from error
+        # pdfium says only «Data format error»: a file cut short or one that merely starts with %PDF.
+        raise ValidationError(
+            f"PDF «{path.name}» повреждён или обрезан (скопирован не полностью): его нельзя прочитать."
+        ) from error
 
 
 def _open_image(path: Path) -> Any:
@@ -231,6 +234,18 @@ def page_count(path: Path, kind: str) -> int:
     if kind == "tiff":
         return int(getattr(_open_image(path), "n_frames", 1))
     return 1
+
+
+def check_readable(path: Path, kind: str) -> int:
+    """The pages of a scan, opened as the inbox opens it: a password-protected PDF, a truncated
+    one and a file that only starts with ``%PDF`` are refused, each named (``ValidationError``)."""
+    from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        count = page_count(path, kind)
+    if count < 1:
+        raise ValidationError(f"В PDF «{path.name}» нет ни одной страницы.")
+    return count
 
 
 def _gray_image(image: Any) -> Any:
@@ -631,3 +646,70 @@ def find_signable(session: Session, number: str) -> list[Document]:
             .order_by(Document.date.desc(), Document.id)
         )
     )
+
+
+# --- a scan attached by hand ---------------------------------------------------------------------
+
+
+class ForeignScanError(ValidationError):
+    """A scan attached by hand to one act whose id QR names another act or UPD.
+
+    ``named`` is the title of the document the QR names; the caller may confirm and attach anyway
+    (CLI ``--force``, a question in the window)."""
+
+    def __init__(self, message: str, *, named: str, target: str) -> None:
+        super().__init__(message)
+        self.named = named
+        self.target = target
+
+
+def _same_document(a: Document, b: Document) -> bool:
+    """One document in any of its versions (a corrected act keeps contract, period, kind, stage)."""
+    return a.id == b.id or (
+        (a.contract_id, a.period, a.kind, a.stage) == (b.contract_id, b.period, b.kind, b.stage)
+    )
+
+
+def check_named(session: Session, document: Document, files: Sequence[Path], max_bytes: int) -> None:
+    """Refuse scans attached by hand to ``document`` whose pages carry the id QR of another act or UPD.
+
+    Every page is read as the inbox reads it; a page without an id QR (or with a QR of an invoice,
+    or of no document in the base) is the person's word and passes. A damaged file is refused
+    first, as ``ScanStore.attach`` would refuse it (``ValidationError``)."""
+    from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
+
+    target = document_title(document)
+    for path in files:
+        path = Path(path)
+        kind = inspect_file(path, max_bytes).kind
+        if kind == "pdf":
+            check_readable(path, kind)
+        try:
+            with PDFIUM_LOCK:
+                pages = [_read_page(image)[0] for image in page_images(path, kind)]
+        except ValidationError:
+            if kind == "pdf":
+                raise
+            continue  # an image Pillow cannot decode carries no QR to read; filed as it is today
+        ids = {int(m.group(1)) for codes in pages for t in codes if (m := ID_QR.search(t))}
+        if not ids:
+            continue
+        named = {
+            d.id: d
+            for d in session.scalars(
+                select(Document).where(Document.id.in_(ids)).options(selectinload(Document.counterparty))
+            )
+        }
+        for index, codes in enumerate(pages):
+            for text in codes:
+                match = ID_QR.search(text)
+                other = named.get(int(match.group(1))) if match else None
+                if other is None or other.kind not in SIGNABLE or _same_document(other, document):
+                    continue
+                title = document_title(other)
+                raise ForeignScanError(
+                    f"Файл «{path.name}», стр. {index + 1}: QR-код другого документа — {title}. "
+                    f"Скан не прикреплён к документу {target}.",
+                    named=title,
+                    target=target,
+                )

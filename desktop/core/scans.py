@@ -244,6 +244,11 @@ class ScanStore:
         """File scans of one document. All files are checked first: one bad file stops the drop."""
         user = user or current_login()
         scans = self.check_files(files)
+        from desktop.core.scan_inbox import check_readable  # it builds on this module
+
+        for scan in scans:
+            if scan.kind == "pdf":  # refused as the inbox refuses it: protected, truncated, fake
+                check_readable(scan.path, scan.kind)
         known = {s.sha256 for s in session.scalars(select(Scan).where(Scan.document_id == document.id))}
 
         def link(row: Scan) -> None:

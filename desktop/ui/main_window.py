@@ -192,7 +192,11 @@ class MainWindow(QMainWindow):
         self.apply_settings(new)
 
     def apply_settings(self, new: Settings) -> None:
-        """Reopen the database if its URL changed; on failure the old database stays open."""
+        """Reopen the database if its URL changed; on failure the old database stays open.
+
+        Every tab (and every dialog it opens) holds this window's one ``Settings`` object, so the
+        new values are copied into it: the share, documents folder, PDF converter and mail server
+        saved in the dialog are used at once, without a restart."""
         old_url = self.settings.database_url()
         new_url = new.database_url()
         if self.database is None or str(old_url) != str(new_url) or old_url.password != new_url.password:
@@ -201,10 +205,10 @@ class MainWindow(QMainWindow):
             except UserError as error:
                 QMessageBox.warning(self, self.tr("Settings"), error.message)
                 return
-            self.settings = new
+            self.settings.update_from(new)
             self.set_database(database)
         else:
-            self.settings = new
+            self.settings.update_from(new)
 
     # --- demo data -------------------------------------------------------------------
     def ask_fill_demo(self) -> None:

@@ -451,3 +451,6 @@ RU.update({
     "The changes are not saved. Show other work orders and drop them?":
         "Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?",
 })
+
+# helper B: scans attached by hand (registry), settings applied at once
+RU[("RegistryTab", "Attach it to the document %1 anyway?")] = "Всё равно прикрепить к документу %1?"

@@ -35,8 +35,9 @@ from tests.core.test_payments_samples import (
     world,
     write_statement,
 )
+from tests.pdf_samples import one_page_pdf
 
-PDF = b"%PDF-1.4\n% signed act\n%%EOF\n"
+PDF = one_page_pdf("signed act")
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, Document, Scan
 from desktop.core.scans import ScanStore, check_share
 from tests.factories import first_contract, make_document
+from tests.pdf_samples import one_page_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = one_page_pdf("signed act")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -19,9 +19,10 @@ from desktop.core.db import Database
 from desktop.core.models import Contract, Document
 from desktop.ui.registry.tab import RegistryTab
 from tests.factories import make_document
+from tests.pdf_samples import one_page_pdf
 from tests.ui.user import answering, choose, click, click_cell, file_chosen, open_tab
 
-PDF = b"%PDF-1.4\n% signed act\n%%EOF\n"
+PDF = one_page_pdf("signed act")
 
 
 @pytest.fixture

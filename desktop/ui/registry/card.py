@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from desktop.config import load_settings
+from desktop.config import Settings, load_settings
 from desktop.core.db import Database
 from desktop.core.models import Document, Scan
 from desktop.ui.common import fmt
@@ -58,13 +58,19 @@ def thumbnail(path: Path, size: int = 220) -> QPixmap:
 class DocumentCard(QDialog):
     attach_requested = Signal(int, list)
 
-    def __init__(self, database: Database, document_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        document_id: int,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("documentCard")
         self.setAcceptDrops(True)
         self.database = database
         self.document_id = document_id
-        self.share = load_settings().scan_store().share_root
+        self.share = (settings or load_settings()).scan_store().share_root
         self.resize(860, 620)
         self.details = QTextBrowser(self)
         self.history = QTextBrowser(self)

@@ -331,7 +331,9 @@ class RegistryTab(QWidget):
         if paths:
             self.attach_files(document_id, [Path(p) for p in paths])
 
-    def attach_files(self, document_id: int, files: list[Path]) -> Any:
+    def attach_files(self, document_id: int, files: list[Path], force: bool = False) -> Any:
+        """File scans dropped or chosen for one document; a page whose id QR names another act or
+        UPD is filed only after the person confirms (``force``)."""
         database = self.database
         if database is None:
             return None
@@ -340,16 +342,39 @@ class RegistryTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> Any:
+            from desktop.core.scan_inbox import ForeignScanError, check_named
+
             progress(0, len(files), files[0].name)
             with database.transaction() as session:
                 document = session.get(Document, document_id)
                 if document is None:
                     raise UserError("Документ не найден.")
+                if not force:
+                    try:
+                        check_named(session, document, files, store.max_bytes)
+                    except ForeignScanError as error:
+                        return error
                 result = store.attach(session, document, files)
             progress(len(files), len(files), "")
             return result
 
         def done(result: Any) -> None:
+            from desktop.core.scan_inbox import ForeignScanError
+
+            if isinstance(result, ForeignScanError):
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Attach scan"),
+                    result.message
+                    + "\n\n"
+                    + self.tr("Attach it to the document %1 anyway?").replace("%1", result.target),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                self.foreign_scan = result
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.attach_files(document_id, files, force=True)
+                return
             self.model.refresh(then=lambda: shown(result))
             self._update_outbox()
 
@@ -430,7 +455,7 @@ class RegistryTab(QWidget):
             return
         from desktop.ui.registry.card import DocumentCard
 
-        card = DocumentCard(self.database, document_id, self)
+        card = DocumentCard(self.database, document_id, self, self.settings)
         card.attach_requested.connect(self.attach_files)
         card.open()
 

@@ -216,7 +216,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Password:"), self.smtp_password)
         form.addRow(self.tr("Sender address:"), self.smtp_sender)
         form.addRow(self.tr("Sender name:"), self.smtp_sender_name)
-        attach = row_of(box, self.tr("PDF always, and also:"), self.smtp_attach_docx, self.smtp_attach_xml, None)
+        attach = row_of(
+            box, self.tr("PDF always, and also:"), self.smtp_attach_docx, self.smtp_attach_xml, None
+        )
         form.addRow(self.tr("Attach:"), attach)
         form.addRow(self.smtp_test_button, self.smtp_test_result)
         return box
@@ -286,7 +288,9 @@ class SettingsDialog(QDialog):
         settings = copy.deepcopy(self.original)
         db = settings.database
         db.kind = "postgresql" if self.pg_radio.isChecked() else "sqlite"
-        db.sqlite_path = self.sqlite_path.text().strip()
+        path = self.sqlite_path.text().strip()
+        # The default file stays "the default" (its folder is created when it is opened).
+        db.sqlite_path = "" if path == str(default_sqlite_path()) else path
         db.host = self.host.text().strip()
         db.port = self.port.value()
         db.name = self.db_name.text().strip()

@@ -362,10 +362,9 @@ class ContractCard(QDialog):
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
-        from desktop.config import load_settings
         from desktop.core.contract_print import print_contract
 
-        settings = load_settings()
+        settings = self.settings
         database, contract_id, with_stamp = self.database, self.contract_id, self.stamp.isChecked()
         out = settings.effective_output_dir()
 

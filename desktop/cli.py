@@ -24,23 +24,33 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.commands import russian_argparse
+
+    russian_argparse.install()  # argparse's own texts («usage:», «options:», errors) in Russian
     parser = argparse.ArgumentParser(
         prog="aktdesk",
         description="AktDesk: закрытие месяца, реестр актов и платежи. Без команды открывает окно программы.",
     )
-    parser.add_argument("--version", action="version", version=f"AktDesk {__version__}")
     parser.add_argument(
+        "--version",
+        action="version",
+        version=f"AktDesk {__version__}",
+        help="показать версию программы и выйти",
+    )
+    database = parser.add_mutually_exclusive_group()
+    database.add_argument(
         "--database",
         metavar="URL",
         help="SQLAlchemy URL базы данных (иначе из настроек или AKTDESK_DATABASE_URL)",
     )
-    parser.add_argument(
+    database.add_argument(
         "--demo",
         action="store_true",
-        help="открыть программу на встроенной демо-базе SQLite (заполняется при первом запуске)",
+        help="встроенная демо-база SQLite (заполняется при первом запуске окна) с собственной папкой "
+        "документов <папка данных>/demo/Документы; с командой — выполнить команду на демо-базе",
     )
     parser.add_argument("--lang", choices=("ru", "en"), help="язык интерфейса")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА", title="команды")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser

@@ -62,6 +62,11 @@ def demo_sqlite_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
+def demo_output_dir() -> Path:
+    """Where the demo database's documents go: a folder of its own, never the real documents folder."""
+    return data_dir() / "demo" / "Документы"
+
+
 @dataclass
 class DatabaseSettings:
     kind: str = "sqlite"  # "sqlite" | "postgresql"
@@ -178,6 +183,8 @@ class Settings:
     env_database_url: str | None = field(default=None, repr=False, compare=False)
     env_share_root: str | None = field(default=None, repr=False, compare=False)
     env_smtp_url: str | None = field(default=None, repr=False, compare=False)
+    # ``--demo``: the demo database and its own documents folder (never saved either).
+    demo: bool = field(default=False, repr=False, compare=False)
 
     def update_from(self, other: Settings) -> None:
         """Take every value of ``other`` in place: whoever holds this object sees the new settings."""
@@ -189,6 +196,8 @@ class Settings:
         return self.env_share_root or self.share_root
 
     def effective_output_dir(self) -> Path:
+        if self.demo:
+            return demo_output_dir()
         if self.output_dir:
             return Path(self.output_dir)
         return Path(platformdirs.user_documents_dir()) / APP_NAME
@@ -218,6 +227,9 @@ class Settings:
 
     def database_url(self) -> URL:
         """The URL to connect with, the password taken from the keyring."""
+        if self.demo:
+            demo_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+            return URL.create("sqlite", database=str(demo_sqlite_path()))
         if self.env_database_url:
             return make_url(self.env_database_url)
         password = None
@@ -231,6 +243,7 @@ class Settings:
         data.pop("env_database_url", None)
         data.pop("env_share_root", None)
         data.pop("env_smtp_url", None)
+        data.pop("demo", None)
         return data
 
     @classmethod
@@ -247,6 +260,7 @@ class Settings:
             "env_database_url",
             "env_share_root",
             "env_smtp_url",
+            "demo",
         }
         settings = cls(database=db, smtp=smtp, **{k: v for k, v in data.items() if k in own})
         if settings.pdf_converter not in PDF_CONVERTERS:
@@ -256,8 +270,9 @@ class Settings:
         return settings
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file (defaults when absent or unreadable) and apply the environment."""
+def load_settings(path: Path | None = None, *, demo: bool = False) -> Settings:
+    """Read the settings file (defaults when absent or unreadable) and apply the environment;
+    with ``demo`` the demo database and its own documents folder (``--demo``)."""
     path = path or settings_path()
     settings = Settings()
     if path.exists():
@@ -269,6 +284,7 @@ def load_settings(path: Path | None = None) -> Settings:
     settings.env_database_url = os.environ.get("AKTDESK_DATABASE_URL") or None
     settings.env_share_root = os.environ.get("AKTDESK_SHARE_ROOT") or None
     settings.env_smtp_url = os.environ.get("AKTDESK_SMTP_URL") or None
+    settings.demo = demo
     return settings
 
 

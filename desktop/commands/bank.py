@@ -12,12 +12,12 @@ from desktop.commands.common import TextProgress, database_from_args, print_json
 
 def register(subparsers: Any) -> None:
     bank = subparsers.add_parser("bank", help="выписки банка")
-    sub = bank.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = bank.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     importing = sub.add_parser(
         "import",
         help="загрузить выписки в формате 1CClientBankExchange и разнести поступления по счетам",
     )
-    importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importing.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ")
     importing.add_argument("--json", action="store_true", help="итог в JSON")
     importing.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     importing.set_defaults(func=run_import)

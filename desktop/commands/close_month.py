@@ -7,15 +7,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import TextProgress, check_period, database_from_args, print_json
+from desktop.commands.common import (
+    TextProgress,
+    check_period,
+    database_from_args,
+    print_json,
+    settings_from_args,
+)
 from desktop.core.errors import ValidationError
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("close-month", help="закрыть месяц: акты, счета, УПД по всем договорам")
-    parser.add_argument("--period", required=True, metavar="YYYY-MM", help="месяц оказания услуг")
+    parser.add_argument("--period", required=True, metavar="ГГГГ-ММ", help="месяц оказания услуг")
     parser.add_argument(
-        "--entity", action="append", metavar="INN", help="ИНН своего юрлица (можно несколько)"
+        "--entity", action="append", metavar="ИНН", help="ИНН своего юрлица (можно несколько)"
     )
     parser.add_argument("--dry-run", action="store_true", help="только показать, что будет сделано")
     parser.add_argument("--no-pdf", action="store_true", help="не делать PDF (DOCX и XML делаются)")
@@ -26,7 +32,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="ещё один PDF на клиента («Пакет документов ГГГГ-ММ.pdf») и один на весь запуск — для печати",
     )
-    parser.add_argument("--out", type=Path, metavar="DIR", help="папка для файлов (иначе из настроек)")
+    parser.add_argument("--out", type=Path, metavar="ПАПКА", help="папка для файлов (иначе из настроек)")
     parser.add_argument("--json", action="store_true", help="итог в JSON")
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -35,12 +41,11 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from desktop.config import load_settings
     from desktop.core import closing
     from desktop.core.models import OwnEntity
 
     check_period(args.period)
-    settings = load_settings()
+    settings = settings_from_args(args)
     out = Path(args.out) if args.out else settings.effective_output_dir()
     database = database_from_args(args)
     entity_ids = None

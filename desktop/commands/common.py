@@ -9,17 +9,25 @@ import sys
 import time
 from typing import Any, TextIO
 
-from desktop.config import load_settings
+from desktop.config import Settings, load_settings
 from desktop.core.db import Database, open_database
 from desktop.core.errors import Cancelled, UserError, ValidationError
 from desktop.logging_setup import setup_logging
 
 
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings a command works with: with ``aktdesk --demo COMMAND`` those of the demo database
+    (its own SQLite file and documents folder)."""
+    return load_settings(demo=bool(getattr(args, "demo", False)))
+
+
 def database_from_args(args: argparse.Namespace) -> Database:
-    """The database named by --database, AKTDESK_DATABASE_URL or the settings, migrated to head."""
+    """The database named by --database, --demo, AKTDESK_DATABASE_URL or the settings, migrated to head."""
     if getattr(args, "database", None):
+        if getattr(args, "demo", False):
+            raise ValidationError("--demo и --database вместе не указываются: демо-база — своя, отдельная.")
         return open_database(args.database)
-    return open_database(load_settings().database_url())
+    return open_database(settings_from_args(args).database_url())
 
 
 def check_period(period: str | None) -> None:

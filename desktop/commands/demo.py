@@ -11,9 +11,15 @@ from desktop.commands.common import TextProgress, database_from_args, print_json
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("demo", help="заполнить базу демо-данными")
-    parser.add_argument("--clients", type=int, default=200, help="число клиентов (по умолчанию 200)")
     parser.add_argument(
-        "--seed", type=int, default=1, help="зерно генератора (одинаковое зерно — те же данные)"
+        "--clients", type=int, default=200, metavar="ЧИСЛО", help="число клиентов (по умолчанию 200)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="ЗЕРНО",
+        help="зерно генератора (одинаковое зерно — те же данные)",
     )
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="вывести итог в JSON")

@@ -10,17 +10,17 @@ from typing import Any
 
 def register(subparsers: Any) -> None:
     forms = subparsers.add_parser("forms", help="печатные формы (DOCX)")
-    sub = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = forms.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     check = sub.add_parser(
         "check",
         help="проверить печатные формы: неизвестные поля, ошибки в условиях, картинки",
-        description="Без FILE проверяются все формы из папки forms. Код выхода 1, если найдены ошибки.",
+        description="Без ФАЙЛ проверяются все формы из папки forms. Код выхода 1, если найдены ошибки.",
     )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="файл формы .docx")
+    check.add_argument("files", nargs="*", type=Path, metavar="ФАЙЛ", help="файл формы .docx")
     check.add_argument(
         "--kind",
         choices=["act", "invoice", "upd", "detail", "contract"],
-        help="какая это форма, если имя файла не начинается с act/invoice/upd/detail/contract",
+        help="какая это форма, если по имени файла не понять (оно начинается с «act», «invoice», «upd», «detail» или «contract»)",
     )
     check.set_defaults(func=run_check)
 

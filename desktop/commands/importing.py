@@ -12,19 +12,19 @@ from desktop.commands.common import TextProgress, database_from_args, print_json
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("import", help="импорт контрагентов и договоров из .xlsx/.csv")
-    kinds = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    kinds = parser.add_subparsers(dest="what", metavar="ЧТО", required=True)
     for name, help_text in (
         ("counterparties", "контрагенты"),
         ("contracts", "договоры"),
         ("work-orders", "заказ-наряды"),
     ):
         sub = kinds.add_parser(name, help=help_text)
-        sub.add_argument("file", nargs="?", type=Path, help="файл .xlsx или .csv")
+        sub.add_argument("file", nargs="?", type=Path, metavar="ФАЙЛ", help="файл .xlsx или .csv")
         sub.add_argument("--json", action="store_true", help="итог в JSON")
         sub.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         if name == "counterparties":
             sub.add_argument(
-                "--template", type=Path, metavar="FILE.xlsx", help="записать пустой шаблон с заголовками"
+                "--template", type=Path, metavar="ФАЙЛ.xlsx", help="записать пустой шаблон с заголовками"
             )
         sub.set_defaults(func=run)
 

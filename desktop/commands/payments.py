@@ -12,17 +12,17 @@ from desktop.core.errors import ValidationError
 
 def register(subparsers: Any) -> None:
     payments = subparsers.add_parser("payments", help="заявки на оплату")
-    sub = payments.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = payments.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     export = sub.add_parser(
         "export", help="выгрузить согласованные заявки платёжными поручениями (1CClientBankExchange)"
     )
     export.add_argument(
         "--approved", action="store_true", required=True, help="согласованные к оплате и ещё не выгруженные"
     )
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.txt")
-    export.add_argument("--entity", metavar="INN", help="ИНН своего юрлица-плательщика (если их несколько)")
+    export.add_argument("--out", type=Path, required=True, metavar="ФАЙЛ.txt")
+    export.add_argument("--entity", metavar="ИНН", help="ИНН своего юрлица-плательщика (если их несколько)")
     export.add_argument("--again", action="store_true", help="и уже выгруженные раньше (повторная выгрузка)")
-    export.add_argument("--login", help="от чьего имени (по умолчанию — логин в системе)")
+    export.add_argument("--login", metavar="ЛОГИН", help="от чьего имени (по умолчанию — логин в системе)")
     export.add_argument("--json", action="store_true")
     export.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     export.set_defaults(func=run_export)

@@ -7,28 +7,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import check_period, database_from_args, print_json
-from desktop.config import load_settings
+from desktop.commands.common import check_period, database_from_args, print_json, settings_from_args
 from desktop.core.errors import ValidationError
 
 
 def register(subparsers: Any) -> None:
     registry = subparsers.add_parser("registry", help="реестр актов")
-    sub = registry.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = registry.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     export = sub.add_parser("export", help="выгрузить строки реестра в .xlsx/.csv")
     export.add_argument("--unsigned", action="store_true", help="только неподписанные акты и УПД")
     export.add_argument("--unpaid", action="store_true", help="только неоплаченные счета")
-    export.add_argument("--period", metavar="YYYY-MM", help="период оказания услуг")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--period", metavar="ГГГГ-ММ", help="период оказания услуг")
+    export.add_argument("--out", type=Path, required=True, metavar="ФАЙЛ.xlsx")
     export.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     export.set_defaults(func=run_export)
 
     scans = subparsers.add_parser("scans", help="подписанные сканы на общей папке")
-    sub = scans.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = scans.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     attach = sub.add_parser("attach", help="прикрепить скан к акту")
-    attach.add_argument("--act", required=True, metavar="NUMBER", help="номер акта (или УПД)")
-    attach.add_argument("--entity", metavar="INN", help="ИНН своего юрлица, если номер не уникален")
-    attach.add_argument("--year", type=int, help="год документа, если номер не уникален")
+    attach.add_argument("--act", required=True, metavar="НОМЕР", help="номер акта (или УПД)")
+    attach.add_argument("--entity", metavar="ИНН", help="ИНН своего юрлица, если номер не уникален")
+    attach.add_argument("--year", type=int, metavar="ГГГГ", help="год документа, если номер не уникален")
     attach.add_argument(
         "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
     )
@@ -37,7 +36,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="прикрепить, даже если QR-код на странице называет другой акт или УПД",
     )
-    attach.add_argument("files", nargs="+", type=Path)
+    attach.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ")
     attach.set_defaults(func=run_attach)
     retry = sub.add_parser("retry", help="отправить сканы из локальной очереди на общую папку")
     retry.set_defaults(func=run_retry)
@@ -102,7 +101,7 @@ def _find_document(session: Any, args: argparse.Namespace) -> Any:
 
 
 def run_attach(args: argparse.Namespace) -> int:
-    store = load_settings().scan_store()
+    store = settings_from_args(args).scan_store()
     database = database_from_args(args)
     with database.transaction() as session:
         document = _find_document(session, args)
@@ -128,7 +127,7 @@ def run_attach(args: argparse.Namespace) -> int:
 
 
 def run_retry(args: argparse.Namespace) -> int:
-    store = load_settings().scan_store()
+    store = settings_from_args(args).scan_store()
     database = database_from_args(args)
     with database.transaction() as session:
         stored, pending = store.retry_outbox(session)
@@ -145,7 +144,7 @@ def run_retry(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from desktop.core.scans import check_share, share_problem
 
-    store = load_settings().scan_store()
+    store = settings_from_args(args).scan_store()
     problem = share_problem(store.share_root)
     if problem:
         raise ValidationError(problem)

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import TextProgress, database_from_args, print_json
-from desktop.config import load_settings
+from desktop.commands.common import TextProgress, database_from_args, print_json, settings_from_args
 
 
 def add_parser(sub: Any) -> None:
@@ -17,16 +16,16 @@ def add_parser(sub: Any) -> None:
         "inbox",
         help="разобрать папку или многостраничный скан: каждый акт по его QR-коду — к своему документу",
     )
-    inbox.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="папка со сканами или файлы")
+    inbox.add_argument("paths", nargs="+", type=Path, metavar="ПУТЬ", help="папка со сканами или файлы")
     inbox.add_argument("--json", action="store_true")
     inbox.add_argument(
         "--act",
-        metavar="NUMBER",
+        metavar="НОМЕР",
         help="вручную: прикрепить страницы --pages одного файла к акту (или УПД) с этим номером",
     )
     inbox.add_argument("--pages", metavar="1,3-4", help="номера страниц файла для --act")
-    inbox.add_argument("--entity", metavar="INN", help="ИНН своего юрлица, если номер не уникален")
-    inbox.add_argument("--year", type=int, help="год документа, если номер не уникален")
+    inbox.add_argument("--entity", metavar="ИНН", help="ИНН своего юрлица, если номер не уникален")
+    inbox.add_argument("--year", type=int, metavar="ГГГГ", help="год документа, если номер не уникален")
     inbox.add_argument(
         "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
     )
@@ -67,7 +66,7 @@ def run_assign(args: argparse.Namespace) -> int:
 
     if len(args.paths) != 1 or not args.pages:
         raise ValidationError("С --act укажите один файл и его страницы: --pages 1,3-4.")
-    store = load_settings().scan_store()
+    store = settings_from_args(args).scan_store()
     source = args.paths[0]
     kind = inspect_file(source, store.max_bytes).kind
     count = page_count(source, kind)
@@ -97,7 +96,7 @@ def run_inbox_command(args: argparse.Namespace) -> int:
 
     if args.act:
         return run_assign(args)
-    store = load_settings().scan_store()
+    store = settings_from_args(args).scan_store()
     database = database_from_args(args)
     try:
         report = run_inbox(database, store, args.paths, no_progress if args.json else TextProgress())

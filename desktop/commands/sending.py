@@ -11,8 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.common import TextProgress, check_period, database_from_args, print_json
-from desktop.config import Settings, load_settings
+from desktop.commands.common import (
+    TextProgress,
+    check_period,
+    database_from_args,
+    print_json,
+    settings_from_args,
+)
+from desktop.config import Settings
 from desktop.core.errors import ValidationError
 
 STATUS_RU = {"sent": "отправлено", "failed": "ОШИБКА", "skipped": "пропущено", "planned": "к отправке"}
@@ -24,9 +30,9 @@ def _database_option(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: Any) -> None:
     send = subparsers.add_parser("send", help="разослать клиентам пакеты документов за период по e-mail")
-    send.add_argument("--period", required=True, metavar="YYYY-MM", help="период оказания услуг")
+    send.add_argument("--period", required=True, metavar="ГГГГ-ММ", help="период оказания услуг")
     send.add_argument(
-        "--client", action="append", metavar="INN", help="только этим клиентам (можно несколько)"
+        "--client", action="append", metavar="ИНН", help="только этим клиентам (можно несколько)"
     )
     send.add_argument("--resend", action="store_true", help="отправить и тем, кому пакет уже отправлен")
     send.add_argument("--docx", action="store_true", help="приложить и DOCX")
@@ -37,8 +43,8 @@ def register(subparsers: Any) -> None:
 
     remind = subparsers.add_parser("remind", help="напомнить клиентам о неподписанных актах")
     remind.add_argument("--unsigned", action="store_true", required=True, help="о неподписанных актах и УПД")
-    remind.add_argument("--period", metavar="YYYY-MM", help="только акты этого периода")
-    remind.add_argument("--client", action="append", metavar="INN", help="только этим клиентам")
+    remind.add_argument("--period", metavar="ГГГГ-ММ", help="только акты этого периода")
+    remind.add_argument("--client", action="append", metavar="ИНН", help="только этим клиентам")
     remind.add_argument("--attach-pdf", action="store_true", help="приложить PDF актов повторно")
     remind.add_argument("--resend", action="store_true", help="напомнить и тем, кому сегодня уже напоминали")
     remind.add_argument("--dry-run", action="store_true", help="только показать письма")
@@ -46,22 +52,24 @@ def register(subparsers: Any) -> None:
     remind.set_defaults(func=run_remind)
 
     edo = subparsers.add_parser("edo", help="УПД для оператора ЭДО")
-    sub = edo.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = edo.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     export = sub.add_parser("export", help="выгрузить XML УПД за период в папку (или ZIP на клиента)")
-    export.add_argument("--period", required=True, metavar="YYYY-MM")
-    export.add_argument("--out", required=True, type=Path, metavar="DIR")
+    export.add_argument("--period", required=True, metavar="ГГГГ-ММ")
+    export.add_argument("--out", required=True, type=Path, metavar="ПАПКА")
     export.add_argument("--zip", action="store_true", help="один ZIP на клиента")
-    export.add_argument("--client", action="append", metavar="INN", help="только этим клиентам")
+    export.add_argument("--client", action="append", metavar="ИНН", help="только этим клиентам")
     export.add_argument("--mark-sent", action="store_true", help="отметить УПД отправленными по ЭДО")
     export.add_argument("--json", action="store_true")
     export.set_defaults(func=run_edo_export)
 
     smtp = subparsers.add_parser("smtp", help="сервер исходящей почты")
-    sub = smtp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = smtp.add_subparsers(dest="action", metavar="ДЕЙСТВИЕ", required=True)
     test = sub.add_parser("test", help="отправить тестовое письмо")
-    test.add_argument("--to", metavar="ADDRESS", help="кому (иначе на адрес отправителя)")
+    test.add_argument("--to", metavar="АДРЕС", help="кому (иначе на адрес отправителя)")
     test.set_defaults(func=run_smtp_test)
-    password = sub.add_parser("password", help="сохранить пароль почты в хранилище паролей (из stdin)")
+    password = sub.add_parser(
+        "password", help="сохранить пароль почты в хранилище паролей (читается со стандартного ввода)"
+    )
     password.set_defaults(func=run_smtp_password)
     for parser in (send, remind, export):
         _database_option(parser)
@@ -135,7 +143,7 @@ def run_send(args: argparse.Namespace) -> int:
     from desktop.core.sending.packages import PackageOptions, plan_packages
 
     check_period(args.period)
-    settings = load_settings()
+    settings = settings_from_args(args)
     smtp = settings.effective_smtp()
     options = PackageOptions(
         attach_docx=args.docx or smtp.attach_docx,
@@ -165,7 +173,7 @@ def run_remind(args: argparse.Namespace) -> int:
     )
 
     check_period(args.period)
-    settings = load_settings()
+    settings = settings_from_args(args)
     smtp = settings.effective_smtp()
     options = ReminderOptions(attach_pdf=args.attach_pdf, resend=args.resend, sender_name=smtp.sender_name)
     database = database_from_args(args)
@@ -223,7 +231,7 @@ def run_edo_export(args: argparse.Namespace) -> int:
 def run_smtp_test(args: argparse.Namespace) -> int:
     from desktop.core.sending.transport import send_test_message
 
-    config = load_settings().smtp_config()
+    config = settings_from_args(args).smtp_config()
     reply = send_test_message(config, args.to)
     print(f"Тестовое письмо отправлено ({config.address}): {reply}")
     return 0
@@ -234,7 +242,7 @@ def run_smtp_password(args: argparse.Namespace) -> int:
 
     from desktop.config import set_secret
 
-    smtp = load_settings().effective_smtp()
+    smtp = settings_from_args(args).effective_smtp()
     if not smtp.login:
         raise ValidationError("В настройках почты не указан логин: пароль не нужен.")
     if sys.stdin.isatty():

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
-from desktop.config import Settings, demo_sqlite_path, load_settings
+from desktop.config import Settings, load_settings
 from desktop.core.db import Database, open_database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract
@@ -55,13 +55,12 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    settings: Settings = load_settings()
+    settings: Settings = load_settings(demo=demo)  # the demo has its own database and documents folder
     install_translators(app, language or settings.language)
     from desktop.ui.main_window import MainWindow
 
     if demo:
-        demo_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{demo_sqlite_path()}"
+        url = settings.database_url().render_as_string(hide_password=False)
     elif database:
         url = database
     else:

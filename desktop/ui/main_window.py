@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         new = dialog.result_settings
         new.env_database_url = self.settings.env_database_url
         new.env_share_root = self.settings.env_share_root
+        new.demo = self.settings.demo
         self.apply_settings(new)
 
     def apply_settings(self, new: Settings) -> None:

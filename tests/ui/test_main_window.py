@@ -129,10 +129,13 @@ def test_filling_demo_data_from_the_menu_runs_as_a_task(qtbot: Any, tmp_path: An
     database.dispose()
 
 
-def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) -> None:
-    from desktop.config import demo_sqlite_path
+def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None, tmp_path: Path) -> None:
+    from desktop.config import Settings, demo_output_dir, demo_sqlite_path, save_settings
     from desktop.ui.app import open_main_window
 
+    real_documents = tmp_path / "real documents"
+    real_documents.mkdir()
+    save_settings(Settings(output_dir=str(real_documents)))
     window = open_main_window(demo=True, language="ru")
     qtbot.addWidget(window)
     assert window.demo_task is not None
@@ -148,6 +151,10 @@ def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None) 
         assert {d.period for d in documents if d.kind == "act"} == set(past_periods(dt.date.today(), 2))
         assert all(d.pdf_path and Path(d.pdf_path).is_file() for d in documents)
         assert any(d.paid_amount > 0 for d in documents if d.kind == "invoice")
+        # ... into the demo's own folder, never into the real documents folder of the settings.
+        assert all(Path(d.pdf_path).is_relative_to(demo_output_dir()) for d in documents)
+    assert list(real_documents.iterdir()) == []
+    assert window.closing_tab.settings.effective_output_dir() == demo_output_dir()
     registry = window.registry_tab.model
     registry.refresh()
     qtbot.waitUntil(lambda: not registry.busy and registry.rowCount() > 0, timeout=20000)

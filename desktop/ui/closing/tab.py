@@ -404,7 +404,9 @@ class ClosingTab(QWidget):
             return
         from desktop.ui.contracts.card import ContractCard
 
-        ContractCard(self.database, self.model.rows[index.row()].contract_id, self).open()
+        ContractCard(
+            self.database, self.model.rows[index.row()].contract_id, self, settings=self.settings
+        ).open()
 
     # --- closing ---------------------------------------------------------------------------
     def close_month(self, only: list[int] | None = None) -> Task | None:

@@ -48,6 +48,7 @@ from desktop.core.models import (
     VatRegime,
     WorkOrder,
 )
+from desktop.core.workdays import next_working_day, term_end
 
 KOPECK = Decimal("0.01")
 PREPAY_SHARE = Decimal("0.70")
@@ -233,18 +234,6 @@ def existing_documents(
 # --- planning ---------------------------------------------------------------------------
 
 
-def _add_days(day: dt.date, days: int, banking: bool) -> dt.date:
-    if not banking:
-        return day + dt.timedelta(days=days)
-    current = day
-    left = days
-    while left > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:  # no holiday calendar: weekends only
-            left -= 1
-    return current
-
-
 def _kinds(contract: Contract) -> list[str]:
     return {
         "act_invoice": ["act", "invoice"],
@@ -267,7 +256,7 @@ def plan_documents(
     if not wants_invoice:
         return docs
     if terms == "postpay" or contract.kind == "variable":
-        due = _add_days(end, contract.postpay_days, contract.postpay_banking_days)
+        due = term_end(end, contract.postpay_days, contract.postpay_banking_days)
         docs.append(PlannedDocument("invoice", "full", period, start, end, end, due, tuple(lines)))
         return docs
     following = next_period(end.strftime("%Y-%m"))
@@ -281,7 +270,7 @@ def plan_documents(
                 start,
                 end,
                 end,
-                _add_days(end, contract.postpay_days, contract.postpay_banking_days),
+                term_end(end, contract.postpay_days, contract.postpay_banking_days),
                 tuple(lines),
                 Decimal(1) - PREPAY_SHARE,
             )
@@ -298,7 +287,9 @@ def plan_documents(
                 next_start,
                 next_end,
                 end,
-                next_start,
+                next_working_day(
+                    next_start
+                ),  # due before the period starts: 01.01 moves to the first working day
                 tuple(next_lines),
                 share,
             )

@@ -97,8 +97,28 @@ def para(
     return p
 
 
+SHY = "\u00ad"  # a soft hyphen: where a word of a narrow column's header may break (a «-» is drawn only there)
+
+
+def hyphenated(text: str) -> str:
+    """«обозна|чение» → the word with a soft hyphen at «|»: headers never break a word anywhere else."""
+    return text.replace("|", SHY)
+
+
 def add(p: Paragraph, text: str, *, bold: bool = False, size: float | None = None, italic: bool = False, underline: bool = False) -> None:
-    run = p.add_run(text)
+    if SHY in text:
+        # Word's own optional hyphen (w:softHyphen) between the parts; LibreOffice reads it the same.
+        run = p.add_run()
+        for i, part in enumerate(text.split(SHY)):
+            if i:
+                run._r.append(OxmlElement("w:softHyphen"))
+            if part:
+                t = OxmlElement("w:t")
+                t.text = part
+                t.set(qn("xml:space"), "preserve")
+                run._r.append(t)
+    else:
+        run = p.add_run(text)
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None
@@ -472,7 +492,7 @@ def two_signatures(doc: DocumentObject, width: float, left: str, right: str) -> 
         para(cell, f"{{{{ {prefix}.name }}}}", size=8)
         sign_line(cell, prefix, facsimile=own)
         if own:
-            para(cell, "{{ stamp }}М.П.", before=4)
+            para(cell, "М.П. {{ stamp }}", before=4)
         else:
             para(cell, "М.П.", before=4)
     cant_split(t.rows[0])
@@ -592,34 +612,57 @@ def build_invoice() -> Path:
         for c in row.cells:
             valign(c, "bottom")
             c.paragraphs[0].paragraph_format.space_before = Pt(12)
-    para(doc, "{{ stamp }}М.П.", before=4)
+    para(doc, "М.П. {{ stamp }}", before=4)
     return save(doc, "invoice.docx")
 
 
+# The table of the current UPD: the FNS-recommended form (letter of 21.10.2013 N ММВ-20-3/96@) carries
+# the columns of the VAT invoice of Decree N 1137 as amended — 12, 12а, 13 for traceability since
+# 01.07.2021 (Decree N 534 of 02.04.2021) and 14 since 01.10.2024 (Decree N 1096 of 16.08.2024) —
+# plus column А (the goods/service code). Services have dashes in А, 1б, 10–14.
+# Widths in mm add up to the 279 mm of the landscape page; «|» marks where a header word may break.
 UPD_COLUMNS = [
-    ("Код товара/ работ, услуг", 12, "--", CENTER),
-    ("№ п/п", 8, "{{ line.no }}", CENTER),
-    ("Наименование товара (описание выполненных работ, оказанных услуг), имущественного права", 55, "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}", LEFT),
-    ("Код вида товара", 10, "--", CENTER),
-    ("код", 9, "{{ line.unit_code }}", CENTER),
-    ("условное обозначение (национальное)", 15, "{{ line.unit_name }}", CENTER),
-    ("Коли-чество (объём)", 13, "{{ line.quantity }}", RIGHT),
-    ("Цена (тариф) за единицу измерения", 18, "{{ line.price }}", RIGHT),
-    ("Стоимость товаров (работ, услуг), имущественных прав без налога — всего", 22, "{{ line.net }}", RIGHT),
-    ("В том числе сумма акциза", 12, "без акциза", CENTER),
-    ("Нало-говая ставка", 11, "{{ line.vat_rate }}", CENTER),
-    ("Сумма налога, предъявляемая покупателю", 18, "{{ line.vat }}", RIGHT),
-    ("Стоимость товаров (работ, услуг), имущественных прав с налогом — всего", 22, "{{ line.total }}", RIGHT),
-    ("цифровой код", 9, "--", CENTER),
-    ("краткое наименование", 12, "--", CENTER),
-    ("Регистрационный номер декларации на товары или партии товара, подлежащего прослеживаемости", 15, "--", CENTER),
+    ("Код товара/ работ, услуг", 11, "--", CENTER),
+    ("№ п/п", 6, "{{ line.no }}", CENTER),
+    ("Наименование товара (описание выполненных работ, оказанных услуг), имущественного права", 44, "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}", LEFT),
+    ("Код вида то|вара", 9, "--", CENTER),
+    ("код", 8, "{{ line.unit_code }}", CENTER),
+    ("условное обозна|чение (нацио|нальное)", 13, "{{ line.unit_name }}", CENTER),
+    ("Коли|чество (объём)", 11, "{{ line.quantity }}", RIGHT),
+    ("Цена (тариф) за единицу измерения", 14, "{{ line.price }}", RIGHT),
+    ("Стоимость товаров (работ, услуг), имуществен|ных прав без налога — всего", 17, "{{ line.net }}", RIGHT),
+    ("В том числе сумма акциза", 11, "без акциза", CENTER),
+    ("Нало|говая ставка", 10, "{{ line.vat_rate }}", CENTER),
+    ("Сумма налога, предъяв|ляемая покупа|телю", 14, "{{ line.vat }}", RIGHT),
+    ("Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего", 17, "{{ line.total }}", RIGHT),
+    ("цифро|вой код", 9, "--", CENTER),
+    ("краткое наимено|вание", 12, "--", CENTER),
+    ("Регистра|ционный номер деклара|ции на товары или регистра|ционный номер партии товара, подлежа|щего прослежи|ваемости", 17, "--", CENTER),
+    ("код", 8, "--", CENTER),
+    ("условное обозна|чение", 12, "--", CENTER),
+    ("Количество товара, подлежа|щего прослежи|ваемости, в количест|венной единице измерения товара, исполь|зуемой в целях осуществ|ления прослежи|ваемости", 19, "--", CENTER),
+    ("Стоимость товара, подлежа|щего прослежи|ваемости, без налога на добавлен|ную стоимость, в рублях", 17, "--", CENTER),
 ]
-UPD_NUMBERS = ["А", "1", "1а", "1б", "2", "2а", "3", "4", "5", "6", "7", "8", "9", "10", "10а", "11"]
+UPD_NUMBERS = ["А", "1", "1а", "1б", "2", "2а", "3", "4", "5", "6", "7", "8", "9", "10", "10а", "11", "12", "12а", "13", "14"]
+# Header groups over two columns: (first, second, title).
+UPD_GROUPS = (
+    (4, 5, "Единица измерения"),
+    (13, 14, "Страна происхож|дения товара"),
+    (16, 17, "Количественная единица измерения товара, используемая в целях осуществления прослежи|ваемости"),
+)
+UPD_HEADER_PT = 5.5
 UPD_IMAGES = "doc.upd_status == 2"  # never a facsimile on a status-1 UPD (a VAT invoice): the buyer would lose the deduction
 
 
-def signer_table(cell: _Cell, position: str, name: str, facsimile: bool = False) -> None:
-    t = table(cell, 2, [44, 32, 50], grid=False)
+def drop_first_paragraph(cell: _Cell) -> None:
+    """A new cell's empty first paragraph, once other content follows it."""
+    first = cell.paragraphs[0]
+    if not first.text and len(cell._tc) > 2:
+        first._p.getparent().remove(first._p)
+
+
+def signer_table(cell: _Cell, position: str, name: str, facsimile: bool = False, widths: Sequence[float] = (44, 32, 50)) -> None:
+    t = table(cell, 2, widths, grid=False)
     cell_text(t.rows[0].cells[0], position, size=7)
     if facsimile:
         p = cell_text(t.rows[0].cells[1], align=CENTER)
@@ -681,36 +724,38 @@ def build_upd() -> Path:
     h1, h2, loop_open, body, loop_close = t.rows
     repeat_header(h1)
     repeat_header(h2)
+    grouped = {i for a, b, _t in UPD_GROUPS for i in (a, b)}
     for i, (title, _w, expr, align) in enumerate(UPD_COLUMNS):
-        cell_text(h1.cells[i], title, size=6, align=CENTER)
+        cell_text(h1.cells[i], hyphenated(title), size=UPD_HEADER_PT, align=CENTER)
         valign(h1.cells[i])
         shade(h1.cells[i])
         cell_text(h2.cells[i], UPD_NUMBERS[i], size=6, align=CENTER)
         cell_text(body.cells[i], expr, size=7, align=align)
         valign(body.cells[i], "top")
     cant_split(body)
-    for a, b, text in ((4, 5, "Единица измерения"), (13, 14, "Страна происхождения товара")):
+    for a, b, text in UPD_GROUPS:
         merged = h1.cells[a].merge(h1.cells[b])
         for extra in merged.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
-        merged.paragraphs[0].text = ""
-        add(merged.paragraphs[0], text, size=6)
+        for r in list(merged.paragraphs[0]._p.iterchildren(qn("w:r"))):
+            merged.paragraphs[0]._p.remove(r)
+        add(merged.paragraphs[0], hyphenated(text), size=UPD_HEADER_PT)
     # Two-level header: the group titles above, the column titles in a second row.
     sub = t.add_row()
     t._tbl.remove(sub._tr)
     h1._tr.addnext(sub._tr)
     for i, (title, *_rest) in enumerate(UPD_COLUMNS):
-        if i in (4, 5, 13, 14):
-            cell_text(sub.cells[i], title, size=6, align=CENTER)
+        if i in grouped:
+            cell_text(sub.cells[i], hyphenated(title), size=UPD_HEADER_PT, align=CENTER)
             shade(sub.cells[i])
     repeat_header(sub)
     # Cells outside the groups span both header rows. Work on the raw w:tc elements: once a
     # cell continues a vertical merge, python-docx's row.cells returns the cell above instead.
     h1_tcs = list(h1._tr.tc_lst)
     sub_tcs = list(sub._tr.tc_lst)
-    h1_index = [i for i in range(len(UPD_COLUMNS)) if i not in (5, 14)]  # h1 has merged 4+5 and 13+14
+    h1_index = [i for i in range(len(UPD_COLUMNS)) if i not in {b for _a, b, _t in UPD_GROUPS}]  # merged pairs
     for i in range(len(UPD_COLUMNS)):
-        if i in (4, 5, 13, 14):
+        if i in grouped:
             continue
         vm = OxmlElement("w:vMerge")
         vm.set(qn("w:val"), "restart")
@@ -734,7 +779,7 @@ def build_upd() -> Path:
     cell_text(ex, "X", size=7, align=CENTER)
     cell_text(total_row.cells[11], "{{ totals.vat if totals.with_vat else 'без НДС' }}", bold=True, size=7, align=RIGHT)
     cell_text(total_row.cells[12], "{{ totals.total }}", bold=True, size=7, align=RIGHT)
-    for i in (13, 14, 15):
+    for i in range(13, len(UPD_COLUMNS)):
         set_borders(total_row.cells[i], top="single", right="nil", bottom="nil", left="nil" if i > 13 else "single")
     set_borders(total_row.cells[0], left="nil", bottom="nil")
     cant_split(total_row)
@@ -764,16 +809,23 @@ def build_upd() -> Path:
     bottom_rule(p, 12)
     half = width / 2
     tr = table(doc, 1, [half - 2, 4, half - 2], grid=False)
-    seller_cell, gap, buyer_cell = tr.rows[0].cells
+    seller_half, gap, buyer_cell = tr.rows[0].cells
     set_borders(gap, right="single")
+    # The seller's side: its lines on the left, the stamp in a cell of its own on the right
+    # (in the line, never floating), so that the stamp cannot cover any text.
+    stamp_mm = 42.0
+    inner = table(seller_half, 1, [half - 2 - stamp_mm, stamp_mm], grid=False)
+    seller_cell, stamp_cell = inner.rows[0].cells
+    drop_first_paragraph(seller_half)  # the table starts the cell, level with the buyer's side
+    signers = (33, 25, 35)
     labelled(seller_cell, "Основание передачи (сдачи) / получения (приёмки):", "{{ doc.basis }}", "[8]", before=0)
     labelled(seller_cell, "Данные о транспортировке и грузе:", "--", "[9]")
     para(seller_cell, "Товар (груз) передал / услуги, результаты работ, права сдал  [10]", size=6, before=3)
-    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", facsimile=True)
+    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", facsimile=True, widths=signers)
     labelled(seller_cell, "Дата отгрузки, передачи (сдачи):", "{{ doc.date }}", "[11]", before=3)
     labelled(seller_cell, "Иные сведения об отгрузке, передаче:", "услуги за период {{ doc.period_start }} – {{ doc.period_end }}", "[12]")
     para(seller_cell, "Ответственный за правильность оформления факта хозяйственной жизни  [13]", size=6, before=3)
-    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}")
+    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", widths=signers)
     labelled(
         seller_cell,
         "Наименование экономического субъекта — составителя документа (в т.ч. комиссионера / агента):",
@@ -781,7 +833,10 @@ def build_upd() -> Path:
         "[14]",
         before=3,
     )
-    para(seller_cell, "{{ stamp }}М.П.", size=7, before=4)
+    drop_first_paragraph(seller_cell)
+    valign(stamp_cell, "bottom")
+    cell_text(stamp_cell, "{{ stamp }}", align=CENTER)
+    para(stamp_cell, "М.П.", size=7, align=CENTER)
 
     labelled(buyer_cell, "Основание передачи (сдачи) / получения (приёмки):", "{{ doc.basis }}", "", before=0)
     para(buyer_cell, "Товар (груз) получил / услуги, результаты работ, права принял  [15]", size=6, before=3)
@@ -792,6 +847,7 @@ def build_upd() -> Path:
     signer_table(buyer_cell, "{{ buyer.director_position }}", "{{ buyer.director_short }}")
     labelled(buyer_cell, "Наименование экономического субъекта — составителя документа:", "{{ buyer.name }}, ИНН/КПП {{ buyer.inn_kpp }}", "[19]", before=3)
     para(buyer_cell, "М.П.", size=7, before=4)
+    drop_first_paragraph(buyer_cell)
     page_number_footer(doc, "УПД № {{ doc.number }} от {{ doc.date }}, лист ")
     return save(doc, "upd.docx", 7)
 
@@ -914,7 +970,7 @@ def build_contract() -> Path:
         cell_text(cell, f"{{{{ {prefix}.director_position }}}}", size=9)
         sign_line(cell, prefix, facsimile=own, before=16)
         if own:
-            para(cell, "{{ stamp }}М.П.", size=9, before=4)
+            para(cell, "М.П. {{ stamp }}", size=9, before=4)
         else:
             para(cell, "М.П.", size=9, before=4)
     cant_split(t.rows[0])

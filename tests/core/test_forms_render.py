@@ -159,7 +159,7 @@ def test_stamp_and_facsimile_only_when_asked_and_allowed(tmp_path: Path) -> None
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         xml = zf.read("word/document.xml").decode()
         media = [n for n in zf.namelist() if n.startswith("word/media/")]
-    assert 'behindDoc="1"' in xml  # the stamp lies behind the signature, as on paper
+    assert "<wp:anchor" not in xml  # the stamp stands in the line: it cannot cover text
     assert len(media) == 1  # stamp and facsimile are the same picture here: stored once
 
 

@@ -36,6 +36,7 @@ from desktop.core.documents.money import (
     format_short_range,
 )
 from desktop.core.documents.qr import Payment, payment_string, qr_png
+from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png
 from desktop.core.documents.words import amount_in_words
 from desktop.core.errors import ValidationError
 from desktop.core.models import (
@@ -94,7 +95,6 @@ class ImageSpec:
     width_mm: float
     label: str  # what it is, for messages: «печать ООО «Ромашка»»
     height_mm: float | None = None  # the picture is scaled to fit width × height, keeping its proportions
-    floating: bool = False  # drawn behind the text at its paragraph (a stamp over «М.П.» and the signature)
 
     def __bool__(self) -> bool:
         return True
@@ -136,21 +136,24 @@ def _text(value: str | None) -> str:
     return (value or "").strip()
 
 
-def _image(
-    path: str | None, width_mm: float, label: str, height_mm: float | None = None, floating: bool = False
-) -> ImageSpec | str:
+def _image(path: str | None, width_mm: float, label: str, height_mm: float | None = None) -> ImageSpec | str:
     if not path:
         return ""
     p = Path(path)
     if not p.is_absolute():
         p = resource_path(*p.parts)
-    return ImageSpec(p, width_mm, label, height_mm, floating)
+    return ImageSpec(p, width_mm, label, height_mm)
 
 
 def _stamp(entity: OwnEntity, with_stamp: bool) -> ImageSpec | str:
     if not with_stamp:
         return ""
-    return _image(entity.stamp_image, STAMP_MM, f"печать {entity.short_name}", STAMP_MM, floating=True)
+    # In the line (never floating): the stamp takes its own room next to «М.П.» and cannot cover text.
+    spec = _image(entity.stamp_image, STAMP_MM, f"печать {entity.short_name}", STAMP_MM)
+    if isinstance(spec, ImageSpec) and isinstance(spec.source, Path) and is_sample_stamp(spec.source):
+        # The demo's sample stamp carries the entity's own INN.
+        spec = ImageSpec(sample_stamp_png(entity.inn or ""), spec.width_mm, spec.label, spec.height_mm)
+    return spec
 
 
 def _money(value: Decimal) -> str:
@@ -298,13 +301,14 @@ def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
         bucket[2] += total
         own_period = (line.period_from, line.period_to)
         has_unit = bool(line.unit_code or line.unit_name)
+        period = format_short_range(line.period_from, line.period_to) if own_period != whole_period else ""
         rows.append(
             {
                 "no": index,
                 "name": line.name,
-                "period": format_short_range(line.period_from, line.period_to)
-                if line.period_from and line.period_to and own_period != whole_period
-                else "",
+                # The closing already names a part of the period in the line («Охрана (01.12–18.12)», as the
+                # UPD XML carries it): the form adds the period only to a name that does not have it.
+                "period": period if period and f"({period})" not in line.name else "",
                 "unit_code": line.unit_code or DASH,
                 "unit_name": _unit_name(line.unit_code, line.unit_name) or DASH,
                 "quantity": format_quantity(line.quantity) if has_unit else DASH,

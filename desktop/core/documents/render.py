@@ -257,44 +257,12 @@ class _Picture(io.BytesIO):
         self.key = key
 
 
-class _Floating(_Picture):
-    """Picture bytes that are drawn behind the text (``wp:anchor``) instead of in the line."""
-
-
-EMU_PER_MM = 36000
-_ANCHOR_NS = (
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
-
-
 @dataclass
 class _Drawing:
     xml: str
 
 
-def _anchor(inline_xml: str, cx: int, cy: int, shape_id: int) -> str:
-    """A ``wp:anchor`` behind the text: the stamp sits over «М.П.» and the signature as on paper."""
-    start = re.search(r"<a:graphic[ >]", inline_xml)
-    assert start is not None
-    graphic = inline_xml[start.start() : inline_xml.rindex("</a:graphic>") + len("</a:graphic>")]
-    x = 18 * EMU_PER_MM
-    y = -cy // 2 + 2 * EMU_PER_MM  # centred just above «М.П.», over the signature line
-    return (
-        f'<wp:anchor {_ANCHOR_NS} distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
-        'behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        f'<wp:docPr id="{shape_id}" name="Печать {shape_id}"/><wp:cNvGraphicFramePr/>'
-        f"{graphic}</wp:anchor>"
-    )
-
-
-_drawing_cache: dict[tuple[str, int, int, bool], str] = {}  # (ext, cx, cy, floating) → XML
+_drawing_cache: dict[tuple[str, int, int], str] = {}  # (ext, cx, cy) → XML
 
 
 class _PartImages:
@@ -317,8 +285,7 @@ class _PartImages:
         cx, cy = image.scaled_dimensions(width, height)
         self.package.next_shape_id += 1
         shape_id = self.package.next_shape_id
-        floating = isinstance(image_descriptor, _Floating)
-        key = (image.ext, int(cx), int(cy), floating)
+        key = (image.ext, int(cx), int(cy))
         pattern = _drawing_cache.get(key)
         if pattern is None:
             # Built once per kind and size of picture with placeholder ids and name; python-docx's builder is slow.
@@ -327,8 +294,6 @@ class _PartImages:
             )
             # Compact XML: python-docx's .xml is pretty-printed, and new lines would look like text line breaks.
             pattern = etree.tostring(inline, encoding="unicode")
-            if floating:
-                pattern = _anchor(pattern, int(cx), int(cy), 999_999_999)
             if len(_drawing_cache) > 256:
                 _drawing_cache.clear()
             _drawing_cache[key] = pattern
@@ -387,7 +352,7 @@ def _inline(spec: ImageSpec, proxy: _TplProxy, loaded: dict[int, tuple[bytes, st
             raise ConfigError(f"Файл «{name}» ({spec.label}) не является картинкой PNG/JPEG.") from exc
         loaded[id(spec)] = hit = (data, key)
     data, key = hit
-    stream = _Floating(data, key) if spec.floating else _Picture(data, key)
+    stream = _Picture(data, key)
     height = Mm(spec.height_mm) if spec.height_mm else None
     return InlineImage(proxy, stream, width=Mm(spec.width_mm), height=height)
 

@@ -25,6 +25,7 @@ from jinja2 import nodes
 
 from desktop.core.documents.context import ImageSpec
 from desktop.core.documents.render import FORMS, make_environment, render_template
+from desktop.core.documents.sandbox import LimitError, bounded_range
 from desktop.core.errors import UserError
 
 _PARTY = [
@@ -174,7 +175,7 @@ _JINJA_GLOBALS = {"loop", "range", "lipsum", "dict", "cycler", "joiner", "namesp
 class Problem:
     """One thing wrong with a form: what, which placeholder, where (the text around it)."""
 
-    kind: str  # "unknown", "syntax", "image", "render", "file"
+    kind: str  # "unknown", "syntax", "limit", "image", "render", "file"
     message: str  # Russian, ready to show
     name: str = ""
     where: str = ""
@@ -250,6 +251,35 @@ def used_placeholders(source: str) -> list[tuple[str, int]]:
             continue
         found.setdefault(name, node.lineno)
     return sorted(found.items(), key=lambda item: item[1])
+
+
+_BINOPS = {nodes.Mul: "*", nodes.Pow: "**", nodes.Mod: "%", nodes.Add: "+"}
+
+
+def unbounded_expressions(source: str) -> list[tuple[str, int]]:
+    """(reason, line) of each constant expression the bounded sandbox refuses (``sandbox``):
+    ``range(100000000)``, ``'x' * 1000000000``… — found even where the trial render does not go."""
+    env = make_environment()
+    ast = env.parse(source)
+    found: list[tuple[str, int]] = []
+    for call in ast.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "range" and not call.kwargs:
+            if all(isinstance(a, nodes.Const) and isinstance(a.value, int) for a in call.args):
+                try:
+                    bounded_range(*(a.value for a in call.args))  # type: ignore[attr-defined]
+                except (LimitError, ValueError, TypeError) as exc:
+                    found.append((str(exc), call.lineno))
+    for expr in ast.find_all(nodes.BinExpr):
+        op = _BINOPS.get(type(expr))
+        if op is None or not (isinstance(expr.left, nodes.Const) and isinstance(expr.right, nodes.Const)):
+            continue
+        try:
+            env.call_binop(None, op, expr.left.value, expr.right.value)
+        except LimitError as exc:
+            found.append((str(exc), expr.lineno))
+        except (TypeError, ValueError, ArithmeticError):
+            pass  # the trial render names these
+    return sorted(found, key=lambda item: item[1])
 
 
 def _allowed(name: str, documented: frozenset[str]) -> bool:
@@ -380,6 +410,17 @@ def check_template(path: Path, kind: str | None = None) -> list[Problem]:
                 )
             )
             continue
+        for reason, lineno in unbounded_expressions(source):
+            where = _where(source, lineno)
+            problems.append(
+                Problem(
+                    "limit",
+                    f"{path.name}: выражение без предела ({reason}) в тексте «{where}»"
+                    + ("" if part == "word/document.xml" else f" ({part})")
+                    + ". Такая форма не заполнится.",
+                    where=where,
+                )
+            )
         for name, lineno in used:
             if not _allowed(name, documented):
                 where = _where(source, lineno)
@@ -394,7 +435,7 @@ def check_template(path: Path, kind: str | None = None) -> list[Problem]:
                     )
                 )
     problems += _picture_problems(path)
-    if syntax_ok and not any(p.kind == "unknown" for p in problems):
+    if syntax_ok and not any(p.kind in ("unknown", "limit") for p in problems):
         try:
             render_template(path, sample_context(kind))
         except UserError as exc:

@@ -43,10 +43,10 @@ from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from desktop.core.documents.context import Context, ImageSpec
+from desktop.core.documents.sandbox import FormEnvironment, LimitError, bounded_render
 from desktop.core.errors import ConfigError, StorageError, TemplateError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.resources import resource_path
@@ -86,9 +86,9 @@ def form_path(kind: str, folder: Path | None = None) -> Path:
     return (folder or forms_dir()) / FORMS[kind]
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The Jinja environment of every print form: sandboxed, strict, XML-escaping."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
+def make_environment() -> FormEnvironment:
+    """The Jinja environment of every print form: sandboxed and bounded (``sandbox``), strict, XML-escaping."""
+    return FormEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
 
 
 # --- preparing a template ------------------------------------------------------------
@@ -425,8 +425,17 @@ def _template_error(prepared: Prepared, part: _Part, exc: Exception) -> Template
             "Исправьте форму (список полей — forms/README.md) или проверьте её командой «aktdesk forms check».",
             field=name,
         )
+    if isinstance(exc, LimitError):
+        return TemplateError(f"Печатная форма «{form}»: заполнение остановлено{where_text}: {exc}.")
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return TemplateError(f"Печатная форма «{form}»: недопустимое выражение{where_text} ({exc}).")
+    if isinstance(exc, RecursionError | MemoryError | ArithmeticError):
+        reason = {
+            RecursionError: "макрос вызывает сам себя без конца",
+            MemoryError: "не хватило памяти",
+            ZeroDivisionError: "деление на ноль",
+        }.get(type(exc), "слишком большое число")
+        return TemplateError(f"Печатная форма «{form}»: ошибка при заполнении{where_text}: {reason}.")
     return TemplateError(f"Печатная форма «{form}»: ошибка при заполнении{where_text}: {exc}.")
 
 
@@ -444,8 +453,18 @@ def _check_well_formed(xml: str) -> None:
 
 def _render_part(prepared: Prepared, part: _Part, context: Mapping[str, Any]) -> str:
     try:
-        xml = part.template.render(context)
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        xml = bounded_render(part.template, context)
+    except (
+        jinja2.TemplateError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ArithmeticError,  # 1/0, an OverflowError
+        RecursionError,  # a macro calling itself
+        MemoryError,
+    ) as exc:
         raise _template_error(prepared, part, exc) from exc
     # The source has a line per paragraph (see _load); values are escaped, so "<w:p" is markup.
     xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")

@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="378" />
+        <location filename="../../desktop/ui/closing/tab.py" line="379" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -283,103 +283,103 @@
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="313" />
+        <location filename="../../desktop/ui/closing/tab.py" line="314" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="314" />
+        <location filename="../../desktop/ui/closing/tab.py" line="315" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="370" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="434" />
+        <location filename="../../desktop/ui/closing/tab.py" line="437" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="467" />
+        <location filename="../../desktop/ui/closing/tab.py" line="470" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="480" />
+        <location filename="../../desktop/ui/closing/tab.py" line="483" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="502" />
+        <location filename="../../desktop/ui/closing/tab.py" line="505" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="504" />
+        <location filename="../../desktop/ui/closing/tab.py" line="507" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="509" />
-        <location filename="../../desktop/ui/closing/tab.py" line="533" />
+        <location filename="../../desktop/ui/closing/tab.py" line="512" />
+        <location filename="../../desktop/ui/closing/tab.py" line="536" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="546" />
+        <location filename="../../desktop/ui/closing/tab.py" line="549" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="547" />
+        <location filename="../../desktop/ui/closing/tab.py" line="550" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="548" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="549" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="553" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="554" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="553" />
+        <location filename="../../desktop/ui/closing/tab.py" line="556" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="554" />
+        <location filename="../../desktop/ui/closing/tab.py" line="557" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="558" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="556" />
+        <location filename="../../desktop/ui/closing/tab.py" line="559" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="196" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="382" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
@@ -1295,57 +1295,57 @@
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="76" />
+        <location filename="../../desktop/ui/registry/card.py" line="82" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="77" />
+        <location filename="../../desktop/ui/registry/card.py" line="83" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="86" />
+        <location filename="../../desktop/ui/registry/card.py" line="92" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="90" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="91" />
+        <location filename="../../desktop/ui/registry/card.py" line="97" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <location filename="../../desktop/ui/registry/card.py" line="98" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="124" />
+        <location filename="../../desktop/ui/registry/card.py" line="130" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="128" />
+        <location filename="../../desktop/ui/registry/card.py" line="134" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="143" />
+        <location filename="../../desktop/ui/registry/card.py" line="149" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="163" />
+        <location filename="../../desktop/ui/registry/card.py" line="169" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="176" />
+        <location filename="../../desktop/ui/registry/card.py" line="182" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1902,7 +1902,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1982,23 +1982,23 @@
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2886,7 +2886,7 @@
         <location filename="../../desktop/ui/registry/tab.py" line="323" />
         <location filename="../../desktop/ui/registry/tab.py" line="327" />
         <location filename="../../desktop/ui/registry/tab.py" line="367" />
-        <location filename="../../desktop/ui/registry/tab.py" line="385" />
+        <location filename="../../desktop/ui/registry/tab.py" line="387" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -2901,38 +2901,38 @@
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="368" />
+        <location filename="../../desktop/ui/registry/tab.py" line="370" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="390" />
+        <location filename="../../desktop/ui/registry/tab.py" line="392" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="425" />
+        <location filename="../../desktop/ui/registry/tab.py" line="427" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="431" />
+        <location filename="../../desktop/ui/registry/tab.py" line="433" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="434" />
+        <location filename="../../desktop/ui/registry/tab.py" line="436" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="463" />
-        <location filename="../../desktop/ui/registry/tab.py" line="476" />
+        <location filename="../../desktop/ui/registry/tab.py" line="465" />
+        <location filename="../../desktop/ui/registry/tab.py" line="478" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="480" />
+        <location filename="../../desktop/ui/registry/tab.py" line="482" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3631,33 +3631,33 @@
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

@@ -3,8 +3,10 @@
 Each ``check_*`` returns ``None`` when the value is valid, or a short Russian message saying
 what is wrong. python-stdnum is used where it is right (INN); OGRNIP has our own check because
 python-stdnum 2.0–2.2 takes the whole remainder mod 13 as the check digit and rejects valid
-numbers whose remainder is 10, 11 or 12. The ``make_*`` generators build valid identifiers for
-demo data and tests.
+numbers whose remainder is 10, 11 or 12. Treasury requisites (a ТОФК BIK, the single treasury
+account 40102… as the correspondent account, a treasury account 03… as the account) follow the
+treasury's own rules, written down with their sources in docs/domain.md («Treasury requisites»).
+The ``make_*`` generators build valid identifiers for demo data and tests.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ ACCOUNT_WEIGHTS = ((7, 1, 3) * 8)[:23]
 INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 INN12_WEIGHTS_1 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 INN12_WEIGHTS_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+TREASURY_SINGLE_ACCOUNT = "40102"  # единый казначейский счёт (ЕКС) of a ТОФК at the Bank of Russia
 
 
 def _digits(value: str, name: str, lengths: tuple[int, ...]) -> str | None:
     if not value:
         return "обязательное поле"
     if not value.isdigit():
+        if "".join(value.split()).isdigit():
+            return f"{name} записан с пробелами: укажите только цифры"
         return f"{name} должен состоять только из цифр"
     if len(value) not in lengths:
         wanted = " или ".join(str(n) for n in lengths)
@@ -77,8 +82,18 @@ def check_ogrn(value: str, lengths: tuple[int, ...] = (13, 15)) -> str | None:
 
 
 def check_bik(value: str) -> str | None:
-    # No check digit; treasury BIKs may start with "00", so no prefix rule (DOMAIN §2.4).
-    return _digits(value, "БИК", (9,))
+    """Nine digits beginning with 0: «04…» a bank or a Bank of Russia unit, «00…»/«01…»/«02…» a ТОФК."""
+    problem = _digits(value, "БИК", (9,))
+    if problem:
+        return problem
+    if not value.startswith("0"):
+        return "БИК должен начинаться с 0 (российские банки — 04…, органы Федерального казначейства — 00…, 01…, 02…)"
+    return None
+
+
+def is_treasury_bik(bik: str) -> bool:
+    """The BIK of a territorial body of the Federal Treasury (ТОФК): a Russian BIK not of the «04…» banks."""
+    return len(bik) == 9 and bik.isdigit() and bik.startswith("0") and not bik.startswith("04")
 
 
 def account_key_ok(account: str, prefix: str) -> bool:
@@ -87,12 +102,29 @@ def account_key_ok(account: str, prefix: str) -> bool:
 
 
 def check_account(account: str, bik: str) -> str | None:
-    """A settlement account against the BIK of its bank (prefix: the last three digits of the BIK)."""
+    """A settlement account against the BIK of its bank (prefix: the last three digits of the BIK).
+
+    With a ТОФК BIK the account is a treasury account (казначейский счёт) «03…» in roubles (643 in
+    digits 6–8); its number carries no control key, so none is checked (docs/domain.md, «Treasury»).
+    """
     problem = _digits(account, "Расчётный счёт", (20,))
     if problem:
         return problem
     if check_bik(bik):
         return "сначала укажите верный БИК"
+    if is_treasury_bik(bik):
+        if account.startswith(TREASURY_SINGLE_ACCOUNT):
+            return (
+                "40102… — единый казначейский счёт: укажите его как корреспондентский, "
+                "а казначейский счёт 03… — как расчётный"
+            )
+        if not account.startswith("03"):
+            return "в органе Федерального казначейства (БИК ТОФК) счёт получателя — казначейский, начинается с 03"
+        if account[5:8] != "643":
+            return "в казначейском счёте в 6–8 разрядах код валюты 643"
+        return None
+    if account.startswith(TREASURY_SINGLE_ACCOUNT) or account.startswith("03"):
+        return "это казначейский счёт: укажите БИК органа Федерального казначейства (ТОФК), а не банка"
     prefix = bik[-3:] if bik[6:9] not in ("000", "001", "002") else "0" + bik[4:6]
     if not account_key_ok(account, prefix):
         return "неверный контрольный ключ счёта для этого БИК"
@@ -100,14 +132,25 @@ def check_account(account: str, bik: str) -> str | None:
 
 
 def check_corr_account(corr: str, bik: str) -> str | None:
-    """A bank's correspondent account: starts with 30101, key with prefix "0" + BIK digits 5–6."""
+    """A bank's correspondent account «30101…», or with a ТОФК BIK the single treasury account «40102…».
+
+    Both are accounts at a Bank of Russia unit: the key is computed with "0" + BIK digits 5–6.
+    """
     problem = _digits(corr, "Корреспондентский счёт", (20,))
     if problem:
         return problem
-    if not corr.startswith("30101"):
-        return "корреспондентский счёт должен начинаться с 30101"
     if check_bik(bik):
         return "сначала укажите верный БИК"
+    if is_treasury_bik(bik):
+        if not corr.startswith(TREASURY_SINGLE_ACCOUNT):
+            return "для БИК органа Федерального казначейства корр. счёт — единый казначейский счёт 40102…"
+        if not account_key_ok(corr, "0" + bik[4:6]):
+            return "неверный контрольный ключ единого казначейского счёта для этого БИК"
+        return None
+    if corr.startswith(TREASURY_SINGLE_ACCOUNT):
+        return "40102… — единый казначейский счёт: он указывается с БИК органа Федерального казначейства (00…, 01…)"
+    if not corr.startswith("30101"):
+        return "корреспондентский счёт должен начинаться с 30101"
     if not account_key_ok(corr, "0" + bik[4:6]):
         return "неверный контрольный ключ корр. счёта для этого БИК"
     if corr[-3:] != bik[-3:]:

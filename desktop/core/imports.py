@@ -170,7 +170,7 @@ def _required_columns(
 
 
 def _guess_kind(values: dict[str, Any]) -> str:
-    inn = values.get("inn") or ""
+    inn = "".join((values.get("inn") or "").split())  # «7707 083 893» is a legal entity's INN with spaces
     name = (values.get("short_name") or "").upper()
     if len(inn) == 12:
         if len(values.get("ogrn") or "") == 15 or name.startswith("ИП ") or "ПРЕДПРИНИМАТЕЛЬ" in name:

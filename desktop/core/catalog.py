@@ -17,7 +17,7 @@ from desktop.core.models import EntityVatRegime, OwnEntity, Unit, VatRegime
 
 KOPECK = Decimal("0.01")
 
-# code, name, short name (DOMAIN.md §11)
+# code, name, short name (docs/domain.md, «Units of measure»)
 UNITS: tuple[tuple[str, str, str], ...] = (
     ("356", "Час", "ч"),
     ("359", "Сутки", "сут"),
@@ -103,7 +103,7 @@ def round_money(value: Decimal) -> Decimal:
 def line_amounts(
     quantity: Decimal, price: Decimal, rate: str, price_includes_vat: bool = False
 ) -> tuple[Decimal, Decimal, Decimal]:
-    """(net, VAT, total) of one line, each rounded half-up to kopecks (DOMAIN.md §3.3).
+    """(net, VAT, total) of one line, each rounded half-up to kopecks (docs/domain.md, «VAT rounding»).
 
     On top: VAT = round(net × rate), total = net + VAT. Included: total = round(qty × price),
     VAT = round(total × rate / (1 + rate)), net = total − VAT.

@@ -1,11 +1,11 @@
-"""Russian requisites: INN, KPP, OGRN/OGRNIP, BIK and account keys (DOMAIN.md §2).
+"""Russian requisites: INN, KPP, OGRN/OGRNIP, BIK and account keys (docs/domain.md, «Parties and requisites»).
 
 Each ``check_*`` returns ``None`` when the value is valid, or a short Russian message saying
 what is wrong. python-stdnum is used where it is right (INN); OGRNIP has our own check because
 python-stdnum 2.0–2.2 takes the whole remainder mod 13 as the check digit and rejects valid
 numbers whose remainder is 10, 11 or 12. Treasury requisites (a ТОФК BIK, the single treasury
 account 40102… as the correspondent account, a treasury account 03… as the account) follow the
-treasury's own rules, written down with their sources in docs/domain.md («Treasury requisites»).
+treasury's own rules, written down with their sources in docs/domain.md, «Treasury requisites».
 The ``make_*`` generators build valid identifiers for demo data and tests.
 """
 
@@ -105,7 +105,8 @@ def check_account(account: str, bik: str) -> str | None:
     """A settlement account against the BIK of its bank (prefix: the last three digits of the BIK).
 
     With a ТОФК BIK the account is a treasury account (казначейский счёт) «03…» in roubles (643 in
-    digits 6–8); its number carries no control key, so none is checked (docs/domain.md, «Treasury»).
+    digits 6–8); its number carries no control key, so none is checked (docs/domain.md,
+    «Treasury requisites»).
     """
     problem = _digits(account, "Расчётный счёт", (20,))
     if problem:

@@ -1,7 +1,7 @@
 """Progress callbacks and cooperative cancellation for long core jobs.
 
 A core job takes ``progress(done, total, text)`` and a ``CancelToken`` it checks between
-units of work (ARCHITECTURE rule 2). ``ui/tasks.py`` runs such jobs on a worker thread;
+units of work (docs/architecture.md, «Long work»). ``ui/tasks.py`` runs such jobs on a worker thread;
 the CLI and the benchmarks pass a text progress bar or nothing.
 """
 

@@ -49,7 +49,7 @@ def _now() -> dt.datetime:
 
 
 class VatRegime(StrEnum):
-    """VAT regime of an own legal entity (DOMAIN.md §3)."""
+    """VAT regime of an own legal entity (docs/domain.md, «VAT regimes»)."""
 
     VAT22 = "vat22"  # general rate (20% before 2026, see catalog.general_rate_on)
     VAT10 = "vat10"
@@ -192,7 +192,7 @@ class OwnEntity(Base):
 
 
 class EntityVatRegime(Base):
-    """The VAT regime of an own entity from a date on (rates change yearly: DOMAIN.md §3)."""
+    """The VAT regime of an own entity from a date on (rates change yearly: docs/domain.md, «VAT rates»)."""
 
     __tablename__ = "entity_vat_regimes"
     __table_args__ = (UniqueConstraint("own_entity_id", "effective_from"),)
@@ -258,7 +258,7 @@ class Counterparty(Base):
 
 
 class Unit(Base):
-    """A unit of measure with its OKEI code (DOMAIN.md §11)."""
+    """A unit of measure with its OKEI code (docs/domain.md, «Units of measure»)."""
 
     __tablename__ = "units"
 
@@ -615,7 +615,7 @@ class PaymentAllocation(Base):
 
 
 class RequestStatus(StrEnum):
-    """Payment request workflow (seed 003)."""
+    """Payment request workflow (docs/domain.md, «Payment requests»)."""
 
     DRAFT = "draft"  # Черновик
     APPROVAL = "approval"  # На согласовании

@@ -1,4 +1,4 @@
-"""Outgoing payment requests (заявки на оплату, seed 003): drafts, approval, export, attachments, settlement.
+"""Outgoing payment requests (заявки на оплату): drafts, approval, export, attachments, settlement.
 
 A request is created as a draft by anyone (its initiator) with every required field checked:
 what we pay for, contractor, amount, currency, pay-by date, the contractor's requisites (checked
@@ -13,7 +13,8 @@ return it for revision (back to draft) with a comment. Who may do what depends o
 
 Every transition and comment is a ``RequestEvent`` (who, when, from, to, comment). Approved requests
 are written as payment orders in 1CClientBankExchange for the bank client; an imported statement
-with the outgoing payment marks the request paid (``settle_outgoing``).
+with the outgoing payment marks the request paid (``settle_outgoing``). The workflow:
+docs/domain.md, «Payment requests».
 """
 
 from __future__ import annotations
@@ -768,7 +769,8 @@ def totals(session: Session, flt: RequestFilter, login: str, today: dt.date) -> 
 def order_number(request: PaymentRequest) -> str:
     """The number of the payment order written for a request: its sequence number, digits only.
 
-    Banks refuse order numbers ending in «000» (DOMAIN.md §8.6), so such a number gets a trailing 1.
+    Banks refuse order numbers ending in «000» (docs/domain.md, «Payment-order export»), so such a
+    number gets a trailing 1.
     """
     number = str(request.seq % 1_000_000)
     if number.endswith("000"):

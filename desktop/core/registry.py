@@ -4,8 +4,8 @@ Filters, sorting, counts and totals are computed by the database, so the registr
 with 100 000 documents; the window's model, the Excel export and the command line share these
 queries, so a file holds exactly the rows the user sees.
 
-*Closed* (seed 002): the act (or UPD) of a contract and period is signed and its invoice (or the
-UPD, when no invoice is issued) is fully paid.
+*Closed* (docs/domain.md, «Signed and closed»): the act (or UPD) of a contract and period is signed
+and its invoice (or the UPD, when no invoice is issued) is fully paid.
 """
 
 from __future__ import annotations

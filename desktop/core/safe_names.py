@@ -1,11 +1,11 @@
-"""Windows-safe file and folder names (DOMAIN.md §10, Microsoft "Naming Files, Paths, and Namespaces").
+"""Windows-safe file and folder names (docs/domain.md, «Windows-safe names»).
 
 Every generated path component goes through ``safe_name``: NFC, ASCII double quotes turned into
 guillemets «…», slashes into «-», other forbidden characters (``<>:"/\\|?*``, codes 0–31) into
 «_» (control codes dropped), runs of spaces collapsed, capped in length, trailing dots and spaces
 stripped (Windows strips them silently, so the stored path would not match), and reserved device
 names (CON, PRN, AUX, NUL, COM0–9, LPT0–9, also with superscript digits and with an extension,
-in any case) prefixed with «_».
+in any case) prefixed with «_». The source is Microsoft's "Naming Files, Paths, and Namespaces".
 """
 
 from __future__ import annotations

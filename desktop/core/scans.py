@@ -364,7 +364,8 @@ class ScanStore:
             document.signed_by = user
             document.scan_path = stored[0].path
             document.scan_sha256 = stored[0].sha256
-            # A signed act may close the deal when its invoices are already paid (seed 002).
+            # A signed act may close the deal when its invoices are already paid
+            # (docs/domain.md, «Signed and closed»).
             notify_closed(session, [document.id], user=user)
 
     def retry_outbox(self, session: Session, *, user: str | None = None) -> tuple[int, int]:

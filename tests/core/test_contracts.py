@@ -133,7 +133,7 @@ def shown(lines: list[PeriodLine]) -> list[tuple[str, str, Decimal, Decimal]]:
     return [(ln.name, ln.period_label, ln.quantity, ln.price) for ln in lines]
 
 
-# --- the DOMAIN.md §9 example -------------------------------------------------------------------
+# --- the docs/domain.md «Proration» example ---------------------------------------------------------------
 
 
 def test_domain_example_mid_month_price_change_gives_two_prorated_lines() -> None:

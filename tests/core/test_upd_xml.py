@@ -293,7 +293,7 @@ def test_line_amounts_must_agree_with_rate_quantity_and_price() -> None:
 
 
 def test_vat_included_in_price_is_accepted() -> None:
-    # 1 000.00 incl. 22 %: VAT = round(1000 × 22/122) = 180.33, net 819.67 (DOMAIN §3.3)
+    # 1 000.00 incl. 22 %: VAT = round(1000 × 22/122) = 180.33, net 819.67 (docs/domain.md, «VAT rounding»)
     line = UpdLine(
         name="Абонентское обслуживание", net=D("819.67"), vat_rate="22%", vat=D("180.33"), total=D("1000.00")
     )

@@ -1,4 +1,4 @@
-"""Matching one incoming payment to open invoices (DOMAIN.md §8.5), as a pure function.
+"""Matching one incoming payment to open invoices (docs/domain.md, «Matching receipts»), as a pure function.
 
 Confidence, strongest first: the purpose names the invoice's number and date; the number only;
 the amount equals what is outstanding; only the payer's INN is known. A match is applied

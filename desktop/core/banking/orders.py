@@ -1,9 +1,10 @@
-"""Payment orders for upload to a bank client, in 1CClientBankExchange 1.03 (DOMAIN.md §8.6).
+"""Payment orders for upload to a bank client, in 1CClientBankExchange 1.03.
 
 Everything is checked before a byte is written: both accounts against their BIKs, INNs, numbers
 (digits, not zero, at most six characters), amounts (kopecks at most), purposes (at most 210
 characters) and characters the Windows encoding cannot hold. The file is cp1251 with CRLF line
-ends and reads back through ``parse_statement`` with the same documents and sums.
+ends and reads back through ``parse_statement`` with the same documents and sums. Rules and
+sources: docs/domain.md, «Payment-order export».
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Invoice references in a payment purpose: «по счёту № АБ-000123 от 02.03.26» → 123 of 2 March 2026.
 
-DOMAIN.md §8.5 step 2: markers «сч», «сч.», «счет», «счёт», «С/Ф», «N», «№» followed by a number,
-an optional «от ДД.ММ.ГГ(ГГ)», and lists («по счетам 12, 13»). Numbers are normalised the same way on
-both sides of a match: letter prefixes and leading zeros do not count («АБ-000123» = «123»).
+docs/domain.md, «Matching receipts», step 2: markers «сч», «сч.», «счет», «счёт», «С/Ф», «N», «№»
+followed by a number, an optional «от ДД.ММ.ГГ(ГГ)», and lists («по счетам 12, 13»). Numbers are
+normalised the same way on both sides of a match: letter prefixes and leading zeros do not count
+(«АБ-000123» = «123»).
 """
 
 from __future__ import annotations

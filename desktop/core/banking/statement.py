@@ -1,4 +1,4 @@
-"""Reading bank statements in the 1CClientBankExchange format (DOMAIN.md §8.1–8.4), without a database.
+"""Reading bank statements in 1CClientBankExchange (docs/domain.md, «Bank files»), without a database.
 
 ``parse_statement`` turns the bytes of one file into a ``Statement`` or raises ``BankFileError``
 naming the file, the line and what is wrong; a file is either read whole or rejected whole, so a
@@ -603,7 +603,7 @@ def _norm_inn(inn: str) -> str:
 
 
 def fingerprint(doc: BankDocument) -> str:
-    """A stable key of one payment for idempotent imports (DOMAIN §8.3).
+    """A stable key of one payment for idempotent imports (docs/domain.md, «Payment fingerprint»).
 
     Built from Дата, Номер, Сумма, payer account and INN, payee account and INN, dates credited and
     debited. The two accounts fix the direction for any set of own accounts. Numbers alone are not
@@ -625,7 +625,10 @@ def fingerprint(doc: BankDocument) -> str:
 
 
 def direction(doc: BankDocument, own_accounts: Collection[str]) -> Direction:
-    """incoming / outgoing / internal (both ours) / foreign (neither ours: ignore and log), §8.4."""
+    """incoming / outgoing / internal (both ours) / foreign (neither ours: ignore and log).
+
+    See docs/domain.md, «Payment direction».
+    """
     own = {a.strip() for a in own_accounts}
     payer_own = (doc.payer.account or doc.payer.settlement_account) in own
     payee_own = (doc.payee.account or doc.payee.settlement_account) in own

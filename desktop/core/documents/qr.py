@@ -1,9 +1,10 @@
-"""Payment QR codes by GOST R 56042-2014 (DOMAIN.md §6): the ``ST00012|Name=…`` string and its PNG.
+"""Payment QR codes by GOST R 56042-2014: the ``ST00012|Name=…`` string and its PNG.
 
 The string is UTF-8 (``ST00012``), the mandatory keys come first and in order (Name,
 PersonalAcc, BankName, BIC, CorrespAcc), ``Sum`` is in kopecks, no trailing separator. The
 separator is ``|`` unless a value contains it; then the first character absent from every value.
 The PNG is drawn by segno in byte mode without ECI, error level M, as the GOST expects.
+Rules and sources: docs/domain.md, «Payment QR».
 """
 
 from __future__ import annotations

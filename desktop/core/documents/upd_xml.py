@@ -2,12 +2,13 @@
 
 The seller's title ``ON_NSCHFDOPPR`` (KND 1115131) is built from a frozen :class:`UpdData`,
 validated against the FNS schema ``ON_NSCHFDOPPR_1_997_01_05_03_05.xsd`` (the ``_05`` revision:
-the only one that accepts the 22 % rate, DOMAIN.md §3.1) and against the schematron-style
-conditional rules the schema carries in ``xs:appinfo`` (lxml ignores them, DOMAIN.md §5.5),
-re-implemented here in Python. Nothing invalid ever leaves this module: :func:`build_upd_xml`
-raises :class:`~desktop.core.errors.ValidationError` naming the document and the rule broken.
+the only one that accepts the 22 % rate, docs/domain.md, «UPD schema») and against the
+schematron-style conditional rules the schema carries in ``xs:appinfo`` (lxml ignores them,
+docs/domain.md, «UPD conditional rules»), re-implemented here in Python. Nothing invalid ever
+leaves this module: :func:`build_upd_xml` raises :class:`~desktop.core.errors.ValidationError`
+naming the document and the rule broken.
 
-File name and ``Файл/@ИдФайл`` (DOMAIN.md §5.1)::
+File name and ``Файл/@ИдФайл`` (docs/domain.md, «UPD file name»)::
 
     ON_NSCHFDOPPR_<receiver id>_<sender id>_<YYYYMMDD>_<GUID>
 
@@ -20,11 +21,11 @@ File name and ``Файл/@ИдФайл`` (DOMAIN.md §5.1)::
 * The GUID is ``uuid5`` of ``UpdData.document_key`` when one is given, so re-rendering the same
   document (with the same ``formed_at``) gives a byte-identical file under the same name;
   without a key it is a fresh ``uuid4``.
-* The ``_0_0_0_0_0_00`` tail seen in some 5.03 implementations is not added (unconfirmed, §5.1).
+* The ``_0_0_0_0_0_00`` tail seen in some 5.03 implementations is not added (unconfirmed, same section).
 
-Serialisation (DOMAIN.md §5.2): windows-1251 with the declaration written by us in double quotes,
-characters outside cp1251 become ``&#…;`` references, dates ``ДД.ММ.ГГГГ``, time ``ЧЧ.ММ.СС``,
-amounts with two decimals.
+Serialisation (docs/domain.md, «UPD serialisation»): windows-1251 with the declaration written by
+us in double quotes, characters outside cp1251 become ``&#…;`` references, dates ``ДД.ММ.ГГГГ``,
+time ``ЧЧ.ММ.СС``, amounts with two decimals.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ FORMAT_VERSION = "5.03"
 KND_SELLER = "1115131"
 XML_DECLARATION = b'<?xml version="1.0" encoding="windows-1251"?>\n'
 
-# Document names fixed by the format's annotations (DOMAIN.md §5.3).
+# Document names fixed by the format's annotations (docs/domain.md, «UPD document names»).
 NAME_SCHFDOP = (
     "Счет-фактура и документ об отгрузке товаров (выполнении работ), передаче имущественных прав "
     "(документ об оказании услуг)"
@@ -692,9 +693,10 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
 
 
 def check_upd_rules(root: etree._Element, file_name: str) -> list[str]:
-    """The schematron rules of the 5.03 schema that matter here (DOMAIN.md §5.5), in Russian.
+    """The schematron rules of the 5.03 schema that matter here, in Russian.
 
     Returns the problems found (empty list: the file passes). ``file_name`` is without ``.xml``.
+    The rules: docs/domain.md, «UPD conditional rules».
     """
     problems: list[str] = []
     if root.get("ИдФайл") != file_name:

@@ -1,4 +1,7 @@
-"""Amount in words the 1C way: «Двенадцать тысяч двести рублей 00 копеек» (DOMAIN.md §7)."""
+"""Amount in words the 1C way: «Двенадцать тысяч двести рублей 00 копеек».
+
+See docs/domain.md, «Amount in words».
+"""
 
 from __future__ import annotations
 

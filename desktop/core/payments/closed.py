@@ -1,10 +1,11 @@
-"""A deal is closed when its act is signed and its invoices are fully paid (seed 002): tell the manager once.
+"""A deal is closed when its act is signed and its invoices are fully paid: tell the manager once.
 
 The pair is (contract, period): the signed act (or UPD) of the period and every current invoice of
 the same contract and period — for a 70/30 contract both the advance and the final invoice; with no
 invoice in the period, the UPD itself must be paid. Checked after money is allocated and after a
 scan marks an act signed; the notification goes to the contract's manager (else the client's
-manager, else the user whose action closed it), once per act.
+manager, else the user whose action closed it), once per act. The rule: docs/domain.md, «Signed and
+closed».
 """
 
 from __future__ import annotations

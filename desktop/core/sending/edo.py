@@ -1,10 +1,10 @@
 """UPD XML of a period for an EDO operator: into a folder, or one ZIP per client; optionally marked as sent.
 
 Each file keeps its name (``ON_NSCHFDOPPR_<receiver>_<sender>_<date>_<GUID>.xml``), which must
-equal ``Файл/@ИдФайл`` (DOMAIN.md §5.1): the operator refuses a renamed file. Files and ZIPs are
-written atomically. A client or own entity without an EDO participant id gets a warning: its
-file carries INN+KPP placeholders that an operator will not route. When marking, each client's
-export is one ``Dispatch`` (channel ``edo``) and its UPDs get ``sent_via = "edo"``, which the
+equal ``Файл/@ИдФайл`` (docs/domain.md, «UPD file name»): the operator refuses a renamed file.
+Files and ZIPs are written atomically. A client or own entity without an EDO participant id gets a
+warning: its file carries INN+KPP placeholders that an operator will not route. When marking, each
+client's export is one ``Dispatch`` (channel ``edo``) and its UPDs get ``sent_via = "edo"``, which the
 registry shows.
 """
 

@@ -102,13 +102,18 @@ def clear_and_type(qtbot: Any, widget: QWidget, text: str) -> None:
     type_text(widget, text)
 
 
-def choose(qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any = None) -> None:
+def choose(
+    qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any = None, taken: bool = True
+) -> None:
     """Open the combo box's list with a click, walk to the item with this text (or data) with the
     arrow keys and press Enter (a click in the list right after it opened is ignored by Qt)."""
     index = combo.findText(text) if text is not None else combo.findData(data)
     assert index >= 0, f"no item {text if text is not None else data!r} in the list"
     assert combo.isEnabled() and combo.isVisibleTo(combo.window())
-    qtbot.mouseClick(combo, LEFT)
+    if combo.isEditable():  # the text field takes the click: press the arrow at the right
+        qtbot.mouseClick(combo, LEFT, pos=QPoint(combo.width() - 8, combo.height() // 2))
+    else:
+        qtbot.mouseClick(combo, LEFT)
     view = combo.view()
     qtbot.waitUntil(view.isVisible, timeout=5000)
     qtbot.keyClick(view, Qt.Key.Key_Home)
@@ -116,7 +121,8 @@ def choose(qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any =
         qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=5000)
-    assert combo.currentIndex() == index, combo.currentText()
+    if taken:  # (unless the program refuses the choice, e.g. after a question answered No)
+        assert combo.currentIndex() == index, combo.currentText()
 
 
 def click_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, *, double: bool = False) -> None:
@@ -252,3 +258,15 @@ def click_link(qtbot: Any, label: QWidget, followed: Callable[[], bool]) -> None
             if followed():
                 return
     raise AssertionError(f"no link to click in «{getattr(label, 'text', lambda: '')()}»")
+
+
+def open_contract_card(qtbot: Any, window: QMainWindow, contract_id: int) -> Any:
+    """«Договоры»: a double click on the contract's row opens its card."""
+    from desktop.ui.contracts.card import ContractCard
+
+    tab: Any = open_tab(qtbot, window.findChild(QTabWidget, "mainTabs"), "Договоры")
+    qtbot.waitUntil(lambda: not tab.model.busy and tab.model.row_of(contract_id) is not None, timeout=10000)
+    click_cell(qtbot, tab.view, tab.model.row_of(contract_id), 0, double=True)
+    card = top_dialog(ContractCard)
+    assert card.contract_id == contract_id
+    return card

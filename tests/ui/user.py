@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -270,3 +271,15 @@ def open_contract_card(qtbot: Any, window: QMainWindow, contract_id: int) -> Any
     card = top_dialog(ContractCard)
     assert card.contract_id == contract_id
     return card
+
+
+def text_entered(value: str) -> Callable[[Any], None]:
+    """An answer for ``answering`` with ``kind=QInputDialog``: the text typed, then OK."""
+
+    def handle(dialog: QInputDialog) -> None:
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        type_text(line, value)
+        dialog.accept()
+
+    return handle

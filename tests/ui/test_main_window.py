@@ -84,7 +84,9 @@ def test_search_filters_by_client_name_case_insensitively(
 def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(qtbot: Any, main_window: Any) -> None:
     model = main_window.contracts_tab.model
     header = main_window.contracts_tab.view.horizontalHeader()
-    while not (header.sortIndicatorSection() == 5 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder):
+    while not (
+        header.sortIndicatorSection() == 5 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    ):
         x = header.sectionViewportPosition(5) + header.sectionSize(5) // 2
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
         _loaded(qtbot, model)

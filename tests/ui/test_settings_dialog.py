@@ -54,7 +54,9 @@ def test_switch_from_sqlite_to_postgresql_and_back(
     saved = settings_path().read_text(encoding="utf-8")
     assert json.loads(saved)["database"]["kind"] == "postgresql"
     assert "pg-Секрет" not in saved
-    assert memory_keyring.get_password("AktDesk", dialog.result_settings.database.keyring_user()) == "pg-Секрет"
+    assert (
+        memory_keyring.get_password("AktDesk", dialog.result_settings.database.keyring_user()) == "pg-Секрет"
+    )
 
     def sqlite(dialog: SettingsDialog) -> None:
         click(qtbot, dialog.sqlite_radio)

@@ -6,30 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy.engine import make_url
 
 from desktop.config import load_settings, settings_path
 from desktop.ui.settings.dialog import SettingsDialog
-from tests.ui.user import answering, clear_and_type, click, press, trigger
-
-
-def _settings(qtbot: Any, main_window: Any, fill: Any) -> list[Any]:
-    """Файл → Настройки…: ``fill(dialog)`` types the values and presses OK; when the dialog stays
-    open (a value was refused), its error text is kept and Cancel pressed. Returns what was seen."""
-    seen: list[Any] = []
-
-    def handle(dialog: SettingsDialog) -> None:
-        seen.append(dialog)
-        fill(dialog)
-        press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
-        if dialog.isVisible():
-            seen.append(dialog.error.text())
-            press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Cancel)
-
-    with answering(qtbot, handle, SettingsDialog):
-        trigger(main_window, "Файл", "Настройки…")
-    return seen
+from tests.ui.user import clear_and_type, click, in_settings
 
 
 def test_switch_from_sqlite_to_postgresql_and_back(
@@ -45,7 +26,7 @@ def test_switch_from_sqlite_to_postgresql_and_back(
         clear_and_type(qtbot, dialog.user, url.username or "")
         clear_and_type(qtbot, dialog.password, "pg-Секрет")
 
-    [dialog] = _settings(qtbot, main_window, postgresql)
+    [dialog] = in_settings(qtbot, main_window, postgresql)
     assert dialog.result_settings is not None, dialog.error.text()
     assert "PostgreSQL" in main_window.db_label.text() and str(url.database) in main_window.db_label.text()
     assert main_window.database.engine.dialect.name == "postgresql"
@@ -62,7 +43,7 @@ def test_switch_from_sqlite_to_postgresql_and_back(
         click(qtbot, dialog.sqlite_radio)
         clear_and_type(qtbot, dialog.sqlite_path, str(tmp_path / "again.sqlite"))
 
-    [back] = _settings(qtbot, main_window, sqlite)
+    [back] = in_settings(qtbot, main_window, sqlite)
     assert back.result_settings is not None, back.error.text()
     assert main_window.database.engine.dialect.name == "sqlite"
     assert "again.sqlite" in main_window.db_label.text()
@@ -78,7 +59,7 @@ def test_unreachable_server_is_named_and_the_working_database_stays(qtbot: Any, 
         clear_and_type(qtbot, dialog.host, "127.0.0.1")
         clear_and_type(qtbot, dialog.port, "1")
 
-    dialog, error = _settings(qtbot, main_window, unreachable)
+    dialog, error = in_settings(qtbot, main_window, unreachable)
     assert dialog.result_settings is None
     assert "недоступен" in error and "127.0.0.1:1" in error
     assert main_window.database is before_db
@@ -91,6 +72,6 @@ def test_missing_share_folder_is_refused(qtbot: Any, main_window: Any, tmp_path:
         clear_and_type(qtbot, dialog.sqlite_path, str(tmp_path / "x.sqlite"))
         clear_and_type(qtbot, dialog.share_root, str(tmp_path / "no" / "share"))
 
-    dialog, error = _settings(qtbot, main_window, missing_share)
+    dialog, error = in_settings(qtbot, main_window, missing_share)
     assert dialog.result_settings is None
     assert "Общая папка" in error and str(tmp_path / "no" / "share") in error

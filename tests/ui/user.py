@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QRadioButton,
     QTabWidget,
     QWidget,
 )
@@ -43,7 +45,13 @@ def click(qtbot: Any, button: QAbstractButton) -> None:
     window = button.window()
     assert button.isVisibleTo(window) and window.isVisible(), f"«{button.text()}» is not on screen"
     assert button.isEnabled(), f"«{button.text()}» is disabled"
-    qtbot.mouseClick(button, LEFT)
+    if isinstance(button, QCheckBox | QRadioButton):  # on its box and text, not on the empty space after
+        hint = button.sizeHint()
+        qtbot.mouseClick(
+            button, LEFT, pos=QPoint(min(button.width(), hint.width()) // 2, button.height() // 2)
+        )
+    else:
+        qtbot.mouseClick(button, LEFT)
 
 
 def press(qtbot: Any, buttons: QDialogButtonBox | QMessageBox, which: Any) -> None:
@@ -283,3 +291,23 @@ def text_entered(value: str) -> Callable[[Any], None]:
         dialog.accept()
 
     return handle
+
+
+def in_settings(qtbot: Any, main_window: Any, fill: Callable[[Any], None]) -> list[Any]:
+    """Файл → Настройки…: ``fill(dialog)`` types the values and presses OK; when the dialog stays
+    open (a value was refused), its error text is kept and Cancel pressed. Returns what was seen."""
+    seen: list[Any] = []
+
+    from desktop.ui.settings.dialog import SettingsDialog
+
+    def handle(dialog: SettingsDialog) -> None:
+        seen.append(dialog)
+        fill(dialog)
+        press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
+        if dialog.isVisible():
+            seen.append(dialog.error.text())
+            press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Cancel)
+
+    with answering(qtbot, handle, SettingsDialog):
+        trigger(main_window, "Файл", "Настройки…")
+    return seen

@@ -311,3 +311,49 @@ def in_settings(qtbot: Any, main_window: Any, fill: Callable[[Any], None]) -> li
     with answering(qtbot, handle, SettingsDialog):
         trigger(main_window, "Файл", "Настройки…")
     return seen
+
+
+def _click_in_chart(qtbot: Any, view: Any, chart_point: Any) -> None:
+    point = view.mapFromScene(view.chart().mapToScene(chart_point))
+    assert view.viewport().rect().contains(point), f"{point} is outside the chart"
+    qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+
+
+def click_bar(qtbot: Any, view: Any, set_number: int, index: int) -> None:
+    """A click in the middle of bar ``index`` of the chart's set ``set_number`` (stacked or not,
+    vertical or horizontal)."""
+    from PySide6.QtCharts import QHorizontalBarSeries, QStackedBarSeries
+    from PySide6.QtCore import QPointF
+
+    chart = view.chart()
+    [series] = chart.series()
+    sets = series.barSets()
+    value = sets[set_number].at(index)
+    assert value > 0, "an empty bar cannot be clicked"
+    below = sum(s.at(index) for s in sets[:set_number]) if isinstance(series, QStackedBarSeries) else 0.0
+    middle = below + value / 2
+    where = QPointF(middle, index) if isinstance(series, QHorizontalBarSeries) else QPointF(index, middle)
+    _click_in_chart(qtbot, view, chart.mapToPosition(where, series))
+
+
+def click_slice(qtbot: Any, view: Any, number: int) -> None:
+    """A click half-way out along the middle of slice ``number`` of the chart's pie."""
+    import math
+
+    from PySide6.QtCore import QPointF
+
+    chart = view.chart()
+    [series] = chart.series()
+    pie_slice = series.slices()[number]
+    area = chart.plotArea()
+    radius = series.pieSize() * min(area.width(), area.height()) / 2
+    center = QPointF(
+        area.left() + area.width() * series.horizontalPosition(),
+        area.top() + area.height() * series.verticalPosition(),
+    )
+    angle = math.radians(pie_slice.startAngle() + pie_slice.angleSpan() / 2)  # clockwise from 12 o'clock
+    _click_in_chart(
+        qtbot,
+        view,
+        QPointF(center.x() + radius * 0.6 * math.sin(angle), center.y() - radius * 0.6 * math.cos(angle)),
+    )

@@ -202,29 +202,43 @@ class Checker:
         self, module: Module, call: ast.Call, cls: ast.ClassDef | None, function: ast.FunctionDef | None
     ) -> None:
         func = call.func
+        # QPushButton(..., clicked=self.method) connects as well as .clicked.connect(self.method)
+        for keyword in call.keywords:
+            if keyword.arg in QT_SIGNALS:
+                label = f"{ast.unparse(func)}({keyword.arg}=…)"
+                self._check(module, call, label, QT_SIGNALS[keyword.arg], keyword.value, cls, function)
         if not (
             isinstance(func, ast.Attribute)
             and func.attr == "connect"
             and isinstance(func.value, ast.Attribute)
+            and call.args
         ):
-            return
-        if not call.args:
             return
         signal, sender = func.value.attr, func.value.value
         arity = self._arity(sender, signal, cls, function)
-        found = self._callable(call.args[0], cls, function, module)
+        self._check(module, call, ast.unparse(func.value), arity, call.args[0], cls, function)
+
+    def _check(
+        self,
+        module: Module,
+        call: ast.Call,
+        label: str,
+        arity: int,
+        target: ast.expr,
+        cls: ast.ClassDef | None,
+        function: ast.FunctionDef | None,
+    ) -> None:
+        found = self._callable(target, cls, function, module)
         if arity == 0 or found is None:
             return
         arguments, bound = found
         positional = [*arguments.posonlyargs, *arguments.args][1 if bound else 0 :]
-        defaults = len(arguments.defaults)
-        first_default = len(positional) - defaults
+        first_default = len(positional) - len(arguments.defaults)
         for index, parameter in enumerate(positional[:arity]):
             if index >= first_default and not parameter.arg.startswith("_"):
                 where = f"{module.path.relative_to(UI.parent.parent)}:{call.lineno}"
                 self.problems.append(
-                    f"{where}: {ast.unparse(func.value)} hands its argument {index + 1} to "
-                    f"«{parameter.arg}» of {ast.unparse(call.args[0])}"
+                    f"{where}: {label} hands its argument {index + 1} to «{parameter.arg}» of {ast.unparse(target)}"
                 )
 
 
@@ -233,7 +247,7 @@ def test_no_signal_argument_lands_in_a_defaulted_parameter() -> None:
     assert problems == [], "\n".join(problems)
 
 
-def test_the_check_finds_the_close_month_bug(tmp_path: Path, monkeypatch: object) -> None:
+def test_the_check_finds_the_close_month_bug() -> None:
     """The checker on the code as it was: the connection that broke «Закрыть месяц» is named."""
     source = textwrap.dedent(
         """
@@ -254,6 +268,7 @@ def test_the_check_finds_the_close_month_bug(tmp_path: Path, monkeypatch: object
                 self.send_button.clicked.connect(lambda: self.close_month())
                 counter = Counter(self)
                 counter.clicked.connect(lambda c=counter: print(c))
+                self.preview_button = QPushButton("Preview", self, clicked=self.preview)
                 for row in range(3):
                     button = QPushButton(str(row), self)
                     button.clicked.connect(lambda _checked=False, r=row: print(r))
@@ -261,6 +276,9 @@ def test_the_check_finds_the_close_month_bug(tmp_path: Path, monkeypatch: object
 
             def close_month(self, only=None):
                 return only
+
+            def preview(self, quiet=False):
+                return quiet
 
             def retry_failed(self):
                 return self.close_month(only=[1])
@@ -273,6 +291,7 @@ def test_the_check_finds_the_close_month_bug(tmp_path: Path, monkeypatch: object
     )
     checker.modules, checker.classes = [module], dict(module.classes)
     problems = checker.check()
-    assert len(problems) == 2, problems
+    assert len(problems) == 3, problems
     assert "self.close_button.clicked hands its argument 1 to «only» of self.close_month" in problems[0]
-    assert "button.toggled hands its argument 1 to «r»" in problems[1]
+    assert "QPushButton(clicked=…) hands its argument 1 to «quiet» of self.preview" in problems[1]
+    assert "button.toggled hands its argument 1 to «r»" in problems[2]

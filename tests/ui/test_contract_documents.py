@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.config import Settings
 from desktop.core.db import Database
-from desktop.ui.contracts.card import ContractCard
 from tests.factories import first_contract, make_document
+from tests.ui.user import open_contract_card, open_tab
 
 
 def test_the_card_shows_each_document_signed_paid_and_closed(
-    qtbot: Any, demo_db: Database, russian: None
+    qtbot: Any, main_window: Any, demo_db: Database
 ) -> None:
     with demo_db.transaction() as session:
         contract = first_contract(session, status="active")
@@ -21,8 +20,8 @@ def test_the_card_shows_each_document_signed_paid_and_closed(
         invoice.paid_amount = invoice.amount_total  # September: signed and paid — closed
         make_document(session, contract, "act", "2026-10")  # October: nothing yet
         contract_id, closed_number = contract.id, act.number
-    card = ContractCard(demo_db, contract_id, settings=Settings())
-    qtbot.addWidget(card)
+    card = open_contract_card(qtbot, main_window, contract_id)  # a double click on its row
+    open_tab(qtbot, card.tabs, "Документы")
     table = card.documents
     header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert header[-1] == "Закрыт" and card.tabs.tabText(1) == "Документы"

@@ -10,22 +10,27 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings, save_settings
+from desktop.config import Settings, load_settings, save_settings
 from desktop.core.contract_print import print_contract
 from desktop.core.db import Database
 from desktop.core.models import Contract, OwnEntity
-from desktop.ui.contracts.card import ContractCard
+from tests.ui.user import click, open_contract_card
 
 
 def _contract(database: Database) -> Contract:
     with database.session() as session:
         return session.scalars(
-            select(Contract).join(OwnEntity).where(Contract.kind == "fixed", OwnEntity.vat_regime == "vat22").limit(1)
+            select(Contract)
+            .join(OwnEntity)
+            .where(Contract.kind == "fixed", OwnEntity.vat_regime == "vat22")
+            .limit(1)
         ).first()
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _images(docx: Path) -> list[str]:
@@ -34,7 +39,9 @@ def _images(docx: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("with_stamp", [True, False])
-def test_contract_docx_and_pdf_carry_the_parties_and_terms(demo_db: Database, tmp_path: Path, with_stamp: bool) -> None:
+def test_contract_docx_and_pdf_carry_the_parties_and_terms(
+    demo_db: Database, tmp_path: Path, with_stamp: bool
+) -> None:
     contract = _contract(demo_db)
     with demo_db.session() as session:
         printed = print_contract(session, contract.id, tmp_path, with_stamp=with_stamp)
@@ -50,14 +57,19 @@ def test_contract_docx_and_pdf_carry_the_parties_and_terms(demo_db: Database, tm
 def test_card_makes_the_contract_files_on_a_worker_thread(
     qtbot: Any, demo_db: Database, tmp_path: Path, russian: None
 ) -> None:
+    from desktop.ui.main_window import MainWindow
+
     save_settings(Settings(output_dir=str(tmp_path / "out")))
+    window = MainWindow(load_settings(), demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     contract = _contract(demo_db)
-    card = ContractCard(demo_db, contract.id)
-    qtbot.addWidget(card)
-    card.setProperty("quiet", True)
-    card.stamp.setChecked(True)
-    task = card.print_contract()
-    with qtbot.waitSignal(task.finished, timeout=120000):
-        pass
-    assert task.error is None, task.error
+    card = open_contract_card(qtbot, window, contract.id)
+    card.setProperty("quiet", True)  # the PDF is not handed to the system viewer in a test
+    click(qtbot, card.stamp)  # «с печатью и подписью»
+    assert card.stamp.isChecked()
+    click(qtbot, card.print_button)
+    qtbot.waitUntil(lambda: getattr(card, "printed", None) is not None, timeout=120000)
     assert card.printed.pdf.exists() and str(card.printed.pdf).startswith(str(tmp_path / "out" / "Договоры"))
+    assert "с печатью" in card.printed.docx.name

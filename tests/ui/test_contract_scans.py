@@ -15,8 +15,8 @@ from sqlalchemy import select
 from desktop.config import Settings
 from desktop.core.db import Database
 from desktop.core.models import Contract, Scan
-from desktop.ui.contracts.card import ContractCard
 from desktop.ui.contracts.tab import ContractsTab
+from tests.ui.user import click, open_contract_card, open_tab
 
 PDF = b"%PDF-1.4\n% signed contract\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0" + b"\x10" * 80
@@ -32,13 +32,17 @@ def share(tmp_path: Path) -> Path:
 def tab(
     qtbot: Any, demo_db: Database, share: Path, russian: None, monkeypatch: pytest.MonkeyPatch
 ) -> ContractsTab:
+    from desktop.ui.main_window import MainWindow
+
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    widget = ContractsTab(demo_db, settings=Settings(share_root=str(share)))
-    qtbot.addWidget(widget)
-    widget.resize(1300, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    window = MainWindow(Settings(share_root=str(share)), demo_db)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    widget = open_tab(qtbot, window.tabs, "Договоры")
+    assert isinstance(widget, ContractsTab)
     qtbot.waitUntil(lambda: not widget.model.busy, timeout=10000)
     return widget
 
@@ -115,7 +119,7 @@ def test_unreachable_share_queues_the_scan_and_the_retry_button_files_it(
     assert tab.outbox_button.isEnabled() and "(1)" in tab.outbox_button.text()
 
     share.mkdir()  # it is back
-    tab.outbox_button.click()
+    click(qtbot, tab.outbox_button)
     with qtbot.waitSignal(tab.last_task.finished, timeout=10000):
         pass
     qtbot.waitUntil(lambda: not tab.model.busy, timeout=10000)
@@ -132,9 +136,13 @@ def test_the_card_takes_dropped_scans_and_lists_them(
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     with demo_db.session() as session:
         contract_id = session.scalar(select(Contract.id).order_by(Contract.id).limit(1))
-    card = ContractCard(demo_db, contract_id, settings=Settings(share_root=str(share)))
-    qtbot.addWidget(card)
-    card.show()
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(share_root=str(share)), demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    card = open_contract_card(qtbot, window, contract_id)
     qtbot.waitExposed(card)
     assert card.scans.count() == 0 and card.scan_state.text().startswith("Подписанный скан: нет")
     changed: list[bool] = []

@@ -6,28 +6,37 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QComboBox, QWizard
 from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.events import history
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service
 from desktop.ui.contracts.wizard import ContractWizard
+from tests.ui.user import choose, clear_and_type, click, edit_cell, open_tab, top_dialog
+
+
+def _open_wizard(qtbot: Any, main_window: Any) -> ContractWizard:
+    """«Договоры» → «Новый договор…»."""
+    tab = open_tab(qtbot, main_window.tabs, "Договоры")
+    click(qtbot, tab.new_button)
+    return top_dialog(ContractWizard)
 
 
 def _next(wizard: ContractWizard) -> Any:
     return wizard.button(QWizard.WizardButton.NextButton)
 
 
+def _finish(qtbot: Any, wizard: ContractWizard) -> None:
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+
+
 def test_wizard_blocks_each_step_until_required_fields_are_valid(
-    qtbot: Any, demo_db: Database, russian: None
+    qtbot: Any, main_window: Any, demo_db: Database
 ) -> None:
-    wizard = ContractWizard(demo_db)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = _open_wizard(qtbot, main_window)
     page = wizard.parties_page
-    page.entity.setCurrentIndex(0)
-    page.client.setCurrentIndex(0)
+    assert page.client.currentIndex() == 0  # nobody chosen yet
     assert not page.isComplete() and not _next(wizard).isEnabled()
     assert "Выберите клиента" in page.reason.text()
 
@@ -36,38 +45,43 @@ def test_wizard_blocks_each_step_until_required_fields_are_valid(
         entity = session.scalar(select(OwnEntity).where(OwnEntity.vat_regime == "vat22"))
         taken = session.scalar(select(Contract.number).where(Contract.own_entity_id == entity.id).limit(1))
         service_id = session.scalar(select(Service.id).limit(1))
-    page.client.setCurrentIndex(page.client.findData(party.id))
-    page.entity.setCurrentIndex(page.entity.findData(entity.id))
+    choose(qtbot, page.client, data=party.id)
+    choose(qtbot, page.entity, data=entity.id)
     assert page.isComplete() and _next(wizard).isEnabled()
-    wizard.next()
+    click(qtbot, _next(wizard))
 
     template = wizard.template_page
     assert template.templates.count() >= 1  # only templates allowed for a legal entity client
     codes = {template.templates.item(i).data(256) for i in range(template.templates.count())}
     assert "person" not in codes
-    template.number.setText(taken)  # a number already used at this own entity
+    clear_and_type(qtbot, template.number, taken)  # a number already used at this own entity
     assert not template.isComplete() and "уже занят" in template.reason.text()
-    template.number.setText("")  # empty: the next number by the pattern
+    assert not _next(wizard).isEnabled()
+    clear_and_type(qtbot, template.number, "")  # empty: the next number by the pattern
     assert template.isComplete()
-    wizard.next()
+    click(qtbot, _next(wizard))
 
     dates = wizard.dates_page
-    dates.valid_to.setDate(dates.valid_from.date().addDays(-1))
+    dates.valid_to.setDate(dates.valid_from.date().addDays(-1))  # (QTest cannot type into a date edit)
     assert not dates.isComplete() and "раньше начала" in dates.reason.text()
     dates.valid_to.setDate(dates.valid_from.date().addYears(1))
     assert dates.isComplete()
-    wizard.next()
+    click(qtbot, _next(wizard))
 
     lines = wizard.lines_page
     assert not lines.isComplete() and "хотя бы одну услугу" in lines.reason.text()
-    row = lines.add_line(service_id, Decimal(1), None)
+    click(qtbot, lines.add)  # «Добавить услугу»
+    row = lines.table.rowCount() - 1
+    service = lines.table.cellWidget(row, 0)
+    assert isinstance(service, QComboBox)
+    choose(qtbot, service, data=service_id)
     assert not lines.isComplete() and "цена" in lines.reason.text()
-    lines.table.item(row, 2).setText("45 000,00")
+    edit_cell(qtbot, lines.table, row, 2, "45 000,00")
     assert lines.isComplete()
 
     created: list[int] = []
     wizard.created.connect(created.append)
-    wizard.accept()
+    _finish(qtbot, wizard)
     assert len(created) == 1
     with demo_db.session() as session:
         contract = session.get(Contract, created[0])
@@ -75,25 +89,31 @@ def test_wizard_blocks_each_step_until_required_fields_are_valid(
         assert contract.number.startswith(f"{entity.doc_prefix}-") and contract.number != taken
         assert [line.price for line in contract.lines] == [Decimal("45000.00")]
         assert [e.action for e in history(session, "contract", contract.id)] == ["create"]
+    contracts = main_window.contracts_tab
+    qtbot.waitUntil(
+        lambda: contracts.view.current_id() == created[0], timeout=10000
+    )  # the new row is selected
 
 
-def test_based_on_last_years_contract_copies_terms_and_lines(qtbot: Any, demo_db: Database, russian: None) -> None:
+def test_based_on_last_years_contract_copies_terms_and_lines(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
     with demo_db.session() as session:
-        old = session.scalar(select(Contract).where(Contract.kind == "fixed", Contract.status == "active").limit(1))
+        old = session.scalar(
+            select(Contract).where(Contract.kind == "fixed", Contract.status == "active").limit(1)
+        )
         old_prices = sorted(line.price for line in old.lines)
-    wizard = ContractWizard(demo_db)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = _open_wizard(qtbot, main_window)
     page = wizard.parties_page
-    page.client.setCurrentIndex(page.client.findData(old.counterparty_id))
-    page.based_on.setCurrentIndex(page.based_on.findData(old.id))
-    page.copy_button.click()
+    choose(qtbot, page.client, data=old.counterparty_id)
+    choose(qtbot, page.based_on, data=old.id)
+    click(qtbot, page.copy_button)
     assert wizard.data.previous_id == old.id
     for _ in range(3):
         assert wizard.currentPage().isComplete(), wizard.currentPage().reason.text()
-        wizard.next()
+        click(qtbot, _next(wizard))
     assert wizard.lines_page.table.rowCount() == len(old_prices)
-    wizard.accept()
+    _finish(qtbot, wizard)
     assert wizard.contract_id is not None
     with demo_db.session() as session:
         new = session.get(Contract, wizard.contract_id)

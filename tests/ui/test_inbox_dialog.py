@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
 from desktop.config import Settings
@@ -21,6 +21,7 @@ from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.models import Document, Scan
 from desktop.ui.registry.inbox_dialog import InboxDialog
 from tests.scan_inbox_samples import blank_page, pdf_page_count, qr_page, save_pdf
+from tests.ui.user import answering, click, file_chosen, open_tab, top_dialog, type_text
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -43,6 +44,20 @@ def _acts(database: Database) -> list[tuple[int, str]]:
         ]
 
 
+def _open_inbox(qtbot: Any, database: Database, share: Path) -> InboxDialog:
+    """«Реестр актов» of the main window → «Разобрать сканы…»."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(share_root=str(share)), database)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = open_tab(qtbot, window.tabs, "Реестр актов")
+    click(qtbot, tab.inbox_button)
+    return top_dialog(InboxDialog)
+
+
 def _drop(widget: QWidget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
@@ -55,6 +70,13 @@ def _drop(widget: QWidget, paths: list[Path]) -> None:
     assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
     drop = QDropEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, drop)
+
+
+def _click_item(qtbot: Any, dialog: InboxDialog, row: int) -> None:
+    item = dialog.unrecognised.item(row)
+    rect = dialog.unrecognised.visualItemRect(item)
+    qtbot.mouseClick(dialog.unrecognised.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert item.isSelected()
 
 
 def test_a_dropped_folder_is_filed_and_an_unrecognised_page_is_assigned_by_number(
@@ -78,9 +100,7 @@ def test_a_dropped_folder_is_filed_and_an_unrecognised_page_is_assigned_by_numbe
     source_bytes = (folder / "scan_0001.pdf").read_bytes()
     share = tmp_path / "share"
     share.mkdir()
-    dialog = InboxDialog(month, Settings(share_root=str(share)))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _open_inbox(qtbot, month, share)
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Разобрать сканы"
 
@@ -109,16 +129,17 @@ def test_a_dropped_folder_is_filed_and_an_unrecognised_page_is_assigned_by_numbe
     # number, so the dialog asks which one; the act is chosen.
     asked: list[list[str]] = []
 
-    def choose(parent: Any, title: str, label: str, items: list[str], *args: Any) -> tuple[str, bool]:
+    def choose_the_act(box: QInputDialog) -> None:
+        items = box.comboBoxItems()
         asked.append(items)
-        return next(i for i in items if i.startswith("Акт")), True
+        box.setTextValue(next(i for i in items if i.startswith("Акт")))
+        box.accept()
 
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
-    dialog.unrecognised.item(0).setSelected(True)
-    dialog.number.setText(number_b)  # (QTest cannot type Cyrillic keys)
+    _click_item(qtbot, dialog, 0)
+    type_text(dialog.number, number_b)
     assert dialog.assign_button.isEnabled()
-    with qtbot.waitSignal(dialog.filed, timeout=30000):
-        qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.filed, timeout=30000), answering(qtbot, choose_the_act, QInputDialog):
+        click(qtbot, dialog.assign_button)
 
     assert asked and len(asked[0]) >= 2
     assert dialog.unrecognised.count() == 1  # the blank page is left
@@ -139,15 +160,14 @@ def test_an_unknown_number_is_refused_with_the_number(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     save_pdf([qr_page(None, "no QR")], tmp_path / "in" / "scan.pdf")
     (tmp_path / "share").mkdir()
-    dialog = InboxDialog(month, Settings(share_root=str(tmp_path / "share")))
-    qtbot.addWidget(dialog)
-    task = dialog.start([tmp_path / "in"])
-    assert task is not None
-    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    dialog = _open_inbox(qtbot, month, tmp_path / "share")
+    with answering(qtbot, file_chosen(tmp_path / "in"), QFileDialog):
+        click(qtbot, dialog.folder_button)  # «Папка…»
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
     assert dialog.unrecognised.count() == 1 and dialog.filed_list.topLevelItemCount() == 0
-    dialog.unrecognised.item(0).setSelected(True)
-    dialog.number.setText("НЕТ-777")
-    assert dialog.assign_selected() is None
+    _click_item(qtbot, dialog, 0)
+    type_text(dialog.number, "НЕТ-777")
+    click(qtbot, dialog.assign_button)
     assert warnings == ["Нет акта или УПД с номером «НЕТ-777»."]
     assert dialog.unrecognised.count() == 1
 
@@ -160,14 +180,18 @@ def test_the_registry_opens_the_inbox_from_its_button_and_for_a_folder_dropped_b
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     (tmp_path / "share").mkdir()
-    tab = RegistryTab(month, settings=Settings(share_root=str(tmp_path / "share")))
-    qtbot.addWidget(tab)
-    tab.resize(1300, 700)
-    tab.show()
-    qtbot.waitExposed(tab)
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(share_root=str(tmp_path / "share")), month)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = open_tab(qtbot, window.tabs, "Реестр актов")
+    assert isinstance(tab, RegistryTab)
     assert tab.inbox_button.text() == "Разобрать сканы…"
 
-    qtbot.mouseClick(tab.inbox_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inbox_button)
     assert isinstance(tab.inbox_dialog, InboxDialog) and tab.inbox_dialog.isVisible()
     tab.inbox_dialog.close()
 

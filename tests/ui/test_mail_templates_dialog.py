@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import event, select
 
 from desktop.core import closing
 from desktop.core.db import Database
 from desktop.core.events import current_login
 from desktop.core.models import MailTemplateText
+from desktop.ui.sending.templates_dialog import MailTemplatesDialog
+from tests.ui.user import answering, choose, clear_and_type, click, reply, top_dialog, trigger, type_text
 
 GOOD = "Тема: Документы для {{ client.name }}\n\nИтого {{ totals.total }} руб. за {{ period_text }}.\n"
 
@@ -25,8 +28,8 @@ def test_edit_check_save_and_restore_a_mail_template(qtbot: Any, main_window: An
     with demo_db.session() as session:
         plan = closing.plan(session, "2026-10")
     assert closing.execute(demo_db, plan).errors == []  # documents to try the letters on
-    dialog = main_window.open_mail_templates()
-    qtbot.addWidget(dialog)
+    trigger(main_window, "Справочники", "Шаблоны писем…")
+    dialog = top_dialog(MailTemplatesDialog)
     assert dialog.windowTitle() == "Шаблоны писем" and dialog.purpose.currentText() == "Пакет документов"
     assert dialog.origin.text() == "Стандартный текст (файл package.txt)"
     assert not dialog.save_button.isEnabled() and not dialog.reset_button.isEnabled()
@@ -43,59 +46,49 @@ def test_edit_check_save_and_restore_a_mail_template(qtbot: Any, main_window: An
 
     event.listen(demo_db.engine, "before_cursor_execute", record)
     # A misspelt name: refused in red, nothing to save, the sample stays the last good one.
-    dialog.editor.setPlainText("Тема: Документы для {{ clinet.name }}\n\nтекст\n")
+    clear_and_type(qtbot, dialog.editor, "Тема: Документы для {{ clinet.name }}\n\nтекст\n")
     qtbot.waitUntil(lambda: "«clinet»" in dialog.problem.text(), timeout=5000)
     event.remove(demo_db.engine, "before_cursor_execute", record)
     assert queries == []
     assert "#b00020" in dialog.problem.styleSheet() and not dialog.save_button.isEnabled()
     assert dialog.sample_subject.text().startswith("Закрывающие документы за ")
-    assert dialog.save() is False and _stored(demo_db) == {}
+    assert _stored(demo_db) == {}
 
-    dialog.editor.setPlainText(GOOD)
+    clear_and_type(qtbot, dialog.editor, GOOD)
     qtbot.waitUntil(lambda: dialog.sample_subject.text() == f"Документы для {client}", timeout=5000)
     assert dialog.problem.text() == "" and dialog.save_button.isEnabled()
     assert dialog.sample_body.toPlainText().startswith("Итого ")
-    dialog.save_button.click()
+    click(qtbot, dialog.save_button)
     assert _stored(demo_db) == {"package": GOOD}
     assert dialog.origin.text().startswith(f"Изменён в программе: {current_login()}, ")
     assert dialog.reset_button.isEnabled() and not dialog.save_button.isEnabled()
 
     # A draft of the other template survives switching back and forth.
-    dialog.purpose.setCurrentIndex(dialog.purpose.findData("reminder"))
+    choose(qtbot, dialog.purpose, data="reminder")
     assert dialog.origin.text() == "Стандартный текст (файл reminder.txt)"
-    dialog.editor.appendPlainText("P.S. Спасибо!")
-    dialog.purpose.setCurrentIndex(dialog.purpose.findData("package"))
+    dialog.editor.setFocus()
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(dialog.editor, "\nP.S. Спасибо!")
+    choose(qtbot, dialog.purpose, data="package")
     assert dialog.editor.toPlainText() == GOOD
-    dialog.purpose.setCurrentIndex(dialog.purpose.findData("reminder"))
+    choose(qtbot, dialog.purpose, data="reminder")
     assert dialog.editor.toPlainText().endswith("P.S. Спасибо!") and dialog.is_dirty()
 
     # Closing with that draft unsaved asks first; "No" keeps the dialog open.
     asked: list[str] = []
-
-    def answer(reply: QMessageBox.StandardButton) -> Any:
-        def question(_parent: Any, _title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
-            asked.append(text)
-            return reply
-
-        return question
-
-    dialog.show()
-    main_window_question = QMessageBox.question
-    try:
-        QMessageBox.question = answer(QMessageBox.StandardButton.No)  # type: ignore[method-assign,assignment]
-        dialog.reject()
-        assert dialog.isVisible() and "«Напоминание о неподписанных актах»" in asked[0]
-        QMessageBox.question = answer(QMessageBox.StandardButton.Yes)  # type: ignore[method-assign,assignment]
-        dialog.reject()
-        assert not dialog.isVisible()
-    finally:
-        QMessageBox.question = main_window_question  # type: ignore[method-assign]
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Закрыть")
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.No, asked), QMessageBox):
+        click(qtbot, close)
+    assert dialog.isVisible() and "«Напоминание о неподписанных актах»" in asked[0]
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Yes, asked), QMessageBox):
+        click(qtbot, close)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert _stored(demo_db) == {"package": GOOD}  # the unsaved draft went nowhere
 
-    reopened = main_window.open_mail_templates()
-    qtbot.addWidget(reopened)
-    assert reopened.editor.toPlainText() == GOOD
-    reopened.reset_button.click()
+    trigger(main_window, "Справочники", "Шаблоны писем…")
+    reopened = top_dialog(MailTemplatesDialog)
+    assert reopened is not dialog and reopened.editor.toPlainText() == GOOD
+    click(qtbot, reopened.reset_button)
     assert _stored(demo_db) == {}
     assert reopened.origin.text() == "Стандартный текст (файл package.txt)"
     assert reopened.editor.toPlainText().startswith("Тема: Закрывающие документы")

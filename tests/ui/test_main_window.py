@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import func, select
 
 from desktop.config import load_settings
@@ -14,6 +15,8 @@ from desktop.core.db import Database
 from desktop.core.demo_history import past_periods
 from desktop.core.models import Contract, Counterparty, Document
 from desktop.ui.contracts.model import ContractsModel
+from desktop.ui.tasks import wait_for_all
+from tests.ui.user import answering, click_cell, number_entered, open_tab, trigger, type_text
 
 
 def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: Any) -> None:
@@ -71,7 +74,7 @@ def test_search_filters_by_client_name_case_insensitively(
             .where(Counterparty.short_name.ilike(f"%{name.split('«')[1][:5]}%"))
         )
     fragment = name.split("«")[1][:5].upper()  # «РОМАШ» finds «Ромашка»: Cyrillic case folding
-    tab.search.insert(fragment)  # QTest.keyClicks cannot type Cyrillic
+    type_text(tab.search, fragment)
     qtbot.waitUntil(lambda: tab.model.rowCount() == expected, timeout=10000)
     for row in range(tab.model.rowCount()):
         client = tab.model.index(row, 2).data()
@@ -80,8 +83,13 @@ def test_search_filters_by_client_name_case_insensitively(
 
 def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(qtbot: Any, main_window: Any) -> None:
     model = main_window.contracts_tab.model
-    main_window.contracts_tab.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
-    _loaded(qtbot, model)
+    header = main_window.contracts_tab.view.horizontalHeader()
+    while not (
+        header.sortIndicatorSection() == 5 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    ):
+        x = header.sectionViewportPosition(5) + header.sectionSize(5) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        _loaded(qtbot, model)
     amounts = [model.index(r, 5).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
     fixed = [a for a in amounts if a is not None]
     assert fixed == sorted(fixed, reverse=True) and len(fixed) > 5
@@ -91,7 +99,7 @@ def test_sorting_by_amount_orders_fixed_contracts_by_their_fee(qtbot: Any, main_
 def test_detail_pane_shows_the_selected_contract(qtbot: Any, main_window: Any) -> None:
     tab = main_window.contracts_tab
     _loaded(qtbot, tab.model)
-    tab.view.selectRow(0)
+    click_cell(qtbot, tab.view, 0, 0)
     number = tab.model.index(0, 0).data()
     client = tab.model.index(0, 2).data()
     html_text = tab.detail.toPlainText()
@@ -102,9 +110,10 @@ def test_detail_pane_shows_the_selected_contract(qtbot: Any, main_window: Any) -
 def test_window_tab_and_columns_persist_between_runs(qtbot: Any, main_window: Any, demo_db: Database) -> None:
     from desktop.ui.main_window import MainWindow
 
-    main_window.tabs.setCurrentIndex(2)
+    open_tab(qtbot, main_window.tabs, "Закрытие месяца")
     main_window.contracts_tab.view.setColumnWidth(2, 333)
-    main_window.close()
+    trigger(main_window, "Файл", "Выход")
+    assert not main_window.isVisible()
     again = MainWindow(load_settings(), demo_db)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 2
@@ -118,14 +127,15 @@ def test_filling_demo_data_from_the_menu_runs_as_a_task(qtbot: Any, tmp_path: An
     database = open_database(f"sqlite:///{tmp_path / 'empty.sqlite'}")
     window = MainWindow(load_settings(), database)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     assert window.contracts_tab.model.rowCount() == 0
-    task = window.fill_demo(clients=15, seed=3)
-    assert task is not None
-    with qtbot.waitSignal(task.finished, timeout=30000):
-        pass
-    assert task.error is None
-    _loaded(qtbot, window.contracts_tab.model)
-    assert window.contracts_tab.model.rowCount() >= 15
+    with answering(qtbot, number_entered(15), QInputDialog):
+        trigger(window, "Файл", "Заполнить демо-данными…")
+    qtbot.waitUntil(lambda: window.contracts_tab.model.rowCount() >= 15, timeout=60000)
+    with database.session() as session:
+        assert session.scalar(select(func.count(Counterparty.id))) >= 15
+    wait_for_all()
     database.dispose()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pypdfium2
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import func, select, update
 
 from desktop.config import load_settings
@@ -20,8 +20,20 @@ from desktop.core import overview
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, Document, OwnEntity, PaymentRequest, User
 from desktop.ui.common import fmt
+from desktop.ui.common.entity_choice import EntityPicker
 from desktop.ui.tasks import wait_for_all
 from tests.overview_data import TODAY, overview_history
+from tests.ui.user import (
+    answering,
+    choose,
+    click,
+    click_bar,
+    click_slice,
+    file_chosen,
+    press,
+    toggle_check,
+    top_dialog,
+)
 
 
 @pytest.fixture
@@ -129,10 +141,10 @@ def test_clicking_a_bar_opens_the_registry_with_the_same_rows(
     qtbot: Any, window: Any, chart: str, index: int
 ) -> None:
     panel = getattr(window.overview_tab, chart)
-    bar_set, figures = panel.sets[0]
+    _bar_set, figures = panel.sets[0]
     figure = figures[index]
     assert figure.count > 0
-    bar_set.clicked.emit(index)
+    click_bar(qtbot, panel, 0, index)
     assert window.tabs.currentWidget() is window.registry_tab
     _registry_rows(qtbot, window, figure.count)
     qtbot.waitUntil(
@@ -146,22 +158,23 @@ def test_clicking_a_bar_opens_the_registry_with_the_same_rows(
 
 def test_a_pie_slice_and_the_closing_bars_open_their_lists(qtbot: Any, window: Any) -> None:
     tab = window.overview_tab
-    pie_slice, figure = tab.receivables_age_chart.slices[3]  # over 90 days
+    _pie_slice, figure = tab.receivables_age_chart.slices[3]  # over 90 days
     assert figure.count > 0
-    pie_slice.clicked.emit()
+    click_slice(qtbot, tab.receivables_age_chart, 3)
     assert window.tabs.currentWidget() is window.registry_tab
     _registry_rows(qtbot, window, figure.count)
 
-    closed_set, closed = tab.closing_chart.sets[0]
+    window.tabs.setCurrentWidget(tab)
+    _closed_set, closed = tab.closing_chart.sets[0]
     october = [f.name for f in closed].index("2026-10")
-    closed_set.clicked.emit(october)
+    click_bar(qtbot, tab.closing_chart, 0, october)
     assert window.tabs.currentWidget() is window.registry_tab
     assert window.registry_tab.period_from.currentData() == "2026-10"
     model = window.registry_tab.model
     qtbot.waitUntil(lambda: not getattr(model, "busy", False) and model.rowCount() >= closed[october].count)
 
-    open_set, _open = tab.closing_chart.sets[1]
-    open_set.clicked.emit(11)  # November is not closed yet: the closing tab opens on it
+    window.tabs.setCurrentWidget(tab)
+    click_bar(qtbot, tab.closing_chart, 1, 11)  # November is not closed yet: the closing tab opens on it
     assert window.tabs.currentWidget() is window.closing_tab
     assert window.closing_tab.current_period == "2026-11"
 
@@ -205,7 +218,7 @@ def test_the_overview_refreshes_when_shown_again_after_a_change(
 
 def test_a_manager_sees_his_clients_only(qtbot: Any, window: Any, demo_db: Database) -> None:
     tab = window.overview_tab
-    tab.login = "m.smirnov"
+    tab.login = "m.smirnov"  # the window as it starts for that manager (no button involved)
     with qtbot.waitSignal(tab.refreshed, timeout=20000):
         tab.reload()
     with demo_db.session() as session:
@@ -222,7 +235,9 @@ def test_several_own_entities_chosen_in_the_overview_lead_to_the_registry_with_b
 ) -> None:
     tab = window.overview_tab
     with demo_db.session() as session:
-        entities = session.execute(select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)).all()
+        entities = session.execute(
+            select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
+        ).all()
         ids = sorted(i for i, _n in entities[:2])
         expected = overview.compute(session, overview.scope_for(session, tab.login, ids), TODAY)
     assert tab.entity.currentText() == "Все юрлица"
@@ -230,20 +245,24 @@ def test_several_own_entities_chosen_in_the_overview_lead_to_the_registry_with_b
     assert names == ["Все юрлица", *(n for _i, n in entities), "Несколько…"]
 
     # «Несколько…» opens the check list; Cancel keeps all entities.
-    several = tab.entity.findData("pick")
-    tab.entity.setCurrentIndex(several)
-    tab.entity.activated.emit(several)
-    picker = tab.entity.picker
-    assert picker is not None and picker.isVisible() and len(picker.checked()) == len(entities)
-    picker.reject()
+    choose(qtbot, tab.entity, data="pick", taken=False)
+    picker = top_dialog(EntityPicker)
+    assert picker is tab.entity.picker and len(picker.checked()) == len(entities)
+    press(qtbot, picker.buttons, picker.buttons.StandardButton.Cancel)
     assert tab.entity.currentText() == "Все юрлица" and tab.entity.chosen() == []
 
-    picker = tab.entity.pick()
-    picker.set_checked([])
+    choose(qtbot, tab.entity, data="pick", taken=False)
+    picker = top_dialog(EntityPicker)
+    for row in range(picker.list.count()):  # untick every entity
+        toggle_check(qtbot, picker.list, row)
+    assert picker.checked() == []
     assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()  # nothing ticked
-    picker.set_checked(ids)
+    for row in range(picker.list.count()):
+        if picker.list.item(row).data(Qt.ItemDataRole.UserRole) in ids:
+            toggle_check(qtbot, picker.list, row)
+    assert sorted(picker.checked()) == ids
     with qtbot.waitSignal(tab.refreshed, timeout=20000):
-        picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+        press(qtbot, picker.buttons, picker.buttons.StandardButton.Ok)
     assert tab.entity.chosen() == ids
     assert tab.entity.currentText() == ", ".join(n for _i, n in entities[:2])
     assert tab.counters["unsigned"].count.text() == str(expected.unsigned.count)
@@ -255,10 +274,13 @@ def test_several_own_entities_chosen_in_the_overview_lead_to_the_registry_with_b
     _registry_rows(qtbot, window, expected.unsigned.count)
 
 
-def test_the_pdf_report_is_one_page_with_the_figures(tmp_path: Path, window: Any) -> None:
+def test_the_pdf_report_is_one_page_with_the_figures(qtbot: Any, tmp_path: Path, window: Any) -> None:
     tab = window.overview_tab
     path = tmp_path / "отчёт" / "Обзор.pdf"
-    assert tab.export_pdf(path)
+    path.parent.mkdir()
+    with answering(qtbot, file_chosen(path), QFileDialog):
+        click(qtbot, tab.pdf_button)  # «Экспорт в PDF…»
+    assert path.is_file()
     assert len(pypdfium2.PdfDocument(str(path))) == 1
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     flat = " ".join(text.split())

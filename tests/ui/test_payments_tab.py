@@ -3,23 +3,25 @@ paid, unallocated receipts are grouped by region and manager and assigned by han
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.events import current_login
 from desktop.core.models import BankAccount, Contract, Counterparty, Document, User
 from desktop.core.payments import NO_CLIENT
+from desktop.ui.payments.allocate_dialog import AMOUNT_COLUMN, AllocateDialog
+from desktop.ui.payments.notifications import NotificationsDialog
 from desktop.ui.payments.tab import PaymentsTab
 from tests.core.test_payments_samples import STRANGER_ACCOUNT, STRANGER_INN, Pay, statement, write_statement
 from tests.factories import make_document
+from tests.ui.user import answering, click, edit_cell, open_tab, press, reply, top_dialog, type_text
 
 
 class Invoices:
@@ -76,13 +78,44 @@ def invoices(demo_db: Database) -> Invoices:
 def tab(
     qtbot: Any, demo_db: Database, invoices: Invoices, russian: None, monkeypatch: pytest.MonkeyPatch
 ) -> PaymentsTab:
+    from desktop.config import load_settings
+    from desktop.ui.main_window import MainWindow
+
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    widget = PaymentsTab(demo_db)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    window = MainWindow(load_settings(), demo_db)
+    qtbot.addWidget(window)
+    window.resize(1300, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    widget = open_tab(qtbot, window.tabs, "Платежи")
+    assert isinstance(widget, PaymentsTab)
     return widget
+
+
+def _click_payment(qtbot: Any, tab: PaymentsTab, payment_id: int) -> None:
+    queue = tab.queue
+    items = [
+        queue.topLevelItem(g).child(c)
+        for g in range(queue.topLevelItemCount())
+        for c in range(queue.topLevelItem(g).childCount())
+    ]
+    [item] = [i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == payment_id]
+    queue.scrollToItem(item)
+    qtbot.mouseClick(queue.viewport(), Qt.MouseButton.LeftButton, pos=queue.visualItemRect(item).center())
+    assert queue.current_payment_id() == payment_id
+
+
+def _assign(qtbot: Any, tab: PaymentsTab, payment_id: int) -> AllocateDialog:
+    """Select the payment in the queue, «Разнести по счетам…»."""
+    _click_payment(qtbot, tab, payment_id)
+    click(qtbot, tab.assign_button)
+    return top_dialog(AllocateDialog)
+
+
+def _amount(qtbot: Any, dialog: AllocateDialog, document_id: int, text: str) -> None:
+    row = dialog.row_of(document_id)
+    assert row is not None
+    edit_cell(qtbot, dialog.table, row, AMOUNT_COLUMN, text)
 
 
 def drop_files(widget: PaymentsTab, files: list[Path]) -> None:
@@ -167,27 +200,20 @@ def test_dropped_statement_marks_invoices_and_fills_the_unallocated_queue(
 
 
 def test_a_payment_is_assigned_by_hand_in_the_dialog_with_an_overpayment_confirmed(
-    qtbot: Any, tab: PaymentsTab, invoices: Invoices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tab: PaymentsTab, invoices: Invoices, tmp_path: Path
 ) -> None:
     _imported(qtbot, tab, [_statement(tmp_path, invoices)])
     payment_id = tab.queue.payment_ids(0)[0]  # 12 977.00 «for the services of October» from the third client
-    tab.queue.select_payment(payment_id)
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes,
-    )
 
-    dialog = tab.assign(payment_id)
+    dialog = _assign(qtbot, tab, payment_id)
 
-    assert dialog is not None
-    qtbot.addWidget(dialog)
     assert dialog.row_of(invoices.invoice_ids[2]) == 0  # the payer's own invoice first, suggested in full
     assert dialog.table.item(0, 7).text() == "12\xa0200,00"
-    dialog.set_amount(invoices.invoice_ids[2], "12 977,00")
+    _amount(qtbot, dialog, invoices.invoice_ids[2], "12 977,00")
     assert "12\xa0977,00" in dialog.total.text()
-    dialog.accept()
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Yes, asked), QMessageBox):
+        press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
     assert asked and "переплата 777,00" in asked[0]  # asked before the overpayment was saved
     assert dialog.result() == dialog.DialogCode.Accepted
     assert tab.queue.groups() == [NO_CLIENT]
@@ -195,13 +221,12 @@ def test_a_payment_is_assigned_by_hand_in_the_dialog_with_an_overpayment_confirm
 
     # a third party pays for a client: found by the invoice number and assigned in part
     stranger = tab.queue.payment_ids(0)[0]
-    dialog = tab.assign(stranger)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    dialog.search.setText(invoices.invoices[1].number)  # type: ignore[union-attr]
-    dialog.set_amount(invoices.invoice_ids[1], Decimal("1500.00"))
-    dialog.accept()
-    assert len(asked) == 1
+    dialog = _assign(qtbot, tab, stranger)
+    type_text(dialog.search, invoices.invoices[1].number)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: dialog.row_of(invoices.invoice_ids[1]) is not None, timeout=10000)
+    _amount(qtbot, dialog, invoices.invoice_ids[1], "1 500,00")
+    press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
+    assert len(asked) == 1 and dialog.result() == dialog.DialogCode.Accepted
     assert tab.queue.total == 0
     assert _paid_text(tab, invoices.invoice_ids[1]) == "частично: 6\xa0500,00"
 
@@ -220,8 +245,8 @@ def test_notifications_button_counts_the_users_closed_deals_and_marks_them_read(
     _imported(qtbot, main_window.payments_tab, [_statement(tmp_path, invoices)])
 
     assert button.text() == "Уведомления: 1"
-    dialog = button.open_list()
-    qtbot.addWidget(dialog)
+    click(qtbot, button)
+    dialog = top_dialog(NotificationsDialog)
     assert dialog.list.count() == 1 and "Сделка закрыта" in dialog.list.item(0).text()
     assert dialog.list.item(0).font().bold()
     assert button.text() == "Уведомления: 0"

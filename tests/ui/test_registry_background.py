@@ -89,14 +89,27 @@ def test_a_slow_query_shows_the_busy_indicator(qtbot: Any, tab: RegistryTab) -> 
     assert not indicator.isVisible()
 
 
-def test_the_contracts_tab_selects_a_new_contract_once_its_row_is_there(
-    qtbot: Any, demo_db: Database, russian: None
-) -> None:
-    widget = ContractsTab(demo_db)
-    qtbot.addWidget(widget)
+def test_the_contracts_tab_selects_a_new_contract_once_its_row_is_there(qtbot: Any, main_window: Any) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.ui.contracts.wizard import ContractWizard
+    from tests.ui.user import choose, click, open_tab, top_dialog
+
+    widget = open_tab(qtbot, main_window.tabs, "Договоры")
+    assert isinstance(widget, ContractsTab)
     qtbot.waitUntil(lambda: not widget.model.busy, timeout=10000)
-    with demo_db.session() as session:
-        contract_id = session.scalar(select(Contract.id).order_by(Contract.date).limit(1))
-    widget._created(contract_id)
-    qtbot.waitUntil(lambda: widget.view.current_id() == contract_id, timeout=10000)
+    with main_window.database.session() as session:
+        old = session.scalar(
+            select(Contract).where(Contract.kind == "fixed", Contract.status == "active").limit(1)
+        )
+    click(qtbot, widget.new_button)  # «Новый договор…», based on last year's
+    wizard = top_dialog(ContractWizard)
+    choose(qtbot, wizard.parties_page.client, data=old.counterparty_id)
+    choose(qtbot, wizard.parties_page.based_on, data=old.id)
+    click(qtbot, wizard.parties_page.copy_button)
+    for _ in range(3):
+        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert wizard.contract_id is not None
+    qtbot.waitUntil(lambda: widget.view.current_id() == wizard.contract_id, timeout=10000)
     assert widget.count.text() == f"Договоров: {widget.model.rowCount()}"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.config import load_settings
@@ -32,6 +32,7 @@ from tests.core.test_payment_requests import (
     draft_input,
     setup_parties,
 )
+from tests.ui.user import answering, choose, click, file_chosen, text_entered, type_text
 
 
 @pytest.fixture
@@ -60,9 +61,8 @@ def ids(db: Database) -> dict[str, int]:
 
 
 def type_in(edit: Any, text: str) -> None:
-    """What typing does (QTest cannot type Cyrillic): the text changes as the user's edit."""
-    edit.setText(text)
-    edit.textEdited.emit(text)
+    """Typing into a field, key by key (Cyrillic too)."""
+    type_text(edit, text)
 
 
 def card_as(qtbot: Any, db: Database, login: str, request_id: int | None = None) -> RequestCard:
@@ -78,9 +78,9 @@ def test_create_in_the_card_submit_approve_as_the_approver_and_see_the_history(
     known = ids(db)
     card = card_as(qtbot, db, INITIATOR)
     assert card.windowTitle() == "Новая заявка на оплату"
-    card.entity.setCurrentIndex(card.entity.findData(known["entity"]))
+    choose(qtbot, card.entity, data=known["entity"])
     type_in(card.edits["subject"], "за услуги связи по счёту № 45 от 02.11.2026")
-    card.counterparty.setCurrentIndex(card.counterparty.findData(known["contractor"]))
+    choose(qtbot, card.counterparty, data=known["contractor"])
     assert card.edits["contractor_name"].text() == "ООО «Связьком»"
     assert (
         len(card.edits["contractor_account"].text()) == 20
@@ -118,7 +118,7 @@ def test_create_in_the_card_submit_approve_as_the_approver_and_see_the_history(
     assert not approver_card.buttons[Action.PAY].isEnabled()
     assert "только заявку в статусе «Согласован к оплате»" in approver_card.buttons[Action.PAY].toolTip()
     assert approver_card.edits["subject"].isReadOnly()
-    approver_card.comment.setPlainText("Согласовано, платим в пятницу")
+    type_text(approver_card.comment, "Согласовано, платим в пятницу")
     qtbot.mouseClick(approver_card.buttons[Action.APPROVE], Qt.MouseButton.LeftButton)
     assert warnings == []
     assert "Согласован к оплате" in approver_card.status_label.text()
@@ -238,23 +238,27 @@ def test_registry_views_totals_and_export_of_approved_requests(
     made = _approved(db, 3)  # the first waits for approval, the other two are approved
     tab = RequestsTab(db, settings=load_settings(), login=APPROVER, today=TODAY)
     qtbot.addWidget(tab)
+    tab.resize(1300, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 3
     assert tab.footer.text() == "Заявок: 3   Сумма: 3\xa0004,50"
-    tab.view_combo.setCurrentIndex(tab.view_combo.findData("to_approve"))
+    choose(qtbot, tab.view_combo, data="to_approve")
     assert tab.model.ids() == [made[0]]
     assert tab.model.data(tab.model.index(0, 2)) == "На согласовании"
-    tab.view_combo.setCurrentIndex(tab.view_combo.findData("due_this_week"))
+    choose(qtbot, tab.view_combo, data="due_this_week")
     assert set(tab.model.ids()) == {made[0]}  # due on Wednesday; the others next weeks
-    tab.view_combo.setCurrentIndex(0)
-    tab.status.setCurrentIndex(tab.status.findData("approved"))
+    choose(qtbot, tab.view_combo, text=tab.view_combo.itemText(0))
+    choose(qtbot, tab.status, data="approved")
     assert set(tab.model.ids()) == set(made[1:])
     assert tab.footer.text() == "Заявок: 2   Сумма: 2\xa0004,00"
-    tab.saved.save_as("Согласованные")
-    tab.set_filter_dict({})
+    with answering(qtbot, text_entered("Согласованные"), QInputDialog):
+        click(qtbot, tab.saved.save_button)
+    choose(qtbot, tab.status, text=tab.status.itemText(0))  # every status again
     assert tab.model.rowCount() == 3
-    tab.saved.chosen.emit(tab.saved.store.get("Согласованные"))
-    assert set(tab.model.ids()) == set(made[1:])
+    choose(qtbot, tab.saved.combo, text="Согласованные")
+    assert set(tab.model.ids()) == set(made[1:]) and tab.status.currentData() == "approved"
 
     assert not tab.export_button.isEnabled()
     assert tab.export_button.toolTip() == "Выгружает платёжные поручения только бухгалтер или администратор."
@@ -262,9 +266,9 @@ def test_registry_views_totals_and_export_of_approved_requests(
     tab.reload()
     assert tab.export_button.isEnabled()
     out = tmp_path / "платёжки.txt"
-    task = tab.export_to(out)
-    with qtbot.waitSignal(task.finished, timeout=10000):
-        pass
+    with answering(qtbot, file_chosen(out), QFileDialog):
+        click(qtbot, tab.export_button)
+    qtbot.waitUntil(lambda: getattr(tab, "last_export", None) is not None, timeout=10000)
     assert tab.last_export.requests == ["2", "3"]
     [statement] = read_statement_files([out]).statements
     assert [d.amount for d in statement.documents] == [Decimal("1001.50"), Decimal("1002.50")]
@@ -294,9 +298,9 @@ def test_an_attachment_waits_in_the_queue_when_the_share_is_down(
     order = tmp_path / "платёжка.pdf"
     order.write_bytes(PDF + b"order")
     card = card_as(qtbot, db, ACCOUNTANT, request_id)
-    task = card.attach_files([order], "payment_order")
-    with qtbot.waitSignal(task.finished, timeout=10000):
-        pass
+    with answering(qtbot, file_chosen(order), QFileDialog):
+        click(qtbot, card.attach_order)  # «Прикрепить платёжное поручение…»
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
     assert len(warnings) == 1
     assert f"Общая папка недоступна: {share}" in warnings[0] and "локальную очередь" in warnings[0]
     assert card.attachments.item(0).text() == "Платёжное поручение: платёжка.pdf — ждёт в очереди"

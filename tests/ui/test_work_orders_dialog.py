@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox
 from sqlalchemy import func, select
 
-from desktop.config import Settings
 from desktop.core.db import Database
 from desktop.core.models import Contract, WorkOrder
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.closing.work_orders import COL, WorkOrdersDialog
 from desktop.ui.common import fmt
-from desktop.ui.contracts.card import ContractCard
+from tests.ui.user import (
+    answering,
+    choose,
+    click,
+    click_cell,
+    edit_cell,
+    open_contract_card,
+    open_tab,
+    reply,
+    top_dialog,
+)
 
 PERIOD = "2026-10"
 
@@ -47,8 +55,20 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def _october(dialog: WorkOrdersDialog, contract_id: int) -> None:
-    dialog.contract_filter.setCurrentIndex(dialog.contract_filter.findData(contract_id))
+def _october(qtbot: Any, dialog: WorkOrdersDialog, contract_id: int) -> None:
+    choose(qtbot, dialog.contract_filter, data=contract_id)
+
+
+def _from_the_closing_tab(qtbot: Any, main_window: Any) -> tuple[ClosingTab, WorkOrdersDialog]:
+    """«Закрытие месяца», October, «Заказ-наряды…»."""
+    tab = open_tab(qtbot, main_window.tabs, "Закрытие месяца")
+    assert isinstance(tab, ClosingTab)
+    choose(qtbot, tab.period, data=PERIOD)
+    assert tab.work_orders_button.text() == "Заказ-наряды…"
+    click(qtbot, tab.work_orders_button)
+    dialog = top_dialog(WorkOrdersDialog)
+    assert dialog.current_period == PERIOD
+    return tab, dialog
 
 
 def _orders(database: Database, contract_id: int) -> list[WorkOrder]:
@@ -64,35 +84,29 @@ def _orders(database: Database, contract_id: int) -> list[WorkOrder]:
 
 
 def test_edit_add_delete_and_the_closing_preview_shows_the_new_amount(
-    qtbot: Any, demo_db: Database, contract_id: int, tmp_path: Path, russian: None, warnings: list[str]
+    qtbot: Any, main_window: Any, demo_db: Database, contract_id: int, warnings: list[str]
 ) -> None:
-    tab = ClosingTab(demo_db, settings=Settings(output_dir=str(tmp_path / "out")))
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.period.setCurrentIndex(tab.period.findData(PERIOD))
-    assert tab.work_orders_button.text() == "Заказ-наряды…"
-    tab.work_orders_button.click()
-    dialog: WorkOrdersDialog = tab.work_orders_dialog
-    assert dialog.current_period == PERIOD and dialog.isVisible()
-    _october(dialog, contract_id)
+    tab, dialog = _from_the_closing_tab(qtbot, main_window)
+    _october(qtbot, dialog, contract_id)
     before = _orders(demo_db, contract_id)
     assert dialog.table.rowCount() == len(before) >= 2
 
     # Correct the first row's quantity, delete the second, add one.
-    dialog.table.item(0, COL["quantity"]).setText("4,5")
-    dialog.table.setCurrentCell(1, COL["date"])
-    dialog.delete_selected()
-    new = dialog.add_row()
+    edit_cell(qtbot, dialog.table, 0, COL["quantity"], "4,5")
+    click_cell(qtbot, dialog.table, 1, COL["date"])
+    click(qtbot, dialog.delete_button)
+    click(qtbot, dialog.add_button)
+    new = dialog.table.rowCount() - 1
     service = dialog.table.cellWidget(new, COL["service"])
     assert isinstance(service, QComboBox) and service.count() > 1
-    service.setCurrentIndex(1)
-    dialog.table.item(new, COL["date"]).setText("20.10.2026")
-    dialog.table.item(new, COL["quantity"]).setText("2")
-    dialog.table.item(new, COL["request_number"]).setText("З-501")
-    assert dialog.validate() == []
+    choose(qtbot, service, text=service.itemText(1))
+    edit_cell(qtbot, dialog.table, new, COL["date"], "20.10.2026")
+    edit_cell(qtbot, dialog.table, new, COL["quantity"], "2")
+    edit_cell(qtbot, dialog.table, new, COL["request_number"], "З-501")
+    assert dialog.problems.text() == ""
 
     with qtbot.waitSignal(dialog.saved, timeout=10000):
-        assert dialog.save()
+        click(qtbot, dialog.save_button)
     assert not warnings
     after = _orders(demo_db, contract_id)
     assert len(after) == len(before)  # one deleted, one added
@@ -112,18 +126,18 @@ def test_edit_add_delete_and_the_closing_preview_shows_the_new_amount(
 
 
 def test_a_bad_quantity_is_refused_with_row_and_column(
-    qtbot: Any, demo_db: Database, contract_id: int, russian: None, warnings: list[str]
+    qtbot: Any, main_window: Any, demo_db: Database, contract_id: int, warnings: list[str]
 ) -> None:
-    dialog = WorkOrdersDialog(demo_db, PERIOD, contract_id=contract_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    _tab, dialog = _from_the_closing_tab(qtbot, main_window)
+    _october(qtbot, dialog, contract_id)
     before = _orders(demo_db, contract_id)
-    dialog.table.item(1, COL["quantity"]).setText("-2")
+    edit_cell(qtbot, dialog.table, 1, COL["quantity"], "-2")
     item = dialog.table.item(1, COL["quantity"])
     assert item.toolTip() == "количество должно быть больше нуля"
     assert "Строка 2, «Количество»: количество должно быть больше нуля" in dialog.problems.text()
-    dialog.table.item(0, COL["date"]).setText("05.11.2026")
-    assert not dialog.save()
+    edit_cell(qtbot, dialog.table, 0, COL["date"], "05.11.2026")
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible()
     assert "Строка 2, «Количество»" in warnings[0] and "Строка 1, «Дата»" in warnings[0]
     assert [(o.id, o.quantity, o.date) for o in _orders(demo_db, contract_id)] == [
         (o.id, o.quantity, o.date) for o in before
@@ -131,36 +145,29 @@ def test_a_bad_quantity_is_refused_with_row_and_column(
 
 
 def test_a_variable_contracts_card_opens_its_work_orders(
-    qtbot: Any, demo_db: Database, contract_id: int, russian: None
+    qtbot: Any, main_window: Any, demo_db: Database, contract_id: int
 ) -> None:
-    card = ContractCard(demo_db, contract_id, settings=Settings())
-    qtbot.addWidget(card)
-    card.show()
-    assert card.work_orders_button.isVisible()
-    dialog = card.open_work_orders()
+    card = open_contract_card(qtbot, main_window, contract_id)
+    click(qtbot, card.work_orders_button)
+    dialog = top_dialog(WorkOrdersDialog)
     assert not dialog.contract_filter.isEnabled() and dialog.contract_filter.currentData() == contract_id
     assert dialog.windowTitle().startswith("Заказ-наряды: ")
     with demo_db.session() as session:
         fixed = session.scalar(select(Contract.id).where(Contract.kind == "fixed").limit(1))
-    other = ContractCard(demo_db, fixed, settings=Settings())
-    qtbot.addWidget(other)
-    other.show()
+    dialog.close()
+    card.close()
+    other = open_contract_card(qtbot, main_window, fixed)
     assert not other.work_orders_button.isVisible()
 
 
 def test_switching_the_period_with_unsaved_edits_asks_first(
-    qtbot: Any, demo_db: Database, contract_id: int, russian: None, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, main_window: Any, contract_id: int
 ) -> None:
-    dialog = WorkOrdersDialog(demo_db, PERIOD, contract_id=contract_id)
-    qtbot.addWidget(dialog)
-    dialog.table.item(0, COL["quantity"]).setText("9")
+    _tab, dialog = _from_the_closing_tab(qtbot, main_window)
+    _october(qtbot, dialog, contract_id)
+    edit_cell(qtbot, dialog.table, 0, COL["quantity"], "9")
     asked: list[str] = []
-
-    def answer(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    dialog.period.setCurrentIndex(dialog.period.findData("2026-09"))
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.No, asked), QMessageBox):
+        choose(qtbot, dialog.period, data="2026-09", taken=False)
     assert asked and "не сохранены" in asked[0]
     assert dialog.current_period == PERIOD and dialog.table.item(0, COL["quantity"]).text() == "9"

@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QRadioButton,
     QTabWidget,
     QWidget,
 )
@@ -42,7 +45,13 @@ def click(qtbot: Any, button: QAbstractButton) -> None:
     window = button.window()
     assert button.isVisibleTo(window) and window.isVisible(), f"«{button.text()}» is not on screen"
     assert button.isEnabled(), f"«{button.text()}» is disabled"
-    qtbot.mouseClick(button, LEFT)
+    if isinstance(button, QCheckBox | QRadioButton):  # on its box and text, not on the empty space after
+        hint = button.sizeHint()
+        qtbot.mouseClick(
+            button, LEFT, pos=QPoint(min(button.width(), hint.width()) // 2, button.height() // 2)
+        )
+    else:
+        qtbot.mouseClick(button, LEFT)
 
 
 def press(qtbot: Any, buttons: QDialogButtonBox | QMessageBox, which: Any) -> None:
@@ -102,13 +111,18 @@ def clear_and_type(qtbot: Any, widget: QWidget, text: str) -> None:
     type_text(widget, text)
 
 
-def choose(qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any = None) -> None:
+def choose(
+    qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any = None, taken: bool = True
+) -> None:
     """Open the combo box's list with a click, walk to the item with this text (or data) with the
     arrow keys and press Enter (a click in the list right after it opened is ignored by Qt)."""
     index = combo.findText(text) if text is not None else combo.findData(data)
     assert index >= 0, f"no item {text if text is not None else data!r} in the list"
     assert combo.isEnabled() and combo.isVisibleTo(combo.window())
-    qtbot.mouseClick(combo, LEFT)
+    if combo.isEditable():  # the text field takes the click: press the arrow at the right
+        qtbot.mouseClick(combo, LEFT, pos=QPoint(combo.width() - 8, combo.height() // 2))
+    else:
+        qtbot.mouseClick(combo, LEFT)
     view = combo.view()
     qtbot.waitUntil(view.isVisible, timeout=5000)
     qtbot.keyClick(view, Qt.Key.Key_Home)
@@ -116,7 +130,8 @@ def choose(qtbot: Any, combo: QComboBox, *, text: str | None = None, data: Any =
         qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=5000)
-    assert combo.currentIndex() == index, combo.currentText()
+    if taken:  # (unless the program refuses the choice, e.g. after a question answered No)
+        assert combo.currentIndex() == index, combo.currentText()
 
 
 def click_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, *, double: bool = False) -> None:
@@ -252,3 +267,93 @@ def click_link(qtbot: Any, label: QWidget, followed: Callable[[], bool]) -> None
             if followed():
                 return
     raise AssertionError(f"no link to click in «{getattr(label, 'text', lambda: '')()}»")
+
+
+def open_contract_card(qtbot: Any, window: QMainWindow, contract_id: int) -> Any:
+    """«Договоры»: a double click on the contract's row opens its card."""
+    from desktop.ui.contracts.card import ContractCard
+
+    tab: Any = open_tab(qtbot, window.findChild(QTabWidget, "mainTabs"), "Договоры")
+    qtbot.waitUntil(lambda: not tab.model.busy and tab.model.row_of(contract_id) is not None, timeout=10000)
+    click_cell(qtbot, tab.view, tab.model.row_of(contract_id), 0, double=True)
+    card = top_dialog(ContractCard)
+    assert card.contract_id == contract_id
+    return card
+
+
+def text_entered(value: str) -> Callable[[Any], None]:
+    """An answer for ``answering`` with ``kind=QInputDialog``: the text typed, then OK."""
+
+    def handle(dialog: QInputDialog) -> None:
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        type_text(line, value)
+        dialog.accept()
+
+    return handle
+
+
+def in_settings(qtbot: Any, main_window: Any, fill: Callable[[Any], None]) -> list[Any]:
+    """Файл → Настройки…: ``fill(dialog)`` types the values and presses OK; when the dialog stays
+    open (a value was refused), its error text is kept and Cancel pressed. Returns what was seen."""
+    seen: list[Any] = []
+
+    from desktop.ui.settings.dialog import SettingsDialog
+
+    def handle(dialog: SettingsDialog) -> None:
+        seen.append(dialog)
+        fill(dialog)
+        press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
+        if dialog.isVisible():
+            seen.append(dialog.error.text())
+            press(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Cancel)
+
+    with answering(qtbot, handle, SettingsDialog):
+        trigger(main_window, "Файл", "Настройки…")
+    return seen
+
+
+def _click_in_chart(qtbot: Any, view: Any, chart_point: Any) -> None:
+    point = view.mapFromScene(view.chart().mapToScene(chart_point))
+    assert view.viewport().rect().contains(point), f"{point} is outside the chart"
+    qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+
+
+def click_bar(qtbot: Any, view: Any, set_number: int, index: int) -> None:
+    """A click in the middle of bar ``index`` of the chart's set ``set_number`` (stacked or not,
+    vertical or horizontal)."""
+    from PySide6.QtCharts import QHorizontalBarSeries, QStackedBarSeries
+    from PySide6.QtCore import QPointF
+
+    chart = view.chart()
+    [series] = chart.series()
+    sets = series.barSets()
+    value = sets[set_number].at(index)
+    assert value > 0, "an empty bar cannot be clicked"
+    below = sum(s.at(index) for s in sets[:set_number]) if isinstance(series, QStackedBarSeries) else 0.0
+    middle = below + value / 2
+    where = QPointF(middle, index) if isinstance(series, QHorizontalBarSeries) else QPointF(index, middle)
+    _click_in_chart(qtbot, view, chart.mapToPosition(where, series))
+
+
+def click_slice(qtbot: Any, view: Any, number: int) -> None:
+    """A click half-way out along the middle of slice ``number`` of the chart's pie."""
+    import math
+
+    from PySide6.QtCore import QPointF
+
+    chart = view.chart()
+    [series] = chart.series()
+    pie_slice = series.slices()[number]
+    area = chart.plotArea()
+    radius = series.pieSize() * min(area.width(), area.height()) / 2
+    center = QPointF(
+        area.left() + area.width() * series.horizontalPosition(),
+        area.top() + area.height() * series.verticalPosition(),
+    )
+    angle = math.radians(pie_slice.startAngle() + pie_slice.angleSpan() / 2)  # clockwise from 12 o'clock
+    _click_in_chart(
+        qtbot,
+        view,
+        QPointF(center.x() + radius * 0.6 * math.sin(angle), center.y() - radius * 0.6 * math.cos(angle)),
+    )

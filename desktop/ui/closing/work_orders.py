@@ -323,7 +323,13 @@ class WorkOrdersDialog(QDialog):
         for index in range(self.table.rowCount()):
             for column in range(len(COLUMNS)):
                 message = wrong.get((index, column), "")
-                widget = self.table.cellWidget(index, column)
+                # Only the combo columns have cell widgets: elsewhere cellWidget() is the open
+                # editor of the cell being typed into, and the cell itself must be marked.
+                widget = (
+                    self.table.cellWidget(index, column)
+                    if column in (COL["contract"], COL["service"])
+                    else None
+                )
                 if widget is not None:
                     widget.setStyleSheet("background: #ffd7d7" if message else "")
                     widget.setToolTip(message)

@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="196" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="382" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
@@ -690,6 +690,39 @@
         <location filename="../../desktop/ui/contracts/detail.py" line="84" />
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>ContractScans</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <source>Attach signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <source>Signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <source>Copying the scan to the shared folder</source>
+        <translation>Копирование скана на общую папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <source> and %1 more file(s)</source>
+        <translation> и ещё файлов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
+        <source>Drop on contract № %1%2: </source>
+        <translation>Бросить на договор № %1%2: </translation>
     </message>
 </context>
 <context>
@@ -1295,57 +1328,57 @@
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="76" />
+        <location filename="../../desktop/ui/registry/card.py" line="82" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="77" />
+        <location filename="../../desktop/ui/registry/card.py" line="83" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="86" />
+        <location filename="../../desktop/ui/registry/card.py" line="92" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="90" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="91" />
+        <location filename="../../desktop/ui/registry/card.py" line="97" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <location filename="../../desktop/ui/registry/card.py" line="98" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="124" />
+        <location filename="../../desktop/ui/registry/card.py" line="130" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="128" />
+        <location filename="../../desktop/ui/registry/card.py" line="134" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="143" />
+        <location filename="../../desktop/ui/registry/card.py" line="149" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="163" />
+        <location filename="../../desktop/ui/registry/card.py" line="169" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="176" />
+        <location filename="../../desktop/ui/registry/card.py" line="182" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1902,7 +1935,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1982,23 +2015,23 @@
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2886,7 +2919,7 @@
         <location filename="../../desktop/ui/registry/tab.py" line="323" />
         <location filename="../../desktop/ui/registry/tab.py" line="327" />
         <location filename="../../desktop/ui/registry/tab.py" line="367" />
-        <location filename="../../desktop/ui/registry/tab.py" line="385" />
+        <location filename="../../desktop/ui/registry/tab.py" line="387" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -2901,38 +2934,38 @@
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="368" />
+        <location filename="../../desktop/ui/registry/tab.py" line="370" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="390" />
+        <location filename="../../desktop/ui/registry/tab.py" line="392" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="425" />
+        <location filename="../../desktop/ui/registry/tab.py" line="427" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="431" />
+        <location filename="../../desktop/ui/registry/tab.py" line="433" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="434" />
+        <location filename="../../desktop/ui/registry/tab.py" line="436" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="463" />
-        <location filename="../../desktop/ui/registry/tab.py" line="476" />
+        <location filename="../../desktop/ui/registry/tab.py" line="465" />
+        <location filename="../../desktop/ui/registry/tab.py" line="478" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="480" />
+        <location filename="../../desktop/ui/registry/tab.py" line="482" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3631,33 +3664,33 @@
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

@@ -293,7 +293,7 @@ class ClosingTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.preview_button.clicked.connect(self.preview)
-        self.close_button.clicked.connect(self.close_month)
+        self.close_button.clicked.connect(lambda: self.close_month())
         self.retry_button.clicked.connect(self.retry_failed)
         self.send_button.clicked.connect(lambda: self.send_dialog())
         self.export_button.clicked.connect(self.export_dialog)

@@ -695,32 +695,32 @@
 <context>
     <name>ContractScans</name>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="26" />
         <source>Attach signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
         <source>Signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
         <source>Drop on contract № %1%2: </source>
         <translation>Бросить на договор № %1%2: </translation>
     </message>
@@ -1659,147 +1659,153 @@
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="83" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="98" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="120" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="126" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="133" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="143" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="146" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="191" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="209" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="218" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="242" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="254" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="266" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="310" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="319" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
+        <source>Attach the pages to the document %1 anyway?</source>
+        <translation>Всё равно прикрепить страницы к документу %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -202,7 +203,7 @@ class Crawler:
         own = [
             b
             for b in root.findChildren(QAbstractButton)
-            if isinstance(b, (QPushButton, QToolButton)) and b.window() is root.window()
+            if isinstance(b, (QPushButton, QToolButton, QCheckBox)) and b.window() is root.window()
         ]
         boxed = [b for b in own if isinstance(b.parent(), QDialogButtonBox)]
         closing = [

@@ -21,7 +21,6 @@ from desktop.core.models import Contract
 from desktop.core.scans import AttachResult, ScanStore
 from desktop.ui.tasks import Task, run_task
 
-
 # Listed for lupdate, which does not see the texts passed to _t().
 TEXTS = (
     QT_TRANSLATE_NOOP("ContractScans", "Attach signed contract scan"),

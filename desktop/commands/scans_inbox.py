@@ -29,6 +29,11 @@ def add_parser(sub: Any) -> None:
     inbox.add_argument(
         "--kind", choices=("act", "upd"), help="акт или УПД, если у них один номер (по умолчанию акт)"
     )
+    inbox.add_argument(
+        "--force",
+        action="store_true",
+        help="с --act: прикрепить, даже если QR-код на странице называет другой акт или УПД",
+    )
     inbox.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     inbox.set_defaults(func=run_inbox_command)
 
@@ -61,7 +66,7 @@ def run_assign(args: argparse.Namespace) -> int:
     """``--act NUMBER --pages LIST FILE``: unrecognised pages filed by hand, as the window does."""
     from desktop.commands.registry import _find_document
     from desktop.core.errors import ValidationError
-    from desktop.core.scan_inbox import PageRef, assign_pages, page_count
+    from desktop.core.scan_inbox import ForeignScanError, PageRef, assign_pages, page_count
     from desktop.core.scans import inspect_file
 
     if len(args.paths) != 1 or not args.pages:
@@ -75,7 +80,12 @@ def run_assign(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             document_id = _find_document(session, args).id
-        filed = assign_pages(database, store, document_id, pages)
+        try:
+            filed = assign_pages(database, store, document_id, pages, force=args.force)
+        except ForeignScanError as error:
+            raise ValidationError(
+                f"{error.message}\nЕсли страницы всё же этого документа, повторите с --force."
+            ) from error
     finally:
         database.dispose()
     if filed.status == "stored":

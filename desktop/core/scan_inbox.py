@@ -624,8 +624,16 @@ def assign_pages(
     pages: Sequence[PageRef],
     *,
     user: str | None = None,
+    force: bool = False,
 ) -> FiledRange:
-    """Manual assignment of unrecognised pages to a document: filed exactly as a recognised range."""
+    """Manual assignment of unrecognised pages to a document: filed exactly as a recognised range.
+
+    A page whose id QR names another act or UPD is refused (``ForeignScanError``) unless ``force``."""
+    if not force:
+        with database.session() as session:
+            document = session.get(Document, document_id)
+            if document is not None:
+                check_pages_named(session, document, pages)
     with tempfile.TemporaryDirectory(prefix="aktdesk-inbox-") as tmp:
         return file_pages(database, store, document_id, pages, Path(tmp), user=user)
 
@@ -670,6 +678,32 @@ def _same_document(a: Document, b: Document) -> bool:
     )
 
 
+def _refuse_foreign(session: Session, document: Document, reads: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """``reads``: (where, QR texts) of each page; the first page naming another act or UPD is refused."""
+    ids = {int(m.group(1)) for _, codes in reads for t in codes if (m := ID_QR.search(t))}
+    if not ids:
+        return
+    named = {
+        d.id: d
+        for d in session.scalars(
+            select(Document).where(Document.id.in_(ids)).options(selectinload(Document.counterparty))
+        )
+    }
+    target = document_title(document)
+    for where, codes in reads:
+        for text in codes:
+            match = ID_QR.search(text)
+            other = named.get(int(match.group(1))) if match else None
+            if other is None or other.kind not in SIGNABLE or _same_document(other, document):
+                continue
+            title = document_title(other)
+            raise ForeignScanError(
+                f"{where}: QR-код другого документа — {title}. Скан не прикреплён к документу {target}.",
+                named=title,
+                target=target,
+            )
+
+
 def check_named(session: Session, document: Document, files: Sequence[Path], max_bytes: int) -> None:
     """Refuse scans attached by hand to ``document`` whose pages carry the id QR of another act or UPD.
 
@@ -678,7 +712,6 @@ def check_named(session: Session, document: Document, files: Sequence[Path], max
     first, as ``ScanStore.attach`` would refuse it (``ValidationError``)."""
     from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
 
-    target = document_title(document)
     for path in files:
         path = Path(path)
         kind = inspect_file(path, max_bytes).kind
@@ -691,25 +724,25 @@ def check_named(session: Session, document: Document, files: Sequence[Path], max
             if kind == "pdf":
                 raise
             continue  # an image Pillow cannot decode carries no QR to read; filed as it is today
-        ids = {int(m.group(1)) for codes in pages for t in codes if (m := ID_QR.search(t))}
-        if not ids:
+        _refuse_foreign(
+            session, document, [(f"Файл «{path.name}», стр. {i + 1}", codes) for i, codes in enumerate(pages)]
+        )
+
+
+def check_pages_named(session: Session, document: Document, pages: Sequence[PageRef]) -> None:
+    """``check_named`` for pages chosen by hand from the inbox's files (``assign_pages``)."""
+    from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
+
+    reads: list[tuple[str, Sequence[str]]] = []
+    wanted: dict[Path, set[int]] = {}
+    for page in pages:
+        wanted.setdefault(page.source, set()).add(page.index)
+    for page in pages:
+        if page.source not in wanted:
             continue
-        named = {
-            d.id: d
-            for d in session.scalars(
-                select(Document).where(Document.id.in_(ids)).options(selectinload(Document.counterparty))
-            )
-        }
-        for index, codes in enumerate(pages):
-            for text in codes:
-                match = ID_QR.search(text)
-                other = named.get(int(match.group(1))) if match else None
-                if other is None or other.kind not in SIGNABLE or _same_document(other, document):
-                    continue
-                title = document_title(other)
-                raise ForeignScanError(
-                    f"Файл «{path.name}», стр. {index + 1}: QR-код другого документа — {title}. "
-                    f"Скан не прикреплён к документу {target}.",
-                    named=title,
-                    target=target,
-                )
+        indexes = wanted.pop(page.source)
+        with PDFIUM_LOCK:
+            for index, image in enumerate(page_images(page.source, page.kind)):
+                if index in indexes:
+                    reads.append((f"Файл «{page.source.name}», стр. {index + 1}", _read_page(image)[0]))
+    _refuse_foreign(session, document, reads)

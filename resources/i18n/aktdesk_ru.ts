@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="379" />
+        <location filename="../../desktop/ui/closing/tab.py" line="378" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -283,103 +283,103 @@
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="314" />
+        <location filename="../../desktop/ui/closing/tab.py" line="313" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="315" />
+        <location filename="../../desktop/ui/closing/tab.py" line="314" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="370" />
+        <location filename="../../desktop/ui/closing/tab.py" line="369" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="437" />
+        <location filename="../../desktop/ui/closing/tab.py" line="434" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="470" />
+        <location filename="../../desktop/ui/closing/tab.py" line="467" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="483" />
+        <location filename="../../desktop/ui/closing/tab.py" line="480" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="505" />
+        <location filename="../../desktop/ui/closing/tab.py" line="502" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="507" />
+        <location filename="../../desktop/ui/closing/tab.py" line="504" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="512" />
-        <location filename="../../desktop/ui/closing/tab.py" line="536" />
+        <location filename="../../desktop/ui/closing/tab.py" line="509" />
+        <location filename="../../desktop/ui/closing/tab.py" line="533" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="549" />
+        <location filename="../../desktop/ui/closing/tab.py" line="546" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="547" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="548" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="549" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="553" />
+        <location filename="../../desktop/ui/closing/tab.py" line="550" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="554" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="556" />
+        <location filename="../../desktop/ui/closing/tab.py" line="553" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="557" />
+        <location filename="../../desktop/ui/closing/tab.py" line="554" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="558" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="559" />
+        <location filename="../../desktop/ui/closing/tab.py" line="556" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -690,6 +690,39 @@
         <location filename="../../desktop/ui/contracts/detail.py" line="84" />
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>ContractScans</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="26" />
+        <source>Attach signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <source>Signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <source>Copying the scan to the shared folder</source>
+        <translation>Копирование скана на общую папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <source> and %1 more file(s)</source>
+        <translation> и ещё файлов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <source>Drop on contract № %1%2: </source>
+        <translation>Бросить на договор № %1%2: </translation>
     </message>
 </context>
 <context>
@@ -1626,147 +1659,153 @@
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="83" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="98" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="120" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="126" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="133" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="143" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="146" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="191" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="209" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="218" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="242" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="254" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="266" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="310" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="319" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
+        <source>Attach the pages to the document %1 anyway?</source>
+        <translation>Всё равно прикрепить страницы к документу %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1902,7 +1941,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1982,23 +2021,23 @@
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>

@@ -454,3 +454,4 @@ RU.update({
 
 # helper B: scans attached by hand (registry), settings applied at once
 RU[("RegistryTab", "Attach it to the document %1 anyway?")] = "Всё равно прикрепить к документу %1?"
+RU[("InboxDialog", "Attach the pages to the document %1 anyway?")] = "Всё равно прикрепить страницы к документу %1?"

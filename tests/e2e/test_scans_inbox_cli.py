@@ -152,3 +152,29 @@ def test_unrecognised_pages_are_attached_by_hand_with_act_and_pages(
     assert _signed(url, act)
     stored = next(share.rglob("*.pdf"))
     assert pdf_page_count(stored) == 2
+
+
+def test_pages_attached_by_hand_whose_qr_names_another_act_need_force(
+    month: tuple[str, list[tuple[int, str]]], tmp_path: Path
+) -> None:
+    url, acts = month
+    database = open_database(url)
+    with database.session() as session:
+        from desktop.core.scan_inbox import find_signable
+
+        act, number = next((i, n) for i, n in acts if len(find_signable(session, n)) == 1)
+        other, other_number = next((i, n) for i, n in acts if i != act)
+    database.dispose()
+    stack = save_pdf([qr_page(None, "p1"), qr_page(f"{ID_QR_PREFIX}{other}")], tmp_path / "скан.pdf")
+    share = tmp_path / "share"
+    share.mkdir()
+
+    refused = _inbox(url, share, str(stack), "--act", number, "--pages", "1-2")
+    assert refused.returncode == 2, refused.stderr
+    assert f"Файл «скан.pdf», стр. 2: QR-код другого документа — Акт № {other_number} от" in refused.stderr
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    assert not _signed(url, act) and not any(share.rglob("*.pdf"))
+
+    forced = _inbox(url, share, str(stack), "--act", number, "--pages", "1-2", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert _signed(url, act) and not _signed(url, other)

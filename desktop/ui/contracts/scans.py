@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -20,6 +20,16 @@ from desktop.core.errors import UserError
 from desktop.core.models import Contract
 from desktop.core.scans import AttachResult, ScanStore
 from desktop.ui.tasks import Task, run_task
+
+# Listed for lupdate, which does not see the texts passed to _t().
+TEXTS = (
+    QT_TRANSLATE_NOOP("ContractScans", "Attach signed contract scan"),
+    QT_TRANSLATE_NOOP("ContractScans", "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+    QT_TRANSLATE_NOOP("ContractScans", "Signed contract scan"),
+    QT_TRANSLATE_NOOP("ContractScans", "Copying the scan to the shared folder"),
+    QT_TRANSLATE_NOOP("ContractScans", " and %1 more file(s)"),
+    QT_TRANSLATE_NOOP("ContractScans", "Drop on contract № %1%2: "),
+)
 
 
 def _t(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from desktop.config import Settings
 from desktop.core.db import Database
 from desktop.core.scan_inbox import (
     FiledRange,
+    ForeignScanError,
     InboxReport,
     PageRef,
     UnrecognisedPage,
@@ -153,7 +154,7 @@ class InboxDialog(QDialog):
 
         self.files_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
-        self.assign_button.clicked.connect(self.assign_selected)
+        self.assign_button.clicked.connect(lambda: self.assign_selected())
         self.number.returnPressed.connect(self.assign_selected)
         self.unrecognised.itemSelectionChanged.connect(self._update_buttons)
         self.number.textChanged.connect(self._update_buttons)
@@ -296,7 +297,9 @@ class InboxDialog(QDialog):
         )
 
     # --- manual assignment -------------------------------------------------------------------
-    def assign_selected(self) -> Task | None:
+    def assign_selected(self, force: bool = False) -> Task | None:
+        """File the chosen unrecognised pages to the act numbered in the field; a page whose id QR
+        names another act is filed only after the person confirms (``force``)."""
         items = self.unrecognised.selectedItems()
         number = self.number.text().strip()
         if not items or not number or self._busy():
@@ -328,11 +331,27 @@ class InboxDialog(QDialog):
         pages: list[PageRef] = [self.unrecognised.item(row).data(PAGE_ROLE) for row in rows]
         database, store = self.database, self.settings.scan_store()
 
-        def job(progress: Any, cancel: Any) -> FiledRange:
+        def job(progress: Any, cancel: Any) -> FiledRange | ForeignScanError:
             progress(0, 1, number)
-            return assign_pages(database, store, document_id, pages)
+            try:
+                return assign_pages(database, store, document_id, pages, force=force)
+            except ForeignScanError as error:
+                return error
 
-        def done(filed: FiledRange) -> None:
+        def done(filed: FiledRange | ForeignScanError) -> None:
+            if isinstance(filed, ForeignScanError):
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Sort scans"),
+                    filed.message
+                    + "\n\n"
+                    + self.tr("Attach the pages to the document %1 anyway?").replace("%1", filed.target),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    QTimer.singleShot(0, lambda: self.assign_selected(force=True))
+                return
             for row in reversed(rows):
                 self.unrecognised.takeItem(row)
             if self.report is not None:

@@ -136,6 +136,8 @@ class ClosingResult:
     cancelled: bool = False
     totals: dict[str, dict[str, str]] = field(default_factory=dict)  # entity → rate → total
     print_files: list[str] = field(default_factory=list)  # merged PDFs for printing, if asked
+    planned: int = 0  # contracts the run was to close
+    without_files: int = 0  # documents made whose files a cancel left for the next run
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -653,7 +655,7 @@ def execute(
     if only is not None:
         wanted = set(only)
         rows = [r for r in rows if r.contract_id in wanted]
-    total = len(rows)
+    total = result.planned = len(rows)
     sums: dict[str, dict[str, Decimal]] = {}
     with database.session() as session:
         units = _units(session)

@@ -77,6 +77,13 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as error:
         print(f"Ошибка: {error.message}", file=sys.stderr)
         return 2
+    except Exception as error:
+        from desktop.core.db import database_error, is_database_failure
+
+        if not is_database_failure(error):
+            raise
+        print(f"Ошибка: {database_error(error).message}", file=sys.stderr)  # the SQL goes to the log
+        return 2
     except Cancelled:
         print("Прервано пользователем.", file=sys.stderr)
         return 130

@@ -10,7 +10,8 @@ looked up by their key (contract, period, kind, stage) and only the missing ones
 each with a gap-free number taken in that transaction. Running a period again creates nothing
 new; a run killed half-way is completed by the next one; two users closing the same period at
 once close each contract once. A failing contract is reported and the others go on; Cancel
-stops after the current contract.
+stops after the current contract; a failure of the database itself (``db.DatabaseError``: busy,
+gone, damaged) stops the run with its message, and the next run closes the rest.
 
 Payment schemes: post-payment — act (or UPD) and invoice for the period, the invoice due N days
 after the act; 100% prepayment — the act for the period and the invoice for the *next* period;
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import numbering
 from desktop.core.catalog import entity_regime_on, line_amounts
 from desktop.core.contracts import PeriodLine, billing_due, billing_period, period_bounds, period_lines
-from desktop.core.db import Database
+from desktop.core.db import Database, DatabaseError
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -137,6 +138,8 @@ class ClosingResult:
     cancelled: bool = False
     totals: dict[str, dict[str, str]] = field(default_factory=dict)  # entity → rate → total
     print_files: list[str] = field(default_factory=list)  # merged PDFs for printing, if asked
+    planned: int = 0  # contracts the run was to close
+    without_files: int = 0  # documents made whose files a cancel left for the next run
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -644,7 +647,7 @@ def execute(
     if only is not None:
         wanted = set(only)
         rows = [r for r in rows if r.contract_id in wanted]
-    total = len(rows)
+    total = result.planned = len(rows)
     sums: dict[str, dict[str, Decimal]] = {}
     with database.session() as session:
         units = _units(session)
@@ -679,6 +682,8 @@ def execute(
         except Cancelled:
             result.cancelled = True
             break
+        except DatabaseError:  # the database itself failed (busy, gone, damaged): not this contract's fault
+            raise
         except UserError as error:
             result.errors.append({"contract": row.contract_number, "message": error.message})
             _record_failure(database, row.contract_id, closing_plan.period, error.message, user)

@@ -8,6 +8,11 @@ on with the next contracts. ``finish`` waits for the files and PDFs and records 
 on its document. A document whose files failed is reported by contract number; its row stays,
 and the next run (or "Retry failed") writes the missing files.
 
+Cancel (the ``cancel`` token of the run): the batch being rendered and the PDF conversion already
+running are finished, nothing new is started; only the documents whose files are all there get
+their paths recorded, the others keep none and are written by the next run of the period
+(``missing_files``). ``ClosingResult.without_files`` counts them.
+
 A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
 the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
@@ -38,7 +43,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.closing import ClosingResult, next_period
 from desktop.core.db import Database
-from desktop.core.errors import UserError
+from desktop.core.errors import Cancelled, UserError
+from desktop.core.jobs import CancelToken
 from desktop.core.models import Contract, Document, DocumentStage, OwnEntity, Service, WorkOrder
 
 log = logging.getLogger(__name__)
@@ -350,8 +356,11 @@ class FileWriter:
         xml: bool = True,
         print_pdf: bool = False,
         workers: int | None = None,
+        cancel: CancelToken | None = None,
     ) -> None:
         self.database = database
+        self.cancel = cancel  # set: finish what is in flight, start nothing new (see the module docs)
+        self.unfinished: set[int] = set()  # documents left without (all) their files by a cancel
         self.print_pdf = print_pdf  # also one PDF per client and one for the whole run, for printing
         self.print_files: list[Path] = []
         self.out_dir = Path(out_dir)
@@ -363,7 +372,7 @@ class FileWriter:
         self.seen = 0  # documents handed to the writer so far
         self.written: list[_Written] = []
         self.errors: list[dict[str, str]] = []
-        self.futures: list[Future[Any]] = []  # PDF conversions
+        self.futures: list[tuple[Future[Any], list[Path]]] = []  # PDF conversions, with their DOCX
         self.jobs: deque[tuple[_Job, Future[_Outcome]]] = deque()  # rendering in worker processes
         self.pool: ProcessPoolExecutor | None = None
         self.pool_failed = False
@@ -395,10 +404,16 @@ class FileWriter:
         except UserError as error:
             self.backend_error = error
 
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.cancelled
+
     # --- feeding -------------------------------------------------------------------------------
     def add(self, documents: list[Document]) -> None:
         self.pending.extend(d.id for d in documents)
         self.seen += len(documents)
+        if self.cancelled:  # the run stops after this contract: its files are for the next run
+            return
         if self.pool is None and self.seen >= POOL_MIN:
             self.start_workers()
         if len(self.pending) >= BATCH:
@@ -460,9 +475,21 @@ class FileWriter:
         self._take(_write_documents(self.database, job))
 
     def _collect(self, wait: bool) -> None:
-        """Take the finished jobs of the worker processes, in the order they were given."""
+        """Take the finished jobs of the worker processes, in the order they were given.
+
+        Cancelled while waiting: the jobs not started yet are dropped (their documents stay without
+        files), the one a worker is rendering is finished.
+        """
         while self.jobs and (wait or self.jobs[0][1].done()):
-            job, future = self.jobs.popleft()
+            job, future = self.jobs[0]
+            while wait and not future.done():
+                if self.cancelled and future.cancel():
+                    break
+                wait_futures([future], timeout=0.2)
+            self.jobs.popleft()
+            if future.cancelled():
+                self.unfinished.update(job.ids)
+                continue
             try:
                 outcome = future.result()
             except Exception:  # a worker died (or could not start): write these documents here
@@ -519,7 +546,12 @@ class FileWriter:
             DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
             for i, (_, docx) in enumerate(entries)
         ]
-        self.futures.append(self.backend.submit([BatchItem.merged(merged, parts)]))
+        self.futures.append(
+            (
+                self.backend.submit([BatchItem.merged(merged, parts)], cancel=self.cancel),
+                [d for _, d in entries],
+            )
+        )
 
     # --- finishing ------------------------------------------------------------------------------
     def finish(self, result: ClosingResult) -> None:
@@ -528,21 +560,32 @@ class FileWriter:
         Documents of the period created by an earlier, interrupted run (their files missing) are
         written here too: a rerun completes the files as well as the rows.
         """
-        done = {w.document_id for w in self.written} | set(self.pending)
-        done.update(i for job, _ in self.jobs for i in job.ids)
-        with self.database.session() as session:
-            missing = [i for i in missing_files(session, result.period) if i not in done]
-        self.pending.extend(missing)
-        self.seen += len(missing)
-        self._flush()
+        if not self.cancelled:
+            done = {w.document_id for w in self.written} | set(self.pending)
+            done.update(i for job, _ in self.jobs for i in job.ids)
+            with self.database.session() as session:
+                missing = [i for i in missing_files(session, result.period) if i not in done]
+            self.pending.extend(missing)
+            self.seen += len(missing)
+        if self.cancelled:
+            self.unfinished.update(self.pending)
+            self.pending = []
+        else:
+            self._flush()
         self._collect(wait=True)
         for kind in list(self.groups):
-            self._convert(kind)
+            if self.cancelled:  # rendered, not converted: their PDFs are for the next run
+                self._unconverted(docx for _, docx in self.groups.pop(kind))
+            else:
+                self._convert(kind)
         if self.backend_error is not None:
             self.errors.append({"contract": "—", "message": self.backend_error.message})
-        for future in self.futures:
+        for future, sources in self.futures:
             try:
                 outcomes = future.result()
+            except Cancelled:
+                self._unconverted(sources)
+                continue
             except UserError as error:
                 self.errors.append({"contract": "—", "message": error.message})
                 continue
@@ -555,6 +598,9 @@ class FileWriter:
                     continue
                 message = outcome.error.message if outcome.error else "PDF не создан"
                 self.errors.append({"contract": owner.contract if owner else "—", "message": message})
+        if self.cancelled:
+            result.cancelled = True
+            self.written = [w for w in self.written if w.document_id not in self.unfinished]
         if self.written:
             table = cast(Table, Document.__table__)
             statement = (
@@ -573,12 +619,20 @@ class FileWriter:
             ]
             with self.database.transaction() as session:
                 session.connection().execute(statement, rows)  # one statement, executed for every row
-        if self.print_pdf:
+        if self.print_pdf and not result.cancelled:
             self._print_packages(result.period)
+        result.without_files += len(self.unfinished)
         result.pdf += sum(1 for w in self.written if w.pdf is not None)
         result.xml += sum(1 for w in self.written if w.xml is not None)
         result.errors.extend(self.errors)
         result.print_files.extend(str(p) for p in self.print_files)
+
+    def _unconverted(self, sources: Any) -> None:
+        """The documents of these DOCX files are left without their PDF (cancelled)."""
+        for docx in sources:
+            owner = self.owner_of.get(Path(docx).with_suffix(".pdf"))
+            if owner is not None:
+                self.unfinished.add(owner.document_id)
 
     def _print_packages(self, period: str) -> None:
         """One PDF per client of this run and one for the whole run, for printing.

@@ -1,8 +1,18 @@
-"""Database access: engines, sessions, migrate-on-start (with an SQLite backup) and connection checks."""
+"""Database access: engines, sessions, migrate-on-start (with an SQLite backup) and connection checks.
+
+Errors of the database itself reach the user in Russian, never as SQL: an SQLite file that is
+damaged (zero bytes, not an SQLite file, bad pages) is refused when it is opened and named with
+the backup to restore (``backup_sqlite`` makes one before each migration); an ``OperationalError``,
+``DataError`` or ``DatabaseError`` raised inside ``Database.session()`` / ``transaction()`` (a busy
+SQLite file, a server gone, a login without privileges, a value too big for its column) becomes a
+:class:`DatabaseError` saying what happened and what to do (``database_error``); the driver's text
+and the SQL go to the log only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -13,11 +23,169 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.errors import ConfigError
+from desktop.core.errors import ConfigError, UserError
 from desktop.core.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseError(UserError):
+    """The database failed (busy, damaged, unreachable, no privileges, a value it cannot store)."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sqlite_backups(path: Path) -> list[Path]:
+    """The backups ``backup_sqlite`` made of this file, newest first."""
+    try:
+        return sorted(path.parent.glob(f"{glob_escape(path.name)}.*.bak"), reverse=True)
+    except OSError:
+        return []
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def damaged_message(path: Path, what: str) -> str:
+    """The file is damaged: what is wrong with it and how to get the data back."""
+    backups = sqlite_backups(path)
+    if backups:
+        restore = (
+            f"Закройте программу, переименуйте повреждённый файл (например, в «{path.name}.damaged») и "
+            f"восстановите резервную копию, которую программа сделала перед последним обновлением схемы: "
+            f"«{backups[0]}» — скопируйте её под именем «{path.name}»."
+        )
+    else:
+        restore = (
+            "Резервной копии (.bak) рядом с файлом нет: восстановите файл из архива или выберите "
+            "другую базу в «Файл → Настройки»."
+        )
+    return f"Файл базы данных «{path}» повреждён: {what}. Программа не будет его изменять. {restore}"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a damaged SQLite file before anything writes to it (a zero-byte file would otherwise
+    silently become a new empty database). A missing file is fine: it is created."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ConfigError(
+            f"Не удалось открыть файл базы данных «{path}»: {error.strerror or error}."
+        ) from error
+    if size == 0:
+        raise ConfigError(damaged_message(path, "файл пуст (0 байт)"), field="sqlite_path")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ConfigError(
+            f"Не удалось прочитать файл базы данных «{path}»: {error.strerror or error}."
+        ) from error
+    if header != SQLITE_HEADER:
+        raise ConfigError(damaged_message(path, "это не файл базы данных SQLite"), field="sqlite_path")
+    try:
+        connection = sqlite3.connect(path, timeout=5)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return  # busy, not damaged: the first statement waits for it or says so
+        log.warning("quick_check of %s failed", path, exc_info=error)
+        raise ConfigError(damaged_message(path, "файл не читается"), field="sqlite_path") from error
+    except sqlite3.DatabaseError as error:
+        log.warning("quick_check of %s failed", path, exc_info=error)
+        raise ConfigError(damaged_message(path, "файл не читается"), field="sqlite_path") from error
+    if problems != ["ok"]:
+        log.warning("quick_check of %s: %s", path, problems)
+        raise ConfigError(damaged_message(path, "повреждены страницы данных"), field="sqlite_path")
+
+
+def _driver_text(error: BaseException) -> str:
+    return str(getattr(error, "orig", None) or error).lower()
+
+
+def database_error(error: BaseException, url: URL | str | None = None) -> DatabaseError:
+    """A database failure as the user must read it: what happened and what to do (the raw text,
+    with its SQL, is logged here and nowhere shown)."""
+    log.error("database error", exc_info=(type(error), error, error.__traceback__))
+    text_ = _driver_text(error)
+    url = make_url(url) if url is not None else None
+    where = f" ({describe_url(url)})" if url is not None else ""
+    sqlite_path = Path(url.database) if url is not None and is_sqlite(url) and url.database else None
+    if "database is locked" in text_ or "database table is locked" in text_ or "sqlite_busy" in text_:
+        return DatabaseError(
+            f"База данных занята{where}: в неё сейчас пишет другая программа или другая копия AktDesk, "
+            "и она не освободилась за 30 секунд. Ничего не сохранено. Подождите, пока другая запись "
+            "закончится, и повторите; если база занята постоянно — закройте другие копии программы."
+        )
+    if "malformed" in text_ or "file is not a database" in text_ or "disk image" in text_:
+        if sqlite_path is not None:
+            return DatabaseError(damaged_message(sqlite_path, "повреждены страницы данных"))
+        return DatabaseError(
+            f"База данных повреждена{where}. Восстановите её из резервной копии (.bak), которую программа "
+            "сделала перед последним обновлением схемы."
+        )
+    if "readonly database" in text_ or "read-only" in text_ or "read only" in text_:
+        return DatabaseError(
+            f"База данных открыта только для чтения{where}: изменения не сохранены. Проверьте права на файл "
+            "и папку базы (или права пользователя на сервере) и повторите."
+        )
+    if "disk is full" in text_ or "no space left" in text_ or "disk i/o error" in text_:
+        return DatabaseError(
+            f"Не удалось записать в базу данных{where}: диск заполнен или недоступен. Ничего не сохранено. "
+            "Освободите место на диске (или проверьте сетевой диск) и повторите."
+        )
+    if "permission denied" in text_ or "must be owner" in text_ or "insufficientprivilege" in text_:
+        user = f"«{url.username}» " if url is not None and url.username else ""
+        return DatabaseError(
+            f"У пользователя {user}нет прав на эту операцию в базе данных{where}. Ничего не сохранено. "
+            "Попросите администратора базы выдать ему права на таблицы AktDesk (или войдите под "
+            "пользователем с правами в «Файл → Настройки»)."
+        )
+    if (
+        "numeric field overflow" in text_
+        or "out of range" in text_
+        or "value too long" in text_
+        or "too big" in text_
+    ):
+        return DatabaseError(
+            "Значение не помещается в поле базы данных (слишком большое число или слишком длинный "
+            "текст). Ничего не сохранено. Исправьте значение и повторите."
+        )
+    if (
+        "server closed the connection" in text_
+        or "connection" in text_
+        or "terminating" in text_
+        or "could not connect" in text_
+        or "timeout" in text_
+    ):
+        return DatabaseError(
+            f"Связь с сервером базы данных прервалась{where}. Ничего не сохранено. Проверьте сеть и "
+            "сервер и повторите."
+        )
+    return DatabaseError(
+        f"Ошибка базы данных{where}: операция не выполнена, изменения не сохранены. Повторите; если ошибка "
+        "повторяется, передайте администратору журнал работы (Справка → Открыть журнал работы)."
+    )
+
+
+def is_database_failure(error: BaseException) -> bool:
+    """A failure of the database itself (translated by ``database_error``), not a rule the code
+    handles (a unique key: ``IntegrityError``)."""
+    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
+    return isinstance(error, SqlDatabaseError | sqlite3.DatabaseError) and not isinstance(
+        error, IntegrityError | sqlite3.IntegrityError
+    )
 
 
 def is_sqlite(url: URL | str) -> bool:
@@ -100,14 +268,24 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (closed at the end, nothing committed)."""
-        with self.sessions() as session:
-            yield session
+        try:
+            with self.sessions() as session:
+                yield session
+        except Exception as error:
+            if is_database_failure(error):
+                raise database_error(error, self.engine.url) from error
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write transaction: committed at the end, rolled back on any error."""
-        with self.write_sessions() as session, session.begin():
-            yield session
+        try:
+            with self.write_sessions() as session, session.begin():
+                yield session
+        except Exception as error:
+            if is_database_failure(error):
+                raise database_error(error, self.engine.url) from error
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -148,6 +326,8 @@ def check_connection(url: URL | str) -> None:
         folder = Path(url.database).parent
         if not folder.is_dir():
             raise ConfigError(f"Папка базы данных не найдена: {folder}", field="sqlite_path")
+        if "mode=memory" not in str(url):
+            check_sqlite_file(Path(url.database))
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
@@ -241,7 +421,13 @@ def open_database(url: URL | str, *, migrate_schema: bool = True) -> Database:
     check_connection(url)
     engine = make_engine(url)
     if migrate_schema:
-        migrate(engine)
+        try:
+            migrate(engine)
+        except Exception as error:
+            engine.dispose()
+            if is_database_failure(error):
+                raise database_error(error, url) from error
+            raise
     return Database(engine)
 
 

@@ -7,11 +7,19 @@ files (DOCX, PDF when a converter is there, UPD XML), then a bank statement of t
 payments stored and matched like an imported one — most invoices of the older month paid, some
 partly, fewer of the last month, and a few receipts nobody can match (for the unallocated list).
 Acts stay unsigned: they are signed by their scans, which only a person can bring.
+
+A demo is filled once and completely: ``plan_history`` records (in the transaction that fills the
+directories and contracts) that a past is due and for which day; ``add_demo_history`` records it
+done in the transaction that stores the statement. A fill cancelled or killed after the first
+transaction leaves the plan without its completion (``pending_history``): the next start runs
+``add_demo_history`` again for the same day, which closes what is not closed, writes the missing
+files and stores the statement — a resumed demo is the demo a run without a cancel makes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,13 +32,49 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import closing
 from desktop.core.banking.statement import BankDocument, Party, Statement
 from desktop.core.db import Database
+from desktop.core.errors import Cancelled
+from desktop.core.events import log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import BankAccount, Counterparty, Document
+from desktop.core.models import BankAccount, Counterparty, Document, Event
 from desktop.core.overview import last_periods
 from desktop.core.payments.statements import ImportReport, own_accounts, store_statement
 
 USER = "demo"
 STATEMENT_NAME = "Демо-выписка.txt"
+HISTORY_PLANNED = "history_planned"
+HISTORY_DONE = "history_done"
+
+
+@dataclass(frozen=True)
+class PlannedHistory:
+    today: dt.date
+    months: int = 2
+    seed: int = 1
+
+
+def plan_history(session: Session, today: dt.date, *, months: int = 2, seed: int = 1) -> None:
+    """Record, in the caller's transaction (the one filling the demo), that the demo gets a past."""
+    log_event(
+        session, "demo", None, HISTORY_PLANNED, {"today": today, "months": months, "seed": seed}, user=USER
+    )
+
+
+def pending_history(session: Session) -> PlannedHistory | None:
+    """The demo's past when it was planned and not completed (a fill cancelled or killed midway)."""
+    actions = {
+        action: details
+        for action, details in session.execute(
+            select(Event.action, Event.details).where(
+                Event.object_type == "demo", Event.action.in_((HISTORY_PLANNED, HISTORY_DONE))
+            )
+        )
+    }
+    if HISTORY_PLANNED not in actions or HISTORY_DONE in actions:
+        return None
+    details = json.loads(actions[HISTORY_PLANNED] or "{}")
+    return PlannedHistory(
+        dt.date.fromisoformat(details["today"]), int(details.get("months", 2)), int(details.get("seed", 1))
+    )
 
 
 @dataclass
@@ -70,7 +114,11 @@ def add_demo_history(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> DemoHistory:
-    """Close the last ``months`` complete months with their files, then pay part of the invoices."""
+    """Close the last ``months`` complete months with their files, then pay part of the invoices.
+
+    Cancelled: raises ``Cancelled`` after the current contract and the files in flight; nothing of
+    the statement is stored, and running it again (same ``today``) completes the demo.
+    """
     from desktop.core.closing_files import FileWriter
 
     today = today or dt.date.today()
@@ -86,7 +134,7 @@ def add_demo_history(
                 f"{period}: {text}",
             )
 
-        files = FileWriter(database, out_dir, pdf=pdf, pdf_converter=pdf_converter)
+        files = FileWriter(database, out_dir, pdf=pdf, pdf_converter=pdf_converter, cancel=cancel)
         try:
             result = closing.execute(
                 database, plan, progress=step, cancel=cancel, user=USER, after_contract=files.add
@@ -94,14 +142,19 @@ def add_demo_history(
             files.finish(result)
         finally:
             files.close()
+        if result.cancelled:
+            raise Cancelled()
         history.documents += sum(result.documents.values())
         history.pdf += result.pdf
         history.xml += result.xml
         history.errors += result.errors
+    if cancel is not None:
+        cancel.raise_if_cancelled()
     progress(len(history.periods) * 100, len(history.periods) * 100 + 10, "Выписка банка")
     with database.transaction() as session:
         statement = demo_statement(session, history.periods, today, seed)
         history.payments = store_statement(session, statement, STATEMENT_NAME, own_accounts(session), USER)
+        log_event(session, "demo", None, HISTORY_DONE, {"periods": history.periods}, user=USER)
     return history
 
 

@@ -73,8 +73,16 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     window = MainWindow(settings, opened)
     window.show()
     window.demo_task = None
-    if demo and opened is not None and database_is_empty(opened):
-        window.demo_task = window.fill_demo(200, history=True)
+    if demo and opened is not None:
+        from desktop.core.demo_history import pending_history
+
+        if database_is_empty(opened):
+            window.demo_task = window.fill_demo(200, history=True)
+        else:
+            with opened.session() as session:
+                pending = pending_history(session) is not None
+            if pending:  # the first fill was cancelled or killed midway: complete it
+                window.demo_task = window.fill_demo(history=True, resume=True)
     return window
 
 

@@ -36,6 +36,10 @@ def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTyp
         sys.__excepthook__(kind, error, tb)
         return
     parent = QApplication.activeWindow()
+    from desktop.core.db import database_error, is_database_failure
+
+    if is_database_failure(error):  # a database failure is said in Russian; its SQL goes to the log
+        error = database_error(error)
     if isinstance(error, UserError):
         QMessageBox.warning(parent, "AktDesk", error.message)
         return

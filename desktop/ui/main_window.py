@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any, Protocol
 
@@ -13,7 +14,7 @@ from desktop import __version__
 from desktop.config import Settings
 from desktop.core.db import Database, open_database
 from desktop.core.demo import fill_demo
-from desktop.core.errors import UserError
+from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
@@ -25,7 +26,7 @@ from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
 from desktop.ui.settings.dialog import SettingsDialog
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.tasks import Task, run_task, show_error
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +220,12 @@ class MainWindow(QMainWindow):
         if ok:
             self.fill_demo(clients)
 
-    def fill_demo(self, clients: int = 200, seed: int = 1, *, history: bool = False) -> Task | None:
+    def fill_demo(
+        self, clients: int = 200, seed: int = 1, *, history: bool = False, resume: bool = False
+    ) -> Task | None:
         """Demo directories and contracts; with ``history`` also the last two months closed (with
-        their files, into the documents folder) and a bank statement matched (``demo_history``)."""
+        their files, into the documents folder) and a bank statement matched (``demo_history``).
+        ``resume`` completes the past of a demo whose first fill was cancelled or killed."""
         database = self.database
         if database is None:
             QMessageBox.warning(self, self.tr("Demo data"), self.tr("No database connection"))
@@ -229,21 +233,45 @@ class MainWindow(QMainWindow):
         out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
 
         def job(progress: Any, cancel: Any) -> Any:
-            with database.transaction() as session:
-                summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
-            if history:
-                from desktop.core.demo_history import add_demo_history
+            from desktop.core import demo_history
 
-                add_demo_history(
-                    database, out, pdf_converter=converter, seed=seed, progress=progress, cancel=cancel
-                )
+            summary = None
+            if not resume:  # one transaction: cancelled, it leaves the database empty
+                with database.transaction() as session:
+                    summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
+                    if history:
+                        demo_history.plan_history(session, dt.date.today(), seed=seed)
+            if history:
+                with database.session() as session:
+                    planned = demo_history.pending_history(session)
+                if planned is not None:
+                    demo_history.add_demo_history(
+                        database,
+                        out,
+                        today=planned.today,
+                        months=planned.months,
+                        seed=planned.seed,
+                        pdf_converter=converter,
+                        progress=progress,
+                        cancel=cancel,
+                    )
             return summary
+
+        def failed(error: BaseException) -> None:
+            self.reload_all()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(
+                    self.tr("Demo data cancelled: the next start of the demo completes them.")
+                )
+            else:
+                show_error(self, error, title=self.tr("Filling demo data"))
 
         return run_task(
             self,
             job,
             title=self.tr("Filling demo data"),
             on_success=lambda _summary: self.reload_all(),
+            on_failure=failed,
         )
 
     # --- state -----------------------------------------------------------------------

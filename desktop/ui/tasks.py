@@ -215,6 +215,10 @@ def show_error(parent: QWidget | None, error: BaseException, *, title: str = "")
     """Show a job's error the way the user needs it: fixable, cancelled, or a bug (logged)."""
     if isinstance(error, Cancelled):
         return
+    from desktop.core.db import database_error, is_database_failure
+
+    if is_database_failure(error):  # raised outside Database.session(): the same Russian text
+        error = database_error(error)
     if isinstance(error, UserError):
         QMessageBox.warning(parent, title or "AktDesk", error.message)
         return

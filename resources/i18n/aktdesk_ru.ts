@@ -298,88 +298,88 @@
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="434" />
+        <location filename="../../desktop/ui/closing/tab.py" line="436" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="467" />
+        <location filename="../../desktop/ui/closing/tab.py" line="471" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="480" />
+        <location filename="../../desktop/ui/closing/tab.py" line="484" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="502" />
+        <location filename="../../desktop/ui/closing/tab.py" line="506" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="504" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="509" />
-        <location filename="../../desktop/ui/closing/tab.py" line="533" />
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <location filename="../../desktop/ui/closing/tab.py" line="537" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="546" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
+        <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="563" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="547" />
-        <source>Cancelled: run again to close the rest.</source>
-        <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="548" />
+        <location filename="../../desktop/ui/closing/tab.py" line="564" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="549" />
+        <location filename="../../desktop/ui/closing/tab.py" line="565" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="566" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="567" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="568" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="553" />
+        <location filename="../../desktop/ui/closing/tab.py" line="569" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="554" />
+        <location filename="../../desktop/ui/closing/tab.py" line="570" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="571" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="556" />
+        <location filename="../../desktop/ui/closing/tab.py" line="572" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="196" />
-        <location filename="../../desktop/ui/contracts/card.py" line="382" />
+        <location filename="../../desktop/ui/contracts/card.py" line="383" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
@@ -690,39 +690,6 @@
         <location filename="../../desktop/ui/contracts/detail.py" line="84" />
         <source>E-mail</source>
         <translation>E-mail</translation>
-    </message>
-</context>
-<context>
-    <name>ContractScans</name>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="26" />
-        <source>Attach signed contract scan</source>
-        <translation>Подписанный скан договора</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
-        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
-        <source>Signed contract scan</source>
-        <translation>Подписанный скан договора</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
-        <source>Copying the scan to the shared folder</source>
-        <translation>Копирование скана на общую папку</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
-        <source> and %1 more file(s)</source>
-        <translation> и ещё файлов: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
-        <source>Drop on contract № %1%2: </source>
-        <translation>Бросить на договор № %1%2: </translation>
     </message>
 </context>
 <context>
@@ -1328,57 +1295,57 @@
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="82" />
+        <location filename="../../desktop/ui/registry/card.py" line="76" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="83" />
+        <location filename="../../desktop/ui/registry/card.py" line="77" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <location filename="../../desktop/ui/registry/card.py" line="86" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="96" />
+        <location filename="../../desktop/ui/registry/card.py" line="90" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="97" />
+        <location filename="../../desktop/ui/registry/card.py" line="91" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="98" />
+        <location filename="../../desktop/ui/registry/card.py" line="92" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="130" />
+        <location filename="../../desktop/ui/registry/card.py" line="124" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="134" />
+        <location filename="../../desktop/ui/registry/card.py" line="128" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="149" />
+        <location filename="../../desktop/ui/registry/card.py" line="143" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="169" />
+        <location filename="../../desktop/ui/registry/card.py" line="163" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="182" />
+        <location filename="../../desktop/ui/registry/card.py" line="176" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1659,153 +1626,147 @@
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="83" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="98" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="120" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="126" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="133" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="143" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="146" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="191" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="209" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="218" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="242" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="254" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="266" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="310" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="319" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
-        <source>Attach the pages to the document %1 anyway?</source>
-        <translation>Всё равно прикрепить страницы к документу %1?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1910,134 +1871,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="58" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
         <source>Acts registry</source>
         <translation>Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="60" />
         <source>Payments</source>
         <translation>Платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="61" />
         <source>Payment requests</source>
         <translation>Заявки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="64" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <source>Demo data cancelled: the next start of the demo completes them.</source>
+        <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2924,8 +2891,7 @@
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="323" />
         <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="367" />
-        <location filename="../../desktop/ui/registry/tab.py" line="387" />
+        <location filename="../../desktop/ui/registry/tab.py" line="362" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -2940,38 +2906,33 @@
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="370" />
-        <source>Attach it to the document %1 anyway?</source>
-        <translation>Всё равно прикрепить к документу %1?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="392" />
+        <location filename="../../desktop/ui/registry/tab.py" line="367" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="427" />
+        <location filename="../../desktop/ui/registry/tab.py" line="402" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="433" />
+        <location filename="../../desktop/ui/registry/tab.py" line="408" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="436" />
+        <location filename="../../desktop/ui/registry/tab.py" line="411" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="465" />
-        <location filename="../../desktop/ui/registry/tab.py" line="478" />
+        <location filename="../../desktop/ui/registry/tab.py" line="440" />
+        <location filename="../../desktop/ui/registry/tab.py" line="453" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="482" />
+        <location filename="../../desktop/ui/registry/tab.py" line="457" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3670,33 +3631,33 @@
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

@@ -422,7 +422,9 @@ class ClosingTab(QWidget):
         def job(progress: Any, cancel: Any) -> ClosingResult:
             from desktop.core.closing_files import FileWriter
 
-            files = FileWriter(database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf)
+            files = FileWriter(
+                database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf, cancel=cancel
+            )
             try:
                 result = closing.execute(
                     database, plan, progress=progress, cancel=cancel, after_contract=files.add, only=only
@@ -450,6 +452,8 @@ class ClosingTab(QWidget):
         self.send_button.setEnabled(True)
         self.closed.emit(result)
         self.summary.setHtml(self.summary_html(result))
+        if result.cancelled:
+            self.status.setText(self.cancelled_text(result))
         if self.database is not None:
             self.preview(quiet=True)  # the rows now say "already closed"
 
@@ -544,10 +548,22 @@ class ClosingTab(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
 
+    def cancelled_text(self, result: ClosingResult) -> str:
+        """What a cancelled run made and what it left for the next one."""
+        return (
+            self.tr(
+                "Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. "
+                "Close the month again to make the rest."
+            )
+            .replace("%1", str(result.contracts))
+            .replace("%2", str(result.planned))
+            .replace("%3", str(max(0, result.planned - result.contracts)))
+            .replace("%4", str(result.without_files))
+        )
+
     def summary_html(self, result: ClosingResult) -> str:
         t = {
             "Acts": self.tr("Acts"),
-            "Cancelled: run again to close the rest.": self.tr("Cancelled: run again to close the rest."),
             "Contracts closed": self.tr("Contracts closed"),
             "Errors": self.tr("Errors"),
             "Files": self.tr("Files"),
@@ -566,7 +582,7 @@ class ClosingTab(QWidget):
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
         ]
         if result.cancelled:
-            parts.append(f"<p style='color:#8a5a00'>{t['Cancelled: run again to close the rest.']}</p>")
+            parts.append(f"<p style='color:#8a5a00'>{self.cancelled_text(result)}</p>")
         if result.totals:
             parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
             for entity, rates in result.totals.items():

@@ -553,7 +553,9 @@ class _Batch:
             return
         if self.bug is not None:
             self.future.set_exception(self.bug)
-        elif self.cancelled:
+        elif self.cancelled and any(r is None for r in self.results):
+            # Cancelled before every document was converted; a batch whose last task was already
+            # running when Cancel came is complete: its PDFs are on disk and are reported.
             self.future.set_exception(Cancelled())
         else:
             self.future.set_result([r for r in self.results if r is not None])

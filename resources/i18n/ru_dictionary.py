@@ -451,3 +451,6 @@ RU.update({
     "The changes are not saved. Show other work orders and drop them?":
         "Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?",
 })
+
+# helper D: registry totals, periods in order, one window per database, bank import
+RU[("DocumentsModel", "Paid")] = "Оплата"

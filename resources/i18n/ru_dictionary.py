@@ -454,3 +454,4 @@ RU.update({
 
 # helper D: registry totals, periods in order, one window per database, bank import
 RU[("DocumentsModel", "Paid")] = "Оплата"
+RU.update({"%1\n\nClose the month anyway?": "%1\n\nВсё равно закрыть месяц?"})

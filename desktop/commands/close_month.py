@@ -1,4 +1,7 @@
-"""`aktdesk close-month --period YYYY-MM [--entity INN] [--dry-run] [--no-pdf] [--out DIR] [--json]`."""
+"""`aktdesk close-month --period YYYY-MM [--entity INN] [--dry-run] [--no-pdf] [--out DIR] [--json]`.
+
+A period earlier than one that already has documents of the same own entity, or a month that has
+not ended, is refused (exit status 2) unless ``--allow-out-of-order`` is given."""
 
 from __future__ import annotations
 
@@ -33,6 +36,11 @@ def register(subparsers: Any) -> None:
         help="ещё один PDF на клиента («Пакет документов ГГГГ-ММ.pdf») и один на весь запуск — для печати",
     )
     parser.add_argument("--out", type=Path, metavar="ПАПКА", help="папка для файлов (иначе из настроек)")
+    parser.add_argument(
+        "--allow-out-of-order",
+        action="store_true",
+        help="закрыть, даже если у юрлица уже есть документы более позднего периода или месяц ещё не закончился",
+    )
     parser.add_argument("--json", action="store_true", help="итог в JSON")
     parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -65,12 +73,20 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         summary = closing.dry_run_summary(plan)
         summary["output"] = str(out)
+        summary["order_warnings"] = list(plan.order_warnings)
         if args.json:
             print_json(summary)
         else:
             print_plan(plan)
         database.dispose()
         return 0
+    if plan.order_warnings and not args.allow_out_of_order:
+        database.dispose()
+        raise ValidationError(
+            f"Период {args.period} не закрыт: "
+            + " ".join(plan.order_warnings)
+            + " Чтобы закрыть его всё равно, добавьте --allow-out-of-order."
+        )
     files = None
     if not args.no_files:
         from desktop.core.closing_files import FileWriter
@@ -111,6 +127,8 @@ def print_plan(plan: Any) -> None:
         for warning in row.warnings:
             print(f"{'':<16} ! {warning}")
     print(f"К выпуску: договоров {len(plan.issuing())} из {len(plan.rows)}")
+    for warning in plan.order_warnings:
+        print(f"Внимание: {warning}")
 
 
 def print_result(result: Any) -> None:

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import numbering
 from desktop.core.catalog import entity_regime_on, line_amounts
 from desktop.core.contracts import PeriodLine, billing_due, billing_period, period_bounds, period_lines
 from desktop.core.db import Database, DatabaseError
+from desktop.core.documents.money import format_date
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -119,6 +120,10 @@ class ClosingPlan:
     start: dt.date
     end: dt.date
     rows: list[PlanRow]
+    # Periods out of order: a later period of the same own entity already has documents, or the
+    # month has not ended (documents dated in the future). The window asks before closing, the
+    # command line refuses without --allow-out-of-order.
+    order_warnings: list[str] = field(default_factory=list)
 
     def issuing(self) -> list[PlanRow]:
         return [r for r in self.rows if r.will_issue]
@@ -408,6 +413,7 @@ def plan(
     contract_ids: Sequence[int] | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    today: dt.date | None = None,
 ) -> ClosingPlan:
     """The dry run: what closing ``period`` ("YYYY-MM") would issue, and the warnings. Writes nothing."""
     start, end = period_bounds(period)
@@ -429,7 +435,48 @@ def plan(
         if row.skip_reason != NOT_VALID:  # contracts not in force at all in the period are not listed
             rows.append(row)
         progress(index + 1, len(contracts), contract.counterparty.short_name)
-    return ClosingPlan(period, start, end, rows)
+    result = ClosingPlan(period, start, end, rows)
+    result.order_warnings = order_warnings(
+        session, period, sorted({r.entity_id for r in result.issuing()}), today or dt.date.today()
+    )
+    return result
+
+
+def order_warnings(session: Session, period: str, own_entity_ids: Sequence[int], today: dt.date) -> list[str]:
+    """Why closing ``period`` for these own entities now would put documents out of order.
+
+    Documents are numbered in the order they are made, so closing a month after a later one
+    makes счета-фактуры whose numbers grow while their dates go back; a month that has not ended
+    yet gets documents dated in the future. Empty when nothing is wrong (or nothing is issued).
+    """
+    if not own_entity_ids:
+        return []
+    _start, end = period_bounds(period)
+    found = []
+    if end >= today:
+        found.append(
+            f"Месяц {period} ещё не закончился (сегодня {format_date(today)}): документы будут датированы "
+            f"{format_date(end)}"
+            + (", это дата в будущем." if end > today else ", а услуги месяца ещё оказываются.")
+        )
+    later = session.execute(
+        select(OwnEntity.short_name, func.max(Document.date))
+        .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
+        .where(
+            Document.own_entity_id.in_(list(own_entity_ids)),
+            Document.current.is_(True),
+            Document.status != DocumentStatus.CANCELLED,
+            Document.date > end,
+        )
+        .group_by(OwnEntity.short_name)
+        .order_by(OwnEntity.short_name)
+    )
+    for entity, last in later:
+        found.append(
+            f"У юрлица {entity} уже есть документы более позднего периода {last:%Y-%m} "
+            f"(от {format_date(last)}): номера и даты счетов-фактур пойдут в обратном порядке."
+        )
+    return found
 
 
 # --- execution ------------------------------------------------------------------------------

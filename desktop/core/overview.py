@@ -179,19 +179,19 @@ def _age_case(today: dt.date) -> Any:
     return case(*whens, else_=AGE_BUCKETS[-1][0])
 
 
-def _by_age(session: Session, today: dt.date, flt: RegistryFilter, amount: Any, prefix: str) -> list[Figure]:
-    bucket = _age_case(today).label("bucket")
-    stmt = registry.apply_filter(_documents(bucket, func.count(Document.id), func.sum(amount)), flt)
-    found = {key: (count, total) for key, count, total in session.execute(stmt.group_by(bucket))}
+def _by_age(session: Session, today: dt.date, flt: RegistryFilter, unpaid: bool, prefix: str) -> list[Figure]:
+    """The figures by age of the document date; amounts as the registry's totals count them (each
+    sale once in a bucket): the amount to pay, or with ``unpaid`` what is still unpaid."""
+    found = registry.grouped_totals(session, flt, _age_case(today))
     figures = []
     for key, first, last in AGE_BUCKETS:
-        count, total = found.get(key, (0, 0))
+        count, amount, owed = found.get((key,), (0, Decimal(0), Decimal(0)))
         date_from, date_to = _age_bounds(today, first, last)
         figures.append(
             Figure(
                 f"{prefix}.{key}",
                 int(count),
-                _money(total),
+                _money(owed if unpaid else amount),
                 name=key,
                 registry=replace(flt, date_from=date_from, date_to=date_to),
             )
@@ -199,17 +199,21 @@ def _by_age(session: Session, today: dt.date, flt: RegistryFilter, amount: Any, 
     return figures
 
 
-def _total(buckets: list[Figure], flt: RegistryFilter, key: str) -> Figure:
-    """The whole of the age buckets: every document (an undated one too) falls in exactly one."""
+def _total(session: Session, buckets: list[Figure], flt: RegistryFilter, key: str, unpaid: bool) -> Figure:
+    """The whole of the age buckets: every document (an undated one too) falls in exactly one; the
+    amount is the registry's total, where a sale whose act and UPD are of different ages counts once."""
     count = sum(f.count for f in buckets)
-    return Figure(key, count, sum((f.amount for f in buckets), Decimal("0.00")), registry=flt)
+    _count, amount, owed = registry.totals(session, flt)
+    return Figure(key, count, _money(owed if unpaid else amount), registry=flt)
 
 
-def _by_manager(session: Session, flt: RegistryFilter, amount: Any, prefix: str) -> list[Figure]:
-    stmt = registry.apply_filter(
-        _documents(Counterparty.manager_id, User.full_name, func.count(Document.id), func.sum(amount)), flt
-    ).group_by(Counterparty.manager_id, User.full_name)
-    rows = sorted(session.execute(stmt), key=lambda r: (-(r[3] or 0), r[1] or ""))
+def _by_manager(session: Session, flt: RegistryFilter, unpaid: bool, prefix: str) -> list[Figure]:
+    found = registry.grouped_totals(session, flt, Counterparty.manager_id, User.full_name)
+    rows = [
+        (manager_id, name, count, owed if unpaid else amount)
+        for (manager_id, name), (count, amount, owed) in found.items()
+    ]
+    rows.sort(key=lambda r: (-(r[3] or 0), r[1] or ""))
     return [
         Figure(
             f"{prefix}.manager",
@@ -450,14 +454,14 @@ def compute(session: Session, scope: Scope, today: dt.date | None = None, months
     view.closing = _closing(session, scope, last_periods(today, months))
 
     unsigned = unsigned_filter(scope)
-    view.unsigned_by_age = _by_age(session, today, unsigned, Document.amount_total, "unsigned")
-    view.unsigned = _total(view.unsigned_by_age, unsigned, "unsigned")
-    view.unsigned_by_manager = _by_manager(session, unsigned, Document.amount_total, "unsigned")
+    view.unsigned_by_age = _by_age(session, today, unsigned, False, "unsigned")
+    view.unsigned = _total(session, view.unsigned_by_age, unsigned, "unsigned", False)
+    view.unsigned_by_manager = _by_manager(session, unsigned, False, "unsigned")
 
     receivable = receivables_filter(scope)
     unpaid = Document.amount_total - Document.paid_amount
-    view.receivables_by_age = _by_age(session, today, receivable, unpaid, "receivables")
-    view.receivables = _total(view.receivables_by_age, receivable, "receivables")
+    view.receivables_by_age = _by_age(session, today, receivable, True, "receivables")
+    view.receivables = _total(session, view.receivables_by_age, receivable, "receivables", True)
     view.receivables_top = _top_clients(session, receivable, unpaid, "receivables")
     view.unallocated = _unallocated(session, scope)
 

@@ -6,6 +6,12 @@ queries, so a file holds exactly the rows the user sees.
 
 *Closed* (docs/domain.md, «Signed and closed»): the act (or UPD) of a contract and period is signed
 and its invoice (or the UPD, when no invoice is issued) is fully paid.
+*Paid* is a state of the sale (contract, period), carried by its payable documents
+(``payments.payable_clause``: the invoices, or the UPD of a UPD-only contract): an invoice shows its
+own payment, an act (or the UPD of a contract that also issues invoices) shows the payment of its
+sale's payable documents — in the window, in the filter and in the export alike. The totals count
+every sale once: the payable documents shown, and for a sale shown only by its act or UPD, that
+sale's payable documents; an act, its invoice and its UPD are never added together.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.core.exports import ExportColumn
 from desktop.core.models import Counterparty, Document, OwnEntity, Scan, ScanStatus, User
+from desktop.core.payments.allocation import payable_clause
 
 KIND_RU = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}
 PAY_RU = {"unpaid": "не оплачен", "partial": "частично", "paid": "оплачен"}
@@ -55,12 +62,33 @@ class RegistryFilter:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def pay_state() -> Any:
-    return case(
-        (Document.paid_amount >= Document.amount_total, "paid"),
-        (Document.paid_amount > 0, "partial"),
-        else_="unpaid",
+def _sale_sums() -> tuple[Any, Any]:
+    """(amount, paid) of the payable documents of this row's sale, as correlated subqueries."""
+    payable = aliased(Document)
+    same_sale = and_(
+        payable.contract_id == Document.contract_id,
+        payable.period == Document.period,
+        payable_clause(payable),
     )
+    amount = select(func.coalesce(func.sum(payable.amount_total), 0)).where(same_sale).scalar_subquery()
+    paid = select(func.coalesce(func.sum(payable.paid_amount), 0)).where(same_sale).scalar_subquery()
+    return amount, paid
+
+
+def payable_amounts() -> tuple[Any, Any]:
+    """(amount to pay, amount paid) behind a row: a payable document's own, else its sale's."""
+    sale_amount, sale_paid = _sale_sums()
+    own = payable_clause()
+    return (
+        case((own, Document.amount_total), else_=sale_amount),
+        case((own, Document.paid_amount), else_=sale_paid),
+    )
+
+
+def pay_state() -> Any:
+    """unpaid / partial / paid of a row's sale (an invoice: of itself)."""
+    amount, paid = payable_amounts()
+    return case((paid >= amount, "paid"), (paid > 0, "partial"), else_="unpaid")
 
 
 def closed_expr() -> Any:
@@ -128,7 +156,8 @@ def apply_filter(stmt: Any, flt: RegistryFilter) -> Any:
     if flt.sent is not None:
         stmt = stmt.where(Document.sent_at.is_not(None) if flt.sent else Document.sent_at.is_(None))
     if flt.paid == "not_paid":
-        stmt = stmt.where(Document.paid_amount < Document.amount_total)
+        amount, paid = payable_amounts()
+        stmt = stmt.where(paid < amount)
     elif flt.paid:
         stmt = stmt.where(pay_state() == flt.paid)
     if flt.closed is not None:
@@ -171,23 +200,88 @@ def select_ids(flt: RegistryFilter, order_key: str = "date", descending: bool = 
     return stmt.order_by(*(k.desc() if descending else k.asc() for k in keys), Document.id)
 
 
-def totals(session: Session, flt: RegistryFilter) -> tuple[int, Decimal, Decimal]:
-    """(count, total amount, amount still unpaid) of the filtered rows."""
-    stmt = apply_filter(
-        select(
-            func.count(Document.id),
-            func.coalesce(func.sum(Document.amount_total), 0),
-            func.coalesce(func.sum(Document.amount_total - Document.paid_amount), 0),
-        )
+def _joined(*columns: Any) -> Select[Any]:
+    return (
+        select(*columns)
         .select_from(Document)
         .join(Counterparty, Counterparty.id == Document.counterparty_id)
         .join(OwnEntity, OwnEntity.id == Document.own_entity_id)
         .outerjoin(User, User.id == Counterparty.manager_id)
-        .where(Document.current.is_(True)),
-        flt,
+        .where(Document.current.is_(True))
     )
-    count, total, unpaid = session.execute(stmt).one()
-    return int(count), Decimal(total).quantize(Decimal("0.01")), Decimal(unpaid).quantize(Decimal("0.01"))
+
+
+def grouped_totals(
+    session: Session, flt: RegistryFilter, *keys: Any
+) -> dict[tuple[Any, ...], tuple[int, Decimal, Decimal]]:
+    """(count, amount to pay, amount still unpaid) of the filtered rows by ``keys``, every sale
+    counted once in each group.
+
+    The amounts are those of the payable documents among a group's rows (invoices, the UPD of a
+    UPD-only contract), plus, for a sale the group shows only by its act or UPD, the payable
+    documents of that sale; an act, its invoice and its UPD are never added together.
+    """
+    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    own = payable_clause()
+    out: dict[tuple[Any, ...], list[Any]] = {}
+
+    def add(rows: Any, *, count: bool = False) -> None:
+        for row in rows:
+            key = tuple(row[: len(keys)])
+            entry = out.setdefault(key, [0, Decimal(0), Decimal(0)])
+            if count:
+                entry[0] += int(row[-1] or 0)
+            else:
+                entry[1] += Decimal(row[-2] or 0)
+                entry[2] += Decimal(row[-1] or 0)
+
+    def grouped(stmt: Any) -> Any:
+        return stmt.group_by(*keys) if keys else stmt
+
+    add(session.execute(grouped(apply_filter(_joined(*labelled, func.count(Document.id)), flt))), count=True)
+    if not out:
+        return {}
+    amount = func.sum(Document.amount_total)
+    unpaid = func.sum(Document.amount_total - Document.paid_amount)
+    add(session.execute(grouped(apply_filter(_joined(*labelled, amount, unpaid).where(own), flt))))
+    sale_columns = (*labelled, Document.contract_id.label("contract_id"), Document.period.label("period"))
+    with_payable = apply_filter(_joined(*sale_columns).where(own), flt)
+    only_shown_by_act = (
+        apply_filter(_joined(*sale_columns).where(~own), flt).except_(with_payable).subquery("only_act")
+    )
+    payable = aliased(Document)
+    sales = (
+        select(
+            payable.contract_id,
+            payable.period,
+            func.sum(payable.amount_total).label("amount"),
+            func.sum(payable.amount_total - payable.paid_amount).label("unpaid"),
+        )
+        .where(payable_clause(payable))
+        .group_by(payable.contract_id, payable.period)
+        .subquery("sales")
+    )
+    group = [only_shown_by_act.c[f"k{i}"] for i in range(len(keys))]
+    stmt = (
+        select(*group, func.sum(sales.c.amount), func.sum(sales.c.unpaid))
+        .select_from(only_shown_by_act)
+        .join(
+            sales,
+            and_(
+                sales.c.contract_id == only_shown_by_act.c.contract_id,
+                sales.c.period == only_shown_by_act.c.period,
+            ),
+        )
+    )
+    add(session.execute(stmt.group_by(*group) if group else stmt))
+    cent = Decimal("0.01")
+    return {k: (v[0], v[1].quantize(cent), v[2].quantize(cent)) for k, v in out.items()}
+
+
+def totals(session: Session, flt: RegistryFilter) -> tuple[int, Decimal, Decimal]:
+    """(count, amount to pay, amount still unpaid) of the filtered rows, every sale counted once
+    (``grouped_totals``)."""
+    return grouped_totals(session, flt).get((), (0, Decimal("0.00"), Decimal("0.00")))
 
 
 @dataclass(frozen=True)
@@ -238,7 +332,7 @@ def load_rows(session: Session, ids: Sequence[int]) -> dict[int, RegistryRow]:
             Document.sent_at,
             Document.sent_via,
             pay_state(),
-            Document.paid_amount,
+            payable_amounts()[1],
             closed_expr(),
         )
         .join(Counterparty, Counterparty.id == Document.counterparty_id)

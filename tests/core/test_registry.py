@@ -156,3 +156,29 @@ def test_cli_exports_unsigned_acts_of_a_period(registry_db: Database, tmp_path: 
         timeout=120,
     )
     assert bad.returncode == 2 and "ГГГГ-ММ" in bad.stderr
+
+
+def test_totals_count_each_sale_once_on_both_databases(any_db: Database) -> None:
+    """A 70/30 deal: the act's sale is its two invoices; an invoice filter sums just the invoices shown."""
+    with any_db.transaction() as session:
+        fill_demo(session, clients=3, seed=5, today=dt.date(2026, 11, 22))
+        contract = session.scalars(select(Contract).order_by(Contract.id)).first()
+        assert contract is not None
+        make_document(session, contract, "act", "2026-11", Decimal("1000.00"), Decimal(0))
+        advance = make_document(
+            session, contract, "invoice", "2026-11", Decimal("700.00"), Decimal(0), "prepay"
+        )
+        make_document(session, contract, "invoice", "2026-11", Decimal("300.00"), Decimal(0), "final")
+        advance.paid_amount = Decimal("700.00")
+        contract_id = contract.id
+    with any_db.session() as session:
+        everything = totals(session, RegistryFilter(contract_id=contract_id))
+        acts = totals(session, RegistryFilter(contract_id=contract_id, kinds=["act"]))
+        unpaid = totals(session, RegistryFilter(contract_id=contract_id, kinds=["invoice"], paid="unpaid"))
+        partly_acts = filtered_ids(
+            session, RegistryFilter(contract_id=contract_id, kinds=["act"], paid="partial")
+        )
+    assert everything == (3, Decimal("1000.00"), Decimal("300.00"))
+    assert acts == (1, Decimal("1000.00"), Decimal("300.00"))
+    assert unpaid == (1, Decimal("300.00"), Decimal("300.00"))
+    assert len(partly_acts) == 1

@@ -56,27 +56,30 @@ class OverpaymentError(ValidationError):
     """An allocation above what an invoice still waits for: allowed only when the user confirms it."""
 
 
-def payable_clause() -> Any:
+def payable_clause(document: Any = Document) -> Any:
     """The documents money is applied to: current invoices, and the UPD of a UPD-only post-payment
     contract when its period has no invoice (the closing issues invoices for every prepaid contract,
-    so there the invoices are paid, not the UPD)."""
+    so there the invoices are paid, not the UPD).
+
+    ``document`` is ``Document`` or an alias of it (the registry asks about the other documents of
+    a row's sale)."""
     other = aliased(Document)
     contract = aliased(Contract)
     invoice_in_period = exists().where(
-        other.contract_id == Document.contract_id,
-        other.period == Document.period,
+        other.contract_id == document.contract_id,
+        other.period == document.period,
         other.kind == "invoice",
         other.current.is_(True),
     )
     upd_only = exists().where(
-        contract.id == Document.contract_id,
+        contract.id == document.contract_id,
         contract.documents == DocumentSet.UPD,
         contract.payment_terms == PaymentTerms.POSTPAY,
     )
     return and_(
-        Document.current.is_(True),
-        Document.status != DocumentStatus.CANCELLED,
-        or_(Document.kind == "invoice", and_(Document.kind == "upd", upd_only, ~invoice_in_period)),
+        document.current.is_(True),
+        document.status != DocumentStatus.CANCELLED,
+        or_(document.kind == "invoice", and_(document.kind == "upd", upd_only, ~invoice_in_period)),
     )
 
 

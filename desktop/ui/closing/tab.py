@@ -259,6 +259,11 @@ class ClosingTab(QWidget):
         self.progress.setFormat("%v / %m")
         self.status = QLabel(self)
         self.status.setObjectName("closingStatus")
+        self.order_warning = QLabel(self)  # periods out of order: shown by the preview
+        self.order_warning.setObjectName("closingOrderWarning")
+        self.order_warning.setWordWrap(True)
+        self.order_warning.setStyleSheet("background: #fff8d6; padding: 4px; border: 1px solid #e0c060")
+        self.order_warning.hide()
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.status, 3)
@@ -290,6 +295,7 @@ class ClosingTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(progress_row)
+        layout.addWidget(self.order_warning)
         layout.addWidget(self.splitter, 1)
 
         # clicked(bool) would pass its `checked` into the first parameter (quiet, only): lambdas.
@@ -301,7 +307,7 @@ class ClosingTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.view.selectionModel().currentRowChanged.connect(self._show_row)
         self.view.doubleClicked.connect(self._open_contract)
-        self.period.currentIndexChanged.connect(lambda: self.model.set_plan(None))
+        self.period.currentIndexChanged.connect(lambda: self._show_plan(None))
         self.reload()
 
     # --- data ----------------------------------------------------------------------------
@@ -359,7 +365,7 @@ class ClosingTab(QWidget):
                 )
 
         def done(plan: ClosingPlan) -> None:
-            self.model.set_plan(plan)
+            self._show_plan(plan)
             if quiet:  # refreshed after a run: keep the run's progress and status on screen
                 self.close_button.setEnabled(bool(plan.issuing()))
                 return
@@ -378,6 +384,12 @@ class ClosingTab(QWidget):
 
         self.task = self._run(job, done, self.tr("Preview"), quiet=quiet)
         return self.task
+
+    def _show_plan(self, plan: ClosingPlan | None) -> None:
+        self.model.set_plan(plan)
+        warnings = plan.order_warnings if plan is not None else []
+        self.order_warning.setText("<br>".join(f"⚠ {w}" for w in warnings))
+        self.order_warning.setVisible(bool(warnings))
 
     def _show_row(self, *_: Any) -> None:
         index = self.view.currentIndex()
@@ -414,6 +426,16 @@ class ClosingTab(QWidget):
         plan = self.model.plan
         if database is None or plan is None:
             return None
+        if plan.order_warnings and only is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close month"),
+                self.tr("%1\n\nClose the month anyway?").replace("%1", "\n".join(plan.order_warnings)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         out = self.settings.effective_output_dir()
         pdf = True
         converter = self.settings.pdf_converter

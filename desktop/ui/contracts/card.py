@@ -281,7 +281,7 @@ class ContractCard(QDialog):
                 row.period,
                 fmt.money(row.amount),
                 yes if row.signed else no,
-                PAY_RU.get(row.paid, row.paid) if row.kind != "act" else "",
+                PAY_RU.get(row.paid, row.paid),  # an act: the payment of its sale
                 yes if row.closed else no,
             )
             for c, value in enumerate(values):

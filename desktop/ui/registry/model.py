@@ -130,7 +130,7 @@ class DocumentsModel(LazyTableModel):
             via = f", {_t('EDO')}" if row.sent_via == "edo" else ""  # sent by EDO, not by e-mail
             return f"{fmt.date(row.sent_at.date())}{via}" if row.sent_at else ""
         if key == "paid":
-            return _t(PAY_TITLES[row.paid]) if row.kind != "act" else "—"
+            return _t(PAY_TITLES[row.paid])  # an act or a UPD shows the payment of its sale
         if key == "closed":
             return _t("yes") if row.closed else ""
         return ""

@@ -61,102 +61,102 @@
 <context>
     <name>AllocateDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="49" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="47" />
         <source>Assign the payment to invoices</source>
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="62" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="60" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="76" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="74" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="83" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="95" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="96" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="97" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="95" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="98" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="96" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="99" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="97" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="111" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="109" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="132" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="132" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="193" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="191" />
         <source>The amount «%1» is not a number: write it like 1 234,56</source>
         <translation>Сумма «%1» — не число: напишите её так: 1 234,56</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="203" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="201" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="206" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="204" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="220" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="218" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="221" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="219" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>
@@ -172,214 +172,218 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="51" />
+        <location filename="../../desktop/ui/closing/tab.py" line="53" />
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="52" />
+        <location filename="../../desktop/ui/closing/tab.py" line="54" />
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="53" />
+        <location filename="../../desktop/ui/closing/tab.py" line="55" />
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="54" />
+        <location filename="../../desktop/ui/closing/tab.py" line="56" />
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="55" />
+        <location filename="../../desktop/ui/closing/tab.py" line="57" />
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="56" />
+        <location filename="../../desktop/ui/closing/tab.py" line="58" />
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="57" />
+        <location filename="../../desktop/ui/closing/tab.py" line="59" />
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="58" />
+        <location filename="../../desktop/ui/closing/tab.py" line="60" />
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
+        <location filename="../../desktop/ui/closing/tab.py" line="61" />
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="60" />
+        <location filename="../../desktop/ui/closing/tab.py" line="62" />
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="61" />
+        <location filename="../../desktop/ui/closing/tab.py" line="63" />
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="62" />
+        <location filename="../../desktop/ui/closing/tab.py" line="64" />
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="378" />
+        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <source>Pre&amp;view</source>
+        <translation>Пр&amp;едпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <source>Close mon&amp;th</source>
+        <translation>&amp;Закрыть месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <source>Retr&amp;y failed</source>
+        <translation>Повторить о&amp;шибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="231" />
+        <source>E&amp;xport preview…</source>
+        <translation>&amp;Выгрузить предпросмотр…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="233" />
+        <source>S&amp;end to clients…</source>
+        <translation>Отправить &amp;клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="235" />
+        <source>PDF for pri&amp;nting</source>
+        <translation>PDF для пе&amp;чати</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="240" />
+        <source>Cance&amp;l</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="244" />
+        <source>Per&amp;iod:</source>
+        <translation>Пер&amp;иод:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="252" />
+        <source>&amp;Work orders…</source>
+        <translation>Заказ-&amp;наряды…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="381" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="223" />
-        <source>Close month</source>
-        <translation>Закрыть месяц</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="226" />
-        <source>Retry failed</source>
-        <translation>Повторить ошибки</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="229" />
-        <source>Export preview…</source>
-        <translation>Выгрузить предпросмотр…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="231" />
-        <source>Send to clients…</source>
-        <translation>Отправить клиентам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="233" />
-        <source>PDF for printing</source>
-        <translation>PDF для печати</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="236" />
+        <location filename="../../desktop/ui/closing/tab.py" line="238" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="238" />
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="242" />
-        <source>Period:</source>
-        <translation>Период:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="249" />
-        <source>Work orders…</source>
-        <translation>Заказ-наряды…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="313" />
+        <location filename="../../desktop/ui/closing/tab.py" line="316" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="314" />
+        <location filename="../../desktop/ui/closing/tab.py" line="317" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="372" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="434" />
+        <location filename="../../desktop/ui/closing/tab.py" line="439" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="467" />
+        <location filename="../../desktop/ui/closing/tab.py" line="472" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="480" />
+        <location filename="../../desktop/ui/closing/tab.py" line="485" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="502" />
+        <location filename="../../desktop/ui/closing/tab.py" line="507" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="504" />
+        <location filename="../../desktop/ui/closing/tab.py" line="509" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="509" />
-        <location filename="../../desktop/ui/closing/tab.py" line="533" />
+        <location filename="../../desktop/ui/closing/tab.py" line="514" />
+        <location filename="../../desktop/ui/closing/tab.py" line="538" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="546" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="547" />
+        <location filename="../../desktop/ui/closing/tab.py" line="552" />
         <source>Cancelled: run again to close the rest.</source>
         <translation>Прервано: запустите снова, чтобы закрыть остальные.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="548" />
+        <location filename="../../desktop/ui/closing/tab.py" line="553" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="549" />
+        <location filename="../../desktop/ui/closing/tab.py" line="554" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="556" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="557" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="553" />
+        <location filename="../../desktop/ui/closing/tab.py" line="558" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="554" />
+        <location filename="../../desktop/ui/closing/tab.py" line="559" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="560" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="556" />
+        <location filename="../../desktop/ui/closing/tab.py" line="561" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -443,7 +447,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="196" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="382" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
@@ -708,102 +712,102 @@
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="20" />
+        <location filename="../../desktop/ui/contracts/model.py" line="19" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="21" />
+        <location filename="../../desktop/ui/contracts/model.py" line="20" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <location filename="../../desktop/ui/contracts/model.py" line="23" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="24" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="26" />
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="27" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="30" />
+        <location filename="../../desktop/ui/contracts/model.py" line="29" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <location filename="../../desktop/ui/contracts/model.py" line="30" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="32" />
+        <location filename="../../desktop/ui/contracts/model.py" line="31" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="53" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="58" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="61" />
+        <location filename="../../desktop/ui/contracts/model.py" line="60" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="65" />
+        <location filename="../../desktop/ui/contracts/model.py" line="64" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="65" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="105" />
+        <location filename="../../desktop/ui/contracts/model.py" line="100" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -842,23 +846,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="80" />
-        <source>New contract…</source>
-        <translation>Новый договор…</translation>
+        <source>&amp;New contract…</source>
+        <translation>Нов&amp;ый договор…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="82" />
-        <source>Import…</source>
-        <translation>Импорт…</translation>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="84" />
-        <source>Export to Excel…</source>
-        <translation>Экспорт в Excel…</translation>
+        <source>E&amp;xport to Excel…</source>
+        <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="86" />
-        <source>Attach signed scan…</source>
-        <translation>Прикрепить подписанный скан…</translation>
+        <source>A&amp;ttach signed scan…</source>
+        <translation>Прикрепить подписанный с&amp;кан…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="188" />
@@ -882,32 +886,32 @@
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="345" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="339" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="370" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="364" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="371" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="378" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="372" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1471,52 +1475,52 @@
 <context>
     <name>EdoExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="27" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="28" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="31" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="32" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="33" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="34" />
         <source>XML files into the folder</source>
         <translation>Файлы XML в папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="35" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="36" />
         <source>One ZIP per client</source>
         <translation>Один ZIP-архив на клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="38" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="39" />
         <source>Mark the UPDs as sent by EDO</source>
         <translation>Отметить УПД как отправленные по ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="41" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="42" />
         <source>The registry then shows them as sent by EDO</source>
         <translation>В реестре они будут показаны как отправленные по ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="45" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="46" />
         <source>Export</source>
         <translation>Выгрузить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="61" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="58" />
         <source>Folder:</source>
         <translation>Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="62" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="59" />
         <source>As:</source>
         <translation>Как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="73" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="70" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
@@ -1524,12 +1528,12 @@
 <context>
     <name>EntityChoice</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="98" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="103" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="106" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="111" />
         <source>Several…</source>
         <translation>Несколько…</translation>
     </message>
@@ -1537,7 +1541,7 @@
 <context>
     <name>EntityPicker</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="135" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="140" />
         <source>Own entities</source>
         <translation>Свои юрлица</translation>
     </message>
@@ -1812,58 +1816,58 @@
 <context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="45" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="217" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="64" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="87" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="89" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="92" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="106" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="109" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="150" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="160" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="180" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="185" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="218" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="223" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1872,37 +1876,37 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <source>Contracts</source>
-        <translation>Договоры</translation>
+        <source>&amp;Contracts</source>
+        <translation>&amp;Договоры</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="57" />
-        <source>Month closing</source>
-        <translation>Закрытие месяца</translation>
+        <source>&amp;Month closing</source>
+        <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="58" />
-        <source>Acts registry</source>
-        <translation>Реестр актов</translation>
+        <source>&amp;Acts registry</source>
+        <translation>&amp;Реестр актов</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59" />
-        <source>Payments</source>
-        <translation>Платежи</translation>
+        <source>&amp;Payments</source>
+        <translation>Пл&amp;атежи</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60" />
-        <source>Payment requests</source>
-        <translation>Заявки на оплату</translation>
+        <source>Payment &amp;requests</source>
+        <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="63" />
-        <source>Overview</source>
-        <translation>Обзор</translation>
+        <source>&amp;Overview</source>
+        <translation>&amp;Обзор</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1982,23 +1986,23 @@
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2006,7 +2010,7 @@
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="87" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="88" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -2019,7 +2023,7 @@
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="46" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="47" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
     </message>
@@ -2087,16 +2091,6 @@
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="122" />
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
-        <source>Export PDF…</source>
-        <translation>Экспорт в PDF…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/overview/tab.py" line="154" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
@@ -2146,6 +2140,16 @@
         <location filename="../../desktop/ui/overview/report.py" line="60" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="122" />
+        <source>R&amp;efresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <source>E&amp;xport PDF…</source>
+        <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/tab.py" line="266" />
@@ -2531,13 +2535,13 @@
     <name>PaymentsTab</name>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="60" />
-        <source>Import statements…</source>
-        <translation>Загрузить выписки…</translation>
+        <source>&amp;Import statements…</source>
+        <translation>Загрузить в&amp;ыписки…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="313" />
-        <location filename="../../desktop/ui/payments/tab.py" line="317" />
+        <location filename="../../desktop/ui/payments/tab.py" line="314" />
+        <location filename="../../desktop/ui/payments/tab.py" line="318" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2547,132 +2551,132 @@
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="80" />
+        <location filename="../../desktop/ui/payments/tab.py" line="81" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="81" />
+        <location filename="../../desktop/ui/payments/tab.py" line="82" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="82" />
+        <location filename="../../desktop/ui/payments/tab.py" line="83" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="83" />
+        <location filename="../../desktop/ui/payments/tab.py" line="84" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="84" />
+        <location filename="../../desktop/ui/payments/tab.py" line="85" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="98" />
+        <location filename="../../desktop/ui/payments/tab.py" line="99" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="99" />
+        <location filename="../../desktop/ui/payments/tab.py" line="100" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="100" />
+        <location filename="../../desktop/ui/payments/tab.py" line="101" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="101" />
+        <location filename="../../desktop/ui/payments/tab.py" line="102" />
         <source>Payment amount</source>
         <translation>Сумма платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="102" />
+        <location filename="../../desktop/ui/payments/tab.py" line="103" />
         <source>Applied here</source>
         <translation>Зачтено в счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="103" />
+        <location filename="../../desktop/ui/payments/tab.py" line="104" />
         <source>How</source>
         <translation>Как разнесено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="111" />
-        <source>Undo this allocation</source>
-        <translation>Отменить разнесение</translation>
+        <location filename="../../desktop/ui/payments/tab.py" line="112" />
+        <source>&amp;Undo this allocation</source>
+        <translation>Отм&amp;енить разнесение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="114" />
+        <location filename="../../desktop/ui/payments/tab.py" line="135" />
+        <source>Assig&amp;n to invoices…</source>
+        <translation>Разнести по с&amp;четам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="138" />
+        <source>Not a client pa&amp;yment</source>
+        <translation>&amp;Не оплата клиента</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="115" />
         <source>Payments behind the selected invoice</source>
         <translation>Платежи, зачтённые в выбранный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="116" />
+        <location filename="../../desktop/ui/payments/tab.py" line="117" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="134" />
-        <source>Assign to invoices…</source>
-        <translation>Разнести по счетам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="137" />
-        <source>Not a client payment</source>
-        <translation>Не оплата клиента</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="139" />
+        <location filename="../../desktop/ui/payments/tab.py" line="140" />
         <source>A refund, a loan or a transfer: remove it from the queue</source>
         <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="141" />
-        <location filename="../../desktop/ui/payments/tab.py" line="333" />
-        <location filename="../../desktop/ui/payments/tab.py" line="354" />
-        <location filename="../../desktop/ui/payments/tab.py" line="366" />
+        <location filename="../../desktop/ui/payments/tab.py" line="142" />
+        <location filename="../../desktop/ui/payments/tab.py" line="334" />
+        <location filename="../../desktop/ui/payments/tab.py" line="355" />
+        <location filename="../../desktop/ui/payments/tab.py" line="367" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="203" />
+        <location filename="../../desktop/ui/payments/tab.py" line="204" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="241" />
-        <location filename="../../desktop/ui/payments/tab.py" line="254" />
-        <location filename="../../desktop/ui/payments/tab.py" line="290" />
+        <location filename="../../desktop/ui/payments/tab.py" line="242" />
+        <location filename="../../desktop/ui/payments/tab.py" line="255" />
+        <location filename="../../desktop/ui/payments/tab.py" line="291" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="243" />
+        <location filename="../../desktop/ui/payments/tab.py" line="244" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="254" />
+        <location filename="../../desktop/ui/payments/tab.py" line="255" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="266" />
+        <location filename="../../desktop/ui/payments/tab.py" line="267" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="291" />
+        <location filename="../../desktop/ui/payments/tab.py" line="292" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="301" />
+        <location filename="../../desktop/ui/payments/tab.py" line="302" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2680,52 +2684,52 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="90" />
+        <location filename="../../desktop/ui/closing/tab.py" line="92" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="91" />
+        <location filename="../../desktop/ui/closing/tab.py" line="93" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="92" />
+        <location filename="../../desktop/ui/closing/tab.py" line="94" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="93" />
+        <location filename="../../desktop/ui/closing/tab.py" line="95" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="94" />
+        <location filename="../../desktop/ui/closing/tab.py" line="96" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="95" />
+        <location filename="../../desktop/ui/closing/tab.py" line="97" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="96" />
+        <location filename="../../desktop/ui/closing/tab.py" line="98" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="97" />
+        <location filename="../../desktop/ui/closing/tab.py" line="99" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="98" />
+        <location filename="../../desktop/ui/closing/tab.py" line="100" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="141" />
+        <location filename="../../desktop/ui/closing/tab.py" line="143" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -2733,200 +2737,200 @@
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="55" />
+        <location filename="../../desktop/ui/registry/tab.py" line="56" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="61" />
+        <location filename="../../desktop/ui/registry/tab.py" line="62" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <location filename="../../desktop/ui/registry/tab.py" line="63" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="63" />
+        <location filename="../../desktop/ui/registry/tab.py" line="64" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="64" />
+        <location filename="../../desktop/ui/registry/tab.py" line="65" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <location filename="../../desktop/ui/registry/tab.py" line="66" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <location filename="../../desktop/ui/registry/tab.py" line="69" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="69" />
+        <location filename="../../desktop/ui/registry/tab.py" line="70" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="72" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="81" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="82" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="83" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="86" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="93" />
-        <source>Export…</source>
-        <translation>Выгрузить…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <source>E&amp;xport…</source>
+        <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="95" />
-        <source>Attach scan…</source>
-        <translation>Прикрепить скан…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <source>A&amp;ttach scan…</source>
+        <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="97" />
-        <source>Sort scans…</source>
-        <translation>Разобрать сканы…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <source>Sort scan&amp;s…</source>
+        <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="99" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <source>Remind cl&amp;ients…</source>
+        <translation>&amp;Напомнить клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="100" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="102" />
-        <source>Remind clients…</source>
-        <translation>Напомнить клиентам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="104" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="279" />
+        <location filename="../../desktop/ui/registry/tab.py" line="280" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="292" />
+        <location filename="../../desktop/ui/registry/tab.py" line="293" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="312" />
+        <location filename="../../desktop/ui/registry/tab.py" line="313" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="315" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="362" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="363" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="329" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="367" />
+        <location filename="../../desktop/ui/registry/tab.py" line="368" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="402" />
+        <location filename="../../desktop/ui/registry/tab.py" line="403" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="408" />
+        <location filename="../../desktop/ui/registry/tab.py" line="409" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="411" />
+        <location filename="../../desktop/ui/registry/tab.py" line="412" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="440" />
-        <location filename="../../desktop/ui/registry/tab.py" line="453" />
+        <location filename="../../desktop/ui/registry/tab.py" line="441" />
+        <location filename="../../desktop/ui/registry/tab.py" line="454" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="457" />
+        <location filename="../../desktop/ui/registry/tab.py" line="458" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -2934,22 +2938,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="471" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="477" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="479" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -2977,222 +2981,222 @@
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="137" />
+        <location filename="../../desktop/ui/requests/card.py" line="131" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="138" />
+        <location filename="../../desktop/ui/requests/card.py" line="132" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="139" />
+        <location filename="../../desktop/ui/requests/card.py" line="133" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="141" />
+        <location filename="../../desktop/ui/requests/card.py" line="135" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="145" />
+        <location filename="../../desktop/ui/requests/card.py" line="139" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <location filename="../../desktop/ui/requests/card.py" line="141" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="149" />
+        <location filename="../../desktop/ui/requests/card.py" line="143" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="150" />
+        <location filename="../../desktop/ui/requests/card.py" line="144" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="151" />
+        <location filename="../../desktop/ui/requests/card.py" line="145" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <location filename="../../desktop/ui/requests/card.py" line="149" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="157" />
+        <location filename="../../desktop/ui/requests/card.py" line="151" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="159" />
+        <location filename="../../desktop/ui/requests/card.py" line="153" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <location filename="../../desktop/ui/requests/card.py" line="155" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="163" />
+        <location filename="../../desktop/ui/requests/card.py" line="157" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="167" />
+        <location filename="../../desktop/ui/requests/card.py" line="161" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="186" />
+        <location filename="../../desktop/ui/requests/card.py" line="180" />
         <source>Payment purpose* (with VAT, at most 210 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="194" />
+        <location filename="../../desktop/ui/requests/card.py" line="188" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="196" />
+        <location filename="../../desktop/ui/requests/card.py" line="190" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="193" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="200" />
+        <location filename="../../desktop/ui/requests/card.py" line="194" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <location filename="../../desktop/ui/requests/card.py" line="195" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="213" />
+        <location filename="../../desktop/ui/requests/card.py" line="207" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="229" />
+        <location filename="../../desktop/ui/requests/card.py" line="223" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="231" />
+        <location filename="../../desktop/ui/requests/card.py" line="225" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="232" />
+        <location filename="../../desktop/ui/requests/card.py" line="226" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="233" />
+        <location filename="../../desktop/ui/requests/card.py" line="227" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <location filename="../../desktop/ui/requests/card.py" line="228" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="235" />
+        <location filename="../../desktop/ui/requests/card.py" line="229" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <location filename="../../desktop/ui/requests/card.py" line="231" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="312" />
+        <location filename="../../desktop/ui/requests/card.py" line="306" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="318" />
-        <location filename="../../desktop/ui/requests/card.py" line="319" />
-        <location filename="../../desktop/ui/requests/card.py" line="320" />
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="312" />
+        <location filename="../../desktop/ui/requests/card.py" line="313" />
+        <location filename="../../desktop/ui/requests/card.py" line="314" />
+        <location filename="../../desktop/ui/requests/card.py" line="315" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="322" />
-        <location filename="../../desktop/ui/requests/card.py" line="323" />
-        <location filename="../../desktop/ui/requests/card.py" line="606" />
+        <location filename="../../desktop/ui/requests/card.py" line="316" />
+        <location filename="../../desktop/ui/requests/card.py" line="317" />
+        <location filename="../../desktop/ui/requests/card.py" line="600" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="350" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="364" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="387" />
+        <location filename="../../desktop/ui/requests/card.py" line="381" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="417" />
+        <location filename="../../desktop/ui/requests/card.py" line="411" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="417" />
+        <location filename="../../desktop/ui/requests/card.py" line="411" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="418" />
+        <location filename="../../desktop/ui/requests/card.py" line="412" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="465" />
+        <location filename="../../desktop/ui/requests/card.py" line="459" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="595" />
+        <location filename="../../desktop/ui/requests/card.py" line="589" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="597" />
+        <location filename="../../desktop/ui/requests/card.py" line="591" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="628" />
+        <location filename="../../desktop/ui/requests/card.py" line="622" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3200,77 +3204,77 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="22" />
+        <location filename="../../desktop/ui/requests/model.py" line="23" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="23" />
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
         <source>On approval</source>
         <translation>На согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
         <source>Approved for payment</source>
         <translation>Согласован к оплате</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <location filename="../../desktop/ui/requests/model.py" line="27" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="66" />
+        <location filename="../../desktop/ui/requests/model.py" line="67" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="67" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <location filename="../../desktop/ui/requests/model.py" line="74" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <location filename="../../desktop/ui/requests/model.py" line="76" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="76" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="126" />
+        <location filename="../../desktop/ui/requests/model.py" line="145" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3309,59 +3313,59 @@
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="75" />
-        <source>New request…</source>
-        <translation>Новая заявка…</translation>
+        <source>&amp;New request…</source>
+        <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="76" />
-        <source>Open</source>
-        <translation>Открыть</translation>
+        <source>Op&amp;en</source>
+        <translation>Откр&amp;ыть</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="78" />
-        <source>Export approved to the bank…</source>
-        <translation>Выгрузить согласованные в банк…</translation>
+        <source>E&amp;xport approved to the bank…</source>
+        <translation>&amp;Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="142" />
+        <location filename="../../desktop/ui/requests/tab.py" line="141" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="145" />
+        <location filename="../../desktop/ui/requests/tab.py" line="144" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="192" />
+        <location filename="../../desktop/ui/requests/tab.py" line="190" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="215" />
-        <location filename="../../desktop/ui/requests/tab.py" line="228" />
-        <location filename="../../desktop/ui/requests/tab.py" line="244" />
-        <location filename="../../desktop/ui/requests/tab.py" line="254" />
+        <location filename="../../desktop/ui/requests/tab.py" line="213" />
+        <location filename="../../desktop/ui/requests/tab.py" line="226" />
+        <location filename="../../desktop/ui/requests/tab.py" line="242" />
+        <location filename="../../desktop/ui/requests/tab.py" line="252" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="215" />
+        <location filename="../../desktop/ui/requests/tab.py" line="213" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="227" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="245" />
+        <location filename="../../desktop/ui/requests/tab.py" line="243" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="255" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3370,13 +3374,13 @@
     <name>SavedFiltersBar</name>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="58" />
-        <source>Save filter…</source>
-        <translation>Сохранить фильтр…</translation>
+        <source>Sa&amp;ve filter…</source>
+        <translation>Со&amp;хранить фильтр…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="59" />
-        <source>Delete</source>
-        <translation>Удалить</translation>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="73" />
@@ -3397,43 +3401,43 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="375" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="378" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="384" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="387" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="398" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="443" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="439" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="451" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="452" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3441,217 +3445,217 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="73" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="74" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="79" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="81" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="93" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="178" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="94" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="179" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="97" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="212" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="228" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="113" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="122" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="123" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="171" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="172" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="183" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="184" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="186" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="187" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="188" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="189" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="193" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="195" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="197" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="200" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="202" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="210" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="214" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="227" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="217" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="230" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="269" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3863,99 +3867,99 @@
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="98" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="99" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="106" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="100" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="107" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="101" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="108" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="102" />
         <source>Performer</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="109" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="103" />
         <source>Request №</source>
         <translation>№ заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="110" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="111" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
         <source>Approved</source>
         <translation>Утверждён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="132" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="126" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="134" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="128" />
         <source>Delete rows</source>
         <translation>Удалить строки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="136" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="130" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="146" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="140" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="204" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="198" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="342" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="205" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="199" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="212" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="206" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="338" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="351" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="359" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="352" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="372" />
         <source>The changes are not saved. Show other work orders and drop them?</source>
         <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>
@@ -3963,112 +3967,112 @@
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="79" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="75" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="87" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="89" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="85" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="90" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="109" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="105" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="113" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="116" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="123" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="124" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="197" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="243" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="245" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="246" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="252" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="306" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="302" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="332" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="328" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="339" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="352" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="348" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

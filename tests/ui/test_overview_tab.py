@@ -62,7 +62,7 @@ def test_overview_is_the_first_tab_and_its_counters_match_the_database(
     window: Any, demo_db: Database
 ) -> None:
     tab = window.overview_tab
-    assert window.tabs.tabText(0) == "Обзор" and window.tabs.currentWidget() is tab
+    assert window.tabs.tabText(0) == "&Обзор" and window.tabs.currentWidget() is tab
     with demo_db.session() as session:
         unsigned = _sql(session, Document.kind.in_(("act", "upd")), Document.signed.is_(False))
         receivable = _sql(

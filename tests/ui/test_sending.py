@@ -286,7 +286,7 @@ def test_the_closing_tab_offers_sending_after_a_run(
 
     tab = ClosingTab(db, settings=mail_settings(server.port))
     qtbot.addWidget(tab)
-    assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить клиентам…"
+    assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить &клиентам…"
     tab._finished(closing.ClosingResult(period=PERIOD))
     assert tab.send_button.isEnabled()
     dialog = planned(qtbot, tab.send_dialog())

@@ -216,7 +216,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Password:"), self.smtp_password)
         form.addRow(self.tr("Sender address:"), self.smtp_sender)
         form.addRow(self.tr("Sender name:"), self.smtp_sender_name)
-        attach = row_of(box, self.tr("PDF always, and also:"), self.smtp_attach_docx, self.smtp_attach_xml, None)
+        attach = row_of(
+            box, self.tr("PDF always, and also:"), self.smtp_attach_docx, self.smtp_attach_xml, None
+        )
         form.addRow(self.tr("Attach:"), attach)
         form.addRow(self.smtp_test_button, self.smtp_test_result)
         return box

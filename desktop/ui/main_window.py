@@ -6,8 +6,8 @@ import datetime as dt
 import logging
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop import __version__
@@ -18,6 +18,7 @@ from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
+from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database = database
         self.setWindowTitle("AktDesk")
-        self.resize(1280, 800)
+        self._placed = False
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -54,16 +55,19 @@ class MainWindow(QMainWindow):
         self.registry_tab = RegistryTab(database, self, settings)
         self.payments_tab = PaymentsTab(database, self)
         self.requests_tab = RequestsTab(database, self, settings)
-        self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))
-        self.tabs.addTab(self.closing_tab, self.tr("Month closing"))
-        self.tabs.addTab(self.registry_tab, self.tr("Acts registry"))
-        self.tabs.addTab(self.payments_tab, self.tr("Payments"))
-        self.tabs.addTab(self.requests_tab, self.tr("Payment requests"))
+        self.tabs.addTab(self.contracts_tab, self.tr("&Contracts"))
+        self.tabs.addTab(self.closing_tab, self.tr("&Month closing"))
+        self.tabs.addTab(self.registry_tab, self.tr("&Acts registry"))
+        self.tabs.addTab(self.payments_tab, self.tr("&Payments"))
+        self.tabs.addTab(self.requests_tab, self.tr("Payment &requests"))
         self.overview_tab = OverviewTab(database, self)
         self.overview_tab.figure_clicked.connect(lambda figure: open_figure(self, figure))
-        self.tabs.insertTab(0, self.overview_tab, self.tr("Overview"))
+        self.tabs.insertTab(0, self.overview_tab, self.tr("&Overview"))
         self.tabs.setCurrentIndex(0)
         self.setCentralWidget(self.tabs)
+        for tab in self.working_tabs():
+            tab_order_by_layout(tab)  # type: ignore[arg-type]
+        self._build_tab_keys()
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
@@ -86,6 +90,54 @@ class MainWindow(QMainWindow):
             self.payments_tab,
             self.requests_tab,
         ]
+
+    def _build_tab_keys(self) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab (and Ctrl+PgDown / Ctrl+PgUp) go to the next / previous tab
+        wherever the focus is (a table or a text field would otherwise keep the keys)."""
+        for keys, step in (
+            (("Ctrl+Tab", "Ctrl+PgDown"), 1),
+            (("Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"), -1),
+        ):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, step=step: self.step_tab(step))
+            self.addAction(action)
+
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def fit_to_screen(self) -> None:
+        """1280 × 800 or less: never larger than the available part of the screen (taskbar excluded),
+        centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders, once shown
+        width = min(1280, available.width() - frame.width())
+        height = min(800, available.height() - frame.height())
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+        self.move(
+            available.x() + max(0, (available.width() - self.frameGeometry().width()) // 2),
+            available.y() + max(0, (available.height() - self.frameGeometry().height()) // 2),
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            # The frame (title bar, borders) is known only once the window is shown.
+            QTimer.singleShot(0, self._keep_on_screen)
+
+    def _keep_on_screen(self) -> None:
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        if not screen.availableGeometry().contains(self.frameGeometry()):
+            self.fit_to_screen()
 
     def set_database(self, database: Database | None) -> None:
         old = self.database
@@ -278,8 +330,9 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         state = ui_state()
         geometry = state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        # restoreGeometry keeps the window on an available screen (a monitor unplugged since)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.fit_to_screen()
         window_state = state.value("window/state")
         if window_state is not None:
             self.restoreState(window_state)

@@ -22,12 +22,12 @@ from tests.ui.user import answering, click_cell, number_entered, open_tab, trigg
 def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: Any) -> None:
     tabs = main_window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Обзор",
-        "Договоры",
-        "Закрытие месяца",
-        "Реестр актов",
-        "Платежи",
-        "Заявки на оплату",
+        "&Обзор",
+        "&Договоры",
+        "Закрытие &месяца",
+        "&Реестр актов",
+        "Пл&атежи",
+        "За&явки на оплату",
     ]
     assert "SQLite" in main_window.db_label.text() and "demo.sqlite" in main_window.db_label.text()
 

@@ -102,7 +102,7 @@ def test_overview_is_the_first_tab_and_its_counters_match_the_database(
     window: Any, demo_db: Database
 ) -> None:
     tab = window.overview_tab
-    assert window.tabs.tabText(0) == "Обзор" and window.tabs.currentWidget() is tab
+    assert window.tabs.tabText(0) == "&Обзор" and window.tabs.currentWidget() is tab
     with demo_db.session() as session:
         unsigned = _unsigned_sales(session)
         receivable = _sql(

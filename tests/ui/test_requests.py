@@ -281,7 +281,7 @@ def test_the_tab_follows_payments_in_the_main_window(qtbot: Any, db: Database, r
     window = MainWindow(load_settings(), db)
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles.index("Заявки на оплату") == titles.index("Платежи") + 1
+    assert titles.index("За&явки на оплату") == titles.index("Пл&атежи") + 1
 
 
 def test_an_attachment_waits_in_the_queue_when_the_share_is_down(

@@ -326,7 +326,7 @@ def test_the_closing_tab_offers_sending_after_a_run(
     tab = open_tab(qtbot, window.tabs, "Закрытие месяца")
     assert isinstance(tab, ClosingTab)
     choose(qtbot, tab.period, data=PERIOD)
-    assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить клиентам…"
+    assert not tab.send_button.isEnabled() and tab.send_button.text() == "Отправить &клиентам…"
     with error_dialogs() as errors:
         click(qtbot, tab.preview_button)
         qtbot.waitUntil(lambda: bool(errors) or tab.close_button.isEnabled(), timeout=30000)

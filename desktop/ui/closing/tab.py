@@ -45,6 +45,8 @@ from desktop.core.errors import UserError
 from desktop.core.exports import ExportColumn, export_rows
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
+from desktop.ui.common.flow_layout import FlowLayout
+from desktop.ui.common.widgets import row_of
 from desktop.ui.tasks import Task, run_task
 
 MONTHS = (
@@ -218,39 +220,40 @@ class ClosingTab(QWidget):
         self.entity.setObjectName("closingEntity")
         self.manager = QComboBox(self)
         self.manager.setObjectName("closingManager")
-        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button = QPushButton(self.tr("Pre&view"), self)
         self.preview_button.setObjectName("previewButton")
-        self.close_button = QPushButton(self.tr("Close month"), self)
+        self.close_button = QPushButton(self.tr("Close mon&th"), self)
         self.close_button.setObjectName("closeMonthButton")
         self.close_button.setEnabled(False)
-        self.retry_button = QPushButton(self.tr("Retry failed"), self)
+        self.retry_button = QPushButton(self.tr("Retr&y failed"), self)
         self.retry_button.setObjectName("retryFailed")
         self.retry_button.setEnabled(False)
-        self.export_button = QPushButton(self.tr("Export preview…"), self)
+        self.export_button = QPushButton(self.tr("E&xport preview…"), self)
         self.export_button.setEnabled(False)
-        self.send_button = QPushButton(self.tr("Send to clients…"), self, objectName="sendToClients")
+        self.send_button = QPushButton(self.tr("S&end to clients…"), self, objectName="sendToClients")
         self.send_button.setEnabled(False)
-        self.print_pdf = QCheckBox(self.tr("PDF for printing"), self)
+        self.print_pdf = QCheckBox(self.tr("PDF for pri&nting"), self)
         self.print_pdf.setObjectName("printPdf")
         self.print_pdf.setToolTip(
             self.tr("Also one PDF per client (all its documents of the period) and one for the whole run")
         )
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self.tr("Cance&l"), self)
         self.cancel_button.setObjectName("cancelClosing")
         self.cancel_button.setEnabled(False)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period:"), self))
-        top.addWidget(self.period)
+        top = FlowLayout()  # wraps at a narrow window instead of cutting the buttons
+        period_label = QLabel(self.tr("Per&iod:"), self)
+        period_label.setBuddy(self.period)
+        top.addWidget(row_of(self, period_label, self.period))
         top.addWidget(self.entity)
         top.addWidget(self.manager)
         top.addWidget(self.preview_button)
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
-        self.work_orders_button = QPushButton(self.tr("Work orders…"), self, objectName="workOrdersButton")
+        self.work_orders_button = QPushButton(self.tr("&Work orders…"), self, objectName="workOrdersButton")
         self.work_orders_button.clicked.connect(lambda: open_work_orders(self))
         top.addWidget(self.work_orders_button)
         top.addWidget(self.print_pdf)
-        top.addStretch(1)
+        top.add_stretch()
         top.addWidget(self.export_button)
         top.addWidget(self.send_button)
 

@@ -152,7 +152,9 @@ class EntityPicker(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.itemChanged.connect(lambda _item: self._update())
         rows = max(1, self.list.count())
-        self.list.setFixedHeight(min(400, rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 4))
+        self.list.setFixedHeight(
+            min(400, rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 4)
+        )
         self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + 40)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -161,13 +163,17 @@ class EntityPicker(QDialog):
 
     def checked(self) -> list[int]:
         items = (self.list.item(row) for row in range(self.list.count()))
-        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked]
+        return [
+            int(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, ids: Sequence[int]) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
             item.setCheckState(
-                Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in ids
+                else Qt.CheckState.Unchecked
             )
 
     def _update(self) -> None:

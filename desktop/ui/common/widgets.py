@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QSplitter, QTabWidget, QWidget
 
 
 def named_combo(parent: QWidget, name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -32,3 +34,40 @@ def row_of(parent: QWidget, *items: QWidget | str | tuple[QWidget, int] | None) 
         else:
             layout.addWidget(item)
     return row
+
+
+def tab_order_by_layout(root: QWidget) -> list[QWidget]:
+    """Make Tab go through ``root``'s widgets in the order of its layouts (left to right, top to
+    bottom as they are laid out), not in the order they happened to be created. Returns that order."""
+    order: list[QWidget] = []
+
+    def visit_widget(widget: QWidget) -> None:
+        if isinstance(widget, QSplitter):
+            for index in range(widget.count()):
+                child = widget.widget(index)
+                if child is not None:
+                    visit_widget(child)
+            return
+        layout = widget.layout()
+        if layout is not None and not isinstance(widget, QTabWidget):
+            visit_layout(layout)
+        elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+
+    def visit_layout(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            child, inner = item.widget(), item.layout()
+            if child is not None:
+                visit_widget(child)
+            elif inner is not None:
+                visit_layout(inner)
+
+    layout = root.layout()
+    if layout is not None:
+        visit_layout(layout)
+    for first, second in itertools.pairwise(order):
+        QWidget.setTabOrder(first, second)
+    return order

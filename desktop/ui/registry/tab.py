@@ -32,6 +32,7 @@ from desktop.core.models import Document, Scan, ScanStatus, User
 from desktop.core.registry import RegistryFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
+from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import named_combo
@@ -90,16 +91,16 @@ class RegistryTab(QWidget):
             "registryClosed",
             [(self.tr("Closed or not"), None), (self.tr("Not closed"), False), (self.tr("Closed"), True)],
         )
-        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button = QPushButton(self.tr("E&xport…"), self)
         self.export_button.setObjectName("registryExport")
-        self.attach_button = QPushButton(self.tr("Attach scan…"), self)
+        self.attach_button = QPushButton(self.tr("A&ttach scan…"), self)
         self.attach_button.setObjectName("attachScan")
-        self.inbox_button = QPushButton(self.tr("Sort scans…"), self, objectName="scanInbox")
+        self.inbox_button = QPushButton(self.tr("Sort scan&s…"), self, objectName="scanInbox")
         self.inbox_button.setToolTip(
             self.tr("A folder or a multi-page scan of signed acts: each act is found by its QR code")
         )
         self.outbox_button = QPushButton(self, objectName="retryOutbox")
-        self.remind_button = QPushButton(self.tr("Remind clients…"), self, objectName="remindClients")
+        self.remind_button = QPushButton(self.tr("Remind cl&ients…"), self, objectName="remindClients")
         self.remind_button.setToolTip(
             self.tr("E-mail each client its unsigned acts: the selected rows, or all filtered")
         )
@@ -113,11 +114,11 @@ class RegistryTab(QWidget):
         top.addWidget(self.period_to)
         top.addWidget(self.entity)
         top.addWidget(self.manager)
-        second = QHBoxLayout()
+        second = FlowLayout()  # wraps at a narrow window instead of cutting the buttons
         second.addWidget(self.signed)
         second.addWidget(self.paid)
         second.addWidget(self.closed)
-        second.addStretch(1)
+        second.add_stretch()
         second.addWidget(self.attach_button)
         second.addWidget(self.inbox_button)
         second.addWidget(self.outbox_button)

@@ -355,7 +355,9 @@ class RequestCard(QDialog):
         extra = ""
         if request.status == "approved" and request.exported_at:
             extra = " · " + escape(
-                self.tr("payment order exported %1").replace("%1", fmt.date(fmt.local_time(request.exported_at).date()))
+                self.tr("payment order exported %1").replace(
+                    "%1", fmt.date(fmt.local_time(request.exported_at).date())
+                )
             )
         if request.status == "paid" and request.paid_at:
             extra = " " + fmt.date(request.paid_at)

@@ -103,9 +103,7 @@ class RequestsModel(LazyTableModel):
         if self._names is None:
             self._names = pr.user_names(session)
         if self._entities is None:
-            self._entities = {
-                i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))
-            }
+            self._entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
         names, entities = self._names, self._entities
         rows = {}
         for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids))):

@@ -72,10 +72,10 @@ class RequestsTab(QWidget):
             [(self.tr("All statuses"), None), *((status_title(s), s) for s in STATUS_TITLES)],
         )
         self.entity = EntityChoice(self, "requestEntity")
-        self.new_button = QPushButton(self.tr("New request…"), self, objectName="newRequest")
-        self.open_button = QPushButton(self.tr("Open"), self, objectName="openRequest")
+        self.new_button = QPushButton(self.tr("&New request…"), self, objectName="newRequest")
+        self.open_button = QPushButton(self.tr("Op&en"), self, objectName="openRequest")
         self.export_button = QPushButton(
-            self.tr("Export approved to the bank…"), self, objectName="exportOrders"
+            self.tr("E&xport approved to the bank…"), self, objectName="exportOrders"
         )
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
@@ -224,7 +224,9 @@ class RequestsTab(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Export payment orders"),
-                self.tr("One payment orders file is one payer's account: choose one own entity in the filter."),
+                self.tr(
+                    "One payment orders file is one payer's account: choose one own entity in the filter."
+                ),
             )
             return None
         entity_id = chosen[0] if chosen else None

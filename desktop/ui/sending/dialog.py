@@ -417,7 +417,9 @@ class SendDialog(_BaseSendDialog):
         dialog = EdoExportDialog(self.settings.effective_output_dir() / "ЭДО" / self.period, self)
         dialog.accepted.connect(
             lambda: self.export_edo(
-                dialog.chosen_folder(), as_zip=dialog.as_zip.isChecked(), mark_sent=dialog.mark_sent.isChecked()
+                dialog.chosen_folder(),
+                as_zip=dialog.as_zip.isChecked(),
+                mark_sent=dialog.mark_sent.isChecked(),
             )
         )
         dialog.open()
@@ -444,7 +446,9 @@ class SendDialog(_BaseSendDialog):
             for item in report.clients:
                 for problem in ([item.error] if item.error else []) + item.warnings[:1]:
                     lines.append(f"{item.client}: {problem}")
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export UPD for EDO"), "\n".join(lines[:20]))
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Export UPD for EDO"), "\n".join(lines[:20])
+            )
             box.setParent(self, box.windowFlags())
             box.open()  # not exec(): the send dialog's own work goes on
             self.edo_message = box

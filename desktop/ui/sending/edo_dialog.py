@@ -67,7 +67,9 @@ class EdoExportDialog(QDialog):
         return Path(self.folder.text().strip())
 
     def browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the EDO files"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the EDO files"), self.folder.text()
+        )
         if folder:
             self.folder.setText(folder)
 

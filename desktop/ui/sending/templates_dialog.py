@@ -87,7 +87,9 @@ class MailTemplatesDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.reset_button = QPushButton(self.tr("Restore the default"), self)
         self.reset_button.setObjectName("resetTemplate")
-        self.reset_button.setToolTip(self.tr("Forget the edited text: letters use the file of forms/mail again"))
+        self.reset_button.setToolTip(
+            self.tr("Forget the edited text: letters use the file of forms/mail again")
+        )
         self.reset_button.clicked.connect(self.reset)
         close_button = QPushButton(self.tr("Close"), self)
         close_button.clicked.connect(self.reject)
@@ -220,7 +222,9 @@ class MailTemplatesDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("Mail templates"),
-                self.tr("Changes to «%1» are not saved. Close without saving?").replace("%1", "», «".join(unsaved)),
+                self.tr("Changes to «%1» are not saved. Close without saving?").replace(
+                    "%1", "», «".join(unsaved)
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

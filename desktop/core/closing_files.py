@@ -568,8 +568,10 @@ class FileWriter:
         if not result.cancelled:  # a cancelled run writes only what it made; the next run the rest
             done = {w.document_id for w in self.written} | set(self.pending)
             done.update(i for job, _ in self.jobs for i in job.ids)
+            if self._starter is not None:
+                self._starter.join()  # PDFs are missing only where a converter could make them
             with self.database.session() as session:
-                wanted = missing_files(session, result.period, pdf=self._starter is not None, xml=self.xml)
+                wanted = missing_files(session, result.period, pdf=self.backend is not None, xml=self.xml)
             missing = [i for i in wanted if i not in done]
             self.pending.extend(missing)
             self.seen += len(missing)
@@ -708,8 +710,15 @@ class FileWriter:
         batches = self.out_dir / BATCHES
         if batches.is_dir():
             for path in batches.iterdir():
-                if path.name != self.run_id:
-                    shutil.rmtree(path, ignore_errors=True)
+                if path.name == self.run_id:
+                    continue
+                try:
+                    if path.is_dir():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()  # a merged DOCX of a run before batches had folders of their own
+                except OSError as exc:
+                    log.warning("cannot remove %s: %s", path, exc)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -729,6 +738,10 @@ class FileWriter:
             self.backend.close()
             self.backend = None
         self.files_lock.release()
+        try:
+            self.files_lock.path.unlink()
+        except OSError:
+            pass
 
 
 def _files_lock(out_dir: Path, run_id: str) -> Any:

@@ -6,7 +6,10 @@ not ended, is refused (exit status 2) unless ``--allow-out-of-order`` is given."
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from desktop.commands.common import (
     settings_from_args,
 )
 from desktop.core.errors import ValidationError
+from desktop.core.jobs import CancelToken
 
 
 def register(subparsers: Any) -> None:
@@ -99,15 +103,18 @@ def run(args: argparse.Namespace) -> int:
             with_stamp=not args.no_stamp,
             print_pdf=args.print_pdf,
         )
+    cancel = CancelToken()
     try:
-        result = closing.execute(
-            database,
-            plan,
-            progress=progress or (lambda *_: None),
-            after_contract=files.add if files else None,
-        )
-        if files is not None:
-            files.finish(result)
+        with stop_on_signals(cancel):
+            result = closing.execute(
+                database,
+                plan,
+                progress=progress or (lambda *_: None),
+                cancel=cancel,
+                after_contract=files.add if files else None,
+            )
+            if files is not None:
+                files.finish(result)  # the files of what was made, also when stopped
     finally:
         if files is not None:
             files.close()
@@ -117,7 +124,36 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.as_dict())
     else:
         print_result(result)
-    return 1 if result.errors else (130 if result.cancelled else 0)
+    if result.cancelled:
+        print(
+            "Прервано. Сделанное сохранено; запустите команду ещё раз, чтобы закрыть остальные договоры.",
+            file=sys.stderr,
+        )
+        return 130
+    return 1 if result.errors else 0
+
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def stop_on_signals(cancel: CancelToken) -> Iterator[None]:
+    """Ctrl+C, SIGTERM (Ctrl+Break on Windows): stop after the current contract; a second one at once."""
+
+    def handler(signum: int, _frame: Any) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt  # run_command prints «Прервано.»; the next run completes the files
+        cancel.cancel()
+        print("\nОстанавливаюсь после текущего договора (ещё раз — остановить сразу)…", file=sys.stderr)
+
+    previous = {sig: signal.signal(sig, handler) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def print_plan(plan: Any) -> None:
@@ -134,7 +170,8 @@ def print_plan(plan: Any) -> None:
 def print_result(result: Any) -> None:
     docs = result.documents
     print(
-        f"Период {result.period}: договоров {result.contracts}, актов {docs['act']}, счетов {docs['invoice']}, "
+        ("Прервано. Сделано до остановки — " if result.cancelled else "")
+        + f"Период {result.period}: договоров {result.contracts}, актов {docs['act']}, счетов {docs['invoice']}, "
         f"УПД {docs['upd']}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
     )
     for entity, rates in result.totals.items():

@@ -24,13 +24,18 @@ render in-process: starting a worker (~1 s of imports) would cost more than it s
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import hashlib
 import logging
 import logging.handlers
 import os
+import shutil
 import threading
+import uuid
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
@@ -52,6 +57,7 @@ log = logging.getLogger(__name__)
 BATCH = 60  # documents rendered at a time (one job of a worker process)
 MERGE = 50  # documents of one form per LibreOffice load (a merged DOCX, split back by page)
 POOL_MIN = 40  # documents: from this many on, rendering goes to worker processes
+BATCHES = ".batches"  # under the output folder: merged DOCX files being converted
 
 
 @dataclass
@@ -278,6 +284,14 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
     """A worker process opens its own read-only connection and prepares the forms once; its log
     records go to ``log_queue`` (read by the process that started it)."""
     global _worker_database
+    # Ctrl+C in a terminal reaches the whole process group: the process that started this worker
+    # decides (it stops after the current contract and still needs the worker for the files).
+    # SIGTERM stays: the pool itself ends broken workers with it.
+    import signal
+
+    for name in ("SIGINT", "SIGBREAK"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     if log_queue is not None:
         root = logging.getLogger()
         root.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
@@ -324,6 +338,23 @@ def _exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="aktdesk-parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _children_ignore_interrupts() -> Iterator[None]:
+    """Processes started inside ignore Ctrl+C from their first instruction (an ignored signal stays
+    ignored through exec, and Python keeps it so): a worker still importing would otherwise print
+    a KeyboardInterrupt traceback. Only the main thread can change it (the GUI closes elsewhere)."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _worker_ready() -> int:
@@ -384,7 +415,12 @@ class FileWriter:
         self.owner_of: dict[Path, _Written] = {}
         self.backend: Any = None
         self.backend_error: UserError | None = None
-        self.batch_dir = self.out_dir / ".batches"  # merged DOCX for conversion, removed at the end
+        # Merged DOCX for conversion, this run's own folder (another run may convert beside it), removed at the end.
+        self.run_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.batch_dir = self.out_dir / BATCHES / self.run_id
+        # Held while this run writes into out_dir: a run that finds no other holder removes what
+        # killed runs left there (temp files, merged batches).
+        self.files_lock = _files_lock(self.out_dir, self.run_id)
         self.batch_counter = 0
         self._starter: threading.Thread | None = None
         if pdf:
@@ -436,14 +472,15 @@ class FileWriter:
 
         context = multiprocessing.get_context("spawn")
         self.worker_logs = _WorkerLogs(context.Queue())
-        self.pool = ProcessPoolExecutor(
-            self.workers,
-            mp_context=context,
-            initializer=_worker_start,
-            initargs=(url, self.worker_logs.records, logging.getLogger().getEffectiveLevel()),
-        )
-        # Start every worker now: their imports overlap the closing.
-        self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
+        with _children_ignore_interrupts():
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_worker_start,
+                initargs=(url, self.worker_logs.records, logging.getLogger().getEffectiveLevel()),
+            )
+            # Start every worker now: their imports overlap the closing.
+            self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
 
     def _pool_ready(self) -> bool:
         """A worker has started. Until then batches are written here: waiting for a starting worker
@@ -560,11 +597,14 @@ class FileWriter:
         Documents of the period created by an earlier, interrupted run (their files missing) are
         written here too: a rerun completes the files as well as the rows.
         """
-        if not self.cancelled:
+        if not self.cancelled:  # a cancelled run leaves what it did not render to the next run
             done = {w.document_id for w in self.written} | set(self.pending)
             done.update(i for job, _ in self.jobs for i in job.ids)
+            if self._starter is not None:
+                self._starter.join()  # PDFs are missing only where a converter could make them
             with self.database.session() as session:
-                missing = [i for i in missing_files(session, result.period) if i not in done]
+                wanted = missing_files(session, result.period, pdf=self.backend is not None, xml=self.xml)
+            missing = [i for i in wanted if i not in done]
             self.pending.extend(missing)
             self.seen += len(missing)
         if self.cancelled:
@@ -622,6 +662,7 @@ class FileWriter:
         if self.print_pdf and not result.cancelled:
             self._print_packages(result.period)
         result.without_files += len(self.unfinished)
+        self._remove_leftovers(result.period)
         result.pdf += sum(1 for w in self.written if w.pdf is not None)
         result.xml += sum(1 for w in self.written if w.xml is not None)
         result.errors.extend(self.errors)
@@ -701,9 +742,38 @@ class FileWriter:
             stamp = dt.datetime.now().strftime("%d.%m.%Y %H-%M-%S")
             merge(run_files, self.out_dir / period / f"На печать {period} от {stamp}.pdf")
 
-    def close(self) -> None:
-        import shutil
+    def _remove_leftovers(self, period: str) -> None:
+        """Temp files and merged batches that runs killed half-way left in the period's folders.
 
+        Only when no other run writes into this output folder now (their temp files are live); all
+        of this run's own files are in place by now."""
+        if not _alone_in(self.out_dir, self.files_lock):
+            return
+        folders = [self.out_dir / p for p in _periods_with_advances(period)]
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for path in folder.rglob(".*"):
+                if path.is_file() and path.name.endswith((".tmp", ".tmp.pdf")):
+                    try:
+                        path.unlink()
+                        log.info("removed %s left by an interrupted run", path)
+                    except OSError as exc:
+                        log.warning("cannot remove %s: %s", path, exc)
+        batches = self.out_dir / BATCHES
+        if batches.is_dir():
+            for path in batches.iterdir():
+                if path.name == self.run_id:
+                    continue
+                try:
+                    if path.is_dir():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()  # a merged DOCX of a run before batches had folders of their own
+                except OSError as exc:
+                    log.warning("cannot remove %s: %s", path, exc)
+
+    def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
@@ -713,30 +783,117 @@ class FileWriter:
         if self._starter is not None:
             self._starter.join()
         shutil.rmtree(self.batch_dir, ignore_errors=True)
+        try:
+            self.batch_dir.parent.rmdir()  # when no other run converts there
+        except OSError:
+            pass
         if self.backend is not None:
             self.backend.close()
             self.backend = None
+        self.files_lock.release()
+        try:
+            self.files_lock.path.unlink()
+        except OSError:
+            pass
 
 
-def missing_files(session: Session, period: str) -> list[int]:
-    """Documents of a period whose DOCX is not on disk (a run killed after its commit): to write again.
+def _files_lock(out_dir: Path, run_id: str) -> Any:
+    """This run's lock among those of the runs writing into ``out_dir`` on this computer."""
+    from desktop.core.documents.pdf.procguard import HeldLock
 
-    A closing also issues the advance invoices of the coming period (prepayment contracts; a quarter
-    ahead at most): those count as the period's too.
+    lock = HeldLock(_locks_dir() / f"{_folder_key(out_dir)}-{run_id}.lock")
+    try:
+        lock.acquire()
+    except OSError as exc:  # no lock, no clean-up: the files themselves do not depend on it
+        log.warning("cannot take the lock %s: %s", lock.path, exc)
+    return lock
+
+
+def _locks_dir() -> Path:
+    from desktop.core.documents.pdf.libreoffice import default_profile_root
+
+    return default_profile_root().parent / "locks"
+
+
+def _folder_key(out_dir: Path) -> str:
+    return "files-" + hashlib.sha1(str(out_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def _alone_in(out_dir: Path, own: Any) -> bool:
+    """No other live run on this computer writes into ``out_dir`` (stale locks are removed)."""
+    from desktop.core.documents.pdf.procguard import HeldLock
+
+    if own.handle is None:
+        return False
+    for path in _locks_dir().glob(f"{_folder_key(out_dir)}-*.lock"):
+        if path == own.path:
+            continue
+        other = HeldLock(path)
+        try:
+            free = other.acquire()
+        except OSError:
+            return False
+        if not free:
+            return False
+        other.release()
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    return True
+
+
+def _periods_with_advances(period: str) -> list[str]:
+    """The period and the quarter ahead: a closing also issues the advance invoices of coming periods."""
+    periods = [period]
+    for _ in range(4):
+        periods.append(next_period(periods[-1]))
+    return periods
+
+
+def missing_files(session: Session, period: str, *, pdf: bool = True, xml: bool = True) -> list[int]:
+    """Documents of a period whose files are not all on disk: to write again (all their files).
+
+    A DOCX not written or not there (a run killed after its commit), no PDF beside it (a run whose
+    conversion failed or was killed; when PDFs are made), no UPD XML (when XML is made), a detail
+    appendix missing. A closing also issues the advance invoices of the coming period (prepayment
+    contracts; a quarter ahead at most): those count as the period's too.
     """
-    ahead = [next_period(period)]
-    for _ in range(3):
-        ahead.append(next_period(ahead[-1]))
+    ahead = _periods_with_advances(period)[1:]
     ids = []
-    for document_id, path in session.execute(
-        select(Document.id, Document.docx_path).where(
+    for document in session.scalars(
+        select(Document)
+        .where(
             Document.current.is_(True),
             or_(
                 Document.period == period,
                 and_(Document.stage == DocumentStage.PREPAY, Document.period.in_(ahead)),
             ),
         )
+        .options(selectinload(Document.contract))
+        .order_by(Document.id)
     ):
-        if not path or not Path(path).exists():
-            ids.append(document_id)
+        if _incomplete(session, document, pdf, xml):
+            ids.append(document.id)
     return ids
+
+
+def _incomplete(session: Session, document: Document, pdf: bool, xml: bool) -> bool:
+    from desktop.core.documents.money import format_date
+    from desktop.core.documents.paths import document_file_name
+
+    def missing(path: str | Path | None) -> bool:
+        return not path or not Path(path).is_file()
+
+    if missing(document.docx_path) or (pdf and missing(document.pdf_path)):
+        return True
+    if xml and document.kind == "upd" and missing(document.xml_path):
+        return True
+    if document.kind == "act" and document.contract is not None and document.contract.detail_appendix:
+        folder = Path(document.docx_path or "").parent
+        detail = folder / document_file_name("detail", document.number, format_date(document.date), "docx")
+        if (missing(detail) or (pdf and missing(detail.with_suffix(".pdf")))) and work_orders_of(
+            session, document
+        ):
+            return True
+    return False

@@ -45,7 +45,7 @@ from typing import IO, Literal
 
 import psutil
 
-from desktop.core.documents.pdf import docxmerge, pdfutil
+from desktop.core.documents.pdf import docxmerge, pdfutil, procguard
 from desktop.core.documents.pdf.base import (
     BatchConverter,
     BatchItem,
@@ -192,17 +192,17 @@ def default_profile_root() -> Path:
 _NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
-def _popen_kwargs() -> dict[str, object]:
-    if sys.platform == "win32":
-        return {"creationflags": _NO_WINDOW | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
-    return {"start_new_session": True}
-
-
 def kill_tree(pid: int) -> None:
-    """Kill a process and everything it started (soffice → oosplash → soffice.bin)."""
+    """Kill a process and everything it started (soffice → oosplash → soffice.bin).
+
+    A converter process leads its own process group (``procguard.popen``): what is left in the
+    group after its root is gone (a ``soffice.bin`` whose ``oosplash`` died) goes too.
+    """
     try:
         root = psutil.Process(pid)
     except psutil.NoSuchProcess:
+        procguard.kill_group(pid)
+        procguard.forget(pid)
         return
     try:
         procs = [*root.children(recursive=True), root]
@@ -211,7 +211,9 @@ def kill_tree(pid: int) -> None:
     for proc in procs:
         with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
             proc.kill()
+    procguard.kill_group(pid)
     psutil.wait_procs(procs, timeout=10)
+    procguard.forget(pid)
 
 
 def _profile_uri(path: Path) -> str:
@@ -270,7 +272,7 @@ class UnoSlot(_Slot):
     def start(self, timeout: float) -> None:
         self.profile.mkdir(parents=True, exist_ok=True)
         pipe = f"aktdesk_{os.getpid()}_{uuid.uuid4().hex[:10]}"
-        self.office = subprocess.Popen(
+        self.office = procguard.popen(
             [
                 str(self.soffice),
                 f"-env:UserInstallation={_profile_uri(self.profile)}",
@@ -286,12 +288,19 @@ class UnoSlot(_Slot):
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            **_popen_kwargs(),  # type: ignore[call-overload]
         )
         log_file = open(self.profile / "worker.log", "w", encoding="utf-8")  # noqa: SIM115 - kept for the process
         try:
-            self.worker = subprocess.Popen(
-                [str(self.python), str(worker_script()), "--pipe", pipe, "--connect-timeout", str(timeout)],
+            self.worker = procguard.popen(
+                [
+                    str(self.python),
+                    str(worker_script()),
+                    "--pipe",
+                    pipe,
+                    "--connect-timeout",
+                    str(timeout),
+                    f"--profile={_profile_uri(self.profile)}",  # found by procguard.clear_profile
+                ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log_file,
@@ -299,7 +308,6 @@ class UnoSlot(_Slot):
                 encoding="utf-8",
                 bufsize=1,
                 env=_worker_env(),
-                **_popen_kwargs(),  # type: ignore[call-overload]
             )
         finally:
             log_file.close()
@@ -448,7 +456,7 @@ class CliSlot(_Slot):
             # A private copy with a plain name: --outdir names the PDF after the input.
             work = Path(tmp) / "in.docx"
             shutil.copyfile(src, work)
-            self.proc = subprocess.Popen(
+            self.proc = procguard.popen(
                 [
                     str(self.soffice),
                     f"-env:UserInstallation={_profile_uri(self.profile / 'user')}",
@@ -467,10 +475,10 @@ class CliSlot(_Slot):
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                **_popen_kwargs(),  # type: ignore[call-overload]
             )
             try:
                 code = self.proc.wait(timeout=timeout)
+                procguard.forget(self.proc.pid)
             except subprocess.TimeoutExpired:
                 kill_tree(self.proc.pid)
                 raise _Failure("timeout", f"LibreOffice не ответил за {timeout:.0f} с") from None
@@ -628,6 +636,7 @@ class LibreOfficeBackend(BatchConverter):
         self._queue: queue.Queue[_Task | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._slots: list[_Slot] = []
+        self._profile_locks: list[procguard.ProfileLock] = []
         self._lock = threading.Lock()
         self._closed = False
         _LIVE.add(self)
@@ -641,10 +650,30 @@ class LibreOfficeBackend(BatchConverter):
         self.close()
 
     def _make_slot(self, n: int) -> _Slot:
-        profile = self.profile_root / f"worker{n}"
+        profile = self._own_profile(n)
         if self.uno_python is not None:
             return UnoSlot(self.soffice, profile, self.uno_python)
         return CliSlot(self.soffice, profile)
+
+    def _own_profile(self, n: int) -> Path:
+        """A profile no live pool uses (``worker<n>``; ``worker<n>-2``… while another AktDesk runs),
+        cleared of what a killed run left on it."""
+        for attempt in range(1, 100):
+            profile = self.profile_root / (f"worker{n}" if attempt == 1 else f"worker{n}-{attempt}")
+            lock = procguard.ProfileLock(profile)
+            try:
+                taken = lock.acquire()
+            except OSError as exc:
+                raise ConfigError(
+                    f"Папка профилей LibreOffice «{self.profile_root}» недоступна: {exc.strerror or exc}."
+                ) from exc
+            if taken:
+                self._profile_locks.append(lock)
+                procguard.clear_profile(profile)
+                return profile
+        raise ConfigError(
+            f"Все профили LibreOffice в «{self.profile_root}» заняты другими запусками AktDesk."
+        )
 
     def start(self) -> None:
         """Start the worker processes now (otherwise the first batch starts them)."""
@@ -675,6 +704,8 @@ class LibreOfficeBackend(BatchConverter):
             thread.join()
         for slot in self._slots:
             slot.stop()
+        for lock in self._profile_locks:
+            lock.release()
         _LIVE.discard(self)
 
     def worker_pids(self) -> list[list[int]]:

@@ -54,109 +54,109 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="140" />
-        <source>Line %1: not a number</source>
-        <translation>Строка %1: не число</translation>
+        <source>Line %1: %2</source>
+        <translation>Строка %1: %2</translation>
     </message>
 </context>
 <context>
     <name>AllocateDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="49" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="43" />
         <source>Assign the payment to invoices</source>
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="62" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="56" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="76" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="70" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="79" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="95" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="96" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="97" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="98" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="99" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="111" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="105" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="193" />
-        <source>The amount «%1» is not a number: write it like 1 234,56</source>
-        <translation>Сумма «%1» — не число: напишите её так: 1 234,56</translation>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="186" />
+        <source>Amount to assign: %1</source>
+        <translation>Сумма к разнесению: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="203" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="195" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="206" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="198" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="220" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="212" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="221" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="213" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>
@@ -427,104 +427,104 @@
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="191" />
+        <location filename="../../desktop/ui/contracts/card.py" line="192" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="193" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="194" />
+        <location filename="../../desktop/ui/contracts/card.py" line="195" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="196" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="197" />
+        <location filename="../../desktop/ui/contracts/card.py" line="384" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="205" />
+        <location filename="../../desktop/ui/contracts/card.py" line="206" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="213" />
+        <location filename="../../desktop/ui/contracts/card.py" line="214" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="215" />
-        <location filename="../../desktop/ui/contracts/card.py" line="336" />
+        <location filename="../../desktop/ui/contracts/card.py" line="216" />
+        <location filename="../../desktop/ui/contracts/card.py" line="337" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="226" />
+        <location filename="../../desktop/ui/contracts/card.py" line="227" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="235" />
+        <location filename="../../desktop/ui/contracts/card.py" line="236" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="236" />
+        <location filename="../../desktop/ui/contracts/card.py" line="237" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="237" />
+        <location filename="../../desktop/ui/contracts/card.py" line="238" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="239" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="259" />
+        <location filename="../../desktop/ui/contracts/card.py" line="260" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <location filename="../../desktop/ui/contracts/card.py" line="275" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <location filename="../../desktop/ui/contracts/card.py" line="275" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="313" />
+        <location filename="../../desktop/ui/contracts/card.py" line="314" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="320" />
+        <location filename="../../desktop/ui/contracts/card.py" line="321" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="322" />
+        <location filename="../../desktop/ui/contracts/card.py" line="323" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="324" />
+        <location filename="../../desktop/ui/contracts/card.py" line="325" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="336" />
+        <location filename="../../desktop/ui/contracts/card.py" line="337" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -695,12 +695,12 @@
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="416" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="423" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="445" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="457" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -708,102 +708,102 @@
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="20" />
+        <location filename="../../desktop/ui/contracts/model.py" line="19" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="21" />
+        <location filename="../../desktop/ui/contracts/model.py" line="20" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <location filename="../../desktop/ui/contracts/model.py" line="23" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="24" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="26" />
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="27" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="30" />
+        <location filename="../../desktop/ui/contracts/model.py" line="29" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <location filename="../../desktop/ui/contracts/model.py" line="30" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="32" />
+        <location filename="../../desktop/ui/contracts/model.py" line="31" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="53" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="58" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="61" />
+        <location filename="../../desktop/ui/contracts/model.py" line="60" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="65" />
+        <location filename="../../desktop/ui/contracts/model.py" line="64" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="65" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="105" />
+        <location filename="../../desktop/ui/contracts/model.py" line="100" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -882,32 +882,32 @@
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="345" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="339" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="370" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="364" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="371" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="378" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="372" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1109,112 +1109,112 @@
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="231" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="264" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="270" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="277" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="282" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1471,52 +1471,52 @@
 <context>
     <name>EdoExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="27" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="28" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="31" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="32" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="33" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="34" />
         <source>XML files into the folder</source>
         <translation>Файлы XML в папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="35" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="36" />
         <source>One ZIP per client</source>
         <translation>Один ZIP-архив на клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="38" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="39" />
         <source>Mark the UPDs as sent by EDO</source>
         <translation>Отметить УПД как отправленные по ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="41" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="42" />
         <source>The registry then shows them as sent by EDO</source>
         <translation>В реестре они будут показаны как отправленные по ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="45" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="46" />
         <source>Export</source>
         <translation>Выгрузить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="61" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="58" />
         <source>Folder:</source>
         <translation>Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="62" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="59" />
         <source>As:</source>
         <translation>Как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="73" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="70" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
@@ -1524,12 +1524,12 @@
 <context>
     <name>EntityChoice</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="98" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="103" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="106" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="111" />
         <source>Several…</source>
         <translation>Несколько…</translation>
     </message>
@@ -1537,7 +1537,7 @@
 <context>
     <name>EntityPicker</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="135" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="140" />
         <source>Own entities</source>
         <translation>Свои юрлица</translation>
     </message>
@@ -1774,37 +1774,37 @@
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="337" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="339" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="345" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="346" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="347" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -1812,58 +1812,58 @@
 <context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="45" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="217" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="64" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="87" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="89" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="92" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="106" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="109" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="150" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="160" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="180" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="185" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="218" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="223" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1902,7 +1902,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="212" />
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
@@ -1998,7 +1998,7 @@
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2006,7 +2006,7 @@
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="87" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="88" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -2019,7 +2019,7 @@
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="46" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="47" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
     </message>
@@ -2492,37 +2492,37 @@
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="88" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="90" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="100" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="101" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="116" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="118" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="121" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="122" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="158" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="159" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -2536,8 +2536,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="313" />
-        <location filename="../../desktop/ui/payments/tab.py" line="317" />
+        <location filename="../../desktop/ui/payments/tab.py" line="314" />
+        <location filename="../../desktop/ui/payments/tab.py" line="318" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2547,132 +2547,132 @@
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="80" />
+        <location filename="../../desktop/ui/payments/tab.py" line="81" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="81" />
+        <location filename="../../desktop/ui/payments/tab.py" line="82" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="82" />
+        <location filename="../../desktop/ui/payments/tab.py" line="83" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="83" />
+        <location filename="../../desktop/ui/payments/tab.py" line="84" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="84" />
+        <location filename="../../desktop/ui/payments/tab.py" line="85" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="98" />
+        <location filename="../../desktop/ui/payments/tab.py" line="99" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="99" />
+        <location filename="../../desktop/ui/payments/tab.py" line="100" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="100" />
+        <location filename="../../desktop/ui/payments/tab.py" line="101" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="101" />
+        <location filename="../../desktop/ui/payments/tab.py" line="102" />
         <source>Payment amount</source>
         <translation>Сумма платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="102" />
+        <location filename="../../desktop/ui/payments/tab.py" line="103" />
         <source>Applied here</source>
         <translation>Зачтено в счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="103" />
+        <location filename="../../desktop/ui/payments/tab.py" line="104" />
         <source>How</source>
         <translation>Как разнесено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="111" />
+        <location filename="../../desktop/ui/payments/tab.py" line="112" />
         <source>Undo this allocation</source>
         <translation>Отменить разнесение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="114" />
+        <location filename="../../desktop/ui/payments/tab.py" line="115" />
         <source>Payments behind the selected invoice</source>
         <translation>Платежи, зачтённые в выбранный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="116" />
+        <location filename="../../desktop/ui/payments/tab.py" line="117" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="134" />
+        <location filename="../../desktop/ui/payments/tab.py" line="135" />
         <source>Assign to invoices…</source>
         <translation>Разнести по счетам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="137" />
+        <location filename="../../desktop/ui/payments/tab.py" line="138" />
         <source>Not a client payment</source>
         <translation>Не оплата клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="139" />
+        <location filename="../../desktop/ui/payments/tab.py" line="140" />
         <source>A refund, a loan or a transfer: remove it from the queue</source>
         <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="141" />
-        <location filename="../../desktop/ui/payments/tab.py" line="333" />
-        <location filename="../../desktop/ui/payments/tab.py" line="354" />
-        <location filename="../../desktop/ui/payments/tab.py" line="366" />
+        <location filename="../../desktop/ui/payments/tab.py" line="142" />
+        <location filename="../../desktop/ui/payments/tab.py" line="334" />
+        <location filename="../../desktop/ui/payments/tab.py" line="355" />
+        <location filename="../../desktop/ui/payments/tab.py" line="367" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="203" />
+        <location filename="../../desktop/ui/payments/tab.py" line="204" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="241" />
-        <location filename="../../desktop/ui/payments/tab.py" line="254" />
-        <location filename="../../desktop/ui/payments/tab.py" line="290" />
+        <location filename="../../desktop/ui/payments/tab.py" line="242" />
+        <location filename="../../desktop/ui/payments/tab.py" line="255" />
+        <location filename="../../desktop/ui/payments/tab.py" line="291" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="243" />
+        <location filename="../../desktop/ui/payments/tab.py" line="244" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="254" />
+        <location filename="../../desktop/ui/payments/tab.py" line="255" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="266" />
+        <location filename="../../desktop/ui/payments/tab.py" line="267" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="291" />
+        <location filename="../../desktop/ui/payments/tab.py" line="292" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="301" />
+        <location filename="../../desktop/ui/payments/tab.py" line="302" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2934,22 +2934,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="471" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="477" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="479" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -2977,222 +2977,222 @@
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="137" />
+        <location filename="../../desktop/ui/requests/card.py" line="131" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="138" />
+        <location filename="../../desktop/ui/requests/card.py" line="132" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="139" />
+        <location filename="../../desktop/ui/requests/card.py" line="133" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="141" />
+        <location filename="../../desktop/ui/requests/card.py" line="135" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="145" />
+        <location filename="../../desktop/ui/requests/card.py" line="139" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <location filename="../../desktop/ui/requests/card.py" line="141" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="149" />
+        <location filename="../../desktop/ui/requests/card.py" line="143" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="150" />
+        <location filename="../../desktop/ui/requests/card.py" line="144" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="151" />
+        <location filename="../../desktop/ui/requests/card.py" line="145" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <location filename="../../desktop/ui/requests/card.py" line="149" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="157" />
+        <location filename="../../desktop/ui/requests/card.py" line="151" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="159" />
+        <location filename="../../desktop/ui/requests/card.py" line="153" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <location filename="../../desktop/ui/requests/card.py" line="155" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="163" />
+        <location filename="../../desktop/ui/requests/card.py" line="157" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="167" />
+        <location filename="../../desktop/ui/requests/card.py" line="161" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="186" />
+        <location filename="../../desktop/ui/requests/card.py" line="180" />
         <source>Payment purpose* (with VAT, at most 210 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="194" />
+        <location filename="../../desktop/ui/requests/card.py" line="188" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="196" />
+        <location filename="../../desktop/ui/requests/card.py" line="190" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="193" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="200" />
+        <location filename="../../desktop/ui/requests/card.py" line="194" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <location filename="../../desktop/ui/requests/card.py" line="195" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="213" />
+        <location filename="../../desktop/ui/requests/card.py" line="207" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="229" />
+        <location filename="../../desktop/ui/requests/card.py" line="223" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="231" />
+        <location filename="../../desktop/ui/requests/card.py" line="225" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="232" />
+        <location filename="../../desktop/ui/requests/card.py" line="226" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="233" />
+        <location filename="../../desktop/ui/requests/card.py" line="227" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <location filename="../../desktop/ui/requests/card.py" line="228" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="235" />
+        <location filename="../../desktop/ui/requests/card.py" line="229" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <location filename="../../desktop/ui/requests/card.py" line="231" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="312" />
+        <location filename="../../desktop/ui/requests/card.py" line="306" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="318" />
-        <location filename="../../desktop/ui/requests/card.py" line="319" />
-        <location filename="../../desktop/ui/requests/card.py" line="320" />
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="312" />
+        <location filename="../../desktop/ui/requests/card.py" line="313" />
+        <location filename="../../desktop/ui/requests/card.py" line="314" />
+        <location filename="../../desktop/ui/requests/card.py" line="315" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="322" />
-        <location filename="../../desktop/ui/requests/card.py" line="323" />
-        <location filename="../../desktop/ui/requests/card.py" line="606" />
+        <location filename="../../desktop/ui/requests/card.py" line="316" />
+        <location filename="../../desktop/ui/requests/card.py" line="317" />
+        <location filename="../../desktop/ui/requests/card.py" line="600" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="350" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="364" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="387" />
+        <location filename="../../desktop/ui/requests/card.py" line="381" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="417" />
+        <location filename="../../desktop/ui/requests/card.py" line="411" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="417" />
+        <location filename="../../desktop/ui/requests/card.py" line="411" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="418" />
+        <location filename="../../desktop/ui/requests/card.py" line="412" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="465" />
+        <location filename="../../desktop/ui/requests/card.py" line="459" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="595" />
+        <location filename="../../desktop/ui/requests/card.py" line="589" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="597" />
+        <location filename="../../desktop/ui/requests/card.py" line="591" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="628" />
+        <location filename="../../desktop/ui/requests/card.py" line="622" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3200,77 +3200,77 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="22" />
+        <location filename="../../desktop/ui/requests/model.py" line="23" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="23" />
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
         <source>On approval</source>
         <translation>На согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
         <source>Approved for payment</source>
         <translation>Согласован к оплате</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <location filename="../../desktop/ui/requests/model.py" line="27" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="66" />
+        <location filename="../../desktop/ui/requests/model.py" line="67" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="67" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <location filename="../../desktop/ui/requests/model.py" line="74" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <location filename="../../desktop/ui/requests/model.py" line="76" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="76" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="126" />
+        <location filename="../../desktop/ui/requests/model.py" line="145" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3323,45 +3323,45 @@
         <translation>Выгрузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="142" />
+        <location filename="../../desktop/ui/requests/tab.py" line="141" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="145" />
+        <location filename="../../desktop/ui/requests/tab.py" line="144" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="192" />
+        <location filename="../../desktop/ui/requests/tab.py" line="190" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="215" />
-        <location filename="../../desktop/ui/requests/tab.py" line="228" />
-        <location filename="../../desktop/ui/requests/tab.py" line="244" />
-        <location filename="../../desktop/ui/requests/tab.py" line="254" />
+        <location filename="../../desktop/ui/requests/tab.py" line="213" />
+        <location filename="../../desktop/ui/requests/tab.py" line="226" />
+        <location filename="../../desktop/ui/requests/tab.py" line="242" />
+        <location filename="../../desktop/ui/requests/tab.py" line="252" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="215" />
+        <location filename="../../desktop/ui/requests/tab.py" line="213" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="227" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="245" />
+        <location filename="../../desktop/ui/requests/tab.py" line="243" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="255" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3397,43 +3397,43 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="375" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="378" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="384" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="387" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="398" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="443" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="439" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="451" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="452" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3441,217 +3441,217 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="73" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="74" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="79" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="81" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="93" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="178" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="94" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="179" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="97" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="212" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="228" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="113" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="122" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="123" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="171" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="172" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="183" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="184" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="186" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="187" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="188" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="189" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="193" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="195" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="197" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="200" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="202" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="210" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="214" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="227" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="217" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="230" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="269" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3683,32 +3683,32 @@
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="176" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="178" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="185" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="188" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>
@@ -3863,99 +3863,99 @@
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="98" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="99" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="106" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="100" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="107" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="101" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="108" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="102" />
         <source>Performer</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="109" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="103" />
         <source>Request №</source>
         <translation>№ заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="110" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="111" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
         <source>Approved</source>
         <translation>Утверждён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="132" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="126" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="134" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="128" />
         <source>Delete rows</source>
         <translation>Удалить строки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="136" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="130" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="146" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="140" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="204" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="198" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="342" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="205" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="199" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="212" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="206" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="338" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="351" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="359" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="352" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="372" />
         <source>The changes are not saved. Show other work orders and drop them?</source>
         <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>
@@ -3963,112 +3963,112 @@
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="79" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="75" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="87" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="89" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="85" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="90" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="109" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="105" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="113" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="116" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="123" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="124" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="197" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="243" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="244" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="245" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="246" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="252" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="306" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="302" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="332" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="328" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="339" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="352" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="348" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

@@ -451,3 +451,9 @@ RU.update({
     "The changes are not saved. Show other work orders and drop them?":
         "Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?",
 })
+
+# helper H: typed numbers (one parser; the message names what is wrong)
+RU.update({
+    "Line %1: %2": "Строка %1: %2",
+    "Amount to assign: %1": "Сумма к разнесению: %1",
+})

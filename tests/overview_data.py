@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from desktop.core import closing
 from desktop.core.db import Database
@@ -50,11 +50,10 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
             update(Document).where(Document.id.in_(paid)).values(paid_amount=Document.amount_total)
         )
         partial = [i for i in ids if i % 4 == 1]
-        session.execute(
-            update(Document)
-            .where(Document.id.in_(partial))
-            .values(paid_amount=func.round(Document.amount_total / 2, 0))
-        )
+        # Half of each, whole roubles (computed in Python: SQL division of the exact columns is refused).
+        for document in session.scalars(select(Document).where(Document.id.in_(partial))):
+            document.paid_amount = (document.amount_total / 2).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        session.flush()
         # Older documents for the 61–90 and 90+ buckets.
         old = [i for i in ids if i % 7 == 0]
         session.execute(

@@ -18,6 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import numbering
+from desktop.core.catalog import round_money
+from desktop.core.documents.money import format_money, format_quantity
 from desktop.core.errors import ValidationError
 from desktop.core.events import log_event
 from desktop.core.models import (
@@ -35,6 +37,7 @@ from desktop.core.models import (
     Periodicity,
     Service,
 )
+from desktop.core.numbers import PRICE, QUANTITY, check_decimal
 from desktop.core.resources import resource_path
 
 
@@ -181,11 +184,30 @@ def step_errors(session: Session, data: ContractInput, step: int) -> dict[str, s
         for index, line in enumerate(data.lines, start=1):
             if session.get(Service, line.service_id) is None:
                 errors[f"line{index}"] = f"Строка {index}: услуга не найдена в каталоге."
+            elif problem := line_value_problem(line.price, line.quantity):
+                errors[f"line{index}"] = f"Строка {index}: {problem}."
             elif line.price <= 0:
                 errors[f"line{index}"] = f"Строка {index}: цена должна быть больше нуля."
             elif data.kind == ContractKind.FIXED and line.quantity <= 0:
                 errors[f"line{index}"] = f"Строка {index}: количество должно быть больше нуля."
+            elif data.kind == ContractKind.FIXED and round_money(line.quantity * line.price) == 0:
+                errors[f"line{index}"] = (
+                    f"Строка {index}: сумма {format_quantity(line.quantity)} × {format_money(line.price)}"
+                    " округляется до 0,00 — документ на нулевую сумму не выставляется."
+                )
     return errors
+
+
+def line_value_problem(price: Decimal | None, quantity: Decimal | None) -> str | None:
+    """What is wrong with a typed price or quantity (NaN, infinity, too many decimals or digits), or None."""
+    for value, kind, title in ((price, PRICE, "цена"), (quantity, QUANTITY, "количество")):
+        if value is None:
+            continue
+        try:
+            check_decimal(value, kind, title)
+        except ValueError as error:
+            return str(error)
+    return None
 
 
 def create_contract(session: Session, data: ContractInput, *, user: str | None = None) -> Contract:
@@ -328,6 +350,8 @@ def add_agreement(
             raise ValidationError(f"Изменение {index}: строка спецификации не из этого договора.")
         if change.action == AgreementAction.ADD and (change.service_id is None or not change.price):
             raise ValidationError(f"Изменение {index}: для новой строки нужны услуга и цена.")
+        if problem := line_value_problem(change.price, change.quantity):
+            raise ValidationError(f"Изменение {index}: {problem}.")
         if change.price is not None and change.price <= 0:
             raise ValidationError(f"Изменение {index}: цена должна быть больше нуля.")
     agreement = Agreement(

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Counterparty, PartyKind
+from desktop.core.numbers import INTEGER, PRICE, QUANTITY, parse_decimal
 from desktop.core.parties import FIELD_TITLES, counterparty_errors, find_duplicate, save_counterparty
 
 # Header (normalised) → field. The first spelling of each field is the one the template writes.
@@ -262,14 +263,6 @@ def write_counterparty_template(path: Path) -> Path:
     return path
 
 
-def parse_decimal(text: str) -> Decimal:
-    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as error:
-        raise ValueError(f"не число: «{text}»") from error
-
-
 def parse_date(text: str) -> dt.date:
     text = text.strip()
     for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d.%m.%y", "%d/%m/%Y"):
@@ -432,7 +425,7 @@ def import_contracts(
                     errors.append(RowError(first_row, column(field_name), str(error)))
         if first.get("postpay_days"):
             try:
-                data.postpay_days = int(parse_decimal(first["postpay_days"]))
+                data.postpay_days = int(parse_decimal(first["postpay_days"], INTEGER))
             except ValueError as error:
                 errors.append(RowError(first_row, column("postpay_days"), str(error)))
         data.valid_from = data.valid_from or data.date
@@ -442,10 +435,16 @@ def import_contracts(
                 errors.append(RowError(row, column("service"), "обязательное поле"))
                 continue
             try:
-                price = parse_decimal(values.get("price", ""))
-                quantity = parse_decimal(values["quantity"]) if values.get("quantity") else Decimal(1)
+                price = parse_decimal(values.get("price", ""), PRICE)
             except ValueError as error:
                 errors.append(RowError(row, column("price"), str(error)))
+                continue
+            try:
+                quantity = (
+                    parse_decimal(values["quantity"], QUANTITY) if values.get("quantity") else Decimal(1)
+                )
+            except ValueError as error:
+                errors.append(RowError(row, column("quantity"), str(error)))
                 continue
             if price <= 0:
                 errors.append(RowError(row, column("price"), "цена должна быть больше нуля"))
@@ -562,7 +561,7 @@ def import_work_orders(
             errors.append(RowError(row, column("date"), str(error)))
             day = None
         try:
-            quantity = parse_decimal(values.get("quantity", ""))
+            quantity = parse_decimal(values.get("quantity", ""), QUANTITY)
             if quantity <= 0:
                 errors.append(RowError(row, column("quantity"), "количество должно быть больше нуля"))
         except ValueError as error:

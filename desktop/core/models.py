@@ -1,7 +1,8 @@
 """SQLAlchemy 2 typed ORM models: the whole stored domain of AktDesk.
 
-Money columns are ``Numeric(18, 2)`` and come back as ``Decimal``; quantities are
-``Numeric(18, 3)``. Identifiers (INN, KPP, BIK, accounts) are strings: BIK starts with 0.
+Money columns are ``NUMERIC(18, 2)`` and come back as ``Decimal``; quantities are
+``NUMERIC(18, 3)`` (:class:`ExactDecimal`: on SQLite an integer of kopecks / thousandths, so that
+money stays exact there too). Identifiers (INN, KPP, BIK, accounts) are strings: BIK starts with 0.
 Enumerations are stored as short ASCII codes (``String``), validated in Python, so that
 adding a value never needs an ALTER TYPE on PostgreSQL.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -24,8 +27,16 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.type_api import TypeDecorator, TypeEngine
+
+from desktop.core.errors import ValidationError
+from desktop.core.numbers import MONEY, QUANTITY, NumberKind, check_decimal
 
 # Stable constraint names: Alembic batch mode on SQLite and autogenerate need them.
 NAMING_CONVENTION = {
@@ -36,8 +47,78 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-Money = Numeric(18, 2)
-Quantity = Numeric(18, 3)
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """An exact decimal column: ``NUMERIC(digits, places)`` on PostgreSQL; on SQLite an INTEGER
+    holding the value times ``10**places`` (kopecks for money, thousandths for quantities).
+
+    SQLite has no decimal type: a NUMERIC column keeps a REAL (15–17 significant digits), so
+    ``998 999 999 999 990.01`` came back as ``998 999 999 999 990``. Decimal text would be exact
+    but SQLite sorts text as text and ``SUM`` casts it to REAL; integers sum exactly (SQLite stops
+    with «integer overflow» rather than going inexact) and sort as numbers, so the registry's and
+    the overview's SQL aggregates and ORDER BY stay exact without any change. ``a - b`` and
+    ``SUM(a)`` keep the column's scale; ``a * b`` of two such columns is typed with the sum of their
+    scales (``price * quantity`` → 5 places). A value that does not fit (more decimals or digits
+    than the column keeps, NaN, infinity) is refused before it reaches the database: see
+    :func:`check_money_columns` for the message the user sees.
+    """
+
+    impl = Numeric
+    cache_ok = True
+
+    def __init__(self, kind: NumberKind) -> None:
+        super().__init__(precision=kind.digits, scale=kind.places, asdecimal=True)
+        self.kind = kind
+
+    class Comparator(TypeDecorator.Comparator[Decimal], Numeric.Comparator[Decimal]):
+        def _adapt_expression(self, op: Any, other_comparator: Any) -> tuple[Any, TypeEngine[Any]]:
+            own = self.type
+            other = other_comparator.type
+            if op is operators.mul and isinstance(own, ExactDecimal) and isinstance(other, ExactDecimal):
+                kind = NumberKind(
+                    own.kind.digits + other.kind.digits, own.kind.places + other.kind.places, ""
+                )
+                return op, ExactDecimal(kind)
+            if op in (operators.truediv, operators.floordiv, operators.mod):
+                raise NotImplementedError("divide exact decimals in Python: SQLite would divide the integers")
+            return super()._adapt_expression(op, other_comparator)
+
+    comparator_factory = Comparator
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(self.kind.digits, self.kind.places, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+            raise TypeError(f"an exact decimal column takes Decimal or int, not {type(value).__name__}")
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError(f"not a finite number: {number}")
+        if dialect.name != "sqlite":
+            return number
+        scaled = number.scaleb(self.kind.places)
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{number} has more than {self.kind.places} decimal places")
+        return int(scaled)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name != "sqlite":
+            return value if isinstance(value, Decimal) else Decimal(str(value))
+        number = Decimal(value) if isinstance(value, int) else Decimal(str(value))
+        return number.scaleb(-self.kind.places).quantize(Decimal(1).scaleb(-self.kind.places))
+
+    def copy(self, **kw: Any) -> ExactDecimal:
+        return ExactDecimal(self.kind)
+
+
+Money = ExactDecimal(MONEY)
+Quantity = ExactDecimal(QUANTITY)
 
 
 class Base(DeclarativeBase):
@@ -335,8 +416,10 @@ class ContractLine(Base):
     position: Mapped[int] = mapped_column(Integer, default=1)
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
     description: Mapped[str | None] = mapped_column(String(500))  # overrides the catalogue name
-    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
-    price: Mapped[Decimal] = mapped_column(Money)
+    quantity: Mapped[Decimal] = mapped_column(
+        Quantity, default=Decimal(1), info={"label": "Количество в строке договора"}
+    )
+    price: Mapped[Decimal] = mapped_column(Money, info={"label": "Цена в строке договора"})
     vat_rate: Mapped[str | None] = mapped_column(String(10))  # None: the service's / seller's rate
 
     contract: Mapped[Contract] = relationship(back_populates="lines")
@@ -373,8 +456,8 @@ class AgreementChange(Base):
     action: Mapped[str] = mapped_column(String(10), default=AgreementAction.CHANGE)
     contract_line_id: Mapped[int | None] = mapped_column(ForeignKey("contract_lines.id"))
     service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # for ADD
-    quantity: Mapped[Decimal | None] = mapped_column(Quantity)
-    price: Mapped[Decimal | None] = mapped_column(Money)
+    quantity: Mapped[Decimal | None] = mapped_column(Quantity, info={"label": "Количество в допсоглашении"})
+    price: Mapped[Decimal | None] = mapped_column(Money, info={"label": "Цена в допсоглашении"})
     vat_rate: Mapped[str | None] = mapped_column(String(10))
 
     agreement: Mapped[Agreement] = relationship(back_populates="changes")
@@ -392,7 +475,7 @@ class WorkOrder(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
     date: Mapped[dt.date] = mapped_column(Date)
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
-    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    quantity: Mapped[Decimal] = mapped_column(Quantity, info={"label": "Количество в заказ-наряде"})
     performer: Mapped[str] = mapped_column(String(200), default="")
     request_number: Mapped[str] = mapped_column(String(50), default="")
     description: Mapped[str] = mapped_column(String(500), default="")
@@ -444,9 +527,9 @@ class Document(Base):
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     upd_status: Mapped[int | None] = mapped_column(Integer)  # 1 = СЧФДОП, 2 = ДОП
-    amount_net: Mapped[Decimal] = mapped_column(Money)
-    amount_vat: Mapped[Decimal] = mapped_column(Money)
-    amount_total: Mapped[Decimal] = mapped_column(Money)
+    amount_net: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма документа без НДС"})
+    amount_vat: Mapped[Decimal] = mapped_column(Money, info={"label": "НДС документа"})
+    amount_total: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма документа"})
     status: Mapped[str] = mapped_column(String(10), default=DocumentStatus.ISSUED, index=True)
     current: Mapped[bool | None] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -462,7 +545,9 @@ class Document(Base):
     scan_sha256: Mapped[str | None] = mapped_column(String(64))
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     sent_via: Mapped[str | None] = mapped_column(String(20))
-    paid_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    paid_amount: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("0.00"), info={"label": "Оплачено по документу"}
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     created_by: Mapped[str | None] = mapped_column(String(100))
 
@@ -485,12 +570,12 @@ class DocumentLine(Base):
     name: Mapped[str] = mapped_column(String(1000))
     unit_code: Mapped[str | None] = mapped_column(String(4))
     unit_name: Mapped[str | None] = mapped_column(String(20))
-    quantity: Mapped[Decimal] = mapped_column(Quantity)
-    price: Mapped[Decimal] = mapped_column(Money)
-    amount_net: Mapped[Decimal] = mapped_column(Money)
+    quantity: Mapped[Decimal] = mapped_column(Quantity, info={"label": "Количество в строке документа"})
+    price: Mapped[Decimal] = mapped_column(Money, info={"label": "Цена в строке документа"})
+    amount_net: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма строки без НДС"})
     vat_rate: Mapped[str] = mapped_column(String(10))  # "22%", "10%", "без НДС", ...
-    amount_vat: Mapped[Decimal] = mapped_column(Money)
-    amount_total: Mapped[Decimal] = mapped_column(Money)
+    amount_vat: Mapped[Decimal] = mapped_column(Money, info={"label": "НДС строки"})
+    amount_total: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма строки"})
     period_from: Mapped[dt.date | None] = mapped_column(Date)
     period_to: Mapped[dt.date | None] = mapped_column(Date)
 
@@ -570,7 +655,7 @@ class BankPayment(Base):
     doc_kind: Mapped[str] = mapped_column(String(50), default="Платежное поручение")
     number: Mapped[str] = mapped_column(String(20), default="")
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    amount: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма платежа"})
     payer_name: Mapped[str] = mapped_column(String(500), default="")
     payer_inn: Mapped[str] = mapped_column(String(12), default="", index=True)
     payer_kpp: Mapped[str] = mapped_column(String(9), default="")
@@ -584,7 +669,9 @@ class BankPayment(Base):
     purpose: Mapped[str] = mapped_column(Text, default="")
     counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=PaymentStatus.UNALLOCATED)
-    allocated_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    allocated_amount: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("0.00"), info={"label": "Разнесено из платежа"}
+    )
     source_file: Mapped[str] = mapped_column(String(1000), default="")
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     imported_by: Mapped[str] = mapped_column(String(100), default="")
@@ -605,7 +692,7 @@ class PaymentAllocation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("bank_payments.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
-    amount: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма разнесения"})
     confidence: Mapped[str] = mapped_column(String(10), default="manual")  # banking.Confidence or manual
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     created_by: Mapped[str] = mapped_column(String(100), default="")
@@ -644,7 +731,7 @@ class PaymentRequest(Base):
     contractor_bik: Mapped[str] = mapped_column(String(9), default="")
     contractor_account: Mapped[str] = mapped_column(String(20))
     contractor_corr_account: Mapped[str] = mapped_column(String(20), default="")
-    amount: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма заявки"})
     currency: Mapped[str] = mapped_column(String(3), default="RUB")
     vat_rate: Mapped[str] = mapped_column(String(10), default="22%")  # or "без НДС"
     purpose: Mapped[str] = mapped_column(String(210))  # the bank limits the purpose to 210 characters
@@ -716,7 +803,9 @@ class DispatchDocument(Base):
 
     __tablename__ = "dispatch_documents"
 
-    dispatch_id: Mapped[int] = mapped_column(ForeignKey("dispatches.id", ondelete="CASCADE"), primary_key=True)
+    dispatch_id: Mapped[int] = mapped_column(
+        ForeignKey("dispatches.id", ondelete="CASCADE"), primary_key=True
+    )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
 
 
@@ -745,3 +834,29 @@ class MailTemplateText(Base):
     source: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+@event.listens_for(Session, "before_flush")
+def check_money_columns(session: Session, flush_context: Any, instances: Any) -> None:
+    """Refuse, before the database, an amount or quantity its column cannot keep exactly.
+
+    PostgreSQL would answer «numeric field overflow» with the SQL, SQLite would round; the user
+    gets «Сумма документа: 12 345 678 901 234 567,00 — слишком большое число (не более
+    9 999 999 999 999 999,99)» instead, with the field's name from the column's ``info["label"]``.
+    """
+    for instance in (*session.new, *session.dirty):
+        mapper = sa_inspect(instance).mapper
+        for prop in mapper.column_attrs:
+            column = prop.columns[0]
+            if not isinstance(column.type, ExactDecimal):
+                continue
+            value = getattr(instance, prop.key)
+            if value is None:
+                continue
+            label = column.info.get("label", prop.key)
+            if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+                raise ValidationError(f"{label}: не число: «{value}»", field=prop.key)
+            try:
+                check_decimal(Decimal(value), column.type.kind, label)
+            except ValueError as error:
+                raise ValidationError(str(error), field=prop.key) from error

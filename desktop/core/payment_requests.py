@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from desktop.core.models import (
     User,
     _now,
 )
+from desktop.core.numbers import MONEY, parse_decimal
 from desktop.core.safe_names import safe_file_name, safe_name
 from desktop.core.scans import EXTENSIONS, AttachResult, ScanStore
 
@@ -68,7 +69,7 @@ CURRENCIES = ("RUB", "USD", "EUR", "CNY")
 VAT_RATES = ("22%", "20%", "10%", "7%", "5%", "0%", NO_VAT)
 ATTACHMENT_ROLES = {"e_invoice": "Эл. версия счёта", "payment_order": "Платёжное поручение"}
 SHARE_FOLDER = "Заявки на оплату"
-MAX_AMOUNT = Decimal("9999999999999999.99")
+MAX_AMOUNT = MONEY.limit
 
 STATUS_TITLES = {
     RequestStatus.DRAFT: "Черновик",
@@ -318,16 +319,10 @@ def parse_amount(value: Decimal | str | None) -> Decimal | None:
     """«12 345,60» → Decimal("12345.60"); None when it is not a number."""
     if value is None:
         return None
-    if isinstance(value, Decimal):
-        return value
-    text = str(value).replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
-    if not text:
-        return None
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
+        return parse_decimal(value)  # the one number parser (NaN, infinity, exponents refused)
+    except ValueError:
         return None
-    return amount if amount.is_finite() else None
 
 
 def vat_amount(amount: Decimal, rate: str) -> tuple[int | None, Decimal | None]:

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.contracts import period_bounds, quantity_input_text
 from desktop.core.errors import ValidationError
 from desktop.core.events import current_login, log_event
-from desktop.core.imports import parse_date, parse_decimal
+from desktop.core.imports import parse_date
 from desktop.core.models import Contract, ContractKind, ContractLine, WorkOrder
+from desktop.core.numbers import QUANTITY, parse_decimal
 
 COLUMN_TITLES = {
     "contract": "Договор",
@@ -217,15 +218,12 @@ def check(
             row_errors.append(CellError(number, "quantity", "укажите количество"))
         else:
             try:
-                quantity = parse_decimal(row.quantity)
+                quantity = parse_decimal(row.quantity, QUANTITY)
             except ValueError as error:
                 row_errors.append(CellError(number, "quantity", str(error)))
             else:
-                if not quantity.is_finite() or quantity <= 0:
+                if quantity <= 0:
                     row_errors.append(CellError(number, "quantity", "количество должно быть больше нуля"))
-                    quantity = None
-                elif quantity != quantity.quantize(Decimal("0.001")):
-                    row_errors.append(CellError(number, "quantity", "не больше трёх знаков после запятой"))
                     quantity = None
         for key, limit in LIMITS.items():
             if len(getattr(row, key)) > limit:

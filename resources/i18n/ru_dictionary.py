@@ -499,4 +499,8 @@ RU.update({
     "E&xport PDF…": "&Экспорт в PDF…",
     "Sa&ve filter…": "Со&хранить фильтр…",
     "De&lete": "&Удалить",
+# helper H: typed numbers (one parser; the message names what is wrong)
+RU.update({
+    "Line %1: %2": "Строка %1: %2",
+    "Amount to assign: %1": "Сумма к разнесению: %1",
 })

@@ -14,12 +14,13 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.numbers import MONEY, parse_decimal
 
 HEADER_LINE = "1CClientBankExchange"
 END_OF_FILE = "КонецФайла"
@@ -36,7 +37,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_AMOUNT = re.compile(r"-?\d+(?:\.\d{1,2})?")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009']")
 _PRINTED_INN = re.compile(r"^\s*ИНН\s*\d{10,12}\s*(?:КПП\s*\d{0,9}\s*)?", re.IGNORECASE)
 _PURPOSE_PART = re.compile(r"НазначениеПлатежа(\d+)")
@@ -141,14 +141,9 @@ class Statement:
 
 
 def parse_amount(text: str) -> Decimal:
-    """``1234.56``, ``1234,56``, ``1234``, ``1 234.56`` → Decimal; ValueError otherwise."""
-    cleaned = _SPACES.sub("", text.strip()).replace(",", ".")
-    if not _AMOUNT.fullmatch(cleaned):
-        raise ValueError(text)
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only numbers
-        raise ValueError(text) from exc
+    """``1234.56``, ``1234,56``, ``1234``, ``1 234.56`` → Decimal; ValueError otherwise (the one number
+    parser, :func:`desktop.core.numbers.parse_decimal`: kopecks at most, within the money column)."""
+    return parse_decimal(text, MONEY)
 
 
 def parse_date(text: str) -> date:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from desktop.core.contract_editing import ChangeInput, add_agreement, update_con
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.core.numbers import PRICE, QUANTITY, parse_decimal
 from desktop.core.registry import KIND_RU, PAY_RU, RegistryFilter, RegistryRow, filtered_ids, load_rows
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
@@ -128,16 +128,17 @@ class AgreementDialog(QDialog):
     def changes(self) -> list[ChangeInput]:
         out = []
         for row, line in enumerate(self.contract.lines):
-            price_text = (self.lines.item(row, 2).text() or "").strip().replace(",", ".").replace(" ", "")
-            qty_text = (self.lines.item(row, 3).text() or "").strip().replace(",", ".").replace(" ", "")
+            price_text = (self.lines.item(row, 2).text() or "").strip()
+            qty_text = (self.lines.item(row, 3).text() or "").strip()
             if not price_text and not qty_text:
                 continue
             try:
-                price = Decimal(price_text) if price_text else None
-                quantity = Decimal(qty_text) if qty_text else None
-            except InvalidOperation as error:
+                price = parse_decimal(price_text, PRICE, "цена") if price_text else None
+                quantity = parse_decimal(qty_text, QUANTITY, "количество") if qty_text else None
+            except ValueError as error:
                 raise UserError(
-                    self.tr("Line %1: not a number").replace("%1", str(row + 1)), field="changes"
+                    self.tr("Line %1: %2").replace("%1", str(row + 1)).replace("%2", str(error)),
+                    field="changes",
                 ) from error
             out.append(ChangeInput(AgreementAction.CHANGE, line.id, price=price, quantity=quantity))
         return out

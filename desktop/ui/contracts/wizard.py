@@ -7,7 +7,7 @@ and the reason is shown under the page until the page is right.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -52,6 +52,7 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.events import current_login
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
+from desktop.core.numbers import PRICE, QUANTITY, parse_decimal
 from desktop.ui.common.dates import to_date, to_qdate
 
 
@@ -394,15 +395,21 @@ class LinesPage(_Page):
 
     def collect(self) -> None:
         lines = []
+        self.w.typed_errors = {}
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, 0)
             assert isinstance(combo, QComboBox)
             service_id = combo.currentData()
-            try:
-                quantity = Decimal((self.table.item(row, 1).text() or "0").replace(",", ".").replace(" ", ""))
-                price = Decimal((self.table.item(row, 2).text() or "0").replace(",", ".").replace(" ", ""))
-            except (InvalidOperation, AttributeError):
-                quantity, price = Decimal(0), Decimal(0)
+            values = []
+            for column, kind, title in ((1, QUANTITY, "количество"), (2, PRICE, "цена")):
+                item = self.table.item(row, column)
+                text = item.text() if item is not None else ""
+                try:
+                    values.append(parse_decimal(text, kind, title) if text.strip() else Decimal(0))
+                except ValueError as error:  # the one number parser: NaN, 1e400, 0,005 are refused
+                    self.w.typed_errors[f"line{row + 1}.{column}"] = f"Строка {row + 1}: {error}."
+                    values.append(Decimal(0))
+            quantity, price = values
             lines.append(LineInput(service_id=service_id or 0, price=price, quantity=quantity))
         self.w.data.lines = lines
 
@@ -418,6 +425,7 @@ class ContractWizard(QWizard):
         self.setMinimumSize(720, 520)
         self.database = database
         self.data = ContractInput()
+        self.typed_errors: dict[str, str] = {}
         self.copied = False
         self.contract_id: int | None = None
         self.parties_page = PartiesPage(self)
@@ -439,6 +447,10 @@ class ContractWizard(QWizard):
         from desktop.core.contract_editing import step_errors
 
         errors = step_errors(session, self.data, step)
+        if step >= STEP_LINES:  # a typed number that is not one names itself, not «price must be > 0»
+            for key in self.typed_errors:
+                errors.pop(key.partition(".")[0], None)
+            errors.update(self.typed_errors)
         if step >= STEP_PARTIES and self.data.own_entity_id is not None:
             allowed = {e.id for e in self.allowed_entities(session)}
             if self.data.own_entity_id not in allowed:
@@ -453,6 +465,9 @@ class ContractWizard(QWizard):
     def accept(self) -> None:
         for page in (self.parties_page, self.template_page, self.dates_page, self.lines_page):
             page.collect()
+        if self.typed_errors:
+            QMessageBox.warning(self, self.windowTitle(), "\n".join(self.typed_errors.values()))
+            return
         try:
             with self.database.transaction() as session:
                 contract = create_contract(session, self.data)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.db import Database
 from desktop.core.errors import UserError, ValidationError
-from desktop.core.imports import parse_decimal
 from desktop.core.models import BankPayment
+from desktop.core.numbers import MONEY, parse_decimal
 from desktop.core.payments import OverpaymentError, Part, allocate, free_amount, invoice_choices, suggest
 from desktop.ui.common import fmt
 
@@ -31,13 +31,9 @@ DOCUMENT_ID = Qt.ItemDataRole.UserRole
 
 def parse_money(text: str) -> Decimal:
     """«6 100,50» / «6100.5» → Decimal; ValueError on anything else."""
-    cleaned = "".join(text.split())
-    if not cleaned:
+    if not text.strip():
         return Decimal(0)
-    value = parse_decimal(cleaned)
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
+    return parse_decimal(text, MONEY)
 
 
 class AllocateDialog(QDialog):
@@ -186,10 +182,8 @@ class AllocateDialog(QDialog):
         for document_id, text in self._entered.items():
             try:
                 amount = parse_money(text)
-            except ValueError:
-                raise ValidationError(
-                    self.tr("The amount «%1» is not a number: write it like 1 234,56").replace("%1", text)
-                ) from None
+            except ValueError as error:
+                raise ValidationError(self.tr("Amount to assign: %1").replace("%1", str(error))) from None
             if amount:
                 parts.append(Part(document_id, amount))
         return parts

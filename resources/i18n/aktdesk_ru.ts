@@ -54,109 +54,109 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="140" />
-        <source>Line %1: not a number</source>
-        <translation>Строка %1: не число</translation>
+        <source>Line %1: %2</source>
+        <translation>Строка %1: %2</translation>
     </message>
 </context>
 <context>
     <name>AllocateDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="47" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="43" />
         <source>Assign the payment to invoices</source>
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="60" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="56" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="74" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="70" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="83" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="79" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="95" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="96" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="97" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="109" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="105" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="132" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="132" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="191" />
-        <source>The amount «%1» is not a number: write it like 1 234,56</source>
-        <translation>Сумма «%1» — не число: напишите её так: 1 234,56</translation>
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="186" />
+        <source>Amount to assign: %1</source>
+        <translation>Сумма к разнесению: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="201" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="195" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="204" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="198" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="218" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="212" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="219" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="213" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>
@@ -172,214 +172,232 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="51" />
+        <location filename="../../desktop/ui/closing/tab.py" line="53" />
         <source>January</source>
         <translation>Январь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="52" />
+        <location filename="../../desktop/ui/closing/tab.py" line="54" />
         <source>February</source>
         <translation>Февраль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="53" />
+        <location filename="../../desktop/ui/closing/tab.py" line="55" />
         <source>March</source>
         <translation>Март</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="54" />
+        <location filename="../../desktop/ui/closing/tab.py" line="56" />
         <source>April</source>
         <translation>Апрель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="55" />
+        <location filename="../../desktop/ui/closing/tab.py" line="57" />
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="56" />
+        <location filename="../../desktop/ui/closing/tab.py" line="58" />
         <source>June</source>
         <translation>Июнь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="57" />
+        <location filename="../../desktop/ui/closing/tab.py" line="59" />
         <source>July</source>
         <translation>Июль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="58" />
+        <location filename="../../desktop/ui/closing/tab.py" line="60" />
         <source>August</source>
         <translation>Август</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
+        <location filename="../../desktop/ui/closing/tab.py" line="61" />
         <source>September</source>
         <translation>Сентябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="60" />
+        <location filename="../../desktop/ui/closing/tab.py" line="62" />
         <source>October</source>
         <translation>Октябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="61" />
+        <location filename="../../desktop/ui/closing/tab.py" line="63" />
         <source>November</source>
         <translation>Ноябрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="62" />
+        <location filename="../../desktop/ui/closing/tab.py" line="64" />
         <source>December</source>
         <translation>Декабрь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="378" />
+        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <source>Pre&amp;view</source>
+        <translation>Пр&amp;едпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <source>Close mon&amp;th</source>
+        <translation>&amp;Закрыть месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <source>Retr&amp;y failed</source>
+        <translation>Повторить о&amp;шибки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="231" />
+        <source>E&amp;xport preview…</source>
+        <translation>&amp;Выгрузить предпросмотр…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="233" />
+        <source>S&amp;end to clients…</source>
+        <translation>Отправить &amp;клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="235" />
+        <source>PDF for pri&amp;nting</source>
+        <translation>PDF для пе&amp;чати</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="240" />
+        <source>Cance&amp;l</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="244" />
+        <source>Per&amp;iod:</source>
+        <translation>Пер&amp;иод:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="252" />
+        <source>&amp;Work orders…</source>
+        <translation>Заказ-&amp;наряды…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="388" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <location filename="../../desktop/ui/closing/tab.py" line="435" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="226" />
-        <source>Retry failed</source>
-        <translation>Повторить ошибки</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="229" />
-        <source>Export preview…</source>
-        <translation>Выгрузить предпросмотр…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="231" />
-        <source>Send to clients…</source>
-        <translation>Отправить клиентам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="233" />
-        <source>PDF for printing</source>
-        <translation>PDF для печати</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="236" />
+        <location filename="../../desktop/ui/closing/tab.py" line="238" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="238" />
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="242" />
-        <source>Period:</source>
-        <translation>Период:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="249" />
-        <source>Work orders…</source>
-        <translation>Заказ-наряды…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="313" />
+        <location filename="../../desktop/ui/closing/tab.py" line="323" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="314" />
+        <location filename="../../desktop/ui/closing/tab.py" line="324" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="379" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="436" />
+        <source>%1
+
+Close the month anyway?</source>
+        <translation>%1
+
+Всё равно закрыть месяц?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="464" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="471" />
+        <location filename="../../desktop/ui/closing/tab.py" line="499" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="484" />
+        <location filename="../../desktop/ui/closing/tab.py" line="512" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="506" />
+        <location filename="../../desktop/ui/closing/tab.py" line="534" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="536" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
-        <location filename="../../desktop/ui/closing/tab.py" line="537" />
+        <location filename="../../desktop/ui/closing/tab.py" line="541" />
+        <location filename="../../desktop/ui/closing/tab.py" line="565" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="580" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="563" />
+        <location filename="../../desktop/ui/closing/tab.py" line="591" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="564" />
+        <location filename="../../desktop/ui/closing/tab.py" line="592" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="565" />
+        <location filename="../../desktop/ui/closing/tab.py" line="593" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="566" />
+        <location filename="../../desktop/ui/closing/tab.py" line="594" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="567" />
+        <location filename="../../desktop/ui/closing/tab.py" line="595" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="568" />
+        <location filename="../../desktop/ui/closing/tab.py" line="596" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="569" />
+        <location filename="../../desktop/ui/closing/tab.py" line="597" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="570" />
+        <location filename="../../desktop/ui/closing/tab.py" line="598" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="571" />
+        <location filename="../../desktop/ui/closing/tab.py" line="599" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="572" />
+        <location filename="../../desktop/ui/closing/tab.py" line="600" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -427,104 +445,104 @@
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="191" />
+        <location filename="../../desktop/ui/contracts/card.py" line="192" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="193" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="194" />
+        <location filename="../../desktop/ui/contracts/card.py" line="195" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="196" />
+        <location filename="../../desktop/ui/contracts/card.py" line="197" />
         <location filename="../../desktop/ui/contracts/card.py" line="383" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="205" />
+        <location filename="../../desktop/ui/contracts/card.py" line="206" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="213" />
+        <location filename="../../desktop/ui/contracts/card.py" line="214" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="215" />
-        <location filename="../../desktop/ui/contracts/card.py" line="336" />
+        <location filename="../../desktop/ui/contracts/card.py" line="216" />
+        <location filename="../../desktop/ui/contracts/card.py" line="337" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="226" />
+        <location filename="../../desktop/ui/contracts/card.py" line="227" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="235" />
+        <location filename="../../desktop/ui/contracts/card.py" line="236" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="236" />
+        <location filename="../../desktop/ui/contracts/card.py" line="237" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="237" />
+        <location filename="../../desktop/ui/contracts/card.py" line="238" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="239" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="259" />
+        <location filename="../../desktop/ui/contracts/card.py" line="260" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <location filename="../../desktop/ui/contracts/card.py" line="275" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="274" />
+        <location filename="../../desktop/ui/contracts/card.py" line="275" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="313" />
+        <location filename="../../desktop/ui/contracts/card.py" line="314" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="320" />
+        <location filename="../../desktop/ui/contracts/card.py" line="321" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="322" />
+        <location filename="../../desktop/ui/contracts/card.py" line="323" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="324" />
+        <location filename="../../desktop/ui/contracts/card.py" line="325" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="336" />
+        <location filename="../../desktop/ui/contracts/card.py" line="337" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -693,14 +711,47 @@
     </message>
 </context>
 <context>
+    <name>ContractScans</name>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="26" />
+        <source>Attach signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <source>Signed contract scan</source>
+        <translation>Подписанный скан договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <source>Copying the scan to the shared folder</source>
+        <translation>Копирование скана на общую папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <source> and %1 more file(s)</source>
+        <translation> и ещё файлов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <source>Drop on contract № %1%2: </source>
+        <translation>Бросить на договор № %1%2: </translation>
+    </message>
+</context>
+<context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="416" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="423" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="445" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="457" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -842,23 +893,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="80" />
-        <source>New contract…</source>
-        <translation>Новый договор…</translation>
+        <source>&amp;New contract…</source>
+        <translation>Нов&amp;ый договор…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="82" />
-        <source>Import…</source>
-        <translation>Импорт…</translation>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="84" />
-        <source>Export to Excel…</source>
-        <translation>Экспорт в Excel…</translation>
+        <source>E&amp;xport to Excel…</source>
+        <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="86" />
-        <source>Attach signed scan…</source>
-        <translation>Прикрепить подписанный скан…</translation>
+        <source>A&amp;ttach signed scan…</source>
+        <translation>Прикрепить подписанный с&amp;кан…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/contracts/tab.py" line="188" />
@@ -1109,112 +1160,112 @@
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="231" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="264" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="270" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="277" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="282" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1295,57 +1346,57 @@
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="76" />
+        <location filename="../../desktop/ui/registry/card.py" line="82" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="77" />
+        <location filename="../../desktop/ui/registry/card.py" line="83" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="86" />
+        <location filename="../../desktop/ui/registry/card.py" line="92" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="90" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="91" />
+        <location filename="../../desktop/ui/registry/card.py" line="97" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <location filename="../../desktop/ui/registry/card.py" line="98" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="124" />
+        <location filename="../../desktop/ui/registry/card.py" line="130" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="128" />
+        <location filename="../../desktop/ui/registry/card.py" line="134" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="143" />
+        <location filename="../../desktop/ui/registry/card.py" line="149" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="163" />
+        <location filename="../../desktop/ui/registry/card.py" line="169" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="176" />
+        <location filename="../../desktop/ui/registry/card.py" line="182" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1445,7 +1496,7 @@
     <message>
         <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Paid</source>
-        <translation>Оплачены</translation>
+        <translation>Оплата</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/model.py" line="71" />
@@ -1516,7 +1567,7 @@
         <translation>Как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="70" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="71" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
@@ -1626,147 +1677,153 @@
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="73" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="189" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="197" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="309" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="318" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="83" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="96" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="98" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="107" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="120" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="126" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="133" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="143" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="146" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="191" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="209" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="218" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="242" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="254" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="266" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="281" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="310" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="319" />
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
+        <source>Attach the pages to the document %1 anyway?</source>
+        <translation>Всё равно прикрепить страницы к документу %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1774,37 +1831,37 @@
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="337" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="339" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="345" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="346" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="347" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -1813,7 +1870,7 @@
     <name>MailTemplatesDialog</name>
     <message>
         <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="224" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
@@ -1833,37 +1890,37 @@
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="92" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="94" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="109" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="111" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="157" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="160" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="162" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="185" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="187" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="223" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="225" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1871,140 +1928,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
-        <source>Contracts</source>
-        <translation>Договоры</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="58" />
-        <source>Month closing</source>
-        <translation>Закрытие месяца</translation>
+        <source>&amp;Contracts</source>
+        <translation>&amp;Договоры</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59" />
-        <source>Acts registry</source>
-        <translation>Реестр актов</translation>
+        <source>&amp;Month closing</source>
+        <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60" />
-        <source>Payments</source>
-        <translation>Платежи</translation>
+        <source>&amp;Acts registry</source>
+        <translation>&amp;Реестр актов</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="61" />
-        <source>Payment requests</source>
-        <translation>Заявки на оплату</translation>
+        <source>&amp;Payments</source>
+        <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
-        <source>Overview</source>
-        <translation>Обзор</translation>
+        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <source>Payment &amp;requests</source>
+        <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <source>&amp;Overview</source>
+        <translation>&amp;Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2093,16 +2150,6 @@
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="122" />
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
-        <source>Export PDF…</source>
-        <translation>Экспорт в PDF…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/overview/tab.py" line="154" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
@@ -2152,6 +2199,16 @@
         <location filename="../../desktop/ui/overview/report.py" line="60" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="122" />
+        <source>R&amp;efresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <source>E&amp;xport PDF…</source>
+        <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/tab.py" line="266" />
@@ -2498,37 +2555,37 @@
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="88" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="90" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="100" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="101" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="116" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="118" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="121" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="122" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="158" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="159" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -2537,8 +2594,8 @@
     <name>PaymentsTab</name>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="60" />
-        <source>Import statements…</source>
-        <translation>Загрузить выписки…</translation>
+        <source>&amp;Import statements…</source>
+        <translation>Загрузить в&amp;ыписки…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
@@ -2609,8 +2666,18 @@
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="112" />
-        <source>Undo this allocation</source>
-        <translation>Отменить разнесение</translation>
+        <source>&amp;Undo this allocation</source>
+        <translation>Отм&amp;енить разнесение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="135" />
+        <source>Assig&amp;n to invoices…</source>
+        <translation>Разнести по с&amp;четам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/payments/tab.py" line="138" />
+        <source>Not a client pa&amp;yment</source>
+        <translation>&amp;Не оплата клиента</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="115" />
@@ -2621,16 +2688,6 @@
         <location filename="../../desktop/ui/payments/tab.py" line="117" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="135" />
-        <source>Assign to invoices…</source>
-        <translation>Разнести по счетам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="138" />
-        <source>Not a client payment</source>
-        <translation>Не оплата клиента</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="140" />
@@ -2686,52 +2743,52 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="90" />
+        <location filename="../../desktop/ui/closing/tab.py" line="92" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="91" />
+        <location filename="../../desktop/ui/closing/tab.py" line="93" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="92" />
+        <location filename="../../desktop/ui/closing/tab.py" line="94" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="93" />
+        <location filename="../../desktop/ui/closing/tab.py" line="95" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="94" />
+        <location filename="../../desktop/ui/closing/tab.py" line="96" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="95" />
+        <location filename="../../desktop/ui/closing/tab.py" line="97" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="96" />
+        <location filename="../../desktop/ui/closing/tab.py" line="98" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="97" />
+        <location filename="../../desktop/ui/closing/tab.py" line="99" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="98" />
+        <location filename="../../desktop/ui/closing/tab.py" line="100" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="141" />
+        <location filename="../../desktop/ui/closing/tab.py" line="143" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -2739,200 +2796,206 @@
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="55" />
+        <location filename="../../desktop/ui/registry/tab.py" line="56" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="61" />
+        <location filename="../../desktop/ui/registry/tab.py" line="62" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <location filename="../../desktop/ui/registry/tab.py" line="63" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="63" />
+        <location filename="../../desktop/ui/registry/tab.py" line="64" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="64" />
+        <location filename="../../desktop/ui/registry/tab.py" line="65" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <location filename="../../desktop/ui/registry/tab.py" line="66" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <location filename="../../desktop/ui/registry/tab.py" line="69" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="69" />
+        <location filename="../../desktop/ui/registry/tab.py" line="70" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="72" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="81" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="82" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="83" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="86" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="93" />
-        <source>Export…</source>
-        <translation>Выгрузить…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <source>E&amp;xport…</source>
+        <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="95" />
-        <source>Attach scan…</source>
-        <translation>Прикрепить скан…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <source>A&amp;ttach scan…</source>
+        <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="97" />
-        <source>Sort scans…</source>
-        <translation>Разобрать сканы…</translation>
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <source>Sort scan&amp;s…</source>
+        <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="99" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <source>Remind cl&amp;ients…</source>
+        <translation>&amp;Напомнить клиентам…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="100" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="102" />
-        <source>Remind clients…</source>
-        <translation>Напомнить клиентам…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="104" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="279" />
+        <location filename="../../desktop/ui/registry/tab.py" line="280" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="292" />
+        <location filename="../../desktop/ui/registry/tab.py" line="293" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="312" />
+        <location filename="../../desktop/ui/registry/tab.py" line="313" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="315" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="362" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="368" />
+        <location filename="../../desktop/ui/registry/tab.py" line="388" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="329" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="367" />
+        <location filename="../../desktop/ui/registry/tab.py" line="371" />
+        <source>Attach it to the document %1 anyway?</source>
+        <translation>Всё равно прикрепить к документу %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="393" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="402" />
+        <location filename="../../desktop/ui/registry/tab.py" line="428" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="408" />
+        <location filename="../../desktop/ui/registry/tab.py" line="434" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="411" />
+        <location filename="../../desktop/ui/registry/tab.py" line="437" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="440" />
-        <location filename="../../desktop/ui/registry/tab.py" line="453" />
+        <location filename="../../desktop/ui/registry/tab.py" line="466" />
+        <location filename="../../desktop/ui/registry/tab.py" line="479" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="457" />
+        <location filename="../../desktop/ui/registry/tab.py" line="483" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -2940,22 +3003,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="471" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="477" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="479" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3148,7 +3211,7 @@
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="316" />
         <location filename="../../desktop/ui/requests/card.py" line="317" />
-        <location filename="../../desktop/ui/requests/card.py" line="600" />
+        <location filename="../../desktop/ui/requests/card.py" line="602" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
@@ -3163,42 +3226,42 @@
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="381" />
+        <location filename="../../desktop/ui/requests/card.py" line="383" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="411" />
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="411" />
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="412" />
+        <location filename="../../desktop/ui/requests/card.py" line="414" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="461" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="589" />
+        <location filename="../../desktop/ui/requests/card.py" line="591" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <location filename="../../desktop/ui/requests/card.py" line="593" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="622" />
+        <location filename="../../desktop/ui/requests/card.py" line="624" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3276,7 +3339,7 @@
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="145" />
+        <location filename="../../desktop/ui/requests/model.py" line="143" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3315,18 +3378,18 @@
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="75" />
-        <source>New request…</source>
-        <translation>Новая заявка…</translation>
+        <source>&amp;New request…</source>
+        <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="76" />
-        <source>Open</source>
-        <translation>Открыть</translation>
+        <source>Op&amp;en</source>
+        <translation>Откр&amp;ыть</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="78" />
-        <source>Export approved to the bank…</source>
-        <translation>Выгрузить согласованные в банк…</translation>
+        <source>E&amp;xport approved to the bank…</source>
+        <translation>&amp;Выгрузить согласованные в банк…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="141" />
@@ -3346,8 +3409,8 @@
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="213" />
         <location filename="../../desktop/ui/requests/tab.py" line="226" />
-        <location filename="../../desktop/ui/requests/tab.py" line="242" />
-        <location filename="../../desktop/ui/requests/tab.py" line="252" />
+        <location filename="../../desktop/ui/requests/tab.py" line="244" />
+        <location filename="../../desktop/ui/requests/tab.py" line="254" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
@@ -3357,17 +3420,17 @@
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="227" />
+        <location filename="../../desktop/ui/requests/tab.py" line="228" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="243" />
+        <location filename="../../desktop/ui/requests/tab.py" line="245" />
         <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="255" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3376,13 +3439,13 @@
     <name>SavedFiltersBar</name>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="58" />
-        <source>Save filter…</source>
-        <translation>Сохранить фильтр…</translation>
+        <source>Sa&amp;ve filter…</source>
+        <translation>Со&amp;хранить фильтр…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="59" />
-        <source>Delete</source>
-        <translation>Удалить</translation>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="73" />
@@ -3433,13 +3496,13 @@
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="439" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="441" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="452" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="450" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3631,33 +3694,33 @@
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3689,32 +3752,32 @@
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="176" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="178" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="185" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="188" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>
@@ -3930,7 +3993,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/work_orders.py" line="198" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="342" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
@@ -3945,23 +4008,23 @@
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="338" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="351" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="359" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="352" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="372" />
+        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
         <source>The changes are not saved. Show other work orders and drop them?</source>
         <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>

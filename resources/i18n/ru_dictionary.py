@@ -499,6 +499,7 @@ RU.update({
     "E&xport PDF…": "&Экспорт в PDF…",
     "Sa&ve filter…": "Со&хранить фильтр…",
     "De&lete": "&Удалить",
+})
 # helper H: typed numbers (one parser; the message names what is wrong)
 RU.update({
     "Line %1: %2": "Строка %1: %2",

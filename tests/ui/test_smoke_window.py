@@ -52,13 +52,8 @@ from tests.smtp_server import SmtpServer
 
 BANK_SAMPLE = Path(__file__).parents[1] / "core" / "data" / "bank" / "statement_cp1251_two_accounts.txt"
 CLIENTS = 6
-MAX_DEPTH = 3
-CLOSING = {
-    "Закрыть",
-    "Отмена",
-    "Close",
-    "Cancel",
-}  # pressed last: they end the dialog  # a dialog opened from a dialog opened from a tab
+MAX_DEPTH = 3  # a dialog opened from a dialog opened from a tab
+CLOSING = {"Закрыть", "Отмена", "Close", "Cancel"}  # pressed last: they end the dialog  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -328,7 +323,16 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         crawler.handle_new(before | {dialog}, MAX_DEPTH)
         return int(dialog.result())
 
+    def fake_box_exec(box: QMessageBox) -> int:
+        """A message box built by hand is read and answered like the static ones (Yes when asked)."""
+        answers.messages.append(("box", f"{box.windowTitle()}: {box.text()}"))
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return int(
+            (QMessageBox.StandardButton.Yes if yes is not None else QMessageBox.StandardButton.Ok).value
+        )
+
     monkeypatch.setattr(QDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "exec", fake_box_exec)
     try:
         database = open_database(f"sqlite:///{answers.database_file}")
         window = MainWindow(load_settings(), database)
@@ -373,7 +377,7 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         "SendDialog", "EdoExportDialog", "DocumentCard", "InboxDialog", "RemindDialog",
         "AllocateDialog", "RequestCard", "NotificationsDialog", "SettingsDialog",
         "CounterpartiesDialog", "CounterpartyCard", "OwnEntitiesDialog", "OwnEntityCard",
-        "UsersDialog", "MailTemplatesDialog",
+        "UsersDialog", "MailTemplatesDialog", "DispatchLogDialog",
     }  # fmt: skip
     assert reached <= crawler.seen_dialogs, reached - crawler.seen_dialogs
     assert len(crawler.clicked) > 80, crawler.clicked

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -52,6 +53,7 @@ from tests.smtp_server import SmtpServer
 
 BANK_SAMPLE = Path(__file__).parents[1] / "core" / "data" / "bank" / "statement_cp1251_two_accounts.txt"
 CLIENTS = 6
+MAX_ITEMS = 8  # of a drop-down
 MAX_DEPTH = 3  # a dialog opened from a dialog opened from a tab
 CLOSING = {"Закрыть", "Отмена", "Close", "Cancel"}  # pressed last: they end the dialog  # fmt: skip
 
@@ -275,7 +277,28 @@ class Crawler:
                 if button.isEnabled():
                     self.click(button, depth)
 
+    def choose_items(self, root: QWidget, depth: int) -> None:
+        """Every item of each drop-down of a tab chosen with the keyboard (a filter, «Несколько…»),
+        then the first one again."""
+        for combo in root.findChildren(QComboBox):
+            if combo.window() is not root.window() or not combo.isVisible() or not combo.isEnabled():
+                continue
+            if combo.isEditable():
+                continue
+            start = combo.currentIndex()
+            for _ in range(min(combo.count(), MAX_ITEMS) - 1):
+                before = set(self.dialogs())
+                self.qtbot.keyClick(combo, Qt.Key.Key_Down)
+                self.idle()
+                self.handle_new(before, depth)
+            self.clicked.append(f"{type(combo.window()).__name__}: {combo.objectName()} ×{combo.count()}")
+            while combo.currentIndex() > start and combo.isEnabled():
+                self.qtbot.keyClick(combo, Qt.Key.Key_Up)
+                self.idle()
+
     def crawl(self, root: QWidget, depth: int) -> None:
+        if depth == 0:
+            self.choose_items(root, depth)
         self.open_rows(root, depth)
         working, closing = self.buttons(root)
         self.press(root, working, depth)

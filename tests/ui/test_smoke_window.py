@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -52,13 +53,9 @@ from tests.smtp_server import SmtpServer
 
 BANK_SAMPLE = Path(__file__).parents[1] / "core" / "data" / "bank" / "statement_cp1251_two_accounts.txt"
 CLIENTS = 6
-MAX_DEPTH = 3
-CLOSING = {
-    "Закрыть",
-    "Отмена",
-    "Close",
-    "Cancel",
-}  # pressed last: they end the dialog  # a dialog opened from a dialog opened from a tab
+MAX_ITEMS = 8  # of a drop-down
+MAX_DEPTH = 3  # a dialog opened from a dialog opened from a tab
+CLOSING = {"Закрыть", "Отмена", "Close", "Cancel"}  # pressed last: they end the dialog  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -280,7 +277,28 @@ class Crawler:
                 if button.isEnabled():
                     self.click(button, depth)
 
+    def choose_items(self, root: QWidget, depth: int) -> None:
+        """Every item of each drop-down of a tab chosen with the keyboard (a filter, «Несколько…»),
+        then the first one again."""
+        for combo in root.findChildren(QComboBox):
+            if combo.window() is not root.window() or not combo.isVisible() or not combo.isEnabled():
+                continue
+            if combo.isEditable():
+                continue
+            start = combo.currentIndex()
+            for _ in range(min(combo.count(), MAX_ITEMS) - 1):
+                before = set(self.dialogs())
+                self.qtbot.keyClick(combo, Qt.Key.Key_Down)
+                self.idle()
+                self.handle_new(before, depth)
+            self.clicked.append(f"{type(combo.window()).__name__}: {combo.objectName()} ×{combo.count()}")
+            while combo.currentIndex() > start and combo.isEnabled():
+                self.qtbot.keyClick(combo, Qt.Key.Key_Up)
+                self.idle()
+
     def crawl(self, root: QWidget, depth: int) -> None:
+        if depth == 0:
+            self.choose_items(root, depth)
         self.open_rows(root, depth)
         working, closing = self.buttons(root)
         self.press(root, working, depth)
@@ -328,7 +346,16 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         crawler.handle_new(before | {dialog}, MAX_DEPTH)
         return int(dialog.result())
 
+    def fake_box_exec(box: QMessageBox) -> int:
+        """A message box built by hand is read and answered like the static ones (Yes when asked)."""
+        answers.messages.append(("box", f"{box.windowTitle()}: {box.text()}"))
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return int(
+            (QMessageBox.StandardButton.Yes if yes is not None else QMessageBox.StandardButton.Ok).value
+        )
+
     monkeypatch.setattr(QDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "exec", fake_box_exec)
     try:
         database = open_database(f"sqlite:///{answers.database_file}")
         window = MainWindow(load_settings(), database)
@@ -373,7 +400,7 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         "SendDialog", "EdoExportDialog", "DocumentCard", "InboxDialog", "RemindDialog",
         "AllocateDialog", "RequestCard", "NotificationsDialog", "SettingsDialog",
         "CounterpartiesDialog", "CounterpartyCard", "OwnEntitiesDialog", "OwnEntityCard",
-        "UsersDialog", "MailTemplatesDialog",
+        "UsersDialog", "MailTemplatesDialog", "DispatchLogDialog", "EntityPicker",
     }  # fmt: skip
     assert reached <= crawler.seen_dialogs, reached - crawler.seen_dialogs
     assert len(crawler.clicked) > 80, crawler.clicked

@@ -249,29 +249,25 @@ def grouped_totals(
     only_shown_by_act = (
         apply_filter(_joined(*sale_columns).where(~own), flt).except_(with_payable).subquery("only_act")
     )
+    # Each (group, sale) appears once in only_act: join that sale's payable documents by the
+    # (contract, period) key rather than summing every sale of the database first.
     payable = aliased(Document)
-    sales = (
-        select(
-            payable.contract_id,
-            payable.period,
-            func.sum(payable.amount_total).label("amount"),
-            func.sum(payable.amount_total - payable.paid_amount).label("unpaid"),
-        )
-        .where(payable_clause(payable))
-        .group_by(payable.contract_id, payable.period)
-        .subquery("sales")
-    )
     group = [only_shown_by_act.c[f"k{i}"] for i in range(len(keys))]
     stmt = (
-        select(*group, func.sum(sales.c.amount), func.sum(sales.c.unpaid))
+        select(
+            *group,
+            func.sum(payable.amount_total),
+            func.sum(payable.amount_total - payable.paid_amount),
+        )
         .select_from(only_shown_by_act)
         .join(
-            sales,
+            payable,
             and_(
-                sales.c.contract_id == only_shown_by_act.c.contract_id,
-                sales.c.period == only_shown_by_act.c.period,
+                payable.contract_id == only_shown_by_act.c.contract_id,
+                payable.period == only_shown_by_act.c.period,
             ),
         )
+        .where(payable_clause(payable))
     )
     add(session.execute(stmt.group_by(*group) if group else stmt))
     cent = Decimal("0.01")

@@ -17,6 +17,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import Contract
 from desktop.core.resources import resource_path
 from desktop.logging_setup import setup_logging
+from desktop.ui.db_lock import DatabaseInUse, lock_database
 from desktop.ui.errors import install_excepthook
 
 log = logging.getLogger(__name__)
@@ -67,10 +68,17 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
         url = settings.database_url().render_as_string(hide_password=False)
     opened: Database | None = None
     try:
+        lock = lock_database(url)  # one window per SQLite file
+    except DatabaseInUse as error:
+        print(error.message, file=sys.stderr)
+        QMessageBox.warning(None, "AktDesk", error.message)
+        return None
+    try:
         opened = open_database(url)
     except UserError as error:
         QMessageBox.warning(None, "AktDesk", error.message)
     window = MainWindow(settings, opened)
+    window.database_lock = lock
     window.show()
     window.demo_task = None
     if demo and opened is not None:
@@ -98,6 +106,8 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     gui_gc.install(app)
     install_excepthook()
     window = open_main_window(database, demo, language)
+    if window is None:  # the database is open in another window
+        return 1
     code = int(app.exec())
     from desktop.ui.tasks import wait_for_all
 

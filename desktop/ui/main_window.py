@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -20,6 +20,7 @@ from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
+from desktop.ui.db_lock import lock_database
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
 from desktop.ui.payments.notifications import NotificationsButton
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings
         self.database = database
+        self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
         self.setWindowTitle("AktDesk")
         self._placed = False
 
@@ -254,11 +256,19 @@ class MainWindow(QMainWindow):
         old_url = self.settings.database_url()
         new_url = new.database_url()
         if self.database is None or str(old_url) != str(new_url) or old_url.password != new_url.password:
+            lock = self.database_lock
             try:
+                if str(old_url) != str(new_url):
+                    lock = lock_database(new_url)  # another window may have the new file open
                 database = open_database(new_url)
             except UserError as error:
+                if lock is not None and lock is not self.database_lock:
+                    lock.unlock()
                 QMessageBox.warning(self, self.tr("Settings"), error.message)
                 return
+            if self.database_lock is not None and lock is not self.database_lock:
+                self.database_lock.unlock()
+            self.database_lock = lock
             self.settings.update_from(new)
             self.set_database(database)
         else:
@@ -356,3 +366,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted() and self.database_lock is not None:
+            self.database_lock.unlock()  # the file may be opened by another window now
+            self.database_lock = None

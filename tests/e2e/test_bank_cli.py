@@ -31,6 +31,7 @@ KEYS = [
     "unallocated",
     "duplicates",
     "errors",
+    "warnings",
 ]
 
 
@@ -75,7 +76,7 @@ def test_import_prints_the_summary_as_json_and_fails_when_a_file_was_rejected(
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert list(data) == KEYS
-    assert {k: v for k, v in data.items() if k != "errors"} == {
+    assert {k: v for k, v in data.items() if k not in ("errors", "warnings")} == {
         "files": 1,
         "documents": 3,
         "incoming": 2,

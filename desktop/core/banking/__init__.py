@@ -20,6 +20,7 @@ from desktop.core.banking.orders import (
 )
 from desktop.core.banking.refs import InvoiceRef, extract_invoice_refs, normalize_invoice_number
 from desktop.core.banking.statement import (
+    PAYMENT_ORDER,
     AccountSection,
     BankDocument,
     BankFileError,
@@ -28,15 +29,20 @@ from desktop.core.banking.statement import (
     Party,
     Statement,
     direction,
+    document_kind,
     fingerprint,
+    legacy_fingerprint,
     new_documents,
+    normal_kind,
     parse_amount,
     parse_date,
     parse_statement,
     read_statement_files,
+    warning_fields,
 )
 
 __all__ = [
+    "PAYMENT_ORDER",
     "AccountSection",
     "Allocation",
     "BankDetails",
@@ -54,11 +60,14 @@ __all__ = [
     "PaymentOrderError",
     "Statement",
     "direction",
+    "document_kind",
     "extract_invoice_refs",
     "fingerprint",
+    "legacy_fingerprint",
     "match_document",
     "match_payment",
     "new_documents",
+    "normal_kind",
     "normalize_invoice_number",
     "parse_amount",
     "parse_date",
@@ -67,5 +76,6 @@ __all__ = [
     "read_statement_files",
     "save_payment_orders",
     "vat_phrase",
+    "warning_fields",
     "write_payment_orders",
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -201,6 +201,7 @@ def _decode(data: bytes, file_name: str, warnings: list[str]) -> tuple[str, str]
             ) from None
     declared = _declared_encoding(data)
     label = (declared or "").strip().upper()
+    _refuse_mixed(data, file_name, "cp866" if label in ("DOS", "CP866", "866", "IBM866") else "cp1251")
     if label in ("DOS", "CP866", "866", "IBM866"):
         codec = "cp866"
     elif label in ("", "WINDOWS", "WIN", "CP1251", "WINDOWS-1251", "1251", "UTF-8", "UTF8"):
@@ -240,6 +241,28 @@ def _decode(data: bytes, file_name: str, warnings: list[str]) -> tuple[str, str]
             f"Файл «{file_name}»: в заголовке указана кодировка UTF-8, а файл в {_codec_name(codec)}"
         )
     return text, codec
+
+
+def _refuse_mixed(data: bytes, file_name: str, codec: str) -> None:
+    """A file not in UTF-8 as a whole, some of whose lines are (a statement put together from parts
+    saved in different encodings): name the first such line instead of reading it as garbage.
+
+    A line of a single-byte statement is never valid UTF-8 with Cyrillic in it: its keys are
+    Cyrillic, and Cyrillic letters in cp1251 or cp866 are not valid UTF-8 sequences."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not any(byte >= 0x80 for byte in line):
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        raise BankFileError(
+            file_name,
+            number,
+            f"смешанная кодировка: эта строка записана в UTF-8, а остальной файл — в {_codec_name(codec)}. "
+            "Файл собран из частей в разных кодировках (или исправлен в редакторе) — выгрузите выписку "
+            "из банка заново",
+        )
 
 
 def _has_structure(text: str) -> bool:
@@ -597,14 +620,50 @@ def _norm_inn(inn: str) -> str:
     return "" if inn in ("0", "") else inn
 
 
+PAYMENT_ORDER = "платежное поручение"
+
+# Every warning begins with the file and, where there is one, the line: «Файл «X», строка N: …».
+_WARNING = re.compile(r"^Файл «(?P<file>.+?)»(?:, строка (?P<line>\d+))?(?:, |: )(?P<message>.*)$", re.S)
+
+
+def warning_fields(text: str) -> dict[str, Any]:
+    """``{"file", "line", "message"}`` of a warning (line 0: the file as a whole), for ``--json``."""
+    found = _WARNING.match(text)
+    if found is None:
+        return {"file": "", "line": 0, "message": text}
+    return {"file": found["file"], "line": int(found["line"] or 0), "message": found["message"]}
+
+
+def normal_kind(kind: str | None) -> str:
+    """A document kind compared loosely: «Платёжное  поручение» is «платежное поручение»."""
+    return " ".join((kind or PAYMENT_ORDER).replace("ё", "е").replace("Ё", "Е").split()).casefold()
+
+
+def document_kind(doc: BankDocument) -> str:
+    """The document's kind (СекцияДокумент=…), ``normal_kind``."""
+    return normal_kind(doc.doc_type)
+
+
+def legacy_fingerprint(doc: BankDocument) -> str:
+    """The key of ``doc`` as stored before the kind was part of it (see ``fingerprint``)."""
+    return _fingerprint(doc, with_kind=False)
+
+
 def fingerprint(doc: BankDocument) -> str:
     """A stable key of one payment for idempotent imports (docs/domain.md, «Payment fingerprint»).
 
     Built from Дата, Номер, Сумма, payer account and INN, payee account and INN, dates credited and
     debited. The two accounts fix the direction for any set of own accounts. Numbers alone are not
-    unique: every payer numbers its own orders.
+    unique: every payer numbers its own orders. A document of another kind than a payment order
+    (a «Банковский ордер», «Мемориальный ордер»…) also has its kind in the key: a bank order and a
+    payment order with the same number, date, amount and accounts are two payments. Payment
+    orders keep the key they always had, so statements imported before stay known.
     """
-    parts = (
+    return _fingerprint(doc, with_kind=True)
+
+
+def _fingerprint(doc: BankDocument, *, with_kind: bool) -> str:
+    parts: tuple[str, ...] = (
         "v1",
         doc.date.isoformat(),
         doc.number.strip().lstrip("0"),
@@ -616,6 +675,9 @@ def fingerprint(doc: BankDocument) -> str:
         doc.date_credited.isoformat() if doc.date_credited else "",
         doc.date_debited.isoformat() if doc.date_debited else "",
     )
+    kind = document_kind(doc)
+    if with_kind and kind != PAYMENT_ORDER:
+        parts += (kind,)
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 

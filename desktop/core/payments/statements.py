@@ -22,14 +22,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.banking import (
+    PAYMENT_ORDER,
     BankDocument,
     BankFileError,
     OpenInvoice,
     Statement,
     direction,
+    document_kind,
     fingerprint,
+    legacy_fingerprint,
     new_documents,
+    normal_kind,
     parse_statement,
+    warning_fields,
 )
 from desktop.core.banking.orders import PROGRAM
 from desktop.core.db import Database
@@ -86,6 +91,7 @@ class ImportReport:
             "unallocated": self.unallocated,
             "duplicates": self.duplicates,
             "errors": [{"file": e.file, "line": e.line, "message": e.reason} for e in self.errors],
+            "warnings": [warning_fields(w) for w in self.warnings],
         }
 
     def summary(self, warnings: int = 0) -> str:
@@ -198,7 +204,9 @@ def store_statement(
     report.warnings += statement.warnings
     keys = [fingerprint(d) for d in statement.documents]
     fresh, repeated = new_documents(statement.documents, _known(session, keys))
-    report.duplicates = len(repeated)
+    fresh, stored_before = _without_legacy_repeats(session, fresh)
+    report.duplicates = len(repeated) + stored_before
+    _refuse_foreign(statement, accounts)
     counterparties = _Counterparties(session)
     candidates: dict[int, tuple[dict[int, OpenInvoice], set[int]]] = {}
     touched: list[int] = []
@@ -258,10 +266,56 @@ def store_statement(
         "bank_statement",
         None,
         "import",
-        {"file": source, **{k: v for k, v in report.as_dict().items() if k not in ("files", "errors")}},
+        {
+            "file": source,
+            **{k: v for k, v in report.as_dict().items() if k not in ("files", "errors", "warnings")},
+        },
         user=user,
     )
     return report
+
+
+def _without_legacy_repeats(session: Session, fresh: list[BankDocument]) -> tuple[list[BankDocument], int]:
+    """Leave out the bank orders and other non-payment-order documents stored before their kind was
+    part of the key (``banking.fingerprint``): the same key without the kind, stored with the same kind."""
+    others = [d for d in fresh if document_kind(d) != PAYMENT_ORDER]
+    if not others:
+        return fresh, 0
+    legacy = {legacy_fingerprint(d): d for d in others}
+    stored: set[tuple[str, str]] = set()
+    keys = list(legacy)
+    for start in range(0, len(keys), CHUNK):
+        for key, kind in session.execute(
+            select(BankPayment.fingerprint, BankPayment.doc_kind).where(
+                BankPayment.fingerprint.in_(keys[start : start + CHUNK])
+            )
+        ):
+            stored.add((key, normal_kind(kind)))
+    kept = [
+        d
+        for d in fresh
+        if document_kind(d) == PAYMENT_ORDER or (legacy_fingerprint(d), document_kind(d)) not in stored
+    ]
+    return kept, len(fresh) - len(kept)
+
+
+def _refuse_foreign(statement: Statement, accounts: dict[str, int]) -> None:
+    """A statement none of whose documents is to or from an own account is of an account the
+    program does not know: refuse it by name instead of skipping every document silently."""
+    if not statement.documents or any(direction(d, accounts) != "foreign" for d in statement.documents):
+        return
+    shown = list(dict.fromkeys(a.account for a in statement.accounts if a.account)) or list(
+        dict.fromkeys(a for a in statement.header_accounts if a)
+    )
+    line = statement.accounts[0].line if statement.accounts else 1
+    what = f"счёт выписки {', '.join(shown)}" if shown else "счёт выписки"
+    raise BankFileError(
+        statement.file_name,
+        line,
+        f"ни один документ выписки не относится к счетам своих юрлиц: {what} не указан в карточке "
+        "ни одного своего юрлица. Добавьте этот счёт в карточку своего юрлица (Справочники → Свои "
+        "юрлица → Банковские счета) и загрузите выписку снова",
+    )
 
 
 def _refuse_own_orders(statement: Statement, data: bytes) -> None:
@@ -324,6 +378,10 @@ def import_statements(
                 if attempt == 2:
                     raise
                 log.info("Statement %s raced with another import; retrying", path)
+            except BankFileError as error:
+                part = ImportReport()
+                part.errors.append(error)
+                break
             except UserError as error:
                 part = ImportReport()
                 part.errors.append(BankFileError(path.name, 0, error.message))

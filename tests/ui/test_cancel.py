@@ -61,8 +61,13 @@ def test_cancel_on_the_closing_tab_stops_says_what_was_made_and_the_rerun_comple
     _click(qtbot, tab.close_button)
     qtbot.waitUntil(lambda: tab.progress.value() >= 2, timeout=60000)
     _click(qtbot, tab.cancel_button)
+    stopping = tab.status.text()
+    assert stopping == "Остановка после текущего договора…"
+    shown: list[str] = []  # what the status says after each progress message until the run stops
+    tab.task.progressed.connect(lambda *_: shown.append(tab.status.text()))
     qtbot.waitUntil(lambda: tab.task is not None and not tab.task.running, timeout=60000)
     qtbot.waitUntil(lambda: tab.preview_button.isEnabled(), timeout=30000)
+    assert all(text == stopping for text in shown), shown
 
     result = tab.result
     assert result is not None and result.cancelled

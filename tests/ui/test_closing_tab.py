@@ -168,7 +168,7 @@ def test_preview_then_close_month_in_the_window_makes_the_files_of_every_contrac
     _close_month(qtbot, tab, errors)
 
     assert tab.progress.text() == f"{issuing} / {issuing}"
-    assert f"{issuing} / {issuing}" in tab.status.text()
+    assert tab.status.text() == f"Закрытие месяца: {issuing} / {issuing}"  # no dangling space or comma
     assert tab.result.contracts == issuing and tab.result.errors == []
     with database.session() as session:
         documents = list(session.scalars(select(Document).where(Document.period == PERIOD)))

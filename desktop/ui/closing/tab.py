@@ -510,7 +510,9 @@ class ClosingTab(QWidget):
             if 0 < current < total:
                 left = (time.monotonic() - started) / current * (total - current)
                 remaining = self.tr(", about %1 s left").replace("%1", str(max(1, round(left))))
-            self.status.setText(f"{title}: {current} / {total} {text}{remaining}")
+            if self.task is not None and self.task.token.cancelled:
+                return  # keep «Cancelling after the current contract…» until the run stops
+            self.status.setText(f"{title}: {current} / {total}" + (f" {text}" if text else "") + remaining)
 
         def finished() -> None:
             self.cancel_button.setEnabled(False)

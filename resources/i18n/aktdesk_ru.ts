@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="221" />
-        <location filename="../../desktop/ui/closing/tab.py" line="378" />
+        <location filename="../../desktop/ui/closing/tab.py" line="387" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
@@ -283,103 +283,103 @@
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="313" />
+        <location filename="../../desktop/ui/closing/tab.py" line="314" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="314" />
+        <location filename="../../desktop/ui/closing/tab.py" line="315" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="378" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="436" />
+        <location filename="../../desktop/ui/closing/tab.py" line="445" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="471" />
+        <location filename="../../desktop/ui/closing/tab.py" line="480" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="484" />
+        <location filename="../../desktop/ui/closing/tab.py" line="493" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="506" />
+        <location filename="../../desktop/ui/closing/tab.py" line="515" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="517" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
-        <location filename="../../desktop/ui/closing/tab.py" line="537" />
+        <location filename="../../desktop/ui/closing/tab.py" line="522" />
+        <location filename="../../desktop/ui/closing/tab.py" line="546" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="552" />
+        <location filename="../../desktop/ui/closing/tab.py" line="561" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="563" />
+        <location filename="../../desktop/ui/closing/tab.py" line="572" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="564" />
+        <location filename="../../desktop/ui/closing/tab.py" line="573" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="565" />
+        <location filename="../../desktop/ui/closing/tab.py" line="574" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="566" />
+        <location filename="../../desktop/ui/closing/tab.py" line="575" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="567" />
+        <location filename="../../desktop/ui/closing/tab.py" line="576" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="568" />
+        <location filename="../../desktop/ui/closing/tab.py" line="577" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="569" />
+        <location filename="../../desktop/ui/closing/tab.py" line="578" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="570" />
+        <location filename="../../desktop/ui/closing/tab.py" line="579" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="571" />
+        <location filename="../../desktop/ui/closing/tab.py" line="580" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="572" />
+        <location filename="../../desktop/ui/closing/tab.py" line="581" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -892,22 +892,22 @@
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="339" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="333" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="364" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="358" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="359" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="372" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1901,110 +1901,120 @@
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="134" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2869,70 +2879,70 @@
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="279" />
+        <location filename="../../desktop/ui/registry/tab.py" line="281" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="292" />
+        <location filename="../../desktop/ui/registry/tab.py" line="293" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="312" />
+        <location filename="../../desktop/ui/registry/tab.py" line="313" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="315" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="362" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="363" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="323" />
+        <location filename="../../desktop/ui/registry/tab.py" line="324" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="329" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="367" />
+        <location filename="../../desktop/ui/registry/tab.py" line="368" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="402" />
+        <location filename="../../desktop/ui/registry/tab.py" line="403" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="408" />
+        <location filename="../../desktop/ui/registry/tab.py" line="409" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="411" />
+        <location filename="../../desktop/ui/registry/tab.py" line="412" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="440" />
-        <location filename="../../desktop/ui/registry/tab.py" line="453" />
+        <location filename="../../desktop/ui/registry/tab.py" line="441" />
+        <location filename="../../desktop/ui/registry/tab.py" line="454" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="457" />
+        <location filename="../../desktop/ui/registry/tab.py" line="458" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>

@@ -457,3 +457,7 @@ RU.update({
     "Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.": "Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.",
     "Demo data cancelled: the next start of the demo completes them.": "Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.",
 })
+RU.update({
+    "&View": "&Вид",
+    "&Refresh": "&Обновить",
+})

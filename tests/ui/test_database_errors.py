@@ -105,3 +105,32 @@ def test_closing_a_month_on_a_database_locked_by_another_process_says_so_in_russ
     _click(qtbot, tab.close_button)
     qtbot.waitUntil(lambda: tab.task is not None and not tab.task.running, timeout=240000)
     assert tab.result is not None and tab.result.errors == [] and tab.result.contracts > 0
+
+
+def test_the_window_says_a_postgresql_login_has_no_privileges(
+    qtbot: Any, pg_url: str, russian: None, messages: list[str]
+) -> None:
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    from desktop.core.db import open_database
+    from desktop.ui.app import open_main_window
+
+    open_database(pg_url).dispose()  # the schema, made by its owner
+    role = f"aktdesk_noright_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(pg_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+    try:
+        url = make_url(pg_url).set(username=role, password=None).render_as_string(hide_password=False)
+        window = open_main_window(database=url, language="ru")
+        qtbot.addWidget(window)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
+
+    assert len(messages) == 1 and f"У пользователя «{role}» нет прав" in messages[0], messages
+    assert "SELECT" not in messages[0] and "permission denied" not in messages[0]
+    assert window.database is None

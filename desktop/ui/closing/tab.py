@@ -514,6 +514,9 @@ class ClosingTab(QWidget):
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return
+        if isinstance(error, UserError):  # e.g. the database busy or gone: the run stopped
+            self.status.setText(error.message)
+        self.close_button.setEnabled(self.model.plan is not None and bool(self.model.plan.issuing()))
         show_error(self, error, title=self.tr("Month closing"))
 
     # --- export -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.documents.paths import party_folder
@@ -368,11 +368,22 @@ class ScanStore:
             # (docs/domain.md, «Signed and closed»).
             notify_closed(session, [document.id], user=user)
 
-    def retry_outbox(self, session: Session, *, user: str | None = None) -> tuple[int, int]:
-        """File the pending scans whose share is back; returns (stored, still pending)."""
-        pending = list(
-            session.scalars(select(Scan).where(Scan.status == ScanStatus.PENDING).order_by(Scan.id))
+    def queued(self) -> ColumnElement[bool]:
+        """The scans waiting in THIS outbox: another workstation's queue is in its own data folder,
+        out of reach here (the database lists every workstation's pending scans)."""
+        return and_(
+            Scan.status == ScanStatus.PENDING,
+            Scan.outbox_path.startswith(str(self.outbox) + os.sep, autoescape=True),
         )
+
+    def queued_count(self, session: Session, *, contracts_only: bool = False) -> int:
+        """How many scans this workstation has queued (of contracts only, if asked)."""
+        where = [self.queued()] + ([Scan.contract_id.is_not(None)] if contracts_only else [])
+        return session.scalar(select(func.count(Scan.id)).where(*where)) or 0
+
+    def retry_outbox(self, session: Session, *, user: str | None = None) -> tuple[int, int]:
+        """File the scans of this outbox whose share is back; returns (stored, still pending)."""
+        pending = list(session.scalars(select(Scan).where(self.queued()).order_by(Scan.id)))
         if not pending:
             return 0, 0
         problem = share_problem(self.share_root)

@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.payments_tab.changed.connect(self.notifications.refresh)
         self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
+        # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
+        self.closing_tab.closed.connect(self._month_closed)
         self._build_menu()
         self._update_status()
         self.restore_state()
@@ -155,6 +158,24 @@ class MainWindow(QMainWindow):
         for tab in self.working_tabs():
             tab.reload()
 
+    def refresh_current(self, asked: bool = False) -> None:
+        """Read the shown tab again from the database; ``asked``: F5 (the overview recomputes itself
+        when shown, so only F5 refreshes it here)."""
+        tab = self.tabs.currentWidget()
+        if tab is self.overview_tab:
+            if asked:
+                self.overview_tab.refresh()
+            return
+        reload = getattr(tab, "reload", None)
+        if reload is not None and self.isVisible():
+            reload()
+
+    def _month_closed(self, result: Any) -> None:
+        """A closing run ended: the registry and the payments show its documents."""
+        self.registry_tab.reload()
+        self.payments_tab.reload()
+        self.notifications.refresh()
+
     def _update_status(self) -> None:
         if self.database is None:
             self.db_label.setText(self.tr("No database connection"))
@@ -176,6 +197,14 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        keys = [QKeySequence(Qt.Key.Key_F5)]  # F5 everywhere, and the platform's own key if another
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh) if k not in keys]
+        self.refresh_action.setShortcuts(keys)
+        self.refresh_action.triggered.connect(lambda: self.refresh_current(asked=True))
+        view_menu.addAction(self.refresh_action)
 
         directories = self.menuBar().addMenu(self.tr("&Directories"))
         counterparties_action = QAction(self.tr("&Counterparties…"), self)

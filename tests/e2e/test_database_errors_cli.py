@@ -159,3 +159,25 @@ def test_a_postgresql_login_without_privileges_is_said_in_russian(pg_url: str, t
     _assert_russian_only(result)
     assert f"У пользователя «{role}» нет прав" in result.stderr
     assert "администратора" in result.stderr
+
+
+def test_a_value_postgresql_cannot_store_is_said_in_russian_and_nothing_is_saved(pg_url: str) -> None:
+    from desktop.core.db import DatabaseError
+    from desktop.core.models import Unit
+
+    database = open_database(pg_url)
+    try:
+        try:
+            with database.transaction() as session:
+                session.add(Unit(code="X" * 500, name="Слишком длинный код"))
+                session.flush()
+        except DatabaseError as error:
+            message = error.message
+        else:
+            raise AssertionError("PostgreSQL stored a value longer than its column")
+        assert message.startswith("Значение не помещается в поле базы данных")
+        assert "INSERT" not in message and "value too long" not in message
+        with database.session() as session:
+            assert session.scalar(text("SELECT count(*) FROM units WHERE name = 'Слишком длинный код'")) == 0
+    finally:
+        database.dispose()

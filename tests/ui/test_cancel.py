@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from sqlalchemy import func, select
@@ -112,6 +113,7 @@ def _cancel_button(dialog: QProgressDialog) -> QPushButton:
     return button
 
 
+@pytest.mark.timeout(900)  # two demo fills of 200 clients with LibreOffice (a partial one and its completion)
 def test_a_cancelled_first_demo_fill_is_completed_by_the_next_start(
     qtbot: Any, tmp_path: Path, russian: None, monkeypatch: Any
 ) -> None:

@@ -310,7 +310,8 @@ class ClosingTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.view.selectionModel().currentRowChanged.connect(self._show_row)
         self.view.doubleClicked.connect(self._open_contract)
-        self.period.currentIndexChanged.connect(lambda: self._show_plan(None))
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.model.modelReset.connect(self._show_row)  # a new plan (or none): the detail follows it
         self.reload()
 
     # --- data ----------------------------------------------------------------------------
@@ -342,6 +343,14 @@ class ClosingTab(QWidget):
         for combo in (self.entity, self.manager):
             combo.setCurrentIndex(max(0, combo.findData(combo.property("keep"))))
         self.preview_button.setEnabled(self.database is not None)
+
+    def _period_changed(self) -> None:
+        """Another period: the preview, its detail, warnings and buttons were of the previous one."""
+        self._show_plan(None)
+        self.close_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        if self.result is not None and self.result.period != self.current_period:
+            self.summary.clear()
 
     @property
     def current_period(self) -> str:
@@ -535,6 +544,9 @@ class ClosingTab(QWidget):
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return
+        if isinstance(error, UserError):  # e.g. the database busy or gone: the run stopped
+            self.status.setText(error.message)
+        self.close_button.setEnabled(self.model.plan is not None and bool(self.model.plan.issuing()))
         show_error(self, error, title=self.tr("Month closing"))
 
     # --- export -----------------------------------------------------------------------------

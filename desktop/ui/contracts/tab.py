@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
@@ -30,7 +30,7 @@ from desktop.core.contract_registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.exports import export_rows
-from desktop.core.models import Agreement, Contract, Scan, ScanStatus, User
+from desktop.core.models import Agreement, Contract, User
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -327,15 +327,9 @@ class ContractsTab(QWidget):
     def _update_outbox(self) -> None:
         pending = 0
         if self.database is not None:
+            store = self.settings.scan_store()
             with self.database.session() as session:
-                pending = (
-                    session.scalar(
-                        select(func.count(Scan.id)).where(
-                            Scan.status == ScanStatus.PENDING, Scan.contract_id.is_not(None)
-                        )
-                    )
-                    or 0
-                )
+                pending = store.queued_count(session, contracts_only=True)
         self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
         self.outbox_button.setEnabled(pending > 0)
         self.outbox_button.setVisible(pending > 0)

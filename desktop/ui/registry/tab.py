@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core import registry
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.exports import export_rows
-from desktop.core.models import Document, Scan, ScanStatus, User
+from desktop.core.models import Document, User
 from desktop.core.registry import RegistryFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
@@ -175,6 +175,8 @@ class RegistryTab(QWidget):
         self.outbox_timer.timeout.connect(lambda: self.retry_outbox(quiet=True))
         self.outbox_timer.start()
         self.reload()
+        # Scans queued in an earlier session go to the share as soon as the program starts.
+        QTimer.singleShot(0, lambda: self.retry_outbox(quiet=True))
 
     # --- data -------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -286,10 +288,9 @@ class RegistryTab(QWidget):
     def _update_outbox(self) -> None:
         pending = 0
         if self.database is not None:
+            store = self.settings.scan_store()
             with self.database.session() as session:
-                pending = (
-                    session.scalar(select(func.count(Scan.id)).where(Scan.status == ScanStatus.PENDING)) or 0
-                )
+                pending = store.queued_count(session)  # this workstation's outbox, not another's
         self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
         self.outbox_button.setEnabled(pending > 0)
         self.pending_scans = pending

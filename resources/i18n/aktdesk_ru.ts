@@ -277,12 +277,12 @@
         <translation>Заказ-&amp;наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="388" />
+        <location filename="../../desktop/ui/closing/tab.py" line="397" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="435" />
+        <location filename="../../desktop/ui/closing/tab.py" line="444" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
@@ -292,22 +292,22 @@
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="323" />
+        <location filename="../../desktop/ui/closing/tab.py" line="324" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="324" />
+        <location filename="../../desktop/ui/closing/tab.py" line="325" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="379" />
+        <location filename="../../desktop/ui/closing/tab.py" line="388" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="436" />
+        <location filename="../../desktop/ui/closing/tab.py" line="445" />
         <source>%1
 
 Close the month anyway?</source>
@@ -316,88 +316,88 @@ Close the month anyway?</source>
 Всё равно закрыть месяц?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="464" />
+        <location filename="../../desktop/ui/closing/tab.py" line="473" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="499" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="512" />
+        <location filename="../../desktop/ui/closing/tab.py" line="521" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="534" />
+        <location filename="../../desktop/ui/closing/tab.py" line="545" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="536" />
+        <location filename="../../desktop/ui/closing/tab.py" line="550" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="541" />
-        <location filename="../../desktop/ui/closing/tab.py" line="565" />
+        <location filename="../../desktop/ui/closing/tab.py" line="555" />
+        <location filename="../../desktop/ui/closing/tab.py" line="579" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="580" />
+        <location filename="../../desktop/ui/closing/tab.py" line="594" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="591" />
+        <location filename="../../desktop/ui/closing/tab.py" line="605" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="592" />
+        <location filename="../../desktop/ui/closing/tab.py" line="606" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="593" />
+        <location filename="../../desktop/ui/closing/tab.py" line="607" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="594" />
+        <location filename="../../desktop/ui/closing/tab.py" line="608" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="595" />
+        <location filename="../../desktop/ui/closing/tab.py" line="609" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="596" />
+        <location filename="../../desktop/ui/closing/tab.py" line="610" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="597" />
+        <location filename="../../desktop/ui/closing/tab.py" line="611" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="598" />
+        <location filename="../../desktop/ui/closing/tab.py" line="612" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="599" />
+        <location filename="../../desktop/ui/closing/tab.py" line="613" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="600" />
+        <location filename="../../desktop/ui/closing/tab.py" line="614" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -943,22 +943,22 @@ Close the month anyway?</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="339" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="333" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="364" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="358" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="359" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="372" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
@@ -1958,110 +1958,120 @@ Close the month anyway?</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2926,76 +2936,76 @@ Close the month anyway?</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="280" />
+        <location filename="../../desktop/ui/registry/tab.py" line="282" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="293" />
+        <location filename="../../desktop/ui/registry/tab.py" line="294" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="313" />
+        <location filename="../../desktop/ui/registry/tab.py" line="314" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="317" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="324" />
-        <location filename="../../desktop/ui/registry/tab.py" line="328" />
-        <location filename="../../desktop/ui/registry/tab.py" line="368" />
-        <location filename="../../desktop/ui/registry/tab.py" line="388" />
+        <location filename="../../desktop/ui/registry/tab.py" line="325" />
+        <location filename="../../desktop/ui/registry/tab.py" line="329" />
+        <location filename="../../desktop/ui/registry/tab.py" line="369" />
+        <location filename="../../desktop/ui/registry/tab.py" line="389" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="324" />
+        <location filename="../../desktop/ui/registry/tab.py" line="325" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="330" />
+        <location filename="../../desktop/ui/registry/tab.py" line="331" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="371" />
+        <location filename="../../desktop/ui/registry/tab.py" line="372" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="393" />
+        <location filename="../../desktop/ui/registry/tab.py" line="394" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="428" />
+        <location filename="../../desktop/ui/registry/tab.py" line="429" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="434" />
+        <location filename="../../desktop/ui/registry/tab.py" line="435" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="437" />
+        <location filename="../../desktop/ui/registry/tab.py" line="438" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="466" />
-        <location filename="../../desktop/ui/registry/tab.py" line="479" />
+        <location filename="../../desktop/ui/registry/tab.py" line="467" />
+        <location filename="../../desktop/ui/registry/tab.py" line="480" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="483" />
+        <location filename="../../desktop/ui/registry/tab.py" line="484" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>

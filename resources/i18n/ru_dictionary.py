@@ -504,6 +504,7 @@ RU.update({
 RU.update({
     "Line %1: %2": "Строка %1: %2",
     "Amount to assign: %1": "Сумма к разнесению: %1",
+})
 RU.update({
     "&View": "&Вид",
     "&Refresh": "&Обновить",

@@ -33,8 +33,8 @@ from desktop.core import numbering
 from desktop.core.catalog import entity_regime_on, line_amounts
 from desktop.core.contracts import PeriodLine, billing_due, billing_period, period_bounds, period_lines
 from desktop.core.db import Database, DatabaseError
-from desktop.core.documents.money import format_date
-from desktop.core.errors import Cancelled, UserError
+from desktop.core.documents.money import format_date, format_money, format_quantity
+from desktop.core.errors import Cancelled, UserError, ValidationError
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
@@ -351,6 +351,9 @@ def plan_row(
     if not row.lines:
         row.skip_reason = NOT_VALID
         return row
+    for line in row.lines:
+        if line.total == 0:
+            row.warnings.append(zero_line_message(line))
     row.net = sum((line.net for line in row.lines), Decimal("0.00"))
     row.vat = sum((line.vat for line in row.lines), Decimal("0.00"))
     row.total = sum((line.total for line in row.lines), Decimal("0.00"))
@@ -493,6 +496,15 @@ def _scaled(
     return amount, net, vat, total
 
 
+def zero_line_message(line: PeriodLine) -> str:
+    """Why a line whose amount rounds to 0,00 stops its contract: no act, invoice or UPD for nothing."""
+    return (
+        f"Строка «{line.name}»: {format_quantity(line.quantity)} × {format_money(line.price)} = 0,00 после"
+        " округления до копеек — документы на нулевую сумму не выставляются (ни акт, ни счёт, ни УПД);"
+        " исправьте количество или цену"
+    )
+
+
 def _document_lines(
     planned: PlannedDocument, includes_vat: bool, units: dict[str, str]
 ) -> list[DocumentLine]:
@@ -500,6 +512,8 @@ def _document_lines(
     prefix = {"prepay": "Предоплата", "final": "Окончательный расчёт"}.get(planned.stage)
     for position, line in enumerate(planned.lines, start=1):
         price, net, vat, total = _scaled(line, planned.share, includes_vat)
+        if total == 0:
+            raise ValidationError(zero_line_message(line))
         name = line.name
         if line.prorated or len({(pl.name) for pl in planned.lines}) != len(planned.lines):
             name = f"{line.name} ({line.period_label})"

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.documents.context import ContextOptions, contract_context
 from desktop.core.documents.money import format_date
-from desktop.core.documents.paths import party_folder
+from desktop.core.documents.paths import entity_folder, party_folder
 from desktop.core.documents.render import render_to_file
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementChange, Contract, ContractLine, OwnEntity, Service
-from desktop.core.safe_names import safe_file_name, safe_name
+from desktop.core.safe_names import safe_file_name
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ def load_for_print(session: Session, contract_id: int) -> Contract:
         .where(Contract.id == contract_id)
         .options(
             selectinload(Contract.lines).selectinload(ContractLine.service).selectinload(Service.unit),
-            selectinload(Contract.agreements).selectinload(Agreement.changes).selectinload(AgreementChange.service),
+            selectinload(Contract.agreements)
+            .selectinload(Agreement.changes)
+            .selectinload(AgreementChange.service),
             selectinload(Contract.own_entity).selectinload(OwnEntity.bank_accounts),
             selectinload(Contract.own_entity).selectinload(OwnEntity.vat_history),
             selectinload(Contract.counterparty),
@@ -46,7 +48,7 @@ def contract_path(out_dir: Path, contract: Contract, with_stamp: bool, ext: str)
     return (
         Path(out_dir)
         / "Договоры"
-        / safe_name(contract.own_entity.short_name)
+        / entity_folder(contract.own_entity.short_name)
         / party_folder(contract.counterparty.short_name, contract.counterparty.inn)
         / safe_file_name(stem, ext)
     )

@@ -38,7 +38,7 @@ def contract_scan_relative_path(
     """Where a contract's scan goes, relative to the share root."""
     party = contract.counterparty
     values = {
-        "client": party_folder(party.short_name.strip().rstrip(". "), party.inn),
+        "client": party_folder(party.short_name, party.inn),
         # «АС-2026/9» must not open a folder «9»: slashes of the number become dashes.
         "number": contract.number.replace("/", "-").replace("\\", "-"),
         "date": contract.date.strftime("%d.%m.%Y"),

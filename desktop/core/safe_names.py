@@ -5,7 +5,9 @@ guillemets «…», slashes into «-», other forbidden characters (``<>:"/\\|?*
 «_» (control codes dropped), runs of spaces collapsed, capped in length, trailing dots and spaces
 stripped (Windows strips them silently, so the stored path would not match), and reserved device
 names (CON, PRN, AUX, NUL, COM0–9, LPT0–9, also with superscript digits and with an extension,
-in any case) prefixed with «_». The source is Microsoft's "Naming Files, Paths, and Namespaces".
+in any case) prefixed with «_» (Microsoft, "Naming Files, Paths, and Namespaces"). Bidirectional controls (U+202A–U+202E, U+2066–U+2069 and the
+marks U+200E, U+200F, U+061C) are dropped: they are invisible, and a name with them reorders in
+Explorer (``‮fdp.exe`` shows as ``exe.pdf``) and never matches the same name typed without them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ FORBIDDEN = frozenset('<>:"/\\|?*') | frozenset(chr(c) for c in range(32))
 _DIGITS = "0123456789¹²³"
 RESERVED = frozenset({"CON", "PRN", "AUX", "NUL"}) | frozenset(
     f"{stem}{d}" for stem in ("COM", "LPT") for d in _DIGITS
+)
+BIDI_CONTROLS = frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
 )
 FOLDER_MAX = 80
 FILE_MAX = 120
@@ -54,6 +59,8 @@ def safe_name(text: str, limit: int = FOLDER_MAX) -> str:
     text = unicodedata.normalize("NFC", _quotes(text))
     out: list[str] = []
     for ch in text:
+        if ch in BIDI_CONTROLS:
+            continue
         if ch in "/\\":
             out.append("-")
         elif ch in FORBIDDEN:

@@ -55,9 +55,7 @@ def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PAT
     values = {
         "year": f"{document.date.year:04d}",
         # «ИП Иванов И.И.» → «ИП Иванов И.И 7707…»: no dot before the INN.
-        "client": party_folder(
-            document.counterparty.short_name.strip().rstrip(". "), document.counterparty.inn
-        ),
+        "client": party_folder(document.counterparty.short_name, document.counterparty.inn),
         "number": document.number,
         "date": document.date.strftime("%d.%m.%Y"),
         "kind": {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(document.kind, document.kind),

@@ -164,7 +164,7 @@ def test_document_path(tmp_path: Path) -> None:
         == tmp_path
         / "2026-10"
         / "ООО «СервисПро»"
-        / "ИП Иванов И.И. 500100732259"
+        / "ИП Иванов И.И 500100732259"  # spelt as on the share: no dot before the INN
         / "Акт АС-12 от 31.10.2026.pdf"
     )
     # The path can really be created (and is short enough for Windows).

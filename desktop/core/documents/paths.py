@@ -1,4 +1,14 @@
-"""Where a rendered document goes: ``<output>/<YYYY>-<MM>/<Entity>/<Client>/<kind> <number> от <DD.MM.YYYY>.<ext>``."""
+r"""Where a rendered document goes: ``<output>/<YYYY>-<MM>/<Entity>/<Client>/<kind> <number> от <DD.MM.YYYY>.<ext>``.
+
+Windows refuses paths over 260 characters (MAX_PATH) in Explorer, Word and many mail clients, so the
+parts are capped so that every file of a client's folder under a typical
+``C:\Users\<login>\Documents\AktDesk\`` (a login has at most 20 characters: 48 characters in
+all) stays at least 40 characters under it. The longest file there is the UPD XML, whose name the
+FNS format fixes (``ON_NSCHFDOPPR_<buyer>_<seller>_<date>_<GUID>.xml``, 103 characters with the
+INN+KPP ids): 48 + ``2026-10\`` 8 + entity 24 + 1 + client 35 + 1 + 103 = 220. The files the
+program names itself are capped at 60. A long name is cut at its limit (the client's INN always
+kept at the end), so the same name always gives the same folder, here and on the share.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +16,7 @@ from pathlib import Path
 
 from desktop.core.documents.money import format_date
 from desktop.core.models import Document
-from desktop.core.safe_names import FOLDER_MAX, safe_file_name, safe_name
+from desktop.core.safe_names import safe_file_name, safe_name
 
 KIND_TITLES = {
     "act": "Акт",
@@ -18,17 +28,34 @@ KIND_TITLES = {
 KIND_ORDER = {"act": 0, "invoice": 1, "upd": 2}  # the order of a client's documents in letters and packages
 
 
+ENTITY_FOLDER_MAX = 24
+CLIENT_FOLDER_MAX = 35
+DOCUMENT_FILE_MAX = 60
+WINDOWS_PATH_MAX = 260
+PATH_MARGIN = 40  # what a path under the typical documents folder keeps free below WINDOWS_PATH_MAX
+
+
 def party_folder(short_name: str, inn: str) -> str:
-    """A party's folder: its name and INN (the INN survives renames and tells namesakes apart)."""
+    """A party's folder, the same in the documents folder and on the share: its name and INN (the
+    INN survives renames and tells namesakes apart), within ``CLIENT_FOLDER_MAX`` characters.
+
+    «ИП Иванов И.И.» → «ИП Иванов И.И 7707…»: no dot before the INN; a name too long is cut.
+    """
     inn = safe_name(inn, 12)
-    name = " ".join(short_name.split())[: FOLDER_MAX - len(inn) - 1]
-    return safe_name(f"{name} {inn}", FOLDER_MAX)
+    name = safe_name(short_name, CLIENT_FOLDER_MAX)  # bidi controls and forbidden characters out first
+    name = name[: CLIENT_FOLDER_MAX - len(inn) - 1].rstrip(" .")
+    return safe_name(f"{name} {inn}", CLIENT_FOLDER_MAX)
+
+
+def entity_folder(short_name: str) -> str:
+    """An own entity's folder in the documents folder, within ``ENTITY_FOLDER_MAX`` characters."""
+    return safe_name(short_name, ENTITY_FOLDER_MAX)
 
 
 def document_file_name(kind: str, number: str, date_text: str, ext: str) -> str:
     """«Акт 12 от 31.10.2026.pdf»; a number with slashes keeps them as «-»."""
     title = KIND_TITLES.get(kind, kind)
-    return safe_file_name(f"{title} {number} от {date_text}", ext)
+    return safe_file_name(f"{title} {number} от {date_text}", ext, DOCUMENT_FILE_MAX)
 
 
 def document_path(output_root: str | Path, doc: Document, ext: str, kind: str | None = None) -> Path:
@@ -45,7 +72,7 @@ def document_path(output_root: str | Path, doc: Document, ext: str, kind: str | 
     return (
         Path(output_root)
         / month_folder
-        / safe_name(entity.short_name)
+        / entity_folder(entity.short_name)
         / party_folder(client.short_name, client.inn)
         / document_file_name(kind or doc.kind, doc.number, date_text, ext)
     )

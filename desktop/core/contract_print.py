@@ -29,7 +29,9 @@ def load_for_print(session: Session, contract_id: int) -> Contract:
         .where(Contract.id == contract_id)
         .options(
             selectinload(Contract.lines).selectinload(ContractLine.service).selectinload(Service.unit),
-            selectinload(Contract.agreements).selectinload(Agreement.changes).selectinload(AgreementChange.service),
+            selectinload(Contract.agreements)
+            .selectinload(Agreement.changes)
+            .selectinload(AgreementChange.service),
             selectinload(Contract.own_entity).selectinload(OwnEntity.bank_accounts),
             selectinload(Contract.own_entity).selectinload(OwnEntity.vat_history),
             selectinload(Contract.counterparty),

@@ -716,7 +716,9 @@ class DispatchDocument(Base):
 
     __tablename__ = "dispatch_documents"
 
-    dispatch_id: Mapped[int] = mapped_column(ForeignKey("dispatches.id", ondelete="CASCADE"), primary_key=True)
+    dispatch_id: Mapped[int] = mapped_column(
+        ForeignKey("dispatches.id", ondelete="CASCADE"), primary_key=True
+    )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
 
 

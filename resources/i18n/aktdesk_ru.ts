@@ -915,6 +915,11 @@
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="380" />
+        <source>Select a contract to see its terms.</source>
+        <translation>Выберите договор, чтобы увидеть его условия.</translation>
+    </message>
 </context>
 <context>
     <name>CounterpartiesDialog</name>
@@ -991,8 +996,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="55" />
+        <location filename="../../desktop/ui/parties/card.py" line="172" />
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation>Полное наименование</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="56" />
@@ -1100,14 +1106,24 @@
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="128" />
+        <location filename="../../desktop/ui/parties/card.py" line="131" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="129" />
+        <location filename="../../desktop/ui/parties/card.py" line="132" />
         <source>History</source>
         <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="172" />
+        <source>Full name of the person</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="200" />
+        <source>Open the existing card</source>
+        <translation>Открыть существующую карточку</translation>
     </message>
 </context>
 <context>
@@ -1520,7 +1536,7 @@
         <translation>Как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/edo_dialog.py" line="70" />
+        <location filename="../../desktop/ui/sending/edo_dialog.py" line="71" />
         <source>Folder for the EDO files</source>
         <translation>Папка для файлов ЭДО</translation>
     </message>
@@ -1817,7 +1833,7 @@
     <name>MailTemplatesDialog</name>
     <message>
         <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="224" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
@@ -1837,37 +1853,37 @@
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="90" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="92" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="94" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="109" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="111" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="155" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="157" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="160" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="162" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="185" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="187" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="223" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="225" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1875,134 +1891,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="58" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="60" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="61" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="64" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="233" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2031,108 +2047,108 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="43" />
+        <location filename="../../desktop/ui/overview/tab.py" line="44" />
         <source>Jan</source>
         <translation>янв</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="44" />
+        <location filename="../../desktop/ui/overview/tab.py" line="45" />
         <source>Feb</source>
         <translation>фев</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="45" />
+        <location filename="../../desktop/ui/overview/tab.py" line="46" />
         <source>Mar</source>
         <translation>мар</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="46" />
+        <location filename="../../desktop/ui/overview/tab.py" line="47" />
         <source>Apr</source>
         <translation>апр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="47" />
+        <location filename="../../desktop/ui/overview/tab.py" line="48" />
         <source>May</source>
         <translation>май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="48" />
+        <location filename="../../desktop/ui/overview/tab.py" line="49" />
         <source>Jun</source>
         <translation>июн</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="49" />
+        <location filename="../../desktop/ui/overview/tab.py" line="50" />
         <source>Jul</source>
         <translation>июл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="50" />
+        <location filename="../../desktop/ui/overview/tab.py" line="51" />
         <source>Aug</source>
         <translation>авг</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="51" />
+        <location filename="../../desktop/ui/overview/tab.py" line="52" />
         <source>Sep</source>
         <translation>сен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="52" />
+        <location filename="../../desktop/ui/overview/tab.py" line="53" />
         <source>Oct</source>
         <translation>окт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="53" />
+        <location filename="../../desktop/ui/overview/tab.py" line="54" />
         <source>Nov</source>
         <translation>ноя</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="54" />
+        <location filename="../../desktop/ui/overview/tab.py" line="55" />
         <source>Dec</source>
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="154" />
+        <location filename="../../desktop/ui/overview/tab.py" line="155" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="157" />
+        <location filename="../../desktop/ui/overview/tab.py" line="158" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="160" />
+        <location filename="../../desktop/ui/overview/tab.py" line="161" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="163" />
+        <location filename="../../desktop/ui/overview/tab.py" line="164" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="166" />
+        <location filename="../../desktop/ui/overview/tab.py" line="167" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="223" />
+        <location filename="../../desktop/ui/overview/tab.py" line="224" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="225" />
+        <location filename="../../desktop/ui/overview/tab.py" line="226" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="256" />
+        <location filename="../../desktop/ui/overview/tab.py" line="257" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="258" />
+        <location filename="../../desktop/ui/overview/tab.py" line="259" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -2142,157 +2158,157 @@
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="122" />
+        <location filename="../../desktop/ui/overview/tab.py" line="123" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <location filename="../../desktop/ui/overview/tab.py" line="125" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="268" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="270" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="278" />
-        <location filename="../../desktop/ui/overview/tab.py" line="338" />
-        <location filename="../../desktop/ui/overview/tab.py" line="346" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="339" />
+        <location filename="../../desktop/ui/overview/tab.py" line="347" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
-        <location filename="../../desktop/ui/overview/tab.py" line="360" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="361" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="284" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="284" />
+        <location filename="../../desktop/ui/overview/tab.py" line="285" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="285" />
+        <location filename="../../desktop/ui/overview/tab.py" line="286" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="286" />
-        <location filename="../../desktop/ui/overview/tab.py" line="329" />
+        <location filename="../../desktop/ui/overview/tab.py" line="287" />
+        <location filename="../../desktop/ui/overview/tab.py" line="330" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="287" />
-        <location filename="../../desktop/ui/overview/tab.py" line="330" />
+        <location filename="../../desktop/ui/overview/tab.py" line="288" />
+        <location filename="../../desktop/ui/overview/tab.py" line="331" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="288" />
-        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <location filename="../../desktop/ui/overview/tab.py" line="289" />
+        <location filename="../../desktop/ui/overview/tab.py" line="332" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="295" />
+        <location filename="../../desktop/ui/overview/tab.py" line="296" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="303" />
+        <location filename="../../desktop/ui/overview/tab.py" line="304" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="305" />
+        <location filename="../../desktop/ui/overview/tab.py" line="306" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="310" />
+        <location filename="../../desktop/ui/overview/tab.py" line="311" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="321" />
+        <location filename="../../desktop/ui/overview/tab.py" line="322" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="323" />
+        <location filename="../../desktop/ui/overview/tab.py" line="324" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="333" />
+        <location filename="../../desktop/ui/overview/tab.py" line="334" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="340" />
-        <location filename="../../desktop/ui/overview/tab.py" line="348" />
-        <location filename="../../desktop/ui/overview/tab.py" line="362" />
+        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="349" />
+        <location filename="../../desktop/ui/overview/tab.py" line="363" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="373" />
-        <location filename="../../desktop/ui/overview/tab.py" line="382" />
-        <location filename="../../desktop/ui/overview/tab.py" line="390" />
+        <location filename="../../desktop/ui/overview/tab.py" line="374" />
+        <location filename="../../desktop/ui/overview/tab.py" line="383" />
+        <location filename="../../desktop/ui/overview/tab.py" line="391" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="382" />
+        <location filename="../../desktop/ui/overview/tab.py" line="383" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="391" />
+        <location filename="../../desktop/ui/overview/tab.py" line="392" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="398" />
+        <location filename="../../desktop/ui/overview/tab.py" line="399" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2330,7 +2346,7 @@
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="173" />
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation>Полное наименование</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="174" />
@@ -2735,6 +2751,19 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="55" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="56" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
     <name>RegistryTab</name>
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="56" />
@@ -2938,22 +2967,22 @@
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="471" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="474" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="477" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="479" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3146,7 +3175,7 @@
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="316" />
         <location filename="../../desktop/ui/requests/card.py" line="317" />
-        <location filename="../../desktop/ui/requests/card.py" line="600" />
+        <location filename="../../desktop/ui/requests/card.py" line="602" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
@@ -3161,42 +3190,42 @@
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="381" />
+        <location filename="../../desktop/ui/requests/card.py" line="383" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="411" />
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="411" />
+        <location filename="../../desktop/ui/requests/card.py" line="413" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="412" />
+        <location filename="../../desktop/ui/requests/card.py" line="414" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="461" />
         <source>%1 of 210 characters</source>
         <translation>%1 из 210 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="589" />
+        <location filename="../../desktop/ui/requests/card.py" line="591" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <location filename="../../desktop/ui/requests/card.py" line="593" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="622" />
+        <location filename="../../desktop/ui/requests/card.py" line="624" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3274,7 +3303,7 @@
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="145" />
+        <location filename="../../desktop/ui/requests/model.py" line="143" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3344,8 +3373,8 @@
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="213" />
         <location filename="../../desktop/ui/requests/tab.py" line="226" />
-        <location filename="../../desktop/ui/requests/tab.py" line="242" />
-        <location filename="../../desktop/ui/requests/tab.py" line="252" />
+        <location filename="../../desktop/ui/requests/tab.py" line="244" />
+        <location filename="../../desktop/ui/requests/tab.py" line="254" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
@@ -3355,17 +3384,17 @@
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="227" />
+        <location filename="../../desktop/ui/requests/tab.py" line="228" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="243" />
-        <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
-        <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
+        <location filename="../../desktop/ui/requests/tab.py" line="245" />
+        <source>Payment orders: %1 for %2 (%3) → %4</source>
+        <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="255" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3431,13 +3460,13 @@
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="439" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="441" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="447" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="452" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="450" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3629,33 +3658,33 @@
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="264" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="265" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="270" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

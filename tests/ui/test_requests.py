@@ -240,7 +240,7 @@ def test_registry_views_totals_and_export_of_approved_requests(
     qtbot.addWidget(tab)
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 3
-    assert tab.footer.text() == "Заявок: 3   Сумма: 3\xa0004,50"
+    assert tab.footer.text() == "Заявок: 3   Сумма: 3\xa0004,50 ₽"
     tab.view_combo.setCurrentIndex(tab.view_combo.findData("to_approve"))
     assert tab.model.ids() == [made[0]]
     assert tab.model.data(tab.model.index(0, 2)) == "На согласовании"
@@ -249,7 +249,7 @@ def test_registry_views_totals_and_export_of_approved_requests(
     tab.view_combo.setCurrentIndex(0)
     tab.status.setCurrentIndex(tab.status.findData("approved"))
     assert set(tab.model.ids()) == set(made[1:])
-    assert tab.footer.text() == "Заявок: 2   Сумма: 2\xa0004,00"
+    assert tab.footer.text() == "Заявок: 2   Сумма: 2\xa0004,00 ₽"
     tab.saved.save_as("Согласованные")
     tab.set_filter_dict({})
     assert tab.model.rowCount() == 3

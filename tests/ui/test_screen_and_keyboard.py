@@ -254,3 +254,20 @@ def test_window_opens_within_a_1280x720_screen_and_comes_back_where_it_was(
     assert moved["geometry"] == [40, 30, 1100, 600]
     again = _start(tmp_path, url)
     assert again["geometry"] == [40, 30, 1100, 600]  # restored from the last session
+
+
+def test_columns_take_the_width_of_their_content(qtbot: Any, main_window: Any) -> None:
+    window = main_window
+    window.resize(1280, 720)
+    for tab in (window.requests_tab, window.contracts_tab):
+        window.tabs.setCurrentWidget(tab)
+        view, model = tab.view, tab.view.lazy_model()
+        qtbot.waitUntil(lambda m=model: not m.busy and m.rowCount() > 0, timeout=20000)
+        QApplication.processEvents()
+        for column in range(model.columnCount() - 1):
+            content = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+            width = view.columnWidth(column)
+            assert width >= min(content, 420), (  # 420: the widest a column grows by itself
+                f"{tab.objectName()}: column «{model.headerData(column, Qt.Orientation.Horizontal)}» "
+                f"is {width} px for {content} px of text"
+            )

@@ -213,3 +213,20 @@ def test_chart_axes_are_round_and_an_empty_chart_has_no_ticks(
             assert round(mantissa, 6) in (1, 2, 2.5, 5), (step, top)
             assert abs(top / step - round(top / step)) < 1e-9, (step, top)
         window.close()
+
+
+def test_the_windows_build_bundles_qt_russian_texts_where_the_app_looks_for_them() -> None:
+    """A frozen Qt may not know its translations folder: build.spec copies qtbase_ru.qm into
+    resources/i18n/qt, the folder install_translators falls back to."""
+    import inspect
+    from pathlib import Path
+
+    from desktop.core.resources import resource_path
+    from desktop.ui import app
+
+    spec = (resource_path() / "build.spec").read_text(encoding="utf-8")
+    assert '"qtbase_ru.qm"' in spec and '"resources/i18n/qt")' in spec
+    assert 'resource_path("resources", "i18n", "qt")' in inspect.getsource(app.install_translators)
+    from PySide6.QtCore import QLibraryInfo
+
+    assert (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_ru.qm").is_file()

@@ -34,7 +34,7 @@ from desktop.core.catalog import entity_regime_on, line_amounts
 from desktop.core.contracts import PeriodLine, billing_due, billing_period, period_bounds, period_lines
 from desktop.core.db import Database, DatabaseError
 from desktop.core.documents.money import format_date, format_money, format_quantity
-from desktop.core.errors import Cancelled, UserError, ValidationError
+from desktop.core.errors import Cancelled, UserError, ValidationError, unexpected_error_text
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
@@ -749,7 +749,7 @@ def execute(
             result.errors.append({"contract": row.contract_number, "message": error.message})
             _record_failure(database, row.contract_id, closing_plan.period, error.message, user)
         except Exception as error:  # a bug in one contract must not stop the month
-            message = f"{type(error).__name__}: {error}"
+            message = unexpected_error_text(error)  # an OS error in Russian, with its file
             result.errors.append({"contract": row.contract_number, "message": message})
             _record_failure(database, row.contract_id, closing_plan.period, message, user)
     progress(result.contracts + len(result.errors), total, "")

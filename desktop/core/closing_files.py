@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.closing import ClosingResult, next_period
 from desktop.core.db import Database
-from desktop.core.errors import Cancelled, UserError
+from desktop.core.errors import Cancelled, UserError, unexpected_error_text
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Contract, Document, DocumentStage, OwnEntity, Service, WorkOrder
 
@@ -161,7 +161,7 @@ def _error(contract: str, number: str, error: BaseException) -> dict[str, str]:
     if isinstance(error, UserError):
         return {"contract": contract, "message": f"{number}: {error.message}"}
     log.error("files of document %s", number, exc_info=error)  # a bug: one document must not stop the others
-    return {"contract": contract, "message": f"{number}: {type(error).__name__}: {error}"}
+    return {"contract": contract, "message": f"{number}: {unexpected_error_text(error)}"}
 
 
 def _write_documents(database: Database, job: _Job) -> _Outcome:

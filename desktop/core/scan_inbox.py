@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.db import Database
 from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.documents.paths import KIND_TITLES
-from desktop.core.errors import UserError, ValidationError
+from desktop.core.errors import UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document
 from desktop.core.safe_names import safe_name
@@ -605,7 +605,7 @@ def run_inbox(
                 report.errors.append(
                     InboxError(
                         str(first.source),
-                        f"{page_range.title}: файл не записан: {error.strerror or error}",
+                        f"{page_range.title}: файл не записан: {os_error_text(error)}",
                         first.index + 1,
                     )
                 )

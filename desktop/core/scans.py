@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.documents.paths import party_folder
-from desktop.core.errors import StorageError, ValidationError
+from desktop.core.errors import StorageError, ValidationError, os_error_text
 from desktop.core.events import current_login, log_event
 from desktop.core.models import Document, Scan, ScanStatus
 from desktop.core.payments.closed import notify_closed
@@ -114,7 +114,7 @@ def inspect_file(path: Path, max_bytes: int) -> ScanFile:
     except ValidationError:
         raise
     except OSError as error:
-        raise ValidationError(f"Файл «{path.name}» не читается: {error.strerror or error}") from error
+        raise ValidationError(f"Файл «{path.name}» не читается: {os_error_text(error)}") from error
     for signature, kind in SIGNATURES:
         if head.startswith(signature):
             return ScanFile(path, kind, size, digest.hexdigest())
@@ -324,9 +324,7 @@ class ScanStore:
                     row.path = str(_place(Path(self.share_root), relative, scan).as_posix())
                     row.status = ScanStatus.STORED
                 except OSError as error:
-                    problem = (
-                        f"Не удалось записать на общую папку {self.share_root}: {error.strerror or error}"
-                    )
+                    problem = f"Не удалось записать на общую папку {self.share_root}: {os_error_text(error)}"
             if problem is not None:
                 row.status = ScanStatus.PENDING
                 row.path = relative.as_posix()
@@ -399,7 +397,7 @@ class ScanStore:
                 assert self.share_root is not None
                 row.path = _place(Path(self.share_root), Path(row.path or source.name), scan).as_posix()
             except OSError as error:
-                row.last_error = f"Не удалось записать на общую папку: {error.strerror or error}"
+                row.last_error = f"Не удалось записать на общую папку: {os_error_text(error)}"
                 continue
             row.status = ScanStatus.STORED
             row.last_error = None

@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
@@ -34,13 +34,28 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(ours)
     else:
         log.warning("Translation aktdesk_%s.qm not found", language)
+    # Qt's own texts (standard buttons, the file dialog): PySide6's qtbase_<lang>.qm, or the copy
+    # build.spec puts into resources/i18n/qt (a frozen Qt may not know its translations folder).
     qt = QTranslator(app)
-    if qt.load(
-        QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder in (
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(resource_path("resources", "i18n", "qt")),
     ):
-        app.installTranslator(qt)
-        translators.append(qt)
+        if qt.load(QLocale(language), "qtbase", "_", folder):
+            app.installTranslator(qt)
+            translators.append(qt)
+            break
+    else:
+        log.warning("Qt translation qtbase_%s.qm not found", language)
     return translators
+
+
+# Texts of Qt's own file dialog that qtbase_ru.qm leaves in English: listed here so that lupdate puts
+# them into our .ts (context QFileDialog), where ru_dictionary.py translates them.
+QT_OWN_TEXTS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def database_is_empty(database: Database) -> bool:

@@ -10,7 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.core.errors import UserError
+from desktop.core.errors import UserError, unexpected_error_text
 from desktop.logging_setup import log_file
 
 log = logging.getLogger("desktop.ui")
@@ -25,7 +25,7 @@ def show_unexpected_error(parent: QWidget | None, error: BaseException) -> None:
             "Errors", "Something went wrong. The details were written to the log file."
         )
     )
-    box.setInformativeText(f"{type(error).__name__}: {error}\n\n{log_file()}")
+    box.setInformativeText(f"{unexpected_error_text(error)}\n\n{log_file()}")
     box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     box.exec()
 

@@ -509,3 +509,12 @@ RU.update({
     "&View": "&Вид",
     "&Refresh": "&Обновить",
 })
+
+# Russian everywhere (issue 14.9): «ФИО» only for people, sums with ₽
+RU.update({
+    "Full name": "Полное наименование",
+    ("UsersDialog", "Full name"): "ФИО",
+    "Full name of the person": "ФИО",
+    "Payment orders: %1 for %2 (%3) → %4": "Платёжных поручений: %1 на сумму %2 (%3) → %4",
+})
+RU.update({("QFileDialog", "&Look in:"): "&Папка:", ("QFileDialog", "Files of &type:"): "&Тип файлов:"})

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from desktop.cli import build_parser
 
@@ -128,3 +130,13 @@ def test_argparse_errors_are_russian() -> None:
     assert choice.returncode == 2 and "неверное значение 'de'" in choice.stderr
     number = _aktdesk("demo", "--clients", "много")
     assert number.returncode == 2 and "неверное значение 'много'" in number.stderr
+
+
+def test_an_os_error_reaches_the_user_in_russian(tmp_path: Path) -> None:
+    missing = tmp_path / "выписка.txt"  # really absent: the OS answers ENOENT
+    url = f"sqlite:///{tmp_path / 'bank.sqlite'}"
+    result = _aktdesk("--database", url, "bank", "import", str(missing), "--json")
+    assert result.returncode == 1, result.stderr
+    errors = json.loads(result.stdout)["errors"]
+    assert errors and "нет такого файла или папки" in errors[0]["message"]
+    assert "No such file" not in result.stdout + result.stderr

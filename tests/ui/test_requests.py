@@ -243,7 +243,7 @@ def test_registry_views_totals_and_export_of_approved_requests(
     qtbot.waitExposed(tab)
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 3
-    assert tab.footer.text() == "Заявок: 3   Сумма: 3\xa0004,50"
+    assert tab.footer.text() == "Заявок: 3   Сумма: 3\xa0004,50 ₽"
     choose(qtbot, tab.view_combo, data="to_approve")
     assert tab.model.ids() == [made[0]]
     assert tab.model.data(tab.model.index(0, 2)) == "На согласовании"
@@ -252,7 +252,7 @@ def test_registry_views_totals_and_export_of_approved_requests(
     choose(qtbot, tab.view_combo, text=tab.view_combo.itemText(0))
     choose(qtbot, tab.status, data="approved")
     assert set(tab.model.ids()) == set(made[1:])
-    assert tab.footer.text() == "Заявок: 2   Сумма: 2\xa0004,00"
+    assert tab.footer.text() == "Заявок: 2   Сумма: 2\xa0004,00 ₽"
     with answering(qtbot, text_entered("Согласованные"), QInputDialog):
         click(qtbot, tab.saved.save_button)
     choose(qtbot, tab.status, text=tab.status.itemText(0))  # every status again

@@ -193,12 +193,14 @@ from desktop.ui.app import open_main_window
 app = QApplication(sys.argv)
 window = open_main_window(database=sys.argv[1], language="ru")
 app.processEvents()
-if len(sys.argv) > 2:
+frame, screen = window.frameGeometry(), window.screen().availableGeometry()
+opened = window.geometry().getRect()
+if len(sys.argv) > 2:  # the person moves and resizes the window before closing it
     x, y, w, h = map(int, sys.argv[2].split(","))
     window.setGeometry(x, y, w, h)
     app.processEvents()
-frame, screen = window.frameGeometry(), window.screen().availableGeometry()
-print(json.dumps({"frame": frame.getRect(), "geometry": window.geometry().getRect(), "screen": screen.getRect()}))
+print(json.dumps({"frame": frame.getRect(), "opened": opened, "geometry": window.geometry().getRect(),
+                  "screen": screen.getRect()}))
 window.close()
 from desktop.ui.tasks import wait_for_all
 wait_for_all()
@@ -236,7 +238,7 @@ def _start(tmp_path: Path, url: str, *geometry: str) -> dict[str, Any]:
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=170,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -246,11 +248,27 @@ def test_window_opens_within_a_1280x720_screen_and_comes_back_where_it_was(
     tmp_path: Path, demo_db: Any
 ) -> None:
     url = demo_db.engine.url.render_as_string(hide_password=False)
-    first = _start(tmp_path, url)
+    first = _start(tmp_path, url, "40,30,1100,600")
     x, y, width, height = first["frame"]
     sx, sy, swidth, sheight = first["screen"]
     assert sx <= x and sy <= y and x + width <= sx + swidth and y + height <= sy + sheight, first
-    moved = _start(tmp_path, url, "40,30,1100,600")
-    assert moved["geometry"] == [40, 30, 1100, 600]
+    assert first["geometry"] == [40, 30, 1100, 600]
     again = _start(tmp_path, url)
-    assert again["geometry"] == [40, 30, 1100, 600]  # restored from the last session
+    assert again["opened"] == [40, 30, 1100, 600]  # restored from the last session
+
+
+def test_columns_take_the_width_of_their_content(qtbot: Any, main_window: Any) -> None:
+    window = main_window
+    window.resize(1280, 720)
+    for tab in (window.requests_tab, window.contracts_tab):
+        window.tabs.setCurrentWidget(tab)
+        view, model = tab.view, tab.view.lazy_model()
+        qtbot.waitUntil(lambda m=model: not m.busy and m.rowCount() > 0, timeout=20000)
+        QApplication.processEvents()
+        for column in range(model.columnCount() - 1):
+            content = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+            width = view.columnWidth(column)
+            assert width >= min(content, 420), (  # 420: the widest a column grows by itself
+                f"{tab.objectName()}: column «{model.headerData(column, Qt.Orientation.Horizontal)}» "
+                f"is {width} px for {content} px of text"
+            )

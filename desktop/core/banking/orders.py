@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from desktop.core.errors import StorageError, ValidationError
+from desktop.core.errors import StorageError, ValidationError, os_error_text
 from desktop.core.identifiers import check_account, check_bik, check_corr_account, check_inn, check_kpp
 
 PURPOSE_LIMIT = 210
@@ -296,6 +296,6 @@ def save_payment_orders(path: Path, data: bytes) -> Path:
             raise
     except OSError as exc:
         raise StorageError(
-            f"Не удалось сохранить файл платёжных поручений «{path}»: {exc.strerror or exc}", field=str(path)
+            f"Не удалось сохранить файл платёжных поручений «{path}»: {os_error_text(exc)}", field=str(path)
         ) from exc
     return path

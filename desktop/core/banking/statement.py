@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from desktop.core.errors import ValidationError
+from desktop.core.errors import ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.numbers import MONEY, parse_decimal
 
@@ -739,7 +739,7 @@ def read_statement_files(
         try:
             data = read(path)
         except OSError as exc:
-            result.errors.append(BankFileError(path.name, 0, f"файл не читается: {exc.strerror or exc}"))
+            result.errors.append(BankFileError(path.name, 0, f"файл не читается: {os_error_text(exc)}"))
             continue
         try:
             result.statements.append(parse_statement(data, path.name))

@@ -47,7 +47,7 @@ from lxml import etree
 
 from desktop.core.documents.context import Context, ImageSpec
 from desktop.core.documents.sandbox import FormEnvironment, LimitError, bounded_render
-from desktop.core.errors import ConfigError, StorageError, TemplateError
+from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.resources import resource_path
 
@@ -136,7 +136,7 @@ def _load(path: Path) -> Prepared:
         raise ConfigError(f"Печатная форма «{path}» не найдена.", field=str(path)) from None
     except OSError as exc:
         raise StorageError(
-            f"Печатную форму «{path}» не прочитать: {exc.strerror or exc}.", field=str(path)
+            f"Печатную форму «{path}» не прочитать: {os_error_text(exc)}.", field=str(path)
         ) from exc
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -803,7 +803,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise StorageError(
-            f"Папка «{target.parent}» недоступна для записи: {exc.strerror or exc}.", field=str(target)
+            f"Папка «{target.parent}» недоступна для записи: {os_error_text(exc)}.", field=str(target)
         ) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -819,7 +819,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         if isinstance(exc, PermissionError):
             message = f"Файл «{target}» не записать: он открыт в другой программе или нет прав."
         else:
-            message = f"Файл «{target}» не записать: {exc.strerror or exc}."
+            message = f"Файл «{target}» не записать: {os_error_text(exc)}."
         raise StorageError(message, field=str(target)) from exc
 
 

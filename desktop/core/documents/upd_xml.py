@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, cast
 from lxml import etree
 from stdnum.ru import inn as stdnum_inn
 
-from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError
+from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.resources import resource_path
 
@@ -955,7 +955,7 @@ def write_upd_xml(data: UpdData, folder: Path) -> Path:
         tmp_name = None
     except OSError as error:
         raise StorageError(
-            f"{data.title}: не удалось записать файл «{name}» в папку «{folder}»: {error.strerror or error}"
+            f"{data.title}: не удалось записать файл «{name}» в папку «{folder}»: {os_error_text(error)}"
         ) from error
     finally:
         if tmp_name is not None:

@@ -39,7 +39,7 @@ from desktop.core.banking import (
 from desktop.core.banking.orders import PROGRAM
 from desktop.core.db import Database
 from desktop.core.documents.money import format_money
-from desktop.core.errors import UserError
+from desktop.core.errors import UserError, os_error_text
 from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import BankAccount, BankPayment, Counterparty, PaymentDirection, PaymentStatus
@@ -362,7 +362,7 @@ def import_statements(
             statement = parse_statement(data, path.name)
             _refuse_own_orders(statement, data)
         except OSError as error:
-            report.errors.append(BankFileError(path.name, 0, f"файл не читается: {error.strerror or error}"))
+            report.errors.append(BankFileError(path.name, 0, f"файл не читается: {os_error_text(error)}"))
             continue
         except BankFileError as error:
             report.errors.append(error)

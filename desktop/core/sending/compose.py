@@ -23,7 +23,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import ConfigError, StorageError, TemplateError
+from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
 from desktop.core.resources import resource_path
 from desktop.core.sending.transport import SmtpConfig
 
@@ -93,7 +93,7 @@ def read_template_file(purpose: str, folder: Path | None = None) -> str:
     except UnicodeDecodeError:
         raise TemplateError(f"Шаблон письма «{path}» не в кодировке UTF-8: сохраните его в UTF-8.") from None
     except OSError as error:
-        raise StorageError(f"Шаблон письма «{path}» не прочитать: {error.strerror or error}.") from error
+        raise StorageError(f"Шаблон письма «{path}» не прочитать: {os_error_text(error)}.") from error
 
 
 def parse_template(name: str, source: str) -> MailTemplate:
@@ -154,7 +154,7 @@ def read_attachment(path: Path, name: str | None = None) -> Attachment:
     except FileNotFoundError:
         raise StorageError(f"Файл вложения не найден: {path}") from None
     except OSError as error:
-        raise StorageError(f"Файл вложения не прочитать: {path} ({error.strerror or error}).") from error
+        raise StorageError(f"Файл вложения не прочитать: {path} ({os_error_text(error)}).") from error
 
 
 def build_message(

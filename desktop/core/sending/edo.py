@@ -23,7 +23,7 @@ from sqlalchemy.orm import selectinload
 from desktop.core.db import Database
 from desktop.core.documents.paths import party_folder
 from desktop.core.documents.render import write_atomic
-from desktop.core.errors import StorageError
+from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
 from desktop.core.safe_names import safe_file_name
@@ -110,7 +110,7 @@ def export_edo(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StorageError(f"Папку «{out_dir}» не создать: {error.strerror or error}.") from error
+        raise StorageError(f"Папку «{out_dir}» не создать: {os_error_text(error)}.") from error
     with database.session() as session:
         stmt = (
             select(Document)
@@ -156,7 +156,7 @@ def export_edo(
                     entries.append(Attachment(path.name, path.read_bytes()))
                 except OSError as error:
                     raise StorageError(
-                        f"файл УПД XML не прочитать: {path} ({error.strerror or error})"
+                        f"файл УПД XML не прочитать: {path} ({os_error_text(error)})"
                     ) from error
         except StorageError as error:
             item.error = error.message
@@ -175,7 +175,7 @@ def export_edo(
                 item.output = str(out_dir)
         except StorageError as error:  # write_atomic's, with the OSError as its cause
             cause = error.__cause__ if isinstance(error.__cause__, OSError) else None
-            item.error = f"не записать в «{out_dir}»: {(cause.strerror or cause) if cause else error.message}"
+            item.error = f"не записать в «{out_dir}»: {os_error_text(cause) if isinstance(cause, OSError) else error.message}"
             continue
         if mark_sent and not all(d.sent_via == "edo" for d in documents):
             message = Outgoing(

@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from types import TracebackType
 
-from desktop.core.errors import UserError
+from desktop.core.errors import UserError, os_error_text
 
 SECURITY_TITLES = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": "без шифрования"}
 
@@ -155,7 +155,7 @@ def explain(error: BaseException, config: SmtpConfig) -> SendError:
         return SendError(f"Ошибка SMTP при работе с {where}: {error}.", kind="network", connection_lost=True)
     if isinstance(error, OSError):
         return SendError(
-            f"Не удалось соединиться с сервером почты {where}: {error.strerror or error}.",
+            f"Не удалось соединиться с сервером почты {where}: {os_error_text(error)}.",
             kind="network",
             connection_lost=True,
         )

@@ -388,7 +388,7 @@ class ClosingTab(QWidget):
                 self.tr("To close: %1 of %2 contracts, %3; with warnings: %4")
                 .replace("%1", str(len(issuing)))
                 .replace("%2", str(len(plan.rows)))
-                .replace("%3", fmt.money(total))
+                .replace("%3", fmt.rub(total))
                 .replace("%4", str(warnings))
             )
             self.close_button.setEnabled(bool(issuing))

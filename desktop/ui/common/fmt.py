@@ -14,6 +14,11 @@ def money(value: Any) -> str:
     return "" if value is None else format_money(Decimal(value))
 
 
+def rub(value: Any) -> str:
+    """A sum standing alone (a footer, a sentence): ``1 234 567,80 ₽``."""
+    return "" if value is None else f"{money(value)} ₽"
+
+
 def date(value: dt.date | None) -> str:
     return format_date(value)
 

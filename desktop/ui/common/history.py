@@ -8,6 +8,7 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from desktop.core.events import history
+from desktop.core.payment_requests import user_names
 from desktop.ui.common import fmt
 
 ACTIONS = {
@@ -26,6 +27,7 @@ def history_html(session: Session, object_type: str, object_id: int) -> str:
     events = list(reversed(history(session, object_type, object_id)))
     if not events:
         return "<p style='color:gray'>Изменений нет.</p>"
+    names = user_names(session)  # people are shown by name, not by their login
     rows = []
     for event in events:
         try:
@@ -41,7 +43,7 @@ def history_html(session: Session, object_type: str, object_id: int) -> str:
             else:
                 parts.append(f"{escape(name)}: {escape(str(value))}")
         rows.append(
-            f"<tr><td>{fmt.moment(event.at)}</td><td>{escape(event.user_login)}</td>"
+            f"<tr><td>{fmt.moment(event.at)}</td><td>{escape(names.get(event.user_login, event.user_login))}</td>"
             f"<td>{escape(ACTIONS.get(event.action, event.action))}</td><td>{'<br>'.join(parts)}</td></tr>"
         )
     return (

@@ -78,6 +78,24 @@ class RegistryView(QTableView):
             self.setColumnWidth(column, spec.width)
         self.busy_indicator = BusyIndicator(self)
         model.busy_changed.connect(self.busy_indicator.set_busy)
+        # Columns take the width of their content once the first rows are in (unless the user's
+        # own widths were restored); a double click on a header divider does it again.
+        self._fit_pending = True
+        model.loaded.connect(self._fit_columns_once)
+
+    MAX_COLUMN_WIDTH = 420
+
+    def fit_columns(self) -> None:
+        model = self.lazy_model()
+        header = self.horizontalHeader()
+        for column in range(model.columnCount() - 1):  # the last one stretches
+            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.setColumnWidth(column, min(wanted, self.MAX_COLUMN_WIDTH))
+
+    def _fit_columns_once(self) -> None:
+        if self._fit_pending and self.lazy_model().rowCount() > 0:
+            self._fit_pending = False
+            self.fit_columns()
 
     def lazy_model(self) -> LazyTableModel:
         model = self.model()
@@ -98,5 +116,5 @@ class RegistryView(QTableView):
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(f"{self.state_key}/header")
-        if isinstance(state, QByteArray | bytes):
-            self.horizontalHeader().restoreState(QByteArray(state))
+        if isinstance(state, QByteArray | bytes) and self.horizontalHeader().restoreState(QByteArray(state)):
+            self._fit_pending = False  # the widths the user left

@@ -370,9 +370,10 @@ class ContractsTab(QWidget):
     def _show_current(self, *_: Any) -> None:
         contract_id = self.view.current_id()
         if contract_id is None or self.database is None:
-            self.detail.setHtml(
-                f"<p style='color:gray'>{escape(self.tr('Select a contract to see its terms.'))}</p>"
-            )
+            hint = self.tr(
+                "Select a contract to see its terms."
+            )  # not inside the f-string: lupdate skips those
+            self.detail.setHtml(f"<p style='color:gray'>{escape(hint)}</p>")
             return
         with self.database.session() as session:
             contract = session.scalar(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -31,6 +32,21 @@ ORANGE = QColor("#fb8c00")
 AGE_COLORS = (QColor("#81c784"), QColor("#ffd54f"), QColor("#ffb74d"), QColor("#e57373"))
 
 Labeller = Callable[[Figure], str]
+
+
+def round_scale(top: float, *, integer: bool) -> tuple[float, float]:
+    """The axis end and tick step for values up to ``top``: a step of 1, 2, 2.5 or 5 × 10ⁿ giving
+    four to six ticks, the end a multiple of the step above ``top`` (counts: whole steps)."""
+    if top <= 0:
+        return 1.0, 1.0
+    rough = top / 5
+    power = 10.0 ** math.floor(math.log10(rough))
+    multiples = (1, 2, 2.5, 5, 10) if power >= 10 else (1, 2, 5, 10)  # 2.5 only for whole steps
+    step = next(m * power for m in multiples if m * power >= rough)
+    if integer:
+        step = max(1.0, float(math.ceil(step)))
+    maximum = step * math.ceil(top * 1.1 / step)  # room for the labels above the bars
+    return round(maximum, 6), round(step, 6)
 
 
 def thousands(amount: Decimal) -> float:
@@ -174,14 +190,16 @@ class ChartPanel(QChartView):
         category_axis.append(list(categories))
         value_axis = QValueAxis()
         value_axis.setTitleText(title)
-        value_axis.setRange(0, max(top * 1.15, 1.0))
-        value_axis.setLabelFormat("%d" if integer else "%.0f")
-        if integer:
-            value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-            value_axis.setTickInterval(max(1, round(top / 5)))
-            value_axis.setTickAnchor(0)
-        else:
-            value_axis.applyNiceNumbers()
+        maximum, step = round_scale(top, integer=integer)
+        value_axis.setRange(0, maximum)
+        value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        value_axis.setTickAnchor(0)
+        value_axis.setTickInterval(step)
+        value_axis.setLabelFormat("%d" if step >= 1 else "%.1f")
+        if top <= 0:  # nothing to show: no ticks, no labels, no grid (not «0 0 1 1»)
+            value_axis.setLabelsVisible(False)
+            value_axis.setGridLineVisible(False)
+            value_axis.setTickInterval(maximum)
         if horizontal:
             # Names of clients and managers: a smaller font so that ten of them are never elided.
             font = QFont(category_axis.labelsFont())

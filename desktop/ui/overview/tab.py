@@ -31,6 +31,7 @@ from sqlalchemy import select
 
 from desktop.core import overview
 from desktop.core.db import Database
+from desktop.core.errors import os_error_text
 from desktop.core.events import current_login
 from desktop.core.models import User
 from desktop.core.overview import Figure, Overview
@@ -390,7 +391,7 @@ class OverviewTab(QWidget):
                 self.tr("Export PDF"),
                 self.tr("The PDF report could not be written to %1: %2")
                 .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error)),
+                .replace("%2", os_error_text(error)),
             )
             return False
         window = self.window()

@@ -108,6 +108,9 @@ class CounterpartyCard(QDialog):
             edit.textChanged.connect(self.validate)
             edit.textEdited.connect(lambda _text, n=name: self._touch(n))
         form.addRow(self.tr("Manager"), self.manager)
+        # «ФИО» only for a person: a legal entity has its «Полное наименование»
+        self.full_name_label = form.labelForField(self.edits["full_name"].parentWidget())
+        self.kind.currentIndexChanged.connect(self._name_the_full_name)
         self.kind.currentIndexChanged.connect(self.validate)
 
         self.duplicate = QLabel(self)
@@ -162,6 +165,13 @@ class CounterpartyCard(QDialog):
         values["manager_id"] = self.manager.currentData()
         return {k: v for k, v in values.items() if k in COUNTERPARTY_FIELDS}
 
+    def _name_the_full_name(self) -> None:
+        legal = self.kind.currentData() == PartyKind.LEGAL.value
+        if isinstance(self.full_name_label, QLabel):
+            self.full_name_label.setText(
+                self.tr("Full name") if legal else self.tr("Full name of the person")
+            )
+
     def validate(self) -> dict[str, str]:
         """Show every error at its field; Save is enabled only when there is none."""
         values = self.values()
@@ -187,7 +197,8 @@ class CounterpartyCard(QDialog):
                 saved_id = result.counterparty.id
         except DuplicateCounterpartyError as error:
             self._duplicate_id = error.duplicate_of
-            self.duplicate.setText(f"{error.message} <a href='open'>{self.tr('Open the existing card')}</a>")
+            link = self.tr("Open the existing card")  # not inside the f-string: lupdate skips those
+            self.duplicate.setText(f"{error.message} <a href='open'>{link}</a>")
             self.duplicate.show()
             return
         except RequisitesError as error:

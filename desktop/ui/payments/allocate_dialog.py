@@ -58,8 +58,8 @@ class AllocateDialog(QDialog):
                 .replace("%2", fmt.date(payment.date))
                 .replace("%3", payment.payer_name)
                 .replace("%4", payment.payer_inn or "—")
-                .replace("%5", fmt.money(payment.amount))
-                .replace("%6", fmt.money(self.free))
+                .replace("%5", fmt.rub(payment.amount))
+                .replace("%6", fmt.rub(self.free))
             )
             purpose = payment.purpose
         self.suggested = {a.invoice_id: a.amount for a in match.allocations}
@@ -196,8 +196,8 @@ class AllocateDialog(QDialog):
             return
         self.total.setText(
             self.tr("To assign: %1 of the free %2")
-            .replace("%1", fmt.money(total))
-            .replace("%2", fmt.money(self.free))
+            .replace("%1", fmt.rub(total))
+            .replace("%2", fmt.rub(self.free))
         )
 
     # --- saving ------------------------------------------------------------------------

@@ -64,7 +64,7 @@ class UnallocatedTree(QTreeWidget):
                     self.tr("%1 · payments: %2 · free %3")
                     .replace("%1", name)
                     .replace("%2", str(len(items)))
-                    .replace("%3", fmt.money(free))
+                    .replace("%3", fmt.rub(free))
                 ]
             )
             group.setData(0, GROUP_NAME, name)

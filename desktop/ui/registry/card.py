@@ -136,8 +136,8 @@ class DocumentCard(QDialog):
             self.details.setHtml(
                 f"<h3>{escape(self.windowTitle())}</h3>"
                 f"<p>{escape(doc.own_entity.short_name)} → {escape(doc.counterparty.short_name)} "
-                f"(ИНН {doc.counterparty.inn})<br>Период: {doc.period}; сумма {fmt.money(doc.amount_total)}, "
-                f"в т.ч. НДС {fmt.money(doc.amount_vat)}; оплачено {fmt.money(doc.paid_amount)}<br>"
+                f"(ИНН {doc.counterparty.inn})<br>Период: {doc.period}; сумма {fmt.rub(doc.amount_total)}, "
+                f"в т.ч. НДС {fmt.rub(doc.amount_vat)}; оплачено {fmt.rub(doc.paid_amount)}<br>"
                 f"{escape(state)}</p><table border='1' cellspacing='0' cellpadding='3'>{lines}</table>"
             )
             self.history.setHtml(history_html(session, "document", doc.id))

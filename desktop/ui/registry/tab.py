@@ -281,8 +281,8 @@ class RegistryTab(QWidget):
         self.footer.setText(
             self.tr("Documents: %1   Amount: %2   Not paid: %3")
             .replace("%1", str(count))
-            .replace("%2", fmt.money(total))
-            .replace("%3", fmt.money(unpaid))
+            .replace("%2", fmt.rub(total))
+            .replace("%3", fmt.rub(unpaid))
         )
 
     def _update_outbox(self) -> None:

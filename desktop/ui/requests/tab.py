@@ -183,13 +183,13 @@ class RequestsTab(QWidget):
             return
         totals: pr.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
         sums = "; ".join(
-            fmt.money(amount) + ("" if currency == "RUB" else f" {currency}")
+            (fmt.rub(amount) if currency == "RUB" else f"{fmt.money(amount)} {currency}")
             for currency, amount in totals.by_currency.items()
         )
         self.footer.setText(
             self.tr("Requests: %1   Amount: %2")
             .replace("%1", str(totals.count))
-            .replace("%2", sums or "0,00")
+            .replace("%2", sums or fmt.rub(0))
         )
 
     # --- card -----------------------------------------------------------------------------------
@@ -242,9 +242,9 @@ class RequestsTab(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Export payment orders"),
-                self.tr("Payment orders: %1 for %2 RUB (%3) → %4")
+                self.tr("Payment orders: %1 for %2 (%3) → %4")
                 .replace("%1", str(len(result.requests)))
-                .replace("%2", fmt.money(result.total))
+                .replace("%2", fmt.rub(result.total))
                 .replace("%3", result.entity)
                 .replace("%4", str(result.path)),
             )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from desktop.core.errors import StorageError, UserError
+from desktop.core.errors import StorageError, UserError, os_error_text
 from desktop.core.jobs import CancelToken, Progress
 
 
@@ -190,7 +190,7 @@ def atomic_move(src: Path, target: Path) -> None:
 
 
 def storage_error(path: Path, exc: OSError) -> StorageError:
-    return StorageError(f"Не удалось записать файл «{path}»: {exc.strerror or exc}", field=str(path))
+    return StorageError(f"Не удалось записать файл «{path}»: {os_error_text(exc)}", field=str(path))
 
 
 class BatchConverter:

@@ -962,6 +962,11 @@ Close the month anyway?</source>
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/tab.py" line="374" />
+        <source>Select a contract to see its terms.</source>
+        <translation>Выберите договор, чтобы увидеть его условия.</translation>
+    </message>
 </context>
 <context>
     <name>CounterpartiesDialog</name>
@@ -1038,8 +1043,9 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="55" />
+        <location filename="../../desktop/ui/parties/card.py" line="172" />
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation>Полное наименование</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="56" />
@@ -1147,14 +1153,24 @@ Close the month anyway?</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="128" />
+        <location filename="../../desktop/ui/parties/card.py" line="131" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="129" />
+        <location filename="../../desktop/ui/parties/card.py" line="132" />
         <source>History</source>
         <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="172" />
+        <source>Full name of the person</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parties/card.py" line="200" />
+        <source>Open the existing card</source>
+        <translation>Открыть существующую карточку</translation>
     </message>
 </context>
 <context>
@@ -2100,108 +2116,108 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="43" />
+        <location filename="../../desktop/ui/overview/tab.py" line="44" />
         <source>Jan</source>
         <translation>янв</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="44" />
+        <location filename="../../desktop/ui/overview/tab.py" line="45" />
         <source>Feb</source>
         <translation>фев</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="45" />
+        <location filename="../../desktop/ui/overview/tab.py" line="46" />
         <source>Mar</source>
         <translation>мар</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="46" />
+        <location filename="../../desktop/ui/overview/tab.py" line="47" />
         <source>Apr</source>
         <translation>апр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="47" />
+        <location filename="../../desktop/ui/overview/tab.py" line="48" />
         <source>May</source>
         <translation>май</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="48" />
+        <location filename="../../desktop/ui/overview/tab.py" line="49" />
         <source>Jun</source>
         <translation>июн</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="49" />
+        <location filename="../../desktop/ui/overview/tab.py" line="50" />
         <source>Jul</source>
         <translation>июл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="50" />
+        <location filename="../../desktop/ui/overview/tab.py" line="51" />
         <source>Aug</source>
         <translation>авг</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="51" />
+        <location filename="../../desktop/ui/overview/tab.py" line="52" />
         <source>Sep</source>
         <translation>сен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="52" />
+        <location filename="../../desktop/ui/overview/tab.py" line="53" />
         <source>Oct</source>
         <translation>окт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="53" />
+        <location filename="../../desktop/ui/overview/tab.py" line="54" />
         <source>Nov</source>
         <translation>ноя</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="54" />
+        <location filename="../../desktop/ui/overview/tab.py" line="55" />
         <source>Dec</source>
         <translation>дек</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="154" />
+        <location filename="../../desktop/ui/overview/tab.py" line="155" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="157" />
+        <location filename="../../desktop/ui/overview/tab.py" line="158" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="160" />
+        <location filename="../../desktop/ui/overview/tab.py" line="161" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="163" />
+        <location filename="../../desktop/ui/overview/tab.py" line="164" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="166" />
+        <location filename="../../desktop/ui/overview/tab.py" line="167" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="223" />
+        <location filename="../../desktop/ui/overview/tab.py" line="224" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="225" />
+        <location filename="../../desktop/ui/overview/tab.py" line="226" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="256" />
+        <location filename="../../desktop/ui/overview/tab.py" line="257" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="258" />
+        <location filename="../../desktop/ui/overview/tab.py" line="259" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -2211,157 +2227,157 @@ Close the month anyway?</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="122" />
+        <location filename="../../desktop/ui/overview/tab.py" line="123" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <location filename="../../desktop/ui/overview/tab.py" line="125" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="268" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="270" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="278" />
-        <location filename="../../desktop/ui/overview/tab.py" line="338" />
-        <location filename="../../desktop/ui/overview/tab.py" line="346" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="339" />
+        <location filename="../../desktop/ui/overview/tab.py" line="347" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
-        <location filename="../../desktop/ui/overview/tab.py" line="360" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="361" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="284" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="284" />
+        <location filename="../../desktop/ui/overview/tab.py" line="285" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="285" />
+        <location filename="../../desktop/ui/overview/tab.py" line="286" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="286" />
-        <location filename="../../desktop/ui/overview/tab.py" line="329" />
+        <location filename="../../desktop/ui/overview/tab.py" line="287" />
+        <location filename="../../desktop/ui/overview/tab.py" line="330" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="287" />
-        <location filename="../../desktop/ui/overview/tab.py" line="330" />
+        <location filename="../../desktop/ui/overview/tab.py" line="288" />
+        <location filename="../../desktop/ui/overview/tab.py" line="331" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="288" />
-        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <location filename="../../desktop/ui/overview/tab.py" line="289" />
+        <location filename="../../desktop/ui/overview/tab.py" line="332" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="295" />
+        <location filename="../../desktop/ui/overview/tab.py" line="296" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="303" />
+        <location filename="../../desktop/ui/overview/tab.py" line="304" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="305" />
+        <location filename="../../desktop/ui/overview/tab.py" line="306" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="310" />
+        <location filename="../../desktop/ui/overview/tab.py" line="311" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="321" />
+        <location filename="../../desktop/ui/overview/tab.py" line="322" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="323" />
+        <location filename="../../desktop/ui/overview/tab.py" line="324" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="333" />
+        <location filename="../../desktop/ui/overview/tab.py" line="334" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="340" />
-        <location filename="../../desktop/ui/overview/tab.py" line="348" />
-        <location filename="../../desktop/ui/overview/tab.py" line="362" />
+        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="349" />
+        <location filename="../../desktop/ui/overview/tab.py" line="363" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="373" />
-        <location filename="../../desktop/ui/overview/tab.py" line="382" />
-        <location filename="../../desktop/ui/overview/tab.py" line="390" />
+        <location filename="../../desktop/ui/overview/tab.py" line="374" />
+        <location filename="../../desktop/ui/overview/tab.py" line="383" />
+        <location filename="../../desktop/ui/overview/tab.py" line="391" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="382" />
+        <location filename="../../desktop/ui/overview/tab.py" line="383" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="391" />
+        <location filename="../../desktop/ui/overview/tab.py" line="392" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="398" />
+        <location filename="../../desktop/ui/overview/tab.py" line="399" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2399,7 +2415,7 @@ Close the month anyway?</source>
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="173" />
         <source>Full name</source>
-        <translation>ФИО</translation>
+        <translation>Полное наименование</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/directory.py" line="174" />
@@ -2801,6 +2817,19 @@ Close the month anyway?</source>
         <location filename="../../desktop/ui/closing/tab.py" line="143" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="56" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="57" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
     </message>
 </context>
 <context>
@@ -3436,8 +3465,8 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="245" />
-        <source>Payment orders: %1 for %2 RUB (%3) → %4</source>
-        <translation>Платёжных поручений: %1 на сумму %2 руб. (%3) → %4</translation>
+        <source>Payment orders: %1 for %2 (%3) → %4</source>
+        <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="257" />

@@ -341,7 +341,9 @@ def check_settings(settings: Settings, password: str | None = None) -> None:
             raise ConfigError("Укажите имя базы данных.", field="name")
         if not (0 < int(settings.database.port) < 65536):
             raise ConfigError(f"Неверный порт: {settings.database.port}", field="port")
-    check_connection(settings.database.url(password))
+    # The demo's own database is not one the dialog can change: it is open already.
+    if not settings.demo:
+        check_connection(settings.database.url(password))
     if settings.share_root:
         share = Path(settings.share_root)
         if not share.is_dir():

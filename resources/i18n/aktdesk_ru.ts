@@ -3549,217 +3549,222 @@ Close the month anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="74" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="76" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="80" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="82" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="81" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="83" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="94" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="179" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="96" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="198" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="101" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="104" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="212" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="231" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="115" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="117" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="123" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="126" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="128" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="136" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="172" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="173" />
+        <source>The demo works on its own database and documents folder; they are not changed here.</source>
+        <translation>Демо работает со своей базой данных и своей папкой документов; здесь они не меняются.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/dialog.py" line="191" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="184" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="187" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="189" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="196" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="197" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="210" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="214" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="233" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="217" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="241" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="248" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="253" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="266" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="285" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="286" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="291" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>

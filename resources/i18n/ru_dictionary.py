@@ -518,3 +518,4 @@ RU.update({
     "Payment orders: %1 for %2 (%3) → %4": "Платёжных поручений: %1 на сумму %2 (%3) → %4",
 })
 RU.update({("QFileDialog", "&Look in:"): "&Папка:", ("QFileDialog", "Files of &type:"): "&Тип файлов:"})
+RU["The demo works on its own database and documents folder; they are not changed here."] = "Демо работает со своей базой данных и своей папкой документов; здесь они не меняются."

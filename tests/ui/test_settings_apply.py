@@ -99,3 +99,44 @@ def test_a_share_saved_in_settings_is_used_by_the_registry_at_once(
     for holder in (window.contracts_tab, window.closing_tab, window.registry_tab, window.requests_tab):
         assert holder.settings.effective_output_dir() == documents
         assert holder.settings.pdf_converter == "libreoffice"
+
+
+def test_settings_on_the_demo_keep_its_database_and_documents_folder(
+    qtbot: Any, demo_db: Database, russian: None, tmp_path: Path
+) -> None:
+    """On --demo the dialog shows the demo's own database and folder, fixed; a saved share applies,
+    and saving neither creates the real database file nor writes a documents folder for it."""
+    from desktop.config import default_sqlite_path, demo_output_dir, demo_sqlite_path
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(load_settings(demo=True), demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    share = tmp_path / "share"
+    share.mkdir()
+    seen: list[SettingsDialog] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        seen.append(dialog)
+        assert dialog.sqlite_path.text() == str(demo_sqlite_path()) and not dialog.sqlite_path.isEnabled()
+        assert not dialog.output_dir.isEnabled()
+        assert dialog.output_dir.placeholderText() == str(demo_output_dir())
+        dialog.share_root.clear()
+        qtbot.keyClicks(dialog.share_root, str(share))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        if dialog.isVisible():
+            error = dialog.error.text()
+            dialog.reject()
+            raise AssertionError(error)
+
+    QTimer.singleShot(0, fill)
+    window.settings_action.trigger()
+    assert seen and seen[0].result_settings is not None
+    assert window.settings.effective_share_root() == str(share)
+    assert window.settings.effective_output_dir() == demo_output_dir()
+    assert not default_sqlite_path().exists()  # the real database was not created by the check
+    saved = load_settings()
+    assert saved.share_root == str(share) and saved.output_dir == "" and not saved.demo

@@ -32,6 +32,8 @@ from desktop.config import (
     SmtpSettings,
     check_settings,
     default_sqlite_path,
+    demo_output_dir,
+    demo_sqlite_path,
     get_secret,
     save_settings,
     set_secret,
@@ -156,6 +158,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.sqlite_radio.toggled.connect(self._update_enabled)
         self._update_enabled()
+        if settings.demo:
+            self._show_demo(db_box, db_form)
+
+    def _show_demo(self, db_box: QGroupBox, db_form: QFormLayout) -> None:
+        """``--demo``: the demo database and its documents folder are fixed; the rest applies as usual."""
+        for widget in db_box.findChildren(QWidget):
+            widget.setEnabled(False)
+        self.sqlite_path.setText(str(demo_sqlite_path()))
+        self.output_dir.setText("")
+        self.output_dir.setPlaceholderText(str(demo_output_dir()))
+        self.output_dir.setEnabled(False)
+        note = QLabel(
+            self.tr("The demo works on its own database and documents folder; they are not changed here."), self
+        )
+        note.setObjectName("settingsDemoNote")
+        note.setWordWrap(True)
+        db_form.insertRow(0, note)
 
     def _smtp_box(self, smtp: SmtpSettings) -> QGroupBox:
         self.smtp_host = QLineEdit(smtp.host, self)
@@ -286,6 +305,12 @@ class SettingsDialog(QDialog):
 
     def edited_settings(self) -> Settings:
         settings = copy.deepcopy(self.original)
+        if settings.demo:  # the real database and documents folder stay as they were saved
+            settings.share_root = self.share_root.text().strip()
+            settings.pdf_converter = self.converter.currentData()
+            settings.language = self.language.currentData()
+            settings.smtp = self.edited_smtp()
+            return settings
         db = settings.database
         db.kind = "postgresql" if self.pg_radio.isChecked() else "sqlite"
         path = self.sqlite_path.text().strip()

@@ -330,6 +330,35 @@ def test_reminders_list_each_clients_unsigned_acts_and_attach_the_pdfs(
     assert all(m.already_sent is None for m in forced)
 
 
+def test_a_upd_xml_recorded_under_its_long_fns_name_by_an_older_version_is_still_exported_and_attached(
+    db: Database, tmp_path: Path
+) -> None:
+    from desktop.core.sending.edo import export_edo
+
+    with db.transaction() as session:
+        upd = session.scalars(
+            select(Document).where(Document.kind == "upd", Document.period == PERIOD)
+        ).first()
+        assert upd is not None and upd.xml_path
+        old = (
+            tmp_path / "old" / fns_name(upd.xml_path)
+        )  # how older versions named it (the module's files stay)
+        old.parent.mkdir()
+        shutil.copyfile(upd.xml_path, old)
+        upd.xml_path = str(old)
+        upd_id = upd.id
+    report = export_edo(db, PERIOD, tmp_path / "edo")
+    assert not report.errors
+    assert (tmp_path / "edo" / old.name).read_bytes() == old.read_bytes()
+    with db.session() as session:
+        (message,) = [
+            m
+            for m in plan_packages(session, PERIOD, options=PackageOptions(attach_xml=True))
+            if upd_id in m.document_ids
+        ]
+    assert (old, old.name) in message.files
+
+
 def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by_edo(
     db: Database, tmp_path: Path
 ) -> None:

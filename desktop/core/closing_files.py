@@ -216,7 +216,10 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                         render("detail", ctx.detail_context(document, work, options), detail)
                         written.extra_docx.append(detail)
                 if document.kind == "upd" and job.xml:
-                    xml = xml_writer.submit(write_upd_xml, upd_data_from_document(document), target.parent)
+                    xml_target = document_path(job.out_dir, document, "xml")  # short: ИдФайл is inside
+                    xml = xml_writer.submit(
+                        write_upd_xml, upd_data_from_document(document), xml_target.parent, xml_target.name
+                    )
                 waiting.append((written, document.number, files, xml, pieces))
             except Exception as error:
                 for file in files:  # what was rendered before the error: let it land, then report

@@ -56,7 +56,13 @@ def test_closing_writes_every_file_and_batch_pdfs_equal_single_conversions(
                 document.number in text and format_money(document.amount_total).replace("\u00a0", " ") in text
             )
             if document.kind == "upd":
-                assert document.xml_path and Path(document.xml_path).name.startswith("ON_NSCHFDOPPR_")
+                # Short in the folder (Windows paths), the FNS name inside.
+                assert (
+                    document.xml_path
+                    and Path(document.xml_path).name == f"УПД {document.number} от 31.10.2026.xml"
+                )
+                root = etree.parse(document.xml_path).getroot()
+                assert (root.get("ИдФайл") or "").startswith("ON_NSCHFDOPPR_")
                 assert upd_schema().validate(etree.parse(document.xml_path))
         sample = [d for d in documents if d.kind == "act"][:2] + [
             d for d in documents if d.kind == "invoice"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from sqlalchemy import select
 
 from desktop.core.db import Database
@@ -71,6 +72,11 @@ def send_packages(db: Database, config: SmtpConfig, **options: object):  # type:
     return send_messages(db, messages, config, purpose="package", period=PERIOD)
 
 
+def fns_name(path: str | Path) -> str:
+    """The FNS name a UPD XML leaves the program under: its ``ИдФайл`` + ``.xml``."""
+    return f"{etree.parse(str(path)).getroot().get('ИдФайл')}.xml"
+
+
 def sha(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -94,7 +100,7 @@ def test_each_client_gets_its_package_with_the_files_and_every_message_is_logged
                 )
             )
             expected = {Path(d.pdf_path).name: sha(d.pdf_path) for d in documents}  # type: ignore[arg-type]
-            expected |= {Path(d.xml_path).name: sha(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
+            expected |= {fns_name(d.xml_path): sha(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
             got = {name: hashlib.sha256(data).hexdigest() for name, data in received.attachments().items()}
             assert got == expected
             assert any(name.startswith("Акт ") and name.endswith(".pdf") for name in got)
@@ -324,11 +330,38 @@ def test_reminders_list_each_clients_unsigned_acts_and_attach_the_pdfs(
     assert all(m.already_sent is None for m in forced)
 
 
+def test_a_upd_xml_recorded_under_its_long_fns_name_by_an_older_version_is_still_exported_and_attached(
+    db: Database, tmp_path: Path
+) -> None:
+    from desktop.core.sending.edo import export_edo
+
+    with db.transaction() as session:
+        upd = session.scalars(
+            select(Document).where(Document.kind == "upd", Document.period == PERIOD)
+        ).first()
+        assert upd is not None and upd.xml_path
+        old = (
+            tmp_path / "old" / fns_name(upd.xml_path)
+        )  # how older versions named it (the module's files stay)
+        old.parent.mkdir()
+        shutil.copyfile(upd.xml_path, old)
+        upd.xml_path = str(old)
+        upd_id = upd.id
+    report = export_edo(db, PERIOD, tmp_path / "edo")
+    assert not report.errors
+    assert (tmp_path / "edo" / old.name).read_bytes() == old.read_bytes()
+    with db.session() as session:
+        (message,) = [
+            m
+            for m in plan_packages(session, PERIOD, options=PackageOptions(attach_xml=True))
+            if upd_id in m.document_ids
+        ]
+    assert (old, old.name) in message.files
+
+
 def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by_edo(
     db: Database, tmp_path: Path
 ) -> None:
-    from lxml import etree
-
     from desktop.core.registry import RegistryFilter, filtered_ids, load_rows
     from desktop.core.sending.edo import export_edo
 
@@ -340,7 +373,9 @@ def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by
         )
         assert upds and report.files == len(upds) and not report.errors
         for upd in upds:
-            exported = out / Path(upd.xml_path).name  # type: ignore[arg-type]
+            # The folder's short name stays home; the file leaves under its FNS name, ИдФайл.xml.
+            assert Path(upd.xml_path).name == f"УПД {upd.number} от 31.10.2026.xml"  # type: ignore[arg-type]
+            exported = out / fns_name(upd.xml_path)  # type: ignore[arg-type]
             assert exported.read_bytes() == Path(upd.xml_path).read_bytes()  # type: ignore[arg-type]
             assert exported.name.startswith("ON_NSCHFDOPPR_")
             assert etree.parse(str(exported)).getroot().get("ИдФайл") == exported.stem

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
+from lxml import etree
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import select
 
@@ -23,6 +24,8 @@ from desktop.core.safe_names import BIDI_CONTROLS
 TODAY = dt.date(2026, 11, 22)
 # The longest login Windows allows (20 characters) in the default documents folder.
 WINDOWS_ROOT = PureWindowsPath(r"C:\Users\Konstantinopolskaya1\Documents\AktDesk")
+SELLER_EDO_ID = "2BM-7701234567-770101001-201801010000000000000"
+BUYER_EDO_ID = "2AE-7707083893-773601001-201811010000000000001"
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
@@ -52,6 +55,11 @@ def test_folders_drop_bidi_controls_spell_the_client_alike_and_fit_windows(tmp_p
             f"ИП {BIDI}Константинопольская-Швейцер Александра-Мария Владиславовна"
             " (филиал по обслуживанию объектов недвижимости)."
         )
+        # Real EDO participant ids (46 characters, the longest the operators issue): the UPD's FNS
+        # name ON_NSCHFDOPPR_<receiver>_<sender>_<date>_<GUID>.xml is 157 characters with them.
+        contract.documents = "act_invoice_upd"
+        contract.own_entity.edo_id = SELLER_EDO_ID
+        contract.counterparty.edo_id = BUYER_EDO_ID
         entity_inn, client_inn = contract.own_entity.inn, contract.counterparty.inn
         contract_id = contract.id
     out = tmp_path / "Documents" / "AktDesk"
@@ -75,6 +83,16 @@ def test_folders_drop_bidi_controls_spell_the_client_alike_and_fit_windows(tmp_p
             select(Document).where(Document.contract_id == contract_id, Document.kind == "act")
         ).one()
         act_number = act.number
+        upd = session.scalars(
+            select(Document).where(Document.contract_id == contract_id, Document.kind == "upd")
+        ).one()
+        upd_xml = Path(upd.xml_path or "")
+        upd_title = f"УПД {upd.number} от {upd.date:%d.%m.%Y}"
+        assert Path(upd.docx_path or "").stem == upd_title
+    # The XML sits in the folder under the UPD's short title, with its FNS name inside.
+    assert upd_xml.name == f"{upd_title}.xml" and upd_xml.is_file()
+    file_id = etree.parse(upd_xml).getroot().get("ИдФайл") or ""
+    assert file_id.startswith(f"ON_NSCHFDOPPR_{BUYER_EDO_ID}_{SELLER_EDO_ID}_") and len(file_id) + 4 == 157
     files = [p for p in out.rglob("*") if p.is_file()]
     assert any(p.suffix == ".xml" for p in files) and any(p.suffix == ".docx" for p in files)
     client_folders = {p.parent.name for p in files if p.parent.name.endswith(client_inn)}

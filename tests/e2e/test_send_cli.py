@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from sqlalchemy import select
 
 from desktop.core.db import open_database
@@ -21,6 +22,11 @@ from desktop.core.models import Counterparty, Dispatch, Document
 from tests.smtp_server import SmtpServer, free_port
 
 PERIOD = "2026-10"
+
+
+def fns_name(path: str | Path) -> str:
+    """The FNS name a UPD XML leaves the program under: its ``ИдФайл`` + ``.xml``."""
+    return f"{etree.parse(str(path)).getroot().get('ИдФайл')}.xml"
 
 
 def aktdesk(url: str, *args: str, smtp_url: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -91,7 +97,7 @@ def test_send_dry_run_then_send_then_nothing_twice(url: str, server: SmtpServer)
             assert received.rcpt_tos == client.email_list
             documents = session.scalars(select(Document).where(Document.counterparty_id == client.id)).all()
             files = {Path(d.pdf_path).name: Path(d.pdf_path) for d in documents}  # type: ignore[arg-type]
-            files |= {Path(d.xml_path).name: Path(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
+            files |= {fns_name(d.xml_path): Path(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
             assert {n: hashlib.sha256(b).hexdigest() for n, b in received.attachments().items()} == {
                 n: hashlib.sha256(p.read_bytes()).hexdigest() for n, p in files.items()
             }

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -395,7 +396,7 @@ def test_edo_export_from_the_send_dialog_as_files_or_zips_marked_sent_only_when_
     press(qtbot, options.buttons, options.buttons.StandardButton.Ok)
     qtbot.waitUntil(lambda: dialog.task is not None and not dialog.task.running, timeout=20000)
     names = sorted(p.name for p in (tmp_path / "xml").rglob("*.xml"))
-    assert names == sorted(Path(u.xml_path or "").name for u in upds)
+    assert names == sorted(f"{etree.parse(u.xml_path).getroot().get('ИдФайл')}.xml" for u in upds)  # type: ignore[arg-type]
     assert f"Выгружено файлов УПД: {len(upds)}" in dialog.edo_message.text()
     dialog.edo_message.close()
     with db.session() as session:

@@ -3,11 +3,13 @@ r"""Where a rendered document goes: ``<output>/<YYYY>-<MM>/<Entity>/<Client>/<ki
 Windows refuses paths over 260 characters (MAX_PATH) in Explorer, Word and many mail clients, so the
 parts are capped so that every file of a client's folder under a typical
 ``C:\Users\<login>\Documents\AktDesk\`` (a login has at most 20 characters: 48 characters in
-all) stays at least 40 characters under it. The longest file there is the UPD XML, whose name the
-FNS format fixes (``ON_NSCHFDOPPR_<buyer>_<seller>_<date>_<GUID>.xml``, 103 characters with the
-INN+KPP ids): 48 + ``2026-10\`` 8 + entity 24 + 1 + client 35 + 1 + 103 = 220. The files the
-program names itself are capped at 60. A long name is cut at its limit (the client's INN always
-kept at the end), so the same name always gives the same folder, here and on the share.
+all) stays at least 40 characters under it: 48 + ``2026-10\`` 8 + entity 24 + 1 + client 35 + 1 +
+file 60 = 177. Every file there is named by the program and capped at 60, the UPD XML too
+(«УПД 12 от 31.10.2026.xml»): its FNS name (``ON_NSCHFDOPPR_<buyer>_<seller>_<date>_<GUID>.xml``,
+up to 157 characters with two EDO participant ids) is kept in ``Файл/@ИдФайл`` and given to the
+file only where it leaves the program (EDO export, e-mail). A long name is cut at its limit (the
+client's INN always kept at the end), so the same name always gives the same folder, here and on
+the share.
 """
 
 from __future__ import annotations

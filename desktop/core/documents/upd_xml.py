@@ -935,13 +935,37 @@ def build_upd_xml(data: UpdData) -> tuple[str, bytes]:
     return f"{file_id}.xml", payload
 
 
-def write_upd_xml(data: UpdData, folder: Path) -> Path:
+_OFFICIAL_NAME_RE = re.compile(rf"{FILE_PREFIX}_[0-9A-Za-z_\-]+")
+
+
+def official_xml_name(payload: bytes, path: Path) -> str:
+    """The name a UPD XML leaves the program under (EDO export, e-mail): ``Файл/@ИдФайл`` + ``.xml``.
+
+    In the documents folder the file has a short name (the UPD's DOCX/PDF stem, paths.py keeps
+    Windows paths short); an EDO operator refuses a file whose name differs from its ``ИдФайл``.
+    ``path`` names the file in the message when the content is not a UPD of ours.
+    """
+    try:
+        root = _reparse(payload)
+    except etree.XMLSyntaxError as error:
+        raise StorageError(f"файл УПД XML повреждён: {path} ({error})") from error
+    file_id = root.get("ИдФайл") or ""
+    if root.tag != "Файл" or not _OFFICIAL_NAME_RE.fullmatch(file_id):
+        raise StorageError(f"в файле УПД XML нет верного атрибута ИдФайл: {path}")
+    return f"{file_id}.xml"
+
+
+def write_upd_xml(data: UpdData, folder: Path, name: str | None = None) -> Path:
     """Build and validate the UPD, then write it atomically into ``folder``; returns the file path.
+
+    ``name`` is the file's name in ``folder`` (the documents folder uses the UPD's short title);
+    without it the official ``ИдФайл.xml``. ``ИдФайл`` inside is the official name either way.
 
     An invalid document raises :class:`ValidationError` before anything touches the disk; a folder
     that cannot be written raises :class:`StorageError` and leaves no partial file behind.
     """
-    name, payload = build_upd_xml(data)
+    official, payload = build_upd_xml(data)
+    name = name or official
     target = Path(folder) / name
     tmp_name: str | None = None
     try:

@@ -1,7 +1,8 @@
 """UPD XML of a period for an EDO operator: into a folder, or one ZIP per client; optionally marked as sent.
 
-Each file keeps its name (``ON_NSCHFDOPPR_<receiver>_<sender>_<date>_<GUID>.xml``), which must
-equal ``Файл/@ИдФайл`` (docs/domain.md, «UPD file name»): the operator refuses a renamed file.
+Each file is written under its official name (``ON_NSCHFDOPPR_<receiver>_<sender>_<date>_<GUID>.xml``),
+read from its ``Файл/@ИдФайл`` (docs/domain.md, «UPD file name»): the operator refuses a renamed
+file. In the documents folder the file has a short name (paths.py: Windows paths stay short).
 Files and ZIPs are written atomically. A client or own entity without an EDO participant id gets a
 warning: its file carries INN+KPP placeholders that an operator will not route. When marking, each
 client's export is one ``Dispatch`` (channel ``edo``) and its UPDs get ``sent_via = "edo"``, which the
@@ -23,6 +24,7 @@ from sqlalchemy.orm import selectinload
 from desktop.core.db import Database
 from desktop.core.documents.paths import party_folder
 from desktop.core.documents.render import write_atomic
+from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
@@ -153,11 +155,12 @@ def export_edo(
                     )
                 path = Path(document.xml_path)
                 try:
-                    entries.append(Attachment(path.name, path.read_bytes()))
+                    payload = path.read_bytes()
                 except OSError as error:
                     raise StorageError(
                         f"файл УПД XML не прочитать: {path} ({os_error_text(error)})"
                     ) from error
+                entries.append(Attachment(official_xml_name(payload, path), payload))
         except StorageError as error:
             item.error = error.message
             continue

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.documents.money import format_date
 from desktop.core.documents.paths import document_file_name
+from desktop.core.documents.upd_xml import official_xml_name
+from desktop.core.errors import StorageError
 from desktop.core.models import (
     Dispatch,
     DispatchDocument,
@@ -121,7 +123,12 @@ def package_files(document: Document, options: PackageOptions) -> tuple[list[tup
         xml = Path(document.xml_path)
         if not xml.is_file():
             return [], f"файл УПД XML не найден: {xml}"
-        files.append((xml, xml.name))
+        try:  # attached under its official name, ИдФайл.xml (the folder's name is a short one)
+            files.append((xml, official_xml_name(xml.read_bytes(), xml)))
+        except OSError as error:
+            return [], f"файл УПД XML не прочитать: {xml} ({error.strerror or error})"
+        except StorageError as error:
+            return [], error.message
     return files, None
 
 

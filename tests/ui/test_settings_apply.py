@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.config import load_settings
@@ -16,6 +16,7 @@ from desktop.core.models import Contract, Document
 from desktop.ui.settings.dialog import SettingsDialog
 from tests.factories import make_document
 from tests.pdf_samples import one_page_pdf, write
+from tests.ui.user import choose, clear_and_type, in_settings
 
 
 @pytest.fixture
@@ -36,27 +37,15 @@ def window(qtbot: Any, demo_db: Database, russian: None) -> Any:
 
 
 def _save_settings(qtbot: Any, window: Any, share: Path, documents: Path) -> None:
-    """Файл → Настройки, type the share and the documents folder, press OK (the dialog is modal)."""
-    seen: list[SettingsDialog] = []
+    """Файл → Настройки, type the share and the documents folder, choose LibreOffice, press OK."""
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SettingsDialog)
-        seen.append(dialog)
-        dialog.share_root.clear()
-        qtbot.keyClicks(dialog.share_root, str(share))
-        dialog.output_dir.clear()
-        qtbot.keyClicks(dialog.output_dir, str(documents))
-        dialog.converter.setCurrentIndex(dialog.converter.findData("libreoffice"))
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-        if dialog.isVisible():  # refused: say why instead of hanging in exec()
-            error = dialog.error.text()
-            dialog.reject()
-            raise AssertionError(error)
+    def fill(dialog: SettingsDialog) -> None:
+        clear_and_type(qtbot, dialog.share_root, str(share))
+        clear_and_type(qtbot, dialog.output_dir, str(documents))
+        choose(qtbot, dialog.converter, data="libreoffice")
 
-    QTimer.singleShot(0, fill)
-    window.settings_action.trigger()
-    assert seen and seen[0].result_settings is not None
+    seen = in_settings(qtbot, window, fill)
+    assert len(seen) == 1 and seen[0].result_settings is not None, seen
 
 
 def test_a_share_saved_in_settings_is_used_by_the_registry_at_once(
@@ -115,26 +104,15 @@ def test_settings_on_the_demo_keep_its_database_and_documents_folder(
     qtbot.waitExposed(window)
     share = tmp_path / "share"
     share.mkdir()
-    seen: list[SettingsDialog] = []
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SettingsDialog)
-        seen.append(dialog)
+    def fill(dialog: SettingsDialog) -> None:
         assert dialog.sqlite_path.text() == str(demo_sqlite_path()) and not dialog.sqlite_path.isEnabled()
         assert not dialog.output_dir.isEnabled()
         assert dialog.output_dir.placeholderText() == str(demo_output_dir())
-        dialog.share_root.clear()
-        qtbot.keyClicks(dialog.share_root, str(share))
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-        if dialog.isVisible():
-            error = dialog.error.text()
-            dialog.reject()
-            raise AssertionError(error)
+        clear_and_type(qtbot, dialog.share_root, str(share))
 
-    QTimer.singleShot(0, fill)
-    window.settings_action.trigger()
-    assert seen and seen[0].result_settings is not None
+    seen = in_settings(qtbot, window, fill)
+    assert len(seen) == 1 and seen[0].result_settings is not None, seen
     assert window.settings.effective_share_root() == str(share)
     assert window.settings.effective_output_dir() == demo_output_dir()
     assert not default_sqlite_path().exists()  # the real database was not created by the check

@@ -162,7 +162,8 @@ def test_amounts_at_the_limit_are_stored_summed_and_sorted_exactly(any_db: Datab
             Decimal("0.10"),
         ]
         ids = [
-            make_document(session, contract, "act", f"2020-0{n}", a, Decimal("0.00")).id
+            # invoices: the registry's totals sum what is to be paid (an act counts through its sale)
+            make_document(session, contract, "invoice", f"2020-0{n}", a, Decimal("0.00")).id
             for n, a in enumerate(amounts, start=1)
         ]
     flt = registry.RegistryFilter(period_from="2020-01", period_to="2020-06")

@@ -189,7 +189,7 @@ def test_the_registry_opens_the_inbox_from_its_button_and_for_a_folder_dropped_b
     qtbot.waitExposed(window)
     tab = open_tab(qtbot, window.tabs, "Реестр актов")
     assert isinstance(tab, RegistryTab)
-    assert tab.inbox_button.text() == "Разобрать сканы…"
+    assert tab.inbox_button.text() == "Ра&зобрать сканы…"
 
     click(qtbot, tab.inbox_button)
     assert isinstance(tab.inbox_dialog, InboxDialog) and tab.inbox_dialog.isVisible()

@@ -64,7 +64,7 @@ def _from_the_closing_tab(qtbot: Any, main_window: Any) -> tuple[ClosingTab, Wor
     tab = open_tab(qtbot, main_window.tabs, "Закрытие месяца")
     assert isinstance(tab, ClosingTab)
     choose(qtbot, tab.period, data=PERIOD)
-    assert tab.work_orders_button.text() == "Заказ-наряды…"
+    assert tab.work_orders_button.text() == "Заказ-&наряды…"
     click(qtbot, tab.work_orders_button)
     dialog = top_dialog(WorkOrdersDialog)
     assert dialog.current_period == PERIOD

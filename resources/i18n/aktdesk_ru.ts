@@ -249,7 +249,7 @@
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="231" />
         <source>E&amp;xport preview…</source>
-        <translation>&amp;Выгрузить предпросмотр…</translation>
+        <translation>Вы&amp;грузить предпросмотр…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/closing/tab.py" line="233" />
@@ -2937,7 +2937,7 @@ Close the month anyway?</source>
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>E&amp;xport…</source>
-        <translation>&amp;Выгрузить…</translation>
+        <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="96" />
@@ -3428,7 +3428,7 @@ Close the month anyway?</source>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="78" />
         <source>E&amp;xport approved to the bank…</source>
-        <translation>&amp;Выгрузить согласованные в банк…</translation>
+        <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/tab.py" line="141" />

@@ -115,7 +115,8 @@ def test_no_english_in_the_window_and_the_dialogs_of_its_menus(qtbot: Any, main_
     menus = [action.menu() for action in window.menuBar().actions()]
     leftovers += english([a.text() for menu in menus for a in menu.actions()])
     leftovers += english([a.text() for a in window.menuBar().actions()])
-    for action in menus[1].actions():  # Справочники: each opens its dialog
+    directories = next(a.menu() for a in window.menuBar().actions() if a.text() == "С&правочники")
+    for action in directories.actions():  # Справочники: each opens its dialog
         action.trigger()
         dialog = QApplication.activeModalWidget() or next(
             d for d in window.findChildren(QDialog) if d.isVisible()

@@ -31,7 +31,8 @@ def open_figure(window: Any, figure: Figure) -> QWidget | None:
             window.requests_tab.set_filter_dict(figure.requests.as_dict())
     elif figure.target == "payments":
         target = window.payments_tab
-        window.payments_tab.show_unallocated()
     if target is not None and tabs.indexOf(target) >= 0:
-        tabs.setCurrentWidget(target)
+        tabs.setCurrentWidget(target)  # a shown tab reloads: the selection below comes after it
+    if figure.target == "payments":
+        window.payments_tab.show_unallocated()
     return target

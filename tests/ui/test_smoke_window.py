@@ -184,9 +184,14 @@ class Crawler:
     def idle(self) -> None:
         from desktop.ui import tasks
 
-        self.qtbot.waitUntil(lambda: not tasks._running, timeout=120000)
+        # Tasks still running (a task of an earlier test may stay in the set after it ended,
+        # when its finished signal had no event loop left to reach it).
+        def quiet() -> bool:
+            return not any(task.running for task in list(tasks._running))
+
+        self.qtbot.waitUntil(quiet, timeout=120000)
         QApplication.processEvents()
-        self.qtbot.waitUntil(lambda: not tasks._running, timeout=120000)
+        self.qtbot.waitUntil(quiet, timeout=120000)
 
     def dialogs(self) -> list[QDialog]:
         return [

@@ -189,7 +189,12 @@ def test_filters_footer_and_export_of_unpaid_invoices(
     out = tmp_path / "unpaid.xlsx"
     with answering(qtbot, file_chosen(out), QFileDialog):
         click(qtbot, tab.export_button)
-    assert tab.window().statusBar().currentMessage() == "Выгружено строк: 3"
+    # The export runs on a worker: the file and the message come when it has ended (an earlier
+    # export of this test may have left the same message).
+    qtbot.waitUntil(
+        lambda: out.exists() and tab.window().statusBar().currentMessage() == "Выгружено строк: 3",
+        timeout=30000,
+    )
     sheet = load_workbook(out).active
     numbers = [r[1].value for r in sheet.iter_rows(min_row=2)]
     assert numbers == [tab.model.index(r, 1).data() for r in range(rows)]

@@ -410,14 +410,14 @@ def check_template(path: Path, kind: str | None = None) -> list[Problem]:
                 )
             )
             continue
+        in_part = "" if part == "word/document.xml" else f" ({part})"
         for reason, lineno in unbounded_expressions(source):
             where = _where(source, lineno)
             problems.append(
                 Problem(
                     "limit",
-                    f"{path.name}: выражение без предела ({reason}) в тексте «{where}»"
-                    + ("" if part == "word/document.xml" else f" ({part})")
-                    + ". Такая форма не заполнится.",
+                    f"{path.name}: выражение без предела ({reason}) в тексте «{where}»{in_part}"
+                    ". Такая форма не заполнится.",
                     where=where,
                 )
             )
@@ -427,9 +427,8 @@ def check_template(path: Path, kind: str | None = None) -> list[Problem]:
                 problems.append(
                     Problem(
                         "unknown",
-                        f"{path.name}: неизвестное поле «{name}» в тексте «{where}»"
-                        + ("" if part == "word/document.xml" else f" ({part})")
-                        + ". Список полей формы — в forms/README.md.",
+                        f"{path.name}: неизвестное поле «{name}» в тексте «{where}»{in_part}"
+                        ". Список полей формы — в forms/README.md.",
                         name=name,
                         where=where,
                     )

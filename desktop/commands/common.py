@@ -44,13 +44,20 @@ class TextProgress:
         self.width = width
         self.started = time.monotonic()
         self.last = 0.0
+        self.printed_step = -1  # the last tenth written when the stream is a file or a pipe
         self.tty = self.stream.isatty()
 
     def __call__(self, done: int, total: int, text: str) -> None:
         now = time.monotonic()
-        if done < total and now - self.last < 0.1:
-            return
-        self.last = now
+        if self.tty:
+            if done < total and now - self.last < 0.1:
+                return
+            self.last = now
+        else:  # a log: one line per tenth reached, however fast the tenths come
+            step = done // max(1, total // 10) if done < total else total + 1  # the end: once
+            if step == self.printed_step:
+                return
+            self.printed_step = step
         filled = int(self.width * done / total) if total else self.width
         eta = ""
         if 0 < done < total:
@@ -60,7 +67,7 @@ class TextProgress:
             self.stream.write("\r" + line.ljust(100))
             if done >= total:
                 self.stream.write("\n")
-        elif done >= total or done % max(1, total // 10) == 0:
+        else:
             self.stream.write(line + "\n")
         self.stream.flush()
 

@@ -180,18 +180,30 @@ class Crawler:
         self.seen_dialogs: set[str] = set()
         self.seen_titles: set[str] = set()
         self.clicked: list[str] = []
+        from desktop.ui import tasks
+
+        # Tasks of earlier tests are not waited for: one whose window was destroyed before its
+        # finished signal arrived stays in the set, marked running, for the rest of the session.
+        self.earlier = set(tasks._running)
 
     def idle(self) -> None:
         from desktop.ui import tasks
 
-        # Tasks still running (a task of an earlier test may stay in the set after it ended,
-        # when its finished signal had no event loop left to reach it).
         def quiet() -> bool:
-            return not any(task.running for task in list(tasks._running))
+            return not any(task.running for task in list(tasks._running) if task not in self.earlier)
 
-        self.qtbot.waitUntil(quiet, timeout=120000)
+        def wait() -> None:
+            try:
+                self.qtbot.waitUntil(quiet, timeout=120000)
+            except Exception as error:  # say which task never ended
+                names = [
+                    t._thread.objectName() for t in tasks._running if t.running and t not in self.earlier
+                ]
+                raise AssertionError(f"tasks still running after 120 s: {names}") from error
+
+        wait()
         QApplication.processEvents()
-        self.qtbot.waitUntil(quiet, timeout=120000)
+        wait()
 
     def dialogs(self) -> list[QDialog]:
         return [

@@ -72,10 +72,10 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="aktdesk-bench-"))
     os.environ.setdefault("AKTDESK_HOME", str(home))
 
-    from desktop.core import closing
-    from desktop.core.closing_files import FileWriter
+    from desktop.core.closing import plan as closing
+    from desktop.core.closing.files import FileWriter
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
 
     today = dt.date.today()
     period = f"{today.year if today.month > 1 else today.year - 1:04d}-{(today.month - 2) % 12 + 1:02d}"

@@ -30,7 +30,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
     from desktop.ui.contracts.tab import ContractsTab
 
     app = QApplication(sys.argv)

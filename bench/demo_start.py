@@ -30,9 +30,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from desktop.config import demo_output_dir, demo_sqlite_path
-    from desktop.core import demo_history
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo import history as demo_history
+    from desktop.core.demo.data import fill_demo
 
     demo_sqlite_path().parent.mkdir(parents=True, exist_ok=True)
     database = open_database(f"sqlite:///{demo_sqlite_path()}")

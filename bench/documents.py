@@ -33,10 +33,10 @@ def main() -> int:
     os.environ.setdefault("AKTDESK_HOME", str(home))
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-    from desktop.core import closing
-    from desktop.core.closing_files import FileWriter
+    from desktop.core.closing import plan as closing
+    from desktop.core.closing.files import FileWriter
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
 
     database = open_database(f"sqlite:///{home / 'docs.sqlite'}")
     today = dt.date(2026, 11, 22)

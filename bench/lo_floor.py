@@ -47,10 +47,10 @@ def main() -> int:
 
     from sqlalchemy import select
 
-    from desktop.core import closing
-    from desktop.core.closing_files import load_documents
+    from desktop.core.closing import plan as closing
+    from desktop.core.closing.files import load_documents
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
     from desktop.core.documents import context as ctx
     from desktop.core.documents.pdf import BatchItem, DocPart, LibreOfficeBackend
     from desktop.core.documents.render import bookmark_name, render_batch, write_atomic

@@ -33,10 +33,10 @@ def main() -> int:
     from sqlalchemy import func, select
 
     from bench.registry import fill_documents
-    from desktop.core import overview
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
     from desktop.core.models import Document, OwnEntity, User
+    from desktop.core.overview import queries as overview
 
     url = args.database or f"sqlite:///{Path(os.environ['AKTDESK_HOME']) / 'overview.sqlite'}"
     database = open_database(url)

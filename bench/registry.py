@@ -94,7 +94,7 @@ def main() -> int:
 
     from desktop.config import Settings
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
     from desktop.ui.registry.tab import RegistryTab
 
     QApplication(sys.argv)

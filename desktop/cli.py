@@ -18,7 +18,7 @@ COMMAND_MODULES = (
     "desktop.commands.close_month",
     "desktop.commands.forms",
     "desktop.commands.sending",
-    "desktop.commands.payments",
+    "desktop.commands.requests",
     "desktop.commands.bank",
 )
 

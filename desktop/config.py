@@ -204,7 +204,7 @@ class Settings:
 
     def scan_store(self) -> Any:
         """The shared-folder store of signed scans, with its outbox in the user's data folder."""
-        from desktop.core.scans import ScanStore
+        from desktop.core.scans.store import ScanStore
 
         root = self.effective_share_root()
         return ScanStore(

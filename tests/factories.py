@@ -12,10 +12,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import closing, numbering
-from desktop.core.closing_files import FileWriter
+from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
+from desktop.core.common import numbering
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, Counterparty, Document, DocumentLine
 
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import delete, select, update
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, Counterparty, Document, OwnEntity, PaymentRequest, RequestEvent
 

@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from desktop.core import closing
+    from desktop.core.closing import plan as closing
     from desktop.core.models import OwnEntity
 
     check_period(args.period)
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         )
     files = None
     if not args.no_files:
-        from desktop.core.closing_files import FileWriter
+        from desktop.core.closing.files import FileWriter
 
         files = FileWriter(
             database,

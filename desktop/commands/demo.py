@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
 
     database = database_from_args(args)
     started = time.monotonic()

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.core.imports import (
+    from desktop.core.contracts.importing import (
         import_contracts,
         import_counterparties,
         import_work_orders,

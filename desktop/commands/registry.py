@@ -45,15 +45,15 @@ def register(subparsers: Any) -> None:
     check.set_defaults(func=run_check)
     for parser in (attach, retry, check):
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    from desktop.commands.scans_inbox import add_parser as add_inbox
+    from desktop.commands.scans import add_parser as add_inbox
 
     add_inbox(sub)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop.core.exports import export_rows
-    from desktop.core.registry import EXPORT_COLUMNS, RegistryFilter, filtered_ids
-    from desktop.core.registry import export_rows as registry_rows
+    from desktop.core.common.exports import export_rows
+    from desktop.core.registry.queries import EXPORT_COLUMNS, RegistryFilter, filtered_ids
+    from desktop.core.registry.queries import export_rows as registry_rows
 
     check_period(args.period)
     flt = RegistryFilter(period_from=args.period, period_to=args.period)
@@ -106,7 +106,7 @@ def run_attach(args: argparse.Namespace) -> int:
     with database.transaction() as session:
         document = _find_document(session, args)
         if not args.force:
-            from desktop.core.scan_inbox import ForeignScanError, check_named
+            from desktop.core.scans.inbox import ForeignScanError, check_named
 
             try:
                 check_named(session, document, args.files, store.max_bytes)
@@ -134,7 +134,7 @@ def run_retry(args: argparse.Namespace) -> int:
     database.dispose()
     print(f"Отправлено на общую папку: {stored}; осталось в очереди: {pending}")
     if pending:
-        from desktop.core.scans import share_problem
+        from desktop.core.scans.store import share_problem
 
         print(share_problem(store.share_root) or "Часть файлов не удалось записать.", file=sys.stderr)
         return 3
@@ -142,7 +142,7 @@ def run_retry(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from desktop.core.scans import check_share, share_problem
+    from desktop.core.scans.store import check_share, share_problem
 
     store = settings_from_args(args).scan_store()
     problem = share_problem(store.share_root)

@@ -26,8 +26,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, UserError
-from desktop.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 

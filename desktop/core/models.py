@@ -35,8 +35,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.type_api import TypeDecorator, TypeEngine
 
+from desktop.core.common.money import MONEY, QUANTITY, NumberKind, check_decimal
 from desktop.core.errors import ValidationError
-from desktop.core.numbers import MONEY, QUANTITY, NumberKind, check_decimal
 
 # Stable constraint names: Alembic batch mode on SQLite and autogenerate need them.
 NAMING_CONVENTION = {
@@ -648,7 +648,7 @@ class BankPayment(Base):
     __table_args__ = (Index("ix_bank_payments_status_direction", "status", "direction"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # banking.fingerprint()
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # bank.fingerprint()
     direction: Mapped[str] = mapped_column(String(3))
     own_entity_id: Mapped[int | None] = mapped_column(ForeignKey("own_entities.id"), index=True)
     own_account: Mapped[str] = mapped_column(String(20))
@@ -693,7 +693,7 @@ class PaymentAllocation(Base):
     payment_id: Mapped[int] = mapped_column(ForeignKey("bank_payments.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     amount: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма разнесения"})
-    confidence: Mapped[str] = mapped_column(String(10), default="manual")  # banking.Confidence or manual
+    confidence: Mapped[str] = mapped_column(String(10), default="manual")  # payments.matching.Confidence or manual
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.resources import resource_path
 from desktop.core.db import Database, open_database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract
-from desktop.core.resources import resource_path
 from desktop.logging_setup import setup_logging
 from desktop.ui.db_lock import DatabaseInUse, lock_database
 from desktop.ui.errors import install_excepthook
@@ -97,7 +97,7 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     window.show()
     window.demo_task = None
     if demo and opened is not None:
-        from desktop.core.demo_history import pending_history
+        from desktop.core.demo.history import pending_history
 
         if database_is_empty(opened):
             window.demo_task = window.fill_demo(200, history=True)

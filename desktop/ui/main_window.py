@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessa
 from desktop import __version__
 from desktop.config import Settings
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
 
         def job(progress: Any, cancel: Any) -> Any:
-            from desktop.core import demo_history
+            from desktop.core.demo import history as demo_history
 
             summary = None
             if not resume:  # one transaction: cancelled, it leaves the database empty

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.config import load_settings  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
-from desktop.core.demo import fill_demo  # noqa: E402
+from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 

@@ -190,7 +190,7 @@ WINDOW: Any = None
 
 def start_demo() -> Any:
     """What ``aktdesk --demo`` does (``run_gui``), without its event loop: we drive the loop here."""
-    from desktop.core.resources import resource_path
+    from desktop.core.common.resources import resource_path
     from desktop.logging_setup import setup_logging
     from desktop.ui.app import open_main_window
     from desktop.ui.common import gui_gc

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from desktop.config import Settings  # noqa: E402
-from desktop.core import contract_scans  # noqa: E402
+from desktop.core.contracts import scans as contract_scans# noqa: E402
 from desktop.core.db import open_database  # noqa: E402
-from desktop.core.demo import fill_demo  # noqa: E402
+from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.models import Contract, WorkOrder  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 
@@ -42,7 +42,7 @@ def main() -> int:
     share.mkdir(exist_ok=True)
     settings = Settings(share_root=str(share))
 
-    from desktop.ui.closing.work_orders import COL, WorkOrdersDialog
+    from desktop.ui.contracts.work_orders import COL, WorkOrdersDialog
 
     with database.session() as session:
         contract_id = session.scalar(

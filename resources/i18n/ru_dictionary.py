@@ -302,7 +302,7 @@ RU.update({
     "payments: %1": "платежей: %1",
 })
 
-# The scan inbox («Разобрать сканы»): desktop/ui/registry/inbox_dialog.py and its button in the registry.
+# The scan inbox («Разобрать сканы»): desktop/ui/scans/inbox_dialog.py and its button in the registry.
 RU.update({
     ("RegistryTab", "Sort scans…"): "Разобрать сканы…",
     ("RegistryTab", "A folder or a multi-page scan of signed acts: each act is found by its QR code"):

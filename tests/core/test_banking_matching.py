@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.core.banking import extract_invoice_refs, normalize_invoice_number, parse_statement
-from desktop.core.banking.matching import Confidence, OpenInvoice, match_document, match_payment
+from desktop.core.bank import extract_invoice_refs, normalize_invoice_number, parse_statement
+from desktop.core.payments.matching import Confidence, OpenInvoice, match_document, match_payment
 from tests.core.test_banking_samples import CLIENT_INN, CLIENT_KPP, Doc, encode, statement_lines
 
 D = Decimal

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.banking import direction, parse_statement
-from desktop.core.banking.orders import (
+from desktop.core.bank import direction, parse_statement
+from desktop.core.bank.orders import (
     BankDetails,
     PartyDetails,
     PaymentOrder,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.banking import (
+from desktop.core.bank import (
     BankFileError,
     direction,
     fingerprint,

@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
+from desktop.core.common.events import history
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.events import history
+from desktop.core.demo.data import fill_demo
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Contract, ContractLine, Document, WorkOrder
 

@@ -13,11 +13,11 @@ import pytest
 from lxml import etree
 from sqlalchemy import select
 
-from desktop.core import closing
-from desktop.core.closing_files import FileWriter
+from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
+from desktop.core.common.formats import format_money
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.documents.money import format_money
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.pdf import find_soffice, page_texts
 from desktop.core.documents.pdf.libreoffice import plain_soffice_convert
 from desktop.core.documents.upd_xml import upd_schema
@@ -132,7 +132,7 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
     sqlite_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """From POOL_MIN documents on, worker processes write the files; they equal the in-process ones."""
-    from desktop.core.closing_files import POOL_MIN
+    from desktop.core.closing.files import POOL_MIN
     from tests.core.test_forms_render import text_of
 
     with sqlite_db.transaction() as session:
@@ -188,7 +188,7 @@ def test_workers_write_the_files_on_sqlite_and_postgresql_reading_read_only(
 
     from sqlalchemy import text
 
-    from desktop.core import closing_files
+    from desktop.core.closing import files as closing_files
 
     with any_db.transaction() as session:
         fill_demo(session, clients=20, seed=3, today=TODAY)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import catalog
+from desktop.core.common import catalog
+from desktop.core.common.formats import NBSP
 from desktop.core.documents.context import (
     ContextOptions,
     ImageSpec,
@@ -19,7 +20,6 @@ from desktop.core.documents.context import (
     plural,
     upd_context,
 )
-from desktop.core.documents.money import NBSP
 from desktop.core.errors import ValidationError
 from desktop.core.models import DocumentLine
 from tests.core.test_forms_samples import document, work_orders

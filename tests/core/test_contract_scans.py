@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core import contract_scans
+from desktop.core.contracts import scans as contract_scans
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.paths import party_folder
 from desktop.core.errors import ValidationError
 from desktop.core.models import Contract, Scan
-from desktop.core.scans import ScanStore
+from desktop.core.scans.store import ScanStore
 from tests.factories import first_contract
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

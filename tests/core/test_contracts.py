@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.contract_editing import input_from_previous
-from desktop.core.contracts import (
+from desktop.core.contracts.editing import input_from_previous
+from desktop.core.contracts.terms import (
     PeriodLine,
     billing_due,
     billing_period,

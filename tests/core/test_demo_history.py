@@ -9,12 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.core import overview
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.demo_history import add_demo_history, past_periods
+from desktop.core.demo.data import fill_demo
+from desktop.core.demo.history import add_demo_history, past_periods
 from desktop.core.models import BankPayment, Document, PaymentAllocation
-from desktop.core.registry import RegistryFilter, filtered_ids
+from desktop.core.overview import queries as overview
+from desktop.core.registry.queries import RegistryFilter, filtered_ids
 
 TODAY = dt.date(2026, 11, 30)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import closing
-from desktop.core.closing_files import FileWriter
+from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents import render as R
 from desktop.core.documents.context import act_context
 from desktop.core.documents.formcheck import check_template

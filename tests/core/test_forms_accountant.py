@@ -13,14 +13,14 @@ from lxml import etree
 from PIL import Image, ImageChops, ImageFont
 from sqlalchemy import select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
+from desktop.core.common.workdays import is_working_day, next_working_day, term_end
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents import context as ctx
 from desktop.core.documents import render as R
 from desktop.core.documents import sample_stamp
 from desktop.core.models import Agreement, AgreementChange, Contract, Document
-from desktop.core.workdays import is_working_day, next_working_day, term_end
 from tests.core.test_forms_render import text_of
 from tests.core.test_forms_samples import document
 

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 import zxingcpp
 
+from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.documents.paths import document_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, Document, OwnEntity
-from desktop.core.safe_names import safe_file_name, safe_name
 
 ROMASHKA = Payment(
     name="ООО «Ромашка»",

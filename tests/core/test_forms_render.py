@@ -14,6 +14,7 @@ import pytest
 import zxingcpp
 from docx import Document as DocxDocument
 
+from desktop.core.common.formats import NBSP
 from desktop.core.documents import render as R
 from desktop.core.documents.context import (
     ContextOptions,
@@ -24,7 +25,6 @@ from desktop.core.documents.context import (
     upd_context,
 )
 from desktop.core.documents.formcheck import FORM_PLACEHOLDERS, check_template
-from desktop.core.documents.money import NBSP
 from desktop.core.errors import ConfigError, StorageError, TemplateError
 from tests.core.test_forms_parts import decode_png
 from tests.core.test_forms_samples import document, work_orders

@@ -7,7 +7,8 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from desktop.core import catalog
+from desktop.core.common import catalog
+from desktop.core.common.resources import resource_path
 from desktop.core.models import (
     BankAccount,
     Contract,
@@ -20,7 +21,6 @@ from desktop.core.models import (
     Unit,
     WorkOrder,
 )
-from desktop.core.resources import resource_path
 
 LONG_BUYER = "ООО «Торгово-производственная компания «Северо-Западный металлопрокат и комплектация»»"
 PNG = resource_path("resources", "icons", "aktdesk.png")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import TemplateError
 from desktop.core.models import MailTemplateText
 from desktop.core.sending.compose import read_template_file

@@ -10,11 +10,15 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core import closing, contract_registry, overview, payment_requests, registry
+from desktop.core.closing import plan as closing
+from desktop.core.contracts import registry as contract_registry
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import BankPayment, Contract, Counterparty, Document, OwnEntity, PaymentRequest, User
-from desktop.core.overview import Figure, Scope
+from desktop.core.overview import queries as overview
+from desktop.core.overview.queries import Figure, Scope
+from desktop.core.registry import queries as registry
+from desktop.core.requests import workflow as payment_requests
 from tests.overview_data import CLOSED_PERIODS, FAILING_PERIOD, TODAY, overview_history
 
 

@@ -11,12 +11,16 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from desktop.core.common.events import history
+from desktop.core.contracts.importing import (
+    import_contracts,
+    import_counterparties,
+    write_counterparty_template,
+)
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.events import history
-from desktop.core.imports import import_contracts, import_counterparties, write_counterparty_template
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, Counterparty
-from desktop.core.parties import DuplicateCounterpartyError, RequisitesError, save_counterparty
+from desktop.core.parties.directory import DuplicateCounterpartyError, RequisitesError, save_counterparty
 
 GOOD = {
     "short_name": "ПАО Сбербанк",

@@ -15,11 +15,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import numbering
-from desktop.core import payment_requests as pr
+from desktop.core.common import numbering
+from desktop.core.common.identifiers import make_account, make_corr_account, make_inn10, make_inn12, make_kpp
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.identifiers import make_account, make_corr_account, make_inn10, make_inn12, make_kpp
 from desktop.core.models import (
     BankAccount,
     BankPayment,
@@ -32,8 +31,9 @@ from desktop.core.models import (
     ScanStatus,
     User,
 )
-from desktop.core.payment_requests import Action, RequestInput, RequestValidationError, WorkflowError
-from desktop.core.scans import ScanStore
+from desktop.core.requests import workflow as pr
+from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError, WorkflowError
+from desktop.core.scans.store import ScanStore
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 OWN_BIK = "044525225"

@@ -24,7 +24,7 @@ from desktop.core.payments import (
     unallocated_payments,
     unread_count,
 )
-from desktop.core.scans import ScanStore
+from desktop.core.scans.store import ScanStore
 from tests.core.test_payments_samples import (
     LUTIK_ACCOUNT,
     LUTIK_INN,

@@ -21,7 +21,7 @@ from desktop.core.payments import (
     payments_of_document,
     unallocated_payments,
 )
-from desktop.core.registry import load_rows
+from desktop.core.registry.queries import load_rows
 from tests.core.test_payments_samples import (
     LUTIK_ACCOUNT,
     LUTIK_INN,
@@ -433,7 +433,7 @@ def test_two_users_importing_the_same_statement_at_once_store_it_once(
 def test_a_bank_order_stored_before_its_kind_was_in_the_key_is_not_imported_again(
     company: tuple[Database, World], tmp_path: Path
 ) -> None:
-    from desktop.core.banking import legacy_fingerprint, parse_statement
+    from desktop.core.bank import legacy_fingerprint, parse_statement
 
     database, _w = company
     lines = statement([Pay("9", "06.10.2026", "700.00", "Комиссия")])

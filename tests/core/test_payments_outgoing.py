@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desktop.core import payment_requests as pr
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, PaymentRequest, RequestStatus
 from desktop.core.payments import import_statements
+from desktop.core.requests import workflow as pr
 from tests.core.test_payment_requests import ACCOUNTANT, TODAY, setup_parties, to_status
 from tests.core.test_payments_samples import Pay, statement, write_statement
 

@@ -12,12 +12,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.exports import export_rows
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, Document
-from desktop.core.registry import EXPORT_COLUMNS, RegistryFilter, filtered_ids, totals
-from desktop.core.registry import export_rows as registry_rows
+from desktop.core.registry.queries import EXPORT_COLUMNS, RegistryFilter, filtered_ids, totals
+from desktop.core.registry.queries import export_rows as registry_rows
 from tests.factories import make_document
 
 

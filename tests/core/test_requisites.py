@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from desktop.core import identifiers as ids
+from desktop.core.common import identifiers as ids
 
 SBER = {
     "inn": "7707083893",

@@ -12,13 +12,13 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import func, select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents import context as ctx
 from desktop.core.models import Document, Scan, ScanStatus
-from desktop.core.scan_inbox import assign_pages, find_signable, run_inbox
-from desktop.core.scans import ScanStore
+from desktop.core.scans.inbox import assign_pages, find_signable, run_inbox
+from desktop.core.scans.store import ScanStore
 from tests.scan_inbox_samples import blank_page, pdf_page_count, qr_page, save_pdf
 
 TODAY = dt.date(2026, 11, 22)
@@ -229,7 +229,7 @@ def test_a_missing_path_is_a_clear_error(sqlite_db: Database, tmp_path: Path) ->
 def test_the_id_qr_printed_on_an_act_is_the_one_the_inbox_reads(
     any_db: Database, docs: dict[str, Document]
 ) -> None:
-    from desktop.core.closing_files import load_documents
+    from desktop.core.closing.files import load_documents
 
     with any_db.session() as session:
         (document,) = load_documents(session, [docs["a"].id])
@@ -265,7 +265,7 @@ def test_cancel_while_reading_files_nothing(sqlite_db: Database, act: Document, 
 
 def test_a_blurred_skewed_coarse_scan_still_gives_up_its_id_qr() -> None:
     """One read misses the QR of this page (blur 1.8 px, 5°, JPEG 45 at 150 dpi); the retries find it."""
-    from desktop.core.scan_inbox import read_codes
+    from desktop.core.scans.inbox import read_codes
 
     page = qr_page(f"{ctx.ID_QR_PREFIX}4242", "a poor scan", angle=5.0, blur=1.8)
     buffer = io.BytesIO()

@@ -16,14 +16,14 @@ import pytest
 import zxingcpp
 from sqlalchemy import select
 
-from desktop.core import closing
-from desktop.core.closing_files import FileWriter
+from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.models import Document
-from desktop.core.scan_inbox import page_images, run_inbox
-from desktop.core.scans import ScanStore
+from desktop.core.scans.inbox import page_images, run_inbox
+from desktop.core.scans.store import ScanStore
 from tests.scan_inbox_samples import blank_page, pdf_page_count, qr_page, rasterise, save_pdf
 
 TODAY = dt.date(2026, 11, 22)

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.paths import party_folder
 from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, Document, Scan
-from desktop.core.scans import ScanStore, check_share
+from desktop.core.scans.store import ScanStore, check_share
 from tests.factories import first_contract, make_document
 from tests.pdf_samples import one_page_pdf
 

@@ -17,9 +17,9 @@ import pytest
 from lxml import etree
 from sqlalchemy import select
 
+from desktop.core.common.events import history
 from desktop.core.db import Database
 from desktop.core.errors import TemplateError
-from desktop.core.events import history
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Counterparty, Dispatch, DispatchDocument, Document
 from desktop.core.sending.compose import load_template, mail_templates_dir
@@ -362,7 +362,7 @@ def test_a_upd_xml_recorded_under_its_long_fns_name_by_an_older_version_is_still
 def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by_edo(
     db: Database, tmp_path: Path
 ) -> None:
-    from desktop.core.registry import RegistryFilter, filtered_ids, load_rows
+    from desktop.core.registry.queries import RegistryFilter, filtered_ids, load_rows
     from desktop.core.sending.edo import export_edo
 
     out = tmp_path / "edo"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desktop.config import SmtpSettings, load_settings, save_settings, set_secret
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ConfigError
 from desktop.core.models import Dispatch, Document
 from desktop.core.sending.delivery import send_messages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import identifiers as ids
+from desktop.core.common import identifiers as ids
 
 # Published requisites: (ТОФК BIK, ЕКС, КС).
 MOSCOW = ("004525988", "40102810545370000003", "03100643000000017300")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
 from desktop.core.models import Event, User
-from desktop.core.users import UserFieldsError, UserInput, save_user
+from desktop.core.users.accounts import UserFieldsError, UserInput, save_user
 
 
 def test_the_first_user_may_be_created_by_anyone_then_only_an_admin_edits(any_db: Database) -> None:

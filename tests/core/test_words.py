@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.core.documents.money import (
+from desktop.core.common.formats import (
     NBSP,
     format_date,
     format_date_words,

@@ -8,12 +8,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core import closing, work_orders
+from desktop.core.closing import plan as closing
+from desktop.core.contracts import work_orders
+from desktop.core.contracts.work_orders import WorkOrderRow
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ValidationError
 from desktop.core.models import Contract, WorkOrder
-from desktop.core.work_orders import WorkOrderRow
 
 PERIOD = "2026-10"
 

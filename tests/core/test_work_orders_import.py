@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from desktop.core.contracts.importing import import_work_orders
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
-from desktop.core.imports import import_work_orders
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, ContractLine, Service, WorkOrder
 
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from desktop.core.contract_editing import ContractInput, LineInput, create_contract
+from desktop.core.contracts.editing import ContractInput, LineInput, create_contract
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ValidationError
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service
 

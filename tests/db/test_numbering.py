@@ -6,7 +6,7 @@ import threading
 
 from sqlalchemy import select
 
-from desktop.core import numbering
+from desktop.core.common import numbering
 from desktop.core.db import Database
 from desktop.core.models import NumberSequence, OwnEntity
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document
 
 TODAY = dt.date(2026, 11, 22)

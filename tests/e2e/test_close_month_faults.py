@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.pdf import find_soffice, page_count
 from desktop.core.models import Document
 

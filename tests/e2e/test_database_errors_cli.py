@@ -17,9 +17,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
+from desktop.core.common.identifiers import make_inn10, make_kpp
 from desktop.core.db import backup_sqlite, open_database
-from desktop.core.demo import fill_demo
-from desktop.core.identifiers import make_inn10, make_kpp
+from desktop.core.demo.data import fill_demo
 from desktop.logging_setup import log_file
 
 TODAY = dt.date(2026, 11, 22)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop.config import Settings, default_sqlite_path, demo_output_dir, demo_sqlite_path, save_settings
-from desktop.core.demo_history import past_periods
+from desktop.core.demo.history import past_periods
 
 
 def _aktdesk(*args: str) -> subprocess.CompletedProcess[str]:

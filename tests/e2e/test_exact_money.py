@@ -16,11 +16,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from desktop.core import registry
 from desktop.core.db import Database, make_engine, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ValidationError
 from desktop.core.models import BankPayment, Contract, Counterparty, Document, OwnEntity
+from desktop.core.registry import queries as registry
 from tests.factories import first_contract, make_document
 
 TODAY = dt.date(2026, 11, 22)

@@ -15,11 +15,11 @@ from lxml import etree
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import select
 
+from desktop.core.common.safe_names import BIDI_CONTROLS
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.paths import PATH_MARGIN, WINDOWS_PATH_MAX
 from desktop.core.models import Contract, Document
-from desktop.core.safe_names import BIDI_CONTROLS
 
 TODAY = dt.date(2026, 11, 22)
 # The longest login Windows allows (20 characters) in the default documents folder.

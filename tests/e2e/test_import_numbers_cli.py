@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity, Service, WorkOrder
 
 TODAY = dt.date(2026, 11, 22)

@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.core import payment_requests as pr
-from desktop.core.banking import fingerprint, read_statement_files
+from desktop.core.bank import fingerprint, read_statement_files
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, OwnEntity, PaymentRequest, RequestStatus
-from desktop.core.payment_requests import Action
+from desktop.core.requests import workflow as pr
+from desktop.core.requests.workflow import Action
 from tests.core.test_payment_requests import (
     ACCOUNTANT,
     APPROVER,

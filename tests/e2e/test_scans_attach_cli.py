@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.models import Document, OwnEntity
 from tests.pdf_samples import FAKE_PDF, encrypted_pdf, one_page_pdf, truncated_pdf, write

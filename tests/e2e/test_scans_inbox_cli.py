@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.models import Document
 from tests.scan_inbox_samples import blank_page, pdf_page_count, qr_page, save_pdf
@@ -130,7 +130,7 @@ def test_unrecognised_pages_are_attached_by_hand_with_act_and_pages(
     url, acts = month
     database = open_database(url)
     with database.session() as session:  # an act whose number is unique among acts and UPDs
-        from desktop.core.scan_inbox import find_signable
+        from desktop.core.scans.inbox import find_signable
 
         act, number = next((i, n) for i, n in acts if len(find_signable(session, n)) == 1)
     database.dispose()
@@ -160,7 +160,7 @@ def test_pages_attached_by_hand_whose_qr_names_another_act_need_force(
     url, acts = month
     database = open_database(url)
     with database.session() as session:
-        from desktop.core.scan_inbox import find_signable
+        from desktop.core.scans.inbox import find_signable
 
         act, number = next((i, n) for i, n in acts if len(find_signable(session, n)) == 1)
         other, other_number = next((i, n) for i, n in acts if i != act)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import load_settings
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.ui.app import install_translators
 
 TODAY = dt.date(2026, 11, 22)

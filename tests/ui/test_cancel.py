@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from sqlalchemy import func, select
 
 from desktop.config import Settings, load_settings, save_settings
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import Database
-from desktop.core.demo_history import past_periods, pending_history
+from desktop.core.demo.history import past_periods, pending_history
 from desktop.core.models import BankPayment, Document
 
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
-from desktop.core import closing
-from desktop.core.contracts import period_bounds
+from desktop.core.closing import plan as closing
+from desktop.core.common.formats import format_date
+from desktop.core.contracts.terms import period_bounds
 from desktop.core.db import Database
-from desktop.core.documents.money import format_date
 from desktop.core.models import Document
 
 

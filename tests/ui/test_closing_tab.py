@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from desktop.config import Settings, load_settings, save_settings
 from desktop.core.db import Database, open_database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document
 from desktop.ui.closing.tab import ClosingTab
 from tests.ui.conftest import TODAY

@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.resources import resource_path
+from desktop.core.common.resources import resource_path
 
 UI = resource_path("desktop", "ui")
 

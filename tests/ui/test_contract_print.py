@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.config import Settings, load_settings, save_settings
-from desktop.core.contract_print import print_contract
+from desktop.core.contracts.printing import print_contract
 from desktop.core.db import Database
 from desktop.core.models import Contract, OwnEntity
 from tests.ui.user import click, open_contract_card

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWizard
 from sqlalchemy import select
 
+from desktop.core.common.events import history
 from desktop.core.db import Database
-from desktop.core.events import history
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service
 from desktop.ui.contracts.wizard import ContractWizard
 from tests.ui.user import choose, clear_and_type, click, edit_cell, open_tab, top_dialog

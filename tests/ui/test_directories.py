@@ -112,7 +112,7 @@ def test_own_entity_card_refuses_bad_account_and_image_then_saves(
     with demo_db.session() as session:
         assert len(session.get(OwnEntity, entity.id).bank_accounts) == 2  # nothing half-saved
 
-    from desktop.core.resources import resource_path
+    from desktop.core.common.resources import resource_path
 
     clear_and_type(qtbot, card.images["stamp_image"], str(resource_path("resources", "icons", "aktdesk.png")))
     for column in range(4):  # the wrong account: its cells emptied, the row is left out

@@ -7,7 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from desktop.core.resources import resource_path
+from desktop.core.common.resources import resource_path
 
 TS = resource_path("resources", "i18n", "aktdesk_ru.ts")
 QM = resource_path("resources", "i18n", "aktdesk_ru.qm")

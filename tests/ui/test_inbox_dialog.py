@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from sqlalchemy import select
 
 from desktop.config import Settings
-from desktop.core import closing
+from desktop.core.closing import plan as closing
 from desktop.core.db import Database
-from desktop.core.demo import fill_demo
+from desktop.core.demo.data import fill_demo
 from desktop.core.documents.context import ID_QR_PREFIX
 from desktop.core.models import Document, Scan
-from desktop.ui.registry.inbox_dialog import InboxDialog
+from desktop.ui.scans.inbox_dialog import InboxDialog
 from tests.scan_inbox_samples import blank_page, pdf_page_count, qr_page, save_pdf
 from tests.ui.user import answering, click, file_chosen, open_tab, top_dialog, type_text
 
@@ -82,7 +82,7 @@ def _click_item(qtbot: Any, dialog: InboxDialog, row: int) -> None:
 def test_a_dropped_folder_is_filed_and_an_unrecognised_page_is_assigned_by_number(
     qtbot: Any, month: Database, tmp_path: Path, russian: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.core.scan_inbox import find_signable
+    from desktop.core.scans.inbox import find_signable
 
     with month.session() as session:  # B: an act whose number a UPD shares (another series)
         b, number_b = next((i, n) for i, n in _acts(month) if len(find_signable(session, n)) > 1)

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import event, select
 
-from desktop.core import closing
+from desktop.core.closing import plan as closing
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.events import current_login
 from desktop.core.models import MailTemplateText
 from desktop.ui.sending.templates_dialog import MailTemplatesDialog
 from tests.ui.user import answering, choose, clear_and_type, click, reply, top_dialog, trigger, type_text

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.config import load_settings
 from desktop.core.db import Database
-from desktop.core.demo_history import past_periods
+from desktop.core.demo.history import past_periods
 from desktop.core.models import Contract, Counterparty, Document
 from desktop.ui.contracts.model import ContractsModel
 from desktop.ui.tasks import wait_for_all

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import func, select, update
 
 from desktop.config import load_settings
-from desktop.core import overview
 from desktop.core.db import Database
 from desktop.core.models import (
     BankPayment,
@@ -28,6 +27,7 @@ from desktop.core.models import (
     PaymentTerms,
     User,
 )
+from desktop.core.overview import queries as overview
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityPicker
 from desktop.ui.tasks import wait_for_all

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.events import current_login
 from desktop.core.models import BankAccount, Contract, Counterparty, Document, User
 from desktop.core.payments import NO_CLIENT
 from desktop.ui.payments.allocate_dialog import AMOUNT_COLUMN, AllocateDialog

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.config import Settings
-from desktop.core import registry
 from desktop.core.db import Database
 from desktop.core.models import Contract
-from desktop.core.registry import RegistryFilter
+from desktop.core.registry import queries as registry
+from desktop.core.registry.queries import RegistryFilter
 from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.registry.tab import RegistryTab
 from tests.factories import make_document

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from sqlalchemy import select
 
 from desktop.config import load_settings
-from desktop.core import payment_requests as pr
-from desktop.core.banking import read_statement_files
+from desktop.core.bank import read_statement_files
 from desktop.core.db import Database
 from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus
-from desktop.core.payment_requests import Action
+from desktop.core.requests import workflow as pr
+from desktop.core.requests.workflow import Action
 from desktop.ui.requests.card import RequestCard
 from desktop.ui.requests.tab import RequestsTab
 from tests.core.test_payment_requests import (

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desktop.config import load_settings
+from desktop.core.common.events import log_event
 from desktop.core.db import Database
-from desktop.core.events import log_event
 from desktop.core.models import Contract, Counterparty, PartyKind, User
 
 # Latin words that are names, not English: formats, products, units of the program's own notation.
@@ -222,7 +222,7 @@ def test_the_windows_build_bundles_qt_russian_texts_where_the_app_looks_for_them
     import inspect
     from pathlib import Path
 
-    from desktop.core.resources import resource_path
+    from desktop.core.common.resources import resource_path
     from desktop.ui import app
 
     spec = (resource_path() / "build.spec").read_text(encoding="utf-8")

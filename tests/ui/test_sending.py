@@ -308,7 +308,7 @@ def test_the_closing_tab_offers_sending_after_a_run(
 ) -> None:
     """Предпросмотр, Закрыть месяц, then «Отправить клиентам…» opens the sending of that period."""
     from desktop.core.db import open_database
-    from desktop.core.demo import fill_demo
+    from desktop.core.demo.data import fill_demo
     from desktop.ui.closing.tab import ClosingTab
     from desktop.ui.main_window import MainWindow
 
@@ -373,7 +373,7 @@ def test_edo_export_from_the_send_dialog_as_files_or_zips_marked_sent_only_when_
 ) -> None:
     import zipfile
 
-    from desktop.core.registry import RegistryFilter, filtered_ids
+    from desktop.core.registry.queries import RegistryFilter, filtered_ids
 
     dialog = planned(qtbot, SendDialog(db, PERIOD, settings=mail_settings(free_port())))
     qtbot.addWidget(dialog)

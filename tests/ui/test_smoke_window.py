@@ -43,10 +43,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from desktop.config import Settings, SmtpSettings, load_settings, save_settings
+from desktop.core.contracts.importing import write_counterparty_template
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
-from desktop.core.demo_history import add_demo_history
-from desktop.core.imports import write_counterparty_template
+from desktop.core.demo.data import fill_demo
+from desktop.core.demo.history import add_demo_history
 from desktop.core.models import Document
 from tests.pdf_samples import one_page_pdf, write
 from tests.smtp_server import SmtpServer

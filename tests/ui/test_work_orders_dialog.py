@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from desktop.core.db import Database
 from desktop.core.models import Contract, WorkOrder
 from desktop.ui.closing.tab import ClosingTab
-from desktop.ui.closing.work_orders import COL, WorkOrdersDialog
 from desktop.ui.common import fmt
+from desktop.ui.contracts.work_orders import COL, WorkOrdersDialog
 from tests.ui.user import (
     answering,
     choose,

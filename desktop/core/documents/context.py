@@ -25,8 +25,8 @@ from typing import Any
 
 from num2words import num2words
 
-from desktop.core import catalog
-from desktop.core.documents.money import (
+from desktop.core.common import catalog
+from desktop.core.common.formats import (
     format_date,
     format_date_quoted,
     format_date_words,
@@ -35,6 +35,7 @@ from desktop.core.documents.money import (
     format_quantity,
     format_short_range,
 )
+from desktop.core.common.resources import resource_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png
 from desktop.core.documents.words import amount_in_words
@@ -50,7 +51,6 @@ from desktop.core.models import (
     VatRegime,
     WorkOrder,
 )
-from desktop.core.resources import resource_path
 
 Context = dict[str, Any]
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.documents.money import format_date
+from desktop.core.common.formats import format_date
+from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.models import Document
-from desktop.core.safe_names import safe_file_name, safe_name
 
 KIND_TITLES = {
     "act": "Акт",

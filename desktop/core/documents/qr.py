@@ -22,7 +22,7 @@ import segno
 from segno import consts as _segno_consts
 from segno import encoder as _segno_encoder
 
-from desktop.core.documents.money import kopecks
+from desktop.core.common.formats import kopecks
 from desktop.core.errors import ValidationError
 
 # Untyped modules: segno's tables and functions are used as its own encoder uses them.

@@ -45,11 +45,11 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
+from desktop.core.common.resources import resource_path
 from desktop.core.documents.context import Context, ImageSpec
 from desktop.core.documents.sandbox import FormEnvironment, LimitError, bounded_render
 from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.resources import resource_path
 
 FORMS = {
     "act": "act.docx",

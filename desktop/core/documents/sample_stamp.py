@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from desktop.core.resources import resource_path
+from desktop.core.common.resources import resource_path
 
 SAMPLE_STAMP = resource_path("resources", "samples", "stamp.png")
 _DIGITS_BOX = (100, 190, 302, 228)  # where the template's «0000000000» stands (400 × 400 px)

@@ -48,9 +48,9 @@ from typing import TYPE_CHECKING, cast
 from lxml import etree
 from stdnum.ru import inn as stdnum_inn
 
+from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.resources import resource_path
 
 if TYPE_CHECKING:
     from desktop.core import models

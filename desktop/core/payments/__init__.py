@@ -14,6 +14,7 @@ from desktop.core.payments.allocation import (
     unallocate,
 )
 from desktop.core.payments.closed import CLOSED, ClosedPair, closed_pair, notify_closed
+from desktop.core.payments.importing import ImportReport, import_statements, own_accounts, store_statement
 from desktop.core.payments.notifications import mark_read, notifications_for, unread_count
 from desktop.core.payments.queries import (
     NO_CLIENT,
@@ -25,7 +26,6 @@ from desktop.core.payments.queries import (
     payments_of_document,
     unallocated_payments,
 )
-from desktop.core.payments.statements import ImportReport, import_statements, own_accounts, store_statement
 
 __all__ = [
     "CLOSED",

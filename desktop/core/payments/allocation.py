@@ -16,10 +16,9 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.core.banking import Confidence, MatchResult, OpenInvoice, match_payment
-from desktop.core.documents.money import format_date, format_money
+from desktop.core.common.events import current_login, log_event
+from desktop.core.common.formats import format_date, format_money
 from desktop.core.errors import ValidationError
-from desktop.core.events import current_login, log_event
 from desktop.core.models import (
     BankPayment,
     Contract,
@@ -33,6 +32,7 @@ from desktop.core.models import (
     PaymentTerms,
 )
 from desktop.core.payments.closed import notify_closed
+from desktop.core.payments.matching import Confidence, MatchResult, OpenInvoice, match_payment
 
 ZERO = Decimal("0.00")
 KOPECK = Decimal("0.01")

@@ -17,8 +17,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.documents.money import format_date
-from desktop.core.events import current_login, log_event
+from desktop.core.common.events import current_login, log_event
+from desktop.core.common.formats import format_date
 from desktop.core.models import Contract, Counterparty, Document, DocumentStatus, Notification, User
 
 CLOSED = "closed"  # Notification.object_type: object_id is the signed act (or UPD)

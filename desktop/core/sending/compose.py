@@ -23,8 +23,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy.orm import Session
 
+from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
-from desktop.core.resources import resource_path
 from desktop.core.sending.transport import SmtpConfig
 
 SUBJECT_PREFIXES = ("Тема:", "Subject:")

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.common.events import current_login, log_event
 from desktop.core.db import Database
 from desktop.core.errors import StorageError
-from desktop.core.events import current_login, log_event
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
     Dispatch,

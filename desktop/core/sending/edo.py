@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop.core.common.safe_names import safe_file_name
 from desktop.core.db import Database
 from desktop.core.documents.paths import party_folder
 from desktop.core.documents.render import write_atomic
@@ -28,7 +29,6 @@ from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
-from desktop.core.safe_names import safe_file_name
 from desktop.core.sending.compose import Attachment
 from desktop.core.sending.delivery import Outcome, Outgoing, record_dispatch
 

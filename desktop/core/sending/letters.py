@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from desktop.core.documents.money import format_date, format_money, format_period
+from desktop.core.common.formats import format_date, format_money, format_period
 from desktop.core.documents.paths import KIND_ORDER, KIND_TITLES
 from desktop.core.models import Counterparty, Document, OwnEntity
 

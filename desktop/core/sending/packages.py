@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.documents.money import format_date
+from desktop.core.common.formats import format_date
 from desktop.core.documents.paths import document_file_name
 from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError

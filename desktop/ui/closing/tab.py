@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
-from desktop.core import closing
-from desktop.core.closing import ClosingPlan, ClosingResult, PlanRow
+from desktop.core.closing import plan as closing
+from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
+from desktop.core.common.exports import ExportColumn, export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.exports import ExportColumn, export_rows
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
@@ -80,7 +80,7 @@ def recent_periods(today: dt.date, count: int = 13) -> list[str]:
 
 
 def open_work_orders(tab: Any) -> Any:
-    from desktop.ui.closing.work_orders import open_from_closing_tab
+    from desktop.ui.contracts.work_orders import open_from_closing_tab
 
     return open_from_closing_tab(tab)
 
@@ -454,7 +454,7 @@ class ClosingTab(QWidget):
         print_pdf = self.print_pdf.isChecked()
 
         def job(progress: Any, cancel: Any) -> ClosingResult:
-            from desktop.core.closing_files import FileWriter
+            from desktop.core.closing.files import FileWriter
 
             files = FileWriter(
                 database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf, cancel=cancel

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from desktop.core.documents.money import format_date, format_money
+from desktop.core.common.formats import format_date, format_money
 
 
 def money(value: Any) -> str:

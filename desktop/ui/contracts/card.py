@@ -34,13 +34,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
-from desktop.core import contract_scans
-from desktop.core.contract_editing import ChangeInput, add_agreement, update_contract
+from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
+from desktop.core.contracts import scans as contract_scans
+from desktop.core.contracts.editing import ChangeInput, add_agreement, update_contract
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
-from desktop.core.numbers import PRICE, QUANTITY, parse_decimal
-from desktop.core.registry import KIND_RU, PAY_RU, RegistryFilter, RegistryRow, filtered_ids, load_rows
+from desktop.core.registry.queries import (
+    KIND_RU,
+    PAY_RU,
+    RegistryFilter,
+    RegistryRow,
+    filtered_ids,
+    load_rows,
+)
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
@@ -295,7 +302,7 @@ class ContractCard(QDialog):
     def open_work_orders(self) -> Any:
         """The work orders of this (variable) contract, for the month usually closed."""
         from desktop.ui.closing.tab import recent_periods
-        from desktop.ui.closing.work_orders import WorkOrdersDialog
+        from desktop.ui.contracts.work_orders import WorkOrdersDialog
 
         previous = recent_periods(dt.date.today(), 1)[1]  # the month before this one
         dialog = WorkOrdersDialog(self.database, previous, self, contract_id=self.contract_id)
@@ -363,7 +370,7 @@ class ContractCard(QDialog):
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
-        from desktop.core.contract_print import print_contract
+        from desktop.core.contracts.printing import print_contract
 
         settings = self.settings
         database, contract_id, with_stamp = self.database, self.contract_id, self.stamp.isChecked()

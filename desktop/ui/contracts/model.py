@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from desktop.core import contract_registry, contract_scans
-from desktop.core.contract_registry import ContractFilter
+from desktop.core.contracts import registry as contract_registry
+from desktop.core.contracts import scans as contract_scans
+from desktop.core.contracts.registry import ContractFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
 

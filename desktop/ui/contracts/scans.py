@@ -14,11 +14,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.core import contract_scans
+from desktop.core.contracts import scans as contract_scans
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract
-from desktop.core.scans import AttachResult, ScanStore
+from desktop.core.scans.store import AttachResult, ScanStore
 from desktop.ui.tasks import Task, run_task
 
 # Listed for lupdate, which does not see the texts passed to _t().

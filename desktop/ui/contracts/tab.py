@@ -25,11 +25,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
-from desktop.core import contract_registry
-from desktop.core.contract_registry import ContractFilter
+from desktop.core.common.exports import export_rows
+from desktop.core.contracts import registry as contract_registry
+from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.exports import export_rows
 from desktop.core.models import Agreement, Contract, User
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
@@ -351,7 +351,7 @@ class ContractsTab(QWidget):
             self.model.refresh()
             stored, pending = result
             if pending:
-                from desktop.core.scans import share_problem
+                from desktop.core.scans.store import share_problem
 
                 QMessageBox.warning(
                     self,

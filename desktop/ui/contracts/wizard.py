@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from desktop.core import numbering
-from desktop.core.contract_editing import (
+from desktop.core.common import numbering
+from desktop.core.common.events import current_login
+from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
+from desktop.core.contracts.editing import (
     STEP_DATES,
     STEP_LINES,
     STEP_PARTIES,
@@ -50,9 +52,7 @@ from desktop.core.contract_editing import (
 )
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.events import current_login
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
-from desktop.core.numbers import PRICE, QUANTITY, parse_decimal
 from desktop.ui.common.dates import to_date, to_qdate
 
 
@@ -444,7 +444,7 @@ class ContractWizard(QWizard):
         return list(session.scalars(stmt))
 
     def errors_for(self, session: Any, step: int) -> dict[str, str]:
-        from desktop.core.contract_editing import step_errors
+        from desktop.core.contracts.editing import step_errors
 
         errors = step_errors(session, self.data, step)
         if step >= STEP_LINES:  # a typed number that is not one names itself, not «price must be > 0»

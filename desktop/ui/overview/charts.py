@@ -22,7 +22,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop.core.overview import Figure
+from desktop.core.overview.queries import Figure
 
 GREEN = QColor("#4caf50")
 GREY = QColor("#b0bec5")

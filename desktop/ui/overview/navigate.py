@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop.core.overview import Figure
+from desktop.core.overview.queries import Figure
 
 
 def open_figure(window: Any, figure: Figure) -> QWidget | None:

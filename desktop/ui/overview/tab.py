@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from desktop.core import overview
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import os_error_text
-from desktop.core.events import current_login
 from desktop.core.models import User
-from desktop.core.overview import Figure, Overview
+from desktop.core.overview import queries as overview
+from desktop.core.overview.queries import Figure, Overview
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.overview.charts import AGE_COLORS, BLUE, GREEN, GREY, ORANGE, RED, ChartPanel

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, PartyKind, User
-from desktop.core.parties import (
+from desktop.core.parties.directory import (
     COUNTERPARTY_FIELDS,
     DuplicateCounterpartyError,
     RequisitesError,

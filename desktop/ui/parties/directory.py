@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Counterparty, OwnEntity, User
-from desktop.core.parties import AccountInput, save_own_entity
+from desktop.core.parties.directory import AccountInput, save_own_entity
 from desktop.ui.common.history import history_html
 from desktop.ui.common.lazy_table import Column, LazyTableModel
 from desktop.ui.common.table_view import RegistryView

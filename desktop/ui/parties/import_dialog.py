@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.contracts.importing import (
+    ImportResult,
+    import_contracts,
+    import_counterparties,
+    import_work_orders,
+)
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.imports import ImportResult, import_contracts, import_counterparties, import_work_orders
 from desktop.ui.tasks import run_task
 
 IMPORTERS = {

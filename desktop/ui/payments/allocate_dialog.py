@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.money import MONEY, parse_decimal
 from desktop.core.db import Database
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.models import BankPayment
-from desktop.core.numbers import MONEY, parse_decimal
 from desktop.core.payments import OverpaymentError, Part, allocate, free_amount, invoice_choices, suggest
 from desktop.ui.common import fmt
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import Select
 
-from desktop.core import registry
 from desktop.core.payments import payable_clause
+from desktop.core.registry import queries as registry
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column
 from desktop.ui.registry.model import DocumentsModel

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.events import current_login
 from desktop.core.payments import mark_read, notifications_for, unread_count
 from desktop.ui.common import fmt
 

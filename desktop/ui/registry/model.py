@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from desktop.core import registry
-from desktop.core.registry import RegistryFilter, RegistryRow
+from desktop.core.registry import queries as registry
+from desktop.core.registry.queries import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
-from desktop.core import registry
+from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.exports import export_rows
 from desktop.core.models import Document, User
-from desktop.core.registry import RegistryFilter
+from desktop.core.registry import queries as registry
+from desktop.core.registry.queries import RegistryFilter
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
@@ -344,7 +344,7 @@ class RegistryTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> Any:
-            from desktop.core.scan_inbox import ForeignScanError, check_named
+            from desktop.core.scans.inbox import ForeignScanError, check_named
 
             progress(0, len(files), files[0].name)
             with database.transaction() as session:
@@ -361,7 +361,7 @@ class RegistryTab(QWidget):
             return result
 
         def done(result: Any) -> None:
-            from desktop.core.scan_inbox import ForeignScanError
+            from desktop.core.scans.inbox import ForeignScanError
 
             if isinstance(result, ForeignScanError):
                 answer = QMessageBox.question(
@@ -399,7 +399,7 @@ class RegistryTab(QWidget):
         """«Разобрать сканы»: file a folder or multi-page scan act by act (opened with ``paths`` running)."""
         if self.database is None:
             return None
-        from desktop.ui.registry.inbox_dialog import InboxDialog
+        from desktop.ui.scans.inbox_dialog import InboxDialog
 
         dialog = InboxDialog(self.database, self.settings, self, paths)
         dialog.filed.connect(self.model.refresh)
@@ -423,7 +423,7 @@ class RegistryTab(QWidget):
             self._update_outbox()
             stored, pending = result
             if not quiet:
-                from desktop.core.scans import share_problem
+                from desktop.core.scans.store import share_problem
 
                 text = (
                     self.tr("Sent to the shared folder: %1; still queued: %2")

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
-from desktop.core import payment_requests as pr
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.events import current_login
 from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
-from desktop.core.payment_requests import Action, RequestInput, RequestValidationError
+from desktop.core.requests import workflow as pr
+from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.registry.drop_view import local_files

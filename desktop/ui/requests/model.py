@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from desktop.core import payment_requests as pr
 from desktop.core.models import OwnEntity, PaymentRequest
+from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 

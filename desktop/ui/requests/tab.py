@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import Settings
-from desktop.core import payment_requests as pr
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.events import current_login
+from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar

@@ -44,8 +44,8 @@ COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
 
 def period_text(period: str) -> str:
     """«октябрь 2026 г.» for ``2026-10``."""
-    from desktop.core.contracts import period_bounds
-    from desktop.core.documents.money import format_period
+    from desktop.core.common.formats import format_period
+    from desktop.core.contracts.terms import period_bounds
 
     return format_period(*period_bounds(period))
 

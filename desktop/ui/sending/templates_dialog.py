@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.events import current_login
 from desktop.core.sending.compose import template_file
 from desktop.core.sending.templates import (
     CONTEXT_NAMES,

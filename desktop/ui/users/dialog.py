@@ -21,11 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.events import current_login
 from desktop.core.models import Role
-from desktop.core.users import ROLE_TITLES, UserFieldsError, UserInput, list_users, may_edit_users, save_user
+from desktop.core.users.accounts import (
+    ROLE_TITLES,
+    UserFieldsError,
+    UserInput,
+    list_users,
+    may_edit_users,
+    save_user,
+)
 
 HEADERS = (
     QT_TRANSLATE_NOOP("UsersDialog", "Login"),

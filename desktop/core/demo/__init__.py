@@ -1,0 +1,1 @@
+"""Demo data: a realistic, deterministic database and the months of history the first demo start fills."""

@@ -1,0 +1,1 @@
+"""The overview: what needs attention this month, as SQL aggregates."""

@@ -1,0 +1,1 @@
+"""Own legal entities and counterparties: cards with requisites checked and history kept."""

@@ -1,0 +1,1 @@
+"""The scan inbox: scanned batches split into pages and assigned to their documents."""

@@ -33,7 +33,7 @@ def main() -> int:
     from desktop.core.documents import render as R
     from desktop.core.documents.context import act_context, invoice_context, upd_context
     from desktop.core.documents.upd_xml import build_upd_xml, upd_data_from_document
-    from tests.core.test_forms_samples import document
+    from tests.factories.forms import document
 
     tmp = Path(tempfile.mkdtemp(prefix="aktdesk-forms-"))
     doc = document(tmp)

@@ -693,7 +693,9 @@ class PaymentAllocation(Base):
     payment_id: Mapped[int] = mapped_column(ForeignKey("bank_payments.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     amount: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма разнесения"})
-    confidence: Mapped[str] = mapped_column(String(10), default="manual")  # payments.matching.Confidence or manual
+    confidence: Mapped[str] = mapped_column(
+        String(10), default="manual"
+    )  # payments.matching.Confidence or manual
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 

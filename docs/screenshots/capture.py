@@ -70,7 +70,9 @@ def shot_wizard(app: QApplication, window: MainWindow) -> None:
     wizard = ContractWizard(window.database, window)
     wizard.show()
     with window.database.session() as session:
-        old = session.scalar(select(Contract).where(Contract.kind == "fixed", Contract.status == "active").limit(1))
+        old = session.scalar(
+            select(Contract).where(Contract.kind == "fixed", Contract.status == "active").limit(1)
+        )
     page = wizard.parties_page
     page.client.setCurrentIndex(page.client.findData(old.counterparty_id))
     page.based_on.setCurrentIndex(page.based_on.findData(old.id))

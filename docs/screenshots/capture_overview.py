@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1400x1150x24" uv run python docs/screenshots/capture_overview.py
 
 Fills a fresh demo database, closes the three previous months with the real closing (one
-contract fails in the last), signs and pays part of the documents (``tests/overview_data.py``),
+contract fails in the last), signs and pays part of the documents (``tests/factories/overview.py``),
 then saves ``overview.png`` and ``overview.pdf`` (the one-page report) next to this file, and
 ``overview-two-entities.png`` with two of the own entities chosen in the check list of «Несколько…».
 """
@@ -28,7 +28,7 @@ from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from docs.screenshots.capture import settle  # noqa: E402
-from tests.overview_data import add_history, close_months  # noqa: E402
+from tests.factories.overview import add_history, close_months  # noqa: E402
 
 
 def previous_periods(today: dt.date, count: int = 3) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desktop.config import load_settings  # noqa: E402
-from desktop.core.closing import plan as closing# noqa: E402
+from desktop.core.closing import plan as closing  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.common.events import current_login  # noqa: E402
@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent.parent))
 from capture import settle  # noqa: E402
 
-from tests.core.test_payments_samples import Pay, statement, write_statement  # noqa: E402
+from tests.factories.payments import Pay, statement, write_statement  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 

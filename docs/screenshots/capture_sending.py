@@ -24,14 +24,14 @@ os.environ.setdefault("AKTDESK_HOME", tempfile.mkdtemp(prefix="aktdesk-shots-"))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.config import SmtpSettings, load_settings  # noqa: E402
-from desktop.core.closing import plan as closing# noqa: E402
+from desktop.core.closing import plan as closing  # noqa: E402
 from desktop.core.closing.files import FileWriter  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.models import Counterparty  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.sending.dialog import SendDialog  # noqa: E402
-from tests.smtp_server import SmtpServer  # noqa: E402
+from tests.factories.smtp_server import SmtpServer  # noqa: E402
 
 PERIOD = "2026-10"
 

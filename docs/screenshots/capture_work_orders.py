@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from desktop.config import Settings  # noqa: E402
-from desktop.core.contracts import scans as contract_scans# noqa: E402
+from desktop.core.contracts import scans as contract_scans  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.models import Contract, WorkOrder  # noqa: E402

@@ -36,7 +36,9 @@ LEFT, CENTER, RIGHT, JUSTIFY = (
 # --- document set-up -------------------------------------------------------------------
 
 
-def new_document(landscape: bool = False, size: float = 9, margins: tuple[float, float, float, float] = (15, 12, 15, 20)) -> DocumentObject:
+def new_document(
+    landscape: bool = False, size: float = 9, margins: tuple[float, float, float, float] = (15, 12, 15, 20)
+) -> DocumentObject:
     doc = Document()
     section = doc.sections[0]
     if landscape:
@@ -97,7 +99,9 @@ def para(
     return p
 
 
-SHY = "\u00ad"  # a soft hyphen: where a word of a narrow column's header may break (a «-» is drawn only there)
+SHY = (
+    "\u00ad"  # a soft hyphen: where a word of a narrow column's header may break (a «-» is drawn only there)
+)
 
 
 def hyphenated(text: str) -> str:
@@ -105,7 +109,15 @@ def hyphenated(text: str) -> str:
     return text.replace("|", SHY)
 
 
-def add(p: Paragraph, text: str, *, bold: bool = False, size: float | None = None, italic: bool = False, underline: bool = False) -> None:
+def add(
+    p: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    italic: bool = False,
+    underline: bool = False,
+) -> None:
     if SHY in text:
         # Word's own optional hyphen (w:softHyphen) between the parts; LibreOffice reads it the same.
         run = p.add_run()
@@ -126,7 +138,15 @@ def add(p: Paragraph, text: str, *, bold: bool = False, size: float | None = Non
         run.font.size = Pt(size)
 
 
-def cell_text(cell: _Cell, text: str = "", *, bold: bool = False, size: float | None = None, align: int | None = None, italic: bool = False) -> Paragraph:
+def cell_text(
+    cell: _Cell,
+    text: str = "",
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    align: int | None = None,
+    italic: bool = False,
+) -> Paragraph:
     """Put text into the cell's first paragraph."""
     p = cell.paragraphs[0]
     if text:
@@ -160,7 +180,9 @@ def set_borders(cell: _Cell, **sides: str) -> None:
                 el.set(qn("w:val"), "single")
 
 
-def table(container: DocumentObject | _Cell, rows: int, widths_mm: Sequence[float], *, grid: bool = True) -> Table:
+def table(
+    container: DocumentObject | _Cell, rows: int, widths_mm: Sequence[float], *, grid: bool = True
+) -> Table:
     t = container.add_table(rows=rows, cols=len(widths_mm))
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
@@ -255,7 +277,9 @@ def page_number_footer(doc: DocumentObject, prefix: str = "Страница ") -
     p._p.append(fld)
 
 
-def lines_table(doc: DocumentObject | _Cell, columns: Sequence[tuple[str, float, str, int]], size: float = 8) -> Table:
+def lines_table(
+    doc: DocumentObject | _Cell, columns: Sequence[tuple[str, float, str, int]], size: float = 8
+) -> Table:
     """A table of lines: a header row and one ``{%tr for line in lines %}`` row.
 
     columns: (header, width mm, placeholder expression, alignment).
@@ -278,7 +302,13 @@ def lines_table(doc: DocumentObject | _Cell, columns: Sequence[tuple[str, float,
     return t
 
 
-def totals_block(doc: DocumentObject, rows: Sequence[tuple[str, str]], width_label: float = 60, width_value: float = 30, total_width: float = 180) -> Table:
+def totals_block(
+    doc: DocumentObject,
+    rows: Sequence[tuple[str, str]],
+    width_label: float = 60,
+    width_value: float = 30,
+    total_width: float = 180,
+) -> Table:
     """Right-aligned label: value rows under a lines table."""
     t = table(doc, len(rows), [total_width - width_label - width_value, width_label, width_value], grid=False)
     for row, (label, value) in zip(t.rows, rows, strict=True):
@@ -342,9 +372,9 @@ def lean_package(path: Path, size_pt: float) -> None:
     ]
     for name in headers + footers:
         target = name.removeprefix("word/")
-        m = re.search(rf'<Relationship [^>]*Id="([^"]+)"[^>]*Target="{re.escape(target)}"', old_rels) or re.search(
-            rf'<Relationship [^>]*Target="{re.escape(target)}"[^>]*Id="([^"]+)"', old_rels
-        )
+        m = re.search(
+            rf'<Relationship [^>]*Id="([^"]+)"[^>]*Target="{re.escape(target)}"', old_rels
+        ) or re.search(rf'<Relationship [^>]*Target="{re.escape(target)}"[^>]*Id="([^"]+)"', old_rels)
         assert m, name
         kind = "header" if "header" in name else "footer"
         rels.append((m.group(1), f"{R_NS}/{kind}", target))
@@ -361,7 +391,9 @@ def lean_package(path: Path, size_pt: float) -> None:
         ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
         ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
     ]
-    overrides += [(f"/{n}", f"{MAIN_CT}.{'header' if 'header' in n else 'footer'}+xml") for n in headers + footers]
+    overrides += [
+        (f"/{n}", f"{MAIN_CT}.{'header' if 'header' in n else 'footer'}+xml") for n in headers + footers
+    ]
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -376,7 +408,9 @@ def lean_package(path: Path, size_pt: float) -> None:
         n: schema_order(re.sub(r'<w:pStyle w:val="[^"]*"/>', "", parts[n].decode("utf-8")).encode("utf-8"))
         for n in headers + footers
     }
-    document = schema_order(re.sub(r'<w:pStyle w:val="[^"]*"/>', "", document).encode("utf-8")).decode("utf-8")
+    document = schema_order(re.sub(r'<w:pStyle w:val="[^"]*"/>', "", document).encode("utf-8")).decode(
+        "utf-8"
+    )
     out = {
         "[Content_Types].xml": content_types.encode("utf-8"),
         "_rels/.rels": parts["_rels/.rels"],
@@ -391,7 +425,8 @@ def lean_package(path: Path, size_pt: float) -> None:
     if not out["docProps/app.xml"]:
         del out["docProps/app.xml"]
         out["[Content_Types].xml"] = out["[Content_Types].xml"].replace(
-            b'<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>', b""
+            b'<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>',
+            b"",
         )
     root_rels = out["_rels/.rels"].decode("utf-8")
     root_rels = re.sub(r'<Relationship [^>]*Target="docProps/thumbnail[^"]*"/>', "", root_rels)
@@ -442,7 +477,12 @@ def party_row(t: Table, row: int, label: str, prefix: str, bank: bool) -> None:
     p.paragraph_format.space_after = Pt(4)
 
 
-def parties_block(doc: DocumentObject, width: float, rows: Sequence[tuple[str, str, bool]], extra: Sequence[tuple[str, str]] = ()) -> None:
+def parties_block(
+    doc: DocumentObject,
+    width: float,
+    rows: Sequence[tuple[str, str, bool]],
+    extra: Sequence[tuple[str, str]] = (),
+) -> None:
     t = table(doc, len(rows) + len(extra), [28, width - 28], grid=False)
     for i, (label, prefix, bank) in enumerate(rows):
         party_row(t, i, label, prefix, bank)
@@ -486,7 +526,10 @@ def sign_line(cell: _Cell, prefix: str, *, facsimile: bool, before: float = 14) 
 def two_signatures(doc: DocumentObject, width: float, left: str, right: str) -> None:
     """Seller (with stamp and facsimile when the run asks) and buyer, each with position and М.П."""
     t = table(doc, 1, [width / 2 - 3, 6, width / 2 - 3], grid=False)
-    for cell, title, prefix, own in ((t.rows[0].cells[0], left, "seller", True), (t.rows[0].cells[2], right, "buyer", False)):
+    for cell, title, prefix, own in (
+        (t.rows[0].cells[0], left, "seller", True),
+        (t.rows[0].cells[2], right, "buyer", False),
+    ):
         cell_text(cell, title, bold=True)
         para(cell, f"{{{{ {prefix}.director_position }}}}", before=2)
         para(cell, f"{{{{ {prefix}.name }}}}", size=8)
@@ -502,7 +545,12 @@ def two_signatures(doc: DocumentObject, width: float, left: str, right: str) -> 
 
 ACT_COLUMNS = [
     ("№", 8, "{{ line.no }}", CENTER),
-    ("Наименование работ, услуг", 62, "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}", LEFT),
+    (
+        "Наименование работ, услуг",
+        62,
+        "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}",
+        LEFT,
+    ),
     ("Кол-во", 13, "{{ line.quantity }}", RIGHT),
     ("Ед.", 11, "{{ line.unit_name }}", CENTER),
     ("Цена", 21, "{{ line.price }}", RIGHT),
@@ -520,7 +568,10 @@ def build_act() -> Path:
         doc,
         width,
         [("Исполнитель:", "seller", True), ("Заказчик:", "buyer", False)],
-        [("Основание:", "{{ doc.basis }}"), ("Период:", "{{ doc.period_title }} ({{ doc.period_start }} – {{ doc.period_end }})")],
+        [
+            ("Основание:", "{{ doc.basis }}"),
+            ("Период:", "{{ doc.period_title }} ({{ doc.period_start }} – {{ doc.period_end }})"),
+        ],
     )
     lines_table(doc, ACT_COLUMNS)
     para(doc, after=2)
@@ -563,7 +614,9 @@ def build_invoice() -> Path:
     cell_text(r[1].cells[0], "Банк получателя", size=7, italic=True)
     cell_text(r[1].cells[1], "Сч. №", size=8)
     cell_text(r[1].cells[2], "{{ seller.bank.corr_account }}", size=8)
-    cell_text(r[2].cells[0], "ИНН {{ seller.inn }}{% if seller.kpp %}      КПП {{ seller.kpp }}{% endif %}", size=8)
+    cell_text(
+        r[2].cells[0], "ИНН {{ seller.inn }}{% if seller.kpp %}      КПП {{ seller.kpp }}{% endif %}", size=8
+    )
     cell_text(r[2].cells[1], "Сч. №", size=8)
     cell_text(r[2].cells[2], "{{ seller.bank.account }}", size=8)
     cell_text(r[3].cells[0], "{{ seller.name }}", size=8)
@@ -624,7 +677,12 @@ def build_invoice() -> Path:
 UPD_COLUMNS = [
     ("Код товара/ работ, услуг", 11, "--", CENTER),
     ("№ п/п", 6, "{{ line.no }}", CENTER),
-    ("Наименование товара (описание выполненных работ, оказанных услуг), имущественного права", 44, "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}", LEFT),
+    (
+        "Наименование товара (описание выполненных работ, оказанных услуг), имущественного права",
+        44,
+        "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}",
+        LEFT,
+    ),
     ("Код вида то|вара", 9, "--", CENTER),
     ("код", 8, "{{ line.unit_code }}", CENTER),
     ("условное обозна|чение (нацио|нальное)", 13, "{{ line.unit_name }}", CENTER),
@@ -634,16 +692,57 @@ UPD_COLUMNS = [
     ("В том числе сумма акциза", 11, "без акциза", CENTER),
     ("Нало|говая ставка", 10, "{{ line.vat_rate }}", CENTER),
     ("Сумма налога, предъяв|ляемая покупа|телю", 14, "{{ line.vat }}", RIGHT),
-    ("Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего", 17, "{{ line.total }}", RIGHT),
+    (
+        "Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего",
+        17,
+        "{{ line.total }}",
+        RIGHT,
+    ),
     ("цифро|вой код", 9, "--", CENTER),
     ("краткое наимено|вание", 12, "--", CENTER),
-    ("Регистра|ционный номер деклара|ции на товары или регистра|ционный номер партии товара, подлежа|щего прослежи|ваемости", 17, "--", CENTER),
+    (
+        "Регистра|ционный номер деклара|ции на товары или регистра|ционный номер партии товара, подлежа|щего прослежи|ваемости",
+        17,
+        "--",
+        CENTER,
+    ),
     ("код", 8, "--", CENTER),
     ("условное обозна|чение", 12, "--", CENTER),
-    ("Количество товара, подлежа|щего прослежи|ваемости, в количест|венной единице измерения товара, исполь|зуемой в целях осуществ|ления прослежи|ваемости", 19, "--", CENTER),
-    ("Стоимость товара, подлежа|щего прослежи|ваемости, без налога на добавлен|ную стоимость, в рублях", 17, "--", CENTER),
+    (
+        "Количество товара, подлежа|щего прослежи|ваемости, в количест|венной единице измерения товара, исполь|зуемой в целях осуществ|ления прослежи|ваемости",
+        19,
+        "--",
+        CENTER,
+    ),
+    (
+        "Стоимость товара, подлежа|щего прослежи|ваемости, без налога на добавлен|ную стоимость, в рублях",
+        17,
+        "--",
+        CENTER,
+    ),
 ]
-UPD_NUMBERS = ["А", "1", "1а", "1б", "2", "2а", "3", "4", "5", "6", "7", "8", "9", "10", "10а", "11", "12", "12а", "13", "14"]
+UPD_NUMBERS = [
+    "А",
+    "1",
+    "1а",
+    "1б",
+    "2",
+    "2а",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "10",
+    "10а",
+    "11",
+    "12",
+    "12а",
+    "13",
+    "14",
+]
 # Header groups over two columns: (first, second, title).
 UPD_GROUPS = (
     (4, 5, "Единица измерения"),
@@ -661,7 +760,9 @@ def drop_first_paragraph(cell: _Cell) -> None:
         first._p.getparent().remove(first._p)
 
 
-def signer_table(cell: _Cell, position: str, name: str, facsimile: bool = False, widths: Sequence[float] = (44, 32, 50)) -> None:
+def signer_table(
+    cell: _Cell, position: str, name: str, facsimile: bool = False, widths: Sequence[float] = (44, 32, 50)
+) -> None:
     t = table(cell, 2, widths, grid=False)
     cell_text(t.rows[0].cells[0], position, size=7)
     if facsimile:
@@ -753,7 +854,9 @@ def build_upd() -> Path:
     # cell continues a vertical merge, python-docx's row.cells returns the cell above instead.
     h1_tcs = list(h1._tr.tc_lst)
     sub_tcs = list(sub._tr.tc_lst)
-    h1_index = [i for i in range(len(UPD_COLUMNS)) if i not in {b for _a, b, _t in UPD_GROUPS}]  # merged pairs
+    h1_index = [
+        i for i in range(len(UPD_COLUMNS)) if i not in {b for _a, b, _t in UPD_GROUPS}
+    ]  # merged pairs
     for i in range(len(UPD_COLUMNS)):
         if i in grouped:
             continue
@@ -777,10 +880,18 @@ def build_upd() -> Path:
     cell_text(total_row.cells[8], "{{ totals.net }}", bold=True, size=7, align=RIGHT)
     ex = total_row.cells[9].merge(total_row.cells[10])
     cell_text(ex, "X", size=7, align=CENTER)
-    cell_text(total_row.cells[11], "{{ totals.vat if totals.with_vat else 'без НДС' }}", bold=True, size=7, align=RIGHT)
+    cell_text(
+        total_row.cells[11],
+        "{{ totals.vat if totals.with_vat else 'без НДС' }}",
+        bold=True,
+        size=7,
+        align=RIGHT,
+    )
     cell_text(total_row.cells[12], "{{ totals.total }}", bold=True, size=7, align=RIGHT)
     for i in range(13, len(UPD_COLUMNS)):
-        set_borders(total_row.cells[i], top="single", right="nil", bottom="nil", left="nil" if i > 13 else "single")
+        set_borders(
+            total_row.cells[i], top="single", right="nil", bottom="nil", left="nil" if i > 13 else "single"
+        )
     set_borders(total_row.cells[0], left="nil", bottom="nil")
     cant_split(total_row)
     para(doc, after=4)
@@ -818,13 +929,31 @@ def build_upd() -> Path:
     seller_cell, stamp_cell = inner.rows[0].cells
     drop_first_paragraph(seller_half)  # the table starts the cell, level with the buyer's side
     signers = (33, 25, 35)
-    labelled(seller_cell, "Основание передачи (сдачи) / получения (приёмки):", "{{ doc.basis }}", "[8]", before=0)
+    labelled(
+        seller_cell, "Основание передачи (сдачи) / получения (приёмки):", "{{ doc.basis }}", "[8]", before=0
+    )
     labelled(seller_cell, "Данные о транспортировке и грузе:", "--", "[9]")
     para(seller_cell, "Товар (груз) передал / услуги, результаты работ, права сдал  [10]", size=6, before=3)
-    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", facsimile=True, widths=signers)
+    signer_table(
+        seller_cell,
+        "{{ seller.director_position }}",
+        "{{ seller.director_short }}",
+        facsimile=True,
+        widths=signers,
+    )
     labelled(seller_cell, "Дата отгрузки, передачи (сдачи):", "{{ doc.date }}", "[11]", before=3)
-    labelled(seller_cell, "Иные сведения об отгрузке, передаче:", "услуги за период {{ doc.period_start }} – {{ doc.period_end }}", "[12]")
-    para(seller_cell, "Ответственный за правильность оформления факта хозяйственной жизни  [13]", size=6, before=3)
+    labelled(
+        seller_cell,
+        "Иные сведения об отгрузке, передаче:",
+        "услуги за период {{ doc.period_start }} – {{ doc.period_end }}",
+        "[12]",
+    )
+    para(
+        seller_cell,
+        "Ответственный за правильность оформления факта хозяйственной жизни  [13]",
+        size=6,
+        before=3,
+    )
     signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", widths=signers)
     labelled(
         seller_cell,
@@ -842,10 +971,26 @@ def build_upd() -> Path:
     para(buyer_cell, "Товар (груз) получил / услуги, результаты работ, права принял  [15]", size=6, before=3)
     signer_table(buyer_cell, "{{ buyer.director_position }}", "{{ buyer.director_short }}")
     para(buyer_cell, "Дата получения (приёмки): «____» ______________ 20___ г.  [16]", size=6, before=3)
-    para(buyer_cell, "Иные сведения о получении, приёмке: _____________________________________________  [17]", size=6, before=3)
-    para(buyer_cell, "Ответственный за правильность оформления факта хозяйственной жизни  [18]", size=6, before=3)
+    para(
+        buyer_cell,
+        "Иные сведения о получении, приёмке: _____________________________________________  [17]",
+        size=6,
+        before=3,
+    )
+    para(
+        buyer_cell,
+        "Ответственный за правильность оформления факта хозяйственной жизни  [18]",
+        size=6,
+        before=3,
+    )
     signer_table(buyer_cell, "{{ buyer.director_position }}", "{{ buyer.director_short }}")
-    labelled(buyer_cell, "Наименование экономического субъекта — составителя документа:", "{{ buyer.name }}, ИНН/КПП {{ buyer.inn_kpp }}", "[19]", before=3)
+    labelled(
+        buyer_cell,
+        "Наименование экономического субъекта — составителя документа:",
+        "{{ buyer.name }}, ИНН/КПП {{ buyer.inn_kpp }}",
+        "[19]",
+        before=3,
+    )
     para(buyer_cell, "М.П.", size=7, before=4)
     drop_first_paragraph(buyer_cell)
     page_number_footer(doc, "УПД № {{ doc.number }} от {{ doc.date }}, лист ")
@@ -860,7 +1005,10 @@ def build_detail() -> Path:
         doc,
         width,
         [("Исполнитель:", "seller", False), ("Заказчик:", "buyer", False)],
-        [("Основание:", "{{ doc.basis }}"), ("Период:", "{{ doc.period_title }} ({{ doc.period_start }} – {{ doc.period_end }})")],
+        [
+            ("Основание:", "{{ doc.basis }}"),
+            ("Период:", "{{ doc.period_title }} ({{ doc.period_start }} – {{ doc.period_end }})"),
+        ],
     )
     columns = [
         ("№", 8, "{{ loop.index }}", CENTER),
@@ -876,7 +1024,10 @@ def build_detail() -> Path:
     para(doc, "Всего записей: {{ work|length }}.", before=6)
     para(doc, "Сумма по акту: {{ totals.total }} руб. {{ totals.vat_text }}", after=14)
     t = table(doc, 1, [width / 2 - 3, 6, width / 2 - 3], grid=False)
-    for cell, title, prefix in ((t.rows[0].cells[0], "ИСПОЛНИТЕЛЬ", "seller"), (t.rows[0].cells[2], "ЗАКАЗЧИК", "buyer")):
+    for cell, title, prefix in (
+        (t.rows[0].cells[0], "ИСПОЛНИТЕЛЬ", "seller"),
+        (t.rows[0].cells[2], "ЗАКАЗЧИК", "buyer"),
+    ):
         cell_text(cell, title, bold=True)
         para(cell, f"{{{{ {prefix}.director_position }}}}", before=2)
         para(cell, f"{{{{ {prefix}.name }}}}", size=8)
@@ -918,10 +1069,20 @@ def build_contract() -> Path:
     cell_text(t.rows[0].cells[1], "{{ contract.date_quoted }}", align=RIGHT)
     p = para(doc, align=JUSTIFY, before=8, after=4)
     p.paragraph_format.first_line_indent = Mm(8)
-    add(p, party_intro("seller", "Исполнитель") + ", с одной стороны, и " + party_intro("buyer", "Заказчик") + ", с другой стороны, вместе именуемые «Стороны», заключили настоящий Договор о нижеследующем.")
+    add(
+        p,
+        party_intro("seller", "Исполнитель")
+        + ", с одной стороны, и "
+        + party_intro("buyer", "Заказчик")
+        + ", с другой стороны, вместе именуемые «Стороны», заключили настоящий Договор о нижеследующем.",
+    )
     heading(doc, "1. ПРЕДМЕТ ДОГОВОРА")
     numbered(doc, "1.1.", "{{ contract.subject }}")
-    numbered(doc, "1.2.", "Перечень, объём и стоимость услуг указаны в разделе 2 Договора (Спецификация). Услуги оказываются {{ contract.periodicity }}; отчётный период — календарный месяц, если иное не указано в Спецификации.")
+    numbered(
+        doc,
+        "1.2.",
+        "Перечень, объём и стоимость услуг указаны в разделе 2 Договора (Спецификация). Услуги оказываются {{ contract.periodicity }}; отчётный период — календарный месяц, если иное не указано в Спецификации.",
+    )
     heading(doc, "2. СТОИМОСТЬ УСЛУГ И ПОРЯДОК РАСЧЁТОВ")
     numbered(doc, "2.1.", "Стоимость услуг определяется Спецификацией:")
     columns = [
@@ -937,26 +1098,73 @@ def build_contract() -> Path:
     p = para(doc, before=4, after=3, align=JUSTIFY)
     add(p, "Итого: {{ totals.total }} руб. ({{ totals.total_words }}), {{ totals.vat_text }}")
     numbered(doc, "2.2.", "{{ contract.payment_terms }}")
-    numbered(doc, "2.3.", "Оплата производится безналичным перечислением на расчётный счёт Исполнителя на основании выставленного счёта. Обязательство Заказчика по оплате считается исполненным в день зачисления денежных средств на счёт Исполнителя.")
+    numbered(
+        doc,
+        "2.3.",
+        "Оплата производится безналичным перечислением на расчётный счёт Исполнителя на основании выставленного счёта. Обязательство Заказчика по оплате считается исполненным в день зачисления денежных средств на счёт Исполнителя.",
+    )
     numbered(doc, "2.4.", "Изменение цены и объёма услуг оформляется дополнительным соглашением Сторон.")
     heading(doc, "3. ПОРЯДОК СДАЧИ И ПРИЁМКИ УСЛУГ")
-    numbered(doc, "3.1.", "По окончании каждого отчётного периода Исполнитель передаёт Заказчику акт об оказании услуг (универсальный передаточный документ) и счёт.")
-    numbered(doc, "3.2.", "Заказчик в течение {{ contract.acceptance_term|default('5 (пяти) рабочих дней') }} со дня получения акта подписывает его или направляет Исполнителю мотивированный отказ. Если в этот срок мотивированный отказ не получен, услуги считаются принятыми Заказчиком в полном объёме.")
-    numbered(doc, "3.3.", "Стороны признают юридическую силу документов, подписанных квалифицированной электронной подписью и переданных через оператора электронного документооборота.")
+    numbered(
+        doc,
+        "3.1.",
+        "По окончании каждого отчётного периода Исполнитель передаёт Заказчику акт об оказании услуг (универсальный передаточный документ) и счёт.",
+    )
+    numbered(
+        doc,
+        "3.2.",
+        "Заказчик в течение {{ contract.acceptance_term|default('5 (пяти) рабочих дней') }} со дня получения акта подписывает его или направляет Исполнителю мотивированный отказ. Если в этот срок мотивированный отказ не получен, услуги считаются принятыми Заказчиком в полном объёме.",
+    )
+    numbered(
+        doc,
+        "3.3.",
+        "Стороны признают юридическую силу документов, подписанных квалифицированной электронной подписью и переданных через оператора электронного документооборота.",
+    )
     heading(doc, "4. СРОК ДЕЙСТВИЯ ДОГОВОРА")
-    numbered(doc, "4.1.", "Договор вступает в силу {{ contract.valid_from }} и действует{% if contract.valid_to %} по {{ contract.valid_to }}{% else %} бессрочно{% endif %}, а в части расчётов — до полного исполнения Сторонами своих обязательств.")
-    numbered(doc, "4.2.", "Каждая из Сторон вправе расторгнуть Договор, письменно уведомив другую Сторону не позднее чем за 30 (тридцать) календарных дней.")
+    numbered(
+        doc,
+        "4.1.",
+        "Договор вступает в силу {{ contract.valid_from }} и действует{% if contract.valid_to %} по {{ contract.valid_to }}{% else %} бессрочно{% endif %}, а в части расчётов — до полного исполнения Сторонами своих обязательств.",
+    )
+    numbered(
+        doc,
+        "4.2.",
+        "Каждая из Сторон вправе расторгнуть Договор, письменно уведомив другую Сторону не позднее чем за 30 (тридцать) календарных дней.",
+    )
     heading(doc, "5. ПРОЧИЕ УСЛОВИЯ")
-    numbered(doc, "5.1.", "За неисполнение или ненадлежащее исполнение обязательств Стороны несут ответственность в соответствии с законодательством Российской Федерации.")
-    numbered(doc, "5.2.", "Споры разрешаются путём переговоров; претензионный порядок обязателен, срок ответа на претензию — 10 (десять) рабочих дней. При недостижении согласия спор передаётся в суд по месту нахождения Исполнителя.")
-    numbered(doc, "5.3.", "Договор составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из Сторон.")
+    numbered(
+        doc,
+        "5.1.",
+        "За неисполнение или ненадлежащее исполнение обязательств Стороны несут ответственность в соответствии с законодательством Российской Федерации.",
+    )
+    numbered(
+        doc,
+        "5.2.",
+        "Споры разрешаются путём переговоров; претензионный порядок обязателен, срок ответа на претензию — 10 (десять) рабочих дней. При недостижении согласия спор передаётся в суд по месту нахождения Исполнителя.",
+    )
+    numbered(
+        doc,
+        "5.3.",
+        "Договор составлен в двух экземплярах, имеющих одинаковую юридическую силу, по одному для каждой из Сторон.",
+    )
     heading(doc, "6. РЕКВИЗИТЫ И ПОДПИСИ СТОРОН")
     t = table(doc, 2, [width / 2, width / 2])
-    for cell, title, prefix in ((t.rows[0].cells[0], "ИСПОЛНИТЕЛЬ", "seller"), (t.rows[0].cells[1], "ЗАКАЗЧИК", "buyer")):
+    for cell, title, prefix in (
+        (t.rows[0].cells[0], "ИСПОЛНИТЕЛЬ", "seller"),
+        (t.rows[0].cells[1], "ЗАКАЗЧИК", "buyer"),
+    ):
         cell_text(cell, title, bold=True, align=CENTER, size=9)
         para(cell, f"{{{{ {prefix}.full_name }}}}", bold=True, size=9, before=2)
-        para(cell, f"ИНН {{{{ {prefix}.inn }}}}{{% if {prefix}.kpp %}}, КПП {{{{ {prefix}.kpp }}}}{{% endif %}}", size=9)
-        para(cell, f"{{% if {prefix}.ogrn %}}{{% if {prefix}.ogrn|length == 15 %}}ОГРНИП{{% else %}}ОГРН{{% endif %}} {{{{ {prefix}.ogrn }}}}{{% endif %}}", size=9)
+        para(
+            cell,
+            f"ИНН {{{{ {prefix}.inn }}}}{{% if {prefix}.kpp %}}, КПП {{{{ {prefix}.kpp }}}}{{% endif %}}",
+            size=9,
+        )
+        para(
+            cell,
+            f"{{% if {prefix}.ogrn %}}{{% if {prefix}.ogrn|length == 15 %}}ОГРНИП{{% else %}}ОГРН{{% endif %}} {{{{ {prefix}.ogrn }}}}{{% endif %}}",
+            size=9,
+        )
         para(cell, f"Адрес: {{{{ {prefix}.address }}}}", size=9)
         para(cell, f"{{%p if {prefix}.bank.account %}}", size=9)
         para(cell, f"Р/с {{{{ {prefix}.bank.account }}}}", size=9)
@@ -964,7 +1172,11 @@ def build_contract() -> Path:
         para(cell, f"К/с {{{{ {prefix}.bank.corr_account }}}}", size=9)
         para(cell, "{%p endif %}", size=9)
         para(cell, f"{{%p if {prefix}.email or {prefix}.phone %}}", size=9)
-        para(cell, f"{{% if {prefix}.email %}}E-mail: {{{{ {prefix}.email }}}} {{% endif %}}{{% if {prefix}.phone %}}тел.: {{{{ {prefix}.phone }}}}{{% endif %}}", size=9)
+        para(
+            cell,
+            f"{{% if {prefix}.email %}}E-mail: {{{{ {prefix}.email }}}} {{% endif %}}{{% if {prefix}.phone %}}тел.: {{{{ {prefix}.phone }}}}{{% endif %}}",
+            size=9,
+        )
         para(cell, "{%p endif %}", size=9)
     for cell, prefix, own in ((t.rows[1].cells[0], "seller", True), (t.rows[1].cells[1], "buyer", False)):
         cell_text(cell, f"{{{{ {prefix}.director_position }}}}", size=9)

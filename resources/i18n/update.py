@@ -29,9 +29,19 @@ def main() -> int:
 
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop" / "ui").rglob("*.py"))
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-source-language", "en", "-target-language", "ru",
-         "-no-obsolete"],
-        cwd=ROOT, check=True,
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(TS),
+            "-source-language",
+            "en",
+            "-target-language",
+            "ru",
+            "-no-obsolete",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     tree = ET.parse(TS)
     missing = []

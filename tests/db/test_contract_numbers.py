@@ -46,7 +46,9 @@ def test_two_sessions_creating_contracts_at_once_get_unique_consecutive_numbers(
             barrier.wait()
             for _ in range(15):
                 with any_db.transaction() as session:
-                    contract = create_contract(session, ContractInput(**{**base.__dict__, "lines": list(base.lines)}))
+                    contract = create_contract(
+                        session, ContractInput(**{**base.__dict__, "lines": list(base.lines)})
+                    )
                     number = contract.number
                 with lock:
                     numbers.append(number)
@@ -67,7 +69,9 @@ def test_two_sessions_creating_contracts_at_once_get_unique_consecutive_numbers(
 def test_typed_number_that_is_taken_is_refused(any_db: Database) -> None:
     base = _base(any_db)
     with any_db.session() as session:
-        taken = session.scalar(select(Contract.number).where(Contract.own_entity_id == base.own_entity_id).limit(1))
+        taken = session.scalar(
+            select(Contract.number).where(Contract.own_entity_id == base.own_entity_id).limit(1)
+        )
     with pytest.raises(ValidationError) as error, any_db.transaction() as session:
         create_contract(session, ContractInput(**{**base.__dict__, "number": taken}))
     assert "уже занят" in error.value.message

@@ -48,10 +48,10 @@ from desktop.core.db import open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.demo.history import add_demo_history
 from desktop.core.models import Document
-from tests.pdf_samples import one_page_pdf, write
-from tests.smtp_server import SmtpServer
+from tests.factories.pdf import one_page_pdf, write
+from tests.factories.smtp_server import SmtpServer
 
-BANK_SAMPLE = Path(__file__).parents[1] / "core" / "data" / "bank" / "statement_cp1251_two_accounts.txt"
+BANK_SAMPLE = Path(__file__).parents[1] / "data" / "bank" / "statement_cp1251_two_accounts.txt"
 CLIENTS = 6
 MAX_ITEMS = 8  # of a drop-down
 MAX_DEPTH = 3  # a dialog opened from a dialog opened from a tab

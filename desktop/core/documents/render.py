@@ -10,7 +10,7 @@ changes): docxtpl's ``patch_xml`` turns ``{%tr %}``/``{%p %}`` tags into Jinja, 
 template is compiled, and the untouched parts of the package are kept as bytes. A render is
 then one Jinja pass per templated part, a well-formedness check and a zip write: about 3 ms
 for an act, 4–5 ms with stamp and facsimile (measured on the 2-core CI machine; see
-``tests/core/test_forms_render.py::test_rendering_is_fast``).
+``tests/core/documents/test_forms_render.py::test_rendering_is_fast``).
 
 Images (stamp, facsimile, QR) arrive as ``context.ImageSpec`` and are drawn by docxtpl's
 ``InlineImage``; the picture parts are added to the package (one part per distinct picture, so

@@ -170,7 +170,8 @@ class SettingsDialog(QDialog):
         self.output_dir.setPlaceholderText(str(demo_output_dir()))
         self.output_dir.setEnabled(False)
         note = QLabel(
-            self.tr("The demo works on its own database and documents folder; they are not changed here."), self
+            self.tr("The demo works on its own database and documents folder; they are not changed here."),
+            self,
         )
         note.setObjectName("settingsDemoNote")
         note.setWordWrap(True)

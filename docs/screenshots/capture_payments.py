@@ -24,9 +24,9 @@ from sqlalchemy import select  # noqa: E402
 
 from desktop.config import load_settings  # noqa: E402
 from desktop.core.closing import plan as closing  # noqa: E402
+from desktop.core.common.events import current_login  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
-from desktop.core.common.events import current_login  # noqa: E402
 from desktop.core.models import BankAccount, Contract, Counterparty, Document, User  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desktop.config import load_settings  # noqa: E402
-from desktop.core.requests import workflow as pr  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.models import Counterparty, OwnEntity  # noqa: E402
+from desktop.core.requests import workflow as pr  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.requests.card import RequestCard  # noqa: E402

@@ -17,10 +17,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
+
+if TYPE_CHECKING:
+    from desktop.core.scans.store import ScanStore
 
 APP_NAME = "AktDesk"
 KEYRING_SERVICE = "AktDesk"
@@ -202,7 +205,7 @@ class Settings:
             return Path(self.output_dir)
         return Path(platformdirs.user_documents_dir()) / APP_NAME
 
-    def scan_store(self) -> Any:
+    def scan_store(self) -> ScanStore:
         """The shared-folder store of signed scans, with its outbox in the user's data folder."""
         from desktop.core.scans.store import ScanStore
 

@@ -148,6 +148,7 @@ def run_check(args: argparse.Namespace) -> int:
     problem = share_problem(store.share_root)
     if problem:
         raise ValidationError(problem)
+    assert store.share_root is not None  # share_problem() says when it is not set
     database = database_from_args(args)
     with database.session() as session:
         report = check_share(session, store.share_root, store.folders())

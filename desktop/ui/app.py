@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from desktop.core.db import Database, open_database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract
 from desktop.logging_setup import setup_logging
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.db_lock import DatabaseInUse, lock_database
 from desktop.ui.errors import install_excepthook
 

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database = database
         self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
+        self.demo_task: Task | None = None  # the demo fill open_window() started (tests wait for it)
         self.setWindowTitle("AktDesk")
         self._placed = False
 

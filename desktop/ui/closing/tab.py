@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,7 +45,8 @@ from desktop.core.errors import UserError
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
-from desktop.ui.common.widgets import row_of
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.widgets import named, row_of
 from desktop.ui.tasks import Task, run_task
 
 MONTHS = (
@@ -230,7 +230,7 @@ class ClosingTab(QWidget):
         self.retry_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("E&xport preview…"), self)
         self.export_button.setEnabled(False)
-        self.send_button = QPushButton(self.tr("S&end to clients…"), self, objectName="sendToClients")
+        self.send_button = named(QPushButton(self.tr("S&end to clients…"), self), "sendToClients")
         self.send_button.setEnabled(False)
         self.print_pdf = QCheckBox(self.tr("PDF for pri&nting"), self)
         self.print_pdf.setObjectName("printPdf")
@@ -249,7 +249,7 @@ class ClosingTab(QWidget):
         top.addWidget(self.preview_button)
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
-        self.work_orders_button = QPushButton(self.tr("&Work orders…"), self, objectName="workOrdersButton")
+        self.work_orders_button = named(QPushButton(self.tr("&Work orders…"), self), "workOrdersButton")
         self.work_orders_button.clicked.connect(lambda: open_work_orders(self))
         top.addWidget(self.work_orders_button)
         top.addWidget(self.print_pdf)

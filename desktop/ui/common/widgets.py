@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(widget: Named, name: str) -> Named:
+    """``widget`` with its object name set (for tests and saved state). PySide6 takes
+    ``objectName=`` as a constructor keyword too, but its stubs list no inherited property."""
+    widget.setObjectName(name)
+    return widget
 
 
 def named_combo(parent: QWidget, name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -34,6 +53,14 @@ def row_of(parent: QWidget, *items: QWidget | str | tuple[QWidget, int] | None) 
         else:
             layout.addWidget(item)
     return row
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell the table always fills (``item()`` is None only for a cell never set)."""
+    item = table.item(row, column)
+    if item is None:
+        raise LookupError(f"{table.objectName()}: no item in row {row}, column {column}")
+    return item
 
 
 def tab_order_by_layout(root: QWidget) -> list[QWidget]:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,8 @@ from desktop.core.registry.queries import (
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.widgets import cell
 from desktop.ui.contracts import scans
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
@@ -135,8 +137,8 @@ class AgreementDialog(QDialog):
     def changes(self) -> list[ChangeInput]:
         out = []
         for row, line in enumerate(self.contract.lines):
-            price_text = (self.lines.item(row, 2).text() or "").strip()
-            qty_text = (self.lines.item(row, 3).text() or "").strip()
+            price_text = (cell(self.lines, row, 2).text() or "").strip()
+            qty_text = (cell(self.lines, row, 3).text() or "").strip()
             if not price_text and not qty_text:
                 continue
             try:

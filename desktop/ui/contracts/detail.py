@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.core.models import Contract
 from desktop.ui.common import fmt
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.contracts.model import kind_title, status_title
 
 TERMS_TITLES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
 from desktop.ui.common import fmt
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
 
 KIND_TITLES = {

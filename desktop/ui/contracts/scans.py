@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -19,6 +19,7 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract
 from desktop.core.scans.store import AttachResult, ScanStore
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.tasks import Task, run_task
 
 # Listed for lupdate, which does not see the texts passed to _t().

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -34,6 +35,7 @@ from desktop.core.models import Agreement, Contract, User
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
+from desktop.ui.common.widgets import named
 from desktop.ui.contracts import scans
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, ContractsModel, kind_title, status_title
@@ -85,7 +87,7 @@ class ContractsTab(QWidget):
         self.export_button.setObjectName("exportContracts")
         self.attach_button = QPushButton(self.tr("A&ttach signed scan…"), self)
         self.attach_button.setObjectName("attachContractScan")
-        self.outbox_button = QPushButton(self, objectName="retryContractOutbox")
+        self.outbox_button = named(QPushButton(self), "retryContractOutbox")
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "contracts"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
@@ -182,9 +184,11 @@ class ContractsTab(QWidget):
             with self.database.session() as session:
                 self.entity.load(session)
                 managers = [
-                    tuple(r)
-                    for r in session.execute(select(User.id, User.full_name).order_by(User.full_name))
-                ]  # type: ignore[misc]
+                    (user_id, full_name)
+                    for user_id, full_name in session.execute(
+                        select(User.id, User.full_name).order_by(User.full_name)
+                    )
+                ]
         fill(self.manager, self.tr("All managers"), managers)
 
     def current_filter(self) -> ContractFilter:
@@ -279,9 +283,9 @@ class ContractsTab(QWidget):
         except UserError as error:
             QMessageBox.warning(self, self.tr("Export to Excel"), error.message)
             return
-        self.window().statusBar().showMessage(
-            self.tr("Exported rows: %1").replace("%1", str(len(rows))), 5000
-        )
+        window = self.window()
+        if isinstance(window, QMainWindow):  # a tab shown alone (tests) has no status bar
+            window.statusBar().showMessage(self.tr("Exported rows: %1").replace("%1", str(len(rows))), 5000)
 
     # --- signed scans ------------------------------------------------------------------
     def attach_dialog(self) -> None:

@@ -92,8 +92,10 @@ class PartiesPage(_Page):
         self.client.setObjectName("client")
         self.client.setEditable(True)
         self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.client.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.client.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.client.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.entity = QComboBox(self)
         self.entity.setObjectName("entity")
         self.based_on = QComboBox(self)

@@ -34,6 +34,7 @@ from desktop.core.contracts import work_orders
 from desktop.core.contracts.work_orders import CellError, ContractChoice, WorkOrderRow
 from desktop.core.db import Database
 from desktop.core.errors import UserError
+from desktop.ui.common.widgets import cell
 
 COLUMNS = (
     "contract",
@@ -279,7 +280,7 @@ class WorkOrdersDialog(QDialog):
         for index in rows:
             if not 0 <= index < self.table.rowCount():
                 continue
-            order_id = self.table.item(index, COL["date"]).data(ID_ROLE)
+            order_id = cell(self.table, index, COL["date"]).data(ID_ROLE)
             if order_id is not None:
                 self.deleted.append(int(order_id))
             self.table.removeRow(index)
@@ -292,18 +293,18 @@ class WorkOrdersDialog(QDialog):
             contract = self.table.cellWidget(index, COL["contract"])
             service = self.table.cellWidget(index, COL["service"])
             assert isinstance(contract, QComboBox) and isinstance(service, QComboBox)
-            order_id = self.table.item(index, COL["date"]).data(ID_ROLE)
+            order_id = cell(self.table, index, COL["date"]).data(ID_ROLE)
             out.append(
                 WorkOrderRow(
                     id=int(order_id) if order_id is not None else None,
                     contract_id=contract.currentData(),
-                    date=self.table.item(index, COL["date"]).text(),
+                    date=cell(self.table, index, COL["date"]).text(),
                     service_id=service.currentData(),
-                    quantity=self.table.item(index, COL["quantity"]).text(),
-                    performer=self.table.item(index, COL["performer"]).text(),
-                    request_number=self.table.item(index, COL["request_number"]).text(),
-                    description=self.table.item(index, COL["description"]).text(),
-                    approved=self.table.item(index, COL["approved"]).checkState() == Qt.CheckState.Checked,
+                    quantity=cell(self.table, index, COL["quantity"]).text(),
+                    performer=cell(self.table, index, COL["performer"]).text(),
+                    request_number=cell(self.table, index, COL["request_number"]).text(),
+                    description=cell(self.table, index, COL["description"]).text(),
+                    approved=cell(self.table, index, COL["approved"]).checkState() == Qt.CheckState.Checked,
                 )
             )
         return out

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,6 +37,7 @@ from desktop.core.overview import queries as overview
 from desktop.core.overview.queries import Figure, Overview
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.overview.charts import AGE_COLORS, BLUE, GREEN, GREY, ORANGE, RED, ChartPanel
 from desktop.ui.tasks import Task, run_task
 

@@ -109,7 +109,9 @@ class CounterpartyCard(QDialog):
             edit.textEdited.connect(lambda _text, n=name: self._touch(n))
         form.addRow(self.tr("Manager"), self.manager)
         # «ФИО» only for a person: a legal entity has its «Полное наименование»
-        self.full_name_label = form.labelForField(self.edits["full_name"].parentWidget())
+        full_name_box = self.edits["full_name"].parentWidget()
+        assert full_name_box is not None  # each edit sits in its box above its error label
+        self.full_name_label = form.labelForField(full_name_box)
         self.kind.currentIndexChanged.connect(self._name_the_full_name)
         self.kind.currentIndexChanged.connect(self.validate)
 

@@ -133,7 +133,12 @@ class CounterpartiesDialog(QDialog):
     def open_card(self, counterparty_id: int | None) -> None:
         card = CounterpartyCard(self.database, counterparty_id, self)
         card.saved.connect(lambda _id: self.model.refresh())
-        card.open_other.connect(lambda other: (card.reject(), self.open_card(other)))
+
+        def open_other(other: int) -> None:
+            card.reject()
+            self.open_card(other)
+
+        card.open_other.connect(open_other)
         card.open()
 
 
@@ -325,15 +330,19 @@ class OwnEntityCard(QDialog):
         values["vat_regime"] = self.vat.currentData()
         accounts = []
         for row in range(self.accounts.rowCount()):
-            cells = [
-                (self.accounts.item(row, c).text() if self.accounts.item(row, c) else "").strip()
-                for c in range(4)
-            ]
+            cells = [(item.text() if (item := self.accounts.item(row, c)) else "").strip() for c in range(4)]
             if not any(cells):
                 continue
+            bank_name, bik, account, corr_account = cells
             primary = self.accounts.cellWidget(row, 4)
             accounts.append(
-                AccountInput(*cells, is_primary=isinstance(primary, QCheckBox) and primary.isChecked())
+                AccountInput(
+                    bank_name,
+                    bik,
+                    account,
+                    corr_account,
+                    is_primary=isinstance(primary, QCheckBox) and primary.isChecked(),
+                )
             )
         return values, accounts
 

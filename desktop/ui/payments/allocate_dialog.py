@@ -24,6 +24,7 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.models import BankPayment
 from desktop.core.payments import OverpaymentError, Part, allocate, free_amount, invoice_choices, suggest
 from desktop.ui.common import fmt
+from desktop.ui.common.widgets import cell
 
 AMOUNT_COLUMN = 7
 DOCUMENT_ID = Qt.ItemDataRole.UserRole
@@ -173,7 +174,7 @@ class AllocateDialog(QDialog):
         if row is None:
             raise KeyError(document_id)
         text = fmt.money(amount) if isinstance(amount, Decimal) else amount
-        self.table.item(row, AMOUNT_COLUMN).setText(text)
+        cell(self.table, row, AMOUNT_COLUMN).setText(text)
 
     def parts(self) -> list[Part]:
         """The amounts typed in, or ValidationError naming the invoice whose amount is not a number."""

@@ -94,16 +94,22 @@ class UnallocatedTree(QTreeWidget):
             group.setFirstColumnSpanned(True)
             group.setExpanded(True)
 
+    def _group_items(self) -> list[QTreeWidgetItem]:
+        return [top for i in range(self.topLevelItemCount()) if (top := self.topLevelItem(i)) is not None]
+
+    @staticmethod
+    def _payment_items(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        return [child for c in range(group.childCount()) if (child := group.child(c)) is not None]
+
     def groups(self) -> list[str]:
-        return [self.topLevelItem(i).data(0, GROUP_NAME) for i in range(self.topLevelItemCount())]
+        return [top.data(0, GROUP_NAME) for top in self._group_items()]
 
     def payment_ids(self, group: int | None = None) -> list[int]:
         out = []
-        for index in range(self.topLevelItemCount()):
+        for index, top in enumerate(self._group_items()):
             if group is not None and index != group:
                 continue
-            top = self.topLevelItem(index)
-            out += [top.child(c).data(0, PAYMENT_ID) for c in range(top.childCount())]
+            out += [child.data(0, PAYMENT_ID) for child in self._payment_items(top)]
         return out
 
     def current_payment_id(self) -> int | None:
@@ -112,11 +118,10 @@ class UnallocatedTree(QTreeWidget):
         return int(value) if value is not None else None
 
     def select_payment(self, payment_id: int) -> None:
-        for index in range(self.topLevelItemCount()):
-            top = self.topLevelItem(index)
-            for c in range(top.childCount()):
-                if top.child(c).data(0, PAYMENT_ID) == payment_id:
-                    self.setCurrentItem(top.child(c))
+        for top in self._group_items():
+            for child in self._payment_items(top):
+                if child.data(0, PAYMENT_ID) == payment_id:
+                    self.setCurrentItem(child)
                     return
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:

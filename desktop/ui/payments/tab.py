@@ -196,7 +196,8 @@ class PaymentsTab(QWidget):
         first = self.queue.payment_ids()[:1]
         if first:
             self.queue.select_payment(first[0])
-            self.queue.scrollToItem(self.queue.currentItem())
+            if (current := self.queue.currentItem()) is not None:
+                self.queue.scrollToItem(current)
         self.queue.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_queue_title(self) -> None:

@@ -160,7 +160,7 @@ class DocumentCard(QDialog):
             return None
         path = item.data(256)
         if item.data(257) == "stored" and self.share is not None:
-            return Path(self.share) / path
+            return Path(self.share, path)
         return Path(path) if path else None
 
     def _preview(self, *_: object) -> None:

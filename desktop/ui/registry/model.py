@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.core.registry import queries as registry
 from desktop.core.registry.queries import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 
 KIND_TITLES = {

@@ -35,7 +35,7 @@ from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
-from desktop.ui.common.widgets import named_combo
+from desktop.ui.common.widgets import named, named_combo
 from desktop.ui.registry.drop_view import ScanDropView
 from desktop.ui.registry.model import DocumentsModel
 from desktop.ui.tasks import run_task
@@ -95,12 +95,12 @@ class RegistryTab(QWidget):
         self.export_button.setObjectName("registryExport")
         self.attach_button = QPushButton(self.tr("A&ttach scan…"), self)
         self.attach_button.setObjectName("attachScan")
-        self.inbox_button = QPushButton(self.tr("Sort scan&s…"), self, objectName="scanInbox")
+        self.inbox_button = named(QPushButton(self.tr("Sort scan&s…"), self), "scanInbox")
         self.inbox_button.setToolTip(
             self.tr("A folder or a multi-page scan of signed acts: each act is found by its QR code")
         )
-        self.outbox_button = QPushButton(self, objectName="retryOutbox")
-        self.remind_button = QPushButton(self.tr("Remind cl&ients…"), self, objectName="remindClients")
+        self.outbox_button = named(QPushButton(self), "retryOutbox")
+        self.remind_button = named(QPushButton(self.tr("Remind cl&ients…"), self), "remindClients")
         self.remind_button.setToolTip(
             self.tr("E-mail each client its unsigned acts: the selected rows, or all filtered")
         )

@@ -43,6 +43,7 @@ from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
+from desktop.ui.common.widgets import named
 from desktop.ui.registry.drop_view import local_files
 from desktop.ui.requests.model import STATUS_COLORS, status_title
 from desktop.ui.tasks import run_task
@@ -91,38 +92,40 @@ class RequestCard(QDialog):
         self._loading = False
 
         # --- fields ---------------------------------------------------------------
-        self.status_label = QLabel(self, objectName="requestStatus")
+        self.status_label = named(QLabel(self), "requestStatus")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        self.entity = QComboBox(self, objectName="own_entity_id")
-        self.counterparty = QComboBox(self, objectName="counterparty")
+        self.entity = named(QComboBox(self), "own_entity_id")
+        self.counterparty = named(QComboBox(self), "counterparty")
         self.counterparty.setEditable(True)
         self.counterparty.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.counterparty.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.counterparty.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.counterparty.lineEdit().setPlaceholderText(self.tr("Type a name or INN to fill the requisites"))
+        completer, line_edit = self.counterparty.completer(), self.counterparty.lineEdit()
+        assert completer is not None and line_edit is not None  # an editable combo box has both
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        line_edit.setPlaceholderText(self.tr("Type a name or INN to fill the requisites"))
         self.edits: dict[str, QLineEdit] = {}
         for name in LINE_FIELDS:
-            edit = QLineEdit(self, objectName=name)
+            edit = named(QLineEdit(self), name)
             self.edits[name] = edit
         self.edits["amount"].setPlaceholderText("0,00")
         self.edits["amount"].setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edits["subject"].setPlaceholderText(
             self.tr("e.g. for communication services, invoice № 45 of 02.11.2026")
         )
-        self.currency = QComboBox(self, objectName="currency")
+        self.currency = named(QComboBox(self), "currency")
         for code in pr.CURRENCIES:
             self.currency.addItem(code, code)
-        self.vat = QComboBox(self, objectName="vat_rate")
+        self.vat = named(QComboBox(self), "vat_rate")
         for rate in pr.VAT_RATES:
             self.vat.addItem(rate, rate)
-        self.pay_by = QDateEdit(self, objectName="pay_by")
+        self.pay_by = named(QDateEdit(self), "pay_by")
         self.pay_by.setCalendarPopup(True)
         self.pay_by.setDisplayFormat("dd.MM.yyyy")
         self.pay_by.setDate(to_qdate(self.today + dt.timedelta(days=5)))
-        self.purpose = QPlainTextEdit(self, objectName="purpose")
+        self.purpose = named(QPlainTextEdit(self), "purpose")
         self.purpose.setFixedHeight(58)
-        self.purpose_count = QLabel(self, objectName="purposeCount")
-        self.fill_purpose = QPushButton(self.tr("Suggest"), self, objectName="suggestPurpose")
+        self.purpose_count = named(QLabel(self), "purposeCount")
+        self.fill_purpose = named(QPushButton(self.tr("Suggest"), self), "suggestPurpose")
         self.fill_purpose.setToolTip(self.tr("Write the purpose from what we pay for, the amount and VAT"))
 
         self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
@@ -182,16 +185,16 @@ class RequestCard(QDialog):
         left_layout.addStretch(1)
 
         # --- history, comments, attachments --------------------------------------------
-        self.history = QTextBrowser(self, objectName="requestHistory")
+        self.history = named(QTextBrowser(self), "requestHistory")
         self.history.setOpenLinks(False)
-        self.comment = QPlainTextEdit(self, objectName="comment")
+        self.comment = named(QPlainTextEdit(self), "comment")
         self.comment.setPlaceholderText(self.tr("A comment (required to reject or return for revision)"))
         self.comment.setFixedHeight(54)
-        self.comment_button = QPushButton(self.tr("Add comment"), self, objectName="addComment")
-        self.attachments = QListWidget(self, objectName="attachments")
+        self.comment_button = named(QPushButton(self.tr("Add comment"), self), "addComment")
+        self.attachments = named(QListWidget(self), "attachments")
         self.attachments.setMaximumHeight(90)
-        self.attach_invoice = QPushButton(self.tr("E-invoice…"), self, objectName="attachInvoice")
-        self.attach_order = QPushButton(self.tr("Payment order…"), self, objectName="attachOrder")
+        self.attach_invoice = named(QPushButton(self.tr("E-invoice…"), self), "attachInvoice")
+        self.attach_order = named(QPushButton(self.tr("Payment order…"), self), "attachOrder")
         self.drop_hint = QLabel(self.tr("Drop files on the card to attach them as the e-invoice."), self)
         self.drop_hint.setStyleSheet("color: gray; font-size: 11px")
         right = QWidget(self)
@@ -220,15 +223,15 @@ class RequestCard(QDialog):
         splitter.setStretchFactor(1, 2)
 
         # --- buttons ---------------------------------------------------------------------
-        self.save_button = QPushButton(self.tr("Save draft"), self, objectName="saveRequest")
+        self.save_button = named(QPushButton(self.tr("Save draft"), self), "saveRequest")
         self.buttons: dict[Action, QPushButton] = {
-            Action.SUBMIT: QPushButton(self.tr("Submit for approval"), self, objectName="submitRequest"),
-            Action.APPROVE: QPushButton(self.tr("Approve"), self, objectName="approveRequest"),
-            Action.RETURN: QPushButton(self.tr("Return for revision"), self, objectName="returnRequest"),
-            Action.REJECT: QPushButton(self.tr("Reject"), self, objectName="rejectRequest"),
-            Action.PAY: QPushButton(self.tr("Mark paid"), self, objectName="payRequest"),
+            Action.SUBMIT: named(QPushButton(self.tr("Submit for approval"), self), "submitRequest"),
+            Action.APPROVE: named(QPushButton(self.tr("Approve"), self), "approveRequest"),
+            Action.RETURN: named(QPushButton(self.tr("Return for revision"), self), "returnRequest"),
+            Action.REJECT: named(QPushButton(self.tr("Reject"), self), "rejectRequest"),
+            Action.PAY: named(QPushButton(self.tr("Mark paid"), self), "payRequest"),
         }
-        self.close_button = QPushButton(self.tr("Close"), self, objectName="closeRequest")
+        self.close_button = named(QPushButton(self.tr("Close"), self), "closeRequest")
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
         for button in self.buttons.values():
@@ -262,7 +265,7 @@ class RequestCard(QDialog):
 
     # --- layout helpers -----------------------------------------------------------------------
     def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self, objectName=f"{name}_error")
+        label = named(QLabel(self), f"{name}_error")
         label.setStyleSheet("color: #b00020; font-size: 11px")
         label.setWordWrap(True)
         label.hide()
@@ -324,9 +327,10 @@ class RequestCard(QDialog):
         self._loading = False
         self.allowed = allowed
         editable = allowed[Action.EDIT] is None
-        for widget in (*self.edits.values(), self.purpose):
-            widget.setReadOnly(not editable)
-            widget.setToolTip("" if editable else allowed[Action.EDIT] or "")
+        text_fields: list[QLineEdit | QPlainTextEdit] = [*self.edits.values(), self.purpose]
+        for field in text_fields:
+            field.setReadOnly(not editable)
+            field.setToolTip("" if editable else allowed[Action.EDIT] or "")
         for widget in (self.currency, self.vat, self.pay_by, self.counterparty, self.fill_purpose):
             widget.setEnabled(editable)
             widget.setToolTip("" if editable else allowed[Action.EDIT] or "")
@@ -337,9 +341,9 @@ class RequestCard(QDialog):
             reason = allowed[action]
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
-        for widget in (self.comment_button, self.comment):
-            widget.setEnabled(allowed[Action.COMMENT] is None)
-            widget.setToolTip(allowed[Action.COMMENT] or "")
+        for comment_widget in (self.comment_button, self.comment):
+            comment_widget.setEnabled(allowed[Action.COMMENT] is None)
+            comment_widget.setToolTip(allowed[Action.COMMENT] or "")
         for widget in (self.attach_invoice, self.attach_order):
             widget.setEnabled(allowed[Action.ATTACH] is None)
             widget.setToolTip(allowed[Action.ATTACH] or "")

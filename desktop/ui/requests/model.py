@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core.models import OwnEntity, PaymentRequest
 from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
 
 STATUS_TITLES = {

@@ -29,7 +29,7 @@ from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.table_view import RegistryView
-from desktop.ui.common.widgets import named_combo
+from desktop.ui.common.widgets import named, named_combo
 from desktop.ui.requests.model import STATUS_TITLES, RequestsModel, status_title
 from desktop.ui.tasks import run_task, show_error
 
@@ -53,7 +53,7 @@ class RequestsTab(QWidget):
         self.today = today or dt.date.today()
         self.model = RequestsModel(database, self, login=self.login, today=self.today)
 
-        self.search = QLineEdit(self, objectName="requestSearch")
+        self.search = named(QLineEdit(self), "requestSearch")
         self.search.setPlaceholderText(self.tr("Search by number, contractor, INN or purpose"))
         self.search.setClearButtonEnabled(True)
         self.view_combo = named_combo(
@@ -72,10 +72,10 @@ class RequestsTab(QWidget):
             [(self.tr("All statuses"), None), *((status_title(s), s) for s in STATUS_TITLES)],
         )
         self.entity = EntityChoice(self, "requestEntity")
-        self.new_button = QPushButton(self.tr("&New request…"), self, objectName="newRequest")
-        self.open_button = QPushButton(self.tr("Op&en"), self, objectName="openRequest")
-        self.export_button = QPushButton(
-            self.tr("E&xport approved to the bank…"), self, objectName="exportOrders"
+        self.new_button = named(QPushButton(self.tr("&New request…"), self), "newRequest")
+        self.open_button = named(QPushButton(self.tr("Op&en"), self), "openRequest")
+        self.export_button = named(
+            QPushButton(self.tr("E&xport approved to the bank…"), self), "exportOrders"
         )
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
@@ -93,7 +93,7 @@ class RequestsTab(QWidget):
         second.addWidget(self.export_button)
         self.view = RegistryView(self.model, "requests", self)
         self.view.setObjectName("requestsView")
-        self.footer = QLabel(self, objectName="requestsFooter")
+        self.footer = named(QLabel(self), "requestsFooter")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)

@@ -36,6 +36,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.sending.delivery import Outcome, Outgoing, SendReport, send_messages, skip_outcome
+from desktop.ui.common.widgets import cell
 from desktop.ui.sending.edo_dialog import EdoExportDialog
 from desktop.ui.tasks import Task, run_task, show_error
 
@@ -258,8 +259,8 @@ class _BaseSendDialog(QDialog):
     def row_status(self, counterparty_id: int) -> tuple[str, str]:
         """(status text, details) shown for a client — for tests and screenshots."""
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == counterparty_id:
-                return self.table.item(row, 3).text(), self.table.item(row, 4).text()
+            if cell(self.table, row, 0).data(Qt.ItemDataRole.UserRole) == counterparty_id:
+                return cell(self.table, row, 3).text(), cell(self.table, row, 4).text()
         raise KeyError(counterparty_id)
 
     def open_log(self) -> QDialog:

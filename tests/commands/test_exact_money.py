@@ -3,27 +3,23 @@ an amount over a column's size is refused with the field and its limit, never a 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.core.db import Database, make_engine, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ValidationError
-from desktop.core.models import BankPayment, Contract, Counterparty, Document, OwnEntity
+from desktop.core.models import BankPayment, Contract, Document
 from desktop.core.registry import queries as registry
-from tests.factories import first_contract, make_document
+from tests.factories import TODAY, first_contract, make_document
+from tests.factories.cli import cli, contracts_file, demo
 
-TODAY = dt.date(2026, 11, 22)
 LIMIT = Decimal("9999999999999999.99")  # NUMERIC(18, 2)
 
 
@@ -33,46 +29,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'money.sqlite'}"
     else:
         yield request.getfixturevalue("pg_url")
-
-
-def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--database", url, *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def demo(url: str) -> tuple[str, str]:
-    """Two demo clients; (own entity INN, a legal client's INN)."""
-    database = open_database(url)
-    with database.transaction() as session:
-        fill_demo(session, clients=2, seed=3, today=TODAY)
-        entity_inn, client_inn = session.execute(
-            select(OwnEntity.inn, Counterparty.inn)
-            .select_from(Contract)
-            .join(Contract.own_entity)
-            .join(Contract.counterparty)
-            .where(Counterparty.kind == "legal")
-            .limit(1)
-        ).one()
-    database.dispose()
-    return entity_inn, client_inn
-
-
-def contracts_file(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(
-        ["ИНН юрлица", "Номер", "Дата", "ИНН клиента", "Тип", "Оплата", "Документы", "Услуга", "Ед. изм.",
-         "Количество", "Цена"]
-    )  # fmt: skip
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def test_the_largest_price_times_999_is_billed_to_the_kopeck(db_url: str, tmp_path: Path) -> None:

@@ -3,21 +3,19 @@ row and column named, the good rows are imported, nothing aborts (one number par
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from desktop.core.db import open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity, Service, WorkOrder
-
-TODAY = dt.date(2026, 11, 22)
+from tests.factories import TODAY
+from tests.factories.cli import csv, xlsx
 
 
 @pytest.fixture
@@ -39,23 +37,6 @@ def cli(url: str, *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, json.loads(done.stdout)
-
-
-def xlsx(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def csv(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    lines = [";".join(headers)] + [";".join(str(v) for v in row) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-    return path
 
 
 def errors_by_row(result: dict) -> dict[int, tuple[str, str]]:  # type: ignore[type-arg]

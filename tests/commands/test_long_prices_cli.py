@@ -11,8 +11,7 @@ from sqlalchemy import select
 
 from desktop.core.db import open_database
 from desktop.core.models import Contract, Document
-from tests.commands.test_exact_money import cli, contracts_file, demo
-from tests.commands.test_import_numbers_cli import xlsx
+from tests.factories.cli import cli, contracts_file, demo, xlsx
 
 
 def test_long_prices_are_refused_and_a_zero_line_issues_no_form(tmp_path: Path) -> None:

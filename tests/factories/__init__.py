@@ -1,4 +1,5 @@
-"""Small builders for tests that need documents before the month closing has made any."""
+"""Small builders for tests that need documents before the month closing has made any, and the demo's
+today (``TODAY``) the tests fill the demo with."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from desktop.core.common import numbering
 from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.models import Contract, Counterparty, Document, DocumentLine
+
+TODAY = dt.date(2026, 11, 22)  # the demo's today: October 2026 is the last whole month, the one to close
 
 
 def make_document(

@@ -1,13 +1,22 @@
-"""Realistic documents for the print-form tests, built in memory from the ORM models (no database)."""
+"""Realistic documents for the print-form tests, built in memory from the ORM models (no database), and
+readers of what the forms print: the text of a DOCX, the pixels of a QR PNG."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
+import struct
+import zlib
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+from docx import Document as DocxDocument
 
 from desktop.core.common import catalog
+from desktop.core.common.formats import NBSP
 from desktop.core.common.resources import resource_path
 from desktop.core.models import (
     BankAccount,
@@ -213,3 +222,66 @@ def work_orders(doc: Document) -> list[WorkOrder]:
         )
         for day, req, who, what, qty in rows
     ]
+
+
+# --- reading the printed forms back ---------------------------------------------------------------
+
+
+def text_of(data: bytes) -> str:
+    """Every paragraph of body, tables (nested too), headers and footers; no-break spaces as spaces."""
+    doc = DocxDocument(io.BytesIO(data))
+    chunks: list[str] = []
+
+    def walk(container: Any) -> None:
+        for paragraph in container.paragraphs:
+            chunks.append(paragraph.text)
+        for table in container.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    walk(cell)
+
+    walk(doc)
+    for section in doc.sections:
+        walk(section.footer)
+        walk(section.header)
+    return "\n".join(chunks).replace(NBSP, " ")
+
+
+def decode_png(png: bytes) -> np.ndarray:
+    """A tiny PNG reader for segno's 1-bit greyscale output (no Pillow in the environment)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height = 8, b"", 0, 0
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        data = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", data[:10])
+            assert (depth, colour) == (1, 0)
+        elif kind == b"IDAT":
+            idat += data
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = (width + 7) // 8
+    rows: list[bytearray] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - 1] if x else 0
+            b, c = prev[x], (prev[x - 1] if x else 0)
+            if f == 1:
+                line[x] = (line[x] + a) & 0xFF
+            elif f == 2:
+                line[x] = (line[x] + b) & 0xFF
+            elif f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 0xFF
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pred) & 0xFF
+        rows.append(line)
+        prev = line
+    bits = np.unpackbits(np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, stride), axis=1)
+    return (bits[:, :width] * 255).astype(np.uint8)

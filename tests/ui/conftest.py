@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,8 +12,7 @@ from desktop.config import load_settings
 from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.ui.app import install_translators
-
-TODAY = dt.date(2026, 11, 22)
+from tests.factories import TODAY
 
 
 @pytest.fixture(scope="session", autouse=True)

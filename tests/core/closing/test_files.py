@@ -14,7 +14,7 @@ from lxml import etree
 from sqlalchemy import select
 
 from desktop.core.closing import plan as closing
-from desktop.core.closing.files import FileWriter
+from desktop.core.closing.files import POOL_MIN, FileWriter
 from desktop.core.common.formats import format_money
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
@@ -22,6 +22,7 @@ from desktop.core.documents.pdf import find_soffice, page_texts
 from desktop.core.documents.pdf.libreoffice import plain_soffice_convert
 from desktop.core.documents.upd_xml import upd_schema
 from desktop.core.models import Document
+from tests.factories.forms import text_of
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -132,8 +133,6 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
     sqlite_db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """From POOL_MIN documents on, worker processes write the files; they equal the in-process ones."""
-    from desktop.core.closing.files import POOL_MIN
-    from tests.core.documents.test_forms_render import text_of
 
     with sqlite_db.transaction() as session:
         fill_demo(session, clients=20, seed=21, today=TODAY)

@@ -21,8 +21,7 @@ from desktop.core.documents import context as ctx
 from desktop.core.documents import render as R
 from desktop.core.documents import sample_stamp
 from desktop.core.models import Agreement, AgreementChange, Contract, Document
-from tests.core.documents.test_forms_render import text_of
-from tests.factories.forms import document
+from tests.factories.forms import document, text_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

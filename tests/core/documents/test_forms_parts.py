@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import struct
-import zlib
 from decimal import Decimal
 from pathlib import Path
 
-import numpy as np
 import pytest
 import zxingcpp
 
@@ -17,6 +14,7 @@ from desktop.core.documents.paths import document_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, Document, OwnEntity
+from tests.factories.forms import decode_png
 
 ROMASHKA = Payment(
     name="ООО «Ромашка»",
@@ -29,46 +27,6 @@ ROMASHKA = Payment(
     payee_inn="7707083893",
     payee_kpp="773601001",
 )
-
-
-def decode_png(png: bytes) -> np.ndarray:
-    """A tiny PNG reader for segno's 1-bit greyscale output (no Pillow in the environment)."""
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width, height = 8, b"", 0, 0
-    while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
-        data = png[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour = struct.unpack(">IIBB", data[:10])
-            assert (depth, colour) == (1, 0)
-        elif kind == b"IDAT":
-            idat += data
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = (width + 7) // 8
-    rows: list[bytearray] = []
-    prev = bytearray(stride)
-    for y in range(height):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for x in range(stride):
-            a = line[x - 1] if x else 0
-            b, c = prev[x], (prev[x - 1] if x else 0)
-            if f == 1:
-                line[x] = (line[x] + a) & 0xFF
-            elif f == 2:
-                line[x] = (line[x] + b) & 0xFF
-            elif f == 3:
-                line[x] = (line[x] + (a + b) // 2) & 0xFF
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                line[x] = (line[x] + pred) & 0xFF
-        rows.append(line)
-        prev = line
-    bits = np.unpackbits(np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(height, stride), axis=1)
-    return (bits[:, :width] * 255).astype(np.uint8)
 
 
 def read_qr(png: bytes) -> str:

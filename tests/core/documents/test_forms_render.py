@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 import zxingcpp
@@ -26,30 +25,9 @@ from desktop.core.documents.context import (
 )
 from desktop.core.documents.formcheck import FORM_PLACEHOLDERS, check_template
 from desktop.core.errors import ConfigError, StorageError, TemplateError
-from tests.core.documents.test_forms_parts import decode_png
-from tests.factories.forms import document, work_orders
+from tests.factories.forms import decode_png, document, text_of, work_orders
 
 README = Path(__file__).resolve().parents[3] / "forms" / "README.md"
-
-
-def text_of(data: bytes) -> str:
-    """Every paragraph of body, tables (nested too), headers and footers; no-break spaces as spaces."""
-    doc = DocxDocument(io.BytesIO(data))
-    chunks: list[str] = []
-
-    def walk(container: Any) -> None:
-        for paragraph in container.paragraphs:
-            chunks.append(paragraph.text)
-        for table in container.tables:
-            for row in table.rows:
-                for cell in row.cells:
-                    walk(cell)
-
-    walk(doc)
-    for section in doc.sections:
-        walk(section.footer)
-        walk(section.header)
-    return "\n".join(chunks).replace(NBSP, " ")
 
 
 def page_field_in_footer(data: bytes) -> bool:

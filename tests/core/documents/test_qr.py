@@ -11,7 +11,7 @@ import segno
 import zxingcpp
 
 from desktop.core.documents.qr import QR_MASK, Payment, payment_string, qr_matrix, qr_png
-from tests.core.documents.test_forms_parts import decode_png
+from tests.factories.forms import decode_png
 
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙ0123456789 .,;:|=-№«»()/%abcdefXYZ"
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"

@@ -17,7 +17,7 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document
 from desktop.ui.closing.tab import ClosingTab
-from tests.ui.conftest import TODAY
+from tests.factories import TODAY
 from tests.ui.user import answering, choose, click, error_dialogs, file_chosen, open_tab, toggle_check
 
 PERIOD = "2026-10"

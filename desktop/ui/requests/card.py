@@ -39,8 +39,9 @@ from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
+from desktop.core.requests import attachments, permissions, validation, workflow
+from desktop.core.requests.permissions import Action
+from desktop.core.requests.validation import RequestInput, RequestValidationError
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.registry.drop_view import local_files
@@ -110,10 +111,10 @@ class RequestCard(QDialog):
             self.tr("e.g. for communication services, invoice № 45 of 02.11.2026")
         )
         self.currency = QComboBox(self, objectName="currency")
-        for code in pr.CURRENCIES:
+        for code in validation.CURRENCIES:
             self.currency.addItem(code, code)
         self.vat = QComboBox(self, objectName="vat_rate")
-        for rate in pr.VAT_RATES:
+        for rate in validation.VAT_RATES:
             self.vat.addItem(rate, rate)
         self.pay_by = QDateEdit(self, objectName="pay_by")
         self.pay_by.setCalendarPopup(True)
@@ -320,7 +321,7 @@ class RequestCard(QDialog):
                 self._show(request)
                 self._show_history(session, request)
                 self._show_attachments(session)
-                allowed = pr.allowed_actions(session, request, self.login)
+                allowed = permissions.allowed_actions(session, request, self.login)
         self._loading = False
         self.allowed = allowed
         editable = allowed[Action.EDIT] is None
@@ -374,12 +375,12 @@ class RequestCard(QDialog):
         self.vat.setCurrentIndex(max(0, self.vat.findData(request.vat_rate)))
         self.pay_by.setDate(to_qdate(request.pay_by))
         self.purpose.setPlainText(request.purpose)
-        self._auto_purpose = pr.suggested_purpose(
+        self._auto_purpose = validation.suggested_purpose(
             request.subject, request.amount, request.vat_rate, request.currency
         )
 
     def _show_history(self, session: Any, request: PaymentRequest) -> None:
-        names = pr.user_names(session)
+        names = permissions.user_names(session)
         comment_word = self.tr("comment")
         parts = []
         for event in reversed(request.history):
@@ -409,7 +410,7 @@ class RequestCard(QDialog):
 
     def _show_attachments(self, session: Any) -> None:
         self.attachments.clear()
-        for scan in pr.attachments(session, self.request_id or 0):
+        for scan in attachments.attachments(session, self.request_id or 0):
             role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
@@ -448,7 +449,7 @@ class RequestCard(QDialog):
         if not self.purpose.isReadOnly():
             current = " ".join(values.purpose.split())
             if current in ("", self._auto_purpose):
-                suggestion = pr.suggested_purpose(
+                suggestion = validation.suggested_purpose(
                     values.subject, values.amount, values.vat_rate, values.currency
                 )
                 if suggestion and suggestion != current:
@@ -466,7 +467,7 @@ class RequestCard(QDialog):
         """Show the errors at their fields (on a new card only those the user has reached)."""
         values = values or self.values()
         today = self.today if self.request_id is None else None
-        errors = pr.request_errors(values.as_dict(), today=today) if not self.purpose.isReadOnly() else {}
+        errors = validation.request_errors(values, today=today) if not self.purpose.isReadOnly() else {}
         for name in ERROR_FIELDS:
             message = errors.get(name)
             if message and not (
@@ -492,15 +493,17 @@ class RequestCard(QDialog):
             party = session.get(Counterparty, party_id)
             if party is None:
                 return
-            values = pr.requisites_of(party)
-        for name, value in values.items():
+            requisites = validation.requisites_of(party)
+        for name, value in requisites.as_dict().items():
             self.edits[name].setText(value)
             self._touched.add(name)
         self._changed()
 
     def suggest_purpose(self) -> None:
         values = self.values()
-        suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate, values.currency)
+        suggestion = validation.suggested_purpose(
+            values.subject, values.amount, values.vat_rate, values.currency
+        )
         if suggestion:
             self._auto_purpose = suggestion
             self.purpose.setPlainText(suggestion)
@@ -509,8 +512,8 @@ class RequestCard(QDialog):
     def _save(self, session: Any) -> int:
         values = self.values()
         if self.request_id is None:
-            return pr.create_request(session, values, login=self.login, today=self.today).id
-        pr.update_request(session, self.request_id, values, login=self.login)
+            return workflow.create_request(session, values, login=self.login, today=self.today).id
+        workflow.update_request(session, self.request_id, values, login=self.login)
         return self.request_id
 
     def _handle(self, error: UserError) -> None:
@@ -546,7 +549,7 @@ class RequestCard(QDialog):
         try:
             with self.database.transaction() as session:
                 request_id = self._save(session)
-                pr.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
+                workflow.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
         except UserError as error:
             self._handle(error)
             return False
@@ -558,7 +561,7 @@ class RequestCard(QDialog):
             return False
         try:
             with self.database.transaction() as session:
-                pr.transition(
+                workflow.transition(
                     session,
                     self.request_id,
                     action,
@@ -577,7 +580,7 @@ class RequestCard(QDialog):
             return False
         try:
             with self.database.transaction() as session:
-                pr.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
+                workflow.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
         except UserError as error:
             self._handle(error)
             return False
@@ -608,7 +611,7 @@ class RequestCard(QDialog):
         def job(progress: Any, cancel: Any) -> Any:
             progress(0, len(files), files[0].name)
             with database.transaction() as session:
-                result = pr.attach(session, store, request_id, files, role, login=login)
+                result = attachments.attach(session, store, request_id, files, role, login=login)
             progress(len(files), len(files), "")
             return result
 

@@ -31,8 +31,9 @@ from desktop.core.models import (
     ScanStatus,
     User,
 )
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError, WorkflowError
+from desktop.core.requests import attachments, permissions, queries, settlement, validation, workflow
+from desktop.core.requests.permissions import Action, WorkflowError
+from desktop.core.requests.validation import RequestInput, RequestValidationError
 from desktop.core.scans.store import ScanStore
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
@@ -153,12 +154,12 @@ def create(db: Database, parties: dict[str, int], login: str = INITIATOR, **chan
             k: session.get(OwnEntity if k.startswith("entity") else Counterparty, v)
             for k, v in parties.items()
         }
-        return pr.create_request(session, draft_input(objects, **changes), login=login, today=TODAY).id
+        return workflow.create_request(session, draft_input(objects, **changes), login=login, today=TODAY).id
 
 
 def act(db: Database, request_id: int, action: Action, login: str, comment: str = "") -> PaymentRequest:
     with db.transaction() as session:
-        return pr.transition(session, request_id, action, login=login, comment=comment, paid_on=TODAY)
+        return workflow.transition(session, request_id, action, login=login, comment=comment, paid_on=TODAY)
 
 
 def to_status(db: Database, parties: dict[str, int], status: str, **changes: Any) -> int:
@@ -219,15 +220,15 @@ def test_new_request_takes_requisites_from_the_counterparty_and_a_purpose_with_v
 
 
 def test_purpose_without_vat_says_so() -> None:
-    assert pr.suggested_purpose("Аренда склада за ноябрь", "50000", "без НДС") == (
+    assert validation.suggested_purpose("Аренда склада за ноябрь", "50000", "без НДС") == (
         "Аренда склада за ноябрь. НДС не облагается"
     )
-    assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%") == (
+    assert validation.suggested_purpose("за обучение", Decimal("1050.00"), "5%") == (
         "Оплата за обучение. В т.ч. НДС (5%) 50.00 руб."
     )
-    assert pr.suggested_purpose("за обучение", Decimal("-5"), "5%") == ""  # nothing to suggest yet
-    assert pr.suggested_purpose("", Decimal("1050.00"), "5%") == ""
-    assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%", "USD") == (
+    assert validation.suggested_purpose("за обучение", Decimal("-5"), "5%") == ""  # nothing to suggest yet
+    assert validation.suggested_purpose("", Decimal("1050.00"), "5%") == ""
+    assert validation.suggested_purpose("за обучение", Decimal("1050.00"), "5%", "USD") == (
         "Оплата за обучение. В т.ч. НДС (5%) 50.00 USD"
     )
 
@@ -270,10 +271,12 @@ def test_each_required_or_wrong_field_is_named_and_nothing_is_saved(
         create(db, parties, **changes)
     assert field in caught.value.errors, caught.value.errors
     assert message in caught.value.errors[field]
-    assert pr.FIELD_TITLES[field] in caught.value.message  # the message names the field as the card does
+    assert (
+        validation.FIELD_TITLES[field] in caught.value.message
+    )  # the message names the field as the card does
     with db.session() as session:
         assert session.scalar(select(func.count(PaymentRequest.id))) == 0
-        assert numbering.peek(session, parties["entity"], pr.NUMBER_KIND, 2026) == 0  # no number burnt
+        assert numbering.peek(session, parties["entity"], workflow.NUMBER_KIND, 2026) == 0  # no number burnt
 
 
 def test_a_sole_trader_has_no_kpp_and_a_foreign_vat_phrase_is_refused(
@@ -302,7 +305,7 @@ def test_numbers_are_gap_free_per_own_entity_and_year(db: Database, parties: dic
             k: session.get(OwnEntity if k.startswith("entity") else Counterparty, v)
             for k, v in parties.items()
         }
-        next_year = pr.create_request(
+        next_year = workflow.create_request(
             session,
             draft_input(objects, pay_by=dt.date(2027, 1, 20)),
             login=INITIATOR,
@@ -323,17 +326,17 @@ def test_editing_a_draft_updates_the_suggested_purpose_and_records_what_changed(
     with db.transaction() as session:
         request = session.get(PaymentRequest, request_id)
         assert request is not None
-        values = replace(pr.RequestInput.from_request(request), amount="24 400,00")
-        pr.update_request(session, request_id, values, login=INITIATOR)
+        values = replace(validation.RequestInput.from_request(request), amount="24 400,00")
+        workflow.update_request(session, request_id, values, login=INITIATOR)
     with db.session() as session:
         request = session.get(PaymentRequest, request_id)
         assert request is not None
         assert request.amount == Decimal("24400.00")
         assert request.purpose.endswith("В т.ч. НДС (22%) 4 400.00 руб.")
         assert request.history[-1].comment == "Изменено: Сумма счёта, Назначение платежа"
-        values = replace(pr.RequestInput.from_request(request), own_entity_id=parties["entity2"])
+        values = replace(validation.RequestInput.from_request(request), own_entity_id=parties["entity2"])
     with db.transaction() as session, pytest.raises(RequestValidationError) as caught:
-        pr.update_request(session, request_id, values, login=INITIATOR)
+        workflow.update_request(session, request_id, values, login=INITIATOR)
     assert "плательщика не меняют" in caught.value.errors["own_entity_id"]
 
 
@@ -348,7 +351,7 @@ def test_full_path_with_a_return_for_revision_is_recorded_with_who_and_comments(
     act(db, request_id, Action.RETURN, APPROVER, "Приложите счёт")
     act(db, request_id, Action.SUBMIT, INITIATOR, "Счёт приложен")
     with db.transaction() as session:
-        pr.add_comment(session, request_id, "Срочно, до пятницы", login=INITIATOR)
+        workflow.add_comment(session, request_id, "Срочно, до пятницы", login=INITIATOR)
     act(db, request_id, Action.APPROVE, APPROVER, "Согласовано")
     act(db, request_id, Action.PAY, ACCOUNTANT)
     with db.session() as session:
@@ -428,15 +431,17 @@ def test_each_transition_a_role_may_not_make_is_refused_with_who_may(
         if action == Action.EDIT:
             request = session.get(PaymentRequest, request_id)
             assert request is not None
-            pr.update_request(session, request_id, pr.RequestInput.from_request(request), login=login)
+            workflow.update_request(
+                session, request_id, validation.RequestInput.from_request(request), login=login
+            )
         else:
-            pr.transition(session, request_id, action, login=login, comment="причина")
+            workflow.transition(session, request_id, action, login=login, comment="причина")
     assert message in caught.value.message
     with db.session() as session:
         after = session.get(PaymentRequest, request_id)
         assert after is not None
         assert after.status == status and len(after.history) == events  # nothing changed
-        assert pr.allowed_actions(session, after, login)[action] == caught.value.message
+        assert permissions.allowed_actions(session, after, login)[action] == caught.value.message
 
 
 def test_what_each_role_may_do(db: Database, parties: dict[str, int]) -> None:
@@ -447,7 +452,11 @@ def test_what_each_role_may_do(db: Database, parties: dict[str, int]) -> None:
         def allowed(request_id: int, login: str) -> set[str]:
             request = session.get(PaymentRequest, request_id)
             assert request is not None
-            return {a.value for a, why in pr.allowed_actions(session, request, login).items() if why is None}
+            return {
+                a.value
+                for a, why in permissions.allowed_actions(session, request, login).items()
+                if why is None
+            }
 
         assert allowed(approval, APPROVER) == {"approve", "reject", "return", "comment", "attach"}
         assert allowed(approval, ADMIN) == {"approve", "reject", "return", "comment", "attach"}
@@ -469,11 +478,11 @@ def test_submitting_rechecks_the_fields(db: Database, parties: dict[str, int]) -
 
 def test_an_install_without_users_lets_its_only_user_do_everything(sqlite_db: Database) -> None:
     with sqlite_db.transaction() as session:
-        assert pr.user_role(session, "anyone") == "admin"
+        assert permissions.user_role(session, "anyone") == "admin"
         session.add(User(login="boss", full_name="Б", role="approver"))
         session.flush()
-        assert pr.user_role(session, "anyone") is None
-        assert pr.user_role(session, "boss") == "approver"
+        assert permissions.user_role(session, "anyone") is None
+        assert permissions.user_role(session, "boss") == "approver"
 
 
 # --- registry queries -------------------------------------------------------------------------------
@@ -497,8 +506,8 @@ def test_saved_filter_queries_my_requests_to_approve_due_this_week(
     with db.session() as session:
 
         def ids(**values: Any) -> set[int]:
-            flt = pr.RequestFilter(**values)
-            return set(session.scalars(pr.select_ids(flt, INITIATOR, TODAY)))
+            flt = queries.RequestFilter(**values)
+            return set(session.scalars(queries.select_ids(flt, INITIATOR, TODAY)))
 
         assert ids(preset="mine") == {mine_draft, due_later, due_sunday, paid}
         assert ids(preset="to_approve") == {theirs}
@@ -506,7 +515,7 @@ def test_saved_filter_queries_my_requests_to_approve_due_this_week(
         assert ids(statuses=["approved"]) == {due_later, due_sunday}
         assert ids(search="связьком") == {mine_draft, theirs, due_later, due_sunday, paid}
         assert ids(own_entity_id=parties["entity2"]) == set()
-        totals = pr.totals(session, pr.RequestFilter(statuses=["approved"]), INITIATOR, TODAY)
+        totals = queries.totals(session, queries.RequestFilter(statuses=["approved"]), INITIATOR, TODAY)
         assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("12300.00")}
 
 
@@ -523,16 +532,16 @@ def test_attachments_go_to_the_share_with_their_hash(
     invoice.write_bytes(PDF)
     store = ScanStore(share, tmp_path / "outbox")
     with db.transaction() as session:
-        result = pr.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
+        result = attachments.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
     assert result.ok and result.stored == [
         "Заявки на оплату/2026/ООО «АктСервис»/№ 1 ООО «Связьком»/Эл. версия счёта.pdf"
     ]
     stored = share / result.stored[0]
     assert stored.read_bytes() == PDF
     with db.transaction() as session:
-        again = pr.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
+        again = attachments.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
         assert again.duplicates == ["счёт 45.pdf"] and again.message == "Этот файл уже прикреплён к заявке."
-        rows = pr.attachments(session, request_id)
+        rows = attachments.attachments(session, request_id)
         assert [(r.role, r.status, r.sha256, r.added_by) for r in rows] == [
             ("e_invoice", ScanStatus.STORED, hashlib.sha256(PDF).hexdigest(), INITIATOR)
         ]
@@ -550,7 +559,7 @@ def test_unreachable_share_keeps_the_attachment_in_the_outbox_until_retry(
     order.write_bytes(PDF + b"order")
     store = ScanStore(share, tmp_path / "outbox")
     with db.transaction() as session:
-        result = pr.attach(session, store, request_id, [order], "payment_order", login=ACCOUNTANT)
+        result = attachments.attach(session, store, request_id, [order], "payment_order", login=ACCOUNTANT)
     assert result.pending == ["платёжка.pdf"]
     assert f"Общая папка недоступна: {share}" in result.message and "локальную очередь" in result.message
     with db.session() as session:
@@ -573,7 +582,7 @@ def test_a_file_that_is_not_a_pdf_or_picture_is_refused(
     text = tmp_path / "счёт.txt"
     text.write_text("не скан")
     with db.transaction() as session, pytest.raises(ValidationError, match="не является PDF"):
-        pr.attach(session, ScanStore(tmp_path, tmp_path / "outbox"), request_id, [text], "e_invoice")
+        attachments.attach(session, ScanStore(tmp_path, tmp_path / "outbox"), request_id, [text], "e_invoice")
 
 
 # --- settlement by an imported outgoing payment ---------------------------------------------------------------
@@ -610,7 +619,7 @@ def test_an_imported_outgoing_payment_marks_the_approved_request_paid(
         request = session.get(PaymentRequest, request_id)
         assert request is not None
         payment = outgoing(session, request)
-        settled = pr.settle_outgoing(session, payment)
+        settled = settlement.settle_outgoing(session, payment)
         assert settled is request
     with db.session() as session:
         request = session.get(PaymentRequest, request_id)
@@ -632,26 +641,29 @@ def test_payments_that_do_not_fit_settle_nothing(db: Database, parties: dict[str
         request = session.get(PaymentRequest, approved)
         waiting = session.get(PaymentRequest, approval)
         assert request is not None and waiting is not None
-        assert pr.settle_outgoing(session, outgoing(session, request, amount=Decimal("12199.99"))) is None
         assert (
-            pr.settle_outgoing(
+            settlement.settle_outgoing(session, outgoing(session, request, amount=Decimal("12199.99")))
+            is None
+        )
+        assert (
+            settlement.settle_outgoing(
                 session, outgoing(session, request, payee_account="40702810900000000001", number="2")
             )
             is None
         )
         assert (
-            pr.settle_outgoing(
+            settlement.settle_outgoing(
                 session, outgoing(session, request, own_entity_id=parties["entity2"], number="3")
             )
             is None
         )
         incoming = outgoing(session, request, direction="in", number="4")
-        assert pr.settle_outgoing(session, incoming) is None
+        assert settlement.settle_outgoing(session, incoming) is None
         assert request.status == RequestStatus.APPROVED and waiting.status == RequestStatus.APPROVAL
         first = outgoing(session, request, number="5")
-        assert pr.settle_outgoing(session, first) is request
+        assert settlement.settle_outgoing(session, first) is request
         assert (
-            pr.settle_outgoing(session, outgoing(session, request, number="6")) is None
+            settlement.settle_outgoing(session, outgoing(session, request, number="6")) is None
         )  # no second payment for it
 
 
@@ -666,11 +678,11 @@ def test_the_request_number_in_the_purpose_picks_among_equal_requests(
         payment = outgoing(
             session, request, purpose="Оплата по заявке № 2 за услуги связи. В т.ч. НДС (22%) 2 200.00 руб."
         )
-        assert pr.settle_outgoing(session, payment) is request
+        assert settlement.settle_outgoing(session, payment) is request
         other = session.get(PaymentRequest, first)
         assert other is not None
         plain = outgoing(session, other, number="90")
-        assert pr.settle_outgoing(session, plain) is other
+        assert settlement.settle_outgoing(session, plain) is other
 
 
 def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database) -> None:
@@ -689,11 +701,11 @@ def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database)
         assert requests[second].history[-1].comment == "Уточните сумму"
         mine = set(
             session.scalars(
-                pr.select_ids(pr.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
+                queries.select_ids(queries.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
             )
         )
         assert mine == {first, second}
-        totals = pr.totals(session, pr.RequestFilter(), INITIATOR, TODAY)
+        totals = queries.totals(session, queries.RequestFilter(), INITIATOR, TODAY)
         assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("24400.00")}
 
 
@@ -706,13 +718,13 @@ def test_a_request_marked_paid_by_hand_gets_the_payment_from_the_statement(
         request = session.get(PaymentRequest, by_hand)
         assert request is not None
         payment = outgoing(session, request)
-        assert pr.settle_outgoing(session, payment) is request
+        assert settlement.settle_outgoing(session, payment) is request
         assert request.status == RequestStatus.PAID and request.paid_at == payment.date
         assert payment.status == PaymentStatus.ALLOCATED
         assert (request.history[-1].from_status, request.history[-1].to_status) == (None, None)
         assert request.history[-1].comment == "Платёж из выписки: п/п № 77 от 25.11.2026"
         second = outgoing(session, request, number="78")
-        assert pr.settle_outgoing(session, second) is session.get(PaymentRequest, waiting)
+        assert settlement.settle_outgoing(session, second) is session.get(PaymentRequest, waiting)
 
 
 def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database) -> None:
@@ -729,7 +741,7 @@ def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database)
 
     def first() -> None:
         with pg_db.transaction() as session:
-            pr.approve(session, request_id, login=APPROVER, comment="первый")
+            workflow.approve(session, request_id, login=APPROVER, comment="первый")
             first_has_lock.set()
             release_first.wait(10)
 
@@ -737,7 +749,7 @@ def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database)
         first_has_lock.wait(10)
         try:
             with pg_db.transaction() as session:
-                pr.approve(session, request_id, login="deputy", comment="второй")
+                workflow.approve(session, request_id, login="deputy", comment="второй")
             outcome["second"] = "approved"
         except WorkflowError as error:
             outcome["second"] = error.message

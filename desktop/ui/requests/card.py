@@ -90,8 +90,25 @@ class RequestCard(QDialog):
         self._show_all_errors = False
         self._auto_purpose = ""
         self._loading = False
+        self._create_fields()
+        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
+        left, right = self._request_side(), self._thread_side()
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        bottom = self._step_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._fill_lists()
+        self._connect()
+        self.load()
 
-        # --- fields ---------------------------------------------------------------
+    # --- building ---------------------------------------------------------------------------------
+    def _create_fields(self) -> None:
+        """The request's own fields: payer, counterparty, the line edits, currency, VAT, pay-by, purpose."""
         self.status_label = QLabel(self, objectName="requestStatus")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.entity = QComboBox(self, objectName="own_entity_id")
@@ -126,8 +143,30 @@ class RequestCard(QDialog):
         self.fill_purpose = QPushButton(self.tr("Suggest"), self, objectName="suggestPurpose")
         self.fill_purpose.setToolTip(self.tr("Write the purpose from what we pay for, the amount and VAT"))
 
-        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
+    def _request_side(self) -> QWidget:
+        """The left half: the status, the main form, the requisites and the purpose."""
+        form = self._main_form()
+        requisites = self._requisites_box()
+        purpose_box = self._purpose_box()
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.status_label)
+        left_layout.addLayout(form)
+        left_layout.addWidget(requisites)
+        left_layout.addWidget(
+            QLabel(
+                self.tr("Payment purpose* (with VAT, at most %1 characters)").replace(
+                    "%1", str(validation.PURPOSE_LIMIT)
+                ),
+                self,
+            )
+        )
+        left_layout.addWidget(purpose_box)
+        left_layout.addStretch(1)
+        return left
 
+    def _main_form(self) -> QFormLayout:
+        """Payer, what for, the contractor, the amount with currency and VAT, the pay-by date."""
         form = QFormLayout()
         form.addRow(self.tr("Payer"), self._with_error(self.entity, "own_entity_id"))
         form.addRow(self.tr("What we pay for*"), self._with_error(self.edits["subject"], "subject"))
@@ -143,6 +182,10 @@ class RequestCard(QDialog):
         money.addWidget(self._with_error(self.vat, "vat_rate"))
         form.addRow(self.tr("Invoice amount*"), money)
         form.addRow(self.tr("Pay by*"), self._with_error(self.pay_by, "pay_by"))
+        return form
+
+    def _requisites_box(self) -> QGroupBox:
+        """The contractor's INN and KPP, bank, BIK and accounts."""
         requisites = QGroupBox(self.tr("Contractor's requisites*"), self)
         req_form = QFormLayout(requisites)
         ids = QHBoxLayout()
@@ -162,6 +205,10 @@ class RequestCard(QDialog):
             self.tr("Correspondent account"),
             self._with_error(self.edits["contractor_corr_account"], "contractor_corr_account"),
         )
+        return requisites
+
+    def _purpose_box(self) -> QWidget:
+        """The purpose with its character count, the Suggest button and its error."""
         purpose_box = QWidget(self)
         purpose_layout = QVBoxLayout(purpose_box)
         purpose_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,17 +219,10 @@ class RequestCard(QDialog):
         purpose_row.addWidget(self.fill_purpose)
         purpose_layout.addLayout(purpose_row)
         purpose_layout.addWidget(self.errors["purpose"])
+        return purpose_box
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.status_label)
-        left_layout.addLayout(form)
-        left_layout.addWidget(requisites)
-        left_layout.addWidget(QLabel(self.tr("Payment purpose* (with VAT, at most 210 characters)"), self))
-        left_layout.addWidget(purpose_box)
-        left_layout.addStretch(1)
-
-        # --- history, comments, attachments --------------------------------------------
+    def _thread_side(self) -> QWidget:
+        """The right half: the history and comments, the comment box, the attachments."""
         self.history = QTextBrowser(self, objectName="requestHistory")
         self.history.setOpenLinks(False)
         self.comment = QPlainTextEdit(self, objectName="comment")
@@ -213,14 +253,10 @@ class RequestCard(QDialog):
         attach_row.addStretch(1)
         right_layout.addLayout(attach_row)
         right_layout.addWidget(self.drop_hint)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        # --- buttons ---------------------------------------------------------------------
+    def _step_buttons(self) -> QHBoxLayout:
+        """Save, the workflow steps (enabled by ``load`` as the role allows), Close."""
         self.save_button = QPushButton(self.tr("Save draft"), self, objectName="saveRequest")
         self.buttons: dict[Action, QPushButton] = {
             Action.SUBMIT: QPushButton(self.tr("Submit for approval"), self, objectName="submitRequest"),
@@ -236,11 +272,10 @@ class RequestCard(QDialog):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        return bottom
 
-        self._fill_lists()
+    def _connect(self) -> None:
+        """Live checks on every change; the buttons, the counterparty choice, the attachment list."""
         for name, edit in self.edits.items():
             edit.textChanged.connect(self._changed)
             edit.textEdited.connect(lambda _t, n=name: self._touch(n))
@@ -259,7 +294,6 @@ class RequestCard(QDialog):
         self.attach_order.clicked.connect(lambda: self.choose_files("payment_order"))
         self.close_button.clicked.connect(self.reject)
         self.attachments.itemDoubleClicked.connect(self.open_attachment)
-        self.load()
 
     # --- layout helpers -----------------------------------------------------------------------
     def _error_label(self, name: str) -> QLabel:
@@ -304,25 +338,34 @@ class RequestCard(QDialog):
         with self.database.session() as session:
             request = session.get(PaymentRequest, self.request_id) if self.request_id else None
             if request is None:
-                self.setWindowTitle(self.tr("New payment request"))
-                self.status_label.setText(
-                    f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
-                )
-                self.history.setHtml("")
-                allowed = {a: None for a in Action} | {
-                    Action.APPROVE: self.tr("Save and submit the request first."),
-                    Action.RETURN: self.tr("Save and submit the request first."),
-                    Action.REJECT: self.tr("Save and submit the request first."),
-                    Action.PAY: self.tr("Save and submit the request first."),
-                    Action.COMMENT: self.tr("Save the request first."),
-                    Action.ATTACH: self.tr("Save the request first."),
-                }
+                allowed = self._show_new()
             else:
                 self._show(request)
                 self._show_history(session, request)
                 self._show_attachments(session)
                 allowed = permissions.allowed_actions(session, request, self.login)
         self._loading = False
+        self._enable(allowed)
+        self._changed()
+
+    def _show_new(self) -> dict[Action, str | None]:
+        """A card for a new request: a draft with no history; what it allows before it is saved."""
+        self.setWindowTitle(self.tr("New payment request"))
+        self.status_label.setText(
+            f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+        )
+        self.history.setHtml("")
+        return {a: None for a in Action} | {
+            Action.APPROVE: self.tr("Save and submit the request first."),
+            Action.RETURN: self.tr("Save and submit the request first."),
+            Action.REJECT: self.tr("Save and submit the request first."),
+            Action.PAY: self.tr("Save and submit the request first."),
+            Action.COMMENT: self.tr("Save the request first."),
+            Action.ATTACH: self.tr("Save the request first."),
+        }
+
+    def _enable(self, allowed: dict[Action, str | None]) -> None:
+        """Fields and buttons on or off as ``allowed`` says, the reason in the tooltip of those off."""
         self.allowed = allowed
         editable = allowed[Action.EDIT] is None
         for widget in (*self.edits.values(), self.purpose):
@@ -344,7 +387,6 @@ class RequestCard(QDialog):
         for widget in (self.attach_invoice, self.attach_order):
             widget.setEnabled(allowed[Action.ATTACH] is None)
             widget.setToolTip(allowed[Action.ATTACH] or "")
-        self._changed()
 
     def _show(self, request: PaymentRequest) -> None:
         self.setWindowTitle(
@@ -459,7 +501,9 @@ class RequestCard(QDialog):
                     self._loading = False
                     values = self.values()
         self.purpose_count.setText(
-            self.tr("%1 of 210 characters").replace("%1", str(len(" ".join(values.purpose.split()))))
+            self.tr("%1 of %2 characters")
+            .replace("%1", str(len(" ".join(values.purpose.split()))))
+            .replace("%2", str(validation.PURPOSE_LIMIT))
         )
         self.validate(values)
 

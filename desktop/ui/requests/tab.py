@@ -52,7 +52,14 @@ class RequestsTab(QWidget):
         self._fixed_today = today
         self.today = today or dt.date.today()
         self.model = RequestsModel(database, self, login=self.login, today=self.today)
+        self._create_controls()
+        self._lay_out()
+        self._connect()
+        self.reload()
 
+    # --- building -------------------------------------------------------------------------------
+    def _create_controls(self) -> None:
+        """The filters (view, search, status, entity, saved filters) and the buttons."""
         self.search = QLineEdit(self, objectName="requestSearch")
         self.search.setPlaceholderText(self.tr("Search by number, contractor, INN or purpose"))
         self.search.setClearButtonEnabled(True)
@@ -80,6 +87,8 @@ class RequestsTab(QWidget):
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
+    def _lay_out(self) -> None:
+        """Filters on top, the buttons under them, the registry, the totals footer."""
         top = QHBoxLayout()
         top.addWidget(self.view_combo)
         top.addWidget(self.search, 3)
@@ -100,6 +109,8 @@ class RequestsTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.footer)
 
+    def _connect(self) -> None:
+        """Filters apply at once (the search after a pause); the buttons open the card or export."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -113,7 +124,6 @@ class RequestsTab(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
         self.export_button.clicked.connect(self.export_dialog)
         self.model.modelReset.connect(self._update_footer)
-        self.reload()
 
     # --- data -----------------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:

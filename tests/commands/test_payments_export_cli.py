@@ -19,7 +19,7 @@ from desktop.core.db import Database
 from desktop.core.models import BankPayment, OwnEntity, PaymentRequest, RequestStatus
 from desktop.core.requests import export, settlement, workflow
 from desktop.core.requests.permissions import Action
-from tests.core.requests.test_workflow import (
+from tests.factories.requests import (
     ACCOUNTANT,
     APPROVER,
     INITIATOR,

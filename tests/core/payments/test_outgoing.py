@@ -12,8 +12,8 @@ from desktop.core.db import Database
 from desktop.core.models import BankPayment, PaymentRequest, RequestStatus
 from desktop.core.payments import import_statements
 from desktop.core.requests import export
-from tests.core.requests.test_workflow import ACCOUNTANT, TODAY, setup_parties, to_status
 from tests.factories.payments import Pay, statement, write_statement
+from tests.factories.requests import ACCOUNTANT, TODAY, setup_parties, to_status
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from desktop.core.requests import workflow
 from desktop.core.requests.permissions import Action
 from desktop.ui.requests.card import RequestCard
 from desktop.ui.requests.tab import RequestsTab
-from tests.core.requests.test_workflow import (
+from tests.factories.requests import (
     ACCOUNTANT,
     APPROVER,
     INITIATOR,

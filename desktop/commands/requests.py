@@ -32,7 +32,7 @@ def run_export(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from desktop.core.models import OwnEntity
-    from desktop.core.requests.workflow import export_orders
+    from desktop.core.requests.export import export_orders
 
     database = database_from_args(args)
     try:

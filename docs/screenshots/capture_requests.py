@@ -25,7 +25,7 @@ from desktop.config import load_settings  # noqa: E402
 from desktop.core.db import open_database  # noqa: E402
 from desktop.core.demo.data import fill_demo  # noqa: E402
 from desktop.core.models import Counterparty, OwnEntity  # noqa: E402
-from desktop.core.requests import workflow as pr  # noqa: E402
+from desktop.core.requests import attachments, validation, workflow  # noqa: E402
 from desktop.ui.app import install_translators  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.requests.card import RequestCard  # noqa: E402
@@ -66,7 +66,7 @@ def fill(database: object) -> int:
         )
         shown = 0
         for index, (subject, amount, vat, days, status, comment) in enumerate(REQUESTS):
-            values = pr.RequestInput(
+            values = validation.RequestInput(
                 own_entity_id=entity.id,
                 subject=subject,
                 counterparty_id=parties[index * 2].id,
@@ -74,26 +74,28 @@ def fill(database: object) -> int:
                 vat_rate=vat,
                 pay_by=TODAY + dt.timedelta(days=days),
             )
-            request = pr.create_request(session, values, login=MANAGER, today=TODAY)
+            request = workflow.create_request(session, values, login=MANAGER, today=TODAY)
             if index == 0:
                 shown = request.id
             if status == "draft":
                 continue
-            pr.submit(session, request.id, login=MANAGER, comment=comment if status == "approved" else "")
+            workflow.submit(
+                session, request.id, login=MANAGER, comment=comment if status == "approved" else ""
+            )
             if status == "approval":
                 continue
             if status == "rejected":
-                pr.reject(session, request.id, login=APPROVER, comment=comment)
+                workflow.reject(session, request.id, login=APPROVER, comment=comment)
                 continue
             if index == 0:
-                pr.return_for_revision(
+                workflow.return_for_revision(
                     session, request.id, login=APPROVER, comment="Приложите счёт от оператора"
                 )
-                pr.add_comment(session, request.id, "Счёт приложил, он пришёл по ЭДО", login=MANAGER)
-                pr.submit(session, request.id, login=MANAGER)
-            pr.approve(session, request.id, login=APPROVER, comment="Согласовано, оплатить до пятницы")
+                workflow.add_comment(session, request.id, "Счёт приложил, он пришёл по ЭДО", login=MANAGER)
+                workflow.submit(session, request.id, login=MANAGER)
+            workflow.approve(session, request.id, login=APPROVER, comment="Согласовано, оплатить до пятницы")
             if status == "paid":
-                pr.mark_paid(session, request.id, login=ACCOUNTANT, paid_on=TODAY)
+                workflow.mark_paid(session, request.id, login=ACCOUNTANT, paid_on=TODAY)
         return shown
 
 
@@ -111,7 +113,7 @@ def main() -> int:
     invoice = home / "Счёт 45 от 02.11.2026.pdf"
     invoice.write_bytes(b"%PDF-1.4\n%%EOF\n")
     with database.transaction() as session:
-        pr.attach(session, settings.scan_store(), request_id, [invoice], "e_invoice", login=MANAGER)
+        attachments.attach(session, settings.scan_store(), request_id, [invoice], "e_invoice", login=MANAGER)
 
     window = MainWindow(settings, database)
     window.resize(1360, 820)

@@ -3161,8 +3161,8 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="180" />
-        <source>Payment purpose* (with VAT, at most 210 characters)</source>
-        <translation>Назначение платежа* (с НДС, не больше 210 символов)</translation>
+        <source>Payment purpose* (with VAT, at most %1 characters)</source>
+        <translation>Назначение платежа* (с НДС, не больше %1 символов)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="188" />
@@ -3286,8 +3286,8 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="461" />
-        <source>%1 of 210 characters</source>
-        <translation>%1 из 210 символов</translation>
+        <source>%1 of %2 characters</source>
+        <translation>%1 из %2 символов</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/requests/card.py" line="591" />

@@ -394,7 +394,7 @@ for _context, _pairs in {
         "exported": "выгружено",
     },
     "RequestCard": {
-        "%1 of 210 characters": "%1 из 210 символов",
+        "%1 of %2 characters": "%1 из %2 символов",
         "A comment (required to reject or return for revision)": "Комментарий (обязателен, чтобы отказать или вернуть на доработку)",
         "Add comment": "Добавить комментарий",
         "Approve": "Согласовать",
@@ -423,7 +423,7 @@ for _context, _pairs in {
         "Payer": "Плательщик",
         "Payment order": "Платёжное поручение",
         "Payment order…": "Платёжное поручение…",
-        "Payment purpose* (with VAT, at most 210 characters)": "Назначение платежа* (с НДС, не больше 210 символов)",
+        "Payment purpose* (with VAT, at most %1 characters)": "Назначение платежа* (с НДС, не больше %1 символов)",
         "Payment request № %1 of %2": "Заявка на оплату № %1 от %2",
         "Reject": "Отказать",
         "Return for revision": "Вернуть на доработку",

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from desktop.core.bank import fingerprint, read_statement_files
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, OwnEntity, PaymentRequest, RequestStatus
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action
+from desktop.core.requests import export, settlement, workflow
+from desktop.core.requests.permissions import Action
 from tests.factories.requests import (
     ACCOUNTANT,
     APPROVER,
@@ -45,12 +45,12 @@ def _requests(db: Database) -> dict[str, Any]:
         parties = setup_parties(session)
 
         def make(status: str, **changes: Any) -> PaymentRequest:
-            request = pr.create_request(
+            request = workflow.create_request(
                 session, draft_input(parties, **changes), login=INITIATOR, today=TODAY
             )
             if status != "draft":
-                pr.submit(session, request.id, login=INITIATOR)
-                pr.approve(session, request.id, login=APPROVER, comment="Оплатить")
+                workflow.submit(session, request.id, login=INITIATOR)
+                workflow.approve(session, request.id, login=APPROVER, comment="Оплатить")
             return request
 
         approved = [
@@ -109,7 +109,7 @@ def test_export_of_approved_requests_reads_back_identical_and_is_settled_by_the_
         assert sum(d.amount for d in docs) == sum(r.amount for r in requests) == Decimal("1246767.90")  # type: ignore[union-attr]
         for doc, request in zip(docs, requests, strict=True):
             assert request is not None
-            assert doc.number == pr.order_number(request)
+            assert doc.number == export.order_number(request)
             assert doc.amount == request.amount
             assert doc.purpose == request.purpose
             assert (
@@ -162,7 +162,7 @@ def test_export_of_approved_requests_reads_back_identical_and_is_settled_by_the_
             )
             session.add(payment)
             session.flush()
-            request = pr.settle_outgoing(session, payment)
+            request = settlement.settle_outgoing(session, payment)
             settled.append(request.id if request else None)
         assert settled == made["approved"]
     with sqlite_db.session() as session:
@@ -191,14 +191,18 @@ def test_a_request_returned_after_export_can_be_exported_again_once_approved(
     made = _requests(sqlite_db)
     with sqlite_db.transaction() as session:
         entity_id = session.scalars(select(OwnEntity.id).where(OwnEntity.inn == made["inn"])).one()
-        pr.export_orders(session, tmp_path / "1.txt", own_entity_id=entity_id, login=ACCOUNTANT, today=TODAY)
+        export.export_orders(
+            session, tmp_path / "1.txt", own_entity_id=entity_id, login=ACCOUNTANT, today=TODAY
+        )
         first = made["approved"][0]
-        pr.transition(session, first, Action.RETURN, login=ACCOUNTANT, comment="Банк отклонил: неверный счёт")
+        workflow.transition(
+            session, first, Action.RETURN, login=ACCOUNTANT, comment="Банк отклонил: неверный счёт"
+        )
         request = session.get(PaymentRequest, first)
         assert request is not None and request.exported_at is None
-        pr.submit(session, first, login=INITIATOR)
-        pr.approve(session, first, login=APPROVER)
-        result = pr.export_orders(
+        workflow.submit(session, first, login=INITIATOR)
+        workflow.approve(session, first, login=APPROVER)
+        result = export.export_orders(
             session, tmp_path / "2.txt", own_entity_id=entity_id, login=ACCOUNTANT, today=TODAY
         )
         assert result.requests == [request.number]

@@ -1,6 +1,6 @@
-"""Payment requests to build on: users of every role, two own entities with accounts, a contractor and a
-sole trader with full requisites, a complete draft, a request moved to any status, an outgoing payment that
-settles it (builders, no tests here)."""
+"""Payment requests in a database (builders, no tests here): users of every role, two own entities with
+accounts, a contractor and a sole trader with full requisites; a draft to the contractor and the steps
+that bring a request to any status."""
 
 from __future__ import annotations
 
@@ -14,22 +14,22 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.identifiers import make_account, make_corr_account, make_inn10, make_inn12, make_kpp
 from desktop.core.db import Database
-from desktop.core.models import (
-    BankAccount,
-    BankPayment,
-    Counterparty,
-    OwnEntity,
-    PaymentRequest,
-    RequestStatus,
-    User,
-)
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action, RequestInput
+from desktop.core.models import BankAccount, Counterparty, OwnEntity, PaymentRequest, RequestStatus, User
+from desktop.core.requests import workflow
+from desktop.core.requests.permissions import Action
+from desktop.core.requests.validation import RequestInput
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
+
+
 OWN_BIK = "044525225"
+
+
 CONTRACTOR_BIK = "044525974"
+
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 
 INITIATOR, OTHER_MANAGER, APPROVER, ACCOUNTANT, ADMIN = (
     "m.smirnov",
@@ -38,6 +38,8 @@ INITIATOR, OTHER_MANAGER, APPROVER, ACCOUNTANT, ADMIN = (
     "buh.ivanova",
     "admin",
 )
+
+
 USERS = (
     (INITIATOR, "Смирнов Алексей Игоревич", "manager"),
     (OTHER_MANAGER, "Козлова Анна Дмитриевна", "manager"),
@@ -120,12 +122,12 @@ def create(db: Database, parties: dict[str, int], login: str = INITIATOR, **chan
             k: session.get(OwnEntity if k.startswith("entity") else Counterparty, v)
             for k, v in parties.items()
         }
-        return pr.create_request(session, draft_input(objects, **changes), login=login, today=TODAY).id
+        return workflow.create_request(session, draft_input(objects, **changes), login=login, today=TODAY).id
 
 
 def act(db: Database, request_id: int, action: Action, login: str, comment: str = "") -> PaymentRequest:
     with db.transaction() as session:
-        return pr.transition(session, request_id, action, login=login, comment=comment, paid_on=TODAY)
+        return workflow.transition(session, request_id, action, login=login, comment=comment, paid_on=TODAY)
 
 
 def to_status(db: Database, parties: dict[str, int], status: str, **changes: Any) -> int:
@@ -144,26 +146,3 @@ def to_status(db: Database, parties: dict[str, int], status: str, **changes: Any
     for action, login in steps:
         act(db, request_id, action, login, comment="нет" if action == Action.REJECT else "")
     return request_id
-
-
-def outgoing(session: Session, request: PaymentRequest, **changes: Any) -> BankPayment:
-    values: dict[str, Any] = dict(
-        fingerprint=f"fp-{request.id}-{changes.get('number', '77')}-{changes.get('amount', '')}",
-        direction="out",
-        own_entity_id=request.own_entity_id,
-        own_account=request.own_entity.primary_account.account,  # type: ignore[union-attr]
-        number="77",
-        date=dt.date(2026, 11, 25),
-        amount=request.amount,
-        payee_name=request.contractor_name,
-        payee_inn=request.contractor_inn,
-        payee_account=request.contractor_account,
-        payee_bik=request.contractor_bik,
-        purpose=request.purpose,
-        imported_by=ACCOUNTANT,
-    )
-    values.update(changes)
-    payment = BankPayment(**values)
-    session.add(payment)
-    session.flush()
-    return payment

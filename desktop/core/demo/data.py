@@ -39,6 +39,9 @@ from desktop.core.models import (
     User,
     WorkOrder,
 )
+from desktop.core.requests.permissions import Action
+from desktop.core.requests.validation import RequestInput, requisites_of
+from desktop.core.requests.workflow import create_request, transition
 
 BATCH = 2000
 
@@ -320,8 +323,6 @@ class _Generator:
     # --- directories -------------------------------------------------------------------
     def payment_requests(self) -> None:
         """A few outgoing payment requests in every state of the approval workflow."""
-        from desktop.core.requests import workflow as pr
-
         entity = self.session.scalars(select(OwnEntity).order_by(OwnEntity.id)).first()
         suppliers = list(
             self.session.scalars(
@@ -340,19 +341,19 @@ class _Generator:
         ):
             supplier = suppliers[index % len(suppliers)]
             initiator = steps[0][1] if steps else "m.smirnov"
-            values = pr.RequestInput(
+            values = RequestInput(
                 own_entity_id=entity.id,
                 subject=subject.format(month=this_month),
                 counterparty_id=supplier.id,
                 amount=amount,
                 vat_rate=rate,
                 pay_by=self.today + dt.timedelta(days=2 + 3 * index),
-                **pr.requisites_of(supplier),
+                **requisites_of(supplier).as_dict(),
             )
-            request = pr.create_request(self.session, values, login=initiator, today=self.today)
+            request = create_request(self.session, values, login=initiator, today=self.today)
             for action, login in steps:
-                pr.transition(
-                    self.session, request.id, pr.Action(action), login=login, comment=comments.get(action, "")
+                transition(
+                    self.session, request.id, Action(action), login=login, comment=comments.get(action, "")
                 )
 
     def users(self) -> dict[str, list[int]]:

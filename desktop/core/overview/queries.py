@@ -41,8 +41,8 @@ from desktop.core.models import (
 )
 from desktop.core.registry import queries as registry
 from desktop.core.registry.queries import RegistryFilter
-from desktop.core.requests import workflow as payment_requests
-from desktop.core.requests.workflow import RequestFilter
+from desktop.core.requests import queries as payment_requests
+from desktop.core.requests.queries import RequestFilter
 
 KOPECK = Decimal("0.01")
 # (key, first day of age, last day of age or None)

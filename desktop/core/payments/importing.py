@@ -5,7 +5,7 @@ and is reported with its line and reason while the other files go on. Each accep
 transaction. Payments are keyed by their fingerprint, so overlapping statements and re-imported
 files add nothing twice. Receipts are matched to the open invoices of the receiving entity
 (``payments.matching.match_payment``) and applied only when the match is unambiguous; our own outgoing
-payments are handed to the payment requests (``payment_requests.settle_outgoing``).
+payments are handed to the payment requests (``requests.settlement.settle_outgoing``).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from desktop.core.models import BankAccount, BankPayment, Counterparty, PaymentD
 from desktop.core.payments.allocation import apply_match, match_open, open_documents
 from desktop.core.payments.closed import notify_closed
 from desktop.core.payments.matching import OpenInvoice
+from desktop.core.requests.settlement import settle_outgoing
 
 log = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
@@ -156,15 +157,6 @@ class _Counterparties:
         return self.cache[key]
 
 
-def _settle_outgoing(session: Session, payment: BankPayment) -> None:
-    """Let the payment requests mark paid the request this outgoing payment pays."""
-    from desktop.core.requests.workflow import (
-        settle_outgoing,  # local: payment_requests imports the payments package (a cycle)
-    )
-
-    settle_outgoing(session, payment)
-
-
 def _payment(
     doc: BankDocument, key: str, incoming: bool, entity_id: int, source: str, user: str
 ) -> BankPayment:
@@ -237,7 +229,7 @@ def store_statement(
         report.payment_ids.append(payment.id)
         if not incoming:
             report.outgoing += 1
-            _settle_outgoing(session, payment)
+            settle_outgoing(session, payment)  # the payment requests mark paid the one it pays
             continue
         report.incoming += 1
         report.total_incoming += doc.amount

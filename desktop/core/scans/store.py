@@ -216,7 +216,7 @@ class ScanStore:
 
     def folders(self) -> list[str]:
         """The top folders on the share this program files into: acts, contracts, payment requests."""
-        from desktop.core.requests.workflow import SHARE_FOLDER
+        from desktop.core.requests.attachments import SHARE_FOLDER
 
         tops = [
             pattern.replace("\\", "/").split("/", 1)[0] for pattern in (self.pattern, self.contract_pattern)

@@ -8,7 +8,7 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from desktop.core.common.events import history
-from desktop.core.requests.workflow import user_names
+from desktop.core.requests.permissions import user_names
 from desktop.ui.common import fmt
 
 ACTIONS = {

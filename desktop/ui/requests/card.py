@@ -39,8 +39,9 @@ from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
+from desktop.core.requests import attachments, permissions, validation, workflow
+from desktop.core.requests.permissions import Action
+from desktop.core.requests.validation import RequestInput, RequestValidationError
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.widgets import named
@@ -90,8 +91,25 @@ class RequestCard(QDialog):
         self._show_all_errors = False
         self._auto_purpose = ""
         self._loading = False
+        self._create_fields()
+        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
+        left, right = self._request_side(), self._thread_side()
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        bottom = self._step_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._fill_lists()
+        self._connect()
+        self.load()
 
-        # --- fields ---------------------------------------------------------------
+    # --- building ---------------------------------------------------------------------------------
+    def _create_fields(self) -> None:
+        """The request's own fields: payer, counterparty, the line edits, currency, VAT, pay-by, purpose."""
         self.status_label = named(QLabel(self), "requestStatus")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.entity = named(QComboBox(self), "own_entity_id")
@@ -113,10 +131,10 @@ class RequestCard(QDialog):
             self.tr("e.g. for communication services, invoice № 45 of 02.11.2026")
         )
         self.currency = named(QComboBox(self), "currency")
-        for code in pr.CURRENCIES:
+        for code in validation.CURRENCIES:
             self.currency.addItem(code, code)
         self.vat = named(QComboBox(self), "vat_rate")
-        for rate in pr.VAT_RATES:
+        for rate in validation.VAT_RATES:
             self.vat.addItem(rate, rate)
         self.pay_by = named(QDateEdit(self), "pay_by")
         self.pay_by.setCalendarPopup(True)
@@ -128,8 +146,30 @@ class RequestCard(QDialog):
         self.fill_purpose = named(QPushButton(self.tr("Suggest"), self), "suggestPurpose")
         self.fill_purpose.setToolTip(self.tr("Write the purpose from what we pay for, the amount and VAT"))
 
-        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
+    def _request_side(self) -> QWidget:
+        """The left half: the status, the main form, the requisites and the purpose."""
+        form = self._main_form()
+        requisites = self._requisites_box()
+        purpose_box = self._purpose_box()
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.status_label)
+        left_layout.addLayout(form)
+        left_layout.addWidget(requisites)
+        left_layout.addWidget(
+            QLabel(
+                self.tr("Payment purpose* (with VAT, at most %1 characters)").replace(
+                    "%1", str(validation.PURPOSE_LIMIT)
+                ),
+                self,
+            )
+        )
+        left_layout.addWidget(purpose_box)
+        left_layout.addStretch(1)
+        return left
 
+    def _main_form(self) -> QFormLayout:
+        """Payer, what for, the contractor, the amount with currency and VAT, the pay-by date."""
         form = QFormLayout()
         form.addRow(self.tr("Payer"), self._with_error(self.entity, "own_entity_id"))
         form.addRow(self.tr("What we pay for*"), self._with_error(self.edits["subject"], "subject"))
@@ -145,6 +185,10 @@ class RequestCard(QDialog):
         money.addWidget(self._with_error(self.vat, "vat_rate"))
         form.addRow(self.tr("Invoice amount*"), money)
         form.addRow(self.tr("Pay by*"), self._with_error(self.pay_by, "pay_by"))
+        return form
+
+    def _requisites_box(self) -> QGroupBox:
+        """The contractor's INN and KPP, bank, BIK and accounts."""
         requisites = QGroupBox(self.tr("Contractor's requisites*"), self)
         req_form = QFormLayout(requisites)
         ids = QHBoxLayout()
@@ -164,6 +208,10 @@ class RequestCard(QDialog):
             self.tr("Correspondent account"),
             self._with_error(self.edits["contractor_corr_account"], "contractor_corr_account"),
         )
+        return requisites
+
+    def _purpose_box(self) -> QWidget:
+        """The purpose with its character count, the Suggest button and its error."""
         purpose_box = QWidget(self)
         purpose_layout = QVBoxLayout(purpose_box)
         purpose_layout.setContentsMargins(0, 0, 0, 0)
@@ -174,17 +222,10 @@ class RequestCard(QDialog):
         purpose_row.addWidget(self.fill_purpose)
         purpose_layout.addLayout(purpose_row)
         purpose_layout.addWidget(self.errors["purpose"])
+        return purpose_box
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.status_label)
-        left_layout.addLayout(form)
-        left_layout.addWidget(requisites)
-        left_layout.addWidget(QLabel(self.tr("Payment purpose* (with VAT, at most 210 characters)"), self))
-        left_layout.addWidget(purpose_box)
-        left_layout.addStretch(1)
-
-        # --- history, comments, attachments --------------------------------------------
+    def _thread_side(self) -> QWidget:
+        """The right half: the history and comments, the comment box, the attachments."""
         self.history = named(QTextBrowser(self), "requestHistory")
         self.history.setOpenLinks(False)
         self.comment = named(QPlainTextEdit(self), "comment")
@@ -215,14 +256,10 @@ class RequestCard(QDialog):
         attach_row.addStretch(1)
         right_layout.addLayout(attach_row)
         right_layout.addWidget(self.drop_hint)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        # --- buttons ---------------------------------------------------------------------
+    def _step_buttons(self) -> QHBoxLayout:
+        """Save, the workflow steps (enabled by ``load`` as the role allows), Close."""
         self.save_button = named(QPushButton(self.tr("Save draft"), self), "saveRequest")
         self.buttons: dict[Action, QPushButton] = {
             Action.SUBMIT: named(QPushButton(self.tr("Submit for approval"), self), "submitRequest"),
@@ -238,11 +275,10 @@ class RequestCard(QDialog):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        return bottom
 
-        self._fill_lists()
+    def _connect(self) -> None:
+        """Live checks on every change; the buttons, the counterparty choice, the attachment list."""
         for name, edit in self.edits.items():
             edit.textChanged.connect(self._changed)
             edit.textEdited.connect(lambda _t, n=name: self._touch(n))
@@ -261,7 +297,6 @@ class RequestCard(QDialog):
         self.attach_order.clicked.connect(lambda: self.choose_files("payment_order"))
         self.close_button.clicked.connect(self.reject)
         self.attachments.itemDoubleClicked.connect(self.open_attachment)
-        self.load()
 
     # --- layout helpers -----------------------------------------------------------------------
     def _error_label(self, name: str) -> QLabel:
@@ -306,25 +341,34 @@ class RequestCard(QDialog):
         with self.database.session() as session:
             request = session.get(PaymentRequest, self.request_id) if self.request_id else None
             if request is None:
-                self.setWindowTitle(self.tr("New payment request"))
-                self.status_label.setText(
-                    f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
-                )
-                self.history.setHtml("")
-                allowed = {a: None for a in Action} | {
-                    Action.APPROVE: self.tr("Save and submit the request first."),
-                    Action.RETURN: self.tr("Save and submit the request first."),
-                    Action.REJECT: self.tr("Save and submit the request first."),
-                    Action.PAY: self.tr("Save and submit the request first."),
-                    Action.COMMENT: self.tr("Save the request first."),
-                    Action.ATTACH: self.tr("Save the request first."),
-                }
+                allowed = self._show_new()
             else:
                 self._show(request)
                 self._show_history(session, request)
                 self._show_attachments(session)
-                allowed = pr.allowed_actions(session, request, self.login)
+                allowed = permissions.allowed_actions(session, request, self.login)
         self._loading = False
+        self._enable(allowed)
+        self._changed()
+
+    def _show_new(self) -> dict[Action, str | None]:
+        """A card for a new request: a draft with no history; what it allows before it is saved."""
+        self.setWindowTitle(self.tr("New payment request"))
+        self.status_label.setText(
+            f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+        )
+        self.history.setHtml("")
+        return {a: None for a in Action} | {
+            Action.APPROVE: self.tr("Save and submit the request first."),
+            Action.RETURN: self.tr("Save and submit the request first."),
+            Action.REJECT: self.tr("Save and submit the request first."),
+            Action.PAY: self.tr("Save and submit the request first."),
+            Action.COMMENT: self.tr("Save the request first."),
+            Action.ATTACH: self.tr("Save the request first."),
+        }
+
+    def _enable(self, allowed: dict[Action, str | None]) -> None:
+        """Fields and buttons on or off as ``allowed`` says, the reason in the tooltip of those off."""
         self.allowed = allowed
         editable = allowed[Action.EDIT] is None
         text_fields: list[QLineEdit | QPlainTextEdit] = [*self.edits.values(), self.purpose]
@@ -347,7 +391,6 @@ class RequestCard(QDialog):
         for widget in (self.attach_invoice, self.attach_order):
             widget.setEnabled(allowed[Action.ATTACH] is None)
             widget.setToolTip(allowed[Action.ATTACH] or "")
-        self._changed()
 
     def _show(self, request: PaymentRequest) -> None:
         self.setWindowTitle(
@@ -378,12 +421,12 @@ class RequestCard(QDialog):
         self.vat.setCurrentIndex(max(0, self.vat.findData(request.vat_rate)))
         self.pay_by.setDate(to_qdate(request.pay_by))
         self.purpose.setPlainText(request.purpose)
-        self._auto_purpose = pr.suggested_purpose(
+        self._auto_purpose = validation.suggested_purpose(
             request.subject, request.amount, request.vat_rate, request.currency
         )
 
     def _show_history(self, session: Any, request: PaymentRequest) -> None:
-        names = pr.user_names(session)
+        names = permissions.user_names(session)
         comment_word = self.tr("comment")
         parts = []
         for event in reversed(request.history):
@@ -413,7 +456,7 @@ class RequestCard(QDialog):
 
     def _show_attachments(self, session: Any) -> None:
         self.attachments.clear()
-        for scan in pr.attachments(session, self.request_id or 0):
+        for scan in attachments.attachments(session, self.request_id or 0):
             role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
@@ -452,7 +495,7 @@ class RequestCard(QDialog):
         if not self.purpose.isReadOnly():
             current = " ".join(values.purpose.split())
             if current in ("", self._auto_purpose):
-                suggestion = pr.suggested_purpose(
+                suggestion = validation.suggested_purpose(
                     values.subject, values.amount, values.vat_rate, values.currency
                 )
                 if suggestion and suggestion != current:
@@ -462,7 +505,9 @@ class RequestCard(QDialog):
                     self._loading = False
                     values = self.values()
         self.purpose_count.setText(
-            self.tr("%1 of 210 characters").replace("%1", str(len(" ".join(values.purpose.split()))))
+            self.tr("%1 of %2 characters")
+            .replace("%1", str(len(" ".join(values.purpose.split()))))
+            .replace("%2", str(validation.PURPOSE_LIMIT))
         )
         self.validate(values)
 
@@ -470,7 +515,7 @@ class RequestCard(QDialog):
         """Show the errors at their fields (on a new card only those the user has reached)."""
         values = values or self.values()
         today = self.today if self.request_id is None else None
-        errors = pr.request_errors(values.as_dict(), today=today) if not self.purpose.isReadOnly() else {}
+        errors = validation.request_errors(values, today=today) if not self.purpose.isReadOnly() else {}
         for name in ERROR_FIELDS:
             message = errors.get(name)
             if message and not (
@@ -496,15 +541,17 @@ class RequestCard(QDialog):
             party = session.get(Counterparty, party_id)
             if party is None:
                 return
-            values = pr.requisites_of(party)
-        for name, value in values.items():
+            requisites = validation.requisites_of(party)
+        for name, value in requisites.as_dict().items():
             self.edits[name].setText(value)
             self._touched.add(name)
         self._changed()
 
     def suggest_purpose(self) -> None:
         values = self.values()
-        suggestion = pr.suggested_purpose(values.subject, values.amount, values.vat_rate, values.currency)
+        suggestion = validation.suggested_purpose(
+            values.subject, values.amount, values.vat_rate, values.currency
+        )
         if suggestion:
             self._auto_purpose = suggestion
             self.purpose.setPlainText(suggestion)
@@ -513,8 +560,8 @@ class RequestCard(QDialog):
     def _save(self, session: Any) -> int:
         values = self.values()
         if self.request_id is None:
-            return pr.create_request(session, values, login=self.login, today=self.today).id
-        pr.update_request(session, self.request_id, values, login=self.login)
+            return workflow.create_request(session, values, login=self.login, today=self.today).id
+        workflow.update_request(session, self.request_id, values, login=self.login)
         return self.request_id
 
     def _handle(self, error: UserError) -> None:
@@ -550,7 +597,7 @@ class RequestCard(QDialog):
         try:
             with self.database.transaction() as session:
                 request_id = self._save(session)
-                pr.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
+                workflow.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
         except UserError as error:
             self._handle(error)
             return False
@@ -562,7 +609,7 @@ class RequestCard(QDialog):
             return False
         try:
             with self.database.transaction() as session:
-                pr.transition(
+                workflow.transition(
                     session,
                     self.request_id,
                     action,
@@ -581,7 +628,7 @@ class RequestCard(QDialog):
             return False
         try:
             with self.database.transaction() as session:
-                pr.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
+                workflow.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
         except UserError as error:
             self._handle(error)
             return False
@@ -612,7 +659,7 @@ class RequestCard(QDialog):
         def job(progress: Any, cancel: Any) -> Any:
             progress(0, len(files), files[0].name)
             with database.transaction() as session:
-                result = pr.attach(session, store, request_id, files, role, login=login)
+                result = attachments.attach(session, store, request_id, files, role, login=login)
             progress(len(files), len(files), "")
             return result
 

@@ -15,7 +15,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.core.models import OwnEntity, PaymentRequest
-from desktop.core.requests import workflow as pr
+from desktop.core.requests import permissions, queries
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
@@ -77,7 +77,7 @@ class RequestsModel(LazyTableModel):
             Column("entity", QCoreApplication.translate("RequestsModel", "Payer"), width=150),
             Column("initiator", QCoreApplication.translate("RequestsModel", "Initiator"), width=150),
         )
-        self.filter = pr.RequestFilter()
+        self.filter = queries.RequestFilter()
         self.login = login
         self.today = today or dt.date.today()
         # Read once per refresh, not per page: logins → user names, own entity id → short name.
@@ -94,15 +94,15 @@ class RequestsModel(LazyTableModel):
         super().set_database(database, load=load)
 
     def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        return pr.select_ids(self.filter, self.login, self.today, order_key, descending)
+        return queries.select_ids(self.filter, self.login, self.today, order_key, descending)
 
     def summary_query(self) -> Summarize | None:
         flt, login, today = copy.deepcopy(self.filter), self.login, self.today  # as they are now
-        return lambda session: pr.totals(session, flt, login, today)
+        return lambda session: queries.totals(session, flt, login, today)
 
     def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         if self._names is None:
-            self._names = pr.user_names(session)
+            self._names = permissions.user_names(session)
         if self._entities is None:
             self._entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
         names, entities = self._names, self._entities

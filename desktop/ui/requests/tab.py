@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.config import Settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.requests import workflow as pr
+from desktop.core.requests import export, permissions, queries
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
@@ -52,7 +52,14 @@ class RequestsTab(QWidget):
         self._fixed_today = today
         self.today = today or dt.date.today()
         self.model = RequestsModel(database, self, login=self.login, today=self.today)
+        self._create_controls()
+        self._lay_out()
+        self._connect()
+        self.reload()
 
+    # --- building -------------------------------------------------------------------------------
+    def _create_controls(self) -> None:
+        """The filters (view, search, status, entity, saved filters) and the buttons."""
         self.search = named(QLineEdit(self), "requestSearch")
         self.search.setPlaceholderText(self.tr("Search by number, contractor, INN or purpose"))
         self.search.setClearButtonEnabled(True)
@@ -80,6 +87,8 @@ class RequestsTab(QWidget):
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "requests"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
+    def _lay_out(self) -> None:
+        """Filters on top, the buttons under them, the registry, the totals footer."""
         top = QHBoxLayout()
         top.addWidget(self.view_combo)
         top.addWidget(self.search, 3)
@@ -100,6 +109,8 @@ class RequestsTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.footer)
 
+    def _connect(self) -> None:
+        """Filters apply at once (the search after a pause); the buttons open the card or export."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -113,7 +124,6 @@ class RequestsTab(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
         self.export_button.clicked.connect(self.export_dialog)
         self.model.modelReset.connect(self._update_footer)
-        self.reload()
 
     # --- data -----------------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -133,7 +143,7 @@ class RequestsTab(QWidget):
         role = None
         if self.database is not None:
             with self.database.session() as session:
-                role = pr.user_role(session, self.login)
+                role = permissions.user_role(session, self.login)
         allowed = role in ("accountant", "admin")
         self.export_button.setEnabled(allowed)
         self.export_button.setToolTip(
@@ -144,9 +154,9 @@ class RequestsTab(QWidget):
             else self.tr("Only an accountant or an admin exports payment orders.")
         )
 
-    def current_filter(self) -> pr.RequestFilter:
+    def current_filter(self) -> queries.RequestFilter:
         status = self.status.currentData()
-        return pr.RequestFilter(
+        return queries.RequestFilter(
             statuses=[status] if status else [],
             **self.entity.filter_fields(),
             search=self.search.text(),
@@ -157,7 +167,7 @@ class RequestsTab(QWidget):
         return self.current_filter().as_dict()
 
     def set_filter_dict(self, values: dict[str, Any]) -> None:
-        flt = pr.RequestFilter.from_dict(values)
+        flt = queries.RequestFilter.from_dict(values)
         for combo, value in (
             (self.view_combo, flt.preset),
             (self.status, flt.statuses[0] if flt.statuses else None),
@@ -181,7 +191,7 @@ class RequestsTab(QWidget):
         if self.database is None or self.model.summary is None:
             self.footer.clear()
             return
-        totals: pr.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
+        totals: queries.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
         sums = "; ".join(
             (fmt.rub(amount) if currency == "RUB" else f"{fmt.money(amount)} {currency}")
             for currency, amount in totals.by_currency.items()
@@ -232,11 +242,11 @@ class RequestsTab(QWidget):
         entity_id = chosen[0] if chosen else None
         login, today = self.login, self.today
 
-        def job(progress: Any, cancel: Any) -> pr.ExportResult:
+        def job(progress: Any, cancel: Any) -> export.ExportResult:
             with database.transaction() as session:
-                return pr.export_orders(session, path, own_entity_id=entity_id, login=login, today=today)
+                return export.export_orders(session, path, own_entity_id=entity_id, login=login, today=today)
 
-        def done(result: pr.ExportResult) -> None:
+        def done(result: export.ExportResult) -> None:
             self.last_export = result
             self.model.refresh()
             QMessageBox.information(

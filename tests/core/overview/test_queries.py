@@ -18,7 +18,7 @@ from desktop.core.models import BankPayment, Contract, Counterparty, Document, O
 from desktop.core.overview import queries as overview
 from desktop.core.overview.queries import Figure, Scope
 from desktop.core.registry import queries as registry
-from desktop.core.requests import workflow as payment_requests
+from desktop.core.requests import queries as payment_requests
 from tests.factories.overview import CLOSED_PERIODS, FAILING_PERIOD, TODAY, overview_history
 
 

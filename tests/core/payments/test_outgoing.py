@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.core.db import Database
 from desktop.core.models import BankPayment, PaymentRequest, RequestStatus
 from desktop.core.payments import import_statements
-from desktop.core.requests import workflow as pr
+from desktop.core.requests import export
 from tests.factories.payments import Pay, statement, write_statement
 from tests.factories.requests import ACCOUNTANT, TODAY, setup_parties, to_status
 
@@ -66,7 +66,7 @@ def test_our_own_payment_order_export_is_not_taken_for_a_statement(
     database, request_id = approved
     orders = tmp_path / "orders.txt"
     with database.transaction() as session:
-        pr.export_orders(session, orders, request_ids=[request_id], login=ACCOUNTANT, today=TODAY)
+        export.export_orders(session, orders, request_ids=[request_id], login=ACCOUNTANT, today=TODAY)
     lines = orders.read_bytes().decode("cp1251").splitlines()
 
     report = import_statements(database, [orders])

@@ -1,64 +1,32 @@
-"""Payment requests: required fields, gap-free numbers, who may move a request where, the history,
-saved-filter queries, attachments on the share, and an imported outgoing payment settling a request."""
+"""Payment requests from draft to paid: requisites from the counterparty, gap-free numbers, editing a draft,
+the transitions with who and comments in the history, on SQLite and PostgreSQL, and two people at once."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from desktop.core.common import numbering
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.models import (
-    Counterparty,
-    OwnEntity,
-    PaymentRequest,
-    PaymentStatus,
-    RequestStatus,
-    Scan,
-    ScanStatus,
-    User,
-)
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action, RequestValidationError, WorkflowError
-from desktop.core.scans.store import ScanStore
+from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus, User
+from desktop.core.requests import queries, validation, workflow
+from desktop.core.requests.permissions import Action, WorkflowError
+from desktop.core.requests.validation import RequestValidationError
 from tests.factories.requests import (
     ACCOUNTANT,
-    ADMIN,
     APPROVER,
     INITIATOR,
-    OTHER_MANAGER,
-    PDF,
     TODAY,
     act,
     create,
     draft_input,
-    outgoing,
     setup_parties,
     to_status,
 )
-
-
-@pytest.fixture
-def db(sqlite_db: Database) -> Database:
-    return sqlite_db
-
-
-@pytest.fixture
-def parties(db: Database) -> dict[str, Any]:
-    with db.transaction() as session:
-        found = setup_parties(session)
-        return {k: v.id for k, v in found.items()}
-
-
-# --- creating -------------------------------------------------------------------------------
 
 
 def test_new_request_takes_requisites_from_the_counterparty_and_a_purpose_with_vat(
@@ -97,79 +65,6 @@ def test_new_request_takes_requisites_from_the_counterparty_and_a_purpose_with_v
         ]
 
 
-def test_purpose_without_vat_says_so() -> None:
-    assert pr.suggested_purpose("Аренда склада за ноябрь", "50000", "без НДС") == (
-        "Аренда склада за ноябрь. НДС не облагается"
-    )
-    assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%") == (
-        "Оплата за обучение. В т.ч. НДС (5%) 50.00 руб."
-    )
-    assert pr.suggested_purpose("за обучение", Decimal("-5"), "5%") == ""  # nothing to suggest yet
-    assert pr.suggested_purpose("", Decimal("1050.00"), "5%") == ""
-    assert pr.suggested_purpose("за обучение", Decimal("1050.00"), "5%", "USD") == (
-        "Оплата за обучение. В т.ч. НДС (5%) 50.00 USD"
-    )
-
-
-BAD_FIELDS = [
-    ("own_entity_id", {"own_entity_id": None}, "выберите, с какого юрлица платим"),
-    ("subject", {"subject": "  "}, "обязательное поле"),
-    ("contractor_name", {"counterparty_id": None, "contractor_name": ""}, "обязательное поле"),
-    ("amount", {"amount": None}, "обязательное поле"),
-    ("amount", {"amount": "двенадцать"}, "не число"),
-    ("amount", {"amount": Decimal("0")}, "больше нуля"),
-    ("amount", {"amount": Decimal("-5")}, "больше нуля"),
-    ("amount", {"amount": Decimal("10.005")}, "двух знаков"),
-    ("currency", {"currency": ""}, "обязательное поле"),
-    ("currency", {"currency": "XYZ"}, "не поддерживается"),
-    ("pay_by", {"pay_by": None}, "обязательное поле"),
-    ("pay_by", {"pay_by": TODAY - dt.timedelta(days=1)}, "уже прошла"),
-    ("contractor_inn", {"contractor_inn": "7707083894"}, "контрольная сумма ИНН"),
-    ("contractor_inn", {"contractor_inn": "77070838"}, "10 или 12 цифр"),
-    ("contractor_kpp", {"contractor_kpp": "12345"}, "9 символов"),
-    ("contractor_bik", {"contractor_bik": "04452"}, "БИК должен состоять из 9 цифр"),
-    ("contractor_account", {"contractor_account": "40702810000000000001"}, "контрольный ключ"),
-    ("contractor_account", {"contractor_account": "4070281"}, "20 цифр"),
-    ("contractor_corr_account", {"contractor_corr_account": "30101810000000000001"}, "корр. счёта"),
-    ("purpose", {"purpose": "Оплата за услуги связи"}, "укажите НДС"),
-    ("purpose", {"purpose": "Оплата. В т.ч. НДС (22%) 100.00 руб."}, "выходит 2200.00"),
-    ("purpose", {"purpose": "Оплата. В т.ч. НДС (10%) 1 109.09 руб."}, "ставка 22%"),
-    ("purpose", {"purpose": "Оплата. НДС не облагается"}, "«без НДС»"),
-    ("purpose", {"purpose": "Оплата " + "x" * 210 + ". НДС не облагается"}, "не больше 210"),
-]
-
-
-@pytest.mark.parametrize(
-    ("field", "changes", "message"), BAD_FIELDS, ids=[f"{f}-{m}" for f, _c, m in BAD_FIELDS]
-)
-def test_each_required_or_wrong_field_is_named_and_nothing_is_saved(
-    db: Database, parties: dict[str, int], field: str, changes: dict[str, Any], message: str
-) -> None:
-    with pytest.raises(RequestValidationError) as caught:
-        create(db, parties, **changes)
-    assert field in caught.value.errors, caught.value.errors
-    assert message in caught.value.errors[field]
-    assert pr.FIELD_TITLES[field] in caught.value.message  # the message names the field as the card does
-    with db.session() as session:
-        assert session.scalar(select(func.count(PaymentRequest.id))) == 0
-        assert numbering.peek(session, parties["entity"], pr.NUMBER_KIND, 2026) == 0  # no number burnt
-
-
-def test_a_sole_trader_has_no_kpp_and_a_foreign_vat_phrase_is_refused(
-    db: Database, parties: dict[str, int]
-) -> None:
-    with pytest.raises(RequestValidationError) as caught:
-        create(db, parties, counterparty_id=parties["trader"], contractor_kpp="500101001")
-    assert caught.value.errors == {"contractor_kpp": "у ИП и физического лица нет КПП"}
-    request_id = create(
-        db, parties, counterparty_id=parties["trader"], vat_rate="без НДС", subject="Ремонт кондиционеров"
-    )
-    with db.session() as session:
-        request = session.get(PaymentRequest, request_id)
-        assert request is not None
-        assert request.contractor_kpp == "" and request.purpose == "Ремонт кондиционеров. НДС не облагается"
-
-
 def test_numbers_are_gap_free_per_own_entity_and_year(db: Database, parties: dict[str, int]) -> None:
     first = create(db, parties)
     with pytest.raises(RequestValidationError):
@@ -181,7 +76,7 @@ def test_numbers_are_gap_free_per_own_entity_and_year(db: Database, parties: dic
             k: session.get(OwnEntity if k.startswith("entity") else Counterparty, v)
             for k, v in parties.items()
         }
-        next_year = pr.create_request(
+        next_year = workflow.create_request(
             session,
             draft_input(objects, pay_by=dt.date(2027, 1, 20)),
             login=INITIATOR,
@@ -202,21 +97,18 @@ def test_editing_a_draft_updates_the_suggested_purpose_and_records_what_changed(
     with db.transaction() as session:
         request = session.get(PaymentRequest, request_id)
         assert request is not None
-        values = replace(pr.RequestInput.from_request(request), amount="24 400,00")
-        pr.update_request(session, request_id, values, login=INITIATOR)
+        values = replace(validation.RequestInput.from_request(request), amount="24 400,00")
+        workflow.update_request(session, request_id, values, login=INITIATOR)
     with db.session() as session:
         request = session.get(PaymentRequest, request_id)
         assert request is not None
         assert request.amount == Decimal("24400.00")
         assert request.purpose.endswith("В т.ч. НДС (22%) 4 400.00 руб.")
         assert request.history[-1].comment == "Изменено: Сумма счёта, Назначение платежа"
-        values = replace(pr.RequestInput.from_request(request), own_entity_id=parties["entity2"])
+        values = replace(validation.RequestInput.from_request(request), own_entity_id=parties["entity2"])
     with db.transaction() as session, pytest.raises(RequestValidationError) as caught:
-        pr.update_request(session, request_id, values, login=INITIATOR)
+        workflow.update_request(session, request_id, values, login=INITIATOR)
     assert "плательщика не меняют" in caught.value.errors["own_entity_id"]
-
-
-# --- workflow ---------------------------------------------------------------------------------
 
 
 def test_full_path_with_a_return_for_revision_is_recorded_with_who_and_comments(
@@ -227,7 +119,7 @@ def test_full_path_with_a_return_for_revision_is_recorded_with_who_and_comments(
     act(db, request_id, Action.RETURN, APPROVER, "Приложите счёт")
     act(db, request_id, Action.SUBMIT, INITIATOR, "Счёт приложен")
     with db.transaction() as session:
-        pr.add_comment(session, request_id, "Срочно, до пятницы", login=INITIATOR)
+        workflow.add_comment(session, request_id, "Срочно, до пятницы", login=INITIATOR)
     act(db, request_id, Action.APPROVE, APPROVER, "Согласовано")
     act(db, request_id, Action.PAY, ACCOUNTANT)
     with db.session() as session:
@@ -262,79 +154,6 @@ def test_rejection_and_return_need_a_comment(db: Database, parties: dict[str, in
         assert request.history[-1].comment == "Дорого, ищите другого подрядчика"
 
 
-REFUSED = [
-    # (status, action, login, what the message says)
-    ("draft", Action.SUBMIT, OTHER_MANAGER, "только его автор"),
-    ("draft", Action.EDIT, APPROVER, "только его автор"),
-    ("draft", Action.APPROVE, APPROVER, "в статусе «Черновик»"),
-    ("draft", Action.PAY, ACCOUNTANT, "в статусе «Черновик»"),
-    (
-        "approval",
-        Action.APPROVE,
-        INITIATOR,
-        "только согласующий (руководитель) или администратор; ваша роль — менеджер",
-    ),
-    ("approval", Action.APPROVE, ACCOUNTANT, "ваша роль — бухгалтер"),
-    ("approval", Action.REJECT, INITIATOR, "Отказать по заявке может только согласующий"),
-    ("approval", Action.RETURN, ACCOUNTANT, "заявку на согласовании может только согласующий"),
-    ("approval", Action.PAY, ACCOUNTANT, "в статусе «На согласовании»"),
-    ("approval", Action.SUBMIT, INITIATOR, "в статусе «На согласовании»"),
-    ("approval", Action.EDIT, INITIATOR, "в статусе «На согласовании»"),
-    ("approved", Action.PAY, INITIATOR, "Отметить оплату может только бухгалтер или администратор"),
-    ("approved", Action.PAY, APPROVER, "ваша роль — согласующий"),
-    ("approved", Action.RETURN, INITIATOR, "согласующий, бухгалтер или администратор"),
-    ("approved", Action.APPROVE, APPROVER, "в статусе «Согласован к оплате»"),
-    ("paid", Action.RETURN, APPROVER, "в статусе «Оплачен»"),
-    ("paid", Action.REJECT, APPROVER, "в статусе «Оплачен»"),
-    ("rejected", Action.SUBMIT, INITIATOR, "в статусе «Отказано»"),
-    ("rejected", Action.APPROVE, APPROVER, "в статусе «Отказано»"),
-    ("approval", Action.APPROVE, "stranger", "ваша роль — не задана"),
-]
-
-
-@pytest.mark.parametrize(
-    ("status", "action", "login", "message"), REFUSED, ids=[f"{s}-{a}-{u}" for s, a, u, _m in REFUSED]
-)
-def test_each_transition_a_role_may_not_make_is_refused_with_who_may(
-    db: Database, parties: dict[str, int], status: str, action: Action, login: str, message: str
-) -> None:
-    request_id = to_status(db, parties, status)
-    with db.session() as session:
-        before = session.get(PaymentRequest, request_id)
-        assert before is not None
-        events = len(before.history)
-    with pytest.raises(WorkflowError) as caught, db.transaction() as session:
-        if action == Action.EDIT:
-            request = session.get(PaymentRequest, request_id)
-            assert request is not None
-            pr.update_request(session, request_id, pr.RequestInput.from_request(request), login=login)
-        else:
-            pr.transition(session, request_id, action, login=login, comment="причина")
-    assert message in caught.value.message
-    with db.session() as session:
-        after = session.get(PaymentRequest, request_id)
-        assert after is not None
-        assert after.status == status and len(after.history) == events  # nothing changed
-        assert pr.allowed_actions(session, after, login)[action] == caught.value.message
-
-
-def test_what_each_role_may_do(db: Database, parties: dict[str, int]) -> None:
-    approval = to_status(db, parties, RequestStatus.APPROVAL)
-    approved = to_status(db, parties, RequestStatus.APPROVED)
-    with db.session() as session:
-
-        def allowed(request_id: int, login: str) -> set[str]:
-            request = session.get(PaymentRequest, request_id)
-            assert request is not None
-            return {a.value for a, why in pr.allowed_actions(session, request, login).items() if why is None}
-
-        assert allowed(approval, APPROVER) == {"approve", "reject", "return", "comment", "attach"}
-        assert allowed(approval, ADMIN) == {"approve", "reject", "return", "comment", "attach"}
-        assert allowed(approval, INITIATOR) == {"comment", "attach"}
-        assert allowed(approved, ACCOUNTANT) == {"pay", "export", "return", "comment", "attach"}
-        assert allowed(approved, ADMIN) == {"pay", "export", "return", "reject", "comment", "attach"}
-
-
 def test_submitting_rechecks_the_fields(db: Database, parties: dict[str, int]) -> None:
     request_id = create(db, parties)
     with db.transaction() as session:
@@ -344,189 +163,6 @@ def test_submitting_rechecks_the_fields(db: Database, parties: dict[str, int]) -
     with pytest.raises(RequestValidationError) as caught:
         act(db, request_id, Action.SUBMIT, INITIATOR)
     assert "contractor_account" in caught.value.errors
-
-
-def test_an_install_without_users_lets_its_only_user_do_everything(sqlite_db: Database) -> None:
-    with sqlite_db.transaction() as session:
-        assert pr.user_role(session, "anyone") == "admin"
-        session.add(User(login="boss", full_name="Б", role="approver"))
-        session.flush()
-        assert pr.user_role(session, "anyone") is None
-        assert pr.user_role(session, "boss") == "approver"
-
-
-# --- registry queries -------------------------------------------------------------------------------
-
-
-def test_saved_filter_queries_my_requests_to_approve_due_this_week(
-    db: Database, parties: dict[str, int]
-) -> None:
-    mine_draft = create(db, parties)
-    theirs = to_status(db, parties, RequestStatus.APPROVAL)  # created by INITIATOR too, then re-owned
-    with db.transaction() as session:
-        request = session.get(PaymentRequest, theirs)
-        assert request is not None
-        request.initiator = OTHER_MANAGER
-    due_later = to_status(db, parties, RequestStatus.APPROVED, pay_by=TODAY + dt.timedelta(days=20))
-    due_sunday = to_status(
-        db, parties, RequestStatus.APPROVED, pay_by=dt.date(2026, 11, 29), amount=Decimal("100.00")
-    )
-    paid = to_status(db, parties, RequestStatus.PAID)
-
-    with db.session() as session:
-
-        def ids(**values: Any) -> set[int]:
-            flt = pr.RequestFilter(**values)
-            return set(session.scalars(pr.select_ids(flt, INITIATOR, TODAY)))
-
-        assert ids(preset="mine") == {mine_draft, due_later, due_sunday, paid}
-        assert ids(preset="to_approve") == {theirs}
-        assert ids(preset="due_this_week") == {theirs, due_sunday}
-        assert ids(statuses=["approved"]) == {due_later, due_sunday}
-        assert ids(search="связьком") == {mine_draft, theirs, due_later, due_sunday, paid}
-        assert ids(own_entity_id=parties["entity2"]) == set()
-        totals = pr.totals(session, pr.RequestFilter(statuses=["approved"]), INITIATOR, TODAY)
-        assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("12300.00")}
-
-
-# --- attachments -----------------------------------------------------------------------------------------
-
-
-def test_attachments_go_to_the_share_with_their_hash(
-    tmp_path: Path, db: Database, parties: dict[str, int]
-) -> None:
-    request_id = create(db, parties)
-    share = tmp_path / "share"
-    share.mkdir()
-    invoice = tmp_path / "счёт 45.pdf"
-    invoice.write_bytes(PDF)
-    store = ScanStore(share, tmp_path / "outbox")
-    with db.transaction() as session:
-        result = pr.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
-    assert result.ok and result.stored == [
-        "Заявки на оплату/2026/ООО «АктСервис»/№ 1 ООО «Связьком»/Эл. версия счёта.pdf"
-    ]
-    stored = share / result.stored[0]
-    assert stored.read_bytes() == PDF
-    with db.transaction() as session:
-        again = pr.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
-        assert again.duplicates == ["счёт 45.pdf"] and again.message == "Этот файл уже прикреплён к заявке."
-        rows = pr.attachments(session, request_id)
-        assert [(r.role, r.status, r.sha256, r.added_by) for r in rows] == [
-            ("e_invoice", ScanStatus.STORED, hashlib.sha256(PDF).hexdigest(), INITIATOR)
-        ]
-        request = session.get(PaymentRequest, request_id)
-        assert request is not None
-        assert request.history[-1].comment == "Прикреплён файл (Эл. версия счёта): счёт 45.pdf"
-
-
-def test_unreachable_share_keeps_the_attachment_in_the_outbox_until_retry(
-    tmp_path: Path, db: Database, parties: dict[str, int]
-) -> None:
-    request_id = to_status(db, parties, RequestStatus.PAID)
-    share = tmp_path / "share"  # not there yet
-    order = tmp_path / "платёжка.pdf"
-    order.write_bytes(PDF + b"order")
-    store = ScanStore(share, tmp_path / "outbox")
-    with db.transaction() as session:
-        result = pr.attach(session, store, request_id, [order], "payment_order", login=ACCOUNTANT)
-    assert result.pending == ["платёжка.pdf"]
-    assert f"Общая папка недоступна: {share}" in result.message and "локальную очередь" in result.message
-    with db.session() as session:
-        row = session.scalars(select(Scan).where(Scan.payment_request_id == request_id)).one()
-        assert row.status == ScanStatus.PENDING and Path(row.outbox_path or "").read_bytes() == PDF + b"order"
-    share.mkdir()
-    with db.transaction() as session:
-        assert store.retry_outbox(session, user=ACCOUNTANT) == (1, 0)
-    with db.session() as session:
-        row = session.scalars(select(Scan).where(Scan.payment_request_id == request_id)).one()
-        assert row.status == ScanStatus.STORED
-        assert (share / (row.path or "")).read_bytes() == PDF + b"order"
-        assert row.path.endswith("/Платёжное поручение.pdf")
-
-
-def test_a_file_that_is_not_a_pdf_or_picture_is_refused(
-    tmp_path: Path, db: Database, parties: dict[str, int]
-) -> None:
-    request_id = create(db, parties)
-    text = tmp_path / "счёт.txt"
-    text.write_text("не скан")
-    with db.transaction() as session, pytest.raises(ValidationError, match="не является PDF"):
-        pr.attach(session, ScanStore(tmp_path, tmp_path / "outbox"), request_id, [text], "e_invoice")
-
-
-# --- settlement by an imported outgoing payment ---------------------------------------------------------------
-
-
-def test_an_imported_outgoing_payment_marks_the_approved_request_paid(
-    db: Database, parties: dict[str, int]
-) -> None:
-    request_id = to_status(db, parties, RequestStatus.APPROVED)
-    with db.transaction() as session:
-        request = session.get(PaymentRequest, request_id)
-        assert request is not None
-        payment = outgoing(session, request)
-        settled = pr.settle_outgoing(session, payment)
-        assert settled is request
-    with db.session() as session:
-        request = session.get(PaymentRequest, request_id)
-        assert request is not None and request.payment is not None
-        assert request.status == RequestStatus.PAID
-        assert request.paid_at == dt.date(2026, 11, 25)
-        assert request.payment.status == PaymentStatus.ALLOCATED
-        assert request.payment.allocated_amount == request.amount
-        assert request.payment.counterparty_id == parties["contractor"]
-        last = request.history[-1]
-        assert (last.user_login, last.from_status, last.to_status) == (ACCOUNTANT, "approved", "paid")
-        assert last.comment == "Оплачено по выписке: п/п № 77 от 25.11.2026"
-
-
-def test_payments_that_do_not_fit_settle_nothing(db: Database, parties: dict[str, int]) -> None:
-    approval = to_status(db, parties, RequestStatus.APPROVAL)
-    approved = to_status(db, parties, RequestStatus.APPROVED)
-    with db.transaction() as session:
-        request = session.get(PaymentRequest, approved)
-        waiting = session.get(PaymentRequest, approval)
-        assert request is not None and waiting is not None
-        assert pr.settle_outgoing(session, outgoing(session, request, amount=Decimal("12199.99"))) is None
-        assert (
-            pr.settle_outgoing(
-                session, outgoing(session, request, payee_account="40702810900000000001", number="2")
-            )
-            is None
-        )
-        assert (
-            pr.settle_outgoing(
-                session, outgoing(session, request, own_entity_id=parties["entity2"], number="3")
-            )
-            is None
-        )
-        incoming = outgoing(session, request, direction="in", number="4")
-        assert pr.settle_outgoing(session, incoming) is None
-        assert request.status == RequestStatus.APPROVED and waiting.status == RequestStatus.APPROVAL
-        first = outgoing(session, request, number="5")
-        assert pr.settle_outgoing(session, first) is request
-        assert (
-            pr.settle_outgoing(session, outgoing(session, request, number="6")) is None
-        )  # no second payment for it
-
-
-def test_the_request_number_in_the_purpose_picks_among_equal_requests(
-    db: Database, parties: dict[str, int]
-) -> None:
-    first = to_status(db, parties, RequestStatus.APPROVED)
-    second = to_status(db, parties, RequestStatus.APPROVED)
-    with db.transaction() as session:
-        request = session.get(PaymentRequest, second)
-        assert request is not None and request.number == "2"
-        payment = outgoing(
-            session, request, purpose="Оплата по заявке № 2 за услуги связи. В т.ч. НДС (22%) 2 200.00 руб."
-        )
-        assert pr.settle_outgoing(session, payment) is request
-        other = session.get(PaymentRequest, first)
-        assert other is not None
-        plain = outgoing(session, other, number="90")
-        assert pr.settle_outgoing(session, plain) is other
 
 
 def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database) -> None:
@@ -545,30 +181,12 @@ def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database)
         assert requests[second].history[-1].comment == "Уточните сумму"
         mine = set(
             session.scalars(
-                pr.select_ids(pr.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
+                queries.select_ids(queries.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
             )
         )
         assert mine == {first, second}
-        totals = pr.totals(session, pr.RequestFilter(), INITIATOR, TODAY)
+        totals = queries.totals(session, queries.RequestFilter(), INITIATOR, TODAY)
         assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("24400.00")}
-
-
-def test_a_request_marked_paid_by_hand_gets_the_payment_from_the_statement(
-    db: Database, parties: dict[str, int]
-) -> None:
-    by_hand = to_status(db, parties, RequestStatus.PAID)  # marked paid by the accountant on TODAY
-    waiting = to_status(db, parties, RequestStatus.APPROVED)
-    with db.transaction() as session:
-        request = session.get(PaymentRequest, by_hand)
-        assert request is not None
-        payment = outgoing(session, request)
-        assert pr.settle_outgoing(session, payment) is request
-        assert request.status == RequestStatus.PAID and request.paid_at == payment.date
-        assert payment.status == PaymentStatus.ALLOCATED
-        assert (request.history[-1].from_status, request.history[-1].to_status) == (None, None)
-        assert request.history[-1].comment == "Платёж из выписки: п/п № 77 от 25.11.2026"
-        second = outgoing(session, request, number="78")
-        assert pr.settle_outgoing(session, second) is session.get(PaymentRequest, waiting)
 
 
 def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database) -> None:
@@ -585,7 +203,7 @@ def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database)
 
     def first() -> None:
         with pg_db.transaction() as session:
-            pr.approve(session, request_id, login=APPROVER, comment="первый")
+            workflow.approve(session, request_id, login=APPROVER, comment="первый")
             first_has_lock.set()
             release_first.wait(10)
 
@@ -593,7 +211,7 @@ def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database)
         first_has_lock.wait(10)
         try:
             with pg_db.transaction() as session:
-                pr.approve(session, request_id, login="deputy", comment="второй")
+                workflow.approve(session, request_id, login="deputy", comment="второй")
             outcome["second"] = "approved"
         except WorkflowError as error:
             outcome["second"] = error.message

@@ -19,8 +19,8 @@ from desktop.config import load_settings
 from desktop.core.bank import read_statement_files
 from desktop.core.db import Database
 from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus
-from desktop.core.requests import workflow as pr
-from desktop.core.requests.workflow import Action
+from desktop.core.requests import workflow
+from desktop.core.requests.permissions import Action
 from desktop.ui.requests.card import RequestCard
 from desktop.ui.requests.tab import RequestsTab
 from tests.factories.requests import (
@@ -174,7 +174,7 @@ def test_a_file_dropped_on_the_card_is_attached_to_the_request(
     with db.transaction() as session:
         entity = session.get(OwnEntity, ids(db)["entity"])
         contractor = session.get(Counterparty, ids(db)["contractor"])
-        request_id = pr.create_request(
+        request_id = workflow.create_request(
             session, draft_input({"entity": entity, "contractor": contractor}), login=INITIATOR, today=TODAY
         ).id
     invoice = tmp_path / "счёт 45.pdf"
@@ -217,7 +217,7 @@ def _approved(db: Database, count: int) -> list[int]:
         contractor = session.get(Counterparty, ids(db)["contractor"])
         parties = {"entity": entity, "contractor": contractor}
         for n in range(count):
-            request = pr.create_request(
+            request = workflow.create_request(
                 session,
                 draft_input(
                     parties, amount=Decimal(f"{1000 + n}.50"), pay_by=TODAY + dt.timedelta(days=2 + 7 * n)
@@ -225,9 +225,9 @@ def _approved(db: Database, count: int) -> list[int]:
                 login=INITIATOR,
                 today=TODAY,
             )
-            pr.submit(session, request.id, login=INITIATOR)
+            workflow.submit(session, request.id, login=INITIATOR)
             if n:
-                pr.approve(session, request.id, login=APPROVER)
+                workflow.approve(session, request.id, login=APPROVER)
             made.append(request.id)
     return made
 

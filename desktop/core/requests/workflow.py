@@ -62,7 +62,8 @@ from desktop.core.models import (
     User,
     _now,
 )
-from desktop.core.scans.store import EXTENSIONS, AttachResult, ScanStore
+from desktop.core.scans.files import EXTENSIONS
+from desktop.core.scans.store import AttachResult, ScanOwner, ScanStore
 
 NUMBER_KIND = "request"  # numbering kind: gap-free per own entity and year
 CURRENCIES = ("RUB", "USD", "EUR", "CNY")
@@ -921,6 +922,10 @@ def attachment_path(request: PaymentRequest, role: str, kind_ext: str) -> Path:
         folder,
         safe_file_name(ATTACHMENT_ROLES[role], kind_ext),
     )
+
+
+# How the scan store, which never imports this module, knows the requests' attachments (scans/store.py).
+SCAN_OWNER = ScanOwner("payment_request", Scan.payment_request_id, folder=lambda store: SHARE_FOLDER)
 
 
 def attach(

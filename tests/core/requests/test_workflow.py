@@ -33,6 +33,7 @@ from desktop.core.models import (
 )
 from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError, WorkflowError
+from desktop.core.scans.owners import SCAN_OWNERS
 from desktop.core.scans.store import ScanStore
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
@@ -548,7 +549,7 @@ def test_unreachable_share_keeps_the_attachment_in_the_outbox_until_retry(
     share = tmp_path / "share"  # not there yet
     order = tmp_path / "платёжка.pdf"
     order.write_bytes(PDF + b"order")
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     with db.transaction() as session:
         result = pr.attach(session, store, request_id, [order], "payment_order", login=ACCOUNTANT)
     assert result.pending == ["платёжка.pdf"]

@@ -61,9 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from desktop.ui.app import (
-            run_gui,  # deferred: PySide6 and the window load only when no command is given
-        )
+        # deferred: PySide6 and the window load only when no command is given
+        from desktop.ui.app import run_gui
 
         return run_gui(database=args.database, demo=args.demo, language=args.lang)
     return run_command(args)

@@ -333,9 +333,8 @@ def check_settings(settings: Settings, password: str | None = None) -> None:
     Raises ``ConfigError`` naming the field: a missing folder, an unreachable server,
     a wrong password, a database that does not exist.
     """
-    from desktop.core.db import (
-        check_connection,  # deferred: the ORM and the resources load only for the check
-    )
+    # deferred: the ORM and the resources load only for the check
+    from desktop.core.db import check_connection
 
     if settings.database.kind not in ("sqlite", "postgresql"):
         raise ConfigError(f"Неизвестный тип базы данных: {settings.database.kind}", field="database")

@@ -402,9 +402,8 @@ class RegistryTab(QWidget):
         """«Разобрать сканы»: file a folder or multi-page scan act by act (opened with ``paths`` running)."""
         if self.database is None:
             return None
-        from desktop.ui.scans.inbox_dialog import (
-            InboxDialog,  # deferred: it loads the inbox (~2 s) on first use
-        )
+        # deferred: the dialog loads the inbox (the documents' modules, ~2 s) on first use
+        from desktop.ui.scans.inbox_dialog import InboxDialog
 
         dialog = InboxDialog(self.database, self.settings, self, paths)
         dialog.filed.connect(self.model.refresh)

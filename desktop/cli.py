@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.commands import russian_argparse
+from desktop.commands.common import run_command
 
 # Each module exposes register(subparsers); its parser sets `func(args) -> int`.
 COMMAND_MODULES = (
@@ -15,6 +17,7 @@ COMMAND_MODULES = (
     "desktop.commands.migrate",
     "desktop.commands.importing",
     "desktop.commands.registry",
+    "desktop.commands.scans",
     "desktop.commands.close_month",
     "desktop.commands.forms",
     "desktop.commands.sending",
@@ -24,8 +27,6 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.commands import russian_argparse
-
     russian_argparse.install()  # argparse's own texts («usage:», «options:», errors) in Russian
     parser = argparse.ArgumentParser(
         prog="aktdesk",
@@ -60,11 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        # deferred: PySide6 and the window load only when no command is given
         from desktop.ui.app import run_gui
 
         return run_gui(database=args.database, demo=args.demo, language=args.lang)
-    from desktop.commands.common import run_command
-
     return run_command(args)
 
 

@@ -18,9 +18,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
+
+from desktop.core.errors import ConfigError
 
 if TYPE_CHECKING:
     from desktop.core.scans.store import ScanStore
@@ -120,7 +123,7 @@ class SmtpSettings:
 
     def transport(self, password: str | None) -> Any:
         """The core's ``SmtpConfig`` for these settings and ``password``."""
-        from desktop.core.sending.transport import SmtpConfig
+        from desktop.core.sending.transport import SmtpConfig  # deferred: smtplib and ssl load only for mail
 
         return SmtpConfig(
             host=self.host,
@@ -137,10 +140,6 @@ class SmtpSettings:
 
 def smtp_from_url(base: SmtpSettings, url: str) -> SmtpSettings:
     """``AKTDESK_SMTP_URL`` applied over the settings: host, port, login, ``?security=`` (and ``&from=``)."""
-    from urllib.parse import parse_qs, unquote, urlsplit
-
-    from desktop.core.errors import ConfigError
-
     parts = urlsplit(url)
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
         raise ConfigError(
@@ -207,6 +206,8 @@ class Settings:
 
     def scan_store(self) -> ScanStore:
         """The shared-folder store of signed scans, with its outbox in the user's data folder."""
+        # deferred: the store and its owners load the ORM models and the features; settings load without them
+        from desktop.core.scans.owners import SCAN_OWNERS
         from desktop.core.scans.store import ScanStore
 
         root = self.effective_share_root()
@@ -216,6 +217,7 @@ class Settings:
             pattern=self.scan_pattern,
             max_bytes=self.scan_max_mb * 1024 * 1024,
             contract_pattern=self.contract_scan_pattern,
+            owners=SCAN_OWNERS,
         )
 
     def effective_smtp(self) -> SmtpSettings:
@@ -304,6 +306,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def get_secret(user: str) -> str | None:
+    # deferred: keyring looks up its backends (entry points) when imported; only secrets need it
     import keyring
     from keyring.errors import KeyringError
 
@@ -314,6 +317,7 @@ def get_secret(user: str) -> str | None:
 
 
 def set_secret(user: str, secret: str | None) -> None:
+    # deferred: keyring looks up its backends (entry points) when imported; only secrets need it
     import keyring
     from keyring.errors import KeyringError, PasswordDeleteError
 
@@ -332,8 +336,8 @@ def check_settings(settings: Settings, password: str | None = None) -> None:
     Raises ``ConfigError`` naming the field: a missing folder, an unreachable server,
     a wrong password, a database that does not exist.
     """
+    # deferred: the ORM and the resources load only for the check
     from desktop.core.db import check_connection
-    from desktop.core.errors import ConfigError
 
     if settings.database.kind not in ("sqlite", "postgresql"):
         raise ConfigError(f"Неизвестный тип базы данных: {settings.database.kind}", field="database")

@@ -3,7 +3,8 @@
 A contract's scan goes to ``<share>/Договоры/<Client>/<number> от <date>.<ext>`` (the pattern is
 the setting ``contract_scan_pattern``), through the same store as the acts (``ScanStore``: checked
 by content, copied atomically, SHA-256 verified, outbox when the share cannot take it). The
-contract counts as signed (``Contract.scan_path``) only once a scan is safely on the share.
+contract counts as signed (``Contract.scan_path``) only once a scan is safely on the share;
+``SCAN_OWNER`` is how the store marks it so when a queued scan is filed later.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from desktop.core.common.events import current_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.documents.paths import party_folder
 from desktop.core.models import Contract, Scan, ScanStatus
+from desktop.core.scans.files import EXTENSIONS
 from desktop.core.scans.store import (
     DEFAULT_CONTRACT_PATTERN,
-    EXTENSIONS,
     FILE_NAME_MAX,
     AttachResult,
+    ScanOwner,
     ScanStore,
+    top_folder,
 )
 
 # The states of the contracts registry's column (stable codes; the window translates them).
@@ -108,6 +111,23 @@ def mark_signed(session: Session, contract: Contract) -> None:
     if first is not None:
         contract.scan_path = first.path
         contract.scan_sha256 = first.sha256
+
+
+def _queued_scan_stored(session: Session, row: Scan, user: str | None) -> None:
+    """A queued scan reached the share: the contract may now count as signed."""
+    contract = session.get(Contract, row.contract_id)
+    if contract is not None:
+        mark_signed(session, contract)
+        log_event(session, "contract", contract.id, "scan", {"stored": [row.path]}, user=user)
+
+
+# How the scan store, which never imports this module, knows contracts' scans (scans/store.py).
+SCAN_OWNER = ScanOwner(
+    "contract",
+    Scan.contract_id,
+    folder=lambda store: top_folder(store.contract_pattern),
+    on_stored=_queued_scan_stored,
+)
 
 
 def scan_state_expr() -> Any:

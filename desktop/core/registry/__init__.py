@@ -1,1 +1,1 @@
-"""The acts registry: filters, totals and exports over every current act, invoice and UPD."""
+"""The acts registry: filters, totals and exports over every current act, invoice and UPD (queries), a document found by its number (lookup), and the documents' signed scans (scans)."""

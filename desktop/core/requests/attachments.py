@@ -15,7 +15,8 @@ from desktop.core.errors import ValidationError
 from desktop.core.models import PaymentRequest, Scan
 from desktop.core.requests.permissions import Action, require
 from desktop.core.requests.workflow import get_request, record_event
-from desktop.core.scans.store import EXTENSIONS, AttachResult, ScanStore
+from desktop.core.scans.files import EXTENSIONS
+from desktop.core.scans.store import AttachResult, ScanOwner, ScanStore
 
 ATTACHMENT_ROLES = {"e_invoice": "Эл. версия счёта", "payment_order": "Платёжное поручение"}
 SHARE_FOLDER = "Заявки на оплату"
@@ -31,6 +32,10 @@ def attachment_path(request: PaymentRequest, role: str, kind_ext: str) -> Path:
         folder,
         safe_file_name(ATTACHMENT_ROLES[role], kind_ext),
     )
+
+
+# How the scan store, which never imports this module, knows the requests' attachments (scans/store.py).
+SCAN_OWNER = ScanOwner("payment_request", Scan.payment_request_id, folder=lambda store: SHARE_FOLDER)
 
 
 def attach(

@@ -5,7 +5,7 @@ Every page is rendered (pypdfium2 for PDFs, Pillow for JPEG/PNG/TIFF) and search
 and UPDs) starts that document's range; the pages after it without a QR belong to it (a 2-page
 act) until the next page with a QR. Each range becomes one file — the source file itself when the
 range is exactly one whole file, else a new PDF of those pages — filed through
-``ScanStore.attach``: the same names, hashes, outbox and "signed" marking as a dropped scan.
+``registry.scans.attach``: the same names, hashes, outbox and "signed" marking as a dropped scan.
 
 Empty pages (the backs of a duplex scan) are listed and skipped without ending a range.
 Pages before any id QR, pages with a foreign QR (a payment QR, an invoice's id) and the pages that
@@ -39,7 +39,9 @@ from desktop.core.documents.paths import KIND_TITLES
 from desktop.core.errors import UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document
-from desktop.core.scans.store import AttachResult, ScanStore, inspect_file
+from desktop.core.registry import scans as registry_scans
+from desktop.core.scans.files import check_readable, inspect_file, open_image, open_pdf, page_count
+from desktop.core.scans.store import AttachResult, ScanStore
 
 ID_QR = re.compile(re.escape(ID_QR_PREFIX) + r"(\d{1,12})")
 SIGNABLE = ("act", "upd")
@@ -196,58 +198,6 @@ def collect_sources(
     return found
 
 
-def _open_pdf(path: Path) -> Any:
-    import pypdfium2 as pdfium
-
-    try:
-        return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        text = str(error)
-        if "password" in text.lower():
-            raise ValidationError(
-                f"PDF «{path.name}» защищён паролем: снимите защиту и повторите."
-            ) from error
-        # pdfium says only «Data format error»: a file cut short or one that merely starts with %PDF.
-        raise ValidationError(
-            f"PDF «{path.name}» повреждён или обрезан (скопирован не полностью): его нельзя прочитать."
-        ) from error
-
-
-def _open_image(path: Path) -> Any:
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        image = Image.open(path)
-        image.load()
-        return image
-    except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise ValidationError(f"Изображение «{path.name}» повреждено или не читается: {error}") from error
-
-
-def page_count(path: Path, kind: str) -> int:
-    if kind == "pdf":
-        pdf = _open_pdf(path)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    if kind == "tiff":
-        return int(getattr(_open_image(path), "n_frames", 1))
-    return 1
-
-
-def check_readable(path: Path, kind: str) -> int:
-    """The pages of a scan, opened as the inbox opens it: a password-protected PDF, a truncated
-    one and a file that only starts with ``%PDF`` are refused, each named (``ValidationError``)."""
-    from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
-
-    with PDFIUM_LOCK:
-        count = page_count(path, kind)
-    if count < 1:
-        raise ValidationError(f"В PDF «{path.name}» нет ни одной страницы.")
-    return count
-
-
 def _gray_image(image: Any) -> Any:
     """A PIL image as 8-bit grey, reduced to about IMAGE_LONG_SIDE pixels on its long side."""
     if image.mode != "L":
@@ -261,7 +211,7 @@ def _gray_image(image: Any) -> Any:
 def page_images(path: Path, kind: str, dpi: int = RENDER_DPI) -> Iterator[Any]:
     """Each page of a source file as an 8-bit grey PIL image."""
     if kind == "pdf":
-        pdf = _open_pdf(path)
+        pdf = open_pdf(path)
         try:
             for index in range(len(pdf)):
                 page = pdf[index]
@@ -273,9 +223,9 @@ def page_images(path: Path, kind: str, dpi: int = RENDER_DPI) -> Iterator[Any]:
         finally:
             pdf.close()
         return
-    from PIL import ImageSequence
+    from PIL import ImageSequence  # deferred: Pillow is heavy; only rendering an image needs it
 
-    image = _open_image(path)
+    image = open_image(path)
     for frame in ImageSequence.Iterator(image):
         yield _gray_image(frame)
 
@@ -296,6 +246,7 @@ def _read_page(image: Any) -> tuple[list[str], bool]:
     finds all but one of the rest (~0.2 s a page, spent only on pages without an id QR), then
     a thresholded and a half-size copy are tried.
     """
+    # deferred: numpy, zxing-cpp and Pillow are heavy; only reading a page needs them
     import numpy as np
     import zxingcpp
     from PIL import ImageFilter
@@ -329,7 +280,7 @@ def is_blank(image: Any) -> bool:
     The margins are left out (a scanner lid's shadow). Paper noise stays far above the dark
     threshold; a single line of text has thousands of dark pixels, dust a few dozen.
     """
-    import numpy as np
+    import numpy as np  # deferred: numpy is heavy; only reading a page needs it
 
     pixels = np.asarray(image, dtype=np.uint8)
     h, w = pixels.shape[:2]
@@ -475,9 +426,9 @@ def _stable_bytes(data: bytes) -> bytes:
 
 def _image_page_pdf(page: PageRef) -> bytes:
     """One image page as a one-page PDF (Pillow), at the scan's own resolution."""
-    from PIL import Image, ImageSequence
+    from PIL import Image, ImageSequence  # deferred: Pillow is heavy; only building a PDF needs it
 
-    image = _open_image(page.source)
+    image = open_image(page.source)
     frame = next(f for i, f in enumerate(ImageSequence.Iterator(image)) if i == page.index)
     dpi = frame.info.get("dpi") or image.info.get("dpi") or (200, 200)
     resolution = float(dpi[0]) if dpi and float(dpi[0]) > 10 else 200.0
@@ -492,7 +443,7 @@ def _image_page_pdf(page: PageRef) -> bytes:
 
 def build_pdf(pages: Sequence[PageRef]) -> bytes:
     """A PDF of ``pages`` in order: PDF pages imported as they are, images placed one per page."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # deferred: pdfium loads a native library; only building a PDF needs it
 
     out = pdfium.PdfDocument.new()
     opened: list[Any] = []
@@ -501,7 +452,7 @@ def build_pdf(pages: Sequence[PageRef]) -> bytes:
         for page in pages:
             if page.kind == "pdf":
                 if page.source not in by_source:
-                    by_source[page.source] = _open_pdf(page.source)
+                    by_source[page.source] = open_pdf(page.source)
                     opened.append(by_source[page.source])
                 source = by_source[page.source]
                 out.import_pages(source, [page.index])
@@ -559,7 +510,7 @@ def file_pages(
         if document is None:
             raise ValidationError("Документ не найден: возможно, его удалили.")
         title = document_title(document)
-        result: AttachResult = store.attach(session, document, [file], user=user)
+        result: AttachResult = registry_scans.attach(session, store, document, [file], user=user)
     if result.stored:
         status, path = "stored", result.stored[0]
     elif result.pending:
@@ -709,7 +660,8 @@ def check_named(session: Session, document: Document, files: Sequence[Path], max
 
     Every page is read as the inbox reads it; a page without an id QR (or with a QR of an invoice,
     or of no document in the base) is the person's word and passes. A damaged file is refused
-    first, as ``ScanStore.attach`` would refuse it (``ValidationError``)."""
+    first, as ``registry.scans.attach`` would refuse it (``ValidationError``)."""
+    # deferred: pdfutil imports pypdfium2 (a native library) at load; only reading pages needs its lock
     from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
 
     for path in files:
@@ -731,6 +683,7 @@ def check_named(session: Session, document: Document, files: Sequence[Path], max
 
 def check_pages_named(session: Session, document: Document, pages: Sequence[PageRef]) -> None:
     """``check_named`` for pages chosen by hand from the inbox's files (``assign_pages``)."""
+    # deferred: pdfutil imports pypdfium2 (a native library) at load; only reading pages needs its lock
     from desktop.core.documents.pdf.pdfutil import PDFIUM_LOCK
 
     reads: list[tuple[str, Sequence[str]]] = []

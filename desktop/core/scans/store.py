@@ -1,7 +1,8 @@
 """Signed scans on the shared folder: checked, copied atomically, hashed, verified — or kept in the outbox.
 
-A scan is filed at ``<share>/Акты выполненных работ/<YEAR>/<Client>/<number> от <date>.<ext>``
-(the pattern is a setting). The file is copied, never moved: written under a temporary name in
+A scan is filed under its owner's name on the share, an act's at
+``<share>/Акты выполненных работ/<YEAR>/<Client>/<number> от <date>.<ext>`` (the patterns are
+settings). The file is copied, never moved: written under a temporary name in
 the target folder, flushed and fsynced, then linked to its final name (which fails rather than
 overwrite), and read back to verify its SHA-256. A different file already under that name is
 kept and the new one gets a suffix; the same file dropped twice is recognised by its hash.
@@ -10,12 +11,21 @@ When the share cannot be reached (missing, not a folder, read-only, full) the sc
 local outbox in the user's data folder and the document stays unsigned with a *pending* scan;
 ``retry_outbox`` files it later. Nothing is lost if the program is closed meanwhile: the outbox
 is on disk and the pending scan is a database row.
+
+The store is generic: it never imports what owns the scans. Each owner (the registry's acts,
+invoices and UPDs in ``registry/scans.py``, contracts in ``contracts/scans.py``, payment requests
+in ``requests/attachments.py``) files its scans through ``store_files`` with its own names and
+describes itself as a ``ScanOwner``: its kind, the ``Scan`` column that points at it, its top
+folder on the share and the hook run when a queued scan of it reaches the share. The store is
+given its owners when it is built (``ScanStore(..., owners=...)``): ``scans/owners.py`` lists all
+of them for the application (``Settings.scan_store``), a test passes the ones it needs. What needs
+every owner (``folders``, ``retry_outbox``) asks the store's own list, so nothing depends on which
+modules happen to be imported; a queued scan whose owner the store was not given is a bug and
+stops the retry (``RuntimeError``) rather than leaving it unsigned.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
 import shutil
 import tempfile
@@ -23,51 +33,27 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, inspect, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.core.common.events import current_login, log_event
-from desktop.core.common.safe_names import safe_file_name, safe_name
-from desktop.core.documents.paths import party_folder
 from desktop.core.errors import StorageError, ValidationError, os_error_text
-from desktop.core.models import Document, Scan, ScanStatus
-from desktop.core.payments.closed import notify_closed
+from desktop.core.models import Scan, ScanStatus
+from desktop.core.scans.files import EXTENSIONS, ScanFile, inspect_file, sha256_of
 
-DEFAULT_PATTERN = "Акты выполненных работ/{year}/{client}/{number} от {date}"
+DEFAULT_PATTERN = (
+    "Акты выполненных работ/{year}/{client}/{number} от {date}"  # documents' (registry/scans.py)
+)
 DEFAULT_CONTRACT_PATTERN = "Договоры/{client}/{number} от {date}"  # contracts' scans (contracts/scans.py)
 ROOT_FOLDER = "Акты выполненных работ"
-EXTENSIONS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png", "tiff": ".tif"}
-SIGNATURES = (
-    (b"%PDF-", "pdf"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"II*\x00", "tiff"),
-    (b"MM\x00*", "tiff"),
-)
 FILE_NAME_MAX = 120
 
 
 # --- names -------------------------------------------------------------------------
 
 
-def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PATTERN) -> Path:
-    """Where a document's scan goes, relative to the share root."""
-    values = {
-        "year": f"{document.date.year:04d}",
-        # «ИП Иванов И.И.» → «ИП Иванов И.И 7707…»: no dot before the INN.
-        "client": party_folder(document.counterparty.short_name, document.counterparty.inn),
-        "number": document.number,
-        "date": document.date.strftime("%d.%m.%Y"),
-        "kind": {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(document.kind, document.kind),
-        "period": document.period,
-    }
-    if pattern == DEFAULT_PATTERN and document.kind != "act":
-        # «УПД 12 от 31.10.2026»: a UPD numbered like an act of the same client keeps its own name.
-        pattern = DEFAULT_PATTERN.replace("{number}", "{kind} {number}")
-    parts = pattern.format(**values).replace("\\", "/").split("/")
-    folders = [p if p == ROOT_FOLDER else safe_name(p) for p in parts[:-1]]
-    file_name = safe_file_name(parts[-1], EXTENSIONS[kind], FILE_NAME_MAX)
-    return Path(*folders, file_name)
+def top_folder(pattern: str) -> str:
+    """The folder on the share a file-name pattern starts with («Договоры/{client}/…» → «Договоры»)."""
+    return pattern.replace("\\", "/").split("/", 1)[0]
 
 
 def _existing_case_insensitive(folder: Path, name: str) -> str:
@@ -82,53 +68,6 @@ def _existing_case_insensitive(folder: Path, name: str) -> str:
 
 
 # --- files ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScanFile:
-    path: Path
-    kind: str
-    size: int
-    sha256: str
-
-
-def inspect_file(path: Path, max_bytes: int) -> ScanFile:
-    """Check a dropped file by its content: PDF, JPEG, PNG or TIFF, not empty, not too large."""
-    path = Path(path)
-    if path.is_dir():
-        raise ValidationError(f"«{path.name}» — это папка, а не файл скана.")
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise ValidationError(f"Файл «{path.name}» пустой.")
-        if size > max_bytes:
-            raise ValidationError(
-                f"Файл «{path.name}» слишком большой: {size / 1048576:.1f} МБ (можно не больше {max_bytes / 1048576:.0f} МБ)."
-            )
-        digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-            digest.update(head)
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except ValidationError:
-        raise
-    except OSError as error:
-        raise ValidationError(f"Файл «{path.name}» не читается: {os_error_text(error)}") from error
-    for signature, kind in SIGNATURES:
-        if head.startswith(signature):
-            return ScanFile(path, kind, size, digest.hexdigest())
-    raise ValidationError(
-        f"Файл «{path.name}» не является PDF или изображением (JPEG, PNG, TIFF) — проверено по содержимому."
-    )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
@@ -206,26 +145,41 @@ class AttachResult:
         return not self.pending
 
 
+@dataclass(frozen=True)
+class ScanOwner:
+    """What scans belong to (a document, a contract, a payment request), as its own module describes it."""
+
+    kind: str  # "document", "contract", "payment_request"
+    column: InstrumentedAttribute[int | None]  # the ``Scan`` column pointing at the owner
+    folder: Callable[[ScanStore], str]  # its top folder on the share, from the store's settings
+    # Run by ``retry_outbox`` once a queued scan of this owner is on the share: (session, scan, user).
+    on_stored: Callable[[Session, Scan, str | None], None] | None = None
+
+
 @dataclass
 class ScanStore:
     share_root: Path | None
     outbox: Path
-    pattern: str = DEFAULT_PATTERN
+    pattern: str = DEFAULT_PATTERN  # documents' file names (the setting ``scan_pattern``)
     max_bytes: int = 50 * 1024 * 1024
-    contract_pattern: str = DEFAULT_CONTRACT_PATTERN
+    contract_pattern: str = DEFAULT_CONTRACT_PATTERN  # contracts' (``contract_scan_pattern``)
+    owners: tuple[ScanOwner, ...] = ()  # see the module's docstring; scans/owners.py lists them all
 
     def folders(self) -> list[str]:
-        """The top folders on the share this program files into: acts, contracts, payment requests."""
-        from desktop.core.requests.attachments import SHARE_FOLDER
+        """The top folders on the share this program files into, one per owner (acts, contracts, requests)."""
+        return list(dict.fromkeys(owner.folder(self) for owner in self.owners))
 
-        tops = [
-            pattern.replace("\\", "/").split("/", 1)[0] for pattern in (self.pattern, self.contract_pattern)
-        ]
-        return list(dict.fromkeys([*tops, SHARE_FOLDER]))
+    def owner_of(self, row: Scan) -> ScanOwner | None:
+        """The owner of a scan among the store's owners (None for a scan that belongs to nothing).
 
-    def plan(self, document: Document, path: Path) -> str:
-        """What a drop of ``path`` onto ``document`` will do (for the hover hint)."""
-        return self.plan_drop(path, lambda kind: scan_relative_path(document, kind, self.pattern))
+        Raises ``RuntimeError`` when the scan points at an owner the store was not given."""
+        for owner in self.owners:
+            if getattr(row, owner.column.key) is not None:
+                return owner
+        linked = [c.key for c in inspect(Scan).columns if c.foreign_keys and getattr(row, c.key) is not None]
+        if linked:
+            raise RuntimeError(f"scan {row.id} belongs to {linked[0]}, an owner this ScanStore was not given")
+        return None
 
     def plan_drop(self, path: Path, relative_path: Callable[[str], Path]) -> str:
         """What a drop of ``path`` filed under ``relative_path(kind)`` will do (for the hover hint)."""
@@ -235,48 +189,6 @@ class ScanStore:
         if problem:
             return f"{problem}\nСкан будет сохранён в локальную очередь и отправлен позже."
         return f"Копировать в {Path(str(self.share_root)) / relative}"
-
-    def attach(
-        self, session: Session, document: Document, files: Sequence[Path], *, user: str | None = None
-    ) -> AttachResult:
-        """File scans of one document. All files are checked first: one bad file stops the drop."""
-        user = user or current_login()
-        scans = self.check_files(files)
-        from desktop.core.scans.inbox import check_readable  # it builds on this module
-
-        for scan in scans:
-            if scan.kind == "pdf":  # refused as the inbox refuses it: protected, truncated, fake
-                check_readable(scan.path, scan.kind)
-        known = {s.sha256 for s in session.scalars(select(Scan).where(Scan.document_id == document.id))}
-
-        def link(row: Scan) -> None:
-            row.document_id = document.id
-
-        result, problem = self.store_files(
-            session,
-            scans,
-            known,
-            lambda kind: scan_relative_path(document, kind, self.pattern),
-            link,
-            user=user,
-        )
-        self._update_document(session, document, user)
-        log_event(
-            session,
-            "document",
-            document.id,
-            "scan",
-            {"stored": result.stored, "pending": result.pending, "duplicates": result.duplicates},
-            user=user,
-        )
-        if result.pending:
-            result.message = (
-                f"{problem}\nСкан сохранён в локальную очередь ({self.outbox}) и будет отправлен на общую папку "
-                "автоматически; документ станет подписанным после этого."
-            )
-        elif result.duplicates and not result.stored:
-            result.message = "Этот файл уже прикреплён к документу."
-        return result
 
     def check_files(self, files: Sequence[Path]) -> list[ScanFile]:
         """Every dropped file checked by content before any is filed: one bad file stops the drop."""
@@ -345,25 +257,6 @@ class ScanStore:
             _copy_atomically(scan.path, target)
         return target
 
-    @staticmethod
-    def _update_document(session: Session, document: Document, user: str) -> None:
-        stored = list(
-            session.scalars(
-                select(Scan)
-                .where(Scan.document_id == document.id, Scan.status == ScanStatus.STORED)
-                .order_by(Scan.id)
-            )
-        )
-        if stored and not document.signed:
-            document.signed = True
-            document.signed_at = dt.datetime.now()
-            document.signed_by = user
-            document.scan_path = stored[0].path
-            document.scan_sha256 = stored[0].sha256
-            # A signed act may close the deal when its invoices are already paid
-            # (docs/domain.md, «Signed and closed»).
-            notify_closed(session, [document.id], user=user)
-
     def queued(self) -> ColumnElement[bool]:
         """The scans waiting in THIS outbox: another workstation's queue is in its own data folder,
         out of reach here (the database lists every workstation's pending scans)."""
@@ -372,9 +265,9 @@ class ScanStore:
             Scan.outbox_path.startswith(str(self.outbox) + os.sep, autoescape=True),
         )
 
-    def queued_count(self, session: Session, *, contracts_only: bool = False) -> int:
-        """How many scans this workstation has queued (of contracts only, if asked)."""
-        where = [self.queued()] + ([Scan.contract_id.is_not(None)] if contracts_only else [])
+    def queued_count(self, session: Session, *, owner: ScanOwner | None = None) -> int:
+        """How many scans this workstation has queued (of one owner's only, if asked)."""
+        where = [self.queued()] + ([owner.column.is_not(None)] if owner is not None else [])
         return session.scalar(select(func.count(Scan.id)).where(*where)) or 0
 
     def retry_outbox(self, session: Session, *, user: str | None = None) -> tuple[int, int]:
@@ -382,9 +275,10 @@ class ScanStore:
         pending = list(session.scalars(select(Scan).where(self.queued()).order_by(Scan.id)))
         if not pending:
             return 0, 0
+        owners = [self.owner_of(row) for row in pending]  # before any file moves: a missing owner stops it
         problem = share_problem(self.share_root)
         stored = 0
-        for row in pending:
+        for row, owner in zip(pending, owners, strict=True):
             if problem is not None:
                 row.last_error = problem
                 continue
@@ -404,19 +298,8 @@ class ScanStore:
             row.outbox_path = None
             stored += 1
             session.flush()
-            if row.document_id is not None:
-                document = session.get(Document, row.document_id)
-                if document is not None:
-                    self._update_document(session, document, row.added_by)
-                    log_event(session, "document", document.id, "scan", {"stored": [row.path]}, user=user)
-            elif row.contract_id is not None:
-                from desktop.core.contracts.scans import mark_signed
-                from desktop.core.models import Contract
-
-                contract = session.get(Contract, row.contract_id)
-                if contract is not None:
-                    mark_signed(session, contract)
-                    log_event(session, "contract", contract.id, "scan", {"stored": [row.path]}, user=user)
+            if owner is not None and owner.on_stored is not None:
+                owner.on_stored(session, row, user)
             source.unlink(missing_ok=True)
         return stored, len(pending) - stored
 

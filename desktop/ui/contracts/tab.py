@@ -28,17 +28,22 @@ from sqlalchemy.orm import selectinload
 from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
 from desktop.core.contracts import registry as contract_registry
+from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Agreement, Contract, User
+from desktop.core.scans.store import share_problem
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import named
 from desktop.ui.contracts import scans
+from desktop.ui.contracts.card import ContractCard
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, ContractsModel, kind_title, status_title
+from desktop.ui.contracts.wizard import ContractWizard
+from desktop.ui.parties.import_dialog import ImportDialog
 from desktop.ui.registry.drop_view import ScanDropView
 from desktop.ui.tasks import run_task
 
@@ -233,8 +238,6 @@ class ContractsTab(QWidget):
     def new_contract(self) -> None:
         if self.database is None:
             return
-        from desktop.ui.contracts.wizard import ContractWizard
-
         wizard = ContractWizard(self.database, self)
         wizard.created.connect(self._created)
         wizard.open()
@@ -251,8 +254,6 @@ class ContractsTab(QWidget):
         contract_id = self.view.current_id()
         if contract_id is None or self.database is None:
             return
-        from desktop.ui.contracts.card import ContractCard
-
         card = ContractCard(self.database, contract_id, self, settings=self.settings)
         card.changed.connect(self.model.refresh)
         card.changed.connect(self._update_outbox)
@@ -261,8 +262,6 @@ class ContractsTab(QWidget):
     def import_file(self) -> None:
         if self.database is None:
             return
-        from desktop.ui.parties.import_dialog import ImportDialog
-
         dialog = ImportDialog(self.database, self)
         dialog.imported.connect(self.reload)
         dialog.open()
@@ -333,7 +332,7 @@ class ContractsTab(QWidget):
         if self.database is not None:
             store = self.settings.scan_store()
             with self.database.session() as session:
-                pending = store.queued_count(session, contracts_only=True)
+                pending = store.queued_count(session, owner=contract_scans.SCAN_OWNER)
         self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
         self.outbox_button.setEnabled(pending > 0)
         self.outbox_button.setVisible(pending > 0)
@@ -355,8 +354,6 @@ class ContractsTab(QWidget):
             self.model.refresh()
             stored, pending = result
             if pending:
-                from desktop.core.scans.store import share_problem
-
                 QMessageBox.warning(
                     self,
                     self.tr("Scan queue"),

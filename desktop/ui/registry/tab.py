@@ -29,7 +29,9 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Document, User
 from desktop.core.registry import queries as registry
+from desktop.core.registry import scans as registry_scans
 from desktop.core.registry.queries import RegistryFilter
+from desktop.core.scans.store import share_problem
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
@@ -306,7 +308,7 @@ class RegistryTab(QWidget):
             with self.database.session() as session:
                 document = session.get(Document, document_id)
                 try:
-                    plan = store.plan(document, files[0]) if document is not None else ""
+                    plan = registry_scans.plan(store, document, files[0]) if document is not None else ""
                 except UserError as error:
                     plan = error.message
                 number = document.number if document is not None else ""
@@ -344,6 +346,7 @@ class RegistryTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> Any:
+            # deferred: the inbox loads the documents' modules (~2 s); only attaching a scan needs it
             from desktop.core.scans.inbox import ForeignScanError, check_named
 
             progress(0, len(files), files[0].name)
@@ -356,12 +359,12 @@ class RegistryTab(QWidget):
                         check_named(session, document, files, store.max_bytes)
                     except ForeignScanError as error:
                         return error
-                result = store.attach(session, document, files)
+                result = registry_scans.attach(session, store, document, files)
             progress(len(files), len(files), "")
             return result
 
         def done(result: Any) -> None:
-            from desktop.core.scans.inbox import ForeignScanError
+            from desktop.core.scans.inbox import ForeignScanError  # deferred: as in job() above
 
             if isinstance(result, ForeignScanError):
                 answer = QMessageBox.question(
@@ -399,6 +402,7 @@ class RegistryTab(QWidget):
         """«Разобрать сканы»: file a folder or multi-page scan act by act (opened with ``paths`` running)."""
         if self.database is None:
             return None
+        # deferred: the dialog loads the inbox (the documents' modules, ~2 s) on first use
         from desktop.ui.scans.inbox_dialog import InboxDialog
 
         dialog = InboxDialog(self.database, self.settings, self, paths)
@@ -423,8 +427,6 @@ class RegistryTab(QWidget):
             self._update_outbox()
             stored, pending = result
             if not quiet:
-                from desktop.core.scans.store import share_problem
-
                 text = (
                     self.tr("Sent to the shared folder: %1; still queued: %2")
                     .replace("%1", str(stored))
@@ -443,7 +445,7 @@ class RegistryTab(QWidget):
         """Reminders about the unsigned acts among the selected rows (or all rows of the filter)."""
         if self.database is None:
             return None
-        from desktop.ui.sending.dialog import RemindDialog
+        from desktop.ui.sending.dialog import RemindDialog  # deferred: the sending modules load on first use
 
         ids = self.view.selected_ids() or self.model.ids()
         dialog = RemindDialog(self.database, ids, self, self.settings)
@@ -455,7 +457,7 @@ class RegistryTab(QWidget):
     def open_card(self, document_id: int | None) -> None:
         if document_id is None or self.database is None:
             return
-        from desktop.ui.registry.card import DocumentCard
+        from desktop.ui.registry.card import DocumentCard  # deferred: the card's modules load on first use
 
         card = DocumentCard(self.database, document_id, self, self.settings)
         card.attach_requested.connect(self.attach_files)

@@ -15,6 +15,7 @@ from desktop.core.demo.data import fill_demo
 from desktop.core.documents.paths import party_folder
 from desktop.core.errors import ValidationError
 from desktop.core.models import Contract, Scan
+from desktop.core.scans.owners import SCAN_OWNERS
 from desktop.core.scans.store import ScanStore
 from tests.factories import first_contract
 
@@ -102,7 +103,7 @@ def test_unreachable_share_queues_the_scan_and_the_retry_files_it(
     any_db: Database, contract_id: int, tmp_path: Path
 ) -> None:
     share = tmp_path / "share"  # the folder was removed: the server is away
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     source = _file(tmp_path, "signed.pdf", PDF)
     with any_db.transaction() as session:
         result = contract_scans.attach(session, store, session.get(Contract, contract_id), [source])

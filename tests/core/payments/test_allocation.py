@@ -24,6 +24,7 @@ from desktop.core.payments import (
     unallocated_payments,
     unread_count,
 )
+from desktop.core.registry import scans as registry_scans
 from desktop.core.scans.store import ScanStore
 from tests.factories.payments import (
     LUTIK_ACCOUNT,
@@ -193,7 +194,7 @@ def _sign(database: Database, tmp_path: Path, document_id: int, name: str = "act
     with database.transaction() as session:
         document = session.get(Document, document_id)
         assert document is not None
-        store.attach(session, document, [scan], user="m.smirnov")
+        registry_scans.attach(session, store, document, [scan], user="m.smirnov")
 
 
 def _notes(database: Database) -> list[tuple[str, int | None, str]]:

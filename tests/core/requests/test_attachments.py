@@ -13,6 +13,7 @@ from desktop.core.db import Database
 from desktop.core.errors import ValidationError
 from desktop.core.models import PaymentRequest, RequestStatus, Scan, ScanStatus
 from desktop.core.requests import attachments
+from desktop.core.scans.owners import SCAN_OWNERS
 from desktop.core.scans.store import ScanStore
 from tests.factories.requests import ACCOUNTANT, INITIATOR, PDF, create, to_status
 
@@ -25,7 +26,7 @@ def test_attachments_go_to_the_share_with_their_hash(
     share.mkdir()
     invoice = tmp_path / "счёт 45.pdf"
     invoice.write_bytes(PDF)
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     with db.transaction() as session:
         result = attachments.attach(session, store, request_id, [invoice], "e_invoice", login=INITIATOR)
     assert result.ok and result.stored == [
@@ -52,7 +53,7 @@ def test_unreachable_share_keeps_the_attachment_in_the_outbox_until_retry(
     share = tmp_path / "share"  # not there yet
     order = tmp_path / "платёжка.pdf"
     order.write_bytes(PDF + b"order")
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     with db.transaction() as session:
         result = attachments.attach(session, store, request_id, [order], "payment_order", login=ACCOUNTANT)
     assert result.pending == ["платёжка.pdf"]

@@ -18,6 +18,7 @@ from desktop.core.demo.data import fill_demo
 from desktop.core.documents import context as ctx
 from desktop.core.models import Document, Scan, ScanStatus
 from desktop.core.scans.inbox import assign_pages, find_signable, run_inbox
+from desktop.core.scans.owners import SCAN_OWNERS
 from desktop.core.scans.store import ScanStore
 from tests.factories.scan_inbox import blank_page, pdf_page_count, qr_page, save_pdf
 
@@ -172,7 +173,7 @@ def test_an_unreachable_share_keeps_the_ranges_in_the_outbox_until_a_retry(
 ) -> None:
     stack = save_pdf([qr_page(_qr(act)), qr_page(None, "page 2")], tmp_path / "scan.pdf")
     share = tmp_path / "share"  # never created: the share is down
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
 
     report = run_inbox(sqlite_db, store, [stack])
 

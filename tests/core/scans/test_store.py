@@ -15,6 +15,8 @@ from desktop.core.demo.data import fill_demo
 from desktop.core.documents.paths import party_folder
 from desktop.core.errors import ValidationError
 from desktop.core.models import Counterparty, Document, Scan
+from desktop.core.registry import scans as registry_scans
+from desktop.core.scans.owners import SCAN_OWNERS
 from desktop.core.scans.store import ScanStore, check_share
 from tests.factories import first_contract, make_document
 from tests.factories.pdf import one_page_pdf
@@ -49,7 +51,7 @@ def test_scan_is_copied_to_the_share_with_a_windows_safe_name_and_hash(
     source = _file(tmp_path, "scan 001.pdf", PDF)
     with sqlite_db.transaction() as session:
         document = session.get(Document, act)
-        result = store.attach(session, document, [source], user="m.smirnov")
+        result = registry_scans.attach(session, store, document, [source], user="m.smirnov")
         number, date = document.number, document.date
         folder = party_folder(document.counterparty.short_name, document.counterparty.inn)
     assert result.ok and len(result.stored) == 1
@@ -76,8 +78,8 @@ def test_same_file_twice_is_recognised_and_another_file_gets_a_suffix(
     other_pdf = _file(tmp_path, "c.pdf", PDF + b"% another page\n")
     with sqlite_db.transaction() as session:
         document = session.get(Document, act)
-        store.attach(session, document, [first])
-        again = store.attach(session, document, [first, second, other_pdf])
+        registry_scans.attach(session, store, document, [first])
+        again = registry_scans.attach(session, store, document, [first, second, other_pdf])
     assert again.duplicates == ["a.pdf"] and len(again.stored) == 2
     folder = next((share / "Акты выполненных работ").rglob("*.pdf")).parent
     names = sorted(p.name for p in folder.iterdir())
@@ -101,7 +103,7 @@ def test_bad_files_are_refused_and_change_nothing(
     share.mkdir()
     store = ScanStore(share, tmp_path / "outbox", max_bytes=1000)
     with pytest.raises(ValidationError) as error, sqlite_db.transaction() as session:
-        store.attach(session, session.get(Document, act), [_file(tmp_path, name, data)])
+        registry_scans.attach(session, store, session.get(Document, act), [_file(tmp_path, name, data)])
     assert words in error.value.message and name in error.value.message
     assert not any(share.iterdir())
     with sqlite_db.session() as session:
@@ -116,10 +118,10 @@ def test_unreachable_share_keeps_the_scan_in_the_outbox_until_retry(
     if fault == "under_a_file":
         (tmp_path / "blocker").write_text("a regular file")
         share = tmp_path / "blocker" / "share"
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     source = _file(tmp_path, "signed.pdf", PDF)
     with sqlite_db.transaction() as session:
-        result = store.attach(session, session.get(Document, act), [source])
+        result = registry_scans.attach(session, store, session.get(Document, act), [source])
     assert not result.ok and "недоступна" in result.message and "очередь" in result.message
     with sqlite_db.session() as session:
         assert not session.get(Document, act).signed
@@ -145,10 +147,11 @@ def test_share_check_finds_missing_changed_and_orphan_files(
 ) -> None:
     share = tmp_path / "share"
     share.mkdir()
-    store = ScanStore(share, tmp_path / "outbox")
+    store = ScanStore(share, tmp_path / "outbox", owners=SCAN_OWNERS)
     with sqlite_db.transaction() as session:
-        store.attach(
+        registry_scans.attach(
             session,
+            store,
             session.get(Document, act),
             [_file(tmp_path, "a.pdf", PDF), _file(tmp_path, "b.png", PNG)],
         )
@@ -189,8 +192,30 @@ def test_an_act_and_a_upd_with_the_same_number_get_their_own_names(
         assert act.number == upd.number
         store = ScanStore(tmp_path / "share", tmp_path / "outbox")
         (tmp_path / "share").mkdir()
-        first = store.attach(session, act, [_file(tmp_path, "a.pdf", PDF)], user="u")
-        second = store.attach(session, upd, [_file(tmp_path, "b.pdf", PDF + b"%2\n")], user="u")
+        first = registry_scans.attach(session, store, act, [_file(tmp_path, "a.pdf", PDF)], user="u")
+        second = registry_scans.attach(
+            session, store, upd, [_file(tmp_path, "b.pdf", PDF + b"%2\n")], user="u"
+        )
     names = [Path(first.stored[0]).name, Path(second.stored[0]).name]
     assert names[0].startswith(f"{act.number} от ") and names[1].startswith(f"УПД {upd.number} от ")
     assert "(2)" not in names[1]
+
+
+def test_a_queued_scan_of_an_owner_the_store_was_not_given_stops_the_retry(
+    sqlite_db: Database, act: int, tmp_path: Path
+) -> None:
+    """The store knows only the owners it is built with: a document's queued scan needs the documents' owner."""
+    share = tmp_path / "share"
+    store = ScanStore(share, tmp_path / "outbox")  # no owners
+    with sqlite_db.transaction() as session:
+        registry_scans.attach(session, store, session.get(Document, act), [_file(tmp_path, "a.pdf", PDF)])
+    share.mkdir()
+    with sqlite_db.transaction() as session, pytest.raises(RuntimeError, match="document_id"):
+        store.retry_outbox(session)
+    assert [p.name for p in (tmp_path / "outbox").iterdir()]  # nothing moved
+    with sqlite_db.transaction() as session:
+        assert store.folders() == []
+        assert ScanStore(share, tmp_path / "outbox", owners=(registry_scans.SCAN_OWNER,)).retry_outbox(
+            session
+        ) == (1, 0)
+        assert session.get(Document, act).signed

@@ -229,7 +229,7 @@ def run_edo_export(args: argparse.Namespace) -> int:
 
 
 def run_smtp_test(args: argparse.Namespace) -> int:
-    from desktop.core.sending.transport import send_test_message
+    from desktop.core.sending.delivery import send_test_message
 
     config = settings_from_args(args).smtp_config()
     reply = send_test_message(config, args.to)

@@ -46,7 +46,8 @@ from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.closing.plan import ClosingResult, next_period
+from desktop.core.closing.plan import ClosingResult
+from desktop.core.common.periods import next_period
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled, UserError, unexpected_error_text
 from desktop.core.jobs import CancelToken

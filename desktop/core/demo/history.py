@@ -32,11 +32,11 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.bank.statement import BankDocument, Party, Statement
 from desktop.core.closing import plan as closing
 from desktop.core.common.events import log_event
+from desktop.core.common.periods import last_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import BankAccount, Counterparty, Document, Event
-from desktop.core.overview.queries import last_periods
 from desktop.core.payments.importing import ImportReport, own_accounts, store_statement
 
 USER = "demo"

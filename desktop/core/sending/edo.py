@@ -29,8 +29,8 @@ from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
-from desktop.core.sending.compose import Attachment
-from desktop.core.sending.delivery import Outcome, Outgoing, record_dispatch
+from desktop.core.sending.compose import Attachment, Outgoing
+from desktop.core.sending.delivery import Outcome, record_dispatch
 
 
 @dataclass

@@ -41,48 +41,20 @@ from desktop.config import Settings, load_settings
 from desktop.core.closing import plan as closing
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
+from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
+from desktop.ui.common.periods import add_periods
 from desktop.ui.common.widgets import row_of
+from desktop.ui.contracts.card import ContractCard
+from desktop.ui.contracts.work_orders import open_from_closing_tab
 from desktop.ui.tasks import Task, run_task
 
-MONTHS = (
-    QT_TRANSLATE_NOOP("ClosingTab", "January"),
-    QT_TRANSLATE_NOOP("ClosingTab", "February"),
-    QT_TRANSLATE_NOOP("ClosingTab", "March"),
-    QT_TRANSLATE_NOOP("ClosingTab", "April"),
-    QT_TRANSLATE_NOOP("ClosingTab", "May"),
-    QT_TRANSLATE_NOOP("ClosingTab", "June"),
-    QT_TRANSLATE_NOOP("ClosingTab", "July"),
-    QT_TRANSLATE_NOOP("ClosingTab", "August"),
-    QT_TRANSLATE_NOOP("ClosingTab", "September"),
-    QT_TRANSLATE_NOOP("ClosingTab", "October"),
-    QT_TRANSLATE_NOOP("ClosingTab", "November"),
-    QT_TRANSLATE_NOOP("ClosingTab", "December"),
-)
 KIND_RU = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
 Index = QModelIndex | QPersistentModelIndex
-
-
-def recent_periods(today: dt.date, count: int = 13) -> list[str]:
-    """``YYYY-MM`` of the current month, then the previous ones (the previous is the one usually closed)."""
-    year, month = today.year, today.month
-    periods = [f"{year:04d}-{month:02d}"]
-    for _ in range(count):
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-        periods.append(f"{year:04d}-{month:02d}")
-    return periods
-
-
-def open_work_orders(tab: Any) -> Any:
-    from desktop.ui.contracts.work_orders import open_from_closing_tab
-
-    return open_from_closing_tab(tab)
 
 
 class PlanModel(QAbstractTableModel):
@@ -212,9 +184,7 @@ class ClosingTab(QWidget):
 
         self.period = QComboBox(self)
         self.period.setObjectName("closingPeriod")
-        for period in recent_periods(dt.date.today()):
-            year, month = period.split("-")
-            self.period.addItem(f"{self.tr(MONTHS[int(month) - 1])} {year}", period)
+        add_periods(self.period, recent_periods(dt.date.today()))
         self.period.setCurrentIndex(1)
         self.entity = QComboBox(self)
         self.entity.setObjectName("closingEntity")
@@ -250,7 +220,7 @@ class ClosingTab(QWidget):
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
         self.work_orders_button = QPushButton(self.tr("&Work orders…"), self, objectName="workOrdersButton")
-        self.work_orders_button.clicked.connect(lambda: open_work_orders(self))
+        self.work_orders_button.clicked.connect(lambda: open_from_closing_tab(self))
         top.addWidget(self.work_orders_button)
         top.addWidget(self.print_pdf)
         top.add_stretch()
@@ -426,8 +396,6 @@ class ClosingTab(QWidget):
     def _open_contract(self, index: QModelIndex) -> None:
         if self.database is None or not index.isValid():
             return
-        from desktop.ui.contracts.card import ContractCard
-
         ContractCard(
             self.database, self.model.rows[index.row()].contract_id, self, settings=self.settings
         ).open()

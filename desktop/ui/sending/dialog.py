@@ -33,21 +33,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.periods import period_text
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.sending.delivery import Outcome, Outgoing, SendReport, send_messages, skip_outcome
+from desktop.core.sending.compose import Outgoing
+from desktop.core.sending.delivery import Outcome, SendReport, send_messages, skip_outcome
 from desktop.ui.sending.edo_dialog import EdoExportDialog
 from desktop.ui.tasks import Task, run_task, show_error
 
 COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
-
-
-def period_text(period: str) -> str:
-    """«октябрь 2026 г.» for ``2026-10``."""
-    from desktop.core.common.formats import format_period
-    from desktop.core.contracts.terms import period_bounds
-
-    return format_period(*period_bounds(period))
 
 
 class _BaseSendDialog(QDialog):

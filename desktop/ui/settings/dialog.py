@@ -259,7 +259,7 @@ class SettingsDialog(QDialog):
 
     def send_test_message(self) -> object:
         """Send a test message with the settings as typed (not yet saved), on a worker thread."""
-        from desktop.core.sending.transport import send_test_message
+        from desktop.core.sending.delivery import send_test_message
         from desktop.ui.tasks import run_task
 
         config = self.edited_smtp().transport(self.smtp_password.text())

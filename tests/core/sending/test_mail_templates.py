@@ -15,16 +15,10 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import TemplateError
 from desktop.core.models import MailTemplateText
-from desktop.core.sending.compose import read_template_file
+from desktop.core.sending.editing import reset_template, save_template, template_text, try_on_sample
 from desktop.core.sending.packages import plan_packages
 from desktop.core.sending.reminders import plan_reminders, unsigned_act_ids
-from desktop.core.sending.templates import (
-    check_template,
-    reset_template,
-    save_template,
-    template_text,
-    try_on_sample,
-)
+from desktop.core.sending.templates import check_template, read_template_file
 from tests.factories import copy_of
 
 PERIOD = "2026-10"

@@ -22,10 +22,10 @@ from desktop.core.db import Database
 from desktop.core.errors import TemplateError
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Counterparty, Dispatch, DispatchDocument, Document
-from desktop.core.sending.compose import load_template, mail_templates_dir
 from desktop.core.sending.delivery import send_messages
 from desktop.core.sending.packages import PackageOptions, plan_packages
 from desktop.core.sending.reminders import ReminderOptions, plan_reminders, unsigned_act_ids
+from desktop.core.sending.templates import load_template, mail_templates_dir
 from desktop.core.sending.transport import SendError, SmtpConfig
 from tests.factories import closed_month_file, copy_of
 from tests.factories.smtp_server import SmtpServer, free_port

@@ -15,9 +15,9 @@ from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ConfigError
 from desktop.core.models import Dispatch, Document
-from desktop.core.sending.delivery import send_messages
+from desktop.core.sending.delivery import send_messages, send_test_message
 from desktop.core.sending.packages import plan_packages
-from desktop.core.sending.transport import SendError, SmtpConfig, send_test_message
+from desktop.core.sending.transport import SendError, SmtpConfig
 from tests.factories import first_contract, make_document
 from tests.factories.smtp_server import SmtpServer, free_port
 

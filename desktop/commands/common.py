@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.periods import is_period
-from desktop.core.db import Database, open_database
+from desktop.core.db import Database, database_error, is_database_failure, open_database
 from desktop.core.errors import Cancelled, UserError, ValidationError
 from desktop.logging_setup import setup_logging
 
@@ -85,8 +85,6 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"Ошибка: {error.message}", file=sys.stderr)
         return 2
     except Exception as error:
-        from desktop.core.db import database_error, is_database_failure
-
         if not is_database_failure(error):
             raise
         print(f"Ошибка: {database_error(error).message}", file=sys.stderr)  # the SQL goes to the log

@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="86" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="99" />
+        <location filename="../../desktop/ui/contracts/card.py" line="108" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="112" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="112" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="112" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="112" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="113" />
+        <location filename="../../desktop/ui/contracts/card.py" line="122" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="123" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="115" />
+        <location filename="../../desktop/ui/contracts/card.py" line="124" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="116" />
+        <location filename="../../desktop/ui/contracts/card.py" line="125" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="140" />
+        <location filename="../../desktop/ui/contracts/card.py" line="149" />
         <source>Line %1: %2</source>
         <translation>Строка %1: %2</translation>
     </message>
@@ -172,142 +172,82 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="53" />
-        <source>January</source>
-        <translation>Январь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="54" />
-        <source>February</source>
-        <translation>Февраль</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="55" />
-        <source>March</source>
-        <translation>Март</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="56" />
-        <source>April</source>
-        <translation>Апрель</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="57" />
-        <source>May</source>
-        <translation>Май</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="58" />
-        <source>June</source>
-        <translation>Июнь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
-        <source>July</source>
-        <translation>Июль</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="60" />
-        <source>August</source>
-        <translation>Август</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="61" />
-        <source>September</source>
-        <translation>Сентябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="62" />
-        <source>October</source>
-        <translation>Октябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="63" />
-        <source>November</source>
-        <translation>Ноябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="64" />
-        <source>December</source>
-        <translation>Декабрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <location filename="../../desktop/ui/closing/tab.py" line="195" />
         <source>Pre&amp;view</source>
         <translation>Пр&amp;едпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <location filename="../../desktop/ui/closing/tab.py" line="197" />
         <source>Close mon&amp;th</source>
         <translation>&amp;Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <location filename="../../desktop/ui/closing/tab.py" line="200" />
         <source>Retr&amp;y failed</source>
         <translation>Повторить о&amp;шибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="231" />
+        <location filename="../../desktop/ui/closing/tab.py" line="203" />
         <source>E&amp;xport preview…</source>
         <translation>Вы&amp;грузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="233" />
+        <location filename="../../desktop/ui/closing/tab.py" line="205" />
         <source>S&amp;end to clients…</source>
         <translation>Отправить &amp;клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="235" />
+        <location filename="../../desktop/ui/closing/tab.py" line="207" />
         <source>PDF for pri&amp;nting</source>
         <translation>PDF для пе&amp;чати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="240" />
+        <location filename="../../desktop/ui/closing/tab.py" line="212" />
         <source>Cance&amp;l</source>
         <translation>О&amp;тмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="244" />
+        <location filename="../../desktop/ui/closing/tab.py" line="216" />
         <source>Per&amp;iod:</source>
         <translation>Пер&amp;иод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="252" />
+        <location filename="../../desktop/ui/closing/tab.py" line="224" />
         <source>&amp;Work orders…</source>
         <translation>Заказ-&amp;наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="397" />
+        <location filename="../../desktop/ui/closing/tab.py" line="369" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="444" />
+        <location filename="../../desktop/ui/closing/tab.py" line="414" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="238" />
+        <location filename="../../desktop/ui/closing/tab.py" line="210" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="324" />
+        <location filename="../../desktop/ui/closing/tab.py" line="296" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="325" />
+        <location filename="../../desktop/ui/closing/tab.py" line="297" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="388" />
+        <location filename="../../desktop/ui/closing/tab.py" line="360" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="445" />
+        <location filename="../../desktop/ui/closing/tab.py" line="415" />
         <source>%1
 
 Close the month anyway?</source>
@@ -316,88 +256,88 @@ Close the month anyway?</source>
 Всё равно закрыть месяц?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="473" />
+        <location filename="../../desktop/ui/closing/tab.py" line="441" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="474" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="521" />
+        <location filename="../../desktop/ui/closing/tab.py" line="487" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="545" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
-        <location filename="../../desktop/ui/closing/tab.py" line="579" />
+        <location filename="../../desktop/ui/closing/tab.py" line="518" />
+        <location filename="../../desktop/ui/closing/tab.py" line="542" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="594" />
+        <location filename="../../desktop/ui/closing/tab.py" line="557" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="605" />
+        <location filename="../../desktop/ui/closing/tab.py" line="568" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="606" />
+        <location filename="../../desktop/ui/closing/tab.py" line="569" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="607" />
+        <location filename="../../desktop/ui/closing/tab.py" line="570" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="608" />
+        <location filename="../../desktop/ui/closing/tab.py" line="571" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="609" />
+        <location filename="../../desktop/ui/closing/tab.py" line="572" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="610" />
+        <location filename="../../desktop/ui/closing/tab.py" line="573" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="611" />
+        <location filename="../../desktop/ui/closing/tab.py" line="574" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="612" />
+        <location filename="../../desktop/ui/closing/tab.py" line="575" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="613" />
+        <location filename="../../desktop/ui/closing/tab.py" line="576" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="614" />
+        <location filename="../../desktop/ui/closing/tab.py" line="577" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -405,144 +345,144 @@ Close the month anyway?</source>
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="54" />
+        <location filename="../../desktop/ui/contracts/card.py" line="63" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="55" />
+        <location filename="../../desktop/ui/contracts/card.py" line="64" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="56" />
+        <location filename="../../desktop/ui/contracts/card.py" line="65" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="57" />
+        <location filename="../../desktop/ui/contracts/card.py" line="66" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="58" />
+        <location filename="../../desktop/ui/contracts/card.py" line="67" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="59" />
+        <location filename="../../desktop/ui/contracts/card.py" line="68" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="60" />
+        <location filename="../../desktop/ui/contracts/card.py" line="69" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="61" />
+        <location filename="../../desktop/ui/contracts/card.py" line="70" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="201" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="193" />
+        <location filename="../../desktop/ui/contracts/card.py" line="202" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="195" />
+        <location filename="../../desktop/ui/contracts/card.py" line="204" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="197" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="206" />
+        <location filename="../../desktop/ui/contracts/card.py" line="390" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="206" />
+        <location filename="../../desktop/ui/contracts/card.py" line="215" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="214" />
+        <location filename="../../desktop/ui/contracts/card.py" line="223" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="216" />
-        <location filename="../../desktop/ui/contracts/card.py" line="337" />
+        <location filename="../../desktop/ui/contracts/card.py" line="225" />
+        <location filename="../../desktop/ui/contracts/card.py" line="343" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <location filename="../../desktop/ui/contracts/card.py" line="236" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="236" />
+        <location filename="../../desktop/ui/contracts/card.py" line="245" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="237" />
+        <location filename="../../desktop/ui/contracts/card.py" line="246" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="247" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="239" />
+        <location filename="../../desktop/ui/contracts/card.py" line="248" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="260" />
+        <location filename="../../desktop/ui/contracts/card.py" line="269" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="275" />
+        <location filename="../../desktop/ui/contracts/card.py" line="284" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="275" />
+        <location filename="../../desktop/ui/contracts/card.py" line="284" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="314" />
+        <location filename="../../desktop/ui/contracts/card.py" line="320" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="321" />
+        <location filename="../../desktop/ui/contracts/card.py" line="327" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="323" />
+        <location filename="../../desktop/ui/contracts/card.py" line="329" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="325" />
+        <location filename="../../desktop/ui/contracts/card.py" line="331" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="337" />
+        <location filename="../../desktop/ui/contracts/card.py" line="343" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -759,102 +699,102 @@ Close the month anyway?</source>
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="19" />
+        <location filename="../../desktop/ui/contracts/model.py" line="20" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="20" />
+        <location filename="../../desktop/ui/contracts/model.py" line="21" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="23" />
+        <location filename="../../desktop/ui/contracts/model.py" line="24" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="26" />
+        <location filename="../../desktop/ui/contracts/model.py" line="27" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="29" />
+        <location filename="../../desktop/ui/contracts/model.py" line="30" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="30" />
+        <location filename="../../desktop/ui/contracts/model.py" line="31" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <location filename="../../desktop/ui/contracts/model.py" line="32" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="53" />
+        <location filename="../../desktop/ui/contracts/model.py" line="54" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
+        <location filename="../../desktop/ui/contracts/model.py" line="58" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="60" />
+        <location filename="../../desktop/ui/contracts/model.py" line="61" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="64" />
+        <location filename="../../desktop/ui/contracts/model.py" line="65" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="68" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="65" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="100" />
+        <location filename="../../desktop/ui/contracts/model.py" line="101" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -1625,67 +1565,67 @@ Close the month anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="47" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
         <source>Import from Excel or CSV</source>
         <translation>Импорт из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="54" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="59" />
         <source>Work orders</source>
         <translation>Заказ-наряды</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="62" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Problem</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="68" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="73" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
         <source>Will be imported</source>
         <translation>Будет импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="109" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="114" />
         <source>rejected rows: %1</source>
         <translation>отклонено строк: %1</translation>
     </message>
@@ -1693,153 +1633,153 @@ Close the month anyway?</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="74" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="190" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="198" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="312" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="321" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="345" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="84" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="97" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="99" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="121" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="122" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="127" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="134" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="144" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="147" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="210" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="219" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="243" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="255" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="256" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="285" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="267" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="282" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="283" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="284" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="286" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="287" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="313" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="322" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="348" />
         <source>Attach the pages to the document %1 anyway?</source>
         <translation>Всё равно прикрепить страницы к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1885,58 +1825,58 @@ Close the month anyway?</source>
 <context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="224" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="44" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="221" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="64" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="94" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="111" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="108" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="157" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="154" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="162" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="159" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="187" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="184" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="225" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -2093,6 +2033,132 @@ Close the month anyway?</source>
     </message>
 </context>
 <context>
+    <name>Months</name>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="15" />
+        <source>January</source>
+        <translation>Январь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="16" />
+        <source>February</source>
+        <translation>Февраль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="17" />
+        <source>March</source>
+        <translation>Март</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="18" />
+        <source>April</source>
+        <translation>Апрель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="19" />
+        <source>May</source>
+        <translation>Май</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="20" />
+        <source>June</source>
+        <translation>Июнь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="21" />
+        <source>July</source>
+        <translation>Июль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="22" />
+        <source>August</source>
+        <translation>Август</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="23" />
+        <source>September</source>
+        <translation>Сентябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="24" />
+        <source>October</source>
+        <translation>Октябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="25" />
+        <source>November</source>
+        <translation>Ноябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="26" />
+        <source>December</source>
+        <translation>Декабрь</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsShort</name>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="29" />
+        <source>Jan</source>
+        <translation>янв</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="30" />
+        <source>Feb</source>
+        <translation>фев</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="31" />
+        <source>Mar</source>
+        <translation>мар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="32" />
+        <source>Apr</source>
+        <translation>апр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="33" />
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="34" />
+        <source>Jun</source>
+        <translation>июн</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="35" />
+        <source>Jul</source>
+        <translation>июл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="36" />
+        <source>Aug</source>
+        <translation>авг</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="37" />
+        <source>Sep</source>
+        <translation>сен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="38" />
+        <source>Oct</source>
+        <translation>окт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="39" />
+        <source>Nov</source>
+        <translation>ноя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="40" />
+        <source>Dec</source>
+        <translation>дек</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsButton</name>
     <message>
         <location filename="../../desktop/ui/payments/notifications.py" line="88" />
@@ -2116,268 +2182,208 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="44" />
-        <source>Jan</source>
-        <translation>янв</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="45" />
-        <source>Feb</source>
-        <translation>фев</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="46" />
-        <source>Mar</source>
-        <translation>мар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="47" />
-        <source>Apr</source>
-        <translation>апр</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="48" />
-        <source>May</source>
-        <translation>май</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="49" />
-        <source>Jun</source>
-        <translation>июн</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="50" />
-        <source>Jul</source>
-        <translation>июл</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="51" />
-        <source>Aug</source>
-        <translation>авг</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="52" />
-        <source>Sep</source>
-        <translation>сен</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="53" />
-        <source>Oct</source>
-        <translation>окт</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="54" />
-        <source>Nov</source>
-        <translation>ноя</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="55" />
-        <source>Dec</source>
-        <translation>дек</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="155" />
+        <location filename="../../desktop/ui/overview/tab.py" line="142" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="158" />
+        <location filename="../../desktop/ui/overview/tab.py" line="145" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="161" />
+        <location filename="../../desktop/ui/overview/tab.py" line="148" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="164" />
+        <location filename="../../desktop/ui/overview/tab.py" line="151" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="167" />
+        <location filename="../../desktop/ui/overview/tab.py" line="154" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="224" />
+        <location filename="../../desktop/ui/overview/tab.py" line="211" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="226" />
+        <location filename="../../desktop/ui/overview/tab.py" line="213" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="257" />
+        <location filename="../../desktop/ui/overview/tab.py" line="244" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="259" />
+        <location filename="../../desktop/ui/overview/report.py" line="42" />
+        <location filename="../../desktop/ui/overview/tab.py" line="246" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/report.py" line="60" />
+        <location filename="../../desktop/ui/overview/tab.py" line="372" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="123" />
+        <location filename="../../desktop/ui/overview/tab.py" line="110" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="125" />
+        <location filename="../../desktop/ui/overview/tab.py" line="112" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="254" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="268" />
+        <location filename="../../desktop/ui/overview/tab.py" line="255" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="256" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="270" />
+        <location filename="../../desktop/ui/overview/tab.py" line="257" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
-        <location filename="../../desktop/ui/overview/tab.py" line="339" />
-        <location filename="../../desktop/ui/overview/tab.py" line="347" />
+        <location filename="../../desktop/ui/overview/tab.py" line="265" />
+        <location filename="../../desktop/ui/overview/tab.py" line="325" />
+        <location filename="../../desktop/ui/overview/tab.py" line="333" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
-        <location filename="../../desktop/ui/overview/tab.py" line="361" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="347" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="284" />
+        <location filename="../../desktop/ui/overview/tab.py" line="270" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="285" />
+        <location filename="../../desktop/ui/overview/tab.py" line="271" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="286" />
+        <location filename="../../desktop/ui/overview/tab.py" line="272" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="287" />
-        <location filename="../../desktop/ui/overview/tab.py" line="330" />
+        <location filename="../../desktop/ui/overview/tab.py" line="273" />
+        <location filename="../../desktop/ui/overview/tab.py" line="316" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="288" />
-        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <location filename="../../desktop/ui/overview/tab.py" line="317" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="289" />
-        <location filename="../../desktop/ui/overview/tab.py" line="332" />
+        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <location filename="../../desktop/ui/overview/tab.py" line="318" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="296" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="304" />
+        <location filename="../../desktop/ui/overview/tab.py" line="290" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="306" />
+        <location filename="../../desktop/ui/overview/tab.py" line="292" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="311" />
+        <location filename="../../desktop/ui/overview/tab.py" line="297" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="322" />
+        <location filename="../../desktop/ui/overview/tab.py" line="308" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="324" />
+        <location filename="../../desktop/ui/overview/tab.py" line="310" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="334" />
+        <location filename="../../desktop/ui/overview/tab.py" line="320" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="327" />
+        <location filename="../../desktop/ui/overview/tab.py" line="335" />
         <location filename="../../desktop/ui/overview/tab.py" line="349" />
-        <location filename="../../desktop/ui/overview/tab.py" line="363" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="374" />
-        <location filename="../../desktop/ui/overview/tab.py" line="383" />
-        <location filename="../../desktop/ui/overview/tab.py" line="391" />
+        <location filename="../../desktop/ui/overview/tab.py" line="360" />
+        <location filename="../../desktop/ui/overview/tab.py" line="367" />
+        <location filename="../../desktop/ui/overview/tab.py" line="378" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="383" />
+        <location filename="../../desktop/ui/overview/tab.py" line="367" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="392" />
+        <location filename="../../desktop/ui/overview/tab.py" line="379" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="399" />
+        <location filename="../../desktop/ui/overview/tab.py" line="386" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2769,52 +2775,52 @@ Close the month anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="92" />
+        <location filename="../../desktop/ui/closing/tab.py" line="66" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="93" />
+        <location filename="../../desktop/ui/closing/tab.py" line="67" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="94" />
+        <location filename="../../desktop/ui/closing/tab.py" line="68" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="95" />
+        <location filename="../../desktop/ui/closing/tab.py" line="69" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="96" />
+        <location filename="../../desktop/ui/closing/tab.py" line="70" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="97" />
+        <location filename="../../desktop/ui/closing/tab.py" line="71" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="98" />
+        <location filename="../../desktop/ui/closing/tab.py" line="72" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="99" />
+        <location filename="../../desktop/ui/closing/tab.py" line="73" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="100" />
+        <location filename="../../desktop/ui/closing/tab.py" line="74" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="143" />
+        <location filename="../../desktop/ui/closing/tab.py" line="117" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -3042,22 +3048,22 @@ Close the month anyway?</source>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="469" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="472" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="477" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3505,43 +3511,43 @@ Close the month anyway?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="375" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="370" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="378" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="373" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="376" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="384" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="379" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="387" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="389" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="441" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="435" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/sending/dialog.py" line="444" />
         <location filename="../../desktop/ui/sending/dialog.py" line="450" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3549,201 +3555,201 @@ Close the month anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="76" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="78" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="82" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="84" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="83" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="85" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="96" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="198" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="231" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="110" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="117" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="119" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="120" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="128" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="137" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="136" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="138" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="173" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="175" />
         <source>The demo works on its own database and documents folder; they are not changed here.</source>
         <translation>Демо работает со своей базой данных и своей папкой документов; здесь они не меняются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="191" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="211" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="223" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="225" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="233" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="240" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="242" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="241" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="244" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
@@ -3758,13 +3764,13 @@ Close the month anyway?</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="285" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="286" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="291" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3877,98 +3883,98 @@ Close the month anyway?</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="31" />
+        <location filename="../../desktop/ui/users/dialog.py" line="38" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="32" />
+        <location filename="../../desktop/ui/users/dialog.py" line="39" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="33" />
+        <location filename="../../desktop/ui/users/dialog.py" line="40" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="34" />
+        <location filename="../../desktop/ui/users/dialog.py" line="41" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="35" />
+        <location filename="../../desktop/ui/users/dialog.py" line="42" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="36" />
-        <location filename="../../desktop/ui/users/dialog.py" line="67" />
+        <location filename="../../desktop/ui/users/dialog.py" line="43" />
+        <location filename="../../desktop/ui/users/dialog.py" line="74" />
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="44" />
+        <location filename="../../desktop/ui/users/dialog.py" line="51" />
         <source>Users and roles</source>
         <translation>Пользователи и роли</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="74" />
+        <location filename="../../desktop/ui/users/dialog.py" line="81" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="75" />
+        <location filename="../../desktop/ui/users/dialog.py" line="82" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="76" />
+        <location filename="../../desktop/ui/users/dialog.py" line="83" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="77" />
+        <location filename="../../desktop/ui/users/dialog.py" line="84" />
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="78" />
+        <location filename="../../desktop/ui/users/dialog.py" line="85" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="81" />
+        <location filename="../../desktop/ui/users/dialog.py" line="88" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="82" />
+        <location filename="../../desktop/ui/users/dialog.py" line="89" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="84" />
+        <location filename="../../desktop/ui/users/dialog.py" line="91" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <location filename="../../desktop/ui/users/dialog.py" line="130" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <location filename="../../desktop/ui/users/dialog.py" line="130" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="135" />
+        <location filename="../../desktop/ui/users/dialog.py" line="142" />
         <source>Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.</source>
         <translation>Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="138" />
+        <location filename="../../desktop/ui/users/dialog.py" line="145" />
         <source>Only an administrator changes users and roles.</source>
         <translation>Пользователей и роли меняет только администратор.</translation>
     </message>
@@ -3976,99 +3982,99 @@ Close the month anyway?</source>
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="98" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="97" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="99" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="98" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="100" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="99" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="101" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="100" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="102" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="101" />
         <source>Performer</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="103" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="102" />
         <source>Request №</source>
         <translation>№ заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="103" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="104" />
         <source>Approved</source>
         <translation>Утверждён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="126" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="125" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="128" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="127" />
         <source>Delete rows</source>
         <translation>Удалить строки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="130" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="129" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="140" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="139" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="198" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="197" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="345" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="199" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="198" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="206" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="205" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="341" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="354" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="362" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="355" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="375" />
         <source>The changes are not saved. Show other work orders and drop them?</source>
         <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>
@@ -4076,112 +4082,112 @@ Close the month anyway?</source>
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="75" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="72" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="79" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="80" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="81" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="105" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="102" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="113" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="110" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="116" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="113" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="116" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="186" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="190" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="236" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="237" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="238" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="245" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="302" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="297" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="328" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="323" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="330" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="348" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="343" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

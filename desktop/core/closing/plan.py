@@ -49,6 +49,7 @@ from desktop.core.models import (
     DocumentStatus,
     OwnEntity,
     Service,
+    Unit,
     VatRegime,
     WorkOrder,
 )
@@ -553,8 +554,6 @@ def _subtract_advance(document: Document, planned: PlannedDocument, advance: Doc
 
 
 def _units(session: Session) -> dict[str, str]:
-    from desktop.core.models import Unit
-
     return {code: short for code, short in session.execute(select(Unit.code, Unit.short_name))}
 
 

@@ -39,6 +39,7 @@ from desktop.core.models import (
     User,
     WorkOrder,
 )
+from desktop.core.requests import workflow as pr
 
 BATCH = 2000
 
@@ -311,8 +312,6 @@ class _Generator:
     # --- directories -------------------------------------------------------------------
     def payment_requests(self) -> None:
         """A few outgoing payment requests in every state of the approval workflow."""
-        from desktop.core.requests import workflow as pr
-
         entity = self.session.scalars(select(OwnEntity).order_by(OwnEntity.id)).first()
         suppliers = list(
             self.session.scalars(

@@ -12,6 +12,7 @@ registry shows.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,8 +85,6 @@ class EdoReport:
 
 
 def _zip_bytes(entries: Sequence[Attachment]) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for entry in entries:

@@ -39,11 +39,12 @@ from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
 from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
-from desktop.core.errors import UserError
+from desktop.core.errors import Cancelled, UserError
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
@@ -51,7 +52,8 @@ from desktop.ui.common.periods import add_periods
 from desktop.ui.common.widgets import row_of
 from desktop.ui.contracts.card import ContractCard
 from desktop.ui.contracts.work_orders import open_from_closing_tab
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.sending.dialog import SendDialog
+from desktop.ui.tasks import Task, run_task, show_error
 
 KIND_RU = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
 Index = QModelIndex | QPersistentModelIndex
@@ -422,8 +424,6 @@ class ClosingTab(QWidget):
         print_pdf = self.print_pdf.isChecked()
 
         def job(progress: Any, cancel: Any) -> ClosingResult:
-            from desktop.core.closing.files import FileWriter
-
             files = FileWriter(
                 database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf, cancel=cancel
             )
@@ -463,8 +463,6 @@ class ClosingTab(QWidget):
         """The packages of the closed period to the clients (ui/sending)."""
         if self.database is None or self.result is None:
             return None
-        from desktop.ui.sending.dialog import SendDialog
-
         dialog = SendDialog(self.database, self.result.period, self, self.settings)
         dialog.open()
         self.last_send = dialog
@@ -506,9 +504,6 @@ class ClosingTab(QWidget):
         return task
 
     def _failed(self, error: BaseException) -> None:
-        from desktop.core.errors import Cancelled
-        from desktop.ui.tasks import show_error
-
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return

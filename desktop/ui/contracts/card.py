@@ -369,6 +369,7 @@ class ContractCard(QDialog):
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
+        # deferred: printing loads docxtpl, python-docx and lxml for the contract form
         from desktop.core.contracts.printing import print_contract
 
         settings = self.settings

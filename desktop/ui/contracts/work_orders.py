@@ -37,6 +37,7 @@ from desktop.core.contracts.work_orders import CellError, ContractChoice, WorkOr
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.ui.common.periods import add_periods
+from desktop.ui.parties.import_dialog import ImportDialog
 
 COLUMNS = (
     "contract",
@@ -386,8 +387,6 @@ class WorkOrdersDialog(QDialog):
         }
 
     def import_file(self) -> None:
-        from desktop.ui.parties.import_dialog import ImportDialog
-
         dialog = ImportDialog(self.database, self)
         dialog.what.setCurrentIndex(dialog.what.findData("work_orders"))
         dialog.imported.connect(self._imported)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from typing import Any, TextIO
 
 from desktop.config import Settings, load_settings
-from desktop.core.db import Database, open_database
+from desktop.core.common.periods import is_period
+from desktop.core.db import Database, database_error, is_database_failure, open_database
 from desktop.core.errors import Cancelled, UserError, ValidationError
 from desktop.logging_setup import setup_logging
 
@@ -32,7 +32,7 @@ def database_from_args(args: argparse.Namespace) -> Database:
 
 def check_period(period: str | None) -> None:
     """A --period option must be a month as YYYY-MM (none given is fine)."""
-    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+    if period and not is_period(period):
         raise ValidationError(f"Период «{period}»: ожидается ГГГГ-ММ, например 2026-10.")
 
 
@@ -85,8 +85,6 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"Ошибка: {error.message}", file=sys.stderr)
         return 2
     except Exception as error:
-        from desktop.core.db import database_error, is_database_failure
-
         if not is_database_failure(error):
             raise
         print(f"Ошибка: {database_error(error).message}", file=sys.stderr)  # the SQL goes to the log

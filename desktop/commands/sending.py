@@ -7,9 +7,12 @@ overrides host, port and login, and the password still comes from the keyring.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from desktop.commands.common import (
     TextProgress,
@@ -18,7 +21,7 @@ from desktop.commands.common import (
     print_json,
     settings_from_args,
 )
-from desktop.config import Settings
+from desktop.config import Settings, set_secret
 from desktop.core.errors import ValidationError
 
 STATUS_RU = {"sent": "отправлено", "failed": "ОШИБКА", "skipped": "пропущено", "planned": "к отправке"}
@@ -78,8 +81,7 @@ def register(subparsers: Any) -> None:
 def _client_ids(session: Any, inns: list[str] | None) -> list[int] | None:
     if not inns:
         return None
-    from sqlalchemy import select
-
+    # deferred: the models are heavy, and every `aktdesk` command builds this module's parser
     from desktop.core.models import Counterparty
 
     found = session.execute(select(Counterparty.inn, Counterparty.id).where(Counterparty.inn.in_(inns))).all()
@@ -117,6 +119,7 @@ def _deliver(
     period: str | None,
     settings: Settings,
 ) -> int:
+    # deferred: the sending core loads the models; every `aktdesk` command builds this parser
     from desktop.core.sending.delivery import dry_run_report, send_messages
 
     if args.dry_run:
@@ -140,6 +143,7 @@ def _deliver(
 
 
 def run_send(args: argparse.Namespace) -> int:
+    # deferred: the sending core loads the models; every `aktdesk` command builds this parser
     from desktop.core.sending.packages import PackageOptions, plan_packages
 
     check_period(args.period)
@@ -165,6 +169,7 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def run_remind(args: argparse.Namespace) -> int:
+    # deferred: the sending core loads the models; every `aktdesk` command builds this parser
     from desktop.core.sending.reminders import (
         ReminderOptions,
         plan_reminders,
@@ -191,6 +196,7 @@ def run_remind(args: argparse.Namespace) -> int:
 
 
 def run_edo_export(args: argparse.Namespace) -> int:
+    # deferred: edo loads the models, lxml and the document forms
     from desktop.core.sending.edo import export_edo
 
     check_period(args.period)
@@ -229,7 +235,8 @@ def run_edo_export(args: argparse.Namespace) -> int:
 
 
 def run_smtp_test(args: argparse.Namespace) -> int:
-    from desktop.core.sending.transport import send_test_message
+    # deferred: the sending core loads the models; every `aktdesk` command builds this parser
+    from desktop.core.sending.delivery import send_test_message
 
     config = settings_from_args(args).smtp_config()
     reply = send_test_message(config, args.to)
@@ -238,10 +245,6 @@ def run_smtp_test(args: argparse.Namespace) -> int:
 
 
 def run_smtp_password(args: argparse.Namespace) -> int:
-    import getpass
-
-    from desktop.config import set_secret
-
     smtp = settings_from_args(args).effective_smtp()
     if not smtp.login:
         raise ValidationError("В настройках почты не указан логин: пароль не нужен.")
@@ -251,7 +254,7 @@ def run_smtp_password(args: argparse.Namespace) -> int:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
         raise ValidationError("Пустой пароль не сохранён.")
-    from keyring.errors import KeyringError
+    from keyring.errors import KeyringError  # deferred: keyring loads its backends
 
     try:
         set_secret(smtp.keyring_user(), secret)

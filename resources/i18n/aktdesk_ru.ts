@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="86" />
+        <location filename="../../desktop/ui/contracts/card.py" line="97" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="99" />
+        <location filename="../../desktop/ui/contracts/card.py" line="110" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="114" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="114" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="114" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="103" />
+        <location filename="../../desktop/ui/contracts/card.py" line="114" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="113" />
+        <location filename="../../desktop/ui/contracts/card.py" line="124" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="125" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="115" />
+        <location filename="../../desktop/ui/contracts/card.py" line="126" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="116" />
+        <location filename="../../desktop/ui/contracts/card.py" line="127" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="140" />
+        <location filename="../../desktop/ui/contracts/card.py" line="151" />
         <source>Line %1: %2</source>
         <translation>Строка %1: %2</translation>
     </message>
@@ -61,102 +61,102 @@
 <context>
     <name>AllocateDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="43" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="44" />
         <source>Assign the payment to invoices</source>
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="56" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="57" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="70" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="71" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="79" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="80" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="105" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="106" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="129" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="128" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="129" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="186" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="187" />
         <source>Amount to assign: %1</source>
         <translation>Сумма к разнесению: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="195" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="196" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="198" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="199" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="212" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="213" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="213" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="214" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>
@@ -172,142 +172,82 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="53" />
-        <source>January</source>
-        <translation>Январь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="54" />
-        <source>February</source>
-        <translation>Февраль</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="55" />
-        <source>March</source>
-        <translation>Март</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="56" />
-        <source>April</source>
-        <translation>Апрель</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="57" />
-        <source>May</source>
-        <translation>Май</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="58" />
-        <source>June</source>
-        <translation>Июнь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="59" />
-        <source>July</source>
-        <translation>Июль</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="60" />
-        <source>August</source>
-        <translation>Август</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="61" />
-        <source>September</source>
-        <translation>Сентябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="62" />
-        <source>October</source>
-        <translation>Октябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="63" />
-        <source>November</source>
-        <translation>Ноябрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="64" />
-        <source>December</source>
-        <translation>Декабрь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="223" />
+        <location filename="../../desktop/ui/closing/tab.py" line="195" />
         <source>Pre&amp;view</source>
         <translation>Пр&amp;едпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="225" />
+        <location filename="../../desktop/ui/closing/tab.py" line="197" />
         <source>Close mon&amp;th</source>
         <translation>&amp;Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="228" />
+        <location filename="../../desktop/ui/closing/tab.py" line="200" />
         <source>Retr&amp;y failed</source>
         <translation>Повторить о&amp;шибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="231" />
+        <location filename="../../desktop/ui/closing/tab.py" line="203" />
         <source>E&amp;xport preview…</source>
         <translation>Вы&amp;грузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="233" />
+        <location filename="../../desktop/ui/closing/tab.py" line="205" />
         <source>S&amp;end to clients…</source>
         <translation>Отправить &amp;клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="235" />
+        <location filename="../../desktop/ui/closing/tab.py" line="207" />
         <source>PDF for pri&amp;nting</source>
         <translation>PDF для пе&amp;чати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="240" />
+        <location filename="../../desktop/ui/closing/tab.py" line="212" />
         <source>Cance&amp;l</source>
         <translation>О&amp;тмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="244" />
+        <location filename="../../desktop/ui/closing/tab.py" line="216" />
         <source>Per&amp;iod:</source>
         <translation>Пер&amp;иод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="252" />
+        <location filename="../../desktop/ui/closing/tab.py" line="224" />
         <source>&amp;Work orders…</source>
         <translation>Заказ-&amp;наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="397" />
+        <location filename="../../desktop/ui/closing/tab.py" line="369" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="444" />
+        <location filename="../../desktop/ui/closing/tab.py" line="414" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="238" />
+        <location filename="../../desktop/ui/closing/tab.py" line="210" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="324" />
+        <location filename="../../desktop/ui/closing/tab.py" line="296" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="325" />
+        <location filename="../../desktop/ui/closing/tab.py" line="297" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="388" />
+        <location filename="../../desktop/ui/closing/tab.py" line="360" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="445" />
+        <location filename="../../desktop/ui/closing/tab.py" line="415" />
         <source>%1
 
 Close the month anyway?</source>
@@ -316,88 +256,88 @@ Close the month anyway?</source>
 Всё равно закрыть месяц?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="473" />
+        <location filename="../../desktop/ui/closing/tab.py" line="441" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="474" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="521" />
+        <location filename="../../desktop/ui/closing/tab.py" line="487" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="545" />
+        <location filename="../../desktop/ui/closing/tab.py" line="508" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="550" />
+        <location filename="../../desktop/ui/closing/tab.py" line="513" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="555" />
-        <location filename="../../desktop/ui/closing/tab.py" line="579" />
+        <location filename="../../desktop/ui/closing/tab.py" line="518" />
+        <location filename="../../desktop/ui/closing/tab.py" line="542" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="594" />
+        <location filename="../../desktop/ui/closing/tab.py" line="557" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="605" />
+        <location filename="../../desktop/ui/closing/tab.py" line="568" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="606" />
+        <location filename="../../desktop/ui/closing/tab.py" line="569" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="607" />
+        <location filename="../../desktop/ui/closing/tab.py" line="570" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="608" />
+        <location filename="../../desktop/ui/closing/tab.py" line="571" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="609" />
+        <location filename="../../desktop/ui/closing/tab.py" line="572" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="610" />
+        <location filename="../../desktop/ui/closing/tab.py" line="573" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="611" />
+        <location filename="../../desktop/ui/closing/tab.py" line="574" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="612" />
+        <location filename="../../desktop/ui/closing/tab.py" line="575" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="613" />
+        <location filename="../../desktop/ui/closing/tab.py" line="576" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="614" />
+        <location filename="../../desktop/ui/closing/tab.py" line="577" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -405,144 +345,144 @@ Close the month anyway?</source>
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="54" />
+        <location filename="../../desktop/ui/contracts/card.py" line="65" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="55" />
+        <location filename="../../desktop/ui/contracts/card.py" line="66" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="56" />
+        <location filename="../../desktop/ui/contracts/card.py" line="67" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="57" />
+        <location filename="../../desktop/ui/contracts/card.py" line="68" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="58" />
+        <location filename="../../desktop/ui/contracts/card.py" line="69" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="59" />
+        <location filename="../../desktop/ui/contracts/card.py" line="70" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="60" />
+        <location filename="../../desktop/ui/contracts/card.py" line="71" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="61" />
+        <location filename="../../desktop/ui/contracts/card.py" line="72" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="203" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="193" />
+        <location filename="../../desktop/ui/contracts/card.py" line="204" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="195" />
+        <location filename="../../desktop/ui/contracts/card.py" line="206" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="197" />
-        <location filename="../../desktop/ui/contracts/card.py" line="383" />
+        <location filename="../../desktop/ui/contracts/card.py" line="208" />
+        <location filename="../../desktop/ui/contracts/card.py" line="392" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="206" />
+        <location filename="../../desktop/ui/contracts/card.py" line="217" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="214" />
+        <location filename="../../desktop/ui/contracts/card.py" line="225" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="216" />
-        <location filename="../../desktop/ui/contracts/card.py" line="337" />
+        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <location filename="../../desktop/ui/contracts/card.py" line="345" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <location filename="../../desktop/ui/contracts/card.py" line="238" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="236" />
+        <location filename="../../desktop/ui/contracts/card.py" line="247" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="237" />
+        <location filename="../../desktop/ui/contracts/card.py" line="248" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="249" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="239" />
+        <location filename="../../desktop/ui/contracts/card.py" line="250" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="260" />
+        <location filename="../../desktop/ui/contracts/card.py" line="271" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="275" />
+        <location filename="../../desktop/ui/contracts/card.py" line="286" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="275" />
+        <location filename="../../desktop/ui/contracts/card.py" line="286" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="314" />
+        <location filename="../../desktop/ui/contracts/card.py" line="322" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="321" />
+        <location filename="../../desktop/ui/contracts/card.py" line="329" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="323" />
+        <location filename="../../desktop/ui/contracts/card.py" line="331" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="325" />
+        <location filename="../../desktop/ui/contracts/card.py" line="333" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="337" />
+        <location filename="../../desktop/ui/contracts/card.py" line="345" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -550,162 +490,162 @@ Close the month anyway?</source>
 <context>
     <name>ContractDetail</name>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="14" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="15" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="15" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="17" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="19" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="20" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="20" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="22" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="24" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="25" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="25" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="26" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="26" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="27" />
         <source>Yearly</source>
         <translation>Ежегодно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="33" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="34" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="34" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="35" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="35" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="36" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="36" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="37" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="37" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="38" />
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="38" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
         <source>Specification</source>
         <translation>Спецификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
         <source>Supplementary agreements</source>
         <translation>Дополнительные соглашения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
         <source>effective from</source>
         <translation>действует с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
         <source>indefinitely</source>
         <translation>бессрочно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
         <source>no e-mail</source>
         <translation>нет e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="46" />
         <source>of</source>
         <translation>от</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="54" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="55" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="59" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="60" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="60" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="61" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="62" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="63" />
         <source>Billing</source>
         <translation>Периодичность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="66" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="67" />
         <source>Payment</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="71" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="72" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="75" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="76" />
         <source>Valid</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="78" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="79" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="80" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="81" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="84" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="85" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -713,32 +653,32 @@ Close the month anyway?</source>
 <context>
     <name>ContractScans</name>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="26" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
         <source>Attach signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
         <source>Signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
         <source>Drop on contract № %1%2: </source>
         <translation>Бросить на договор № %1%2: </translation>
     </message>
@@ -746,12 +686,12 @@ Close the month anyway?</source>
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="423" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="425" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="457" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="459" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -759,102 +699,102 @@ Close the month anyway?</source>
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="19" />
+        <location filename="../../desktop/ui/contracts/model.py" line="21" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="20" />
+        <location filename="../../desktop/ui/contracts/model.py" line="22" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="23" />
+        <location filename="../../desktop/ui/contracts/model.py" line="25" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="24" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="27" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="26" />
+        <location filename="../../desktop/ui/contracts/model.py" line="28" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="29" />
+        <location filename="../../desktop/ui/contracts/model.py" line="31" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="30" />
+        <location filename="../../desktop/ui/contracts/model.py" line="32" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <location filename="../../desktop/ui/contracts/model.py" line="33" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="53" />
+        <location filename="../../desktop/ui/contracts/model.py" line="55" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="54" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="58" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
+        <location filename="../../desktop/ui/contracts/model.py" line="59" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="60" />
+        <location filename="../../desktop/ui/contracts/model.py" line="62" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="64" />
+        <location filename="../../desktop/ui/contracts/model.py" line="66" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="68" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="69" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="65" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="100" />
+        <location filename="../../desktop/ui/contracts/model.py" line="102" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -862,108 +802,108 @@ Close the month anyway?</source>
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="56" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="63" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="61" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="68" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="66" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="73" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="81" />
         <source>any end date</source>
         <translation>любой срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="75" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="82" />
         <source>ending within </source>
         <translation>истекает в течение </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="76" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="83" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="80" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="87" />
         <source>&amp;New contract…</source>
         <translation>Нов&amp;ый договор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="82" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="89" />
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="84" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="91" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="86" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="93" />
         <source>A&amp;ttach signed scan…</source>
         <translation>Прикрепить подписанный с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="188" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="197" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="226" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="235" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="270" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="280" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="273" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="283" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="283" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="287" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="293" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="290" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="293" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="333" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="336" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="358" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="359" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="359" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="360" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="367" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="374" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="375" />
         <source>Select a contract to see its terms.</source>
         <translation>Выберите договор, чтобы увидеть его условия.</translation>
     </message>
@@ -1043,7 +983,7 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/parties/card.py" line="55" />
-        <location filename="../../desktop/ui/parties/card.py" line="172" />
+        <location filename="../../desktop/ui/parties/card.py" line="174" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
@@ -1153,22 +1093,22 @@ Close the month anyway?</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="131" />
+        <location filename="../../desktop/ui/parties/card.py" line="133" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="132" />
+        <location filename="../../desktop/ui/parties/card.py" line="134" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="172" />
+        <location filename="../../desktop/ui/parties/card.py" line="174" />
         <source>Full name of the person</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="200" />
+        <location filename="../../desktop/ui/parties/card.py" line="202" />
         <source>Open the existing card</source>
         <translation>Открыть существующую карточку</translation>
     </message>
@@ -1176,112 +1116,112 @@ Close the month anyway?</source>
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="231" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="256" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="270" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="270" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="278" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="279" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="282" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="283" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="282" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="284" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1420,117 +1360,117 @@ Close the month anyway?</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="20" />
+        <location filename="../../desktop/ui/registry/model.py" line="21" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="21" />
+        <location filename="../../desktop/ui/registry/model.py" line="22" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="22" />
+        <location filename="../../desktop/ui/registry/model.py" line="23" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="31" />
+        <location filename="../../desktop/ui/registry/model.py" line="32" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <location filename="../../desktop/ui/registry/model.py" line="33" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="33" />
+        <location filename="../../desktop/ui/registry/model.py" line="34" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="34" />
+        <location filename="../../desktop/ui/registry/model.py" line="35" />
         <source>EDO</source>
         <translation>ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="57" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="62" />
+        <location filename="../../desktop/ui/registry/model.py" line="63" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="63" />
+        <location filename="../../desktop/ui/registry/model.py" line="64" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="65" />
+        <location filename="../../desktop/ui/registry/model.py" line="66" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="67" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="68" />
+        <location filename="../../desktop/ui/registry/model.py" line="69" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="69" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="70" />
+        <location filename="../../desktop/ui/registry/model.py" line="71" />
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="71" />
+        <location filename="../../desktop/ui/registry/model.py" line="72" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <location filename="../../desktop/ui/registry/model.py" line="27" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="27" />
+        <location filename="../../desktop/ui/registry/model.py" line="28" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -1625,67 +1565,67 @@ Close the month anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="47" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
         <source>Import from Excel or CSV</source>
         <translation>Импорт из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="54" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="59" />
         <source>Work orders</source>
         <translation>Заказ-наряды</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="62" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="65" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
         <source>Problem</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="68" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="73" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
         <source>Will be imported</source>
         <translation>Будет импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="109" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="114" />
         <source>rejected rows: %1</source>
         <translation>отклонено строк: %1</translation>
     </message>
@@ -1693,153 +1633,153 @@ Close the month anyway?</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="74" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="190" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="198" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="312" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="321" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="345" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="74" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="190" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="198" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="312" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="321" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="345" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="84" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="84" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="97" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="97" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="99" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="99" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="121" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="122" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="122" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="127" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="127" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="134" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="134" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="144" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="144" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="147" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="147" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="192" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="192" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="210" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="210" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="219" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="219" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="243" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="243" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="255" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="256" />
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="256" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="285" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="267" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="267" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="282" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="283" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="284" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="286" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="287" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="287" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="313" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="313" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="322" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="322" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="348" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="348" />
         <source>Attach the pages to the document %1 anyway?</source>
         <translation>Всё равно прикрепить страницы к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/inbox_dialog.py" line="367" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="367" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1847,37 +1787,37 @@ Close the month anyway?</source>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="338" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="340" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="339" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="342" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="346" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="350" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -1885,58 +1825,58 @@ Close the month anyway?</source>
 <context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="47" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="224" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="44" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="221" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="64" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="94" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="111" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="108" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="157" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="154" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="162" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="159" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="187" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="184" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="225" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1944,152 +1884,278 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="61" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="62" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="63" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="64" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="65" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67" />
+        <location filename="../../desktop/ui/main_window.py" line="68" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
+    </message>
+</context>
+<context>
+    <name>Months</name>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="15" />
+        <source>January</source>
+        <translation>Январь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="16" />
+        <source>February</source>
+        <translation>Февраль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="17" />
+        <source>March</source>
+        <translation>Март</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="18" />
+        <source>April</source>
+        <translation>Апрель</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="19" />
+        <source>May</source>
+        <translation>Май</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="20" />
+        <source>June</source>
+        <translation>Июнь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="21" />
+        <source>July</source>
+        <translation>Июль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="22" />
+        <source>August</source>
+        <translation>Август</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="23" />
+        <source>September</source>
+        <translation>Сентябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="24" />
+        <source>October</source>
+        <translation>Октябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="25" />
+        <source>November</source>
+        <translation>Ноябрь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="26" />
+        <source>December</source>
+        <translation>Декабрь</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsShort</name>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="29" />
+        <source>Jan</source>
+        <translation>янв</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="30" />
+        <source>Feb</source>
+        <translation>фев</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="31" />
+        <source>Mar</source>
+        <translation>мар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="32" />
+        <source>Apr</source>
+        <translation>апр</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="33" />
+        <source>May</source>
+        <translation>май</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="34" />
+        <source>Jun</source>
+        <translation>июн</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="35" />
+        <source>Jul</source>
+        <translation>июл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="36" />
+        <source>Aug</source>
+        <translation>авг</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="37" />
+        <source>Sep</source>
+        <translation>сен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="38" />
+        <source>Oct</source>
+        <translation>окт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="39" />
+        <source>Nov</source>
+        <translation>ноя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common/periods.py" line="40" />
+        <source>Dec</source>
+        <translation>дек</translation>
     </message>
 </context>
 <context>
@@ -2116,268 +2182,208 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="44" />
-        <source>Jan</source>
-        <translation>янв</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="45" />
-        <source>Feb</source>
-        <translation>фев</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="46" />
-        <source>Mar</source>
-        <translation>мар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="47" />
-        <source>Apr</source>
-        <translation>апр</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="48" />
-        <source>May</source>
-        <translation>май</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="49" />
-        <source>Jun</source>
-        <translation>июн</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="50" />
-        <source>Jul</source>
-        <translation>июл</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="51" />
-        <source>Aug</source>
-        <translation>авг</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="52" />
-        <source>Sep</source>
-        <translation>сен</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="53" />
-        <source>Oct</source>
-        <translation>окт</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="54" />
-        <source>Nov</source>
-        <translation>ноя</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="55" />
-        <source>Dec</source>
-        <translation>дек</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="155" />
+        <location filename="../../desktop/ui/overview/tab.py" line="142" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="158" />
+        <location filename="../../desktop/ui/overview/tab.py" line="145" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="161" />
+        <location filename="../../desktop/ui/overview/tab.py" line="148" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="164" />
+        <location filename="../../desktop/ui/overview/tab.py" line="151" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="167" />
+        <location filename="../../desktop/ui/overview/tab.py" line="154" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="224" />
+        <location filename="../../desktop/ui/overview/tab.py" line="211" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="226" />
+        <location filename="../../desktop/ui/overview/tab.py" line="213" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="257" />
+        <location filename="../../desktop/ui/overview/tab.py" line="244" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/report.py" line="47" />
-        <location filename="../../desktop/ui/overview/tab.py" line="259" />
+        <location filename="../../desktop/ui/overview/report.py" line="42" />
+        <location filename="../../desktop/ui/overview/tab.py" line="246" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/report.py" line="60" />
+        <location filename="../../desktop/ui/overview/tab.py" line="372" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="123" />
+        <location filename="../../desktop/ui/overview/tab.py" line="110" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="125" />
+        <location filename="../../desktop/ui/overview/tab.py" line="112" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="254" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="268" />
+        <location filename="../../desktop/ui/overview/tab.py" line="255" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="256" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="270" />
+        <location filename="../../desktop/ui/overview/tab.py" line="257" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
-        <location filename="../../desktop/ui/overview/tab.py" line="339" />
-        <location filename="../../desktop/ui/overview/tab.py" line="347" />
+        <location filename="../../desktop/ui/overview/tab.py" line="265" />
+        <location filename="../../desktop/ui/overview/tab.py" line="325" />
+        <location filename="../../desktop/ui/overview/tab.py" line="333" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
-        <location filename="../../desktop/ui/overview/tab.py" line="361" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="347" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="284" />
+        <location filename="../../desktop/ui/overview/tab.py" line="270" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="285" />
+        <location filename="../../desktop/ui/overview/tab.py" line="271" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="286" />
+        <location filename="../../desktop/ui/overview/tab.py" line="272" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="287" />
-        <location filename="../../desktop/ui/overview/tab.py" line="330" />
+        <location filename="../../desktop/ui/overview/tab.py" line="273" />
+        <location filename="../../desktop/ui/overview/tab.py" line="316" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="288" />
-        <location filename="../../desktop/ui/overview/tab.py" line="331" />
+        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <location filename="../../desktop/ui/overview/tab.py" line="317" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="289" />
-        <location filename="../../desktop/ui/overview/tab.py" line="332" />
+        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <location filename="../../desktop/ui/overview/tab.py" line="318" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="296" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="304" />
+        <location filename="../../desktop/ui/overview/tab.py" line="290" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="306" />
+        <location filename="../../desktop/ui/overview/tab.py" line="292" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="311" />
+        <location filename="../../desktop/ui/overview/tab.py" line="297" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="322" />
+        <location filename="../../desktop/ui/overview/tab.py" line="308" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="324" />
+        <location filename="../../desktop/ui/overview/tab.py" line="310" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="334" />
+        <location filename="../../desktop/ui/overview/tab.py" line="320" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="327" />
+        <location filename="../../desktop/ui/overview/tab.py" line="335" />
         <location filename="../../desktop/ui/overview/tab.py" line="349" />
-        <location filename="../../desktop/ui/overview/tab.py" line="363" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="374" />
-        <location filename="../../desktop/ui/overview/tab.py" line="383" />
-        <location filename="../../desktop/ui/overview/tab.py" line="391" />
+        <location filename="../../desktop/ui/overview/tab.py" line="360" />
+        <location filename="../../desktop/ui/overview/tab.py" line="367" />
+        <location filename="../../desktop/ui/overview/tab.py" line="378" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="383" />
+        <location filename="../../desktop/ui/overview/tab.py" line="367" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="392" />
+        <location filename="../../desktop/ui/overview/tab.py" line="379" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="399" />
+        <location filename="../../desktop/ui/overview/tab.py" line="386" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2385,17 +2391,17 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntitiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="355" />
+        <location filename="../../desktop/ui/parties/directory.py" line="364" />
         <source>Own legal entities</source>
         <translation>Свои юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="359" />
+        <location filename="../../desktop/ui/parties/directory.py" line="368" />
         <source>New own entity…</source>
         <translation>Новое юрлицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="360" />
+        <location filename="../../desktop/ui/parties/directory.py" line="369" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -2403,177 +2409,177 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntityCard</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="167" />
+        <location filename="../../desktop/ui/parties/directory.py" line="172" />
         <source>Own legal entity</source>
         <translation>Своё юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="172" />
+        <location filename="../../desktop/ui/parties/directory.py" line="177" />
         <source>Short name</source>
         <translation>Краткое наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="173" />
+        <location filename="../../desktop/ui/parties/directory.py" line="178" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="174" />
+        <location filename="../../desktop/ui/parties/directory.py" line="179" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="175" />
+        <location filename="../../desktop/ui/parties/directory.py" line="180" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="176" />
+        <location filename="../../desktop/ui/parties/directory.py" line="181" />
         <source>OGRN / OGRNIP</source>
         <translation>ОГРН / ОГРНИП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="177" />
+        <location filename="../../desktop/ui/parties/directory.py" line="182" />
         <source>Legal address</source>
         <translation>Юридический адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="178" />
+        <location filename="../../desktop/ui/parties/directory.py" line="183" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="179" />
+        <location filename="../../desktop/ui/parties/directory.py" line="184" />
         <source>Document number prefix</source>
         <translation>Префикс номеров документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="180" />
+        <location filename="../../desktop/ui/parties/directory.py" line="185" />
         <source>Contract number pattern</source>
         <translation>Шаблон номера договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="181" />
+        <location filename="../../desktop/ui/parties/directory.py" line="186" />
         <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="182" />
+        <location filename="../../desktop/ui/parties/directory.py" line="187" />
         <source>Signer</source>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="183" />
+        <location filename="../../desktop/ui/parties/directory.py" line="188" />
         <source>Acting on the basis of</source>
         <translation>Действует на основании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="184" />
+        <location filename="../../desktop/ui/parties/directory.py" line="189" />
         <source>Chief accountant</source>
         <translation>Главный бухгалтер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="185" />
+        <location filename="../../desktop/ui/parties/directory.py" line="190" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="186" />
+        <location filename="../../desktop/ui/parties/directory.py" line="191" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="187" />
+        <location filename="../../desktop/ui/parties/directory.py" line="192" />
         <source>EDO participant ID</source>
         <translation>ID участника ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="200" />
+        <location filename="../../desktop/ui/parties/directory.py" line="205" />
         <source>VAT at the general rate (22%)</source>
         <translation>НДС по общей ставке (22%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="201" />
+        <location filename="../../desktop/ui/parties/directory.py" line="206" />
         <source>VAT 10%</source>
         <translation>НДС 10%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="202" />
+        <location filename="../../desktop/ui/parties/directory.py" line="207" />
         <source>VAT 0%</source>
         <translation>НДС 0%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="203" />
+        <location filename="../../desktop/ui/parties/directory.py" line="208" />
         <source>Without VAT (not a VAT payer)</source>
         <translation>Без НДС (не плательщик НДС)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="204" />
+        <location filename="../../desktop/ui/parties/directory.py" line="209" />
         <source>Simplified system, VAT 5%</source>
         <translation>УСН, НДС 5%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="205" />
+        <location filename="../../desktop/ui/parties/directory.py" line="210" />
         <source>Simplified system, VAT 7%</source>
         <translation>УСН, НДС 7%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="208" />
+        <location filename="../../desktop/ui/parties/directory.py" line="213" />
         <source>VAT regime</source>
         <translation>Режим НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="212" />
+        <location filename="../../desktop/ui/parties/directory.py" line="217" />
         <source>Stamp (PNG)</source>
         <translation>Печать (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="213" />
+        <location filename="../../desktop/ui/parties/directory.py" line="218" />
         <source>Facsimile (PNG)</source>
         <translation>Факсимиле (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="234" />
+        <location filename="../../desktop/ui/parties/directory.py" line="239" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="235" />
+        <location filename="../../desktop/ui/parties/directory.py" line="240" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="236" />
+        <location filename="../../desktop/ui/parties/directory.py" line="241" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="237" />
+        <location filename="../../desktop/ui/parties/directory.py" line="242" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="238" />
+        <location filename="../../desktop/ui/parties/directory.py" line="243" />
         <source>Main</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="244" />
+        <location filename="../../desktop/ui/parties/directory.py" line="249" />
         <source>Add account</source>
         <translation>Добавить счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="250" />
+        <location filename="../../desktop/ui/parties/directory.py" line="255" />
         <source>Bank accounts</source>
         <translation>Банковские счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="254" />
+        <location filename="../../desktop/ui/parties/directory.py" line="259" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="255" />
+        <location filename="../../desktop/ui/parties/directory.py" line="260" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -2591,27 +2597,27 @@ Close the month anyway?</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="101" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="103" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="117" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="119" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="118" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="120" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="122" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="124" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="159" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="161" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -2625,8 +2631,8 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="314" />
-        <location filename="../../desktop/ui/payments/tab.py" line="318" />
+        <location filename="../../desktop/ui/payments/tab.py" line="315" />
+        <location filename="../../desktop/ui/payments/tab.py" line="319" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
@@ -2722,46 +2728,46 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/payments/tab.py" line="142" />
-        <location filename="../../desktop/ui/payments/tab.py" line="334" />
-        <location filename="../../desktop/ui/payments/tab.py" line="355" />
-        <location filename="../../desktop/ui/payments/tab.py" line="367" />
+        <location filename="../../desktop/ui/payments/tab.py" line="335" />
+        <location filename="../../desktop/ui/payments/tab.py" line="356" />
+        <location filename="../../desktop/ui/payments/tab.py" line="368" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="204" />
+        <location filename="../../desktop/ui/payments/tab.py" line="205" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="242" />
-        <location filename="../../desktop/ui/payments/tab.py" line="255" />
-        <location filename="../../desktop/ui/payments/tab.py" line="291" />
+        <location filename="../../desktop/ui/payments/tab.py" line="243" />
+        <location filename="../../desktop/ui/payments/tab.py" line="256" />
+        <location filename="../../desktop/ui/payments/tab.py" line="292" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="244" />
+        <location filename="../../desktop/ui/payments/tab.py" line="245" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="255" />
+        <location filename="../../desktop/ui/payments/tab.py" line="256" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="267" />
+        <location filename="../../desktop/ui/payments/tab.py" line="268" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="292" />
+        <location filename="../../desktop/ui/payments/tab.py" line="293" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="302" />
+        <location filename="../../desktop/ui/payments/tab.py" line="303" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2769,52 +2775,52 @@ Close the month anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="92" />
+        <location filename="../../desktop/ui/closing/tab.py" line="66" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="93" />
+        <location filename="../../desktop/ui/closing/tab.py" line="67" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="94" />
+        <location filename="../../desktop/ui/closing/tab.py" line="68" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="95" />
+        <location filename="../../desktop/ui/closing/tab.py" line="69" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="96" />
+        <location filename="../../desktop/ui/closing/tab.py" line="70" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="97" />
+        <location filename="../../desktop/ui/closing/tab.py" line="71" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="98" />
+        <location filename="../../desktop/ui/closing/tab.py" line="72" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="99" />
+        <location filename="../../desktop/ui/closing/tab.py" line="73" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="100" />
+        <location filename="../../desktop/ui/closing/tab.py" line="74" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="143" />
+        <location filename="../../desktop/ui/closing/tab.py" line="117" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -2822,12 +2828,12 @@ Close the month anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="56" />
+        <location filename="../../desktop/ui/app.py" line="57" />
         <source>&amp;Look in:</source>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57" />
+        <location filename="../../desktop/ui/app.py" line="58" />
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -2835,206 +2841,206 @@ Close the month anyway?</source>
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="56" />
+        <location filename="../../desktop/ui/registry/tab.py" line="58" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="62" />
+        <location filename="../../desktop/ui/registry/tab.py" line="64" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="63" />
+        <location filename="../../desktop/ui/registry/tab.py" line="65" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="64" />
+        <location filename="../../desktop/ui/registry/tab.py" line="66" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <location filename="../../desktop/ui/registry/tab.py" line="67" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="66" />
+        <location filename="../../desktop/ui/registry/tab.py" line="68" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="69" />
+        <location filename="../../desktop/ui/registry/tab.py" line="71" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="70" />
+        <location filename="../../desktop/ui/registry/tab.py" line="72" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="72" />
+        <location filename="../../desktop/ui/registry/tab.py" line="74" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="76" />
+        <location filename="../../desktop/ui/registry/tab.py" line="78" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="76" />
+        <location filename="../../desktop/ui/registry/tab.py" line="78" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="76" />
+        <location filename="../../desktop/ui/registry/tab.py" line="78" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="82" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="83" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="86" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="87" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="86" />
+        <location filename="../../desktop/ui/registry/tab.py" line="88" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
         <source>E&amp;xport…</source>
         <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
         <source>A&amp;ttach scan…</source>
         <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <location filename="../../desktop/ui/registry/tab.py" line="100" />
         <source>Sort scan&amp;s…</source>
         <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>Remind cl&amp;ients…</source>
         <translation>&amp;Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="100" />
+        <location filename="../../desktop/ui/registry/tab.py" line="102" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="105" />
+        <location filename="../../desktop/ui/registry/tab.py" line="107" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="282" />
+        <location filename="../../desktop/ui/registry/tab.py" line="284" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="294" />
+        <location filename="../../desktop/ui/registry/tab.py" line="296" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="314" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="317" />
+        <location filename="../../desktop/ui/registry/tab.py" line="319" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="325" />
-        <location filename="../../desktop/ui/registry/tab.py" line="329" />
-        <location filename="../../desktop/ui/registry/tab.py" line="369" />
-        <location filename="../../desktop/ui/registry/tab.py" line="389" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="331" />
+        <location filename="../../desktop/ui/registry/tab.py" line="372" />
+        <location filename="../../desktop/ui/registry/tab.py" line="392" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="325" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="331" />
+        <location filename="../../desktop/ui/registry/tab.py" line="333" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="372" />
+        <location filename="../../desktop/ui/registry/tab.py" line="375" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="394" />
+        <location filename="../../desktop/ui/registry/tab.py" line="397" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="429" />
+        <location filename="../../desktop/ui/registry/tab.py" line="431" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="435" />
+        <location filename="../../desktop/ui/registry/tab.py" line="437" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="438" />
+        <location filename="../../desktop/ui/registry/tab.py" line="440" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="467" />
-        <location filename="../../desktop/ui/registry/tab.py" line="480" />
+        <location filename="../../desktop/ui/registry/tab.py" line="469" />
+        <location filename="../../desktop/ui/registry/tab.py" line="482" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="484" />
+        <location filename="../../desktop/ui/registry/tab.py" line="486" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3042,22 +3048,22 @@ Close the month anyway?</source>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="475" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="470" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="473" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="481" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="476" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3065,242 +3071,242 @@ Close the month anyway?</source>
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="102" />
+        <location filename="../../desktop/ui/requests/card.py" line="123" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="110" />
+        <location filename="../../desktop/ui/requests/card.py" line="131" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="125" />
+        <location filename="../../desktop/ui/requests/card.py" line="146" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="126" />
+        <location filename="../../desktop/ui/requests/card.py" line="147" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="131" />
+        <location filename="../../desktop/ui/requests/card.py" line="174" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="132" />
+        <location filename="../../desktop/ui/requests/card.py" line="175" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="133" />
+        <location filename="../../desktop/ui/requests/card.py" line="176" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="135" />
+        <location filename="../../desktop/ui/requests/card.py" line="178" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="139" />
+        <location filename="../../desktop/ui/requests/card.py" line="182" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="141" />
+        <location filename="../../desktop/ui/requests/card.py" line="184" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="143" />
+        <location filename="../../desktop/ui/requests/card.py" line="186" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="144" />
+        <location filename="../../desktop/ui/requests/card.py" line="187" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="145" />
+        <location filename="../../desktop/ui/requests/card.py" line="192" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="149" />
+        <location filename="../../desktop/ui/requests/card.py" line="196" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="151" />
+        <location filename="../../desktop/ui/requests/card.py" line="198" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="153" />
+        <location filename="../../desktop/ui/requests/card.py" line="200" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="155" />
+        <location filename="../../desktop/ui/requests/card.py" line="202" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="157" />
+        <location filename="../../desktop/ui/requests/card.py" line="204" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <location filename="../../desktop/ui/requests/card.py" line="208" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="180" />
+        <location filename="../../desktop/ui/requests/card.py" line="161" />
         <source>Payment purpose* (with VAT, at most %1 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше %1 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="188" />
+        <location filename="../../desktop/ui/requests/card.py" line="232" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="190" />
+        <location filename="../../desktop/ui/requests/card.py" line="234" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="193" />
+        <location filename="../../desktop/ui/requests/card.py" line="237" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="194" />
+        <location filename="../../desktop/ui/requests/card.py" line="238" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="195" />
+        <location filename="../../desktop/ui/requests/card.py" line="239" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="243" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="207" />
+        <location filename="../../desktop/ui/requests/card.py" line="251" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="223" />
+        <location filename="../../desktop/ui/requests/card.py" line="263" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="225" />
+        <location filename="../../desktop/ui/requests/card.py" line="265" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="226" />
+        <location filename="../../desktop/ui/requests/card.py" line="266" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="227" />
+        <location filename="../../desktop/ui/requests/card.py" line="267" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="228" />
+        <location filename="../../desktop/ui/requests/card.py" line="268" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="229" />
+        <location filename="../../desktop/ui/requests/card.py" line="269" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="231" />
+        <location filename="../../desktop/ui/requests/card.py" line="271" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="306" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="312" />
-        <location filename="../../desktop/ui/requests/card.py" line="313" />
-        <location filename="../../desktop/ui/requests/card.py" line="314" />
-        <location filename="../../desktop/ui/requests/card.py" line="315" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
+        <location filename="../../desktop/ui/requests/card.py" line="363" />
+        <location filename="../../desktop/ui/requests/card.py" line="364" />
+        <location filename="../../desktop/ui/requests/card.py" line="365" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="316" />
-        <location filename="../../desktop/ui/requests/card.py" line="317" />
-        <location filename="../../desktop/ui/requests/card.py" line="602" />
+        <location filename="../../desktop/ui/requests/card.py" line="366" />
+        <location filename="../../desktop/ui/requests/card.py" line="367" />
+        <location filename="../../desktop/ui/requests/card.py" line="653" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="350" />
+        <location filename="../../desktop/ui/requests/card.py" line="397" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="358" />
+        <location filename="../../desktop/ui/requests/card.py" line="405" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="383" />
+        <location filename="../../desktop/ui/requests/card.py" line="430" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <location filename="../../desktop/ui/requests/card.py" line="460" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="413" />
+        <location filename="../../desktop/ui/requests/card.py" line="460" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="414" />
+        <location filename="../../desktop/ui/requests/card.py" line="461" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="461" />
+        <location filename="../../desktop/ui/requests/card.py" line="508" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <location filename="../../desktop/ui/requests/card.py" line="642" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="593" />
+        <location filename="../../desktop/ui/requests/card.py" line="644" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="624" />
+        <location filename="../../desktop/ui/requests/card.py" line="675" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3308,77 +3314,77 @@ Close the month anyway?</source>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="23" />
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
         <source>On approval</source>
         <translation>На согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
         <source>Approved for payment</source>
         <translation>Согласован к оплате</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <location filename="../../desktop/ui/requests/model.py" line="27" />
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="27" />
+        <location filename="../../desktop/ui/requests/model.py" line="28" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="67" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <location filename="../../desktop/ui/requests/model.py" line="73" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="74" />
+        <location filename="../../desktop/ui/requests/model.py" line="75" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="76" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <location filename="../../desktop/ui/requests/model.py" line="78" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="143" />
+        <location filename="../../desktop/ui/requests/model.py" line="144" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3386,90 +3392,90 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="57" />
+        <location filename="../../desktop/ui/requests/tab.py" line="64" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="63" />
+        <location filename="../../desktop/ui/requests/tab.py" line="70" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <location filename="../../desktop/ui/requests/tab.py" line="71" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="65" />
+        <location filename="../../desktop/ui/requests/tab.py" line="72" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="66" />
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="72" />
+        <location filename="../../desktop/ui/requests/tab.py" line="79" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="82" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
+        <location filename="../../desktop/ui/requests/tab.py" line="83" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="78" />
+        <location filename="../../desktop/ui/requests/tab.py" line="85" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="141" />
+        <location filename="../../desktop/ui/requests/tab.py" line="151" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="144" />
+        <location filename="../../desktop/ui/requests/tab.py" line="154" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="190" />
+        <location filename="../../desktop/ui/requests/tab.py" line="200" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="213" />
-        <location filename="../../desktop/ui/requests/tab.py" line="226" />
-        <location filename="../../desktop/ui/requests/tab.py" line="244" />
+        <location filename="../../desktop/ui/requests/tab.py" line="223" />
+        <location filename="../../desktop/ui/requests/tab.py" line="236" />
         <location filename="../../desktop/ui/requests/tab.py" line="254" />
+        <location filename="../../desktop/ui/requests/tab.py" line="264" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="213" />
+        <location filename="../../desktop/ui/requests/tab.py" line="223" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="228" />
+        <location filename="../../desktop/ui/requests/tab.py" line="238" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="245" />
+        <location filename="../../desktop/ui/requests/tab.py" line="255" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="267" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3505,43 +3511,43 @@ Close the month anyway?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="375" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="371" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="378" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="374" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="381" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="377" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="384" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="380" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="387" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="383" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="390" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="441" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="436" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="450" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="456" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="445" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="451" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3549,201 +3555,201 @@ Close the month anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="76" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="78" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="82" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="84" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="83" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="85" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="96" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="198" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="100" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="106" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="231" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="110" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="116" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="117" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="119" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="120" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="125" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="128" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="129" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="132" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="133" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="137" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="136" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="138" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="173" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="175" />
         <source>The demo works on its own database and documents folder; they are not changed here.</source>
         <translation>Демо работает со своей базой данных и своей папкой документов; здесь они не меняются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="191" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="203" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="211" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="215" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="220" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="223" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="222" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="225" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="229" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="233" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="240" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="242" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="241" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="244" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
@@ -3758,13 +3764,13 @@ Close the month anyway?</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="285" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="286" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="291" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3796,32 +3802,32 @@ Close the month anyway?</source>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="177" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="179" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="178" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="180" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="186" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="188" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="187" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="189" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="188" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="190" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="214" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>
@@ -3877,98 +3883,98 @@ Close the month anyway?</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="31" />
+        <location filename="../../desktop/ui/users/dialog.py" line="39" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="32" />
+        <location filename="../../desktop/ui/users/dialog.py" line="40" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="33" />
+        <location filename="../../desktop/ui/users/dialog.py" line="41" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="34" />
+        <location filename="../../desktop/ui/users/dialog.py" line="42" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="35" />
+        <location filename="../../desktop/ui/users/dialog.py" line="43" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="36" />
-        <location filename="../../desktop/ui/users/dialog.py" line="67" />
+        <location filename="../../desktop/ui/users/dialog.py" line="44" />
+        <location filename="../../desktop/ui/users/dialog.py" line="75" />
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="44" />
+        <location filename="../../desktop/ui/users/dialog.py" line="52" />
         <source>Users and roles</source>
         <translation>Пользователи и роли</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="74" />
+        <location filename="../../desktop/ui/users/dialog.py" line="82" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="75" />
+        <location filename="../../desktop/ui/users/dialog.py" line="83" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="76" />
+        <location filename="../../desktop/ui/users/dialog.py" line="84" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="77" />
+        <location filename="../../desktop/ui/users/dialog.py" line="85" />
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="78" />
+        <location filename="../../desktop/ui/users/dialog.py" line="86" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="81" />
+        <location filename="../../desktop/ui/users/dialog.py" line="89" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="82" />
+        <location filename="../../desktop/ui/users/dialog.py" line="90" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="84" />
+        <location filename="../../desktop/ui/users/dialog.py" line="92" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <location filename="../../desktop/ui/users/dialog.py" line="131" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="123" />
+        <location filename="../../desktop/ui/users/dialog.py" line="131" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="135" />
+        <location filename="../../desktop/ui/users/dialog.py" line="143" />
         <source>Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.</source>
         <translation>Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="138" />
+        <location filename="../../desktop/ui/users/dialog.py" line="146" />
         <source>Only an administrator changes users and roles.</source>
         <translation>Пользователей и роли меняет только администратор.</translation>
     </message>
@@ -3976,99 +3982,99 @@ Close the month anyway?</source>
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="98" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="98" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="99" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="99" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="100" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="100" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="101" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="101" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="102" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="102" />
         <source>Performer</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="103" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="103" />
         <source>Request №</source>
         <translation>№ заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="104" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="104" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="105" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="105" />
         <source>Approved</source>
         <translation>Утверждён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="126" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="126" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="128" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="128" />
         <source>Delete rows</source>
         <translation>Удалить строки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="130" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="130" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="140" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="140" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="198" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="348" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="198" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="346" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="199" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="199" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="206" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="206" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="344" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="342" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="357" />
-        <location filename="../../desktop/ui/closing/work_orders.py" line="365" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="355" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="363" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="358" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="356" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/work_orders.py" line="378" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="376" />
         <source>The changes are not saved. Show other work orders and drop them?</source>
         <translation>Изменения не сохранены. Показать другие заказ-наряды и отменить изменения?</translation>
     </message>
@@ -4076,112 +4082,112 @@ Close the month anyway?</source>
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="75" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="73" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="80" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="81" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="105" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="103" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="113" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="111" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="116" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="114" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="118" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="189" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="187" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="193" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="191" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="237" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="238" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="241" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="242" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="246" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="302" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="298" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="328" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="324" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="331" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="348" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="344" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

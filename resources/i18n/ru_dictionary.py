@@ -510,7 +510,7 @@ RU.update(
 )
 RU.update(
     {
-        ("OverviewTab", month): short
+        ("MonthsShort", month): short
         for month, short in zip(
             ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
             ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),

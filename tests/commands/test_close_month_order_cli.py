@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.core.common.formats import format_date
-from desktop.core.contracts.terms import period_bounds
+from desktop.core.common.periods import period_bounds
 from desktop.core.db import open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document

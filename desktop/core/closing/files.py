@@ -30,8 +30,11 @@ import gc
 import hashlib
 import logging
 import logging.handlers
+import multiprocessing
 import os
+import queue
 import shutil
+import signal
 import threading
 import uuid
 from collections import deque
@@ -39,6 +42,7 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait as wait_connections
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,8 +50,11 @@ from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.closing.plan import ClosingResult, next_period
-from desktop.core.db import Database
+from desktop.core.closing.plan import ClosingResult
+from desktop.core.common.formats import format_date
+from desktop.core.common.periods import next_period
+from desktop.core.db import Database, is_sqlite, make_engine
+from desktop.core.documents.paths import KIND_ORDER, document_file_name, document_path
 from desktop.core.errors import Cancelled, UserError, unexpected_error_text
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Contract, Document, DocumentStage, OwnEntity, Service, WorkOrder
@@ -170,8 +177,8 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
     Rendering goes on while the DOCX files are written (flush+fsync+rename) by a few threads; a
     document counts as written when all its files are.
     """
+    # deferred: docxtpl, lxml and the forms load only when there are documents to write
     from desktop.core.documents import context as ctx
-    from desktop.core.documents.paths import document_path
     from desktop.core.documents.render import (
         Prepared,
         form_path,
@@ -263,8 +270,6 @@ class _WorkerLogs:
         self.thread.start()
 
     def _run(self) -> None:
-        import queue
-
         while True:
             try:
                 record = self.records.get(timeout=0.2)
@@ -290,8 +295,6 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
     # Ctrl+C in a terminal reaches the whole process group: the process that started this worker
     # decides (it stops after the current contract and still needs the worker for the files).
     # SIGTERM stays: the pool itself ends broken workers with it.
-    import signal
-
     for name in ("SIGINT", "SIGBREAK"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
@@ -300,7 +303,7 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
         root.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
         root.setLevel(log_level)
     _exit_with_parent()
-    from desktop.core.db import is_sqlite, make_engine
+    # deferred: the worker loads docxtpl and lxml as it starts, the planning process only to write
     from desktop.core.documents.render import FORMS, form_path, prepare
     from desktop.core.documents.upd_xml import upd_schema
 
@@ -329,15 +332,12 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
 def _exit_with_parent() -> None:
     """End this worker when the process that started it is gone (killed, crashed): an idle worker
     would otherwise wait for work forever. A file being written is left under its temp name."""
-    import multiprocessing
-    from multiprocessing.connection import wait
-
     parent = multiprocessing.parent_process()
     if parent is None:
         return
 
     def watch() -> None:
-        wait([parent.sentinel])
+        wait_connections([parent.sentinel])
         os._exit(1)
 
     threading.Thread(target=watch, name="aktdesk-parent-watch", daemon=True).start()
@@ -348,8 +348,6 @@ def _children_ignore_interrupts() -> Iterator[None]:
     """Processes started inside ignore Ctrl+C from their first instruction (an ignored signal stays
     ignored through exec, and Python keeps it so): a worker still importing would otherwise print
     a KeyboardInterrupt traceback. Only the main thread can change it (the GUI closes elsewhere)."""
-    import signal
-
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -371,8 +369,6 @@ def _worker_write(job: _Job) -> _Outcome:
 
 def _shareable(url: URL) -> bool:
     """Another process can open it: not an in-memory SQLite database."""
-    from desktop.core.db import is_sqlite
-
     return not (
         is_sqlite(url) and (not url.database or url.database == ":memory:" or "mode=memory" in str(url))
     )
@@ -432,6 +428,7 @@ class FileWriter:
             self._starter.start()
 
     def _start_backend(self, converter: str) -> None:
+        # deferred: documents.pdf loads pypdf and the DOCX merger, only when PDFs are made
         from desktop.core.documents.pdf import detect_backend
 
         try:
@@ -471,8 +468,6 @@ class FileWriter:
         url = self.database.engine.url
         if self.workers < 1 or not _shareable(url) or self.pool_failed:
             return
-        import multiprocessing
-
         context = multiprocessing.get_context("spawn")
         self.worker_logs = _WorkerLogs(context.Queue())
         with _children_ignore_interrupts():
@@ -563,6 +558,7 @@ class FileWriter:
             self._starter.join()
         if self.backend is None:
             return
+        # deferred: documents.pdf (pypdf) and documents.render (docxtpl, lxml), only when PDFs are made
         from desktop.core.documents.pdf import BatchItem, DocPart
         from desktop.core.documents.render import (
             bookmark_name,
@@ -684,8 +680,7 @@ class FileWriter:
         A client's package holds all its current documents of the period plus what this run made
         for it (a prepayment invoice for the next month too); it lies in the client's folder of the period.
         """
-        from desktop.core.documents.paths import KIND_ORDER, document_path
-        from desktop.core.documents.pdf import merge_pdfs
+        from desktop.core.documents.pdf import merge_pdfs  # deferred: pypdf, only when PDFs are made
 
         def merge(files: list[Path], target: Path) -> None:
             try:
@@ -802,7 +797,7 @@ class FileWriter:
 
 def _files_lock(out_dir: Path, run_id: str) -> Any:
     """This run's lock among those of the runs writing into ``out_dir`` on this computer."""
-    from desktop.core.documents.pdf.procguard import HeldLock
+    from desktop.core.documents.pdf.procguard import HeldLock  # deferred: documents.pdf loads pypdf
 
     lock = HeldLock(_locks_dir() / f"{_folder_key(out_dir)}-{run_id}.lock")
     try:
@@ -813,6 +808,7 @@ def _files_lock(out_dir: Path, run_id: str) -> Any:
 
 
 def _locks_dir() -> Path:
+    # deferred: documents.pdf loads pypdf
     from desktop.core.documents.pdf.libreoffice import default_profile_root
 
     return default_profile_root().parent / "locks"
@@ -824,7 +820,7 @@ def _folder_key(out_dir: Path) -> str:
 
 def _alone_in(out_dir: Path, own: Any) -> bool:
     """No other live run on this computer writes into ``out_dir`` (stale locks are removed)."""
-    from desktop.core.documents.pdf.procguard import HeldLock
+    from desktop.core.documents.pdf.procguard import HeldLock  # deferred: documents.pdf loads pypdf
 
     if own.handle is None:
         return False
@@ -882,9 +878,6 @@ def missing_files(session: Session, period: str, *, pdf: bool = True, xml: bool 
 
 
 def _incomplete(session: Session, document: Document, pdf: bool, xml: bool) -> bool:
-    from desktop.core.common.formats import format_date
-    from desktop.core.documents.paths import document_file_name
-
     def missing(path: str | Path | None) -> bool:
         return not path or not Path(path).is_file()
 

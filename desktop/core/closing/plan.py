@@ -33,8 +33,9 @@ from desktop.core.common import numbering
 from desktop.core.common.catalog import entity_regime_on, line_amounts
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.formats import format_date, format_money, format_quantity
+from desktop.core.common.periods import next_period, period_bounds, period_of
 from desktop.core.common.workdays import next_working_day, term_end
-from desktop.core.contracts.terms import PeriodLine, billing_due, billing_period, period_bounds, period_lines
+from desktop.core.contracts.terms import PeriodLine, billing_due, billing_period, period_lines
 from desktop.core.db import Database, DatabaseError
 from desktop.core.errors import Cancelled, UserError, ValidationError, unexpected_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -48,6 +49,7 @@ from desktop.core.models import (
     DocumentStatus,
     OwnEntity,
     Service,
+    Unit,
     VatRegime,
     WorkOrder,
 )
@@ -56,11 +58,6 @@ KOPECK = Decimal("0.01")
 PREPAY_SHARE = Decimal("0.70")
 NOT_VALID = "Договор не действует в этом периоде"
 KIND_TITLES = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
-
-
-def next_period(period: str) -> str:
-    year, month = (int(x) for x in period.split("-"))
-    return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
 
 
 @dataclass(frozen=True)
@@ -267,7 +264,7 @@ def plan_documents(
         due = term_end(end, contract.postpay_days, contract.postpay_banking_days)
         docs.append(PlannedDocument("invoice", "full", period, start, end, end, due, tuple(lines)))
         return docs
-    following = next_period(end.strftime("%Y-%m"))
+    following = next_period(period_of(end))
     next_start, next_end = billing_period(contract, following)
     if terms == "prepay70":
         docs.append(
@@ -291,7 +288,7 @@ def plan_documents(
             PlannedDocument(
                 "invoice",
                 "prepay",
-                next_start.strftime("%Y-%m"),
+                period_of(next_start),
                 next_start,
                 next_end,
                 end,
@@ -359,7 +356,7 @@ def plan_row(
     row.total = sum((line.total for line in row.lines), Decimal("0.00"))
     next_lines: list[PeriodLine] = []
     if contract.payment_terms != "postpay" and contract.kind == "fixed":
-        following = next_period(end.strftime("%Y-%m"))
+        following = next_period(period_of(end))
         next_start, next_end = billing_period(contract, following)
         try:
             next_lines = period_lines(contract, next_start, next_end)
@@ -426,7 +423,7 @@ def plan(
     work = load_work_orders(session, ids, start - dt.timedelta(days=366), end)
     periods = {period, next_period(period)}
     for contract in contracts:
-        periods.add(billing_period(contract, period)[0].strftime("%Y-%m"))
+        periods.add(period_of(billing_period(contract, period)[0]))
     existing = existing_documents(session, ids, sorted(periods | {next_period(p) for p in periods}))
     rows = []
     for index, contract in enumerate(contracts):
@@ -557,8 +554,6 @@ def _subtract_advance(document: Document, planned: PlannedDocument, advance: Doc
 
 
 def _units(session: Session) -> dict[str, str]:
-    from desktop.core.models import Unit
-
     return {code: short for code, short in session.execute(select(Unit.code, Unit.short_name))}
 
 

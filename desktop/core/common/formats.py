@@ -9,38 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop.core.common.periods import MONTHS_GENITIVE
+
 NBSP = "\u00a0"
 KOPECK = Decimal("0.01")
-
-MONTHS_GENITIVE = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-MONTHS_NOMINATIVE = (
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-)
-QUARTERS = ("I", "II", "III", "IV")
 
 
 def _group(digits: str) -> str:
@@ -95,18 +67,6 @@ def format_date_quoted(day: dt.date | None) -> str:
     return f"«{day.day:02d}» {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
 
 
-def format_period(start: dt.date, end: dt.date) -> str:
-    """The service period in words: «октябрь 2026 г.», «IV квартал 2026 г.», «2026 г.», else «01.10.2026 – 15.10.2026»."""
-    month_end = _month_end(start)
-    if start.day == 1 and end == month_end:
-        return f"{MONTHS_NOMINATIVE[start.month - 1]} {start.year} г."
-    if start.day == 1 and start.month in (1, 4, 7, 10) and end == _month_end(_add_months(start, 2)):
-        return f"{QUARTERS[(start.month - 1) // 3]} квартал {start.year} г."
-    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
-        return f"{start.year} г."
-    return f"{format_date(start)} – {format_date(end)}"
-
-
 def format_short_range(start: dt.date | None, end: dt.date | None) -> str:
     """A line's part of the period: «01.10–11.10» (same year), empty without dates."""
     if not start or not end:
@@ -114,15 +74,6 @@ def format_short_range(start: dt.date | None, end: dt.date | None) -> str:
     if start.year == end.year:
         return f"{start:%d.%m}–{end:%d.%m}"
     return f"{format_date(start)}–{format_date(end)}"
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    return dt.date(day.year + index // 12, index % 12 + 1, 1)
-
-
-def _month_end(day: dt.date) -> dt.date:
-    return _add_months(day, 1) - dt.timedelta(days=1)
 
 
 def kopecks(value: Decimal) -> int:

@@ -52,13 +52,21 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.core.common.catalog import GENERAL_RATE_HISTORY, general_rate_on, line_amounts, line_rate
+from desktop.core.common.periods import (
+    MONTHS_PREPOSITIONAL,
+    month_end,
+    months_between,
+    period_bounds,
+    quarter_bounds,
+    quarter_title,
+    year_bounds,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.models import (
     Agreement,
@@ -79,15 +87,6 @@ KOPECK = Decimal("0.01")
 ONE = Decimal(1)
 DAY = dt.timedelta(days=1)
 
-MONTHS_NOMINATIVE = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-MONTHS_PREPOSITIONAL = (
-    "январе", "феврале", "марте", "апреле", "мае", "июне",
-    "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
-)  # fmt: skip
-QUARTER_ROMAN = ("I", "II", "III", "IV")
 
 PRORATION_RULES: dict[str, str] = {
     Proration.CALENDAR_DAYS: "по календарным дням: цена × дни части / дни периода",
@@ -98,82 +97,6 @@ PRORATION_RULES: dict[str, str] = {
         "целый месяц, если условия действуют 14-го числа; начатое с 15-го — со следующего месяца"
     ),
 }
-
-
-# ---------------------------------------------------------------------------------------------
-# Periods
-
-
-def period_bounds(period: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a month given as "YYYY-MM"."""
-    try:
-        year_text, month_text = period.strip().split("-")
-        year, month = int(year_text), int(month_text)
-        if len(year_text) != 4 or not 1 <= month <= 12:
-            raise ValueError(period)
-    except ValueError:
-        raise ValidationError(
-            f"Период «{period}» указан неверно: нужен месяц в виде ГГГГ-ММ, например 2026-03.",
-            field="period",
-        ) from None
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def period_of(day: dt.date) -> str:
-    """The "YYYY-MM" month containing ``day``."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def quarter_of(period: str) -> int:
-    """1..4: the quarter containing the month."""
-    start, _ = period_bounds(period)
-    return (start.month - 1) // 3 + 1
-
-
-def month_periods_of_quarter(period: str) -> list[str]:
-    """The three "YYYY-MM" months of the quarter containing ``period``."""
-    start, _ = period_bounds(period)
-    first = (quarter_of(period) - 1) * 3 + 1
-    return [f"{start.year:04d}-{m:02d}" for m in range(first, first + 3)]
-
-
-def quarter_bounds(period: str) -> tuple[dt.date, dt.date]:
-    """First and last day of the quarter containing the month."""
-    months = month_periods_of_quarter(period)
-    return period_bounds(months[0])[0], period_bounds(months[-1])[1]
-
-
-def year_bounds(period: str) -> tuple[dt.date, dt.date]:
-    start, _ = period_bounds(period)
-    return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)
-
-
-def months_between(start: dt.date, end: dt.date) -> list[str]:
-    """The "YYYY-MM" months touched by [start, end], in order."""
-    months: list[str] = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def month_name(period: str) -> str:
-    """«март 2026»."""
-    start, _ = period_bounds(period)
-    return f"{MONTHS_NOMINATIVE[start.month - 1]} {start.year}"
-
-
-def period_title(start: dt.date, end: dt.date) -> str:
-    """A period for document texts: «март 2026», «I квартал 2026», «2026 год» or «01.03.2026–15.03.2026»."""
-    if start.day == 1 and end == _month_end(end):
-        if (start.year, start.month) == (end.year, end.month):
-            return month_name(period_of(start))
-        if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
-            return f"{QUARTER_ROMAN[(start.month - 1) // 3]} квартал {start.year}"
-        if start.year == end.year and start.month == 1 and end.month == 12:
-            return f"{start.year} год"
-    return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
 
 
 def working_days(start: dt.date, end: dt.date) -> int:
@@ -188,10 +111,6 @@ def working_days(start: dt.date, end: dt.date) -> int:
         if (weekday + i) % 7 < 5:
             count += 1
     return count
-
-
-def _month_end(day: dt.date) -> dt.date:
-    return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -640,7 +559,7 @@ def terms_for(contract: Contract, period_start: dt.date, period_end: dt.date) ->
 
 
 def _whole_months(contract: Contract, period_start: dt.date, period_end: dt.date) -> list[PeriodLine]:
-    if period_start.day != 1 or period_end != _month_end(period_end):
+    if period_start.day != 1 or period_end != month_end(period_end):
         raise ValidationError(
             f"{contract_title(contract).capitalize()}: правило «целый месяц, если начато до 15-го» "
             f"применяется к целым месяцам, а период {period_start:%d.%m.%Y}–{period_end:%d.%m.%Y} — нет.",
@@ -810,8 +729,7 @@ def billing_due(contract: Contract, period: str) -> tuple[bool, str]:
         return True, ""
     ends_here = last is not None and month_start <= last <= month_end
     if periodicity == Periodicity.QUARTER:
-        quarter = QUARTER_ROMAN[quarter_of(period) - 1]
-        title = f"{quarter} квартал {month_start.year} г."
+        title = quarter_title(period)
         if month_end == cover_end or ends_here:
             return True, f"Квартальный договор: счёт за {title}"
         billing_month = MONTHS_PREPOSITIONAL[cover_end.month - 1]

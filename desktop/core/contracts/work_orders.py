@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.money import QUANTITY, parse_decimal
+from desktop.core.common.periods import period_bounds
 from desktop.core.contracts.importing import parse_date
-from desktop.core.contracts.terms import period_bounds, quantity_input_text
+from desktop.core.contracts.terms import quantity_input_text
 from desktop.core.errors import ValidationError
 from desktop.core.models import Contract, ContractKind, ContractLine, WorkOrder
 

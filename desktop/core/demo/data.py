@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from desktop.core.common import identifiers as ids
 from desktop.core.common.catalog import seed_units
 from desktop.core.common.events import current_login
+from desktop.core.common.periods import month_end, month_start, period_of, period_title
 from desktop.core.common.resources import resource_path
-from desktop.core.contracts.terms import month_name, period_of
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
@@ -274,15 +274,6 @@ def _bulk(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> list[
     return out
 
 
-def _month_start(day: dt.date, shift: int = 0) -> dt.date:
-    index = day.year * 12 + day.month - 1 + shift
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _month_end(start: dt.date) -> dt.date:
-    return _month_start(start, 1) - dt.timedelta(days=1)
-
-
 def _translit(text: str) -> str:
     out = "".join(TRANSLIT.get(ch, ch) for ch in text.lower())
     return "".join(ch for ch in out if ch.isalnum()) or "client"
@@ -334,7 +325,7 @@ class _Generator:
         )
         if entity is None or not suppliers:
             return
-        this_month = month_name(period_of(self.today))
+        this_month = period_title(period_of(self.today))
         comments = {"return": "Приложите счёт поставщика", "reject": "Не согласовано бюджетом отдела"}
         for index, ((subject, amount, rate), steps) in enumerate(
             zip(REQUEST_SUBJECTS, REQUEST_STEPS, strict=True)
@@ -735,7 +726,7 @@ class _Generator:
         agreements: list[dict[str, Any]] = []
         changes: list[tuple[int, dict[str, Any]]] = []
         orders: list[dict[str, Any]] = []
-        previous_month = _month_start(today, -1)
+        previous_month = month_start(today, -1)
         for contract_id, row in zip(contract_ids, contracts, strict=True):
             if row["status"] == "draft":
                 continue
@@ -780,13 +771,13 @@ class _Generator:
             if row["kind"] != "variable":
                 continue
             for back in range(12, 0, -1):
-                month = _month_start(today, -back)
-                month_end = _month_end(month)
-                if month_end < start or (row["valid_to"] and month > row["valid_to"]):
+                month = month_start(today, -back)
+                last = month_end(month)
+                if last < start or (row["valid_to"] and month > row["valid_to"]):
                     continue
                 for _ in range(rng.randint(2, 8)):
                     line_id, line = rng.choice(lines_of[contract_id])
-                    day = month + dt.timedelta(days=rng.randint(0, (month_end - month).days))
+                    day = month + dt.timedelta(days=rng.randint(0, (last - month).days))
                     if day < start:
                         day = start
                     unit = unit_of[line["service_id"]]

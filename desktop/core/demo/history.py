@@ -31,12 +31,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.bank.statement import BankDocument, Party, Statement
 from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
 from desktop.core.common.events import log_event
+from desktop.core.common.periods import last_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import BankAccount, Counterparty, Document, Event
-from desktop.core.overview.queries import last_periods
 from desktop.core.payments.importing import ImportReport, own_accounts, store_statement
 
 USER = "demo"
@@ -119,8 +120,6 @@ def add_demo_history(
     Cancelled: raises ``Cancelled`` after the current contract and the files in flight; nothing of
     the statement is stored, and running it again (same ``today``) completes the demo.
     """
-    from desktop.core.closing.files import FileWriter
-
     today = today or dt.date.today()
     history = DemoHistory(periods=past_periods(today, months))
     for index, period in enumerate(history.periods):

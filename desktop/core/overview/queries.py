@@ -18,9 +18,9 @@ from sqlalchemy import Date, String, and_, case, exists, func, literal, or_, sel
 from sqlalchemy.orm import Session
 
 from desktop.core.closing.plan import CLOSE_FAILED
+from desktop.core.common.periods import last_periods, period_bounds, quarter_bounds, year_bounds
 from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts.registry import ContractFilter
-from desktop.core.contracts.terms import period_bounds, quarter_bounds, year_bounds
 from desktop.core.models import (
     Agreement,
     BankPayment,
@@ -253,16 +253,6 @@ def _top_clients(session: Session, flt: RegistryFilter, amount: Any, prefix: str
 
 
 # --- closing status per month -------------------------------------------------------------
-
-
-def last_periods(today: dt.date, count: int = 12) -> list[str]:
-    """``count`` months ending with the current one, oldest first."""
-    year, month = today.year, today.month
-    periods = []
-    for _ in range(count):
-        periods.append(f"{year:04d}-{month:02d}")
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return periods[::-1]
 
 
 def _months(periods: list[str]) -> Any:

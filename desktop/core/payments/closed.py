@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.formats import format_date
+from desktop.core.common.periods import period_short
 from desktop.core.models import Contract, Counterparty, Document, DocumentStatus, Notification, User
 
 CLOSED = "closed"  # Notification.object_type: object_id is the signed act (or UPD)
@@ -86,9 +87,8 @@ def _text(session: Session, pair: ClosedPair) -> str:
     paid = ", ".join(f"№ {d.number} от {format_date(d.date)}" for d in pair.paid)
     paid_name = ("счета " if len(pair.paid) > 1 else "счёт ") if pair.paid[0].kind == "invoice" else "УПД "
     paid_verb = "оплачены" if len(pair.paid) > 1 else "оплачен"
-    year, month = pair.period.split("-")
     text = (
-        f"Сделка закрыта: {client}, договор № {number}, период {month}.{year}. "
+        f"Сделка закрыта: {client}, договор № {number}, период {period_short(pair.period)}. "
         f"{act_name} № {act.number} от {format_date(act.date)} подписан, {paid_name}{paid} {paid_verb}."
     )
     return text[:1000]

@@ -15,7 +15,6 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,32 +31,11 @@ from desktop.core.models import (
     Document,
     DocumentStatus,
 )
-from desktop.core.sending.compose import Attachment, build_message, read_attachment
+from desktop.core.sending.compose import Attachment, Outgoing, build_message, read_attachment, test_message
 from desktop.core.sending.log import PURPOSE_RU
 from desktop.core.sending.transport import SendError, SmtpConfig, SmtpSession, check_config
 
 CONNECTION_KINDS = frozenset({"config", "dns", "refused", "timeout", "tls", "auth"})
-
-
-@dataclass
-class Outgoing:
-    """One message to one client, planned (and composed) but not sent yet."""
-
-    purpose: str  # "package" | "reminder"
-    counterparty_id: int
-    client: str
-    inn: str
-    period: str | None
-    recipients: list[str]
-    document_ids: list[int]
-    files: list[tuple[Path, str]] = field(default_factory=list)  # (file, attachment name)
-    subject: str = ""
-    body: str = ""
-    problem: str | None = None  # why it cannot be sent (no e-mail, a missing PDF)
-    already_sent: dt.datetime | None = None  # sent before: skipped unless a resend is asked
-    documents_text: str = ""  # «Акт № 12, Счёт № 12» for lists
-    resend: bool = False  # asked explicitly: sent even if it went out before
-    planned_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
 
 @dataclass
@@ -292,3 +270,11 @@ def send_messages(
         else:
             progress(total, total, "")
     return report
+
+
+def send_test_message(config: SmtpConfig, to: str | None = None) -> str:
+    """Connect, log in and send a short test message (to the sender itself by default); returns the reply."""
+    recipient = (to or config.sender_address()).strip()
+    message = test_message(config, recipient)
+    with SmtpSession(config) as session:
+        return session.send(message, [recipient])

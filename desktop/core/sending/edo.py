@@ -12,6 +12,7 @@ registry shows.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,8 +30,8 @@ from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Document, DocumentStatus
-from desktop.core.sending.compose import Attachment
-from desktop.core.sending.delivery import Outcome, Outgoing, record_dispatch
+from desktop.core.sending.compose import Attachment, Outgoing
+from desktop.core.sending.delivery import Outcome, record_dispatch
 
 
 @dataclass
@@ -84,8 +85,6 @@ class EdoReport:
 
 
 def _zip_bytes(entries: Sequence[Attachment]) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for entry in entries:

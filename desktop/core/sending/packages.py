@@ -27,8 +27,7 @@ from desktop.core.models import (
     Document,
     DocumentStatus,
 )
-from desktop.core.sending.compose import Renderer, load_template
-from desktop.core.sending.delivery import Outgoing
+from desktop.core.sending.compose import Outgoing
 from desktop.core.sending.letters import (
     documents_text,
     letter_context,
@@ -36,6 +35,7 @@ from desktop.core.sending.letters import (
     sale_documents,
     sort_documents,
 )
+from desktop.core.sending.templates import Renderer, load_template
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.models import Dispatch, DispatchDocument, DispatchStatus, Document
 from desktop.core.registry.queries import RegistryFilter, filtered_ids
-from desktop.core.sending.compose import Renderer, load_template
-from desktop.core.sending.delivery import Outgoing
+from desktop.core.sending.compose import Outgoing
 from desktop.core.sending.letters import documents_text, letter_context, recipients_of, sort_documents
+from desktop.core.sending.templates import Renderer, load_template
 
 
 @dataclass(frozen=True)

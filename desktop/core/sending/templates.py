@@ -1,33 +1,130 @@
-"""Mail templates edited in the program: stored in the database for every user, checked before saving.
+"""E-mail templates (``forms/mail/*.txt``, or the text edited in the program): read, parsed and checked.
 
-A stored template replaces the file of ``forms/mail`` (``compose.load_template``); deleting it
-("restore the default") brings the file back. A template is saved only when it parses, uses no
-name outside the letter context (checked on the whole text, not only on the branches a sample
-letter takes) and renders a real letter of the database, when there is one to try.
+A template's first line is ``Тема: …`` (the subject), then a blank line and the body. Both are
+rendered by a sandboxed, strict Jinja environment (the print forms' approach, without XML
+escaping: this is plain text), so an unknown name stops the sending with its file and line
+instead of mailing a client a gap. A template edited in the program is stored in the database
+(``MailTemplateText``) and replaces the file of ``forms/mail``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import jinja2
 from jinja2 import meta
-from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import TemplateError
-from desktop.core.models import Document, MailTemplateText
-from desktop.core.sending.compose import (
-    TEMPLATES,
-    MailTemplate,
-    mail_environment,
-    parse_template,
-    read_template_file,
-)
+from desktop.core.common.resources import resource_path
+from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
+from desktop.core.models import MailTemplateText
+
+SUBJECT_PREFIXES = ("Тема:", "Subject:")
+TEMPLATES = {"package": "package.txt", "reminder": "reminder.txt"}
+
+
+def mail_templates_dir() -> Path:
+    return resource_path("forms", "mail")
+
+
+def mail_environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True, trim_blocks=True
+    )
+
+
+class Renderer(Protocol):
+    """What the planners need of a template: a context in, the subject and the body out."""
+
+    def render(self, context: Mapping[str, Any]) -> tuple[str, str]: ...
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    name: str  # the file name, for messages
+    subject: jinja2.Template
+    body: jinja2.Template
+    source: str = ""  # the whole text, subject line first: to name the line of an error
+
+    def render(self, context: Mapping[str, Any]) -> tuple[str, str]:
+        subject = " ".join(self._render(self.subject, context, 0).split())
+        body = self._render(self.body, context, 1)
+        body = "\n".join(line.rstrip() for line in body.strip("\n").splitlines()) + "\n"
+        return subject, body
+
+    def _render(self, template: jinja2.Template, context: Mapping[str, Any], first_line: int) -> str:
+        # deferred: documents.render loads docxtpl, python-docx and lxml, needed only to explain an error
+        from desktop.core.documents.render import template_lineno, undefined_name
+
+        try:
+            return template.render(context)
+        except jinja2.UndefinedError as error:
+            lineno = template_lineno(error)
+            lines = self.source.splitlines()
+            number = (lineno or 1) + first_line
+            line = lines[number - 1] if lineno and number <= len(lines) else ""
+            where = f", строка {number}" if line else ""
+            raise TemplateError(
+                f"Шаблон письма «{self.name}»{where}: неизвестное имя «{undefined_name(error, line)}». "
+                "Список имён — в forms/mail/README.md."
+            ) from error
+        except jinja2.TemplateError as error:
+            raise TemplateError(f"Шаблон письма «{self.name}»: {error}") from error
+
+
+def template_file(purpose: str, folder: Path | None = None) -> Path:
+    return (folder or mail_templates_dir()) / TEMPLATES[purpose]
+
+
+def read_template_file(purpose: str, folder: Path | None = None) -> str:
+    """The source of ``purpose``'s template file (``forms/mail`` unless ``folder``)."""
+    path = template_file(purpose, folder)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"Шаблон письма «{path}» не найден.", field=str(path)) from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"Шаблон письма «{path}» не в кодировке UTF-8: сохраните его в UTF-8.") from None
+    except OSError as error:
+        raise StorageError(f"Шаблон письма «{path}» не прочитать: {os_error_text(error)}.") from error
+
+
+def parse_template(name: str, source: str) -> MailTemplate:
+    """``Тема: …``, a blank line, the body: compiled, or a ``TemplateError`` naming ``name`` and the line."""
+    first, _, rest = source.partition("\n")
+    prefix = next((p for p in SUBJECT_PREFIXES if first.strip().startswith(p)), None)
+    if prefix is None:
+        raise TemplateError(
+            f"Шаблон письма «{name}»: первая строка должна начинаться с «Тема:» (тема письма), "
+            f"а в ней «{first.strip()[:60]}»."
+        )
+    env = mail_environment()
+    try:
+        subject = env.from_string(first.strip()[len(prefix) :].strip())
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"Шаблон письма «{name}», тема: ошибка синтаксиса — {error.message}.") from error
+    try:
+        body = env.from_string(rest)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"Шаблон письма «{name}», строка {(error.lineno or 0) + 1}: ошибка синтаксиса — {error.message}."
+        ) from error
+    return MailTemplate(name, subject, body, source)
+
+
+def load_template(purpose: str, folder: Path | None = None, session: Session | None = None) -> MailTemplate:
+    """The template of ``purpose`` (``package`` or ``reminder``): the one edited in the program
+    (stored in the database of ``session``), else the file of ``folder`` (default ``forms/mail``)."""
+    if session is not None and folder is None:
+        stored = stored_source(session, purpose)
+        if stored is not None:
+            return parse_template(f"{TEMPLATES[purpose]} (изменён в программе)", stored)
+    return parse_template(template_file(purpose, folder).name, read_template_file(purpose, folder))
+
 
 PURPOSE_TITLES = {"package": "Пакет документов", "reminder": "Напоминание о неподписанных актах"}
 
@@ -49,56 +146,9 @@ CONTEXT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class TemplateText:
-    purpose: str
-    source: str
-    edited: bool  # stored in the database (else the file of forms/mail)
-    updated_by: str = ""
-    updated_at: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class SampleLetter:
-    """A real client's letter to try templates on: its context, read from the database once."""
-
-    client: str = ""
-    context: Mapping[str, Any] | None = None
-    note: str = ""  # why there is none, e.g. "no documents to try it on"
-
-
-@dataclass(frozen=True)
-class Sample:
-    """A template rendered on a sample letter: its subject and body, or why there is none."""
-
-    subject: str
-    body: str
-    client: str = ""
-    note: str = ""
-
-
-class _Capture:
-    """A renderer that keeps the context a planner gives it (the letter's real context)."""
-
-    def __init__(self) -> None:
-        self.contexts: list[Mapping[str, Any]] = []
-
-    def render(self, context: Mapping[str, Any]) -> tuple[str, str]:
-        self.contexts.append(context)
-        return "", ""
-
-
 def stored_source(session: Session, purpose: str) -> str | None:
     row = session.get(MailTemplateText, purpose)
     return row.source if row is not None else None
-
-
-def template_text(session: Session, purpose: str) -> TemplateText:
-    """What the program sends with now: the edited template, or the file."""
-    row = session.get(MailTemplateText, purpose)
-    if row is not None:
-        return TemplateText(purpose, row.source, True, row.updated_by, row.updated_at)
-    return TemplateText(purpose, read_template_file(purpose), False)
 
 
 def _display_name(purpose: str) -> str:
@@ -128,92 +178,3 @@ def check_template(purpose: str, source: str) -> MailTemplate:
             f"Можно: {', '.join(sorted(CONTEXT_NAMES))} (описание — в forms/mail/README.md)."
         )
     return template
-
-
-def sample_letter(session: Session, purpose: str) -> SampleLetter:
-    """The letter the planners would write to a real client: the latest closed period's first client
-    (packages) or the client with the latest unsigned act (reminders)."""
-    from desktop.core.sending.packages import PackageOptions, plan_packages
-    from desktop.core.sending.reminders import ReminderOptions, plan_reminders
-
-    capture = _Capture()
-    if purpose == "package":
-        period = session.scalar(  # the last closed month (not the advance invoices of the next one)
-            select(func.max(Document.period)).where(
-                Document.current.is_(True), Document.kind.in_(("act", "upd"))
-            )
-        )
-        if period is None:
-            return SampleLetter(note="В базе нет документов: пример письма показать не на чем.")
-        client_id = session.scalar(
-            select(Document.counterparty_id)
-            .where(Document.current.is_(True), Document.period == period)
-            .order_by(Document.id)
-            .limit(1)
-        )
-        messages = plan_packages(
-            session,
-            period,
-            options=PackageOptions(resend=True),
-            counterparty_ids=[client_id] if client_id is not None else None,
-            template=capture,
-        )
-    else:
-        unsigned = (Document.current.is_(True), Document.signed.is_(False), Document.kind.in_(("act", "upd")))
-        client_id = session.scalar(
-            select(Document.counterparty_id)
-            .where(*unsigned)
-            .order_by(Document.date.desc(), Document.id.desc())
-            .limit(1)
-        )
-        if client_id is None:
-            return SampleLetter(note="В базе нет неподписанных актов: пример письма показать не на чем.")
-        ids = session.scalars(
-            select(Document.id).where(*unsigned, Document.counterparty_id == client_id)
-        ).all()
-        messages = plan_reminders(session, ids, options=ReminderOptions(resend=True), template=capture)
-    if not messages or not capture.contexts:
-        return SampleLetter(note="Пример письма показать не на чем.")
-    return SampleLetter(messages[0].client, capture.contexts[0])
-
-
-def render_sample(template: MailTemplate, letter: SampleLetter) -> Sample:
-    """``template`` on ``letter`` (no database work: the editor does it at every pause in typing).
-    Raises ``TemplateError`` like sending would."""
-    if letter.context is None:
-        return Sample("", "", note=letter.note)
-    subject, body = template.render(letter.context)
-    return Sample(subject, body, client=letter.client)
-
-
-def try_on_sample(session: Session, purpose: str, template: MailTemplate) -> Sample:
-    """``template`` rendered as the letter of a real client (``sample_letter``)."""
-    return render_sample(template, sample_letter(session, purpose))
-
-
-def save_template(session: Session, purpose: str, source: str, user: str) -> TemplateText:
-    """Store ``source`` as ``purpose``'s template after checking it (nothing is stored when it fails).
-
-    One ``INSERT … ON CONFLICT DO UPDATE``: two users saving at once both succeed, the later wins
-    (as with ``numbering.take``)."""
-    template = check_template(purpose, source)
-    try_on_sample(session, purpose, template)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)  # UTC, as models._now
-    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    table = MailTemplateText.__table__
-    values = {"source": source, "updated_by": user, "updated_at": now}
-    session.execute(
-        module.insert(table)
-        .values(purpose=purpose, **values)
-        .on_conflict_do_update(index_elements=[table.c.purpose], set_=values)
-    )
-    session.expire_all()
-    return TemplateText(purpose, source, True, user, now)
-
-
-def reset_template(session: Session, purpose: str) -> None:
-    """Back to the file of ``forms/mail``."""
-    row = session.get(MailTemplateText, purpose)
-    if row is not None:
-        session.delete(row)
-        session.flush()

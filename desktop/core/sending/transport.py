@@ -284,13 +284,3 @@ def _quiet_close(smtp: smtplib.SMTP) -> None:
         smtp.close()
     except OSError:
         pass
-
-
-def send_test_message(config: SmtpConfig, to: str | None = None) -> str:
-    """Connect, log in and send a short test message (to the sender itself by default); returns the reply."""
-    from desktop.core.sending.compose import test_message
-
-    recipient = (to or config.sender_address()).strip()
-    message = test_message(config, recipient)
-    with SmtpSession(config) as session:
-        return session.send(message, [recipient])

@@ -38,51 +38,25 @@ from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.closing import plan as closing
+from desktop.core.closing.files import FileWriter
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
+from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
-from desktop.core.errors import UserError
+from desktop.core.errors import Cancelled, UserError
 from desktop.core.models import OwnEntity, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.periods import add_periods
 from desktop.ui.common.widgets import named, row_of
-from desktop.ui.tasks import Task, run_task
+from desktop.ui.contracts.card import ContractCard
+from desktop.ui.contracts.work_orders import open_from_closing_tab
+from desktop.ui.sending.dialog import SendDialog
+from desktop.ui.tasks import Task, run_task, show_error
 
-MONTHS = (
-    QT_TRANSLATE_NOOP("ClosingTab", "January"),
-    QT_TRANSLATE_NOOP("ClosingTab", "February"),
-    QT_TRANSLATE_NOOP("ClosingTab", "March"),
-    QT_TRANSLATE_NOOP("ClosingTab", "April"),
-    QT_TRANSLATE_NOOP("ClosingTab", "May"),
-    QT_TRANSLATE_NOOP("ClosingTab", "June"),
-    QT_TRANSLATE_NOOP("ClosingTab", "July"),
-    QT_TRANSLATE_NOOP("ClosingTab", "August"),
-    QT_TRANSLATE_NOOP("ClosingTab", "September"),
-    QT_TRANSLATE_NOOP("ClosingTab", "October"),
-    QT_TRANSLATE_NOOP("ClosingTab", "November"),
-    QT_TRANSLATE_NOOP("ClosingTab", "December"),
-)
 KIND_RU = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
 Index = QModelIndex | QPersistentModelIndex
-
-
-def recent_periods(today: dt.date, count: int = 13) -> list[str]:
-    """``YYYY-MM`` of the current month, then the previous ones (the previous is the one usually closed)."""
-    year, month = today.year, today.month
-    periods = [f"{year:04d}-{month:02d}"]
-    for _ in range(count):
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-        periods.append(f"{year:04d}-{month:02d}")
-    return periods
-
-
-def open_work_orders(tab: Any) -> Any:
-    from desktop.ui.contracts.work_orders import open_from_closing_tab
-
-    return open_from_closing_tab(tab)
 
 
 class PlanModel(QAbstractTableModel):
@@ -212,9 +186,7 @@ class ClosingTab(QWidget):
 
         self.period = QComboBox(self)
         self.period.setObjectName("closingPeriod")
-        for period in recent_periods(dt.date.today()):
-            year, month = period.split("-")
-            self.period.addItem(f"{self.tr(MONTHS[int(month) - 1])} {year}", period)
+        add_periods(self.period, recent_periods(dt.date.today()))
         self.period.setCurrentIndex(1)
         self.entity = QComboBox(self)
         self.entity.setObjectName("closingEntity")
@@ -250,7 +222,7 @@ class ClosingTab(QWidget):
         top.addWidget(self.close_button)
         top.addWidget(self.retry_button)
         self.work_orders_button = named(QPushButton(self.tr("&Work orders…"), self), "workOrdersButton")
-        self.work_orders_button.clicked.connect(lambda: open_work_orders(self))
+        self.work_orders_button.clicked.connect(lambda: open_from_closing_tab(self))
         top.addWidget(self.work_orders_button)
         top.addWidget(self.print_pdf)
         top.add_stretch()
@@ -426,8 +398,6 @@ class ClosingTab(QWidget):
     def _open_contract(self, index: QModelIndex) -> None:
         if self.database is None or not index.isValid():
             return
-        from desktop.ui.contracts.card import ContractCard
-
         ContractCard(
             self.database, self.model.rows[index.row()].contract_id, self, settings=self.settings
         ).open()
@@ -454,8 +424,6 @@ class ClosingTab(QWidget):
         print_pdf = self.print_pdf.isChecked()
 
         def job(progress: Any, cancel: Any) -> ClosingResult:
-            from desktop.core.closing.files import FileWriter
-
             files = FileWriter(
                 database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf, cancel=cancel
             )
@@ -495,8 +463,6 @@ class ClosingTab(QWidget):
         """The packages of the closed period to the clients (ui/sending)."""
         if self.database is None or self.result is None:
             return None
-        from desktop.ui.sending.dialog import SendDialog
-
         dialog = SendDialog(self.database, self.result.period, self, self.settings)
         dialog.open()
         self.last_send = dialog
@@ -538,9 +504,6 @@ class ClosingTab(QWidget):
         return task
 
     def _failed(self, error: BaseException) -> None:
-        from desktop.core.errors import Cancelled
-        from desktop.ui.tasks import show_error
-
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return

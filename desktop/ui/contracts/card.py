@@ -35,6 +35,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
+from desktop.core.common.periods import current_period, previous_period
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.editing import ChangeInput, add_agreement, update_contract
 from desktop.core.db import Database
@@ -56,6 +57,7 @@ from desktop.ui.common.widgets import cell
 from desktop.ui.contracts import scans
 from desktop.ui.contracts.detail import contract_html
 from desktop.ui.contracts.model import STATUS_TITLES, status_title
+from desktop.ui.contracts.work_orders import WorkOrdersDialog
 from desktop.ui.registry.drop_view import local_files
 from desktop.ui.tasks import run_task
 
@@ -303,10 +305,7 @@ class ContractCard(QDialog):
 
     def open_work_orders(self) -> Any:
         """The work orders of this (variable) contract, for the month usually closed."""
-        from desktop.ui.closing.tab import recent_periods
-        from desktop.ui.contracts.work_orders import WorkOrdersDialog
-
-        previous = recent_periods(dt.date.today(), 1)[1]  # the month before this one
+        previous = previous_period(current_period())  # the month before this one
         dialog = WorkOrdersDialog(self.database, previous, self, contract_id=self.contract_id)
         dialog.saved.connect(self.reload)
         dialog.open()
@@ -372,6 +371,7 @@ class ContractCard(QDialog):
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
+        # deferred: printing loads docxtpl, python-docx and lxml for the contract form
         from desktop.core.contracts.printing import print_contract
 
         settings = self.settings

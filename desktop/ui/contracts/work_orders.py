@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.formats import format_date
+from desktop.core.common.periods import period_bounds, recent_periods
 from desktop.core.contracts import work_orders
 from desktop.core.contracts.work_orders import CellError, ContractChoice, WorkOrderRow
 from desktop.core.db import Database
 from desktop.core.errors import UserError
+from desktop.ui.common.periods import add_periods
 from desktop.ui.common.widgets import cell
+from desktop.ui.parties.import_dialog import ImportDialog
 
 COLUMNS = (
     "contract",
@@ -75,17 +79,12 @@ class WorkOrdersDialog(QDialog):
         self.dirty = False
         self._filling = False
 
-        from desktop.ui.closing.tab import MONTHS, recent_periods
-
         self.period = QComboBox(self)
         self.period.setObjectName("workOrdersPeriod")
         periods = recent_periods(dt.date.today())
         if period not in periods:
             periods.append(period)
-        for value in sorted(periods, reverse=True):
-            year, month = value.split("-")
-            month_name = QCoreApplication.translate("ClosingTab", MONTHS[int(month) - 1])
-            self.period.addItem(f"{month_name} {year}", value)
+        add_periods(self.period, sorted(periods, reverse=True))
         self.period.setCurrentIndex(self.period.findData(period))
         self.contract_filter = QComboBox(self)
         self.contract_filter.setObjectName("workOrdersContract")
@@ -215,10 +214,8 @@ class WorkOrdersDialog(QDialog):
         """Append a row (a new, empty one by default: the chosen contract, the period's last day)."""
         if row is None:
             contract_id = self.contract_filter.currentData() or (self.choices[0].id if self.choices else None)
-            from desktop.core.contracts.terms import period_bounds
-
             row = WorkOrderRow(
-                contract_id=contract_id, date=period_bounds(self.current_period)[1].strftime("%d.%m.%Y")
+                contract_id=contract_id, date=format_date(period_bounds(self.current_period)[1])
             )
             choice = self._choice(contract_id)
             if choice is not None and len(choice.services) == 1:
@@ -391,8 +388,6 @@ class WorkOrdersDialog(QDialog):
         }
 
     def import_file(self) -> None:
-        from desktop.ui.parties.import_dialog import ImportDialog
-
         dialog = ImportDialog(self.database, self)
         dialog.what.setCurrentIndex(dialog.what.findData("work_orders"))
         dialog.imported.connect(self._imported)

@@ -6,24 +6,19 @@ charts rendered as vector graphics scaled to fit the rest of the page, so the te
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from desktop.ui.overview.tab import OverviewTab
-
 PAGE_WIDTH_PX = 1400  # the width the page is laid out at, in screen pixels
 
 
-def write_report(tab: OverviewTab, path: Path) -> None:
-    """Write the overview shown in ``tab`` to ``path`` as one PDF page; raises OSError if it cannot."""
+def write_report(content: QWidget, path: Path, title: str, scope: str, font: QFont) -> None:
+    """Write the overview ``content`` (the counters and charts) to ``path`` as one PDF page under a
+    ``title`` line and a ``scope`` line in ``font``; raises OSError if it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    content: QWidget = tab.content
     old_size = content.size()
     layout = content.layout()
     width = max(PAGE_WIDTH_PX, old_size.width())
@@ -52,18 +47,13 @@ def write_report(tab: OverviewTab, path: Path) -> None:
         raise OSError(f"cannot write {path}")
     try:
         page = QRectF(painter.viewport())
-        title_font = QFont(tab.font())
+        title_font = QFont(font)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         painter.setFont(title_font)
-        today = tab.view.today if tab.view is not None else dt.date.today()
-        title = QCoreApplication.translate("OverviewTab", "AktDesk overview on %1").replace(
-            "%1", today.strftime("%d.%m.%Y")
-        )
-        scope = f"{tab.entity.currentText()} · {tab.scope_label.text()}"
         line = painter.fontMetrics().height()
         painter.drawText(QRectF(0, 0, page.width(), line), Qt.AlignmentFlag.AlignLeft, title)
-        painter.setFont(tab.font())
+        painter.setFont(font)
         small = painter.fontMetrics().height()
         painter.drawText(QRectF(0, line + 2, page.width(), small), Qt.AlignmentFlag.AlignLeft, scope)
         top = line + small + 12

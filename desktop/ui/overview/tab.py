@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,24 +37,10 @@ from desktop.core.overview import queries as overview
 from desktop.core.overview.queries import Figure, Overview
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
-from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.periods import short_period_label
 from desktop.ui.overview.charts import AGE_COLORS, BLUE, GREEN, GREY, ORANGE, RED, ChartPanel
+from desktop.ui.overview.report import write_report
 from desktop.ui.tasks import Task, run_task
-
-MONTHS_SHORT = (
-    QT_TRANSLATE_NOOP("OverviewTab", "Jan"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Feb"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Mar"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Apr"),
-    QT_TRANSLATE_NOOP("OverviewTab", "May"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Jun"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Jul"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Aug"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Sep"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Oct"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Nov"),
-    QT_TRANSLATE_NOOP("OverviewTab", "Dec"),
-)
 
 
 class Counter(QFrame):
@@ -272,8 +258,7 @@ class OverviewTab(QWidget):
         }[bucket]
 
     def month_title(self, period: str) -> str:
-        year, month = period.split("-")
-        return f"{QCoreApplication.translate('OverviewTab', str(MONTHS_SHORT[int(month) - 1]))} {year}"
+        return short_period_label(period)
 
     def figure_title(self, figure: Figure) -> str:
         titles = {
@@ -377,15 +362,16 @@ class OverviewTab(QWidget):
             self.export_pdf(Path(path))
 
     def export_pdf(self, path: Path) -> bool:
-        from desktop.ui.overview.report import write_report
-
         if self.view is None:
             QMessageBox.information(
                 self, self.tr("Export PDF"), self.tr("The overview is still being computed.")
             )
             return False
         try:
-            write_report(self, path)
+            today = self.view.today
+            title = self.tr("AktDesk overview on %1").replace("%1", today.strftime("%d.%m.%Y"))
+            scope = f"{self.entity.currentText()} · {self.scope_label.text()}"
+            write_report(self.content, path, title, scope, self.font())
         except OSError as error:
             QMessageBox.warning(
                 self,

@@ -33,22 +33,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.periods import period_text
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.sending.delivery import Outcome, Outgoing, SendReport, send_messages, skip_outcome
+from desktop.core.sending.compose import Outgoing
+from desktop.core.sending.delivery import Outcome, SendReport, send_messages, skip_outcome
+from desktop.core.sending.packages import PackageOptions, plan_packages
+from desktop.core.sending.reminders import ReminderOptions, plan_reminders
 from desktop.ui.common.widgets import cell
 from desktop.ui.sending.edo_dialog import EdoExportDialog
+from desktop.ui.sending.log_dialog import DispatchLogDialog
 from desktop.ui.tasks import Task, run_task, show_error
 
 COLOR = {"sent": "#1b7a2f", "failed": "#b00020", "skipped": "#8a5a00"}
-
-
-def period_text(period: str) -> str:
-    """«октябрь 2026 г.» for ``2026-10``."""
-    from desktop.core.common.formats import format_period
-    from desktop.core.contracts.terms import period_bounds
-
-    return format_period(*period_bounds(period))
 
 
 class _BaseSendDialog(QDialog):
@@ -264,8 +261,6 @@ class _BaseSendDialog(QDialog):
         raise KeyError(counterparty_id)
 
     def open_log(self) -> QDialog:
-        from desktop.ui.sending.log_dialog import DispatchLogDialog
-
         dialog = DispatchLogDialog(self.database, getattr(self, "period", None), self)
         dialog.open()
         self.log_dialog = dialog
@@ -401,8 +396,6 @@ class SendDialog(_BaseSendDialog):
         self.replan()
 
     def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
-        from desktop.core.sending.packages import PackageOptions, plan_packages
-
         options = PackageOptions(
             attach_docx=self.attach_docx.isChecked(),
             attach_xml=self.attach_xml.isChecked(),
@@ -427,6 +420,7 @@ class SendDialog(_BaseSendDialog):
         return dialog
 
     def export_edo(self, folder: Path, *, as_zip: bool, mark_sent: bool) -> Task:
+        # deferred: edo loads documents.render (docxtpl, python-docx), only for an EDO export
         from desktop.core.sending.edo import export_edo
 
         database, period = self.database, self.period
@@ -489,8 +483,6 @@ class RemindDialog(_BaseSendDialog):
         self.replan()
 
     def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
-        from desktop.core.sending.reminders import ReminderOptions, plan_reminders
-
         options = ReminderOptions(
             attach_pdf=self.attach_pdf.isChecked(),
             resend=self.resend.isChecked(),

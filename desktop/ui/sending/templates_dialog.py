@@ -23,18 +23,15 @@ from PySide6.QtWidgets import (
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.sending.compose import template_file
-from desktop.core.sending.templates import (
-    CONTEXT_NAMES,
-    PURPOSE_TITLES,
+from desktop.core.sending.editing import (
     SampleLetter,
-    check_template,
     render_sample,
     reset_template,
     sample_letter,
     save_template,
     template_text,
 )
+from desktop.core.sending.templates import CONTEXT_NAMES, PURPOSE_TITLES, check_template, template_file
 from desktop.ui.common import fmt
 
 ERROR_STYLE = "color: #b00020"

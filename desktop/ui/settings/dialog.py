@@ -38,8 +38,10 @@ from desktop.config import (
     save_settings,
     set_secret,
 )
-from desktop.core.errors import ConfigError
+from desktop.core.errors import ConfigError, UserError
+from desktop.core.sending.delivery import send_test_message
 from desktop.ui.common.widgets import row_of
+from desktop.ui.tasks import run_task, show_error
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, folder: bool, caption: str) -> QWidget:
@@ -259,9 +261,6 @@ class SettingsDialog(QDialog):
 
     def send_test_message(self) -> object:
         """Send a test message with the settings as typed (not yet saved), on a worker thread."""
-        from desktop.core.sending.transport import send_test_message
-        from desktop.ui.tasks import run_task
-
         config = self.edited_smtp().transport(self.smtp_password.text())
         self.smtp_test_button.setEnabled(False)
         self.smtp_test_result.setStyleSheet("")
@@ -276,9 +275,6 @@ class SettingsDialog(QDialog):
             )
 
         def failed(error: BaseException) -> None:
-            from desktop.core.errors import UserError
-            from desktop.ui.tasks import show_error
-
             self.smtp_test_result.setStyleSheet("color: #b00020")
             if isinstance(error, UserError):
                 self.smtp_test_result.setText(error.message)

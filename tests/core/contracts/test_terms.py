@@ -17,10 +17,7 @@ from desktop.core.contracts.terms import (
     PeriodLine,
     billing_due,
     billing_period,
-    month_periods_of_quarter,
-    period_bounds,
     period_lines,
-    period_title,
     terms_for,
     terms_on,
     totals,
@@ -561,21 +558,6 @@ def test_service_rendered_in_2025_keeps_20_percent_and_splits_at_new_year() -> N
         ("01.01–31.01", "22%"),
     ]
     assert sum(ln.net for ln in lines) == D("120000.00")
-
-
-# --- periods -------------------------------------------------------------------------------------
-
-
-def test_period_helpers() -> None:
-    assert period_bounds("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
-    assert period_bounds("2028-02") == (dt.date(2028, 2, 1), dt.date(2028, 2, 29))
-    assert month_periods_of_quarter("2026-05") == ["2026-04", "2026-05", "2026-06"]
-    assert period_title(dt.date(2026, 3, 1), dt.date(2026, 3, 31)) == "март 2026"
-    assert period_title(dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == "II квартал 2026"
-    with pytest.raises(ValidationError, match=r"«2026-13».*ГГГГ-ММ"):
-        period_bounds("2026-13")
-    with pytest.raises(ValidationError):
-        period_bounds("март")
 
 
 # --- loaded from a database ----------------------------------------------------------------------

@@ -12,11 +12,11 @@ from desktop.core.common.formats import (
     format_date,
     format_date_words,
     format_money,
-    format_period,
     format_quantity,
     format_short_range,
     kopecks,
 )
+from desktop.core.common.periods import format_period
 from desktop.core.documents.words import amount_in_words
 
 

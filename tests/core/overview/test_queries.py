@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.closing import plan as closing
+from desktop.core.common.periods import last_periods
 from desktop.core.contracts import registry as contract_registry
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
@@ -99,7 +100,7 @@ def test_closing_status_per_month_matches_the_closing_plan(history: tuple[Databa
     with database.session() as session:
         view = overview.compute(session, Scope(), TODAY)
         months = {m.period: m for m in view.closing}
-        assert list(months) == overview.last_periods(TODAY)
+        assert list(months) == last_periods(TODAY)
         assert list(months)[-1] == "2026-11"
         for period in (*CLOSED_PERIODS, "2026-07", "2026-11"):
             plan = closing.plan(session, period)

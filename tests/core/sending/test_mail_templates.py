@@ -4,6 +4,8 @@ are saved, used by the next letters, and the file of forms/mail back after "rest
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,16 +17,10 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import TemplateError
 from desktop.core.models import MailTemplateText
-from desktop.core.sending.compose import read_template_file
+from desktop.core.sending.editing import reset_template, save_template, template_text, try_on_sample
 from desktop.core.sending.packages import plan_packages
 from desktop.core.sending.reminders import plan_reminders, unsigned_act_ids
-from desktop.core.sending.templates import (
-    check_template,
-    reset_template,
-    save_template,
-    template_text,
-    try_on_sample,
-)
+from desktop.core.sending.templates import check_template, read_template_file
 from tests.factories import copy_of
 
 PERIOD = "2026-10"
@@ -130,8 +126,6 @@ def test_on_an_empty_database_the_template_is_checked_without_a_sample(tmp_path:
 def test_two_users_saving_at_once_both_succeed_and_the_later_text_stays(any_db: Database) -> None:
     """The second save starts while the first one's transaction is still open (PostgreSQL: its
     insert waits on the first one's row); neither fails and one row holds the later text."""
-    import threading
-    import time
 
     later = GOOD.replace("Здравствуйте!", "Добрый день!")
     outcome: list[BaseException | str] = []

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,10 +23,12 @@ from desktop.core.db import Database
 from desktop.core.errors import TemplateError
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Counterparty, Dispatch, DispatchDocument, Document
-from desktop.core.sending.compose import load_template, mail_templates_dir
+from desktop.core.registry.queries import RegistryFilter, filtered_ids, load_rows
 from desktop.core.sending.delivery import send_messages
+from desktop.core.sending.edo import export_edo
 from desktop.core.sending.packages import PackageOptions, plan_packages
 from desktop.core.sending.reminders import ReminderOptions, plan_reminders, unsigned_act_ids
+from desktop.core.sending.templates import load_template, mail_templates_dir
 from desktop.core.sending.transport import SendError, SmtpConfig
 from tests.factories import closed_month_file, copy_of
 from tests.factories.smtp_server import SmtpServer, free_port
@@ -333,7 +336,6 @@ def test_reminders_list_each_clients_unsigned_acts_and_attach_the_pdfs(
 def test_a_upd_xml_recorded_under_its_long_fns_name_by_an_older_version_is_still_exported_and_attached(
     db: Database, tmp_path: Path
 ) -> None:
-    from desktop.core.sending.edo import export_edo
 
     with db.transaction() as session:
         upd = session.scalars(
@@ -362,8 +364,6 @@ def test_a_upd_xml_recorded_under_its_long_fns_name_by_an_older_version_is_still
 def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by_edo(
     db: Database, tmp_path: Path
 ) -> None:
-    from desktop.core.registry.queries import RegistryFilter, filtered_ids, load_rows
-    from desktop.core.sending.edo import export_edo
 
     out = tmp_path / "edo"
     report = export_edo(db, PERIOD, out, mark_sent=True)
@@ -394,9 +394,6 @@ def test_edo_export_writes_the_upd_xml_under_its_own_name_and_marks_them_sent_by
 
 
 def test_edo_export_as_one_zip_per_client(db: Database, tmp_path: Path) -> None:
-    import zipfile
-
-    from desktop.core.sending.edo import export_edo
 
     report = export_edo(db, PERIOD, tmp_path / "zip", as_zip=True)
     with db.session() as session:

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import SmtpSettings, load_settings, save_settings, set_secret
+from desktop.config import SmtpSettings, load_settings, save_settings, set_secret, settings_path
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ConfigError
 from desktop.core.models import Dispatch, Document
-from desktop.core.sending.delivery import send_messages
+from desktop.core.sending.delivery import send_messages, send_test_message
 from desktop.core.sending.packages import plan_packages
-from desktop.core.sending.transport import SendError, SmtpConfig, send_test_message
+from desktop.core.sending.transport import SendError, SmtpConfig
 from tests.factories import first_contract, make_document
-from tests.factories.smtp_server import SmtpServer, free_port
+from tests.factories.smtp_server import SmtpServer, free_port, self_signed_context
 
 
 @pytest.fixture
@@ -130,7 +130,6 @@ def test_smtp_settings_are_saved_without_the_password_and_the_url_overrides_them
     settings.smtp = SmtpSettings(host="mail.example.ru", port=465, security="ssl", login="buh@example.ru")
     save_settings(settings)
     set_secret(settings.smtp.keyring_user(), "s3cret")
-    from desktop.config import settings_path
 
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
     assert saved["smtp"]["host"] == "mail.example.ru" and "s3cret" not in settings_path().read_text(
@@ -200,7 +199,6 @@ def test_each_message_is_logged_on_sqlite_and_postgresql(
 
 
 def test_starttls_and_ssl_check_the_certificate_and_carry_the_login(tmp_path: Path) -> None:
-    from tests.factories.smtp_server import self_signed_context
 
     context = self_signed_context(tmp_path)
     server = SmtpServer(users={"buh": "secret"}, starttls=context).start()

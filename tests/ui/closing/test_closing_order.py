@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from desktop.core.closing import plan as closing
 from desktop.core.common.formats import format_date
-from desktop.core.contracts.terms import period_bounds
+from desktop.core.common.periods import period_bounds
 from desktop.core.db import Database
 from desktop.core.models import Document
 

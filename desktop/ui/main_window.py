@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, Protocol
 
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessa
 from desktop import __version__
 from desktop.config import Settings
 from desktop.core.db import Database, open_database
-from desktop.core.demo.data import fill_demo
+from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
@@ -324,29 +323,17 @@ class MainWindow(QMainWindow):
         out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
 
         def job(progress: Any, cancel: Any) -> Any:
-            from desktop.core.demo import history as demo_history
-
-            summary = None
-            if not resume:  # one transaction: cancelled, it leaves the database empty
-                with database.transaction() as session:
-                    summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
-                    if history:
-                        demo_history.plan_history(session, dt.date.today(), seed=seed)
-            if history:
-                with database.session() as session:
-                    planned = demo_history.pending_history(session)
-                if planned is not None:
-                    demo_history.add_demo_history(
-                        database,
-                        out,
-                        today=planned.today,
-                        months=planned.months,
-                        seed=planned.seed,
-                        pdf_converter=converter,
-                        progress=progress,
-                        cancel=cancel,
-                    )
-            return summary
+            return fill_demo_database(
+                database,
+                out,
+                clients=clients,
+                seed=seed,
+                history=history,
+                resume=resume,
+                pdf_converter=converter,
+                progress=progress,
+                cancel=cancel,
+            )
 
         def failed(error: BaseException) -> None:
             self.reload_all()

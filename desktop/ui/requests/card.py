@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
+from desktop.core.models import Counterparty, PaymentRequest, ScanStatus
+from desktop.core.parties.operations import counterparty_choices, entity_choices
 from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
@@ -278,21 +278,12 @@ class RequestCard(QDialog):
         return box
 
     def _fill_lists(self) -> None:
-        with self.database.session() as session:
-            self.entity.addItem("", None)
-            for entity_id, name in session.execute(
-                select(OwnEntity.id, OwnEntity.short_name)
-                .where(OwnEntity.is_active.is_(True))
-                .order_by(OwnEntity.short_name)
-            ):
-                self.entity.addItem(name, entity_id)
-            self.counterparty.addItem("", None)
-            for party_id, name, inn in session.execute(
-                select(Counterparty.id, Counterparty.short_name, Counterparty.inn)
-                .where(Counterparty.is_active.is_(True))
-                .order_by(Counterparty.short_name)
-            ):
-                self.counterparty.addItem(f"{name} ({inn})", party_id)
+        self.entity.addItem("", None)
+        for entity_id, name in entity_choices(self.database, active_only=True):
+            self.entity.addItem(name, entity_id)
+        self.counterparty.addItem("", None)
+        for party_id, name, inn in counterparty_choices(self.database):
+            self.counterparty.addItem(f"{name} ({inn})", party_id)
         if self.entity.count() == 2:
             self.entity.setCurrentIndex(1)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.config import Settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
+from desktop.core.requests import operations as request_operations
 from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
@@ -123,8 +124,7 @@ class RequestsTab(QWidget):
 
     def reload(self) -> None:
         if self.database is not None:
-            with self.database.session() as session:
-                self.entity.load(session)
+            self.entity.load(self.database)
         self._update_export_button()
         self.apply_filters()
 
@@ -132,8 +132,7 @@ class RequestsTab(QWidget):
         """Only an accountant or an admin exports; others see why the button is off."""
         role = None
         if self.database is not None:
-            with self.database.session() as session:
-                role = pr.user_role(session, self.login)
+            role = request_operations.user_role(self.database, self.login)
         allowed = role in ("accountant", "admin")
         self.export_button.setEnabled(allowed)
         self.export_button.setToolTip(
@@ -233,8 +232,9 @@ class RequestsTab(QWidget):
         login, today = self.login, self.today
 
         def job(progress: Any, cancel: Any) -> pr.ExportResult:
-            with database.transaction() as session:
-                return pr.export_orders(session, path, own_entity_id=entity_id, login=login, today=today)
+            return request_operations.export_orders(
+                database, path, own_entity_id=entity_id, login=login, today=today
+            )
 
         def done(result: pr.ExportResult) -> None:
             self.last_export = result

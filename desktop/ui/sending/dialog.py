@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desktop.config import Settings, load_settings
 from desktop.core.db import Database
@@ -141,7 +140,7 @@ class _BaseSendDialog(QDialog):
         self.resend.toggled.connect(lambda _on: self.replan())
 
     # --- planning ---------------------------------------------------------------------
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
         """The planning job for the options as they are now (read here, on the GUI thread)."""
         raise NotImplementedError
 
@@ -160,8 +159,7 @@ class _BaseSendDialog(QDialog):
         generation = self._generation
 
         def job(progress: Any, cancel: Any) -> list[Outgoing]:
-            with database.session() as session:
-                return plan(session)
+            return plan(database)
 
         def done(planned: list[Outgoing]) -> None:
             if generation != self._generation:
@@ -399,8 +397,9 @@ class SendDialog(_BaseSendDialog):
             box.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
-        from desktop.core.sending.packages import PackageOptions, plan_packages
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
+        from desktop.core.sending.operations import plan_package_messages
+        from desktop.core.sending.packages import PackageOptions
 
         options = PackageOptions(
             attach_docx=self.attach_docx.isChecked(),
@@ -410,7 +409,7 @@ class SendDialog(_BaseSendDialog):
         )
         ids = counterparty_ids if counterparty_ids is not None else self.only
         period = self.period
-        return lambda session: plan_packages(session, period, options=options, counterparty_ids=ids)
+        return lambda database: plan_package_messages(database, period, options, ids)
 
     def edo_dialog(self) -> EdoExportDialog:
         """Ask where and how (XML files or a ZIP per client, marked sent or not), then export."""
@@ -487,8 +486,9 @@ class RemindDialog(_BaseSendDialog):
         self.attach_pdf.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
-        from desktop.core.sending.reminders import ReminderOptions, plan_reminders
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
+        from desktop.core.sending.operations import plan_reminder_messages
+        from desktop.core.sending.reminders import ReminderOptions
 
         options = ReminderOptions(
             attach_pdf=self.attach_pdf.isChecked(),
@@ -497,10 +497,4 @@ class RemindDialog(_BaseSendDialog):
         )
         document_ids = list(self.document_ids)
 
-        def plan(session: Session) -> list[Outgoing]:
-            planned = plan_reminders(session, document_ids, options=options)
-            if counterparty_ids is not None:
-                planned = [m for m in planned if m.counterparty_id in counterparty_ids]
-            return planned
-
-        return plan
+        return lambda database: plan_reminder_messages(database, document_ids, options, counterparty_ids)

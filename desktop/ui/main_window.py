@@ -16,6 +16,8 @@ from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
+from desktop.ui.common import changes
+from desktop.ui.common.changes import Changes, within
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
@@ -48,6 +50,9 @@ class MainWindow(QMainWindow):
         self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
         self.setWindowTitle("AktDesk")
         self._placed = False
+        # Data changed by one tab (or a dialog): the shown tab reads it again (_data_changed).
+        self.changes = Changes(self)
+        self.changes.changed.connect(self._data_changed)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -75,7 +80,7 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationsButton(database, self)
         self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.db_label)
-        self.payments_tab.changed.connect(self.notifications.refresh)
+        self.payments_tab.changed.connect(lambda: self.changes.notify(changes.PAYMENTS, self.payments_tab))
         self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
         # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
@@ -173,7 +178,15 @@ class MainWindow(QMainWindow):
         """A closing run ended: the registry and the payments show its documents."""
         self.registry_tab.reload()
         self.payments_tab.reload()
+        self.changes.notify(changes.DOCUMENTS, self.closing_tab)
+
+    def _data_changed(self, entity: str) -> None:
+        """An operation changed data: the notifications are counted again and the shown tab reads
+        the data again now (unless it did the change and showed it itself); the other tabs read
+        theirs when they are shown."""
         self.notifications.refresh()
+        if not within(self.changes.origin, self.tabs.currentWidget()):
+            self.refresh_current(asked=True)
 
     def _update_status(self) -> None:
         if self.database is None:

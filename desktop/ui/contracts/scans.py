@@ -18,6 +18,8 @@ from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.db import Database
 from desktop.core.scans.store import AttachResult, ScanStore
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.tasks import Task, run_task
 
 # Listed for lupdate, which does not see the texts passed to _t().
@@ -62,6 +64,7 @@ def attach_files(
         return result
 
     def done(result: AttachResult) -> None:
+        notify_changed(parent, changes.CONTRACTS)
         on_done(result)
         if result.message:
             (QMessageBox.warning if result.pending else QMessageBox.information)(

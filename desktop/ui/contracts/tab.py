@@ -31,6 +31,8 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.scans import operations as scan_operations
 from desktop.core.users.operations import user_choices
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -242,6 +244,7 @@ class ContractsTab(QWidget):
         wizard.open()
 
     def _created(self, contract_id: int) -> None:
+        notify_changed(self, changes.CONTRACTS)
         self.model.refresh(then=lambda: self.select_contract(contract_id))
 
     def select_contract(self, contract_id: int) -> None:
@@ -258,6 +261,7 @@ class ContractsTab(QWidget):
         card = ContractCard(self.database, contract_id, self, settings=self.settings)
         card.changed.connect(self.model.refresh)
         card.changed.connect(self._update_outbox)
+        card.changed.connect(lambda: notify_changed(self, changes.CONTRACTS))
         card.open()
 
     def import_file(self) -> None:
@@ -267,6 +271,7 @@ class ContractsTab(QWidget):
 
         dialog = ImportDialog(self.database, self)
         dialog.imported.connect(self.reload)
+        dialog.imported.connect(lambda *_: notify_changed(self, changes.CONTRACTS))
         dialog.open()
 
     def export_visible(self) -> None:

@@ -30,6 +30,8 @@ from desktop.core.parties.directory import (
 )
 from desktop.core.parties.operations import get_counterparty, save_counterparty_card
 from desktop.core.users.operations import user_choices
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.history import history_html
 
 TEXT_FIELDS = tuple(name for name in COUNTERPARTY_FIELDS if name not in ("kind", "manager_id"))
@@ -205,6 +207,7 @@ class CounterpartyCard(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
         self.counterparty_id = saved_id
+        notify_changed(self, changes.PARTIES)
         self.saved.emit(saved_id)
         self.accept()
 

@@ -32,6 +32,8 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.parties import operations as party_operations
 from desktop.core.parties.directory import AccountInput
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.history import history_html
 from desktop.ui.common.lazy_table import Column, IdsQuery, LazyTableModel
 from desktop.ui.common.table_view import RegistryView
@@ -335,6 +337,7 @@ class OwnEntityCard(QDialog):
         except UserError as error:
             self.error.setText(error.message)
             return
+        notify_changed(self, changes.PARTIES)
         self.accept()
 
 

@@ -32,7 +32,8 @@ from desktop.core.registry.queries import RegistryFilter
 from desktop.core.scans import operations as scan_operations
 from desktop.core.scans.store import AttachResult
 from desktop.core.users.operations import user_choices
-from desktop.ui.common import fmt
+from desktop.ui.common import changes, fmt
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
@@ -368,6 +369,7 @@ class RegistryTab(QWidget):
                 if answer == QMessageBox.StandardButton.Yes:
                     self.attach_files(document_id, files, force=True)
                 return
+            notify_changed(self, changes.SCANS)
             self.model.refresh(then=lambda: shown(result))
             self._update_outbox()
 
@@ -409,6 +411,8 @@ class RegistryTab(QWidget):
             return scan_operations.retry_outbox(database, store)
 
         def done(result: tuple[int, int]) -> None:
+            if result[0]:
+                notify_changed(self, changes.SCANS)
             self.model.refresh()
             self._update_outbox()
             stored, pending = result

@@ -25,7 +25,8 @@ from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.requests import operations as request_operations
 from desktop.core.requests import workflow as pr
-from desktop.ui.common import fmt
+from desktop.ui.common import changes, fmt
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -201,6 +202,7 @@ class RequestsTab(QWidget):
             self.database, request_id, self, login=self.login, settings=self.settings, today=self.today
         )
         card.changed.connect(lambda _id: self.model.refresh())
+        card.changed.connect(lambda _id: notify_changed(self, changes.REQUESTS))
         self.last_card = card
         card.open()
         return card

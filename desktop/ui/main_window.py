@@ -53,7 +53,15 @@ class MainWindow(QMainWindow):
         # Data changed by one tab (or a dialog): the shown tab reads it again (_data_changed).
         self.changes = Changes(self)
         self.changes.changed.connect(self._data_changed)
+        self._build_tabs(settings, database)
+        self._build_status_bar(database)
+        self._build_menu()
+        self._update_status()
+        self.restore_state()
 
+    # --- tabs ------------------------------------------------------------------------
+    def _build_tabs(self, settings: Settings, database: Database | None) -> None:
+        """The working tabs, the overview first; a click on a figure opens the registry it counts."""
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.contracts_tab = ContractsTab(database, self, settings)
@@ -75,6 +83,8 @@ class MainWindow(QMainWindow):
             tab_order_by_layout(tab)  # type: ignore[arg-type]
         self._build_tab_keys()
 
+    def _build_status_bar(self, database: Database | None) -> None:
+        """The notifications and the open database; the tabs read the data again when shown."""
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.notifications = NotificationsButton(database, self)
@@ -85,11 +95,7 @@ class MainWindow(QMainWindow):
         # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         self.closing_tab.closed.connect(self._month_closed)
-        self._build_menu()
-        self._update_status()
-        self.restore_state()
 
-    # --- tabs ------------------------------------------------------------------------
     def working_tabs(self) -> list[StatefulTab]:
         return [
             self.overview_tab,

@@ -66,7 +66,21 @@ class _BaseSendDialog(QDialog):
         self._planned = False
         self._generation = 0
         self.setMinimumSize(980, 520)
+        self._build_options()
+        self._build_table()
+        progress_row = self._build_progress()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addLayout(self.options)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(progress_row)
+        layout.addLayout(self.buttons)
+        self._connect()
 
+    # --- building ---------------------------------------------------------------------
+    def _build_options(self) -> None:
+        """The caption and the row of options (each dialog adds its own to ``options``)."""
         self.caption = QLabel(self)
         self.caption.setObjectName("sendCaption")
         self.caption.setWordWrap(True)
@@ -74,6 +88,8 @@ class _BaseSendDialog(QDialog):
         self.resend = QCheckBox(self.tr("Send again to clients who already got it"), self)
         self.resend.setObjectName("sendResend")
 
+    def _build_table(self) -> None:
+        """A row per client: where to, what, and how the sending went."""
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("sendTable")
         self.table.setHorizontalHeaderLabels(
@@ -95,6 +111,7 @@ class _BaseSendDialog(QDialog):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
+    def _build_progress(self) -> QHBoxLayout:
         self.progress = QProgressBar(self)
         self.progress.setObjectName("sendProgress")
         self.progress.setFormat("%v / %m")
@@ -108,7 +125,9 @@ class _BaseSendDialog(QDialog):
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.status, 3)
         progress_row.addWidget(self.cancel_button)
+        return progress_row
 
+    def _build_buttons(self) -> None:
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
@@ -125,13 +144,7 @@ class _BaseSendDialog(QDialog):
         self.buttons.addWidget(self.log_button)
         self.buttons.addWidget(self.close_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addLayout(self.options)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(progress_row)
-        layout.addLayout(self.buttons)
-
+    def _connect(self) -> None:
         self.send_button.clicked.connect(lambda: self.send())
         self.retry_button.clicked.connect(lambda: self.retry_failed())
         self.cancel_button.clicked.connect(self.cancel)

@@ -6,17 +6,18 @@ the choices of the new-contract wizard, and the writes of the card and the wizar
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.common import numbering
 from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts import scans as contract_scans
+from desktop.core.contracts import work_orders
 from desktop.core.contracts.editing import (
     ChangeInput,
     ContractInput,
@@ -28,6 +29,12 @@ from desktop.core.contracts.editing import (
     step_errors,
     templates_for,
     update_contract,
+)
+from desktop.core.contracts.importing import (
+    ImportResult,
+    import_contracts,
+    import_counterparties,
+    import_work_orders,
 )
 from desktop.core.contracts.registry import ContractFilter
 
@@ -238,3 +245,49 @@ def print_contract_files(
 
     with database.session() as session:
         return print_contract(session, contract_id, out, with_stamp=with_stamp, pdf_converter=pdf_converter)
+
+
+# --- work orders and imports ------------------------------------------------------------------
+
+
+def period_work_orders(
+    database: Database,
+    period: str,
+    contract_ids: Sequence[int] | None,
+    own_entity_id: int | None,
+    shown: int | None,
+) -> tuple[list[work_orders.ContractChoice], list[work_orders.WorkOrderRow]]:
+    """The contracts that take work orders in ``period`` and the orders of the ``shown`` one (of all
+    of them when None)."""
+    with database.session() as session:
+        choices = work_orders.contract_choices(session, period, contract_ids, own_entity_id)
+        ids = [shown] if shown else [c.id for c in choices]
+        return choices, work_orders.load(session, period, ids)
+
+
+def save_work_orders(
+    database: Database, period: str, rows: Sequence[work_orders.WorkOrderRow], deleted_ids: Sequence[int]
+) -> work_orders.SaveResult:
+    with database.transaction() as session:
+        return work_orders.save(session, period, rows, deleted_ids)
+
+
+IMPORTERS: dict[str, Callable[[Session, Path], ImportResult]] = {
+    "counterparties": import_counterparties,
+    "contracts": import_contracts,
+    "work_orders": import_work_orders,
+}
+
+
+def import_file(database: Database, what: str, path: Path, *, commit: bool) -> ImportResult:
+    """Import counterparties, contracts or work orders from an Excel or CSV file; ``commit=False``
+    is the preview: everything is checked and written, then rolled back."""
+    importer = IMPORTERS[what]
+    if commit:
+        with database.transaction() as session:
+            return importer(session, path)
+    with database.write_sessions() as session:
+        try:
+            return importer(session, path)
+        finally:
+            session.rollback()

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from desktop.core.db import Database
-from desktop.core.models import OwnEntity, PaymentRequest
+from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, Scan
 from desktop.core.requests import workflow as pr
+from desktop.core.scans.store import AttachResult, ScanStore
 
 
 def request_ids(
@@ -61,3 +64,75 @@ def export_orders(
     """The approved requests of one own entity not exported yet, as payment orders, marked exported."""
     with database.transaction() as session:
         return pr.export_orders(session, out, own_entity_id=own_entity_id, login=login, today=today)
+
+
+@dataclass(frozen=True)
+class RequestCard:
+    """A request (detached, its history loaded), its attachments, the names of the people and what
+    the user may do with it."""
+
+    request: PaymentRequest
+    attachments: list[Scan]
+    names: dict[str, str]
+    allowed: dict[pr.Action, str | None]
+
+
+def request_card(database: Database, request_id: int, login: str) -> RequestCard | None:
+    with database.session() as session:
+        request = session.get(PaymentRequest, request_id, options=[selectinload(PaymentRequest.history)])
+        if request is None:
+            return None
+        return RequestCard(
+            request,
+            pr.attachments(session, request_id),
+            pr.user_names(session),
+            pr.allowed_actions(session, request, login),
+        )
+
+
+def counterparty_requisites(database: Database, counterparty_id: int) -> dict[str, str] | None:
+    """The bank requisites a request copies from a counterparty's card (None when it is gone)."""
+    with database.session() as session:
+        party = session.get(Counterparty, counterparty_id)
+        return pr.requisites_of(party) if party is not None else None
+
+
+def save_request(
+    database: Database,
+    request_id: int | None,
+    values: pr.RequestInput,
+    *,
+    login: str,
+    today: dt.date,
+    submit_comment: str | None = None,
+) -> int:
+    """Create or update a request (and send it for approval when ``submit_comment`` is given); its id."""
+    with database.transaction() as session:
+        if request_id is None:
+            request_id = pr.create_request(session, values, login=login, today=today).id
+        else:
+            pr.update_request(session, request_id, values, login=login)
+        if submit_comment is not None:
+            pr.submit(session, request_id, login=login, comment=submit_comment)
+        return request_id
+
+
+def move_request(
+    database: Database, request_id: int, action: pr.Action, *, login: str, comment: str, paid_on: dt.date
+) -> None:
+    """Approve, reject, return or pay a request (``workflow.transition``)."""
+    with database.transaction() as session:
+        pr.transition(session, request_id, action, login=login, comment=comment, paid_on=paid_on)
+
+
+def comment_request(database: Database, request_id: int, comment: str, *, login: str) -> None:
+    with database.transaction() as session:
+        pr.add_comment(session, request_id, comment, login=login)
+
+
+def attach_to_request(
+    database: Database, store: ScanStore, request_id: int, files: Sequence[Path], role: str, *, login: str
+) -> AttachResult:
+    """An e-invoice or a payment order attached like a scan."""
+    with database.transaction() as session:
+        return pr.attach(session, store, request_id, files, role, login=login)

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Document
-from desktop.core.scans.inbox import ForeignScanError, check_named
+from desktop.core.scans.inbox import ForeignScanError, check_named, document_title, find_signable
 from desktop.core.scans.store import AttachResult, ScanStore
 
 
@@ -61,3 +61,9 @@ def document_drop_plan(database: Database, store: ScanStore, document_id: int, p
         except UserError as error:
             plan = error.message
         return DropPlan(document.number, plan)
+
+
+def signable_documents(database: Database, number: str) -> list[tuple[int, str]]:
+    """(id, title) of the acts and UPD numbered ``number`` a signed scan may be filed to."""
+    with database.session() as session:
+        return [(d.id, document_title(d)) for d in find_signable(session, number)]

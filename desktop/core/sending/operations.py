@@ -6,8 +6,17 @@ from collections.abc import Sequence
 
 from desktop.core.db import Database
 from desktop.core.sending.delivery import Outgoing
+from desktop.core.sending.log import LogRow, dispatch_log
 from desktop.core.sending.packages import PackageOptions, plan_packages
 from desktop.core.sending.reminders import ReminderOptions, plan_reminders
+from desktop.core.sending.templates import (
+    SampleLetter,
+    TemplateText,
+    reset_template,
+    sample_letter,
+    save_template,
+    template_text,
+)
 
 
 def plan_package_messages(
@@ -30,3 +39,28 @@ def plan_reminder_messages(
     if counterparty_ids is not None:
         planned = [m for m in planned if m.counterparty_id in counterparty_ids]
     return planned
+
+
+def mail_template(
+    database: Database, purpose: str, *, with_sample: bool
+) -> tuple[TemplateText, SampleLetter | None]:
+    """The template the program sends with now and, when asked, the letter it writes to a real client."""
+    with database.session() as session:
+        text = template_text(session, purpose)
+        return text, sample_letter(session, purpose) if with_sample else None
+
+
+def save_mail_template(database: Database, purpose: str, source: str, user: str) -> None:
+    with database.transaction() as session:
+        save_template(session, purpose, source, user)
+
+
+def reset_mail_template(database: Database, purpose: str) -> None:
+    """Back to the file of ``forms/mail``."""
+    with database.transaction() as session:
+        reset_template(session, purpose)
+
+
+def sending_log(database: Database, *, period: str | None = None, failed_only: bool = False) -> list[LogRow]:
+    with database.session() as session:
+        return dispatch_log(session, period=period, failed_only=failed_only)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop.core.common.events import history
 from desktop.core.db import Database
 from desktop.core.models import Event, User
+from desktop.core.users.accounts import UserInput, list_users, may_edit_users, save_user
 
 
 def user_choices(
@@ -47,3 +48,15 @@ def object_history(database: Database, object_type: str, object_id: int) -> Hist
         events = history(session, object_type, object_id)
         names = {login: name for login, name in session.execute(select(User.login, User.full_name))}
     return History(events, names)
+
+
+def users_to_edit(database: Database, login: str) -> tuple[list[User], bool]:
+    """Every user (detached), and whether ``login`` may change them (an admin, or nobody recorded yet)."""
+    with database.session() as session:
+        return list_users(session), may_edit_users(session, login)
+
+
+def save_user_card(database: Database, values: UserInput, user_id: int | None) -> int:
+    """Create or update a user in one transaction; its id."""
+    with database.transaction() as session:
+        return save_user(session, values, user_id).id

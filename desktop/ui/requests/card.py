@@ -37,8 +37,9 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, PaymentRequest, ScanStatus
+from desktop.core.models import PaymentRequest, Scan, ScanStatus
 from desktop.core.parties.operations import counterparty_choices, entity_choices
+from desktop.core.requests import operations as request_operations
 from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
@@ -291,27 +292,30 @@ class RequestCard(QDialog):
     def load(self) -> None:
         """Show the request as stored (or a new one) with the buttons the user may press."""
         self._loading = True
-        with self.database.session() as session:
-            request = session.get(PaymentRequest, self.request_id) if self.request_id else None
-            if request is None:
-                self.setWindowTitle(self.tr("New payment request"))
-                self.status_label.setText(
-                    f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
-                )
-                self.history.setHtml("")
-                allowed = {a: None for a in Action} | {
-                    Action.APPROVE: self.tr("Save and submit the request first."),
-                    Action.RETURN: self.tr("Save and submit the request first."),
-                    Action.REJECT: self.tr("Save and submit the request first."),
-                    Action.PAY: self.tr("Save and submit the request first."),
-                    Action.COMMENT: self.tr("Save the request first."),
-                    Action.ATTACH: self.tr("Save the request first."),
-                }
-            else:
-                self._show(request)
-                self._show_history(session, request)
-                self._show_attachments(session)
-                allowed = pr.allowed_actions(session, request, self.login)
+        card = (
+            request_operations.request_card(self.database, self.request_id, self.login)
+            if self.request_id
+            else None
+        )
+        if card is None:
+            self.setWindowTitle(self.tr("New payment request"))
+            self.status_label.setText(
+                f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+            )
+            self.history.setHtml("")
+            allowed = {a: None for a in Action} | {
+                Action.APPROVE: self.tr("Save and submit the request first."),
+                Action.RETURN: self.tr("Save and submit the request first."),
+                Action.REJECT: self.tr("Save and submit the request first."),
+                Action.PAY: self.tr("Save and submit the request first."),
+                Action.COMMENT: self.tr("Save the request first."),
+                Action.ATTACH: self.tr("Save the request first."),
+            }
+        else:
+            self._show(card.request)
+            self._show_history(card.names, card.request)
+            self._show_attachments(card.attachments)
+            allowed = card.allowed
         self._loading = False
         self.allowed = allowed
         editable = allowed[Action.EDIT] is None
@@ -369,8 +373,7 @@ class RequestCard(QDialog):
             request.subject, request.amount, request.vat_rate, request.currency
         )
 
-    def _show_history(self, session: Any, request: PaymentRequest) -> None:
-        names = pr.user_names(session)
+    def _show_history(self, names: dict[str, str], request: PaymentRequest) -> None:
         comment_word = self.tr("comment")
         parts = []
         for event in reversed(request.history):
@@ -398,9 +401,9 @@ class RequestCard(QDialog):
             )
         self.history.setHtml("".join(parts))
 
-    def _show_attachments(self, session: Any) -> None:
+    def _show_attachments(self, scans: list[Scan]) -> None:
         self.attachments.clear()
-        for scan in pr.attachments(session, self.request_id or 0):
+        for scan in scans:
             role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
@@ -479,11 +482,9 @@ class RequestCard(QDialog):
         party_id = self.counterparty.currentData()
         if party_id is None or self._loading or not self.counterparty.isEnabled():
             return
-        with self.database.session() as session:
-            party = session.get(Counterparty, party_id)
-            if party is None:
-                return
-            values = pr.requisites_of(party)
+        values = request_operations.counterparty_requisites(self.database, party_id)
+        if values is None:
+            return
         for name, value in values.items():
             self.edits[name].setText(value)
             self._touched.add(name)
@@ -497,12 +498,15 @@ class RequestCard(QDialog):
             self.purpose.setPlainText(suggestion)
 
     # --- actions -----------------------------------------------------------------------------------
-    def _save(self, session: Any) -> int:
-        values = self.values()
-        if self.request_id is None:
-            return pr.create_request(session, values, login=self.login, today=self.today).id
-        pr.update_request(session, self.request_id, values, login=self.login)
-        return self.request_id
+    def _save(self, submit_comment: str | None = None) -> int:
+        return request_operations.save_request(
+            self.database,
+            self.request_id,
+            self.values(),
+            login=self.login,
+            today=self.today,
+            submit_comment=submit_comment,
+        )
 
     def _handle(self, error: UserError) -> None:
         if isinstance(error, RequestValidationError):
@@ -524,8 +528,7 @@ class RequestCard(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.database.transaction() as session:
-                request_id = self._save(session)
+            request_id = self._save()
         except UserError as error:
             self._handle(error)
             return False
@@ -535,9 +538,7 @@ class RequestCard(QDialog):
     def submit(self) -> bool:
         """Save the draft and send it for approval in one step."""
         try:
-            with self.database.transaction() as session:
-                request_id = self._save(session)
-                pr.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
+            request_id = self._save(submit_comment=self.comment.toPlainText())
         except UserError as error:
             self._handle(error)
             return False
@@ -548,15 +549,14 @@ class RequestCard(QDialog):
         if self.request_id is None:
             return False
         try:
-            with self.database.transaction() as session:
-                pr.transition(
-                    session,
-                    self.request_id,
-                    action,
-                    login=self.login,
-                    comment=self.comment.toPlainText(),
-                    paid_on=self.today,
-                )
+            request_operations.move_request(
+                self.database,
+                self.request_id,
+                action,
+                login=self.login,
+                comment=self.comment.toPlainText(),
+                paid_on=self.today,
+            )
         except UserError as error:
             self._handle(error)
             return False
@@ -567,8 +567,9 @@ class RequestCard(QDialog):
         if self.request_id is None:
             return False
         try:
-            with self.database.transaction() as session:
-                pr.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
+            request_operations.comment_request(
+                self.database, self.request_id, self.comment.toPlainText(), login=self.login
+            )
         except UserError as error:
             self._handle(error)
             return False
@@ -598,8 +599,9 @@ class RequestCard(QDialog):
 
         def job(progress: Any, cancel: Any) -> Any:
             progress(0, len(files), files[0].name)
-            with database.transaction() as session:
-                result = pr.attach(session, store, request_id, files, role, login=login)
+            result = request_operations.attach_to_request(
+                database, store, request_id, files, role, login=login
+            )
             progress(len(files), len(files), "")
             return result
 

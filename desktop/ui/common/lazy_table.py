@@ -1,8 +1,9 @@
 """A table model for big registries: it holds row ids only and loads visible rows on demand.
 
-Filtering and sorting happen in SQL, in core (``ids_query`` gives a core query of the filter as it
-is now); rows are fetched by id in pages (``load_rows``, a core query too) when the view asks for them, so 100 000 documents cost one id query and
-a page query per screenful (the approach of Anki's browser table model).
+Filtering and sorting happen in SQL, in core (``ids_query`` gives a core query of the filter as
+it is now); rows are fetched by id in pages (``load_rows``, a core query too) when the view asks
+for them, so 100 000 documents cost one id query and a page query per screenful (the approach of
+Anki's browser table model).
 
 With ``background = True`` the id query (and the model's ``summary``, e.g. a footer's count
 and totals of the same filter) runs on a worker thread (core opens its own session): the rows on

@@ -181,7 +181,7 @@ class RequestsTab(QWidget):
         if self.database is None or self.model.summary is None:
             self.footer.clear()
             return
-        totals: pr.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
+        totals: pr.Totals = self.model.summary  # computed with the rows (RequestsModel.ids_query)
         sums = "; ".join(
             (fmt.rub(amount) if currency == "RUB" else f"{fmt.money(amount)} {currency}")
             for currency, amount in totals.by_currency.items()

@@ -69,12 +69,6 @@ def export_document_rows(database: Database, ids: Sequence[int]) -> list[tuple[A
         return registry.export_rows(session, ids)
 
 
-def get_document(database: Database, document_id: int) -> Document | None:
-    """A document (detached, without its lines)."""
-    with database.session() as session:
-        return session.get(Document, document_id)
-
-
 @dataclass(frozen=True)
 class DocumentCard:
     """A document with its lines, parties and scans (detached), for its card."""

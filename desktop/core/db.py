@@ -192,6 +192,14 @@ def is_sqlite(url: URL | str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def sqlite_file(url: URL | str) -> Path | None:
+    """The file of an SQLite database; None for PostgreSQL and in-memory databases."""
+    parsed = make_url(url)
+    if not is_sqlite(parsed) or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
 def describe_url(url: URL | str) -> str:
     """A short human description of a database, without the password (for the status bar)."""
     url = make_url(url)

@@ -9,13 +9,12 @@ from typing import Any
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import func, select
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.resources import resource_path
 from desktop.core.db import Database, open_database
+from desktop.core.demo import operations as demo_operations
 from desktop.core.errors import UserError
-from desktop.core.models import Contract
 from desktop.logging_setup import setup_logging
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.db_lock import DatabaseInUse, lock_database
@@ -59,11 +58,6 @@ QT_OWN_TEXTS = (
 )
 
 
-def database_is_empty(database: Database) -> bool:
-    with database.session() as session:
-        return not session.scalar(select(func.count(Contract.id)))
-
-
 def open_main_window(database: str | None = None, demo: bool = False, language: str | None = None) -> Any:
     """Create and show the main window (the caller runs the event loop).
 
@@ -98,15 +92,11 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     window.show()
     window.demo_task = None
     if demo and opened is not None:
-        from desktop.core.demo.history import pending_history
-
-        if database_is_empty(opened):
+        if demo_operations.database_is_empty(opened):
             window.demo_task = window.fill_demo(200, history=True)
-        else:
-            with opened.session() as session:
-                pending = pending_history(session) is not None
-            if pending:  # the first fill was cancelled or killed midway: complete it
-                window.demo_task = window.fill_demo(history=True, resume=True)
+        elif demo_operations.history_pending(opened):
+            # the first fill was cancelled or killed midway: complete it
+            window.demo_task = window.fill_demo(history=True, resume=True)
     return window
 
 

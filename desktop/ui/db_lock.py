@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile
-from sqlalchemy.engine import URL, make_url
 
-from desktop.core.db import is_sqlite
+from desktop.core.db import sqlite_file
 from desktop.core.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -29,15 +29,13 @@ class DatabaseInUse(UserError):
     """The SQLite file is open in another copy of the program."""
 
 
-def lock_path(url: URL | str) -> Path | None:
+def lock_path(url: Any) -> Path | None:
     """``<file>.lock`` next to an SQLite file; None for PostgreSQL and in-memory databases."""
-    parsed = make_url(str(url)) if not isinstance(url, URL) else url
-    if not is_sqlite(parsed) or not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database).with_name(Path(parsed.database).name + ".lock")
+    path = sqlite_file(url)
+    return path.with_name(path.name + ".lock") if path is not None else None
 
 
-def lock_database(url: URL | str) -> QLockFile | None:
+def lock_database(url: Any) -> QLockFile | None:
     """Take the window's lock on an SQLite file (None when there is nothing to lock).
 
     Raises ``DatabaseInUse`` naming the process and computer that hold it.

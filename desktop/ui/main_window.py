@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, Protocol
 
@@ -13,10 +12,12 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessa
 from desktop import __version__
 from desktop.config import Settings
 from desktop.core.db import Database, open_database
-from desktop.core.demo.data import fill_demo
+from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
+from desktop.ui.common import changes
+from desktop.ui.common.changes import Changes, within
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
@@ -50,7 +51,18 @@ class MainWindow(QMainWindow):
         self.demo_task: Task | None = None  # the demo fill open_window() started (tests wait for it)
         self.setWindowTitle("AktDesk")
         self._placed = False
+        # Data changed by one tab (or a dialog): the shown tab reads it again (_data_changed).
+        self.changes = Changes(self)
+        self.changes.changed.connect(self._data_changed)
+        self._build_tabs(settings, database)
+        self._build_status_bar(database)
+        self._build_menu()
+        self._update_status()
+        self.restore_state()
 
+    # --- tabs ------------------------------------------------------------------------
+    def _build_tabs(self, settings: Settings, database: Database | None) -> None:
+        """The working tabs, the overview first; a click on a figure opens the registry it counts."""
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.contracts_tab = ContractsTab(database, self, settings)
@@ -72,21 +84,19 @@ class MainWindow(QMainWindow):
             tab_order_by_layout(tab)  # type: ignore[arg-type]
         self._build_tab_keys()
 
+    def _build_status_bar(self, database: Database | None) -> None:
+        """The notifications and the open database; the tabs read the data again when shown."""
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.notifications = NotificationsButton(database, self)
         self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.db_label)
-        self.payments_tab.changed.connect(self.notifications.refresh)
+        self.payments_tab.changed.connect(lambda: self.changes.notify(changes.PAYMENTS, self.payments_tab))
         self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
         # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         self.closing_tab.closed.connect(self._month_closed)
-        self._build_menu()
-        self._update_status()
-        self.restore_state()
 
-    # --- tabs ------------------------------------------------------------------------
     def working_tabs(self) -> list[StatefulTab]:
         return [
             self.overview_tab,
@@ -175,7 +185,15 @@ class MainWindow(QMainWindow):
         """A closing run ended: the registry and the payments show its documents."""
         self.registry_tab.reload()
         self.payments_tab.reload()
+        self.changes.notify(changes.DOCUMENTS, self.closing_tab)
+
+    def _data_changed(self, entity: str) -> None:
+        """An operation changed data: the notifications are counted again and the shown tab reads
+        the data again now (unless it did the change and showed it itself); the other tabs read
+        theirs when they are shown."""
         self.notifications.refresh()
+        if not within(self.changes.origin, self.tabs.currentWidget()):
+            self.refresh_current(asked=True)
 
     def _update_status(self) -> None:
         if self.database is None:
@@ -325,29 +343,17 @@ class MainWindow(QMainWindow):
         out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
 
         def job(progress: Any, cancel: Any) -> Any:
-            from desktop.core.demo import history as demo_history
-
-            summary = None
-            if not resume:  # one transaction: cancelled, it leaves the database empty
-                with database.transaction() as session:
-                    summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
-                    if history:
-                        demo_history.plan_history(session, dt.date.today(), seed=seed)
-            if history:
-                with database.session() as session:
-                    planned = demo_history.pending_history(session)
-                if planned is not None:
-                    demo_history.add_demo_history(
-                        database,
-                        out,
-                        today=planned.today,
-                        months=planned.months,
-                        seed=planned.seed,
-                        pdf_converter=converter,
-                        progress=progress,
-                        cancel=cancel,
-                    )
-            return summary
+            return fill_demo_database(
+                database,
+                out,
+                clients=clients,
+                seed=seed,
+                history=history,
+                resume=resume,
+                pdf_converter=converter,
+                progress=progress,
+                cancel=cancel,
+            )
 
         def failed(error: BaseException) -> None:
             self.reload_all()

@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="97" />
+        <location filename="../../desktop/ui/contracts/card.py" line="78" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="110" />
+        <location filename="../../desktop/ui/contracts/card.py" line="91" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="114" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="124" />
+        <location filename="../../desktop/ui/contracts/card.py" line="105" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="125" />
+        <location filename="../../desktop/ui/contracts/card.py" line="106" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="126" />
+        <location filename="../../desktop/ui/contracts/card.py" line="107" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="127" />
+        <location filename="../../desktop/ui/contracts/card.py" line="108" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="151" />
+        <location filename="../../desktop/ui/contracts/card.py" line="132" />
         <source>Line %1: %2</source>
         <translation>Строка %1: %2</translation>
     </message>
@@ -66,97 +66,97 @@
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="57" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="54" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="71" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="68" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="80" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="77" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="84" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="92" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="93" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="94" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="106" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="103" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="129" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="125" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="129" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="125" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="187" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="183" />
         <source>Amount to assign: %1</source>
         <translation>Сумма к разнесению: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="196" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="192" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="199" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="195" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="213" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="210" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="214" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="211" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>
@@ -172,82 +172,82 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="195" />
+        <location filename="../../desktop/ui/closing/tab.py" line="209" />
         <source>Pre&amp;view</source>
         <translation>Пр&amp;едпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="197" />
+        <location filename="../../desktop/ui/closing/tab.py" line="211" />
         <source>Close mon&amp;th</source>
         <translation>&amp;Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="200" />
+        <location filename="../../desktop/ui/closing/tab.py" line="214" />
         <source>Retr&amp;y failed</source>
         <translation>Повторить о&amp;шибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="203" />
+        <location filename="../../desktop/ui/closing/tab.py" line="217" />
         <source>E&amp;xport preview…</source>
         <translation>Вы&amp;грузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="205" />
+        <location filename="../../desktop/ui/closing/tab.py" line="219" />
         <source>S&amp;end to clients…</source>
         <translation>Отправить &amp;клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="207" />
+        <location filename="../../desktop/ui/closing/tab.py" line="221" />
         <source>PDF for pri&amp;nting</source>
         <translation>PDF для пе&amp;чати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="212" />
+        <location filename="../../desktop/ui/closing/tab.py" line="226" />
         <source>Cance&amp;l</source>
         <translation>О&amp;тмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="216" />
+        <location filename="../../desktop/ui/closing/tab.py" line="230" />
         <source>Per&amp;iod:</source>
         <translation>Пер&amp;иод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="224" />
+        <location filename="../../desktop/ui/closing/tab.py" line="238" />
         <source>&amp;Work orders…</source>
         <translation>Заказ-&amp;наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="378" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="414" />
+        <location filename="../../desktop/ui/closing/tab.py" line="423" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="210" />
+        <location filename="../../desktop/ui/closing/tab.py" line="224" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="296" />
+        <location filename="../../desktop/ui/closing/tab.py" line="311" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="297" />
+        <location filename="../../desktop/ui/closing/tab.py" line="312" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="360" />
+        <location filename="../../desktop/ui/closing/tab.py" line="369" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="415" />
+        <location filename="../../desktop/ui/closing/tab.py" line="424" />
         <source>%1
 
 Close the month anyway?</source>
@@ -256,88 +256,88 @@ Close the month anyway?</source>
 Всё равно закрыть месяц?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="441" />
+        <location filename="../../desktop/ui/closing/tab.py" line="450" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="474" />
+        <location filename="../../desktop/ui/closing/tab.py" line="483" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="487" />
+        <location filename="../../desktop/ui/closing/tab.py" line="496" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="508" />
+        <location filename="../../desktop/ui/closing/tab.py" line="517" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="513" />
+        <location filename="../../desktop/ui/closing/tab.py" line="522" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="518" />
-        <location filename="../../desktop/ui/closing/tab.py" line="542" />
+        <location filename="../../desktop/ui/closing/tab.py" line="527" />
+        <location filename="../../desktop/ui/closing/tab.py" line="551" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="557" />
+        <location filename="../../desktop/ui/closing/tab.py" line="566" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="568" />
+        <location filename="../../desktop/ui/closing/tab.py" line="577" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="569" />
+        <location filename="../../desktop/ui/closing/tab.py" line="578" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="570" />
+        <location filename="../../desktop/ui/closing/tab.py" line="579" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="571" />
+        <location filename="../../desktop/ui/closing/tab.py" line="580" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="572" />
+        <location filename="../../desktop/ui/closing/tab.py" line="581" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="573" />
+        <location filename="../../desktop/ui/closing/tab.py" line="582" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="574" />
+        <location filename="../../desktop/ui/closing/tab.py" line="583" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="575" />
+        <location filename="../../desktop/ui/closing/tab.py" line="584" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="576" />
+        <location filename="../../desktop/ui/closing/tab.py" line="585" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="577" />
+        <location filename="../../desktop/ui/closing/tab.py" line="586" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -345,144 +345,144 @@ Close the month anyway?</source>
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="65" />
+        <location filename="../../desktop/ui/contracts/card.py" line="57" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="66" />
+        <location filename="../../desktop/ui/contracts/card.py" line="58" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="67" />
+        <location filename="../../desktop/ui/contracts/card.py" line="59" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="68" />
+        <location filename="../../desktop/ui/contracts/card.py" line="60" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="69" />
+        <location filename="../../desktop/ui/contracts/card.py" line="61" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="70" />
+        <location filename="../../desktop/ui/contracts/card.py" line="62" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="71" />
+        <location filename="../../desktop/ui/contracts/card.py" line="63" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="72" />
+        <location filename="../../desktop/ui/contracts/card.py" line="64" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="203" />
+        <location filename="../../desktop/ui/contracts/card.py" line="183" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="204" />
+        <location filename="../../desktop/ui/contracts/card.py" line="184" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="206" />
+        <location filename="../../desktop/ui/contracts/card.py" line="186" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="208" />
-        <location filename="../../desktop/ui/contracts/card.py" line="392" />
+        <location filename="../../desktop/ui/contracts/card.py" line="188" />
+        <location filename="../../desktop/ui/contracts/card.py" line="364" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="217" />
+        <location filename="../../desktop/ui/contracts/card.py" line="197" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="225" />
+        <location filename="../../desktop/ui/contracts/card.py" line="205" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="227" />
-        <location filename="../../desktop/ui/contracts/card.py" line="345" />
+        <location filename="../../desktop/ui/contracts/card.py" line="207" />
+        <location filename="../../desktop/ui/contracts/card.py" line="321" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="238" />
+        <location filename="../../desktop/ui/contracts/card.py" line="218" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="247" />
+        <location filename="../../desktop/ui/contracts/card.py" line="227" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="248" />
+        <location filename="../../desktop/ui/contracts/card.py" line="228" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="249" />
+        <location filename="../../desktop/ui/contracts/card.py" line="229" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="250" />
+        <location filename="../../desktop/ui/contracts/card.py" line="230" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="271" />
+        <location filename="../../desktop/ui/contracts/card.py" line="251" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="286" />
+        <location filename="../../desktop/ui/contracts/card.py" line="262" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="286" />
+        <location filename="../../desktop/ui/contracts/card.py" line="262" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="322" />
+        <location filename="../../desktop/ui/contracts/card.py" line="298" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="329" />
+        <location filename="../../desktop/ui/contracts/card.py" line="305" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="331" />
+        <location filename="../../desktop/ui/contracts/card.py" line="307" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="333" />
+        <location filename="../../desktop/ui/contracts/card.py" line="309" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="345" />
+        <location filename="../../desktop/ui/contracts/card.py" line="321" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -653,32 +653,32 @@ Close the month anyway?</source>
 <context>
     <name>ContractScans</name>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="27" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
         <source>Attach signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
         <source>Signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="33" />
         <source>Drop on contract № %1%2: </source>
         <translation>Бросить на договор № %1%2: </translation>
     </message>
@@ -686,12 +686,12 @@ Close the month anyway?</source>
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="425" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="399" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="459" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="427" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -794,7 +794,7 @@ Close the month anyway?</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="102" />
+        <location filename="../../desktop/ui/contracts/model.py" line="99" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -802,108 +802,108 @@ Close the month anyway?</source>
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="63" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="68" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="79" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="73" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="84" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="81" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="92" />
         <source>any end date</source>
         <translation>любой срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="82" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="93" />
         <source>ending within </source>
         <translation>истекает в течение </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="83" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="94" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="87" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="99" />
         <source>&amp;New contract…</source>
         <translation>Нов&amp;ый договор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="89" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="101" />
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="91" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="103" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="93" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="105" />
         <source>A&amp;ttach signed scan…</source>
         <translation>Прикрепить подписанный с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="197" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="203" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="235" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="241" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="273" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="283" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="282" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="291" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="287" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="295" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="293" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="301" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="293" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="301" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="336" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="343" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="359" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="360" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="367" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="373" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="375" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="381" />
         <source>Select a contract to see its terms.</source>
         <translation>Выберите договор, чтобы увидеть его условия.</translation>
     </message>
@@ -911,22 +911,22 @@ Close the month anyway?</source>
 <context>
     <name>CounterpartiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="98" />
+        <location filename="../../desktop/ui/parties/directory.py" line="78" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="103" />
+        <location filename="../../desktop/ui/parties/directory.py" line="83" />
         <source>Search by name or INN</source>
         <translation>Поиск по наименованию или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="105" />
+        <location filename="../../desktop/ui/parties/directory.py" line="85" />
         <source>New counterparty…</source>
         <translation>Новый контрагент…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="124" />
+        <location filename="../../desktop/ui/parties/directory.py" line="104" />
         <source>Counterparties: %1</source>
         <translation>Контрагентов: %1</translation>
     </message>
@@ -967,148 +967,148 @@ Close the month anyway?</source>
 <context>
     <name>CounterpartyCard</name>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="51" />
+        <location filename="../../desktop/ui/parties/card.py" line="53" />
         <source>Counterparty</source>
         <translation>Контрагент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="51" />
+        <location filename="../../desktop/ui/parties/card.py" line="53" />
         <source>New counterparty</source>
         <translation>Новый контрагент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="54" />
+        <location filename="../../desktop/ui/parties/card.py" line="56" />
         <source>Short name</source>
         <translation>Краткое наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="55" />
-        <location filename="../../desktop/ui/parties/card.py" line="174" />
+        <location filename="../../desktop/ui/parties/card.py" line="57" />
+        <location filename="../../desktop/ui/parties/card.py" line="173" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="56" />
+        <location filename="../../desktop/ui/parties/card.py" line="58" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="57" />
+        <location filename="../../desktop/ui/parties/card.py" line="59" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="58" />
+        <location filename="../../desktop/ui/parties/card.py" line="60" />
         <source>OGRN / OGRNIP</source>
         <translation>ОГРН / ОГРНИП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="59" />
+        <location filename="../../desktop/ui/parties/card.py" line="61" />
         <source>Legal address</source>
         <translation>Юридический адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="60" />
+        <location filename="../../desktop/ui/parties/card.py" line="62" />
         <source>Postal address</source>
         <translation>Почтовый адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="61" />
+        <location filename="../../desktop/ui/parties/card.py" line="63" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="62" />
+        <location filename="../../desktop/ui/parties/card.py" line="64" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="63" />
+        <location filename="../../desktop/ui/parties/card.py" line="65" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="64" />
+        <location filename="../../desktop/ui/parties/card.py" line="66" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="65" />
+        <location filename="../../desktop/ui/parties/card.py" line="67" />
         <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="66" />
+        <location filename="../../desktop/ui/parties/card.py" line="68" />
         <source>Signer</source>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="67" />
+        <location filename="../../desktop/ui/parties/card.py" line="69" />
         <source>Acting on the basis of</source>
         <translation>Действует на основании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="68" />
+        <location filename="../../desktop/ui/parties/card.py" line="70" />
         <source>E-mails for documents</source>
         <translation>E-mail для документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="69" />
+        <location filename="../../desktop/ui/parties/card.py" line="71" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="70" />
+        <location filename="../../desktop/ui/parties/card.py" line="72" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="71" />
+        <location filename="../../desktop/ui/parties/card.py" line="73" />
         <source>EDO participant ID</source>
         <translation>ID участника ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="75" />
+        <location filename="../../desktop/ui/parties/card.py" line="77" />
         <source>Legal entity</source>
         <translation>Юридическое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="76" />
+        <location filename="../../desktop/ui/parties/card.py" line="78" />
         <source>Sole proprietor</source>
         <translation>Индивидуальный предприниматель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="77" />
+        <location filename="../../desktop/ui/parties/card.py" line="79" />
         <source>Private person</source>
         <translation>Физическое лицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="91" />
+        <location filename="../../desktop/ui/parties/card.py" line="90" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="110" />
+        <location filename="../../desktop/ui/parties/card.py" line="109" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="133" />
+        <location filename="../../desktop/ui/parties/card.py" line="132" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="134" />
+        <location filename="../../desktop/ui/parties/card.py" line="133" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="174" />
+        <location filename="../../desktop/ui/parties/card.py" line="173" />
         <source>Full name of the person</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/card.py" line="202" />
+        <location filename="../../desktop/ui/parties/card.py" line="200" />
         <source>Open the existing card</source>
         <translation>Открыть существующую карточку</translation>
     </message>
@@ -1116,112 +1116,112 @@ Close the month anyway?</source>
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="255" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="234" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="267" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="268" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="269" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="270" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="280" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="281" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="282" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="283" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="284" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1229,72 +1229,72 @@ Close the month anyway?</source>
 <context>
     <name>DispatchLogDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="30" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="31" />
         <source>Sending log</source>
         <translation>Журнал отправки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="36" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="37" />
         <source>any period (YYYY-MM)</source>
         <translation>любой период (ГГГГ-ММ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="38" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="39" />
         <source>Failed only</source>
         <translation>Только ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="41" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="42" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="46" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="47" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="47" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="48" />
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="48" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="49" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="49" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="50" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="50" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="51" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="51" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="52" />
         <source>To</source>
         <translation>Кому</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="52" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="53" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="53" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="54" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="54" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="55" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="55" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="56" />
         <source>Server answer or error</source>
         <translation>Ответ сервера или ошибка</translation>
     </message>
@@ -1302,57 +1302,57 @@ Close the month anyway?</source>
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="82" />
+        <location filename="../../desktop/ui/registry/card.py" line="80" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="83" />
+        <location filename="../../desktop/ui/registry/card.py" line="81" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="92" />
+        <location filename="../../desktop/ui/registry/card.py" line="90" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="96" />
+        <location filename="../../desktop/ui/registry/card.py" line="94" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="97" />
+        <location filename="../../desktop/ui/registry/card.py" line="95" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="98" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="130" />
+        <location filename="../../desktop/ui/registry/card.py" line="120" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="134" />
+        <location filename="../../desktop/ui/registry/card.py" line="124" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="149" />
+        <location filename="../../desktop/ui/registry/card.py" line="139" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="169" />
+        <location filename="../../desktop/ui/registry/card.py" line="159" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="182" />
+        <location filename="../../desktop/ui/registry/card.py" line="172" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1360,117 +1360,117 @@ Close the month anyway?</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="21" />
+        <location filename="../../desktop/ui/registry/model.py" line="20" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="22" />
+        <location filename="../../desktop/ui/registry/model.py" line="21" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="23" />
+        <location filename="../../desktop/ui/registry/model.py" line="22" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <location filename="../../desktop/ui/registry/model.py" line="31" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="33" />
+        <location filename="../../desktop/ui/registry/model.py" line="32" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="34" />
+        <location filename="../../desktop/ui/registry/model.py" line="33" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="35" />
+        <location filename="../../desktop/ui/registry/model.py" line="34" />
         <source>EDO</source>
         <translation>ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="57" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="62" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="63" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="64" />
+        <location filename="../../desktop/ui/registry/model.py" line="63" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="66" />
+        <location filename="../../desktop/ui/registry/model.py" line="65" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="68" />
+        <location filename="../../desktop/ui/registry/model.py" line="67" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="69" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="70" />
+        <location filename="../../desktop/ui/registry/model.py" line="69" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="71" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="72" />
+        <location filename="../../desktop/ui/registry/model.py" line="71" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <location filename="../../desktop/ui/registry/model.py" line="25" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="27" />
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="28" />
+        <location filename="../../desktop/ui/registry/model.py" line="27" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -1531,12 +1531,12 @@ Close the month anyway?</source>
 <context>
     <name>EntityChoice</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="103" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="101" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="111" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="109" />
         <source>Several…</source>
         <translation>Несколько…</translation>
     </message>
@@ -1544,7 +1544,7 @@ Close the month anyway?</source>
 <context>
     <name>EntityPicker</name>
     <message>
-        <location filename="../../desktop/ui/common/entity_choice.py" line="140" />
+        <location filename="../../desktop/ui/common/entity_choice.py" line="138" />
         <source>Own entities</source>
         <translation>Свои юрлица</translation>
     </message>
@@ -1565,67 +1565,67 @@ Close the month anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="42" />
         <source>Import from Excel or CSV</source>
         <translation>Импорт из Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="57" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="47" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="58" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="48" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="59" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="49" />
         <source>Work orders</source>
         <translation>Заказ-наряды</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="62" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="52" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="53" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="60" />
         <source>Problem</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="73" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="63" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="95" />
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="113" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="95" />
         <source>Will be imported</source>
         <translation>Будет импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/import_dialog.py" line="114" />
+        <location filename="../../desktop/ui/parties/import_dialog.py" line="96" />
         <source>rejected rows: %1</source>
         <translation>отклонено строк: %1</translation>
     </message>
@@ -1633,153 +1633,153 @@ Close the month anyway?</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="74" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="190" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="198" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="312" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="321" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="345" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="73" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="189" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="197" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="310" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="319" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="343" />
         <source>Sort scans</source>
         <translation>Разобрать сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="84" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="83" />
         <source>Drop a folder or PDF / image files of signed acts here, or choose them. Each act is found by the QR code in its title; the pages after it belong to it. The files themselves are not moved or changed.</source>
         <translation>Перетащите сюда папку или файлы PDF / изображения с подписанными актами или выберите их. Каждый акт находится по QR-коду в заголовке, следующие за ним страницы относятся к нему. Сами файлы не перемещаются и не изменяются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="97" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="96" />
         <source>Choose files…</source>
         <translation>Выбрать файлы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="99" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="98" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="107" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="107" />
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="108" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="107" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="121" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="120" />
         <source>Act or UPD number, e.g. АС-12</source>
         <translation>Номер акта или УПД, например АС-12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="122" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="121" />
         <source>Attach selected pages to this act</source>
         <translation>Прикрепить выбранные страницы к этому акту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="127" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="126" />
         <source>Not read or not stored:</source>
         <translation>Не прочитано или не сохранено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="134" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="133" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="144" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="143" />
         <source>Filed:</source>
         <translation>Разложено:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="147" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="146" />
         <source>Unrecognised pages — select them and attach to an act by its number:</source>
         <translation>Нераспознанные страницы — выберите их и прикрепите к акту по его номеру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="192" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="191" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="210" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="209" />
         <source>Reading pages…</source>
         <translation>Читаю страницы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="219" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="218" />
         <source>Sorting scans</source>
         <translation>Разбор сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="243" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="242" />
         <source>, page %1</source>
         <translation>, стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="254" />
         <source>queued: the shared folder is unreachable</source>
         <translation>в очереди: общая папка недоступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="256" />
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="285" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="255" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="284" />
         <source>already attached</source>
         <translation>уже прикреплён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="267" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="266" />
         <source>page %1</source>
         <translation>стр. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="282" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="281" />
         <source>pages</source>
         <translation>страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="283" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="282" />
         <source>filed</source>
         <translation>разложено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="284" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="283" />
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="286" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="285" />
         <source>unrecognised pages</source>
         <translation>не распознано страниц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="287" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="286" />
         <source>errors</source>
         <translation>ошибок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="313" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="311" />
         <source>No act or UPD with the number «%1».</source>
         <translation>Нет акта или УПД с номером «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="322" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="320" />
         <source>Several documents have this number. Which one is it?</source>
         <translation>С этим номером несколько документов. Какой из них?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="348" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="346" />
         <source>Attach the pages to the document %1 anyway?</source>
         <translation>Всё равно прикрепить страницы к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="367" />
+        <location filename="../../desktop/ui/scans/inbox_dialog.py" line="365" />
         <source>Attaching pages</source>
         <translation>Прикрепляю страницы</translation>
     </message>
@@ -1787,37 +1787,37 @@ Close the month anyway?</source>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="340" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="319" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="341" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="320" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="344" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="348" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="327" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="350" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="329" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -1825,58 +1825,58 @@ Close the month anyway?</source>
 <context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="44" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="221" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="38" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="212" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="61" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="55" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="76" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="79" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="88" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="91" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="108" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="102" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="154" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="147" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="159" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="152" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="184" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="177" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="222" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="213" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1884,150 +1884,150 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="77" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="284" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="315" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2161,7 +2161,7 @@ Close the month anyway?</source>
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="88" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="85" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -2174,7 +2174,7 @@ Close the month anyway?</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="47" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="46" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
     </message>
@@ -2182,208 +2182,208 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="142" />
+        <location filename="../../desktop/ui/overview/tab.py" line="157" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="145" />
+        <location filename="../../desktop/ui/overview/tab.py" line="160" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="148" />
+        <location filename="../../desktop/ui/overview/tab.py" line="163" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="151" />
+        <location filename="../../desktop/ui/overview/tab.py" line="166" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="154" />
+        <location filename="../../desktop/ui/overview/tab.py" line="169" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="211" />
+        <location filename="../../desktop/ui/overview/tab.py" line="221" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="213" />
+        <location filename="../../desktop/ui/overview/tab.py" line="223" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="244" />
+        <location filename="../../desktop/ui/overview/tab.py" line="252" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="42" />
-        <location filename="../../desktop/ui/overview/tab.py" line="246" />
+        <location filename="../../desktop/ui/overview/tab.py" line="254" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="372" />
+        <location filename="../../desktop/ui/overview/tab.py" line="380" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="110" />
+        <location filename="../../desktop/ui/overview/tab.py" line="122" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="112" />
+        <location filename="../../desktop/ui/overview/tab.py" line="124" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="254" />
+        <location filename="../../desktop/ui/overview/tab.py" line="262" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="255" />
+        <location filename="../../desktop/ui/overview/tab.py" line="263" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="256" />
+        <location filename="../../desktop/ui/overview/tab.py" line="264" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="257" />
+        <location filename="../../desktop/ui/overview/tab.py" line="265" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="265" />
-        <location filename="../../desktop/ui/overview/tab.py" line="325" />
+        <location filename="../../desktop/ui/overview/tab.py" line="273" />
         <location filename="../../desktop/ui/overview/tab.py" line="333" />
+        <location filename="../../desktop/ui/overview/tab.py" line="341" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="266" />
-        <location filename="../../desktop/ui/overview/tab.py" line="347" />
+        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <location filename="../../desktop/ui/overview/tab.py" line="355" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="267" />
+        <location filename="../../desktop/ui/overview/tab.py" line="275" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="268" />
+        <location filename="../../desktop/ui/overview/tab.py" line="276" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="269" />
+        <location filename="../../desktop/ui/overview/tab.py" line="277" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="270" />
+        <location filename="../../desktop/ui/overview/tab.py" line="278" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="271" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="272" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="273" />
-        <location filename="../../desktop/ui/overview/tab.py" line="316" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="324" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="274" />
-        <location filename="../../desktop/ui/overview/tab.py" line="317" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="325" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="275" />
-        <location filename="../../desktop/ui/overview/tab.py" line="318" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="326" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="290" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="290" />
+        <location filename="../../desktop/ui/overview/tab.py" line="298" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="292" />
+        <location filename="../../desktop/ui/overview/tab.py" line="300" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="297" />
+        <location filename="../../desktop/ui/overview/tab.py" line="305" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="308" />
+        <location filename="../../desktop/ui/overview/tab.py" line="316" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="310" />
+        <location filename="../../desktop/ui/overview/tab.py" line="318" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="320" />
+        <location filename="../../desktop/ui/overview/tab.py" line="328" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="327" />
         <location filename="../../desktop/ui/overview/tab.py" line="335" />
-        <location filename="../../desktop/ui/overview/tab.py" line="349" />
+        <location filename="../../desktop/ui/overview/tab.py" line="343" />
+        <location filename="../../desktop/ui/overview/tab.py" line="357" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="360" />
-        <location filename="../../desktop/ui/overview/tab.py" line="367" />
-        <location filename="../../desktop/ui/overview/tab.py" line="378" />
+        <location filename="../../desktop/ui/overview/tab.py" line="368" />
+        <location filename="../../desktop/ui/overview/tab.py" line="375" />
+        <location filename="../../desktop/ui/overview/tab.py" line="386" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="367" />
+        <location filename="../../desktop/ui/overview/tab.py" line="375" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="379" />
+        <location filename="../../desktop/ui/overview/tab.py" line="387" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="386" />
+        <location filename="../../desktop/ui/overview/tab.py" line="394" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2391,17 +2391,17 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntitiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="364" />
+        <location filename="../../desktop/ui/parties/directory.py" line="357" />
         <source>Own legal entities</source>
         <translation>Свои юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="368" />
+        <location filename="../../desktop/ui/parties/directory.py" line="361" />
         <source>New own entity…</source>
         <translation>Новое юрлицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="369" />
+        <location filename="../../desktop/ui/parties/directory.py" line="362" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -2409,177 +2409,177 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntityCard</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="172" />
+        <location filename="../../desktop/ui/parties/directory.py" line="152" />
         <source>Own legal entity</source>
         <translation>Своё юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="177" />
+        <location filename="../../desktop/ui/parties/directory.py" line="166" />
         <source>Short name</source>
         <translation>Краткое наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="178" />
+        <location filename="../../desktop/ui/parties/directory.py" line="167" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="179" />
+        <location filename="../../desktop/ui/parties/directory.py" line="168" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="180" />
+        <location filename="../../desktop/ui/parties/directory.py" line="169" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="181" />
+        <location filename="../../desktop/ui/parties/directory.py" line="170" />
         <source>OGRN / OGRNIP</source>
         <translation>ОГРН / ОГРНИП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="182" />
+        <location filename="../../desktop/ui/parties/directory.py" line="171" />
         <source>Legal address</source>
         <translation>Юридический адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="183" />
+        <location filename="../../desktop/ui/parties/directory.py" line="172" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="184" />
+        <location filename="../../desktop/ui/parties/directory.py" line="173" />
         <source>Document number prefix</source>
         <translation>Префикс номеров документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="185" />
+        <location filename="../../desktop/ui/parties/directory.py" line="174" />
         <source>Contract number pattern</source>
         <translation>Шаблон номера договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="186" />
+        <location filename="../../desktop/ui/parties/directory.py" line="175" />
         <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="187" />
+        <location filename="../../desktop/ui/parties/directory.py" line="176" />
         <source>Signer</source>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="188" />
+        <location filename="../../desktop/ui/parties/directory.py" line="177" />
         <source>Acting on the basis of</source>
         <translation>Действует на основании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="189" />
+        <location filename="../../desktop/ui/parties/directory.py" line="178" />
         <source>Chief accountant</source>
         <translation>Главный бухгалтер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="190" />
+        <location filename="../../desktop/ui/parties/directory.py" line="179" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="191" />
+        <location filename="../../desktop/ui/parties/directory.py" line="180" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="192" />
+        <location filename="../../desktop/ui/parties/directory.py" line="181" />
         <source>EDO participant ID</source>
         <translation>ID участника ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="205" />
+        <location filename="../../desktop/ui/parties/directory.py" line="194" />
         <source>VAT at the general rate (22%)</source>
         <translation>НДС по общей ставке (22%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="206" />
+        <location filename="../../desktop/ui/parties/directory.py" line="195" />
         <source>VAT 10%</source>
         <translation>НДС 10%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="207" />
+        <location filename="../../desktop/ui/parties/directory.py" line="196" />
         <source>VAT 0%</source>
         <translation>НДС 0%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="208" />
+        <location filename="../../desktop/ui/parties/directory.py" line="197" />
         <source>Without VAT (not a VAT payer)</source>
         <translation>Без НДС (не плательщик НДС)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="209" />
+        <location filename="../../desktop/ui/parties/directory.py" line="198" />
         <source>Simplified system, VAT 5%</source>
         <translation>УСН, НДС 5%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="210" />
+        <location filename="../../desktop/ui/parties/directory.py" line="199" />
         <source>Simplified system, VAT 7%</source>
         <translation>УСН, НДС 7%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="213" />
+        <location filename="../../desktop/ui/parties/directory.py" line="202" />
         <source>VAT regime</source>
         <translation>Режим НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="217" />
+        <location filename="../../desktop/ui/parties/directory.py" line="210" />
         <source>Stamp (PNG)</source>
         <translation>Печать (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="218" />
+        <location filename="../../desktop/ui/parties/directory.py" line="211" />
         <source>Facsimile (PNG)</source>
         <translation>Факсимиле (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="239" />
+        <location filename="../../desktop/ui/parties/directory.py" line="234" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="240" />
+        <location filename="../../desktop/ui/parties/directory.py" line="235" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="241" />
+        <location filename="../../desktop/ui/parties/directory.py" line="236" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="242" />
+        <location filename="../../desktop/ui/parties/directory.py" line="237" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="243" />
+        <location filename="../../desktop/ui/parties/directory.py" line="238" />
         <source>Main</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="249" />
+        <location filename="../../desktop/ui/parties/directory.py" line="244" />
         <source>Add account</source>
         <translation>Добавить счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="255" />
+        <location filename="../../desktop/ui/parties/directory.py" line="252" />
         <source>Bank accounts</source>
         <translation>Банковские счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="259" />
+        <location filename="../../desktop/ui/parties/directory.py" line="256" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="260" />
+        <location filename="../../desktop/ui/parties/directory.py" line="257" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -2587,37 +2587,37 @@ Close the month anyway?</source>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="89" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="90" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="85" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="103" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="98" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="119" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="120" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="110" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="124" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="114" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="161" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="144" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -2625,149 +2625,149 @@ Close the month anyway?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="60" />
+        <location filename="../../desktop/ui/payments/tab.py" line="71" />
         <source>&amp;Import statements…</source>
         <translation>Загрузить в&amp;ыписки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="63" />
-        <location filename="../../desktop/ui/payments/tab.py" line="315" />
-        <location filename="../../desktop/ui/payments/tab.py" line="319" />
+        <location filename="../../desktop/ui/payments/tab.py" line="74" />
+        <location filename="../../desktop/ui/payments/tab.py" line="320" />
+        <location filename="../../desktop/ui/payments/tab.py" line="324" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="75" />
+        <location filename="../../desktop/ui/payments/tab.py" line="87" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="81" />
+        <location filename="../../desktop/ui/payments/tab.py" line="93" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="82" />
+        <location filename="../../desktop/ui/payments/tab.py" line="94" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="83" />
+        <location filename="../../desktop/ui/payments/tab.py" line="95" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="84" />
+        <location filename="../../desktop/ui/payments/tab.py" line="96" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="85" />
+        <location filename="../../desktop/ui/payments/tab.py" line="97" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="99" />
+        <location filename="../../desktop/ui/payments/tab.py" line="111" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="100" />
+        <location filename="../../desktop/ui/payments/tab.py" line="112" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="101" />
+        <location filename="../../desktop/ui/payments/tab.py" line="113" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="102" />
+        <location filename="../../desktop/ui/payments/tab.py" line="114" />
         <source>Payment amount</source>
         <translation>Сумма платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="103" />
+        <location filename="../../desktop/ui/payments/tab.py" line="115" />
         <source>Applied here</source>
         <translation>Зачтено в счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="104" />
+        <location filename="../../desktop/ui/payments/tab.py" line="116" />
         <source>How</source>
         <translation>Как разнесено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="112" />
+        <location filename="../../desktop/ui/payments/tab.py" line="124" />
         <source>&amp;Undo this allocation</source>
         <translation>Отм&amp;енить разнесение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="135" />
+        <location filename="../../desktop/ui/payments/tab.py" line="149" />
         <source>Assig&amp;n to invoices…</source>
         <translation>Разнести по с&amp;четам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="138" />
+        <location filename="../../desktop/ui/payments/tab.py" line="152" />
         <source>Not a client pa&amp;yment</source>
         <translation>&amp;Не оплата клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="115" />
+        <location filename="../../desktop/ui/payments/tab.py" line="127" />
         <source>Payments behind the selected invoice</source>
         <translation>Платежи, зачтённые в выбранный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="117" />
+        <location filename="../../desktop/ui/payments/tab.py" line="129" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="140" />
+        <location filename="../../desktop/ui/payments/tab.py" line="154" />
         <source>A refund, a loan or a transfer: remove it from the queue</source>
         <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="142" />
-        <location filename="../../desktop/ui/payments/tab.py" line="335" />
-        <location filename="../../desktop/ui/payments/tab.py" line="356" />
-        <location filename="../../desktop/ui/payments/tab.py" line="368" />
+        <location filename="../../desktop/ui/payments/tab.py" line="156" />
+        <location filename="../../desktop/ui/payments/tab.py" line="340" />
+        <location filename="../../desktop/ui/payments/tab.py" line="360" />
+        <location filename="../../desktop/ui/payments/tab.py" line="371" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="205" />
+        <location filename="../../desktop/ui/payments/tab.py" line="211" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="243" />
-        <location filename="../../desktop/ui/payments/tab.py" line="256" />
-        <location filename="../../desktop/ui/payments/tab.py" line="292" />
+        <location filename="../../desktop/ui/payments/tab.py" line="248" />
+        <location filename="../../desktop/ui/payments/tab.py" line="261" />
+        <location filename="../../desktop/ui/payments/tab.py" line="297" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="245" />
+        <location filename="../../desktop/ui/payments/tab.py" line="250" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="256" />
+        <location filename="../../desktop/ui/payments/tab.py" line="261" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="268" />
+        <location filename="../../desktop/ui/payments/tab.py" line="273" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="293" />
+        <location filename="../../desktop/ui/payments/tab.py" line="298" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="303" />
+        <location filename="../../desktop/ui/payments/tab.py" line="308" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2775,52 +2775,52 @@ Close the month anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="66" />
+        <location filename="../../desktop/ui/closing/tab.py" line="67" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="67" />
+        <location filename="../../desktop/ui/closing/tab.py" line="68" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="68" />
+        <location filename="../../desktop/ui/closing/tab.py" line="69" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="69" />
+        <location filename="../../desktop/ui/closing/tab.py" line="70" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="70" />
+        <location filename="../../desktop/ui/closing/tab.py" line="71" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="71" />
+        <location filename="../../desktop/ui/closing/tab.py" line="72" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="72" />
+        <location filename="../../desktop/ui/closing/tab.py" line="73" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="73" />
+        <location filename="../../desktop/ui/closing/tab.py" line="74" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="74" />
+        <location filename="../../desktop/ui/closing/tab.py" line="75" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="117" />
+        <location filename="../../desktop/ui/closing/tab.py" line="118" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -2828,12 +2828,12 @@ Close the month anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57" />
+        <location filename="../../desktop/ui/app.py" line="56" />
         <source>&amp;Look in:</source>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="58" />
+        <location filename="../../desktop/ui/app.py" line="57" />
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -2841,206 +2841,206 @@ Close the month anyway?</source>
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="58" />
+        <location filename="../../desktop/ui/registry/tab.py" line="75" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="64" />
+        <location filename="../../desktop/ui/registry/tab.py" line="81" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="65" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="66" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="67" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="68" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="71" />
+        <location filename="../../desktop/ui/registry/tab.py" line="88" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="72" />
+        <location filename="../../desktop/ui/registry/tab.py" line="89" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="74" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="78" />
+        <location filename="../../desktop/ui/registry/tab.py" line="95" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="78" />
+        <location filename="../../desktop/ui/registry/tab.py" line="95" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="78" />
+        <location filename="../../desktop/ui/registry/tab.py" line="95" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="101" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="102" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="86" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="87" />
+        <location filename="../../desktop/ui/registry/tab.py" line="104" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="88" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <location filename="../../desktop/ui/registry/tab.py" line="111" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <location filename="../../desktop/ui/registry/tab.py" line="111" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="94" />
+        <location filename="../../desktop/ui/registry/tab.py" line="111" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="115" />
         <source>E&amp;xport…</source>
         <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="98" />
+        <location filename="../../desktop/ui/registry/tab.py" line="117" />
         <source>A&amp;ttach scan…</source>
         <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="100" />
+        <location filename="../../desktop/ui/registry/tab.py" line="119" />
         <source>Sort scan&amp;s…</source>
         <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="105" />
+        <location filename="../../desktop/ui/registry/tab.py" line="124" />
         <source>Remind cl&amp;ients…</source>
         <translation>&amp;Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="102" />
+        <location filename="../../desktop/ui/registry/tab.py" line="121" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="107" />
+        <location filename="../../desktop/ui/registry/tab.py" line="126" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="284" />
+        <location filename="../../desktop/ui/registry/tab.py" line="289" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="296" />
+        <location filename="../../desktop/ui/registry/tab.py" line="300" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="315" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="319" />
+        <location filename="../../desktop/ui/registry/tab.py" line="318" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="331" />
-        <location filename="../../desktop/ui/registry/tab.py" line="372" />
-        <location filename="../../desktop/ui/registry/tab.py" line="392" />
+        <location filename="../../desktop/ui/registry/tab.py" line="326" />
+        <location filename="../../desktop/ui/registry/tab.py" line="330" />
+        <location filename="../../desktop/ui/registry/tab.py" line="361" />
+        <location filename="../../desktop/ui/registry/tab.py" line="382" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="326" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="333" />
+        <location filename="../../desktop/ui/registry/tab.py" line="332" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="375" />
+        <location filename="../../desktop/ui/registry/tab.py" line="364" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="397" />
+        <location filename="../../desktop/ui/registry/tab.py" line="387" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="431" />
+        <location filename="../../desktop/ui/registry/tab.py" line="422" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="437" />
+        <location filename="../../desktop/ui/registry/tab.py" line="428" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="440" />
+        <location filename="../../desktop/ui/registry/tab.py" line="431" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="469" />
-        <location filename="../../desktop/ui/registry/tab.py" line="482" />
+        <location filename="../../desktop/ui/registry/tab.py" line="460" />
+        <location filename="../../desktop/ui/registry/tab.py" line="472" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="486" />
+        <location filename="../../desktop/ui/registry/tab.py" line="476" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3048,22 +3048,22 @@ Close the month anyway?</source>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="470" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="473" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="486" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="476" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="489" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="478" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="491" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3071,242 +3071,242 @@ Close the month anyway?</source>
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="123" />
+        <location filename="../../desktop/ui/requests/card.py" line="124" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="131" />
+        <location filename="../../desktop/ui/requests/card.py" line="132" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="146" />
+        <location filename="../../desktop/ui/requests/card.py" line="147" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <location filename="../../desktop/ui/requests/card.py" line="148" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="174" />
+        <location filename="../../desktop/ui/requests/card.py" line="175" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="175" />
+        <location filename="../../desktop/ui/requests/card.py" line="176" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="176" />
+        <location filename="../../desktop/ui/requests/card.py" line="177" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="178" />
+        <location filename="../../desktop/ui/requests/card.py" line="179" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="182" />
+        <location filename="../../desktop/ui/requests/card.py" line="183" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="184" />
+        <location filename="../../desktop/ui/requests/card.py" line="185" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="186" />
+        <location filename="../../desktop/ui/requests/card.py" line="187" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="187" />
+        <location filename="../../desktop/ui/requests/card.py" line="188" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="192" />
+        <location filename="../../desktop/ui/requests/card.py" line="193" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="196" />
+        <location filename="../../desktop/ui/requests/card.py" line="197" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="198" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="200" />
+        <location filename="../../desktop/ui/requests/card.py" line="201" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="202" />
+        <location filename="../../desktop/ui/requests/card.py" line="203" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="204" />
+        <location filename="../../desktop/ui/requests/card.py" line="205" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="208" />
+        <location filename="../../desktop/ui/requests/card.py" line="209" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="161" />
+        <location filename="../../desktop/ui/requests/card.py" line="162" />
         <source>Payment purpose* (with VAT, at most %1 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше %1 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="232" />
+        <location filename="../../desktop/ui/requests/card.py" line="233" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="234" />
+        <location filename="../../desktop/ui/requests/card.py" line="235" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="237" />
+        <location filename="../../desktop/ui/requests/card.py" line="238" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="238" />
+        <location filename="../../desktop/ui/requests/card.py" line="239" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="239" />
+        <location filename="../../desktop/ui/requests/card.py" line="240" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="243" />
+        <location filename="../../desktop/ui/requests/card.py" line="244" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="251" />
+        <location filename="../../desktop/ui/requests/card.py" line="252" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="263" />
+        <location filename="../../desktop/ui/requests/card.py" line="264" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="265" />
+        <location filename="../../desktop/ui/requests/card.py" line="266" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="266" />
+        <location filename="../../desktop/ui/requests/card.py" line="267" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="267" />
+        <location filename="../../desktop/ui/requests/card.py" line="268" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="268" />
+        <location filename="../../desktop/ui/requests/card.py" line="269" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="269" />
+        <location filename="../../desktop/ui/requests/card.py" line="270" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="271" />
+        <location filename="../../desktop/ui/requests/card.py" line="272" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="351" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="362" />
-        <location filename="../../desktop/ui/requests/card.py" line="363" />
-        <location filename="../../desktop/ui/requests/card.py" line="364" />
-        <location filename="../../desktop/ui/requests/card.py" line="365" />
+        <location filename="../../desktop/ui/requests/card.py" line="357" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
+        <location filename="../../desktop/ui/requests/card.py" line="359" />
+        <location filename="../../desktop/ui/requests/card.py" line="360" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="366" />
-        <location filename="../../desktop/ui/requests/card.py" line="367" />
-        <location filename="../../desktop/ui/requests/card.py" line="653" />
+        <location filename="../../desktop/ui/requests/card.py" line="361" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
+        <location filename="../../desktop/ui/requests/card.py" line="645" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="397" />
+        <location filename="../../desktop/ui/requests/card.py" line="392" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="405" />
+        <location filename="../../desktop/ui/requests/card.py" line="400" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="430" />
+        <location filename="../../desktop/ui/requests/card.py" line="424" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="460" />
+        <location filename="../../desktop/ui/requests/card.py" line="454" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="460" />
+        <location filename="../../desktop/ui/requests/card.py" line="454" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="461" />
+        <location filename="../../desktop/ui/requests/card.py" line="455" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="508" />
+        <location filename="../../desktop/ui/requests/card.py" line="502" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="642" />
+        <location filename="../../desktop/ui/requests/card.py" line="634" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="644" />
+        <location filename="../../desktop/ui/requests/card.py" line="636" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="675" />
+        <location filename="../../desktop/ui/requests/card.py" line="668" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3314,77 +3314,77 @@ Close the month anyway?</source>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <location filename="../../desktop/ui/requests/model.py" line="23" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
         <source>On approval</source>
         <translation>На согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
         <source>Approved for payment</source>
         <translation>Согласован к оплате</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="27" />
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="28" />
+        <location filename="../../desktop/ui/requests/model.py" line="27" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="67" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <location filename="../../desktop/ui/requests/model.py" line="74" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <location filename="../../desktop/ui/requests/model.py" line="76" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="78" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="144" />
+        <location filename="../../desktop/ui/requests/model.py" line="140" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3392,47 +3392,47 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="64" />
+        <location filename="../../desktop/ui/requests/tab.py" line="66" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="70" />
+        <location filename="../../desktop/ui/requests/tab.py" line="72" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="71" />
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="72" />
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="79" />
+        <location filename="../../desktop/ui/requests/tab.py" line="81" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="82" />
+        <location filename="../../desktop/ui/requests/tab.py" line="84" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="83" />
+        <location filename="../../desktop/ui/requests/tab.py" line="85" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="85" />
+        <location filename="../../desktop/ui/requests/tab.py" line="87" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
@@ -3452,30 +3452,30 @@ Close the month anyway?</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="223" />
-        <location filename="../../desktop/ui/requests/tab.py" line="236" />
-        <location filename="../../desktop/ui/requests/tab.py" line="254" />
-        <location filename="../../desktop/ui/requests/tab.py" line="264" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
+        <location filename="../../desktop/ui/requests/tab.py" line="237" />
+        <location filename="../../desktop/ui/requests/tab.py" line="256" />
+        <location filename="../../desktop/ui/requests/tab.py" line="266" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="223" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="238" />
+        <location filename="../../desktop/ui/requests/tab.py" line="239" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="255" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="267" />
+        <location filename="../../desktop/ui/requests/tab.py" line="269" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3511,43 +3511,43 @@ Close the month anyway?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="371" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="374" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="377" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="380" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="383" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="390" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="401" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="436" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="449" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="445" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="451" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="458" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="464" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3555,222 +3555,222 @@ Close the month anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="78" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="79" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="84" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="113" />
         <source>Embedded database (SQLite file)</source>
         <translation>Встроенная база данных (файл SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="85" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="114" />
         <source>PostgreSQL server (several users)</source>
         <translation>Сервер PostgreSQL (несколько пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="98" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="208" />
         <source>stored in the system keyring</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="102" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
         <source>SQLite file</source>
         <translation>Файл SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="107" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="235" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="136" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="242" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="108" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="234" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="137" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="241" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="138" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="139" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="111" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="238" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="140" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="245" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="118" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="150" />
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="119" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="151" />
         <source>Microsoft Word</source>
         <translation>Microsoft Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="120" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="152" />
         <source>LibreOffice</source>
         <translation>LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="127" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="159" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="130" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="162" />
         <source>Shared folder for scans:</source>
         <translation>Общая папка для сканов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="131" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="163" />
         <source>Shared folder for signed scans</source>
         <translation>Общая папка для подписанных сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="134" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="166" />
         <source>Folder for documents:</source>
         <translation>Папка для документов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="135" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="167" />
         <source>Folder for generated documents</source>
         <translation>Папка для сформированных документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="137" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="169" />
         <source>PDF converter:</source>
         <translation>Конвертер PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="138" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="170" />
         <source>Interface language:</source>
         <translation>Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="175" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="182" />
         <source>The demo works on its own database and documents folder; they are not changed here.</source>
         <translation>Демо работает со своей базой данных и своей папкой документов; здесь они не меняются.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="194" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="201" />
         <source>None (internal network)</source>
         <translation>Без шифрования (внутренняя сеть)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="206" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="213" />
         <source>the login, if empty</source>
         <translation>если пусто — логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="209" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
         <source>DOCX</source>
         <translation>DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="211" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
         <source>UPD XML</source>
         <translation>XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="216" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="223" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="218" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="225" />
         <source>How long to wait for the mail server before giving up</source>
         <translation>Сколько ждать ответа почтового сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="219" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="226" />
         <source>Check the server's certificate</source>
         <translation>Проверять сертификат сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="223" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="230" />
         <source>Turn off only for an internal server with a self-signed certificate</source>
         <translation>Отключайте только для внутреннего сервера с самоподписанным сертификатом</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="225" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
         <source>Send a test message</source>
         <translation>Отправить тестовое письмо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="232" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
         <source>Outgoing mail (SMTP)</source>
         <translation>Исходящая почта (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="236" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="243" />
         <source>Timeout:</source>
         <translation>Ожидание ответа:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="237" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="244" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="239" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="246" />
         <source>Sender address:</source>
         <translation>Адрес отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="240" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="247" />
         <source>Sender name:</source>
         <translation>Имя отправителя:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="242" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="249" />
         <source>PDF always, and also:</source>
         <translation>PDF всегда, а также:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="244" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="251" />
         <source>Attach:</source>
         <translation>Вложения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="267" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="274" />
         <source>Sending a test message…</source>
         <translation>Отправка тестового письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="272" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="279" />
         <source>Sent to %1. The server answered: %2</source>
         <translation>Отправлено на %1. Ответ сервера: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="282" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="289" />
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/dialog.py" line="283" />
-        <location filename="../../desktop/ui/settings/dialog.py" line="288" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="290" />
+        <location filename="../../desktop/ui/settings/dialog.py" line="295" />
         <source>Test message</source>
         <translation>Тестовое письмо</translation>
     </message>
@@ -3802,32 +3802,32 @@ Close the month anyway?</source>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="179" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="180" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="163" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="188" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="189" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="190" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="173" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="214" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="196" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>
@@ -3835,42 +3835,42 @@ Close the month anyway?</source>
 <context>
     <name>UnallocatedTree</name>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="30" />
+        <location filename="../../desktop/ui/payments/queue.py" line="31" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="31" />
+        <location filename="../../desktop/ui/payments/queue.py" line="32" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="32" />
+        <location filename="../../desktop/ui/payments/queue.py" line="33" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="33" />
+        <location filename="../../desktop/ui/payments/queue.py" line="34" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="34" />
+        <location filename="../../desktop/ui/payments/queue.py" line="35" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="35" />
+        <location filename="../../desktop/ui/payments/queue.py" line="36" />
         <source>Free</source>
         <translation>Свободно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="36" />
+        <location filename="../../desktop/ui/payments/queue.py" line="37" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/queue.py" line="37" />
+        <location filename="../../desktop/ui/payments/queue.py" line="38" />
         <source>Purpose</source>
         <translation>Назначение платежа</translation>
     </message>
@@ -3883,98 +3883,98 @@ Close the month anyway?</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="39" />
+        <location filename="../../desktop/ui/users/dialog.py" line="37" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="40" />
+        <location filename="../../desktop/ui/users/dialog.py" line="38" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="41" />
+        <location filename="../../desktop/ui/users/dialog.py" line="39" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="42" />
+        <location filename="../../desktop/ui/users/dialog.py" line="40" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="43" />
+        <location filename="../../desktop/ui/users/dialog.py" line="41" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="44" />
-        <location filename="../../desktop/ui/users/dialog.py" line="75" />
+        <location filename="../../desktop/ui/users/dialog.py" line="42" />
+        <location filename="../../desktop/ui/users/dialog.py" line="73" />
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="52" />
+        <location filename="../../desktop/ui/users/dialog.py" line="50" />
         <source>Users and roles</source>
         <translation>Пользователи и роли</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="82" />
+        <location filename="../../desktop/ui/users/dialog.py" line="80" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="83" />
+        <location filename="../../desktop/ui/users/dialog.py" line="81" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="84" />
+        <location filename="../../desktop/ui/users/dialog.py" line="82" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="85" />
+        <location filename="../../desktop/ui/users/dialog.py" line="83" />
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="86" />
+        <location filename="../../desktop/ui/users/dialog.py" line="84" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="89" />
+        <location filename="../../desktop/ui/users/dialog.py" line="87" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="90" />
+        <location filename="../../desktop/ui/users/dialog.py" line="88" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="92" />
+        <location filename="../../desktop/ui/users/dialog.py" line="90" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="131" />
+        <location filename="../../desktop/ui/users/dialog.py" line="126" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="131" />
+        <location filename="../../desktop/ui/users/dialog.py" line="126" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="143" />
+        <location filename="../../desktop/ui/users/dialog.py" line="138" />
         <source>Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.</source>
         <translation>Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="146" />
+        <location filename="../../desktop/ui/users/dialog.py" line="141" />
         <source>Only an administrator changes users and roles.</source>
         <translation>Пользователей и роли меняет только администратор.</translation>
     </message>
@@ -3982,94 +3982,94 @@ Close the month anyway?</source>
 <context>
     <name>WorkOrdersDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="98" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="99" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="99" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="100" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="100" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="101" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="101" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="102" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="102" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="103" />
         <source>Performer</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="103" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="104" />
         <source>Request №</source>
         <translation>№ заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="104" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="105" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="105" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="106" />
         <source>Approved</source>
         <translation>Утверждён</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="126" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="127" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="128" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="129" />
         <source>Delete rows</source>
         <translation>Удалить строки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="130" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="131" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="140" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="141" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="198" />
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="346" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="197" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="345" />
         <source>Work orders: %1</source>
         <translation>Заказ-наряды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="199" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="198" />
         <source>Work orders of variable contracts</source>
         <translation>Заказ-наряды договоров по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="206" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="205" />
         <source>All variable contracts</source>
         <translation>Все договоры по факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="342" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="341" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="355" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="354" />
         <location filename="../../desktop/ui/contracts/work_orders.py" line="363" />
         <source>Work orders are not saved</source>
         <translation>Заказ-наряды не сохранены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/work_orders.py" line="356" />
+        <location filename="../../desktop/ui/contracts/work_orders.py" line="355" />
         <source>Correct the marked cells:</source>
         <translation>Исправьте отмеченные ячейки:</translation>
     </message>
@@ -4082,112 +4082,112 @@ Close the month anyway?</source>
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="73" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="80" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="95" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="81" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="96" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="97" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="83" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="98" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="84" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="99" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="103" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="111" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="129" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="114" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="132" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="117" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="135" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="118" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="136" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="187" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="198" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="191" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="202" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="237" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="238" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="249" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="239" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="250" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="240" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="251" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="246" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="257" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="298" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="309" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="324" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="331" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="342" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="344" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="355" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

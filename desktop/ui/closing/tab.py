@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
+from desktop.core.closing import operations as closing_operations
 from desktop.core.closing import plan as closing
 from desktop.core.closing.files import FileWriter
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
@@ -44,7 +44,8 @@ from desktop.core.common.exports import ExportColumn, export_rows
 from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled, UserError
-from desktop.core.models import OwnEntity, User
+from desktop.core.parties.operations import entity_choices
+from desktop.core.users.operations import user_choices
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
@@ -183,7 +184,20 @@ class ClosingTab(QWidget):
         self.settings = settings or load_settings()
         self.task: Task | None = None
         self.result: ClosingResult | None = None
+        top = self._build_top()
+        progress_row = self._build_progress()
+        self._build_plan_view()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.order_warning)
+        layout.addWidget(self.splitter, 1)
+        self._connect()
+        self.reload()
 
+    # --- building ----------------------------------------------------------------------------
+    def _build_top(self) -> FlowLayout:
+        """The period and the filters, the buttons of the run."""
         self.period = QComboBox(self)
         self.period.setObjectName("closingPeriod")
         add_periods(self.period, recent_periods(dt.date.today()))
@@ -228,7 +242,10 @@ class ClosingTab(QWidget):
         top.add_stretch()
         top.addWidget(self.export_button)
         top.addWidget(self.send_button)
+        return top
 
+    def _build_progress(self) -> QHBoxLayout:
+        """The progress of a run, its status, Cancel; and the warning of periods out of order."""
         self.progress = QProgressBar(self)
         self.progress.setObjectName("closingProgress")
         self.progress.setFormat("%v / %m")
@@ -243,7 +260,10 @@ class ClosingTab(QWidget):
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.status, 3)
         progress_row.addWidget(self.cancel_button)
+        return progress_row
 
+    def _build_plan_view(self) -> None:
+        """The preview's rows, the detail of the current one and the summary of the last run."""
         self.model = PlanModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("planView")
@@ -267,12 +287,8 @@ class ClosingTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(progress_row)
-        layout.addWidget(self.order_warning)
-        layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
         # clicked(bool) would pass its `checked` into the first parameter (quiet, only): lambdas.
         self.preview_button.clicked.connect(lambda: self.preview())
         self.close_button.clicked.connect(lambda: self.close_month())
@@ -284,7 +300,6 @@ class ClosingTab(QWidget):
         self.view.doubleClicked.connect(self._open_contract)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.model.modelReset.connect(self._show_row)  # a new plan (or none): the detail follows it
-        self.reload()
 
     # --- data ----------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -303,15 +318,10 @@ class ClosingTab(QWidget):
             combo.blockSignals(False)
             combo.setProperty("keep", current)
         if self.database is not None:
-            with self.database.session() as session:
-                for entity_id, name in session.execute(
-                    select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-                ):
-                    self.entity.addItem(name, entity_id)
-                for user_id, name in session.execute(
-                    select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
-                ):
-                    self.manager.addItem(name, user_id)
+            for entity_id, name in entity_choices(self.database):
+                self.entity.addItem(name, entity_id)
+            for user_id, name in user_choices(self.database, role="manager"):
+                self.manager.addItem(name, user_id)
         for combo in (self.entity, self.manager):
             combo.setCurrentIndex(max(0, combo.findData(combo.property("keep"))))
         self.preview_button.setEnabled(self.database is not None)
@@ -338,15 +348,14 @@ class ClosingTab(QWidget):
         manager_id = self.manager.currentData()
 
         def job(progress: Any, cancel: Any) -> ClosingPlan:
-            with database.session() as session:
-                return closing.plan(
-                    session,
-                    period,
-                    own_entity_ids=entity_ids,
-                    manager_id=manager_id,
-                    progress=progress,
-                    cancel=cancel,
-                )
+            return closing_operations.preview(
+                database,
+                period,
+                own_entity_ids=entity_ids,
+                manager_id=manager_id,
+                progress=progress,
+                cancel=cancel,
+            )
 
         def done(plan: ClosingPlan) -> None:
             self._show_plan(plan)

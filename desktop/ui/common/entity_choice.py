@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from desktop.core.models import OwnEntity
+from desktop.core.db import Database
+from desktop.core.parties.operations import entity_choices
 
 SEVERAL = "several"  # the item showing a choice of several
 PICK = "pick"  # «Несколько…»: opens the check list
@@ -87,10 +86,9 @@ class EntityChoice(QComboBox):
         if notify:
             self.changed.emit()
 
-    def load(self, session: Session) -> None:
+    def load(self, database: Database) -> None:
         """Every own entity of the database (closed ones too: their documents stay in the lists)."""
-        stmt = select(OwnEntity.short_name, OwnEntity.id).order_by(OwnEntity.short_name)
-        self.set_entities([(name, entity_id) for name, entity_id in session.execute(stmt)])
+        self.set_entities([(name, entity_id) for entity_id, name in entity_choices(database)])
 
     def set_entities(self, entities: Sequence[tuple[str, int]]) -> None:
         """The own entities to choose from (title, id); the choice is kept where it still can be."""

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from sqlalchemy.orm import Session
-
-from desktop.core.common.events import history
-from desktop.core.requests.permissions import user_names
+from desktop.core.db import Database
+from desktop.core.users.operations import object_history
 from desktop.ui.common import fmt
 
 ACTIONS = {
@@ -23,11 +21,12 @@ ACTIONS = {
 }
 
 
-def history_html(session: Session, object_type: str, object_id: int) -> str:
-    events = list(reversed(history(session, object_type, object_id)))
+def history_html(database: Database, object_type: str, object_id: int) -> str:
+    found = object_history(database, object_type, object_id)
+    events = list(reversed(found.events))
     if not events:
         return "<p style='color:gray'>Изменений нет.</p>"
-    names = user_names(session)  # people are shown by name, not by their login
+    names = found.names  # people are shown by name, not by their login
     rows = []
     for event in events:
         try:

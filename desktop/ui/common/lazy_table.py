@@ -1,11 +1,12 @@
 """A table model for big registries: it holds row ids only and loads visible rows on demand.
 
-Filtering and sorting happen in SQL (``select_ids``); rows are fetched by id in pages
-(``load_rows``) when the view asks for them, so 100 000 documents cost one id query and
-a page query per screenful (the approach of Anki's browser table model).
+Filtering and sorting happen in SQL, in core (``ids_query`` gives a core query of the filter as
+it is now); rows are fetched by id in pages (``load_rows``, a core query too) when the view asks
+for them, so 100 000 documents cost one id query and a page query per screenful (the approach of
+Anki's browser table model).
 
 With ``background = True`` the id query (and the model's ``summary``, e.g. a footer's count
-and totals of the same filter) runs on a worker thread with its own session: the rows on
+and totals of the same filter) runs on a worker thread (core opens its own session): the rows on
 screen stay until the new ids arrive, ``busy`` tells a view to show that work is going on, and
 the answer to an older request (a filter typed over) is dropped when a newer one was made.
 """
@@ -19,8 +20,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from sqlalchemy import Select
-from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
 
@@ -38,14 +37,16 @@ class Column:
     width: int = 120
 
 
-Summarize = Callable[[Session], Any]
+# A core query of the current filter and order: the ids, and the summary (None when there is none).
+IdsQuery = Callable[[Database], tuple[list[int], Any]]
 
 
 class LazyTableModel(QAbstractTableModel):
-    """Subclasses give ``columns``, ``select_ids(order_key, descending)`` and ``load_rows(session, ids)``.
+    """Subclasses give ``columns``, ``ids_query(order_key, descending)`` and ``load_rows(database, ids)``.
 
-    Optionally ``summary_query()``: a function of a session computed with the ids (in the
-    same worker call), whose result is ``summary`` once the rows are there.
+    ``ids_query`` returns a function of a database (a core query built from the filter as it is
+    now) giving the ids and a summary (e.g. a footer's count and totals, computed with the ids in
+    the same worker call), which is ``summary`` once the rows are there.
     """
 
     columns: Sequence[Column] = ()
@@ -72,18 +73,14 @@ class LazyTableModel(QAbstractTableModel):
         self._descending = descending
 
     # --- to implement -------------------------------------------------------
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
+    def ids_query(self, order_key: str, descending: bool) -> IdsQuery:
         raise NotImplementedError
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         raise NotImplementedError
 
     def display(self, column: Column, value: Any) -> str:
         return "" if value is None else str(value)
-
-    def summary_query(self) -> Summarize | None:
-        """A function computing ``summary`` for the current filter (built here, run with the ids)."""
-        return None
 
     # --- API -------------------------------------------------------------------
     def set_database(self, database: Database | None, *, load: bool = True) -> None:
@@ -124,26 +121,18 @@ class LazyTableModel(QAbstractTableModel):
         if database is None or not self.columns:
             self._apply(generation, [], None)
             return
-        # The statement and the summary are built here, from the filter as it is now; only
-        # their execution goes to the worker, so later edits of the filter cannot leak in.
-        statement = self.select_ids(self.columns[self._sort_column].key, self._descending)
-        summarize = self.summary_query()
-
-        def query(session: Session) -> tuple[list[int], Any]:
-            ids = list(session.scalars(statement))
-            return ids, summarize(session) if summarize is not None else None
+        # The query is built here, from the filter as it is now; only its execution goes to
+        # the worker, so later edits of the filter cannot leak in.
+        query = self.ids_query(self.columns[self._sort_column].key, self._descending)
 
         if not self.background:
-            with database.session() as session:
-                ids, summary = query(session)
-            self._apply(generation, ids, summary)
+            self._apply(generation, *query(database))
             return
 
         from desktop.ui.tasks import run_task
 
         def job(_progress: Any, _cancel: Any) -> tuple[list[int], Any]:
-            with database.session() as session:  # a session of the worker thread
-                return query(session)
+            return query(database)  # core opens a session of the worker thread
 
         def done(result: tuple[list[int], Any]) -> None:
             if shiboken6.isValid(self):  # the table may be gone (window closed meanwhile)
@@ -263,5 +252,4 @@ class LazyTableModel(QAbstractTableModel):
         page = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._rows]
         if not page:
             return
-        with self.database.session() as session:
-            self._rows.update(self.load_rows(session, page))
+        self._rows.update(self.load_rows(self.database, page))

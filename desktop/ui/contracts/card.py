@@ -30,25 +30,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
 from desktop.core.common.periods import current_period, previous_period
-from desktop.core.contracts import scans as contract_scans
-from desktop.core.contracts.editing import ChangeInput, add_agreement, update_contract
+from desktop.core.contracts import operations as contract_operations
+from desktop.core.contracts.editing import ChangeInput
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
-from desktop.core.registry.queries import (
-    KIND_RU,
-    PAY_RU,
-    RegistryFilter,
-    RegistryRow,
-    filtered_ids,
-    load_rows,
-)
+from desktop.core.models import AgreementAction, Contract
+from desktop.core.registry.operations import contract_documents
+from desktop.core.registry.queries import KIND_RU, PAY_RU, RegistryRow
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
@@ -74,18 +66,7 @@ DOCUMENT_HEADERS = (
 
 
 def load_contract(database: Database, contract_id: int) -> Contract | None:
-    with database.session() as session:
-        return session.scalar(
-            select(Contract)
-            .where(Contract.id == contract_id)
-            .options(
-                selectinload(Contract.lines).selectinload(ContractLine.service),
-                selectinload(Contract.agreements).selectinload(Agreement.changes),
-                selectinload(Contract.counterparty),
-                selectinload(Contract.own_entity),
-                selectinload(Contract.manager),
-            )
-        )
+    return contract_operations.get_contract(database, contract_id)
 
 
 class AgreementDialog(QDialog):
@@ -157,17 +138,16 @@ class AgreementDialog(QDialog):
     def accept(self) -> None:
         try:
             changes = self.changes()
-            with self.database.transaction() as session:
-                add_agreement(
-                    session,
-                    self.contract.id,
-                    self.number.text(),
-                    to_date(self.date.date()),
-                    to_date(self.effective.date()),
-                    changes,
-                    description=self.description.text().strip(),
-                    ends_contract_on=to_date(self.effective.date()) if self.ends.isChecked() else None,
-                )
+            contract_operations.save_agreement(
+                self.database,
+                self.contract.id,
+                self.number.text(),
+                to_date(self.date.date()),
+                to_date(self.effective.date()),
+                changes,
+                description=self.description.text().strip(),
+                ends_contract_on=to_date(self.effective.date()) if self.ends.isChecked() else None,
+            )
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
@@ -272,13 +252,9 @@ class ContractCard(QDialog):
         self.terms.setHtml(contract_html(contract))
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
         self.work_orders_button.setVisible(contract.kind == "variable")
-        with self.database.session() as session:
-            self.history.setHtml(history_html(session, "contract", contract.id))
-            self.scan_list = contract_scans.list_scans(session, contract.id)
-            flt = RegistryFilter(contract_id=contract.id)
-            ids = filtered_ids(session, flt)
-            rows = load_rows(session, ids)
-        self._show_documents([rows[i] for i in ids if i in rows])
+        self.history.setHtml(history_html(self.database, "contract", contract.id))
+        self.scan_list = contract_operations.contract_scan_list(self.database, contract.id)
+        self._show_documents(contract_documents(self.database, contract.id))
         self._show_scans()
 
     def _show_documents(self, rows: list[RegistryRow]) -> None:
@@ -371,18 +347,14 @@ class ContractCard(QDialog):
 
     def print_contract(self) -> Any:
         """Make the contract's DOCX and PDF on a worker thread, then open the PDF."""
-        # deferred: printing loads docxtpl, python-docx and lxml for the contract form
-        from desktop.core.contracts.printing import print_contract
-
         settings = self.settings
         database, contract_id, with_stamp = self.database, self.contract_id, self.stamp.isChecked()
         out = settings.effective_output_dir()
 
         def job(progress: Any, cancel: Any) -> Any:
-            with database.session() as session:
-                return print_contract(
-                    session, contract_id, out, with_stamp=with_stamp, pdf_converter=settings.pdf_converter
-                )
+            return contract_operations.print_contract_files(
+                database, contract_id, out, with_stamp=with_stamp, pdf_converter=settings.pdf_converter
+            )
 
         def done(printed: Any) -> None:
             self.printed = printed
@@ -393,8 +365,9 @@ class ContractCard(QDialog):
 
     def _apply_status(self) -> None:
         try:
-            with self.database.transaction() as session:
-                update_contract(session, self.contract_id, {"status": self.status.currentData()})
+            contract_operations.set_contract_status(
+                self.database, self.contract_id, self.status.currentData()
+            )
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return

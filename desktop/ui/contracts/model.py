@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import Select
-from sqlalchemy.orm import Session
 
-from desktop.core.contracts import registry as contract_registry
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
+from desktop.core.db import Database
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.lazy_table import Column, Index, LazyTableModel
+from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 KIND_TITLES = {
     "fixed": QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
@@ -71,15 +71,12 @@ class ContractsModel(LazyTableModel):
         self.filter = ContractFilter()
         super().__init__(database, parent)
 
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        return contract_registry.select_ids(self.filter, order_key, descending)
+    def ids_query(self, order_key: str, descending: bool) -> IdsQuery:
+        flt = copy.deepcopy(self.filter)  # as it is now
+        return lambda database: (contract_operations.contract_ids(database, flt, order_key, descending), None)
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        states = contract_scans.scan_states(session, ids)
-        return {
-            k: (*v[:7], states.get(k, contract_scans.NONE), *v[7:9])
-            for k, v in contract_registry.load_rows(session, ids).items()
-        }
+    def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        return contract_operations.contract_rows(database, ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (

@@ -14,11 +14,12 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.db import Database
-from desktop.core.errors import UserError
-from desktop.core.models import Contract
 from desktop.core.scans.store import AttachResult, ScanStore
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.tasks import Task, run_task
 
@@ -59,15 +60,12 @@ def attach_files(
 
     def job(progress: Any, cancel: Any) -> AttachResult:
         progress(0, len(files), files[0].name if files else "")
-        with database.transaction() as session:
-            contract = session.get(Contract, contract_id)
-            if contract is None:
-                raise UserError("Договор не найден.")
-            result = contract_scans.attach(session, store, contract, files)
+        result = contract_operations.attach_contract_scans(database, store, contract_id, files)
         progress(len(files), len(files), "")
         return result
 
     def done(result: AttachResult) -> None:
+        notify_changed(parent, changes.CONTRACTS)
         on_done(result)
         if result.message:
             (QMessageBox.warning if result.pending else QMessageBox.information)(
@@ -79,15 +77,10 @@ def attach_files(
 
 def drop_hint(database: Database, store: ScanStore, contract_id: int, files: list[Path]) -> str:
     """What dropping ``files`` on the contract will do, for the hint shown while they hover."""
-    with database.session() as session:
-        contract = session.get(Contract, contract_id)
-        if contract is None:
-            return ""
-        try:
-            plan = contract_scans.plan(store, contract, files[0])
-        except UserError as error:
-            plan = error.message
-        number = contract.number
+    found = contract_operations.contract_drop_plan(database, store, contract_id, files[0])
+    if found is None:
+        return ""
+    number, plan = found.number, found.plan
     more = _t(" and %1 more file(s)").replace("%1", str(len(files) - 1)) if len(files) > 1 else ""
     return _t("Drop on contract № %1%2: ").replace("%1", number).replace("%2", more) + plan
 

@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Agreement, Contract, User
+from desktop.core.scans import operations as scan_operations
 from desktop.core.scans.store import share_problem
+from desktop.core.users.operations import user_choices
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -57,7 +59,16 @@ class ContractsTab(QWidget):
         self.database = database
         self.settings = settings or load_settings()
         self.model = ContractsModel(database, self)
+        self._build_filters()
+        self._build_actions()
+        self._build_table()
+        self._lay_out()
+        self._connect()
+        self._hover_plan: dict[tuple[int, str], str] = {}
+        self.reload()
 
+    # --- building -------------------------------------------------------------------
+    def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("contractsSearch")
         self.search.setPlaceholderText(self.tr("Search by number, client or INN"))
@@ -84,6 +95,7 @@ class ContractsTab(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("contractsCount")
 
+    def _build_actions(self) -> None:
         self.new_button = QPushButton(self.tr("&New contract…"), self)
         self.new_button.setObjectName("newContract")
         self.import_button = QPushButton(self.tr("&Import…"), self)
@@ -96,23 +108,7 @@ class ContractsTab(QWidget):
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "contracts"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.new_button)
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.attach_button)
-        actions.addWidget(self.outbox_button)
-        actions.addStretch(1)
-        actions.addWidget(self.saved)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.entity, 2)
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.status, 1)
-        filters.addWidget(self.manager, 1)
-        filters.addWidget(self.expiring, 1)
-        filters.addWidget(self.count)
-
+    def _build_table(self) -> None:
         # Signed scans dropped from Explorer onto a row: the acts registry's drop view.
         self.view = ScanDropView(self.model, "contracts", self)
         self.view.setObjectName("contractsView")
@@ -131,12 +127,30 @@ class ContractsTab(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
+    def _lay_out(self) -> None:
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.attach_button)
+        actions.addWidget(self.outbox_button)
+        actions.addStretch(1)
+        actions.addWidget(self.saved)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.entity, 2)
+        filters.addWidget(self.kind, 1)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.manager, 1)
+        filters.addWidget(self.expiring, 1)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addLayout(filters)
         layout.addWidget(self.hint)
         layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
         # Typing refilters after a short pause, not on every key.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -157,8 +171,6 @@ class ContractsTab(QWidget):
         self.outbox_button.clicked.connect(self.retry_outbox)
         self.view.files_dropped.connect(self.attach_files)
         self.view.hover_changed.connect(self._show_hover)
-        self._hover_plan: dict[tuple[int, str], str] = {}
-        self.reload()
 
     # --- data ---------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -186,14 +198,8 @@ class ContractsTab(QWidget):
 
         managers: list[tuple[Any, str]] = []
         if self.database is not None:
-            with self.database.session() as session:
-                self.entity.load(session)
-                managers = [
-                    (user_id, full_name)
-                    for user_id, full_name in session.execute(
-                        select(User.id, User.full_name).order_by(User.full_name)
-                    )
-                ]
+            self.entity.load(self.database)
+            managers = list(user_choices(self.database))
         fill(self.manager, self.tr("All managers"), managers)
 
     def current_filter(self) -> ContractFilter:
@@ -243,6 +249,7 @@ class ContractsTab(QWidget):
         wizard.open()
 
     def _created(self, contract_id: int) -> None:
+        notify_changed(self, changes.CONTRACTS)
         self.model.refresh(then=lambda: self.select_contract(contract_id))
 
     def select_contract(self, contract_id: int) -> None:
@@ -257,6 +264,7 @@ class ContractsTab(QWidget):
         card = ContractCard(self.database, contract_id, self, settings=self.settings)
         card.changed.connect(self.model.refresh)
         card.changed.connect(self._update_outbox)
+        card.changed.connect(lambda: notify_changed(self, changes.CONTRACTS))
         card.open()
 
     def import_file(self) -> None:
@@ -264,6 +272,7 @@ class ContractsTab(QWidget):
             return
         dialog = ImportDialog(self.database, self)
         dialog.imported.connect(self.reload)
+        dialog.imported.connect(lambda *_: notify_changed(self, changes.CONTRACTS))
         dialog.open()
 
     def export_visible(self) -> None:
@@ -276,8 +285,7 @@ class ContractsTab(QWidget):
             return
         ids = self.model.ids()
         try:
-            with self.database.session() as session:
-                rows = contract_registry.export_rows(session, ids)
+            rows = contract_operations.export_contract_rows(self.database, ids)
             export_rows(Path(path), contract_registry.EXPORT_COLUMNS, rows, sheet_title="Договоры")
         except UserError as error:
             QMessageBox.warning(self, self.tr("Export to Excel"), error.message)
@@ -331,8 +339,7 @@ class ContractsTab(QWidget):
         pending = 0
         if self.database is not None:
             store = self.settings.scan_store()
-            with self.database.session() as session:
-                pending = store.queued_count(session, owner=contract_scans.SCAN_OWNER)
+            pending = scan_operations.queued_scans(self.database, store, owner=contract_scans.SCAN_OWNER)
         self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
         self.outbox_button.setEnabled(pending > 0)
         self.outbox_button.setVisible(pending > 0)
@@ -346,8 +353,7 @@ class ContractsTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> tuple[int, int]:
-            with database.transaction() as session:
-                return store.retry_outbox(session)
+            return scan_operations.retry_outbox(database, store)
 
         def done(result: tuple[int, int]) -> None:
             self._update_outbox()
@@ -376,22 +382,11 @@ class ContractsTab(QWidget):
             )  # not inside the f-string: lupdate skips those
             self.detail.setHtml(f"<p style='color:gray'>{escape(hint)}</p>")
             return
-        with self.database.session() as session:
-            contract = session.scalar(
-                select(Contract)
-                .where(Contract.id == contract_id)
-                .options(
-                    selectinload(Contract.lines),
-                    selectinload(Contract.agreements).selectinload(Agreement.changes),
-                    selectinload(Contract.counterparty),
-                    selectinload(Contract.own_entity),
-                    selectinload(Contract.manager),
-                )
-            )
-            if contract is None:
-                self.detail.clear()
-                return
-            self.detail.setHtml(contract_html(contract))
+        contract = contract_operations.get_contract(self.database, contract_id)
+        if contract is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(contract_html(contract))
 
     # --- state ----------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
-from sqlalchemy import select
 
-from desktop.core.common import numbering
 from desktop.core.common.events import current_login
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts.editing import (
     STEP_DATES,
     STEP_LINES,
@@ -45,14 +44,11 @@ from desktop.core.contracts.editing import (
     STEP_TEMPLATE,
     ContractInput,
     LineInput,
-    create_contract,
-    format_contract_number,
-    input_from_previous,
-    templates_for,
 )
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
+from desktop.core.models import OwnEntity
+from desktop.core.parties.operations import counterparty_choices
 from desktop.ui.common.dates import to_date, to_qdate
 
 
@@ -72,8 +68,7 @@ class _Page(QWizardPage):
 
     def isComplete(self) -> bool:
         self.collect()
-        with self.w.database.session() as session:
-            errors = self.w.errors_for(session, self.step)
+        errors = self.w.errors_for(self.step)
         self.reason.setText("\n".join(errors.values()))
         return not errors
 
@@ -102,17 +97,12 @@ class PartiesPage(_Page):
         self.based_on.setObjectName("basedOn")
         self.copy_button = QPushButton(self.tr("Based on last year's contract"), self)
         self.copy_button.setObjectName("copyPrevious")
-        with wizard.database.session() as session:
-            self.client.addItem("", None)
-            for cid, name, inn in session.execute(
-                select(Counterparty.id, Counterparty.short_name, Counterparty.inn)
-                .where(Counterparty.is_active.is_(True))
-                .order_by(Counterparty.short_name)
-            ):
-                self.client.addItem(f"{name} ({inn})", cid)
-            self.entity.addItem("", None)
-            for entity in wizard.allowed_entities(session):
-                self.entity.addItem(entity.short_name, entity.id)
+        self.client.addItem("", None)
+        for cid, name, inn in counterparty_choices(wizard.database):
+            self.client.addItem(f"{name} ({inn})", cid)
+        self.entity.addItem("", None)
+        for entity in wizard.allowed_entities():
+            self.entity.addItem(entity.short_name, entity.id)
         if self.entity.count() == 2:
             self.entity.setCurrentIndex(1)
         form = QFormLayout()
@@ -135,13 +125,8 @@ class PartiesPage(_Page):
         self.based_on.clear()
         client_id = self.client.currentData()
         if client_id is not None:
-            with self.w.database.session() as session:
-                for cid, number, date in session.execute(
-                    select(Contract.id, Contract.number, Contract.date)
-                    .where(Contract.counterparty_id == client_id)
-                    .order_by(Contract.date.desc())
-                ):
-                    self.based_on.addItem(f"№ {number} от {date:%d.%m.%Y}", cid)
+            for cid, number, date in contract_operations.contracts_of_client(self.w.database, client_id):
+                self.based_on.addItem(f"№ {number} от {date:%d.%m.%Y}", cid)
         self.copy_button.setEnabled(self.based_on.count() > 0)
         self.based_on.setEnabled(self.based_on.count() > 0)
         self.changed()
@@ -150,11 +135,9 @@ class PartiesPage(_Page):
         previous_id = self.based_on.currentData()
         if previous_id is None:
             return
-        with self.w.database.session() as session:
-            old = session.get(Contract, previous_id)
-            assert old is not None
-            year = max(dt.date.today().year, old.date.year + 1)
-            self.w.data = input_from_previous(session, previous_id, year)
+        self.w.data = contract_operations.input_from_previous_contract(
+            self.w.database, previous_id, dt.date.today()
+        )
         index = self.entity.findData(self.w.data.own_entity_id)
         if index < 0:
             QMessageBox.warning(
@@ -196,26 +179,22 @@ class TemplatePage(_Page):
 
     def initializePage(self) -> None:
         self.templates.clear()
-        with self.w.database.session() as session:
-            entity = session.get(OwnEntity, self.w.data.own_entity_id)
-            party = session.get(Counterparty, self.w.data.counterparty_id)
-            if entity is None or party is None:
-                return
-            for template in templates_for(entity, party):
-                item = QListWidgetItem(template.title, self.templates)
-                item.setData(Qt.ItemDataRole.UserRole, template.code)
-                if template.code == self.w.data.template:
-                    self.templates.setCurrentItem(item)
-            if self.templates.currentRow() < 0 and self.templates.count():
-                self.templates.setCurrentRow(0)
-            year = (self.w.data.date or dt.date.today()).year
-            upcoming = numbering.peek(session, entity.id, "contract", year) + 1
-            self.number.setPlaceholderText(
-                self.tr("empty: next by the pattern, %1").replace(
-                    "%1",
-                    format_contract_number(entity.contract_number_pattern, entity.doc_prefix, year, upcoming),
-                )
-            )
+        year = (self.w.data.date or dt.date.today()).year
+        choice = contract_operations.template_choice(
+            self.w.database, self.w.data.own_entity_id, self.w.data.counterparty_id, year
+        )
+        if choice is None:
+            return
+        for template in choice.templates:
+            item = QListWidgetItem(template.title, self.templates)
+            item.setData(Qt.ItemDataRole.UserRole, template.code)
+            if template.code == self.w.data.template:
+                self.templates.setCurrentItem(item)
+        if self.templates.currentRow() < 0 and self.templates.count():
+            self.templates.setCurrentRow(0)
+        self.number.setPlaceholderText(
+            self.tr("empty: next by the pattern, %1").replace("%1", choice.next_number)
+        )
         self.subject.setText(self.w.data.subject)
 
     def collect(self) -> None:
@@ -349,12 +328,7 @@ class LinesPage(_Page):
         self.add.setObjectName("addLine")
         self.remove = QPushButton(self.tr("Remove"), self)
         self.remove.setObjectName("removeLine")
-        with wizard.database.session() as session:
-            self.services = list(
-                session.execute(
-                    select(Service.id, Service.name).where(Service.is_active.is_(True)).order_by(Service.name)
-                )
-            )
+        self.services = contract_operations.active_services(wizard.database)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
@@ -437,24 +411,18 @@ class ContractWizard(QWizard):
         for page in (self.parties_page, self.template_page, self.dates_page, self.lines_page):
             self.addPage(page)
 
-    def allowed_entities(self, session: Any) -> list[OwnEntity]:
+    def allowed_entities(self) -> list[OwnEntity]:
         """Own entities of the user's region (all of them for a user without a region)."""
-        user = session.scalar(select(User).where(User.login == current_login()))
-        stmt = select(OwnEntity).where(OwnEntity.is_active.is_(True)).order_by(OwnEntity.short_name)
-        if user is not None and user.region:
-            stmt = stmt.where(OwnEntity.region == user.region)
-        return list(session.scalars(stmt))
+        return contract_operations.allowed_entities(self.database, current_login())
 
-    def errors_for(self, session: Any, step: int) -> dict[str, str]:
-        from desktop.core.contracts.editing import step_errors
-
-        errors = step_errors(session, self.data, step)
+    def errors_for(self, step: int) -> dict[str, str]:
+        errors = contract_operations.wizard_step_errors(self.database, self.data, step)
         if step >= STEP_LINES:  # a typed number that is not one names itself, not «price must be > 0»
             for key in self.typed_errors:
                 errors.pop(key.partition(".")[0], None)
             errors.update(self.typed_errors)
         if step >= STEP_PARTIES and self.data.own_entity_id is not None:
-            allowed = {e.id for e in self.allowed_entities(session)}
+            allowed = {e.id for e in self.allowed_entities()}
             if self.data.own_entity_id not in allowed:
                 errors["own_entity"] = self.tr("This own entity is not of your region.")
         # Only the errors of this page and the ones before it block Next.
@@ -471,9 +439,7 @@ class ContractWizard(QWizard):
             QMessageBox.warning(self, self.windowTitle(), "\n".join(self.typed_errors.values()))
             return
         try:
-            with self.database.transaction() as session:
-                contract = create_contract(session, self.data)
-                self.contract_id = contract.id
+            self.contract_id = contract_operations.create_new_contract(self.database, self.data)
         except UserError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.common.formats import format_date
 from desktop.core.common.periods import period_bounds, recent_periods
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import work_orders
 from desktop.core.contracts.work_orders import CellError, ContractChoice, WorkOrderRow
 from desktop.core.db import Database
@@ -172,16 +173,14 @@ class WorkOrdersDialog(QDialog):
 
     def reload(self) -> None:
         """Read the period's work orders again (unsaved edits are dropped)."""
-        with self.database.session() as session:
-            self.choices = work_orders.contract_choices(
-                session,
-                self.current_period,
-                [self.contract_id] if self.contract_id is not None else None,
-                self.own_entity_id,
-            )
-            shown = self.contract_filter.currentData() if self.contract_id is None else self.contract_id
-            ids = [shown] if shown else [c.id for c in self.choices]
-            rows = work_orders.load(session, self.current_period, ids)
+        shown = self.contract_filter.currentData() if self.contract_id is None else self.contract_id
+        self.choices, rows = contract_operations.period_work_orders(
+            self.database,
+            self.current_period,
+            [self.contract_id] if self.contract_id is not None else None,
+            self.own_entity_id,
+            shown,
+        )
         self._fill_filter()
         self._filling = True
         self.table.setRowCount(0)
@@ -357,8 +356,9 @@ class WorkOrdersDialog(QDialog):
             )
             return False
         try:
-            with self.database.transaction() as session:
-                result = work_orders.save(session, self.current_period, self.rows(), self.deleted)
+            result = contract_operations.save_work_orders(
+                self.database, self.current_period, self.rows(), self.deleted
+            )
         except UserError as error:
             QMessageBox.warning(self, self.tr("Work orders are not saved"), error.message)
             return False

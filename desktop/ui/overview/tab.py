@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import os_error_text
-from desktop.core.models import User
-from desktop.core.overview import queries as overview
+from desktop.core.overview import operations as overview_operations
 from desktop.core.overview.queries import Figure, Overview
+from desktop.core.users.operations import user_by_login
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.periods import short_period_label
@@ -101,7 +100,20 @@ class OverviewTab(QWidget):
         self.task: Task | None = None
         self._again = False
         self._manager_name = ""
+        top = self._build_top()
+        self.content = QWidget(self)
+        self.content.setObjectName("overviewContent")
+        counters = self._build_counters()
+        self._build_charts()
+        self._lay_out(top, counters)
+        self.entity.changed.connect(lambda: self.refresh())
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.pdf_button.clicked.connect(self.export_dialog)
+        self._fill_entities()
 
+    # --- building -----------------------------------------------------------------------
+    def _build_top(self) -> QHBoxLayout:
+        """The own entity, whose clients are shown, the status and the buttons."""
         self.entity = EntityChoice(self, "overviewEntity")
         self.scope_label = QLabel(self)
         self.scope_label.setObjectName("overviewScope")
@@ -118,9 +130,10 @@ class OverviewTab(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.refresh_button)
         top.addWidget(self.pdf_button)
+        return top
 
-        self.content = QWidget(self)
-        self.content.setObjectName("overviewContent")
+    def _build_counters(self) -> QHBoxLayout:
+        """The row of counters; a click opens the registry filtered to what it counts."""
         self.counters: dict[str, Counter] = {}
         counters = QHBoxLayout()
         counters.setSpacing(8)
@@ -137,7 +150,9 @@ class OverviewTab(QWidget):
             counter.clicked.connect(lambda c=counter: self._counter_clicked(c))
             self.counters[key] = counter
             counters.addWidget(counter)
+        return counters
 
+    def _build_charts(self) -> None:
         self.closing_chart = ChartPanel(
             "chartClosing", self.tr("Month closing: contracts per month"), self.content
         )
@@ -165,6 +180,7 @@ class OverviewTab(QWidget):
             chart.tooltip = self.figure_tooltip
         self.receivables_top_chart.setMinimumHeight(330)
 
+    def _lay_out(self, top: QHBoxLayout, counters: QHBoxLayout) -> None:
         grid = QGridLayout(self.content)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(counters, 0, 0, 1, 2)
@@ -185,11 +201,6 @@ class OverviewTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
-        self.entity.changed.connect(lambda: self.refresh())
-        self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.pdf_button.clicked.connect(self.export_dialog)
-        self._fill_entities()
-
     # --- data -------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
@@ -202,11 +213,10 @@ class OverviewTab(QWidget):
     def _fill_entities(self) -> None:
         self._manager_name = ""
         if self.database is not None:
-            with self.database.session() as session:
-                self.entity.load(session)
-                user = session.scalars(select(User).where(User.login == self.login)).first()
-                if user is not None and user.role == "manager":
-                    self._manager_name = user.full_name
+            self.entity.load(self.database)
+            user = user_by_login(self.database, self.login)
+            if user is not None and user.role == "manager":
+                self._manager_name = user.full_name
         self.scope_label.setText(
             self.tr("Clients of %1").replace("%1", self._manager_name)
             if self._manager_name
@@ -229,9 +239,7 @@ class OverviewTab(QWidget):
         login, entity_ids, today = self.login, self.entity.chosen(), self.today or dt.date.today()
 
         def job(_progress: Any, _cancel: Any) -> Overview:
-            with database.session() as session:  # a session of the worker thread
-                scope = overview.scope_for(session, login, entity_ids)
-                return overview.compute(session, scope, today)
+            return overview_operations.compute_overview(database, login, entity_ids, today)
 
         def finished() -> None:
             # Drop the ended task: kept, it would tie this tab and the task's Python-owned thread

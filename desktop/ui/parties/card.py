@@ -18,18 +18,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.models import Counterparty, PartyKind, User
+from desktop.core.models import PartyKind
 from desktop.core.parties.directory import (
     COUNTERPARTY_FIELDS,
     DuplicateCounterpartyError,
     RequisitesError,
     counterparty_errors,
-    save_counterparty,
 )
+from desktop.core.parties.operations import get_counterparty, save_counterparty_card
+from desktop.core.users.operations import user_choices
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.history import history_html
 
 TEXT_FIELDS = tuple(name for name in COUNTERPARTY_FIELDS if name not in ("kind", "manager_id"))
@@ -78,11 +80,8 @@ class CounterpartyCard(QDialog):
         self.manager = QComboBox(self)
         self.manager.setObjectName("manager")
         self.manager.addItem("—", None)
-        with database.session() as session:
-            for user_id, name in session.execute(
-                select(User.id, User.full_name).where(User.is_active.is_(True)).order_by(User.full_name)
-            ):
-                self.manager.addItem(name, user_id)
+        for user_id, name in user_choices(database, active_only=True):
+            self.manager.addItem(name, user_id)
 
         self.edits: dict[str, QLineEdit] = {}
         self._touched: set[str] = set()
@@ -146,15 +145,15 @@ class CounterpartyCard(QDialog):
         self.validate()
 
     def _load(self) -> None:
-        with self.database.session() as session:
-            party = session.get(Counterparty, self.counterparty_id)
-            if party is None:
-                return
-            self.kind.setCurrentIndex(max(0, self.kind.findData(party.kind)))
-            for name, edit in self.edits.items():
-                edit.setText(str(getattr(party, name) or ""))
-            self.manager.setCurrentIndex(max(0, self.manager.findData(party.manager_id)))
-            self.history.setHtml(history_html(session, "counterparty", party.id))
+        assert self.counterparty_id is not None
+        party = get_counterparty(self.database, self.counterparty_id)
+        if party is None:
+            return
+        self.kind.setCurrentIndex(max(0, self.kind.findData(party.kind)))
+        for name, edit in self.edits.items():
+            edit.setText(str(getattr(party, name) or ""))
+        self.manager.setCurrentIndex(max(0, self.manager.findData(party.manager_id)))
+        self.history.setHtml(history_html(self.database, "counterparty", party.id))
 
     def _touch(self, name: str) -> None:
         # textEdited comes after textChanged: validate again now that the field counts as touched.
@@ -194,9 +193,8 @@ class CounterpartyCard(QDialog):
 
     def save(self) -> None:
         try:
-            with self.database.transaction() as session:
-                result = save_counterparty(session, self.values(), self.counterparty_id)
-                saved_id = result.counterparty.id
+            result = save_counterparty_card(self.database, self.values(), self.counterparty_id)
+            saved_id = result.counterparty.id
         except DuplicateCounterpartyError as error:
             self._duplicate_id = error.duplicate_of
             link = self.tr("Open the existing card")  # not inside the f-string: lupdate skips those
@@ -211,6 +209,7 @@ class CounterpartyCard(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
         self.counterparty_id = saved_id
+        notify_changed(self, changes.PARTIES)
         self.saved.emit(saved_id)
         self.accept()
 

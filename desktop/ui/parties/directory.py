@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, OwnEntity, User
-from desktop.core.parties.directory import AccountInput, save_own_entity
+from desktop.core.parties import operations as party_operations
+from desktop.core.parties.directory import AccountInput
+from desktop.ui.common import changes
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.history import history_html
-from desktop.ui.common.lazy_table import Column, LazyTableModel
+from desktop.ui.common.lazy_table import Column, IdsQuery, LazyTableModel
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.parties.card import CounterpartyCard
 
@@ -57,36 +57,16 @@ class CounterpartiesModel(LazyTableModel):
         self.search = ""
         super().__init__(database, parent)
 
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        order = {
-            "name": Counterparty.short_name,
-            "inn": Counterparty.inn,
-            "kpp": Counterparty.kpp,
-            "kind": Counterparty.kind,
-            "emails": Counterparty.emails,
-            "manager": User.full_name,
-        }[order_key]
-        stmt = select(Counterparty.id).outerjoin(User, User.id == Counterparty.manager_id)
-        if self.search.strip():
-            pattern = f"%{self.search.strip()}%"
-            stmt = stmt.where(or_(Counterparty.short_name.ilike(pattern), Counterparty.inn.like(pattern)))
-        return stmt.order_by(order.desc() if descending else order.asc(), Counterparty.id)
-
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        rows = session.execute(
-            select(
-                Counterparty.id,
-                Counterparty.short_name,
-                Counterparty.inn,
-                Counterparty.kpp,
-                Counterparty.kind,
-                Counterparty.emails,
-                User.full_name,
-            )
-            .outerjoin(User, User.id == Counterparty.manager_id)
-            .where(Counterparty.id.in_(ids))
+    def ids_query(self, order_key: str, descending: bool) -> IdsQuery:
+        search = self.search  # as it is now
+        return lambda database: (
+            party_operations.counterparty_ids(database, search, order_key, descending),
+            None,
         )
-        return {row[0]: (row[1], row[2], row[3], KIND_RU.get(row[4], row[4]), row[5], row[6]) for row in rows}
+
+    def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        rows = party_operations.counterparty_rows(database, ids)
+        return {i: (r[0], r[1], r[2], KIND_RU.get(r[3], r[3]), r[4], r[5]) for i, r in rows.items()}
 
 
 class CounterpartiesDialog(QDialog):
@@ -173,6 +153,15 @@ class OwnEntityCard(QDialog):
         self.resize(760, 720)
         self.database = database
         self.entity_id = entity_id
+        form = self._build_form()
+        self._build_images(form)
+        self._build_accounts()
+        self._lay_out(form)
+        if entity_id is not None:
+            self._load()
+
+    def _build_form(self) -> QFormLayout:
+        """The requisites' fields and the VAT regime."""
         titles = {
             "short_name": self.tr("Short name"),
             "full_name": self.tr("Full name"),
@@ -211,6 +200,10 @@ class OwnEntityCard(QDialog):
         ):
             self.vat.addItem(title, code)
         form.addRow(self.tr("VAT regime"), self.vat)
+        return form
+
+    def _build_images(self, form: QFormLayout) -> None:
+        """The stamp and the facsimile: a path, a button to choose it and a preview each."""
         self.images: dict[str, QLineEdit] = {}
         self.previews: dict[str, QLabel] = {}
         for name, title in (
@@ -232,6 +225,8 @@ class OwnEntityCard(QDialog):
             form.addRow(title, row)
             self.images[name] = edit
             self.previews[name] = preview
+
+    def _build_accounts(self) -> None:
         self.accounts = QTableWidget(0, 5, self)
         self.accounts.setObjectName("accounts")
         self.accounts.setHorizontalHeaderLabels(
@@ -246,15 +241,17 @@ class OwnEntityCard(QDialog):
         self.accounts.setColumnWidth(0, 220)
         self.accounts.setColumnWidth(2, 170)
         self.accounts.setColumnWidth(3, 170)
-        add_account = QPushButton(self.tr("Add account"), self)
-        add_account.clicked.connect(lambda: self.add_account_row(AccountInput("", "", "", "")))
+        self.add_account = QPushButton(self.tr("Add account"), self)
+        self.add_account.clicked.connect(lambda: self.add_account_row(AccountInput("", "", "", "")))
+
+    def _lay_out(self, form: QFormLayout) -> None:
         self.history = QTextBrowser(self)
         requisites = QWidget(self)
         requisites_layout = QVBoxLayout(requisites)
         requisites_layout.addLayout(form)
         requisites_layout.addWidget(QLabel(self.tr("Bank accounts"), self))
         requisites_layout.addWidget(self.accounts)
-        requisites_layout.addWidget(add_account)
+        requisites_layout.addWidget(self.add_account)
         tabs = QTabWidget(self)
         tabs.addTab(requisites, self.tr("Requisites"))
         tabs.addTab(self.history, self.tr("History"))
@@ -271,8 +268,6 @@ class OwnEntityCard(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        if entity_id is not None:
-            self._load()
 
     @staticmethod
     def _preview(label: QLabel, path: str) -> None:
@@ -299,30 +294,26 @@ class OwnEntityCard(QDialog):
         self.accounts.setCellWidget(row, 4, primary)
 
     def _load(self) -> None:
-        with self.database.session() as session:
-            entity = session.scalar(
-                select(OwnEntity)
-                .where(OwnEntity.id == self.entity_id)
-                .options(selectinload(OwnEntity.bank_accounts))
-            )
-            if entity is None:
-                return
-            for name, edit in self.edits.items():
-                edit.setText(str(getattr(entity, name) or ""))
-            for name, edit in self.images.items():
-                edit.setText(getattr(entity, name) or "")
-            self.vat.setCurrentIndex(max(0, self.vat.findData(entity.vat_regime)))
-            for account in entity.bank_accounts:
-                self.add_account_row(
-                    AccountInput(
-                        account.bank_name,
-                        account.bik,
-                        account.account,
-                        account.corr_account,
-                        account.is_primary,
-                    )
+        assert self.entity_id is not None
+        entity = party_operations.get_own_entity(self.database, self.entity_id)
+        if entity is None:
+            return
+        for name, edit in self.edits.items():
+            edit.setText(str(getattr(entity, name) or ""))
+        for name, edit in self.images.items():
+            edit.setText(getattr(entity, name) or "")
+        self.vat.setCurrentIndex(max(0, self.vat.findData(entity.vat_regime)))
+        for account in entity.bank_accounts:
+            self.add_account_row(
+                AccountInput(
+                    account.bank_name,
+                    account.bik,
+                    account.account,
+                    account.corr_account,
+                    account.is_primary,
                 )
-            self.history.setHtml(history_html(session, "own_entity", entity.id))
+            )
+        self.history.setHtml(history_html(self.database, "own_entity", entity.id))
 
     def values(self) -> tuple[dict[str, Any], list[AccountInput]]:
         values: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
@@ -349,11 +340,13 @@ class OwnEntityCard(QDialog):
     def save(self) -> None:
         values, accounts = self.values()
         try:
-            with self.database.transaction() as session:
-                self.entity_id = save_own_entity(session, values, accounts, self.entity_id).id
+            self.entity_id = party_operations.save_own_entity_card(
+                self.database, values, accounts, self.entity_id
+            )
         except UserError as error:
             self.error.setText(error.message)
             return
+        notify_changed(self, changes.PARTIES)
         self.accept()
 
 
@@ -381,10 +374,9 @@ class OwnEntitiesDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        with self.database.session() as session:
-            for entity in session.scalars(select(OwnEntity).order_by(OwnEntity.short_name)):
-                item = QListWidgetItem(f"{entity.short_name} — {entity.region} (ИНН {entity.inn})", self.list)
-                item.setData(256, entity.id)
+        for entity in party_operations.list_own_entities(self.database):
+            item = QListWidgetItem(f"{entity.short_name} — {entity.region} (ИНН {entity.inn})", self.list)
+            item.setData(256, entity.id)
 
     def _open_current(self) -> None:
         item = self.list.currentItem()

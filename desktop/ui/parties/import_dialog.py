@@ -26,21 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.contracts.importing import (
-    ImportResult,
-    import_contracts,
-    import_counterparties,
-    import_work_orders,
-)
+from desktop.core.contracts.importing import ImportResult
+from desktop.core.contracts.operations import import_file
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.ui.tasks import run_task
-
-IMPORTERS = {
-    "counterparties": import_counterparties,
-    "contracts": import_contracts,
-    "work_orders": import_work_orders,
-}
 
 
 class ImportDialog(QDialog):
@@ -98,16 +88,8 @@ class ImportDialog(QDialog):
             self.preview()
 
     def _run(self, commit: bool) -> ImportResult:
-        importer: Any = IMPORTERS[self.what.currentData()]
         path = Path(self.path.text().strip())
-        if commit:
-            with self.database.transaction() as session:
-                return importer(session, path)  # type: ignore[no-any-return]
-        with self.database.write_sessions() as session:
-            try:
-                return importer(session, path)  # type: ignore[no-any-return]
-            finally:
-                session.rollback()
+        return import_file(self.database, self.what.currentData(), path, commit=commit)
 
     def show_result(self, result: ImportResult, done: bool) -> None:
         verb = self.tr("Imported") if done else self.tr("Will be imported")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from desktop.core.common.money import MONEY, parse_decimal
 from desktop.core.db import Database
 from desktop.core.errors import UserError, ValidationError
-from desktop.core.models import BankPayment
-from desktop.core.payments import OverpaymentError, Part, allocate, free_amount, invoice_choices, suggest
+from desktop.core.payments import OverpaymentError, Part
+from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
 from desktop.ui.common.widgets import cell
 
@@ -45,24 +45,21 @@ class AllocateDialog(QDialog):
         self.resize(980, 560)
         self.database = database
         self.payment_id = payment_id
-        with database.session() as session:
-            payment = session.get(BankPayment, payment_id)
-            if payment is None:
-                raise ValidationError("Платёж не найден — возможно, его удалили.")
-            self.free = free_amount(payment)
-            self.own_entity_id = payment.own_entity_id
-            self.counterparty_id = payment.counterparty_id
-            match = suggest(session, payment)
-            info = (
-                self.tr("Payment No. %1 of %2 from %3 (INN %4): %5, free %6")
-                .replace("%1", payment.number or "—")
-                .replace("%2", fmt.date(payment.date))
-                .replace("%3", payment.payer_name)
-                .replace("%4", payment.payer_inn or "—")
-                .replace("%5", fmt.rub(payment.amount))
-                .replace("%6", fmt.rub(self.free))
-            )
-            purpose = payment.purpose
+        found = payment_operations.payment_to_assign(database, payment_id)
+        payment, match = found.payment, found.match
+        self.free = found.free
+        self.own_entity_id = payment.own_entity_id
+        self.counterparty_id = payment.counterparty_id
+        info = (
+            self.tr("Payment No. %1 of %2 from %3 (INN %4): %5, free %6")
+            .replace("%1", payment.number or "—")
+            .replace("%2", fmt.date(payment.date))
+            .replace("%3", payment.payer_name)
+            .replace("%4", payment.payer_inn or "—")
+            .replace("%5", fmt.rub(payment.amount))
+            .replace("%6", fmt.rub(self.free))
+        )
+        purpose = payment.purpose
         self.suggested = {a.invoice_id: a.amount for a in match.allocations}
 
         self.info = QLabel(info, self)
@@ -122,10 +119,9 @@ class AllocateDialog(QDialog):
     # --- the table ---------------------------------------------------------------------
     def reload(self) -> None:
         self._remember()
-        with self.database.session() as session:
-            choices = invoice_choices(
-                session, self.own_entity_id, search=self.search.text(), counterparty_id=self.counterparty_id
-            )
+        choices = payment_operations.assignable_invoices(
+            self.database, self.own_entity_id, search=self.search.text(), counterparty_id=self.counterparty_id
+        )
         stages = {"prepay": self.tr("advance"), "final": self.tr("final"), "full": ""}
         self.table.blockSignals(True)
         self.table.setRowCount(len(choices))
@@ -205,8 +201,9 @@ class AllocateDialog(QDialog):
     def save(self, confirm_overpayment: bool = False) -> bool:
         try:
             parts = self.parts()
-            with self.database.transaction() as session:
-                allocate(session, self.payment_id, parts, confirm_overpayment=confirm_overpayment)
+            payment_operations.assign_payment(
+                self.database, self.payment_id, parts, confirm_overpayment=confirm_overpayment
+            )
         except OverpaymentError as error:
             answer = QMessageBox.question(
                 self,

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select
-
-from desktop.core.payments import payable_clause
-from desktop.core.registry import queries as registry
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column
 from desktop.ui.registry.model import DocumentsModel
@@ -19,9 +15,7 @@ class PayableDocumentsModel(DocumentsModel):
     """The registry's model restricted to the documents money is applied to."""
 
     background = False
-
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        return registry.select_ids(self.filter, order_key, descending).where(payable_clause())
+    payable_only = True
 
     def display(self, column: Column, value: Any) -> str:
         text = super().display(column, value)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.payments import mark_read, notifications_for, unread_count
+from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
 
 log = logging.getLogger(__name__)
@@ -33,19 +33,17 @@ class NotificationsDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("notificationsList")
         self.list.setWordWrap(True)
-        with database.transaction() as session:
-            notes = notifications_for(session, login)
-            for note in notes:
-                at = fmt.local_time(note.at)  # stored in UTC
-                item = QListWidgetItem(f"{fmt.date(at.date())} {at:%H:%M}  {note.text}")
-                if note.read_at is None:
-                    font = QFont(self.list.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                self.list.addItem(item)
-            if not notes:
-                self.list.addItem(self.tr("No notifications"))
-            mark_read(session, login)
+        notes = payment_operations.read_notifications(database, login)
+        for note in notes:
+            at = fmt.local_time(note.at)  # stored in UTC
+            item = QListWidgetItem(f"{fmt.date(at.date())} {at:%H:%M}  {note.text}")
+            if note.unread:
+                font = QFont(self.list.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        if not notes:
+            self.list.addItem(self.tr("No notifications"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,8 +78,7 @@ class NotificationsButton(QToolButton):
         self.count = 0
         if self.database is not None:
             try:
-                with self.database.session() as session:
-                    self.count = unread_count(session, self.login)
+                self.count = payment_operations.unread_notifications(self.database, self.login)
             except Exception:  # a dropped connection must not break the status bar; the next poll retries
                 log.warning("Could not count notifications", exc_info=True)
                 self.count = 0

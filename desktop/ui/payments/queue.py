@@ -9,7 +9,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.core.db import Database
-from desktop.core.payments import grouped, unallocated_payments
+from desktop.core.payments import grouped
+from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
 
 PAYMENT_ID = Qt.ItemDataRole.UserRole
@@ -53,8 +54,7 @@ class UnallocatedTree(QTreeWidget):
         self.total = 0
         if self.database is None:
             return
-        with self.database.session() as session:
-            payments = unallocated_payments(session)
+        payments = payment_operations.queued_payments(self.database)
         bold = QFont(self.font())
         bold.setBold(True)
         for name, items in grouped(payments):

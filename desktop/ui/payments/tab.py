@@ -26,13 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.payments import (
-    ImportReport,
-    import_statements,
-    payments_of_document,
-    set_ignored,
-    unallocate,
-)
+from desktop.core.payments import ImportReport, import_statements
+from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.common.widgets import named_combo
@@ -56,7 +51,23 @@ class PaymentsTab(QWidget):
         self.task: Task | None = None
         self.last_report: ImportReport | None = None
         self.setAcceptDrops(True)
+        self._build_import()
+        invoices_box = self._build_invoices(database)
+        queue_box = self._build_queue(database)
+        self._lay_out(invoices_box, queue_box)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._timer.start)
+        self.paid.currentIndexChanged.connect(self.apply_filters)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_payments_behind())
+        self.model.modelReset.connect(self.show_payments_behind)
+        self.reload()
 
+    # --- building --------------------------------------------------------------------
+    def _build_import(self) -> None:
+        """The statements' import: the button, the drop hint, the summary of the last import."""
         self.import_button = QPushButton(self.tr("&Import statements…"), self)
         self.import_button.setObjectName("importStatements")
         self.import_button.clicked.connect(self.choose_files)
@@ -69,7 +80,8 @@ class PaymentsTab(QWidget):
         self.summary.setStyleSheet("background: #eef6ee; padding: 4px; border: 1px solid #9c9")
         self.summary.hide()
 
-        # invoices
+    def _build_invoices(self, database: Database | None) -> QGroupBox:
+        """The invoices with their payment state, and the payments behind the selected one."""
         self.search = QLineEdit(self)
         self.search.setObjectName("invoiceSearch")
         self.search.setPlaceholderText(self.tr("Search by number, client or INN"))
@@ -126,8 +138,10 @@ class PaymentsTab(QWidget):
         box.addWidget(self.view, 3)
         box.addLayout(behind_bar)
         box.addWidget(self.behind, 1)
+        return invoices_box
 
-        # unallocated payments
+    def _build_queue(self, database: Database | None) -> QGroupBox:
+        """The unallocated payments, to assign by hand or to put aside."""
         self.queue = UnallocatedTree(database, self)
         self.queue.assign_requested.connect(self.assign)
         self.queue_title = QLabel(self)
@@ -147,7 +161,9 @@ class PaymentsTab(QWidget):
         qbox = QVBoxLayout(queue_box)
         qbox.addLayout(queue_bar)
         qbox.addWidget(self.queue, 1)
+        return queue_box
 
+    def _lay_out(self, invoices_box: QGroupBox, queue_box: QGroupBox) -> None:
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(invoices_box)
         self.splitter.addWidget(queue_box)
@@ -160,16 +176,6 @@ class PaymentsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._timer.start)
-        self.paid.currentIndexChanged.connect(self.apply_filters)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_payments_behind())
-        self.model.modelReset.connect(self.show_payments_behind)
-        self.reload()
 
     # --- data ------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -216,8 +222,7 @@ class PaymentsTab(QWidget):
         document_id = self.current_document_id()
         rows = []
         if self.database is not None and document_id is not None:
-            with self.database.session() as session:
-                rows = payments_of_document(session, document_id)
+            rows = payment_operations.payments_behind(self.database, document_id)
         self.behind.setRowCount(len(rows))
         for row, payment in enumerate(rows):
             values = [
@@ -350,8 +355,7 @@ class PaymentsTab(QWidget):
             return
         payment_id = int(item.data(PAYMENT_ID))
         try:
-            with self.database.transaction() as session:
-                unallocate(session, payment_id, [document_id])
+            payment_operations.undo_allocation(self.database, payment_id, document_id)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Unallocated payments"), error.message)
             return
@@ -362,8 +366,7 @@ class PaymentsTab(QWidget):
         if self.database is None or payment_id is None:
             return
         try:
-            with self.database.transaction() as session:
-                set_ignored(session, payment_id, True)
+            payment_operations.ignore_payment(self.database, payment_id)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Unallocated payments"), error.message)
             return

@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
 from desktop.core.db import Database
-from desktop.core.models import Document, Scan
+from desktop.core.registry.operations import document_card
 from desktop.ui.common import fmt
 from desktop.ui.common.history import history_html
 from desktop.ui.registry.drop_view import local_files
@@ -108,51 +106,43 @@ class DocumentCard(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.database.session() as session:
-            doc = session.scalar(
-                select(Document)
-                .where(Document.id == self.document_id)
-                .options(
-                    selectinload(Document.lines),
-                    selectinload(Document.counterparty),
-                    selectinload(Document.own_entity),
-                )
+        card = document_card(self.database, self.document_id)
+        if card is None:
+            return
+        doc = card.document
+        self.setWindowTitle(f"{KIND_RU.get(doc.kind, doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
+        lines = "".join(
+            f"<tr><td>{line.position}</td><td>{escape(line.name)}</td><td align='right'>{line.quantity.normalize():f}</td>"
+            f"<td align='right'>{fmt.money(line.amount_total)}</td></tr>"
+            for line in doc.lines
+        )
+        state = (
+            self.tr("signed by %1 on %2")
+            .replace("%1", doc.signed_by or "")
+            .replace("%2", fmt.date(doc.signed_at.date()) if doc.signed_at else "")
+            if doc.signed
+            else self.tr("not signed")
+        )
+        self.details.setHtml(
+            f"<h3>{escape(self.windowTitle())}</h3>"
+            f"<p>{escape(doc.own_entity.short_name)} → {escape(doc.counterparty.short_name)} "
+            f"(ИНН {doc.counterparty.inn})<br>Период: {doc.period}; сумма {fmt.rub(doc.amount_total)}, "
+            f"в т.ч. НДС {fmt.rub(doc.amount_vat)}; оплачено {fmt.rub(doc.paid_amount)}<br>"
+            f"{escape(state)}</p><table border='1' cellspacing='0' cellpadding='3'>{lines}</table>"
+        )
+        self.history.setHtml(history_html(self.database, "document", doc.id))
+        self.scans.clear()
+        for scan in card.scans:
+            where = (
+                scan.path
+                if scan.status == "stored"
+                else self.tr("pending: %1").replace("%1", scan.last_error or "")
             )
-            if doc is None:
-                return
-            self.setWindowTitle(f"{KIND_RU.get(doc.kind, doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
-            lines = "".join(
-                f"<tr><td>{line.position}</td><td>{escape(line.name)}</td><td align='right'>{line.quantity.normalize():f}</td>"
-                f"<td align='right'>{fmt.money(line.amount_total)}</td></tr>"
-                for line in doc.lines
-            )
-            state = (
-                self.tr("signed by %1 on %2")
-                .replace("%1", doc.signed_by or "")
-                .replace("%2", fmt.date(doc.signed_at.date()) if doc.signed_at else "")
-                if doc.signed
-                else self.tr("not signed")
-            )
-            self.details.setHtml(
-                f"<h3>{escape(self.windowTitle())}</h3>"
-                f"<p>{escape(doc.own_entity.short_name)} → {escape(doc.counterparty.short_name)} "
-                f"(ИНН {doc.counterparty.inn})<br>Период: {doc.period}; сумма {fmt.rub(doc.amount_total)}, "
-                f"в т.ч. НДС {fmt.rub(doc.amount_vat)}; оплачено {fmt.rub(doc.paid_amount)}<br>"
-                f"{escape(state)}</p><table border='1' cellspacing='0' cellpadding='3'>{lines}</table>"
-            )
-            self.history.setHtml(history_html(session, "document", doc.id))
-            self.scans.clear()
-            for scan in session.scalars(select(Scan).where(Scan.document_id == doc.id).order_by(Scan.id)):
-                where = (
-                    scan.path
-                    if scan.status == "stored"
-                    else self.tr("pending: %1").replace("%1", scan.last_error or "")
-                )
-                item = QListWidgetItem(f"{scan.original_name} — {where}", self.scans)
-                item.setData(256, scan.path if scan.status == "stored" else scan.outbox_path)
-                item.setData(257, scan.status)
-            if self.scans.count():
-                self.scans.setCurrentRow(0)
+            item = QListWidgetItem(f"{scan.original_name} — {where}", self.scans)
+            item.setData(256, scan.path if scan.status == "stored" else scan.outbox_path)
+            item.setData(257, scan.status)
+        if self.scans.count():
+            self.scans.setCurrentRow(0)
 
     def _scan_file(self) -> Path | None:
         item = self.scans.currentItem()

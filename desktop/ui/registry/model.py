@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import Select
-from sqlalchemy.orm import Session
 
-from desktop.core.registry import queries as registry
+from desktop.core.db import Database
+from desktop.core.registry import operations as registry
 from desktop.core.registry.queries import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
+from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 KIND_TITLES = {
     "act": QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
@@ -83,17 +82,16 @@ class DocumentsModel(LazyTableModel):
     def period(self, value: str | None) -> None:
         self.filter.period_from = self.filter.period_to = value
 
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        return registry.select_ids(self.filter, order_key, descending)
+    payable_only = False  # only the documents money is applied to (the Payments tab)
 
-    def summary_query(self) -> Summarize | None:
-        if not self.with_totals:
-            return None
-        flt = dataclasses.replace(self.filter, kinds=list(self.filter.kinds))  # as it is now
-        return lambda session: registry.totals(session, flt)
+    def ids_query(self, order_key: str, descending: bool) -> IdsQuery:
+        flt, totals, payable = copy.deepcopy(self.filter), self.with_totals, self.payable_only  # as it is now
+        return lambda database: registry.document_ids(
+            database, flt, order_key, descending, totals=totals, payable_only=payable
+        )
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        return {i: (row,) * len(self.columns) for i, row in registry.load_rows(session, ids).items()}
+    def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        return {i: (row,) * len(self.columns) for i, row in registry.document_rows(database, ids).items()}
 
     def row_object(self, row: int) -> RegistryRow | None:
         values = self.row_values(row)

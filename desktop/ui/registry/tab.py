@@ -21,18 +21,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Document, User
+from desktop.core.registry import operations as registry_operations
 from desktop.core.registry import queries as registry
-from desktop.core.registry import scans as registry_scans
 from desktop.core.registry.queries import RegistryFilter
-from desktop.core.scans.store import share_problem
-from desktop.ui.common import fmt
+from desktop.core.scans import operations as scan_operations
+from desktop.core.scans.store import AttachResult, share_problem
+from desktop.core.users.operations import user_choices
+from desktop.ui.common import changes, fmt
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
@@ -52,7 +53,23 @@ class RegistryTab(QWidget):
         self.database = database
         self.settings = settings or load_settings()
         self.model = DocumentsModel(database, self, totals=True)
+        self._build_filters()
+        self._build_actions()
+        self._build_table()
+        self._lay_out()
+        self._connect()
+        self._hover_plan: dict[tuple[int, str], str] = {}
+        # The outbox is retried automatically while anything waits in it.
+        self.outbox_timer = QTimer(self)
+        self.outbox_timer.setInterval(60_000)
+        self.outbox_timer.timeout.connect(lambda: self.retry_outbox(quiet=True))
+        self.outbox_timer.start()
+        self.reload()
+        # Scans queued in an earlier session go to the share as soon as the program starts.
+        QTimer.singleShot(0, lambda: self.retry_outbox(quiet=True))
 
+    # --- building -----------------------------------------------------------------------
+    def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("registrySearch")
         self.search.setPlaceholderText(self.tr("Search by number, client, INN or e-mail"))
@@ -93,6 +110,8 @@ class RegistryTab(QWidget):
             "registryClosed",
             [(self.tr("Closed or not"), None), (self.tr("Not closed"), False), (self.tr("Closed"), True)],
         )
+
+    def _build_actions(self) -> None:
         self.export_button = QPushButton(self.tr("E&xport…"), self)
         self.export_button.setObjectName("registryExport")
         self.attach_button = QPushButton(self.tr("A&ttach scan…"), self)
@@ -109,6 +128,18 @@ class RegistryTab(QWidget):
         self.saved = SavedFiltersBar(SavedFilters(ui_state(), "registry"), self.current_filter_dict, self)
         self.saved.chosen.connect(self.set_filter_dict)
 
+    def _build_table(self) -> None:
+        self.view = ScanDropView(self.model, "registry", self)
+        self.view.setObjectName("registryView")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("dropHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background: #fff8d6; padding: 4px; border: 1px solid #e0c060")
+        self.hint.hide()
+        self.footer = QLabel(self)
+        self.footer.setObjectName("registryFooter")
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.kind)
@@ -127,16 +158,6 @@ class RegistryTab(QWidget):
         second.addWidget(self.remind_button)
         second.addWidget(self.export_button)
         second.addWidget(self.saved)
-
-        self.view = ScanDropView(self.model, "registry", self)
-        self.view.setObjectName("registryView")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("dropHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("background: #fff8d6; padding: 4px; border: 1px solid #e0c060")
-        self.hint.hide()
-        self.footer = QLabel(self)
-        self.footer.setObjectName("registryFooter")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(second)
@@ -144,6 +165,7 @@ class RegistryTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.footer)
 
+    def _connect(self) -> None:
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -170,15 +192,6 @@ class RegistryTab(QWidget):
         self.view.hover_changed.connect(self._show_hover)
         self.view.doubleClicked.connect(lambda _i: self.open_card(self.view.current_id()))
         self.model.modelReset.connect(self._update_footer)
-        self._hover_plan: dict[tuple[int, str], str] = {}
-        # The outbox is retried automatically while anything waits in it.
-        self.outbox_timer = QTimer(self)
-        self.outbox_timer.setInterval(60_000)
-        self.outbox_timer.timeout.connect(lambda: self.retry_outbox(quiet=True))
-        self.outbox_timer.start()
-        self.reload()
-        # Scans queued in an earlier session go to the share as soon as the program starts.
-        QTimer.singleShot(0, lambda: self.retry_outbox(quiet=True))
 
     # --- data -------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
@@ -205,17 +218,9 @@ class RegistryTab(QWidget):
         periods: list[str] = []
         managers: list[tuple[str, Any]] = []
         if self.database is not None:
-            with self.database.session() as session:
-                periods = list(
-                    session.scalars(select(Document.period).distinct().order_by(Document.period.desc()))
-                )
-                self.entity.load(session)
-                managers = [
-                    (n, i)
-                    for i, n in session.execute(
-                        select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
-                    )
-                ]
+            periods = registry_operations.document_periods(self.database)
+            self.entity.load(self.database)
+            managers = [(n, i) for i, n in user_choices(self.database, role="manager")]
         self._refill(self.period_from, [(p, p) for p in periods])
         self._refill(self.period_to, [(p, p) for p in periods])
         self._refill(self.manager, managers)
@@ -291,8 +296,7 @@ class RegistryTab(QWidget):
         pending = 0
         if self.database is not None:
             store = self.settings.scan_store()
-            with self.database.session() as session:
-                pending = store.queued_count(session)  # this workstation's outbox, not another's
+            pending = scan_operations.queued_scans(self.database, store)  # this workstation's, not another's
         self.outbox_button.setText(self.tr("Send queued scans (%1)").replace("%1", str(pending)))
         self.outbox_button.setEnabled(pending > 0)
         self.pending_scans = pending
@@ -305,13 +309,8 @@ class RegistryTab(QWidget):
         key = (document_id, str(files[0]))
         if key not in self._hover_plan:
             store = self.settings.scan_store()
-            with self.database.session() as session:
-                document = session.get(Document, document_id)
-                try:
-                    plan = registry_scans.plan(store, document, files[0]) if document is not None else ""
-                except UserError as error:
-                    plan = error.message
-                number = document.number if document is not None else ""
+            found = registry_operations.document_drop_plan(self.database, store, document_id, files[0])
+            number, plan = found.number, found.plan
             more = (
                 self.tr(" and %1 more file(s)").replace("%1", str(len(files) - 1)) if len(files) > 1 else ""
             )
@@ -346,20 +345,10 @@ class RegistryTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> Any:
-            # deferred: the inbox loads the documents' modules (~2 s); only attaching a scan needs it
-            from desktop.core.scans.inbox import ForeignScanError, check_named
-
             progress(0, len(files), files[0].name)
-            with database.transaction() as session:
-                document = session.get(Document, document_id)
-                if document is None:
-                    raise UserError("Документ не найден.")
-                if not force:
-                    try:
-                        check_named(session, document, files, store.max_bytes)
-                    except ForeignScanError as error:
-                        return error
-                result = registry_scans.attach(session, store, document, files)
+            result = registry_operations.attach_to_document(database, store, document_id, files, force=force)
+            if not isinstance(result, AttachResult):
+                return result  # another document's QR: asked before filing
             progress(len(files), len(files), "")
             return result
 
@@ -380,6 +369,7 @@ class RegistryTab(QWidget):
                 if answer == QMessageBox.StandardButton.Yes:
                     self.attach_files(document_id, files, force=True)
                 return
+            notify_changed(self, changes.SCANS)
             self.model.refresh(then=lambda: shown(result))
             self._update_outbox()
 
@@ -419,10 +409,11 @@ class RegistryTab(QWidget):
         store = self.settings.scan_store()
 
         def job(progress: Any, cancel: Any) -> tuple[int, int]:
-            with database.transaction() as session:
-                return store.retry_outbox(session)
+            return scan_operations.retry_outbox(database, store)
 
         def done(result: tuple[int, int]) -> None:
+            if result[0]:
+                notify_changed(self, changes.SCANS)
             self.model.refresh()
             self._update_outbox()
             stored, pending = result
@@ -475,8 +466,7 @@ class RegistryTab(QWidget):
         if self.database is None:
             return 0
         try:
-            with self.database.session() as session:
-                rows = registry.export_rows(session, self.model.ids())
+            rows = registry_operations.export_document_rows(self.database, self.model.ids())
             count = export_rows(path, registry.EXPORT_COLUMNS, rows, sheet_title="Реестр")
         except UserError as error:
             QMessageBox.warning(self, self.tr("Export"), error.message)

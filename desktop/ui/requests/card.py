@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
-from desktop.core.requests import attachments, permissions, validation, workflow
+from desktop.core.models import PaymentRequest, Scan, ScanStatus
+from desktop.core.parties.operations import counterparty_choices, entity_choices
+from desktop.core.requests import operations as request_operations
+from desktop.core.requests import validation
 from desktop.core.requests.permissions import Action
 from desktop.core.requests.validation import RequestInput, RequestValidationError
 from desktop.ui.common import fmt
@@ -316,21 +317,12 @@ class RequestCard(QDialog):
         return box
 
     def _fill_lists(self) -> None:
-        with self.database.session() as session:
-            self.entity.addItem("", None)
-            for entity_id, name in session.execute(
-                select(OwnEntity.id, OwnEntity.short_name)
-                .where(OwnEntity.is_active.is_(True))
-                .order_by(OwnEntity.short_name)
-            ):
-                self.entity.addItem(name, entity_id)
-            self.counterparty.addItem("", None)
-            for party_id, name, inn in session.execute(
-                select(Counterparty.id, Counterparty.short_name, Counterparty.inn)
-                .where(Counterparty.is_active.is_(True))
-                .order_by(Counterparty.short_name)
-            ):
-                self.counterparty.addItem(f"{name} ({inn})", party_id)
+        self.entity.addItem("", None)
+        for entity_id, name in entity_choices(self.database, active_only=True):
+            self.entity.addItem(name, entity_id)
+        self.counterparty.addItem("", None)
+        for party_id, name, inn in counterparty_choices(self.database):
+            self.counterparty.addItem(f"{name} ({inn})", party_id)
         if self.entity.count() == 2:
             self.entity.setCurrentIndex(1)
 
@@ -338,15 +330,18 @@ class RequestCard(QDialog):
     def load(self) -> None:
         """Show the request as stored (or a new one) with the buttons the user may press."""
         self._loading = True
-        with self.database.session() as session:
-            request = session.get(PaymentRequest, self.request_id) if self.request_id else None
-            if request is None:
-                allowed = self._show_new()
-            else:
-                self._show(request)
-                self._show_history(session, request)
-                self._show_attachments(session)
-                allowed = permissions.allowed_actions(session, request, self.login)
+        card = (
+            request_operations.request_card(self.database, self.request_id, self.login)
+            if self.request_id
+            else None
+        )
+        if card is None:
+            allowed = self._show_new()
+        else:
+            self._show(card.request)
+            self._show_history(card.names, card.request)
+            self._show_attachments(card.attachments)
+            allowed = card.allowed
         self._loading = False
         self._enable(allowed)
         self._changed()
@@ -425,8 +420,7 @@ class RequestCard(QDialog):
             request.subject, request.amount, request.vat_rate, request.currency
         )
 
-    def _show_history(self, session: Any, request: PaymentRequest) -> None:
-        names = permissions.user_names(session)
+    def _show_history(self, names: dict[str, str], request: PaymentRequest) -> None:
         comment_word = self.tr("comment")
         parts = []
         for event in reversed(request.history):
@@ -454,9 +448,9 @@ class RequestCard(QDialog):
             )
         self.history.setHtml("".join(parts))
 
-    def _show_attachments(self, session: Any) -> None:
+    def _show_attachments(self, scans: list[Scan]) -> None:
         self.attachments.clear()
-        for scan in attachments.attachments(session, self.request_id or 0):
+        for scan in scans:
             role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
@@ -537,12 +531,10 @@ class RequestCard(QDialog):
         party_id = self.counterparty.currentData()
         if party_id is None or self._loading or not self.counterparty.isEnabled():
             return
-        with self.database.session() as session:
-            party = session.get(Counterparty, party_id)
-            if party is None:
-                return
-            requisites = validation.requisites_of(party)
-        for name, value in requisites.as_dict().items():
+        values = request_operations.counterparty_requisites(self.database, party_id)
+        if values is None:
+            return
+        for name, value in values.as_dict().items():
             self.edits[name].setText(value)
             self._touched.add(name)
         self._changed()
@@ -557,12 +549,15 @@ class RequestCard(QDialog):
             self.purpose.setPlainText(suggestion)
 
     # --- actions -----------------------------------------------------------------------------------
-    def _save(self, session: Any) -> int:
-        values = self.values()
-        if self.request_id is None:
-            return workflow.create_request(session, values, login=self.login, today=self.today).id
-        workflow.update_request(session, self.request_id, values, login=self.login)
-        return self.request_id
+    def _save(self, submit_comment: str | None = None) -> int:
+        return request_operations.save_request(
+            self.database,
+            self.request_id,
+            self.values(),
+            login=self.login,
+            today=self.today,
+            submit_comment=submit_comment,
+        )
 
     def _handle(self, error: UserError) -> None:
         if isinstance(error, RequestValidationError):
@@ -584,8 +579,7 @@ class RequestCard(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.database.transaction() as session:
-                request_id = self._save(session)
+            request_id = self._save()
         except UserError as error:
             self._handle(error)
             return False
@@ -595,9 +589,7 @@ class RequestCard(QDialog):
     def submit(self) -> bool:
         """Save the draft and send it for approval in one step."""
         try:
-            with self.database.transaction() as session:
-                request_id = self._save(session)
-                workflow.submit(session, request_id, login=self.login, comment=self.comment.toPlainText())
+            request_id = self._save(submit_comment=self.comment.toPlainText())
         except UserError as error:
             self._handle(error)
             return False
@@ -608,15 +600,14 @@ class RequestCard(QDialog):
         if self.request_id is None:
             return False
         try:
-            with self.database.transaction() as session:
-                workflow.transition(
-                    session,
-                    self.request_id,
-                    action,
-                    login=self.login,
-                    comment=self.comment.toPlainText(),
-                    paid_on=self.today,
-                )
+            request_operations.move_request(
+                self.database,
+                self.request_id,
+                action,
+                login=self.login,
+                comment=self.comment.toPlainText(),
+                paid_on=self.today,
+            )
         except UserError as error:
             self._handle(error)
             return False
@@ -627,8 +618,9 @@ class RequestCard(QDialog):
         if self.request_id is None:
             return False
         try:
-            with self.database.transaction() as session:
-                workflow.add_comment(session, self.request_id, self.comment.toPlainText(), login=self.login)
+            request_operations.comment_request(
+                self.database, self.request_id, self.comment.toPlainText(), login=self.login
+            )
         except UserError as error:
             self._handle(error)
             return False
@@ -658,8 +650,9 @@ class RequestCard(QDialog):
 
         def job(progress: Any, cancel: Any) -> Any:
             progress(0, len(files), files[0].name)
-            with database.transaction() as session:
-                result = attachments.attach(session, store, request_id, files, role, login=login)
+            result = request_operations.attach_to_request(
+                database, store, request_id, files, role, login=login
+            )
             progress(len(files), len(files), "")
             return result
 

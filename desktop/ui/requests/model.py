@@ -11,14 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
 
-from desktop.core.models import OwnEntity, PaymentRequest
-from desktop.core.requests import permissions, queries
+from desktop.core.db import Database
+from desktop.core.requests import operations as request_operations
+from desktop.core.requests import queries
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
+from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 STATUS_TITLES = {
     "draft": QT_TRANSLATE_NOOP("RequestsModel", "Draft"),
@@ -93,21 +92,18 @@ class RequestsModel(LazyTableModel):
         self._names = self._entities = None
         super().set_database(database, load=load)
 
-    def select_ids(self, order_key: str, descending: bool) -> Select[Any]:
-        return queries.select_ids(self.filter, self.login, self.today, order_key, descending)
-
-    def summary_query(self) -> Summarize | None:
+    def ids_query(self, order_key: str, descending: bool) -> IdsQuery:
         flt, login, today = copy.deepcopy(self.filter), self.login, self.today  # as they are now
-        return lambda session: queries.totals(session, flt, login, today)
+        return lambda database: request_operations.request_ids(
+            database, flt, login, today, order_key, descending
+        )
 
-    def load_rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        if self._names is None:
-            self._names = permissions.user_names(session)
-        if self._entities is None:
-            self._entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
+    def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        if self._names is None or self._entities is None:
+            self._names, self._entities = request_operations.names_and_payers(database)
         names, entities = self._names, self._entities
         rows = {}
-        for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids))):
+        for r in request_operations.requests_by_id(database, ids):
             row = RequestRow(
                 number=r.number,
                 year=r.year,

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from desktop.config import Settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
-from desktop.core.requests import export, permissions, queries
-from desktop.ui.common import fmt
+from desktop.core.requests import export, queries
+from desktop.core.requests import operations as request_operations
+from desktop.ui.common import changes, fmt
+from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -133,8 +135,7 @@ class RequestsTab(QWidget):
 
     def reload(self) -> None:
         if self.database is not None:
-            with self.database.session() as session:
-                self.entity.load(session)
+            self.entity.load(self.database)
         self._update_export_button()
         self.apply_filters()
 
@@ -142,8 +143,7 @@ class RequestsTab(QWidget):
         """Only an accountant or an admin exports; others see why the button is off."""
         role = None
         if self.database is not None:
-            with self.database.session() as session:
-                role = permissions.user_role(session, self.login)
+            role = request_operations.user_role(self.database, self.login)
         allowed = role in ("accountant", "admin")
         self.export_button.setEnabled(allowed)
         self.export_button.setToolTip(
@@ -191,7 +191,7 @@ class RequestsTab(QWidget):
         if self.database is None or self.model.summary is None:
             self.footer.clear()
             return
-        totals: queries.Totals = self.model.summary  # computed with the rows (RequestsModel.summary_query)
+        totals: queries.Totals = self.model.summary  # computed with the rows (RequestsModel.ids_query)
         sums = "; ".join(
             (fmt.rub(amount) if currency == "RUB" else f"{fmt.money(amount)} {currency}")
             for currency, amount in totals.by_currency.items()
@@ -212,6 +212,7 @@ class RequestsTab(QWidget):
             self.database, request_id, self, login=self.login, settings=self.settings, today=self.today
         )
         card.changed.connect(lambda _id: self.model.refresh())
+        card.changed.connect(lambda _id: notify_changed(self, changes.REQUESTS))
         self.last_card = card
         card.open()
         return card
@@ -243,8 +244,9 @@ class RequestsTab(QWidget):
         login, today = self.login, self.today
 
         def job(progress: Any, cancel: Any) -> export.ExportResult:
-            with database.transaction() as session:
-                return export.export_orders(session, path, own_entity_id=entity_id, login=login, today=today)
+            return request_operations.export_orders(
+                database, path, own_entity_id=entity_id, login=login, today=today
+            )
 
         def done(result: export.ExportResult) -> None:
             self.last_export = result

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.config import Settings
 from desktop.core.db import Database
+from desktop.core.scans import operations as scan_operations
 from desktop.core.scans.inbox import (
     FiledRange,
     ForeignScanError,
@@ -42,8 +43,6 @@ from desktop.core.scans.inbox import (
     PageRef,
     UnrecognisedPage,
     assign_pages,
-    document_title,
-    find_signable,
     run_inbox,
 )
 from desktop.ui.registry.drop_view import local_files
@@ -304,8 +303,7 @@ class InboxDialog(QDialog):
         number = self.number.text().strip()
         if not items or not number or self._busy():
             return None
-        with self.database.session() as session:
-            candidates = [(d.id, document_title(d)) for d in find_signable(session, number)]
+        candidates = scan_operations.signable_documents(self.database, number)
         if not candidates:
             QMessageBox.warning(
                 self,

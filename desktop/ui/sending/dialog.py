@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desktop.config import Settings, load_settings
 from desktop.core.common.periods import period_text
@@ -38,8 +37,8 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.sending.compose import Outgoing
 from desktop.core.sending.delivery import Outcome, SendReport, send_messages, skip_outcome
-from desktop.core.sending.packages import PackageOptions, plan_packages
-from desktop.core.sending.reminders import ReminderOptions, plan_reminders
+from desktop.core.sending.packages import PackageOptions
+from desktop.core.sending.reminders import ReminderOptions
 from desktop.ui.common.widgets import cell
 from desktop.ui.sending.edo_dialog import EdoExportDialog
 from desktop.ui.sending.log_dialog import DispatchLogDialog
@@ -65,7 +64,21 @@ class _BaseSendDialog(QDialog):
         self._planned = False
         self._generation = 0
         self.setMinimumSize(980, 520)
+        self._build_options()
+        self._build_table()
+        progress_row = self._build_progress()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addLayout(self.options)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(progress_row)
+        layout.addLayout(self.buttons)
+        self._connect()
 
+    # --- building ---------------------------------------------------------------------
+    def _build_options(self) -> None:
+        """The caption and the row of options (each dialog adds its own to ``options``)."""
         self.caption = QLabel(self)
         self.caption.setObjectName("sendCaption")
         self.caption.setWordWrap(True)
@@ -73,6 +86,8 @@ class _BaseSendDialog(QDialog):
         self.resend = QCheckBox(self.tr("Send again to clients who already got it"), self)
         self.resend.setObjectName("sendResend")
 
+    def _build_table(self) -> None:
+        """A row per client: where to, what, and how the sending went."""
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("sendTable")
         self.table.setHorizontalHeaderLabels(
@@ -94,6 +109,7 @@ class _BaseSendDialog(QDialog):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
+    def _build_progress(self) -> QHBoxLayout:
         self.progress = QProgressBar(self)
         self.progress.setObjectName("sendProgress")
         self.progress.setFormat("%v / %m")
@@ -107,7 +123,9 @@ class _BaseSendDialog(QDialog):
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.status, 3)
         progress_row.addWidget(self.cancel_button)
+        return progress_row
 
+    def _build_buttons(self) -> None:
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
@@ -124,13 +142,7 @@ class _BaseSendDialog(QDialog):
         self.buttons.addWidget(self.log_button)
         self.buttons.addWidget(self.close_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addLayout(self.options)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(progress_row)
-        layout.addLayout(self.buttons)
-
+    def _connect(self) -> None:
         self.send_button.clicked.connect(lambda: self.send())
         self.retry_button.clicked.connect(lambda: self.retry_failed())
         self.cancel_button.clicked.connect(self.cancel)
@@ -139,7 +151,7 @@ class _BaseSendDialog(QDialog):
         self.resend.toggled.connect(lambda _on: self.replan())
 
     # --- planning ---------------------------------------------------------------------
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
         """The planning job for the options as they are now (read here, on the GUI thread)."""
         raise NotImplementedError
 
@@ -158,8 +170,7 @@ class _BaseSendDialog(QDialog):
         generation = self._generation
 
         def job(progress: Any, cancel: Any) -> list[Outgoing]:
-            with database.session() as session:
-                return plan(session)
+            return plan(database)
 
         def done(planned: list[Outgoing]) -> None:
             if generation != self._generation:
@@ -395,7 +406,9 @@ class SendDialog(_BaseSendDialog):
             box.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
+        from desktop.core.sending.operations import plan_package_messages
+
         options = PackageOptions(
             attach_docx=self.attach_docx.isChecked(),
             attach_xml=self.attach_xml.isChecked(),
@@ -404,7 +417,7 @@ class SendDialog(_BaseSendDialog):
         )
         ids = counterparty_ids if counterparty_ids is not None else self.only
         period = self.period
-        return lambda session: plan_packages(session, period, options=options, counterparty_ids=ids)
+        return lambda database: plan_package_messages(database, period, options, ids)
 
     def edo_dialog(self) -> EdoExportDialog:
         """Ask where and how (XML files or a ZIP per client, marked sent or not), then export."""
@@ -482,7 +495,9 @@ class RemindDialog(_BaseSendDialog):
         self.attach_pdf.toggled.connect(lambda _on: self.replan())
         self.replan()
 
-    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Session], list[Outgoing]]:
+    def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
+        from desktop.core.sending.operations import plan_reminder_messages
+
         options = ReminderOptions(
             attach_pdf=self.attach_pdf.isChecked(),
             resend=self.resend.isChecked(),
@@ -490,10 +505,4 @@ class RemindDialog(_BaseSendDialog):
         )
         document_ids = list(self.document_ids)
 
-        def plan(session: Session) -> list[Outgoing]:
-            planned = plan_reminders(session, document_ids, options=options)
-            if counterparty_ids is not None:
-                planned = [m for m in planned if m.counterparty_id in counterparty_ids]
-            return planned
-
-        return plan
+        return lambda database: plan_reminder_messages(database, document_ids, options, counterparty_ids)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.db import Database
-from desktop.core.sending.log import CHANNEL_RU, PURPOSE_RU, STATUS_RU, LogRow, dispatch_log
+from desktop.core.sending.log import CHANNEL_RU, PURPOSE_RU, STATUS_RU, LogRow
+from desktop.core.sending.operations import sending_log
 
 
 class DispatchLogDialog(QDialog):
@@ -71,10 +72,9 @@ class DispatchLogDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.database.session() as session:
-            self.rows = dispatch_log(
-                session, period=self.period.text().strip() or None, failed_only=self.failed_only.isChecked()
-            )
+        self.rows = sending_log(
+            self.database, period=self.period.text().strip() or None, failed_only=self.failed_only.isChecked()
+        )
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             files = "\n".join(f"{a.get('name')}  SHA-256 {a.get('sha256', '')}" for a in row.attachments)

@@ -23,14 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.sending.editing import (
-    SampleLetter,
-    render_sample,
-    reset_template,
-    sample_letter,
-    save_template,
-    template_text,
-)
+from desktop.core.sending.editing import SampleLetter, render_sample
+from desktop.core.sending.operations import mail_template, reset_mail_template, save_mail_template
 from desktop.core.sending.templates import CONTEXT_NAMES, PURPOSE_TITLES, check_template, template_file
 from desktop.ui.common import fmt
 
@@ -141,10 +135,9 @@ class MailTemplatesDialog(QDialog):
     def show_purpose(self) -> None:
         purpose = self.current
         try:
-            with self.database.session() as session:
-                text = template_text(session, purpose)
-                if purpose not in self.letters:
-                    self.letters[purpose] = sample_letter(session, purpose)
+            text, letter = mail_template(self.database, purpose, with_sample=purpose not in self.letters)
+            if letter is not None:
+                self.letters[purpose] = letter
         except UserError as error:
             self._show_problem(error.message)
             return
@@ -197,8 +190,7 @@ class MailTemplatesDialog(QDialog):
     def save(self) -> bool:
         purpose, source = self.current, self.editor.toPlainText()
         try:
-            with self.database.transaction() as session:
-                save_template(session, purpose, source, current_login())
+            save_mail_template(self.database, purpose, source, current_login())
         except UserError as error:
             self._show_problem(error.message)
             return False
@@ -207,8 +199,7 @@ class MailTemplatesDialog(QDialog):
         return True
 
     def reset(self) -> None:
-        with self.database.transaction() as session:
-            reset_template(session, self.current)
+        reset_mail_template(self.database, self.current)
         self.drafts.pop(self.current, None)
         self.show_purpose()
 

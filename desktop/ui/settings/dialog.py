@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import (
+    DatabaseSettings,
     Settings,
     SmtpSettings,
     check_settings,
@@ -79,8 +80,36 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self.original = settings
         self.result_settings: Settings | None = None
-        db = settings.database
+        db_box, db_form = self._database_box(settings.database)
+        files_box = self._files_box(settings)
+        mail_box = self._smtp_box(settings.smtp)
 
+        self.error = QLabel(self)
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(db_box)
+        layout.addWidget(files_box)
+        layout.addWidget(mail_box)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.sqlite_radio.toggled.connect(self._update_enabled)
+        self._update_enabled()
+        if settings.demo:
+            self._show_demo(db_box, db_form)
+
+    def _database_box(self, db: DatabaseSettings) -> tuple[QGroupBox, QFormLayout]:
+        """SQLite file or PostgreSQL server, with the server's address and login."""
         self.sqlite_radio = QRadioButton(self.tr("Embedded database (SQLite file)"), self)
         self.pg_radio = QRadioButton(self.tr("PostgreSQL server (several users)"), self)
         group = QButtonGroup(self)
@@ -110,7 +139,10 @@ class SettingsDialog(QDialog):
         db_form.addRow(self.tr("User:"), self.user)
         db_form.addRow(self.tr("Password:"), self.password)
         (self.pg_radio if db.kind == "postgresql" else self.sqlite_radio).setChecked(True)
+        return db_box, db_form
 
+    def _files_box(self, settings: Settings) -> QGroupBox:
+        """The shared folder of scans, the documents folder, the PDF converter, the language."""
         self.share_root = QLineEdit(settings.share_root, self)
         self.output_dir = QLineEdit(settings.output_dir, self)
         self.output_dir.setPlaceholderText(str(settings.effective_output_dir()))
@@ -136,32 +168,7 @@ class SettingsDialog(QDialog):
         )
         files_form.addRow(self.tr("PDF converter:"), self.converter)
         files_form.addRow(self.tr("Interface language:"), self.language)
-
-        mail_box = self._smtp_box(settings.smtp)
-
-        self.error = QLabel(self)
-        self.error.setObjectName("settingsError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.error.hide()
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(db_box)
-        layout.addWidget(files_box)
-        layout.addWidget(mail_box)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.sqlite_radio.toggled.connect(self._update_enabled)
-        self._update_enabled()
-        if settings.demo:
-            self._show_demo(db_box, db_form)
+        return files_box
 
     def _show_demo(self, db_box: QGroupBox, db_form: QFormLayout) -> None:
         """``--demo``: the demo database and its documents folder are fixed; the rest applies as usual."""

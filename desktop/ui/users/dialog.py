@@ -29,10 +29,8 @@ from desktop.core.users.accounts import (
     ROLE_TITLES,
     UserFieldsError,
     UserInput,
-    list_users,
-    may_edit_users,
-    save_user,
 )
+from desktop.core.users.operations import save_user_card, users_to_edit
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 
 HEADERS = (
@@ -112,13 +110,10 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        with self.database.session() as session:
-            users = list_users(session)
-            editable = may_edit_users(session, current_login())
-            self.rows = [
-                (u.id, u.login, u.full_name, u.role, u.email or "", u.region or "", u.is_active)
-                for u in users
-            ]
+        users, editable = users_to_edit(self.database, current_login())
+        self.rows = [
+            (u.id, u.login, u.full_name, u.role, u.email or "", u.region or "", u.is_active) for u in users
+        ]
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
         for r, (_uid, login, name, role, email, region, active) in enumerate(self.rows):
@@ -188,9 +183,7 @@ class UsersDialog(QDialog):
         for widget in fields.values():
             widget.setStyleSheet("")
         try:
-            with self.database.transaction() as session:
-                user = save_user(session, self.values(), self.user_id)
-                saved = user.id
+            saved = save_user_card(self.database, self.values(), self.user_id)
         except UserFieldsError as error:
             for name in error.errors:
                 if name in fields:

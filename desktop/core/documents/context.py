@@ -30,11 +30,10 @@ from desktop.core.common.formats import (
     format_date,
     format_date_quoted,
     format_date_words,
-    format_money,
     format_period,
-    format_quantity,
     format_short_range,
 )
+from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.resources import resource_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png

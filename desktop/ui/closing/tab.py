@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.config import Settings, load_settings
 from desktop.core.closing import plan as closing
@@ -43,7 +42,8 @@ from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import OwnEntity, User
+from desktop.core.parties.directory import own_entity_choices
+from desktop.core.users.accounts import manager_choices
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.widgets import row_of
@@ -332,14 +332,10 @@ class ClosingTab(QWidget):
             combo.setProperty("keep", current)
         if self.database is not None:
             with self.database.session() as session:
-                for entity_id, name in session.execute(
-                    select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-                ):
-                    self.entity.addItem(name, entity_id)
-                for user_id, name in session.execute(
-                    select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
-                ):
-                    self.manager.addItem(name, user_id)
+                for choice in own_entity_choices(session):
+                    self.entity.addItem(choice.title, choice.id)
+                for choice in manager_choices(session):
+                    self.manager.addItem(choice.title, choice.id)
         for combo in (self.entity, self.manager):
             combo.setCurrentIndex(max(0, combo.findData(combo.property("keep"))))
         self.preview_button.setEnabled(self.database is not None)

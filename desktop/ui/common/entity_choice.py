@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import OwnEntity
+from desktop.core.parties.directory import own_entity_choices
 
 SEVERAL = "several"  # the item showing a choice of several
 PICK = "pick"  # «Несколько…»: opens the check list
@@ -89,8 +88,7 @@ class EntityChoice(QComboBox):
 
     def load(self, session: Session) -> None:
         """Every own entity of the database (closed ones too: their documents stay in the lists)."""
-        stmt = select(OwnEntity.short_name, OwnEntity.id).order_by(OwnEntity.short_name)
-        self.set_entities([(name, entity_id) for name, entity_id in session.execute(stmt)])
+        self.set_entities([(c.title, c.id) for c in own_entity_choices(session)])
 
     def set_entities(self, entities: Sequence[tuple[str, int]]) -> None:
         """The own entities to choose from (title, id); the choice is kept where it still can be."""

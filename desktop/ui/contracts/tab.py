@@ -30,7 +30,8 @@ from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Agreement, Contract, User
+from desktop.core.models import Agreement, Contract
+from desktop.core.users.accounts import manager_choices
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -181,10 +182,7 @@ class ContractsTab(QWidget):
         if self.database is not None:
             with self.database.session() as session:
                 self.entity.load(session)
-                managers = [
-                    tuple(r)
-                    for r in session.execute(select(User.id, User.full_name).order_by(User.full_name))
-                ]  # type: ignore[misc]
+                managers = [(c.id, c.title) for c in manager_choices(session, any_role=True)]
         fill(self.manager, self.tr("All managers"), managers)
 
     def current_filter(self) -> ContractFilter:

@@ -53,6 +53,7 @@ from desktop.core.contracts.editing import (
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Contract, Counterparty, OwnEntity, Service, User
+from desktop.core.parties.directory import own_entities
 from desktop.ui.common.dates import to_date, to_qdate
 
 
@@ -438,10 +439,7 @@ class ContractWizard(QWizard):
     def allowed_entities(self, session: Any) -> list[OwnEntity]:
         """Own entities of the user's region (all of them for a user without a region)."""
         user = session.scalar(select(User).where(User.login == current_login()))
-        stmt = select(OwnEntity).where(OwnEntity.is_active.is_(True)).order_by(OwnEntity.short_name)
-        if user is not None and user.region:
-            stmt = stmt.where(OwnEntity.region == user.region)
-        return list(session.scalars(stmt))
+        return own_entities(session, user.region if user is not None else None)
 
     def errors_for(self, session: Any, step: int) -> dict[str, str]:
         from desktop.core.contracts.editing import step_errors

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.models import Counterparty, PartyKind, User
+from desktop.core.models import Counterparty, PartyKind
 from desktop.core.parties.directory import (
     COUNTERPARTY_FIELDS,
     DuplicateCounterpartyError,
@@ -30,6 +29,7 @@ from desktop.core.parties.directory import (
     counterparty_errors,
     save_counterparty,
 )
+from desktop.core.users.accounts import manager_choices
 from desktop.ui.common.history import history_html
 
 TEXT_FIELDS = tuple(name for name in COUNTERPARTY_FIELDS if name not in ("kind", "manager_id"))
@@ -79,10 +79,8 @@ class CounterpartyCard(QDialog):
         self.manager.setObjectName("manager")
         self.manager.addItem("—", None)
         with database.session() as session:
-            for user_id, name in session.execute(
-                select(User.id, User.full_name).where(User.is_active.is_(True)).order_by(User.full_name)
-            ):
-                self.manager.addItem(name, user_id)
+            for choice in manager_choices(session, any_role=True, active_only=True):
+                self.manager.addItem(choice.title, choice.id)
 
         self.edits: dict[str, QLineEdit] = {}
         self._touched: set[str] = set()

@@ -27,9 +27,10 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Document, User
+from desktop.core.models import Document
 from desktop.core.registry import queries as registry
 from desktop.core.registry.queries import RegistryFilter
+from desktop.core.users.accounts import manager_choices
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.flow_layout import FlowLayout
@@ -208,12 +209,7 @@ class RegistryTab(QWidget):
                     session.scalars(select(Document.period).distinct().order_by(Document.period.desc()))
                 )
                 self.entity.load(session)
-                managers = [
-                    (n, i)
-                    for i, n in session.execute(
-                        select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
-                    )
-                ]
+                managers = [(c.title, c.id) for c in manager_choices(session)]
         self._refill(self.period_from, [(p, p) for p in periods])
         self._refill(self.period_to, [(p, p) for p in periods])
         self._refill(self.manager, managers)

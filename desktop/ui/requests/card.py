@@ -38,7 +38,8 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
+from desktop.core.models import Counterparty, PaymentRequest, ScanStatus
+from desktop.core.parties.directory import own_entity_choices
 from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
@@ -280,12 +281,8 @@ class RequestCard(QDialog):
     def _fill_lists(self) -> None:
         with self.database.session() as session:
             self.entity.addItem("", None)
-            for entity_id, name in session.execute(
-                select(OwnEntity.id, OwnEntity.short_name)
-                .where(OwnEntity.is_active.is_(True))
-                .order_by(OwnEntity.short_name)
-            ):
-                self.entity.addItem(name, entity_id)
+            for choice in own_entity_choices(session, active_only=True):
+                self.entity.addItem(choice.title, choice.id)
             self.counterparty.addItem("", None)
             for party_id, name, inn in session.execute(
                 select(Counterparty.id, Counterparty.short_name, Counterparty.inn)

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import OwnEntity, PaymentRequest
+from desktop.core.models import PaymentRequest
+from desktop.core.parties.directory import own_entity_choices
 from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
 from desktop.ui.common.lazy_table import Column, Index, LazyTableModel, Summarize
@@ -103,7 +104,7 @@ class RequestsModel(LazyTableModel):
         if self._names is None:
             self._names = pr.user_names(session)
         if self._entities is None:
-            self._entities = {i: n for i, n in session.execute(select(OwnEntity.id, OwnEntity.short_name))}
+            self._entities = {c.id: c.title for c in own_entity_choices(session)}
         names, entities = self._names, self._entities
         rows = {}
         for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids))):

@@ -2,9 +2,9 @@
 
 ``FileWriter.add`` is called after each contract's transaction commits, with the documents it
 created. Documents are rendered in batches (DOCX written atomically; UPD XML built, validated
-and written), and documents of one form are joined into a merged DOCX (from the parts already
-rendered: nothing is rendered twice) that the PDF backend's pool converts while the closing goes
-on with the next contracts. ``finish`` waits for the files and PDFs and records every file's path
+and written), and the DOCX files of one form are joined into a merged DOCX (``pdf.docxmerge``,
+the one DOCX merger; a document it cannot merge is converted alone) that the PDF backend's pool
+converts while the closing goes on with the next contracts. ``finish`` waits for the files and PDFs and records every file's path
 on its document. A document whose files failed is reported by contract number; its row stays,
 and the next run (or "Retry failed") writes the missing files.
 
@@ -16,7 +16,7 @@ their paths recorded, the others keep none and are written by the next run of th
 A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
 the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
-paths, the errors by contract and, when PDFs are made, the rendered parts for the merged batches.
+paths, the errors by contract and, when PDFs are made, each DOCX with its form for the merged batches.
 The main process keeps the database writes, the PDF pool and the recording of paths; what a worker
 logs comes back through a queue to this process's loggers (the app's log file). Smaller runs
 render in-process: starting a worker (~1 s of imports) would cost more than it saves.

@@ -168,13 +168,6 @@ class AllocateDialog(QDialog):
                 return row
         return None
 
-    def set_amount(self, document_id: int, amount: Decimal | str) -> None:
-        row = self.row_of(document_id)
-        if row is None:
-            raise KeyError(document_id)
-        text = fmt.money(amount) if isinstance(amount, Decimal) else amount
-        self.table.item(row, AMOUNT_COLUMN).setText(text)
-
     def parts(self) -> list[Part]:
         """The amounts typed in, or ValidationError naming the invoice whose amount is not a number."""
         self._remember()

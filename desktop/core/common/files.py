@@ -45,7 +45,7 @@ def write_atomic(target: Path, content: Content, *, overwrite: bool = True) -> P
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fh, tmp = _open_temp(target.parent, f".~{target.name}.")
+    fh, tmp = _open_temp(target.parent, ".~")  # short: a long document name must not grow past MAX_PATH
     try:
         with fh:
             if isinstance(content, bytes | bytearray | memoryview):

@@ -53,7 +53,8 @@ def main() -> int:
     from desktop.core.demo.data import fill_demo
     from desktop.core.documents import context as ctx
     from desktop.core.documents.pdf import BatchItem, DocPart, LibreOfficeBackend
-    from desktop.core.documents.render import bookmark_name, render_batch, write_atomic
+    from desktop.core.documents.pdf.docxmerge import bookmark_name, merge_docx
+    from desktop.core.documents.render import render_to_file
     from desktop.core.models import Document
 
     database = open_database(f"sqlite:///{home / 'bench.sqlite'}")
@@ -75,7 +76,11 @@ def main() -> int:
                     ctx.context_for(kind, d, True, options=options) for d in load_documents(session, ids)
                 ]
                 path = home / f"{kind}.docx"
-                write_atomic(path, render_batch(kind, contexts))
+                files = [
+                    render_to_file(kind, c, home / "docx" / f"{kind}-{i}.docx")
+                    for i, c in enumerate(contexts)
+                ]
+                merge_docx(files, path)
                 parts = [
                     DocPart(home / kind / f"{i}.pdf", bookmark=bookmark_name(i), label=str(i))
                     for i in range(len(contexts))

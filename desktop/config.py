@@ -27,6 +27,7 @@ from desktop.core.errors import ConfigError
 
 if TYPE_CHECKING:
     from desktop.core.scans.store import ScanStore
+from desktop.core.common.files import write_atomic
 
 APP_NAME = "AktDesk"
 KEYRING_SERVICE = "AktDesk"
@@ -296,13 +297,8 @@ def load_settings(path: Path | None = None, *, demo: bool = False) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings file atomically (never a password: see ``set_secret``)."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(settings.to_json(), fh, ensure_ascii=False, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def get_secret(user: str) -> str | None:

@@ -437,7 +437,3 @@ def open_database(url: URL | str, *, migrate_schema: bool = True) -> Database:
                 raise database_error(error, url) from error
             raise
     return Database(engine)
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())

@@ -61,102 +61,102 @@
 <context>
     <name>AllocateDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="44" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="43" />
         <source>Assign the payment to invoices</source>
         <translation>Разнесение платежа по счетам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="54" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="53" />
         <source>Payment No. %1 of %2 from %3 (INN %4): %5, free %6</source>
         <translation>Платёж № %1 от %2, плательщик %3 (ИНН %4): %5, свободно %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="68" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="67" />
         <source>Purpose: %1</source>
         <translation>Назначение платежа: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="77" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="76" />
         <source>Find an invoice by number, client or INN</source>
         <translation>Найти счёт по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="84" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="83" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="84" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="85" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="86" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="87" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="88" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="89" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="91" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="90" />
         <source>To assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="103" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="102" />
         <source>Assign</source>
         <translation>Разнести</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="125" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="124" />
         <source>advance</source>
         <translation>предоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="125" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="124" />
         <source>final</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="183" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="175" />
         <source>Amount to assign: %1</source>
         <translation>Сумма к разнесению: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="192" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="184" />
         <source>Check the amounts</source>
         <translation>Проверьте суммы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="195" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="187" />
         <source>To assign: %1 of the free %2</source>
         <translation>Разносится: %1 из свободных %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="210" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="202" />
         <source>Overpayment</source>
         <translation>Переплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="211" />
+        <location filename="../../desktop/ui/payments/allocate_dialog.py" line="203" />
         <source>Assign with the overpayment?</source>
         <translation>Разнести с переплатой?</translation>
     </message>

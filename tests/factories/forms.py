@@ -16,7 +16,7 @@ import numpy as np
 from docx import Document as DocxDocument
 
 from desktop.core.common import catalog
-from desktop.core.common.formats import NBSP
+from desktop.core.common.money import NBSP
 from desktop.core.common.resources import resource_path
 from desktop.core.models import (
     BankAccount,

@@ -9,16 +9,16 @@ sources: docs/domain.md, «Payment-order export».
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from desktop.core.common.files import write_atomic
 from desktop.core.common.identifiers import check_account, check_bik, check_corr_account, check_inn, check_kpp
+from desktop.core.common.money import format_money
 from desktop.core.errors import StorageError, ValidationError, os_error_text
 
 PURPOSE_LIMIT = 210
@@ -89,7 +89,7 @@ class PaymentOrderError(ValidationError):
 
 def money(amount: Decimal) -> str:
     """«1 234.56»: the way a purpose states a sum."""
-    return f"{amount:,.2f}".replace(",", " ")
+    return format_money(amount, group=" ", point=".")
 
 
 def vat_phrase(rate: int | None, vat: Decimal | None) -> str:
@@ -283,17 +283,7 @@ def save_payment_orders(path: Path, data: bytes) -> Path:
     """Write the file atomically (temp file in the same folder, fsync, replace) and return its path."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
     except OSError as exc:
         raise StorageError(
             f"Не удалось сохранить файл платёжных поручений «{path}»: {os_error_text(exc)}", field=str(path)

@@ -2,9 +2,9 @@
 
 ``FileWriter.add`` is called after each contract's transaction commits, with the documents it
 created. Documents are rendered in batches (DOCX written atomically; UPD XML built, validated
-and written), and documents of one form are joined into a merged DOCX (from the parts already
-rendered: nothing is rendered twice) that the PDF backend's pool converts while the closing goes
-on with the next contracts. ``finish`` waits for the files and PDFs and records every file's path
+and written), and the DOCX files of one form are joined into a merged DOCX (``pdf.docxmerge``,
+the one DOCX merger; a document it cannot merge is converted alone) that the PDF backend's pool
+converts while the closing goes on with the next contracts. ``finish`` waits for the files and PDFs and records every file's path
 on its document. A document whose files failed is reported by contract number; its row stays,
 and the next run (or "Retry failed") writes the missing files.
 
@@ -16,7 +16,7 @@ their paths recorded, the others keep none and are written by the next run of th
 A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
 the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
-paths, the errors by contract and, when PDFs are made, the rendered parts for the merged batches.
+paths, the errors by contract and, when PDFs are made, each DOCX with its form for the merged batches.
 The main process keeps the database writes, the PDF pool and the recording of paths; what a worker
 logs comes back through a queue to this process's loggers (the app's log file). Smaller runs
 render in-process: starting a worker (~1 s of imports) would cost more than it saves.
@@ -51,6 +51,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.closing.plan import ClosingResult
+from desktop.core.common.files import file_error, write_file
 from desktop.core.common.formats import format_date
 from desktop.core.common.periods import next_period
 from desktop.core.db import Database, is_sqlite, make_engine
@@ -85,14 +86,13 @@ class _Job:
     out_dir: Path
     with_stamp: bool
     xml: bool
-    keep_rendered: bool  # send the rendered parts back for the merged PDF batches
+    for_pdf: bool  # report each DOCX with its form, for the merged PDF batches
 
 
 @dataclass
 class _Piece:
     kind: str  # the form: act, invoice, upd, detail
     docx: Path
-    rendered: Any  # documents.render.Rendered
 
 
 @dataclass
@@ -185,7 +185,6 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
         package,
         prepare,
         render_parts,
-        write_atomic,
     )
     from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
 
@@ -197,18 +196,18 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
         if prepared is None:
             prepared = forms[kind] = prepare(form_path(kind))
         rendered = render_parts(prepared, context)
-        files.append(writers.submit(write_atomic, target, package(prepared, rendered)))
-        if job.keep_rendered:
-            pieces.append(_Piece(kind, target, rendered))
+        files.append(writers.submit(write_file, target, package(prepared, rendered)))
+        if job.for_pdf:
+            pieces.append(_Piece(kind, target))
 
     outcome = _Outcome(pid=os.getpid())
-    waiting: list[tuple[_Written, str, list[Future[None]], Future[Path] | None, list[_Piece]]] = []
+    waiting: list[tuple[_Written, str, list[Future[Path]], Future[Path] | None, list[_Piece]]] = []
     # The id QR read by the scan inbox: ~0.1 ms a document (QR version 1, fixed mask).
     options = ctx.ContextOptions(with_stamp=job.with_stamp, with_id_qr=True)
     with database.session() as session:
         for document in load_documents(session, list(job.ids)):
             contract: Contract = document.contract
-            files: list[Future[None]] = []
+            files: list[Future[Path]] = []
             xml: Future[Path] | None = None
             pieces: list[_Piece] = []
             try:
@@ -409,7 +408,7 @@ class FileWriter:
         self.warming: list[Future[int]] = []  # one start-up call per worker
         self.worker_logs: _WorkerLogs | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
-        self.groups: dict[str, list[tuple[Any, Path]]] = {}  # form → rendered, waiting for a merged PDF
+        self.groups: dict[str, list[Path]] = {}  # form → its DOCX files, waiting for a merged PDF
         # the PDF a document expects → its record; a detail appendix's PDF → its act's record
         self.owner_of: dict[Path, _Written] = {}
         self.backend: Any = None
@@ -488,9 +487,7 @@ class FileWriter:
         return any(f.done() and f.exception() is None for f in self.warming)
 
     def _job(self, ids: list[int]) -> _Job:
-        return _Job(
-            tuple(ids), self.out_dir, self.with_stamp, self.xml, keep_rendered=self._starter is not None
-        )
+        return _Job(tuple(ids), self.out_dir, self.with_stamp, self.xml, for_pdf=self._starter is not None)
 
     def _flush(self) -> None:
         ids, self.pending = self.pending, []
@@ -543,7 +540,7 @@ class FileWriter:
                 self.owner_of[extra.with_suffix(".pdf")] = written
         self.written.extend(outcome.written)
         for piece in outcome.pieces:
-            self.groups.setdefault(piece.kind, []).append((piece.rendered, piece.docx))
+            self.groups.setdefault(piece.kind, []).append(piece.docx)
         for kind, entries in list(self.groups.items()):
             if len(entries) >= MERGE:
                 self._convert(kind)
@@ -560,34 +557,27 @@ class FileWriter:
             return
         # deferred: documents.pdf (pypdf) and documents.render (docxtpl, lxml), only when PDFs are made
         from desktop.core.documents.pdf import BatchItem, DocPart
-        from desktop.core.documents.render import (
-            bookmark_name,
-            form_path,
-            merge_rendered,
-            prepare,
-            write_atomic,
-        )
+        from desktop.core.documents.pdf.docxmerge import merge_mergeable
 
         self.batch_counter += 1
         merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
         try:
-            write_atomic(merged, merge_rendered(prepare(form_path(kind)), [r for r, _ in entries]))
-        except UserError as error:
-            by_pdf = (self.owner_of.get(d.with_suffix(".pdf")) for _, d in entries)
+            split = merge_mergeable(entries, merged)
+        except OSError as exc:
+            error = file_error(merged, exc)
+            by_pdf = (self.owner_of.get(d.with_suffix(".pdf")) for d in entries)
             self.errors.extend(
                 {"contract": w.contract if w else "—", "message": error.message} for w in by_pdf
             )
             return
-        parts = [
-            DocPart(docx.with_suffix(".pdf"), bookmark=bookmark_name(i), label=docx.name)
-            for i, (_, docx) in enumerate(entries)
-        ]
-        self.futures.append(
-            (
-                self.backend.submit([BatchItem.merged(merged, parts)], cancel=self.cancel),
-                [d for _, d in entries],
-            )
-        )
+        items = [BatchItem.single(docx, docx.with_suffix(".pdf")) for docx in split.alone]
+        if split.merged:
+            parts = [
+                DocPart(docx.with_suffix(".pdf"), bookmark=bookmark, label=docx.name)
+                for docx, bookmark in split.merged
+            ]
+            items.insert(0, BatchItem.merged(merged, parts))
+        self.futures.append((self.backend.submit(items, cancel=self.cancel), list(entries)))
 
     # --- finishing ------------------------------------------------------------------------------
     def finish(self, result: ClosingResult) -> None:
@@ -614,7 +604,7 @@ class FileWriter:
         self._collect(wait=True)
         for kind in list(self.groups):
             if self.cancelled:  # rendered, not converted: their PDFs are for the next run
-                self._unconverted(docx for _, docx in self.groups.pop(kind))
+                self._unconverted(self.groups.pop(kind))
             else:
                 self._convert(kind)
         if self.backend_error is not None:

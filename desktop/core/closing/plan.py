@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.common import numbering
 from desktop.core.common.catalog import entity_regime_on, line_amounts
 from desktop.core.common.events import current_login, log_event
-from desktop.core.common.formats import format_date, format_money, format_quantity
+from desktop.core.common.formats import format_date
+from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import next_period, period_bounds, period_of
 from desktop.core.common.workdays import next_working_day, term_end
 from desktop.core.contracts.terms import PeriodLine, billing_due, billing_period, period_lines

@@ -115,14 +115,3 @@ def line_amounts(
         return amount - vat, vat, amount
     vat = round_money(amount * fraction)
     return amount, vat, amount + vat
-
-
-def amount_lines(
-    amounts: list[Decimal], rate: str, price_includes_vat: bool = False
-) -> tuple[Decimal, Decimal, Decimal]:
-    """Totals of several already-priced amounts: sums of rounded lines, never VAT on the total."""
-    net = vat = total = Decimal("0.00")
-    for amount in amounts:
-        n, v, t = line_amounts(Decimal(1), amount, rate, price_includes_vat)
-        net, vat, total = net + n, vat + v, total + t
-    return net, vat, total

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from desktop.core.common.files import Content, as_text, file_error, write_atomic
+from desktop.core.common.money import format_money
 from desktop.core.errors import StorageError
 
 KINDS = ("text", "date", "datetime", "money", "int", "bool")
@@ -28,20 +28,15 @@ class ExportColumn:
     width: int | None = None
 
 
-def _atomic_target(path: Path) -> tuple[int, Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    return fd, Path(tmp)
-
-
-def _replace(tmp: Path, path: Path) -> None:
+def _write(path: Path, content: Content) -> None:
     try:
-        os.replace(tmp, path)
-    except PermissionError as error:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(
-            f"Файл {path} занят другой программой (открыт в Excel?). Закройте его и повторите."
-        ) from error
+        write_atomic(path, content)
+    except OSError as error:
+        if isinstance(error, PermissionError) and path.exists():
+            raise StorageError(
+                f"Файл {path} занят другой программой (открыт в Excel?). Закройте его и повторите."
+            ) from error
+        raise file_error(path, error) from error
 
 
 def _csv_value(column: ExportColumn, value: Any) -> str:
@@ -52,7 +47,7 @@ def _csv_value(column: ExportColumn, value: Any) -> str:
     if column.kind == "datetime" and isinstance(value, dt.datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if column.kind == "money":
-        return f"{Decimal(value):.2f}".replace(".", ",")
+        return format_money(Decimal(value), group="")
     if column.kind == "bool":
         return "да" if value else "нет"
     return str(value)
@@ -60,22 +55,17 @@ def _csv_value(column: ExportColumn, value: Any) -> str:
 
 def export_csv(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]]) -> int:
     """Write a CSV for Excel: UTF-8 with BOM, ';' separators, Russian number and date formats."""
-    path = Path(path)
-    fd, tmp = _atomic_target(path)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-            writer.writerow([c.title for c in columns])
-            for row in rows:
-                writer.writerow([_csv_value(c, v) for c, v in zip(columns, row, strict=True)])
-                count += 1
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _replace(tmp, path)
+
+    def write(text: TextIO) -> None:
+        nonlocal count
+        writer = csv.writer(text, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow([c.title for c in columns])
+        for row in rows:
+            writer.writerow([_csv_value(c, v) for c, v in zip(columns, row, strict=True)])
+            count += 1
+
+    _write(Path(path), as_text(write, "utf-8-sig"))
     return count
 
 
@@ -128,17 +118,7 @@ def export_xlsx(
         sheet.column_dimensions[get_column_letter(index)].width = column.width or widths[index - 1]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    path = Path(path)
-    fd, tmp = _atomic_target(path)
-    os.close(fd)
-    try:
-        workbook.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _replace(tmp, path)
+    _write(Path(path), workbook.save)
     return count
 
 

@@ -1,4 +1,4 @@
-"""The one parser of numbers a person types or a file brings, and the limits of what is stored.
+"""The one parser and the one formatter of numbers and money, and the limits of what is stored.
 
 Every import (counterparties, contracts, work orders, bank statements) and every field of the
 window reads numbers through :func:`parse_decimal`: ``1 234,56``, ``1234.56``, ``-5``, ``0,5``.
@@ -10,13 +10,19 @@ A :class:`NumberKind` says how many digits a stored number has in all and after 
 (``Numeric(18, 2)`` money, ``Numeric(18, 3)`` quantities): :func:`check_decimal` refuses a value
 with more decimals than are kept (never rounded silently) or more integer digits than fit, naming
 the field and the limit; :func:`parse_decimal` applies it to text.
+
+:func:`format_money` writes an amount the Russian way for print forms and the screen alike
+(``1 234 567,89``, thousands grouped by a no-break space so that an amount never wraps inside a
+table cell; ``1 234 567,89 ₽`` standing alone); its options give the plainer spellings files and
+sentences need. :func:`format_quantity` writes a quantity without trailing zeros. A float is
+refused: money is ``Decimal``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
@@ -46,10 +52,57 @@ QUANTITY = NumberKind(18, 3, "количество указывается не �
 INTEGER = NumberKind(9, 0, "ожидается целое число")
 
 
+NBSP = "\u00a0"
+KOPECK = Decimal("0.01")
+RUB = "₽"
+
+
+def _group(digits: str, separator: str) -> str:
+    groups: list[str] = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return separator.join(groups)
+
+
+def _check(value: Decimal | int) -> Decimal:
+    if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+        raise TypeError(f"money must be Decimal or int, not {type(value).__name__}")
+    return Decimal(value)
+
+
+def format_money(value: Decimal | int, *, rub: bool = False, group: str = NBSP, point: str = ",") -> str:
+    """``Decimal("1234567.891")`` → ``1 234 567,89`` (rounded half-up to kopecks).
+
+    ``rub``: followed by `` ₽`` (a sum standing alone: a footer, a sentence); ``group``: the
+    thousands separator (``""`` for a CSV cell, a plain space in a sentence); ``point``: the
+    decimal separator (``"."`` where a bank file's purpose states a sum).
+    """
+    amount = _check(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    units, cents = f"{abs(amount):.2f}".split(".")
+    text = f"{sign}{_group(units, group)}{point}{cents}"
+    return f"{text} {RUB}" if rub else text
+
+
+def format_quantity(value: Decimal | int) -> str:
+    """A quantity without trailing zeros: ``1``, ``2,5``, ``1 250,125``."""
+    amount = _check(value)
+    amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
+    sign = "-" if amount < 0 else ""
+    text = f"{abs(amount):f}"
+    units, _, frac = text.partition(".")
+    return f"{sign}{_group(units, NBSP)}" + (f",{frac}" if frac else "")
+
+
+def kopecks(value: Decimal) -> int:
+    """An amount in kopecks (the QR ``Sum``): ``12200.00`` → ``1220000``."""
+    return int(_check(value).quantize(KOPECK, rounding=ROUND_HALF_UP) * 100)
+
+
 def format_number(value: Decimal, places: int = 0) -> str:
     """``9999999999999999.99`` → ``9 999 999 999 999 999,99`` for messages (at least ``places`` decimals)."""
-    from desktop.core.common.formats import format_quantity
-
     if value.adjusted() >= 30:
         return str(value)
     text = format_quantity(value)

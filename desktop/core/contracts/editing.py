@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.common import numbering
 from desktop.core.common.catalog import round_money
 from desktop.core.common.events import log_event
-from desktop.core.common.formats import format_money, format_quantity
-from desktop.core.common.money import PRICE, QUANTITY, check_decimal
+from desktop.core.common.money import PRICE, QUANTITY, check_decimal, format_money, format_quantity
 from desktop.core.common.resources import resource_path
 from desktop.core.errors import ValidationError
 from desktop.core.models import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.common.files import write_atomic
 from desktop.core.common.money import INTEGER, PRICE, QUANTITY, parse_decimal
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -262,10 +263,7 @@ def write_counterparty_template(path: Path) -> Path:
         for row in range(2, 1001):
             sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
+    return write_atomic(Path(path), workbook.save)
 
 
 def parse_date(text: str) -> dt.date:
@@ -276,11 +274,6 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f"не дата: «{text}» (ожидается ДД.ММ.ГГГГ)")
-
-
-def existing_counterparty_ids(session: Session, inns: Iterable[str]) -> dict[str, int]:
-    rows = session.execute(select(Counterparty.inn, Counterparty.id).where(Counterparty.inn.in_(list(inns))))
-    return {inn: cid for inn, cid in rows}
 
 
 # --- contracts ----------------------------------------------------------------------

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.core.common.catalog import GENERAL_RATE_HISTORY, general_rate_on, line_amounts, line_rate
+from desktop.core.common.money import format_money
 from desktop.core.common.periods import (
     MONTHS_PREPOSITIONAL,
     month_end,
@@ -423,8 +424,7 @@ def _round(value: Decimal) -> Decimal:
 
 def _money(value: Decimal) -> str:
     """30000 → «30 000,00»: thousands by spaces, comma decimals, as in Russian documents."""
-    text = f"{_round(value):,.2f}"
-    return text.replace(",", " ").replace(".", ",")
+    return format_money(value, group=" ")
 
 
 def quantity_input_text(value: Decimal) -> str:

@@ -30,10 +30,9 @@ from desktop.core.common.formats import (
     format_date,
     format_date_quoted,
     format_date_words,
-    format_money,
-    format_quantity,
     format_short_range,
 )
+from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import format_period
 from desktop.core.common.resources import resource_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png

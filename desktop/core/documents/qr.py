@@ -22,7 +22,7 @@ import segno
 from segno import consts as _segno_consts
 from segno import encoder as _segno_encoder
 
-from desktop.core.common.formats import kopecks
+from desktop.core.common.money import kopecks
 from desktop.core.errors import ValidationError
 
 # Untyped modules: segno's tables and functions are used as its own encoder uses them.
@@ -288,7 +288,3 @@ def matrix_png(matrix: Sequence[Sequence[int]] | np.ndarray, scale: int, border:
         + chunk(b"IDAT", zlib.compress(raw, 1))  # level 6 took 10× longer for 15% less
         + chunk(b"IEND", b"")
     )
-
-
-def payment_qr_png(payment: Payment, scale: int = 4) -> bytes:
-    return qr_png(payment_string(payment), scale=scale)

@@ -14,13 +14,11 @@ for an act, 4–5 ms with stamp and facsimile (measured on the 2-core CI machine
 
 Images (stamp, facsimile, QR) arrive as ``context.ImageSpec`` and are drawn by docxtpl's
 ``InlineImage``; the picture parts are added to the package (one part per distinct picture, so
-a batch of 200 acts carries the stamp once).
+a merged batch of 200 acts carries the stamp once too).
 
-``render_batch`` puts many documents of one form into ONE DOCX for a single PDF conversion:
-each document is its own section that starts on a new page with page numbering restarted at 1,
-and its first paragraph carries the bookmark ``AktDeskDoc0000``, ``AktDeskDoc0001``, … (0-based,
-the same names as ``pdf.docxmerge.bookmark_name``), which LibreOffice exports as PDF named
-destinations: ``pdf.pdfutil.document_starts`` finds where each document starts.
+Many documents of one form go into ONE DOCX for a single PDF conversion through the one DOCX
+merger, ``pdf.docxmerge`` (each document its own section, page numbers from 1, a bookmark where
+it starts).
 """
 
 from __future__ import annotations
@@ -29,12 +27,11 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +42,11 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
+from desktop.core.common.files import write_file
 from desktop.core.common.resources import resource_path
-from desktop.core.documents.context import Context, ImageSpec
+from desktop.core.documents.context import ImageSpec
 from desktop.core.documents.sandbox import FormEnvironment, LimitError, bounded_render
 from desktop.core.errors import ConfigError, StorageError, TemplateError, os_error_text
-from desktop.core.jobs import CancelToken, Progress, no_progress
 
 FORMS = {
     "act": "act.docx",
@@ -58,7 +55,6 @@ FORMS = {
     "detail": "detail.docx",
     "contract": "contract.docx",
 }
-BOOKMARK_PREFIX = "AktDeskDoc"
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -69,11 +65,6 @@ HF_REL = re.compile(
 )
 JINJA_MARK = re.compile(r"\{[{%#]")
 ZIP_LEVEL = 1  # fastest deflate: the parts are small, the files half the size of stored ones
-
-
-def bookmark_name(index: int) -> str:
-    """The boundary bookmark of the ``index``-th document (0-based) in a batch DOCX."""
-    return f"{BOOKMARK_PREFIX}{index:04d}"
 
 
 def forms_dir() -> Path:
@@ -108,7 +99,6 @@ class Prepared:
     path: Path
     entries: list[tuple[str, bytes]]  # every part of the template, in order
     parts: dict[str, _Part]  # templated parts: document.xml and headers/footers with placeholders
-    header_footer_rels: dict[str, str] = field(default_factory=dict)  # part name → rId in document rels
 
 
 def _patched_xml(tpl: DocxTemplate, data: bytes) -> str:
@@ -176,7 +166,7 @@ def _load(path: Path) -> Prepared:
                 f"Печатная форма «{path.name}»: ошибка в поле или условии ({exc.message}) в тексте «{where}»."
             ) from exc
         parts[name] = _Part(name, source, template)
-    return Prepared(path, entries, parts, {k: v for k, v in hf.items() if k in parts})
+    return Prepared(path, entries, parts)
 
 
 _cache: dict[Path, tuple[tuple[int, int], Prepared]] = {}
@@ -199,11 +189,6 @@ def prepare(path: Path) -> Prepared:
     with _cache_lock:
         _cache[path] = (stamp, prepared)
     return prepared
-
-
-def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
 
 
 # --- images --------------------------------------------------------------------------
@@ -502,14 +487,12 @@ def _rels_name(part: str) -> str:
     return f"{folder}/_rels/{name}.rels"
 
 
-def _content_types(xml: str, exts: Iterable[str], overrides: Mapping[str, str] = {}) -> str:
+def _content_types(xml: str, exts: Iterable[str]) -> str:
     add = ""
     for ext in sorted(set(exts)):
         if f'Extension="{ext}"' not in xml and f"Extension='{ext}'" not in xml:
             mime = "image/jpeg" if ext in ("jpg", "jpeg") else f"image/{ext}"
             add += f'<Default Extension="{ext}" ContentType="{mime}"/>'
-    for partname, ctype in overrides.items():
-        add += f'<Override PartName="/{partname}" ContentType="{ctype}"/>'
     return xml.replace("</Types>", add + "</Types>") if add else xml
 
 
@@ -538,8 +521,7 @@ def _write_zip(entries: Iterable[tuple[str, bytes, int]]) -> bytes:
 class Rendered:
     """One document rendered from a form: the XML of its templated parts and the pictures they use.
 
-    Plain strings and bytes (it crosses process boundaries): ``package`` makes the DOCX of it,
-    ``merge_rendered`` puts many into one batch DOCX without rendering them again.
+    Plain strings and bytes: ``package`` makes the DOCX of it.
     """
 
     parts: dict[str, str]  # templated part name → rendered XML
@@ -552,9 +534,6 @@ def _package(
     rendered: Mapping[str, str],
     rels_of: Mapping[str, Mapping[str, str]],
     media: Mapping[str, bytes],
-    extra_parts: Sequence[tuple[str, bytes]] = (),
-    extra_rels: Mapping[str, str] = {},
-    overrides: Mapping[str, str] = {},
 ) -> bytes:
     names = {name for name, _ in prepared.entries}
     rels_for: dict[str, Mapping[str, str]] = {}
@@ -565,21 +544,18 @@ def _package(
     for name, data in prepared.entries:
         if name in rendered:
             entries.append((name, rendered[name].encode("utf-8"), DEFLATE))
-        elif name in rels_for or (name == DOCUMENT_RELS and extra_rels):
-            xml = _add_rels(data.decode("utf-8"), rels_for.get(name, {}))
-            if name == DOCUMENT_RELS and extra_rels:
-                xml = xml.replace("</Relationships>", "".join(extra_rels.values()) + "</Relationships>")
+        elif name in rels_for:
+            xml = _add_rels(data.decode("utf-8"), rels_for[name])
             entries.append((name, xml.encode("utf-8"), DEFLATE))
         elif name == CONTENT_TYPES:
             exts = (partname.rpartition(".")[2] for partname in media)
-            xml = _content_types(data.decode("utf-8"), exts, overrides)
+            xml = _content_types(data.decode("utf-8"), exts)
             entries.append((name, xml.encode("utf-8"), STATIC))
         else:
             entries.append((name, data, STATIC))
     for rels_name, rels in rels_for.items():
         if rels_name not in names:
             entries.append((rels_name, _add_rels("", rels).encode("utf-8"), DEFLATE))
-    entries.extend((name, data, DEFLATE) for name, data in extra_parts)
     entries.extend((partname, data, STORED) for partname, data in media.items())
     return _write_zip(entries)
 
@@ -630,217 +606,16 @@ _PGNUM = re.compile(r"<w:pgNumType\b[^>]*/>|<w:pgNumType\b[^>]*>.*?</w:pgNumType
 _TYPE = re.compile(r"<w:type\b[^>]*/>")
 
 
-def _split_body(xml: str) -> tuple[str, str, str, str]:
-    """(before body content, body content without the final sectPr, final sectPr, after)."""
-    m = _BODY_OPEN.search(xml)
-    end = xml.rfind("</w:body>")
-    if m is None or end < 0:
-        raise TemplateError("В форме нет тела документа (w:body).")
-    body = xml[m.end() : end]
-    starts = [s.start() for s in _SECT_START.finditer(body)]
-    if starts:
-        last = starts[-1]
-        final = body[last:].rstrip()
-        if "</w:p>" not in final and re.fullmatch(
-            r"<w:sectPr\b.*</w:sectPr>|<w:sectPr\b[^>]*/>", final, re.DOTALL
-        ):
-            return xml[: m.end()], body[:last], final, xml[end:]
-    return xml[: m.end()], body, "<w:sectPr/>", xml[end:]
-
-
-def _restart_section(sect: str) -> str:
-    """The section starts on a new page and numbers its pages from 1."""
-    sect = _TYPE.sub("", sect)
-    sect = _PGNUM.sub("", sect)
-    if sect.endswith("/>") and not sect.endswith("</w:sectPr>"):
-        sect = sect[:-2] + ">" + "</w:sectPr>"
-    head_end = sect.find(">") + 1
-    # Schema order: headers/footers references, footnotePr, endnotePr, type, pgSz, pgMar, ..., pgNumType, ...
-    refs = re.match(r"((?:<w:(?:header|footer)Reference\b[^>]*/>)*)", sect[head_end:])
-    after_refs = head_end + (len(refs.group(1)) if refs else 0)
-    sect = sect[:after_refs] + '<w:type w:val="nextPage"/>' + sect[after_refs:]
-    pg = '<w:pgNumType w:start="1"/>'
-    for follower in (
-        "<w:cols",
-        "<w:formProt",
-        "<w:vAlign",
-        "<w:noEndnote",
-        "<w:titlePg",
-        "<w:textDirection",
-        "<w:bidi",
-        "<w:rtlGutter",
-        "<w:docGrid",
-        "<w:printerSettings",
-        "<w:sectPrChange",
-        "</w:sectPr>",
-    ):
-        pos = sect.find(follower)
-        if pos >= 0:
-            return sect[:pos] + pg + sect[pos:]
-    return sect  # unreachable: a sectPr always ends with </w:sectPr>
-
-
-def _with_bookmark(content: str, name: str, bm_id: int) -> str:
-    mark = f'<w:bookmarkStart w:id="{bm_id}" w:name="{name}"/><w:bookmarkEnd w:id="{bm_id}"/>'
-    m = _PARA_OPEN.search(content)
-    if m is None:
-        return f"<w:p>{mark}</w:p>" + content
-    pos = m.end()
-    if content.startswith("<w:pPr/>", pos):
-        pos += len("<w:pPr/>")
-    elif content.startswith("<w:pPr>", pos) or content.startswith("<w:pPr ", pos):
-        pos = content.index("</w:pPr>", pos) + len("</w:pPr>")
-    return content[:pos] + mark + content[pos:]
-
-
-def render_batch(
-    kind: str,
-    contexts: Sequence[Mapping[str, Any]],
-    folder: Path | None = None,
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-) -> bytes:
-    """ONE DOCX holding a document per context, each starting a new page numbered from 1.
-
-    Document ``i`` (0-based) begins at the bookmark ``bookmark_name(i)``; its pages end where the
-    next bookmark's page begins. Headers/footers with placeholders are rendered per document.
-    """
-    return render_batch_template(form_path(kind, folder), contexts, progress, cancel)
-
-
-def render_batch_template(
-    path: Path,
-    contexts: Sequence[Mapping[str, Any]],
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-) -> bytes:
-    if not contexts:
-        raise ValueError("nothing to render")
-    prepared = prepare(path)
-    documents: list[Rendered] = []
-    total = len(contexts)
-    for i, context in enumerate(contexts):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        documents.append(render_parts(prepared, context))
-        progress(i + 1, total, f"Документ {i + 1} из {total}")
-    return merge_rendered(prepared, documents)
-
-
 _HF_TYPES = {
     "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
     "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
 }
 
 
-def merge_rendered(prepared: Prepared, documents: Sequence[Rendered]) -> bytes:
-    """ONE DOCX of documents already rendered from ``prepared`` (see ``render_batch``): nothing is
-    rendered again, the parts are joined. Headers/footers with placeholders: the first document
-    uses the form's parts, the later ones copies of their own."""
-    if not documents:
-        raise ValueError("nothing to merge")
-    head = tail = ""
-    pieces: list[str] = []
-    hf_names = [name for name in prepared.parts if name != DOCUMENT_PART]
-    doc_rels: dict[str, str] = {}
-    rels_of: dict[str, Mapping[str, str]] = {DOCUMENT_PART: doc_rels}
-    media: dict[str, bytes] = {}
-    rendered_hf: dict[str, str] = {}
-    extra_parts: list[tuple[str, bytes]] = []
-    extra_rels: dict[str, str] = {}
-    overrides: dict[str, str] = {}
-    total = len(documents)
-    for i, document in enumerate(documents):
-        media.update(document.media)
-        doc_rels.update(document.rels.get(DOCUMENT_PART, {}))
-        before, content, sect, after = _split_body(document.parts[DOCUMENT_PART])
-        if i == 0:
-            head, tail = before, after
-        for name in hf_names:
-            hf_xml = document.parts[name]
-            hf_rels = document.rels.get(name, {})
-            rid = prepared.header_footer_rels[name]
-            if i == 0:
-                rendered_hf[name] = hf_xml
-                rels_of[name] = hf_rels
-                continue
-            folder_name, _, base = name.rpartition("/")
-            stem, _, ext = base.rpartition(".")
-            new_name = f"{folder_name}/{stem}_d{i}.{ext}"
-            new_rid = f"{rid}d{i}"
-            extra_parts.append((new_name, hf_xml.encode("utf-8")))
-            if hf_rels:
-                extra_parts.append((_rels_name(new_name), _add_rels("", hf_rels).encode("utf-8")))
-            kind_hf = "header" if "header" in base else "footer"
-            rel_type = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind_hf}"
-            extra_rels[new_rid] = (
-                f'<Relationship Id="{new_rid}" Type="{rel_type}" Target="{new_name.removeprefix("word/")}"/>'
-            )
-            overrides[new_name] = _HF_TYPES[kind_hf]
-            content = content.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
-            sect = sect.replace(f'r:id="{rid}"', f'r:id="{new_rid}"')
-        content = _with_bookmark(content, bookmark_name(i), 1_800_000_000 + i)
-        sect = _restart_section(sect)
-        if i < total - 1:
-            pieces.append(content + f"<w:p><w:pPr>{sect}</w:pPr></w:p>")
-        else:
-            pieces.append(content + sect)
-    body = "".join(pieces)
-    counter = iter(range(1, 10_000_000))
-    body = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", body)
-    rendered = {DOCUMENT_PART: head + body + tail, **rendered_hf}
-    return _package(prepared, rendered, rels_of, media, extra_parts, extra_rels, overrides)
-
-
 # --- files ---------------------------------------------------------------------------
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target``: a temp file in the same folder, flush+fsync, then rename."""
-    target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise StorageError(
-            f"Папка «{target.parent}» недоступна для записи: {os_error_text(exc)}.", field=str(target)
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, PermissionError):
-            message = f"Файл «{target}» не записать: он открыт в другой программе или нет прав."
-        else:
-            message = f"Файл «{target}» не записать: {os_error_text(exc)}."
-        raise StorageError(message, field=str(target)) from exc
 
 
 def render_to_file(kind: str, context: Mapping[str, Any], target: Path, folder: Path | None = None) -> Path:
     """Render ``kind`` and write it atomically to ``target``; returns ``target``."""
-    write_atomic(target, render(kind, context, folder))
+    write_file(target, render(kind, context, folder))
     return Path(target)
-
-
-def render_many(
-    kind: str,
-    items: Sequence[tuple[Context, Path]],
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-    folder: Path | None = None,
-) -> list[Path]:
-    """Render each (context, target) pair to its own file; checks ``cancel`` between documents."""
-    done: list[Path] = []
-    for i, (context, target) in enumerate(items):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        done.append(render_to_file(kind, context, target, folder))
-        progress(i + 1, len(items), target.name)
-    return done

@@ -16,7 +16,7 @@ File name and ``Файл/@ИдФайл`` (docs/domain.md, «UPD file name»)::
   When one is unknown, a placeholder is used instead: the party's INN followed by its KPP
   (``7707083893773601001``; INN alone for a sole proprietor or person, ``0`` for a person
   without INN). Such a file is fine for e-mail or for loading into 1C, but an EDO operator will
-  refuse it: :func:`uses_placeholder_ids` tells the caller to warn the user.
+  refuse it: the EDO export (``sending.edo``) warns about such a party.
 * ``YYYYMMDD`` is the date the file was formed (``UpdData.formed_at``).
 * The GUID is ``uuid5`` of ``UpdData.document_key`` when one is given, so re-rendering the same
   document (with the same ``formed_at``) gives a byte-identical file under the same name;
@@ -35,7 +35,6 @@ import datetime as dt
 import functools
 import os
 import re
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
@@ -48,9 +47,9 @@ from typing import TYPE_CHECKING, cast
 from lxml import etree
 from stdnum.ru import inn as stdnum_inn
 
+from desktop.core.common.files import write_atomic
 from desktop.core.common.resources import resource_path
-from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError, os_error_text
-from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.errors import ConfigError, StorageError, ValidationError, os_error_text
 
 if TYPE_CHECKING:
     from desktop.core import models
@@ -350,11 +349,6 @@ def participant_id(party: UpdParty) -> str:
     if party.kind is PartyKind.LEGAL:
         return party.inn + (party.kpp or "")
     return party.inn or "0"  # a private person without INN: the name needs a non-empty part
-
-
-def uses_placeholder_ids(data: UpdData) -> bool:
-    """True when an EDO id is missing: the file will not pass an EDO operator (warn the user)."""
-    return not (data.seller.edo_id and data.buyer.edo_id)
 
 
 def file_guid(data: UpdData) -> str:
@@ -967,60 +961,13 @@ def write_upd_xml(data: UpdData, folder: Path, name: str | None = None) -> Path:
     official, payload = build_upd_xml(data)
     name = name or official
     target = Path(folder) / name
-    tmp_name: str | None = None
     try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".~upd-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_atomic(target, payload)
     except OSError as error:
         raise StorageError(
             f"{data.title}: не удалось записать файл «{name}» в папку «{folder}»: {os_error_text(error)}"
         ) from error
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
     return target
-
-
-@dataclass
-class UpdBatchResult:
-    """What a batch wrote, and which documents failed with the message to show."""
-
-    written: list[Path] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (document title, message)
-
-
-def write_upd_xml_many(
-    documents: Sequence[UpdData],
-    folder: Path,
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-) -> UpdBatchResult:
-    """Write many UPDs (a month closing): a bad document is recorded and the batch goes on.
-
-    ``cancel`` is checked between documents; on cancel :class:`~desktop.core.errors.Cancelled`
-    is raised and the files already written stay (each one is complete: writes are atomic).
-    """
-    result = UpdBatchResult()
-    total = len(documents)
-    for done, data in enumerate(documents):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        progress(done, total, data.title)
-        try:
-            result.written.append(write_upd_xml(data, folder))
-        except UserError as error:
-            result.failed.append((data.title, error.message))
-    progress(total, total, "")
-    return result
 
 
 # ------------------------------------------------------------------------------ from the database

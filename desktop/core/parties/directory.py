@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.common.choices import Choice
 from desktop.core.common.events import log_event
 from desktop.core.common.identifiers import validate_requisites
 from desktop.core.errors import ValidationError
@@ -193,35 +194,21 @@ def save_counterparty(
     return SaveResult(existing, False, result_warnings, duplicate.id if duplicate else None)
 
 
-def delete_counterparty(session: Session, counterparty_id: int, *, user: str | None = None) -> None:
-    from desktop.core.models import Contract
-
-    party = session.get(Counterparty, counterparty_id)
-    if party is None:
-        return
-    used = session.scalar(select(Contract.number).where(Contract.counterparty_id == counterparty_id).limit(1))
-    if used is not None:
-        raise ValidationError(
-            f"Нельзя удалить «{party.short_name}»: по нему есть договоры (например, № {used}). "
-            "Сделайте карточку неактивной."
-        )
-    log_event(
-        session,
-        "counterparty",
-        party.id,
-        "delete",
-        {"short_name": party.short_name, "inn": party.inn},
-        user=user,
-    )
-    session.delete(party)
-
-
 def own_entities(session: Session, region: str | None = None) -> list[OwnEntity]:
     """Active own entities, those of a region first when given."""
     stmt = select(OwnEntity).where(OwnEntity.is_active.is_(True)).order_by(OwnEntity.short_name)
     if region:
         stmt = stmt.where(OwnEntity.region == region)
     return list(session.scalars(stmt))
+
+
+def own_entity_choices(session: Session, *, active_only: bool = False) -> list[Choice]:
+    """Own entities for a dropdown, by name: every one by default (closed ones too: their documents
+    stay in the lists), only the active ones where a new thing is made."""
+    stmt = select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
+    if active_only:
+        stmt = stmt.where(OwnEntity.is_active.is_(True))
+    return [Choice(entity_id, name) for entity_id, name in session.execute(stmt)]
 
 
 # --- own legal entities -----------------------------------------------------------

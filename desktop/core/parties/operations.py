@@ -14,17 +14,20 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core.db import Database
 from desktop.core.models import Counterparty, OwnEntity, User
-from desktop.core.parties.directory import AccountInput, SaveResult, save_counterparty, save_own_entity
+from desktop.core.parties.directory import (
+    AccountInput,
+    SaveResult,
+    own_entity_choices,
+    save_counterparty,
+    save_own_entity,
+)
 
 
 def entity_choices(database: Database, *, active_only: bool = False) -> list[tuple[int, str]]:
-    """(id, short name) of the own entities by name: every one (closed ones too, their documents stay
-    in the lists) or the active ones only."""
-    stmt = select(OwnEntity.id, OwnEntity.short_name).order_by(OwnEntity.short_name)
-    if active_only:
-        stmt = stmt.where(OwnEntity.is_active.is_(True))
+    """(id, short name) of the own entities by name (``directory.own_entity_choices``): every one
+    (closed ones too, their documents stay in the lists) or the active ones only."""
     with database.session() as session:
-        return [(entity_id, name) for entity_id, name in session.execute(stmt)]
+        return [(c.id, c.title) for c in own_entity_choices(session, active_only=active_only)]
 
 
 def counterparty_choices(database: Database) -> list[tuple[int, str, str]]:

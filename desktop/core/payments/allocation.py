@@ -17,7 +17,8 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.common.events import current_login, log_event
-from desktop.core.common.formats import format_date, format_money
+from desktop.core.common.formats import format_date
+from desktop.core.common.money import format_money
 from desktop.core.errors import ValidationError
 from desktop.core.models import (
     BankPayment,

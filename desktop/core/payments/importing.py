@@ -37,7 +37,7 @@ from desktop.core.bank import (
 )
 from desktop.core.bank.orders import PROGRAM
 from desktop.core.common.events import current_login, log_event
-from desktop.core.common.formats import format_money
+from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.errors import UserError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress

@@ -16,7 +16,6 @@ from decimal import Decimal
 from enum import IntEnum
 
 from desktop.core.bank.refs import InvoiceRef, extract_invoice_refs, normalize_invoice_number
-from desktop.core.bank.statement import BankDocument
 
 ZERO = Decimal("0.00")
 
@@ -254,8 +253,3 @@ def match_payment(
         refs,
         [i.id for i in oldest],
     )
-
-
-def match_document(doc: BankDocument, candidates: Sequence[OpenInvoice]) -> MatchResult:
-    """``match_payment`` for an incoming document of a statement."""
-    return match_payment(doc.amount, doc.purpose, doc.payer.inn, candidates, doc.payer.kpp)

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import ColumnElement, and_, func, inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from desktop.core.common.files import write_atomic
 from desktop.core.errors import StorageError, ValidationError, os_error_text
 from desktop.core.models import Scan, ScanStatus
 from desktop.core.scans.files import EXTENSIONS, ScanFile, inspect_file, sha256_of
@@ -71,24 +72,14 @@ def _existing_case_insensitive(folder: Path, name: str) -> str:
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy under a temporary name in the target folder, fsync, then link to the final name."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+    """Copy under a temporary name in the target folder, fsync, then link to the final name
+    (``FileExistsError`` if it is taken: never overwrites)."""
+
+    def copy(out: BinaryIO) -> None:
+        with open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            os.link(tmp, target)  # fails if the name exists: never overwrites
-        except FileExistsError:
-            raise
-        except OSError:
-            if target.exists():
-                raise FileExistsError(str(target)) from None
-            os.replace(tmp, target)  # the share does not do hard links
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    write_atomic(target, copy, overwrite=False)
 
 
 def _place(share: Path, relative: Path, scan: ScanFile) -> Path:

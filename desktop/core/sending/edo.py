@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop.core.common.files import write_atomic
 from desktop.core.common.safe_names import safe_file_name
 from desktop.core.db import Database
 from desktop.core.documents.paths import party_folder
-from desktop.core.documents.render import write_atomic
 from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -175,9 +175,8 @@ def export_edo(
                 for entry in entries:
                     write_atomic(out_dir / entry.name, entry.data)
                 item.output = str(out_dir)
-        except StorageError as error:  # write_atomic's, with the OSError as its cause
-            cause = error.__cause__ if isinstance(error.__cause__, OSError) else None
-            item.error = f"не записать в «{out_dir}»: {os_error_text(cause) if isinstance(cause, OSError) else error.message}"
+        except OSError as error:
+            item.error = f"не записать в «{out_dir}»: {os_error_text(error)}"
             continue
         if mark_sent and not all(d.sent_via == "edo" for d in documents):
             message = Outgoing(

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from desktop.core.common.formats import format_date, format_money
+from desktop.core.common.formats import format_date
+from desktop.core.common.money import format_money
 from desktop.core.common.periods import format_period
 from desktop.core.documents.paths import KIND_ORDER, KIND_TITLES
 from desktop.core.models import Counterparty, Document, OwnEntity

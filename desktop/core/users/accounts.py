@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.common.choices import Choice
 from desktop.core.common.events import current_login, log_event
 from desktop.core.errors import ValidationError
 from desktop.core.models import Role, User
@@ -51,6 +52,17 @@ class UserFieldsError(ValidationError):
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.is_active.desc(), User.full_name)))
+
+
+def manager_choices(session: Session, *, any_role: bool = False, active_only: bool = False) -> list[Choice]:
+    """Managers for a dropdown, by name. ``any_role``: every user (a client's or contract's manager
+    may be any user); ``active_only``: where a manager is assigned, not where one is looked for."""
+    stmt = select(User.id, User.full_name).order_by(User.full_name)
+    if not any_role:
+        stmt = stmt.where(User.role == Role.MANAGER)
+    if active_only:
+        stmt = stmt.where(User.is_active.is_(True))
+    return [Choice(user_id, name) for user_id, name in session.execute(stmt)]
 
 
 def may_edit_users(session: Session, login: str) -> bool:

@@ -13,20 +13,19 @@ from sqlalchemy import select
 from desktop.core.common.events import history
 from desktop.core.db import Database
 from desktop.core.models import Event, User
-from desktop.core.users.accounts import UserInput, list_users, may_edit_users, save_user
+from desktop.core.users.accounts import UserInput, list_users, manager_choices, may_edit_users, save_user
 
 
 def user_choices(
-    database: Database, *, role: str | None = None, active_only: bool = False
+    database: Database, *, managers_only: bool = False, active_only: bool = False
 ) -> list[tuple[int, str]]:
-    """(id, full name) of the users by name: of one role (e.g. the managers) or all, the active ones only."""
-    stmt = select(User.id, User.full_name).order_by(User.full_name)
-    if role is not None:
-        stmt = stmt.where(User.role == role)
-    if active_only:
-        stmt = stmt.where(User.is_active.is_(True))
+    """(id, full name) of the users by name (``accounts.manager_choices``): the managers or all, the
+    active ones only."""
     with database.session() as session:
-        return [(user_id, name) for user_id, name in session.execute(stmt)]
+        return [
+            (c.id, c.title)
+            for c in manager_choices(session, any_role=not managers_only, active_only=active_only)
+        ]
 
 
 def user_by_login(database: Database, login: str) -> User | None:

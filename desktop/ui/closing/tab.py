@@ -320,7 +320,7 @@ class ClosingTab(QWidget):
         if self.database is not None:
             for entity_id, name in entity_choices(self.database):
                 self.entity.addItem(name, entity_id)
-            for user_id, name in user_choices(self.database, role="manager"):
+            for user_id, name in user_choices(self.database, managers_only=True):
                 self.manager.addItem(name, user_id)
         for combo in (self.entity, self.manager):
             combo.setCurrentIndex(max(0, combo.findData(combo.property("keep"))))

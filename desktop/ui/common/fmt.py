@@ -1,4 +1,5 @@
-"""Display formatting for tables: the same Russian money and dates as the print forms."""
+"""Display formatting for tables: the core's formatters (``common.money``, ``common.formats``)
+for the values a table cell holds (``None`` shows as nothing)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from desktop.core.common.formats import format_date, format_money
+from desktop.core.common.formats import format_date
+from desktop.core.common.money import format_money
 
 
 def money(value: Any) -> str:
@@ -16,7 +18,7 @@ def money(value: Any) -> str:
 
 def rub(value: Any) -> str:
     """A sum standing alone (a footer, a sentence): ``1 234 567,80 ₽``."""
-    return "" if value is None else f"{money(value)} ₽"
+    return "" if value is None else format_money(Decimal(value), rub=True)
 
 
 def date(value: dt.date | None) -> str:

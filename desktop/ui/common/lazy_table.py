@@ -230,12 +230,6 @@ class LazyTableModel(QAbstractTableModel):
             return value
         return self.display(column, value)
 
-    def visible_rows(self) -> list[tuple[Any, ...]]:
-        """Every row of the current filter and order (loads what is not loaded yet): for exports."""
-        for row in range(0, len(self._ids), PAGE_SIZE):
-            self._load_page(row)
-        return [self._rows[i] for i in self._ids if i in self._rows]
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self.columns)):
             return

@@ -24,7 +24,6 @@ from desktop.core.errors import UserError, ValidationError
 from desktop.core.payments import OverpaymentError, Part
 from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
-from desktop.ui.common.widgets import cell
 
 AMOUNT_COLUMN = 7
 DOCUMENT_ID = Qt.ItemDataRole.UserRole
@@ -164,13 +163,6 @@ class AllocateDialog(QDialog):
             if item is not None and item.data(DOCUMENT_ID) == document_id:
                 return row
         return None
-
-    def set_amount(self, document_id: int, amount: Decimal | str) -> None:
-        row = self.row_of(document_id)
-        if row is None:
-            raise KeyError(document_id)
-        text = fmt.money(amount) if isinstance(amount, Decimal) else amount
-        cell(self.table, row, AMOUNT_COLUMN).setText(text)
 
     def parts(self) -> list[Part]:
         """The amounts typed in, or ValidationError naming the invoice whose amount is not a number."""

@@ -220,7 +220,7 @@ class RegistryTab(QWidget):
         if self.database is not None:
             periods = registry_operations.document_periods(self.database)
             self.entity.load(self.database)
-            managers = [(n, i) for i, n in user_choices(self.database, role="manager")]
+            managers = [(n, i) for i, n in user_choices(self.database, managers_only=True)]
         self._refill(self.period_from, [(p, p) for p in periods])
         self._refill(self.period_to, [(p, p) for p in periods])
         self._refill(self.manager, managers)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from desktop.core.closing import plan as closing
 from desktop.core.closing.files import POOL_MIN, FileWriter
-from desktop.core.common.formats import format_money
+from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.documents.pdf import find_soffice, page_texts

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.common import catalog
-from desktop.core.common.formats import NBSP
+from desktop.core.common.money import NBSP
 from desktop.core.documents.context import (
     ContextOptions,
     ImageSpec,

@@ -8,12 +8,15 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zxingcpp
 from docx import Document as DocxDocument
+from lxml import etree
 
-from desktop.core.common.formats import NBSP
+from desktop.core.common.files import write_file
+from desktop.core.common.money import NBSP
 from desktop.core.documents import render as R
 from desktop.core.documents.context import (
     ContextOptions,
@@ -24,6 +27,7 @@ from desktop.core.documents.context import (
     upd_context,
 )
 from desktop.core.documents.formcheck import FORM_PLACEHOLDERS, check_template
+from desktop.core.documents.pdf.docxmerge import bookmark_name, merge_docx
 from desktop.core.errors import ConfigError, StorageError, TemplateError
 from tests.factories.forms import decode_png, document, text_of, work_orders
 
@@ -265,34 +269,48 @@ def test_render_to_file_is_atomic(tmp_path: Path) -> None:
     assert "Акт № 154" in text_of(target.read_bytes())
     assert [p.name for p in target.parent.iterdir()] == [target.name]
     with pytest.raises(StorageError, match="не записать"):
-        R.write_atomic(target.parent, b"x")  # a folder where the file should be
+        write_file(target.parent, b"x")  # a folder where the file should be
 
 
-def test_render_batch_keeps_documents_apart(tmp_path: Path) -> None:
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def merged_forms(kind: str, contexts: list[Any], folder: Path) -> Path:
+    """Documents of one form, each rendered to its own file, then merged as a closing merges them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [R.render_to_file(kind, c, folder / f"{kind}-{i}.docx") for i, c in enumerate(contexts)]
+    merged = folder / "merged.docx"
+    assert merge_docx(files, merged) == [bookmark_name(i) for i in range(len(files))]
+    return merged
+
+
+def test_merged_forms_keep_documents_apart(tmp_path: Path) -> None:
     contexts = [act_context(document(tmp_path, number=str(n))) for n in (154, 155, 156)]
-    data = R.render_batch("act", contexts)
+    data = merged_forms("act", contexts, tmp_path / "batch").read_bytes()
     text = text_of(data)
     for n in (154, 155, 156):
         assert f"Акт № {n} от 31.10.2026" in text
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        xml = zf.read("word/document.xml").decode()
+        root = etree.fromstring(zf.read("word/document.xml"))
         media = [n for n in zf.namelist() if n.startswith("word/media/")]
     assert len(media) == 1  # one stamp picture for the whole batch
-    assert xml.count("<w:sectPr") == 3
-    assert xml.count('<w:pgNumType w:start="1"/>') == 3
-    assert xml.count('<w:type w:val="nextPage"/>') == 3
-    assert [R.bookmark_name(i) for i in range(3)] == re.findall(r'w:name="(AktDeskDoc\d{4})"', xml)
-    ids = re.findall(r'<wp:docPr id="(\d+)"', xml)
+    sections = root.findall(f".//{W}sectPr")
+    assert len(sections) == 3
+    assert [s.find(f"{W}pgNumType").get(f"{W}start") for s in sections] == ["1", "1", "1"]
+    assert [s.find(f"{W}type").get(f"{W}val") for s in sections[1:]] == ["nextPage", "nextPage"]
+    assert [bookmark_name(i) for i in range(3)] == [b.get(f"{W}name") for b in root.iter(f"{W}bookmarkStart")]
+    ids = [d.get("id") for d in root.iter(f"{WP}docPr")]
     assert len(ids) == len(set(ids)) == 6
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed in CI")
-def test_batch_pdf_splits_per_document(tmp_path: Path) -> None:
+def test_merged_pdf_splits_per_document(tmp_path: Path) -> None:
     from desktop.core.documents.pdf.pdfutil import document_starts, page_texts
 
     contexts = [act_context(document(tmp_path, number=str(n))) for n in (154, 155, 156)]
-    batch = tmp_path / "batch.docx"
-    batch.write_bytes(R.render_batch("act", contexts[:3]))
+    batch = merged_forms("act", contexts, tmp_path / "batch")
     subprocess.run(
         [
             "soffice",
@@ -308,47 +326,28 @@ def test_batch_pdf_splits_per_document(tmp_path: Path) -> None:
         capture_output=True,
         timeout=180,
     )
-    pdf = tmp_path / "batch.pdf"
-    starts, total = document_starts(pdf, [R.bookmark_name(i) for i in range(3)])
+    pdf = tmp_path / "merged.pdf"
+    starts, total = document_starts(pdf, [bookmark_name(i) for i in range(3)])
     assert (starts, total) == ([0, 1, 2], 3)
     texts = page_texts(pdf)
     for page, n in zip(texts, (154, 155, 156), strict=True):
         assert f"Акт № {n} от 31.10.2026" in page
 
 
-def test_batch_gives_each_document_its_own_footer(tmp_path: Path) -> None:
+def test_merged_forms_give_each_document_its_own_footer(tmp_path: Path) -> None:
     contexts = []
     for n in (154, 155):
         doc = document(tmp_path, number=str(n))
         contexts.append(detail_context(doc, work_orders(doc)))
-    seen: list[tuple[int, int, str]] = []
-    data = R.render_batch(
-        "detail", contexts, progress=lambda done, total, text: seen.append((done, total, text))
-    )
-    assert seen == [(1, 2, "Документ 1 из 2"), (2, 2, "Документ 2 из 2")]
+    data = merged_forms("detail", contexts, tmp_path / "batch").read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        footers = sorted(n for n in zf.namelist() if re.fullmatch(r"word/footer[^/]*\.xml", n))
+        footers = sorted(n for n in zf.namelist() if re.fullmatch(r"word/[^/]*footer[^/]*\.xml", n))
         texts = [re.sub(r"<[^>]+>", "", zf.read(n).decode()) for n in footers]
-        xml = zf.read("word/document.xml").decode()
+        root = etree.fromstring(zf.read("word/document.xml"))
     assert len(footers) == 2
     assert any("№ 154" in t for t in texts) and any("№ 155" in t for t in texts)
-    refs = re.findall(r'<w:footerReference w:type="default" r:id="([^"]+)"/>', xml)
+    refs = [r.get(f"{R_NS}id") for r in root.iter(f"{W}footerReference") if r.get(f"{W}type") == "default"]
     assert len(refs) == len(set(refs)) == 2
-
-
-def test_batch_can_be_cancelled(tmp_path: Path) -> None:
-    from desktop.core.errors import Cancelled
-    from desktop.core.jobs import CancelToken
-
-    token = CancelToken()
-    contexts = [act_context(document(tmp_path, number=str(n))) for n in (1, 2, 3)]
-
-    def progress(done: int, total: int, text: str) -> None:
-        if done == 1:
-            token.cancel()
-
-    with pytest.raises(Cancelled):
-        R.render_batch("act", contexts, progress=progress, cancel=token)
 
 
 def test_a_picture_lost_from_the_form_is_reported(tmp_path: Path) -> None:

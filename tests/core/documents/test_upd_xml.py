@@ -32,12 +32,9 @@ from desktop.core.documents.upd_xml import (
     schema_path,
     upd_data_from_document,
     upd_file_name,
-    uses_placeholder_ids,
     write_upd_xml,
-    write_upd_xml_many,
 )
-from desktop.core.errors import Cancelled, StorageError, ValidationError
-from desktop.core.jobs import CancelToken
+from desktop.core.errors import StorageError, ValidationError
 
 DATA = Path(__file__).parents[2] / "data"
 XSD = DATA / "ON_NSCHFDOPPR_1_997_01_05_03_05.xsd"
@@ -476,17 +473,15 @@ def test_file_name_puts_receiver_first_and_equals_id_file() -> None:
         "ON_NSCHFDOPPR_2AE-7707083893-773601001-0001_2BM-7736207543-773601001-201811010000000000000_20260131_"
     )
     assert f"{parsed(payload).get('ИдФайл')}.xml" == name
-    assert not uses_placeholder_ids(data)
 
 
-def test_unknown_edo_ids_fall_back_to_inn_kpp_and_are_flagged() -> None:
+def test_unknown_edo_ids_fall_back_to_inn_kpp() -> None:
     data = upd()
     name, _ = build_upd_xml(data)
     match = NAME_RE.fullmatch(name)
     assert match is not None
     assert (match.group("a"), match.group("o")) == ("7707083893773601001", "7736207543773601001")
     assert match.group("date") == "20260131"
-    assert uses_placeholder_ids(data)
 
 
 def test_an_edo_id_that_would_break_the_name_is_refused() -> None:
@@ -553,24 +548,6 @@ def test_file_date_and_time_come_from_one_moment_when_not_given() -> None:
     day, month, year = (document.get("ДатаИнфПр") or "").split(".")
     assert NAME_RE.fullmatch(name).group("date") == year + month + day  # type: ignore[union-attr]
     assert re.fullmatch(r"\d\d\.\d\d\.\d\d", document.get("ВремИнфПр") or "")
-
-
-def test_batch_writes_the_good_records_the_bad_and_reports_progress(tmp_path: Path) -> None:
-    good = [upd(number=str(n), document_key=f"batch:{n}") for n in (1, 2, 3)]
-    bad = upd(number="4", document_key="batch:4", buyer=buyer(inn="123"))
-    seen: list[tuple[int, int]] = []
-    result = write_upd_xml_many([*good, bad], tmp_path, lambda done, total, text: seen.append((done, total)))
-    assert len(result.written) == 3 and all(p.exists() for p in result.written)
-    assert [title for title, _ in result.failed] == ["УПД № 4 от 31.01.2026"]
-    assert "ИНН организации должен состоять из 10 цифр" in result.failed[0][1]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result.written)
-    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
-
-    token = CancelToken()
-    token.cancel()
-    with pytest.raises(Cancelled):
-        write_upd_xml_many(good, tmp_path / "cancelled", cancel=token)
-    assert not (tmp_path / "cancelled").exists()
 
 
 # ------------------------------------------------------------------------------- speed, threads

@@ -7,15 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.core.common.formats import (
-    NBSP,
-    format_date,
-    format_date_words,
-    format_money,
-    format_quantity,
-    format_short_range,
-    kopecks,
-)
+from desktop.core.common.formats import format_date, format_date_words, format_short_range
+from desktop.core.common.money import NBSP, format_money, format_quantity, kopecks
 from desktop.core.common.periods import format_period
 from desktop.core.documents.words import amount_in_words
 

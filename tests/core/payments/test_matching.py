@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.core.bank import extract_invoice_refs, normalize_invoice_number, parse_statement
-from desktop.core.payments.matching import Confidence, OpenInvoice, match_document, match_payment
+from desktop.core.payments.matching import Confidence, OpenInvoice, match_payment
 from tests.factories.bank import CLIENT_INN, CLIENT_KPP, Doc, encode, statement_lines
 
 D = Decimal
@@ -174,5 +174,6 @@ def test_statement_document_is_matched() -> None:
         "1", "03.03.2026", "12000.00", purpose="Оплата по счету № АБ-45 от 02.03.2026. НДС не облагается"
     )
     statement = parse_statement(encode(statement_lines([doc])), "m.txt")
-    result = match_document(statement.documents[0], OPEN)
+    incoming = statement.documents[0]
+    result = match_payment(incoming.amount, incoming.purpose, incoming.payer.inn, OPEN, incoming.payer.kpp)
     assert result.auto_apply and [a.invoice_id for a in result.allocations] == [2]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from desktop.core.common.choices import Choice
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.models import Event, User
-from desktop.core.users.accounts import UserFieldsError, UserInput, save_user
+from desktop.core.models import Event, OwnEntity, User
+from desktop.core.parties.directory import own_entity_choices
+from desktop.core.users.accounts import UserFieldsError, UserInput, manager_choices, save_user
 
 
 def test_the_first_user_may_be_created_by_anyone_then_only_an_admin_edits(any_db: Database) -> None:
@@ -51,3 +53,28 @@ def test_the_last_active_administrator_cannot_be_demoted_or_disabled(any_db: Dat
     with any_db.session() as session:
         boss = session.get(User, boss_id)
         assert boss is not None and boss.role == "approver"
+
+
+def test_dropdowns_offer_managers_and_own_entities_by_name(sqlite_db: Database) -> None:
+    with sqlite_db.transaction() as session:
+        session.add_all(
+            [
+                User(login="z", full_name="Яковлев Я.Я.", role="manager"),
+                User(login="a", full_name="Антонов А.А.", role="manager", is_active=False),
+                User(login="b", full_name="Борисова Б.Б.", role="accountant"),
+                OwnEntity(short_name="ООО «Юг»", full_name="ООО «Юг»", inn="7707083893"),
+                OwnEntity(
+                    short_name="ООО «Альфа»", full_name="ООО «Альфа»", inn="7736207543", is_active=False
+                ),
+            ]
+        )
+    with sqlite_db.session() as session:
+        assert [c.title for c in manager_choices(session)] == ["Антонов А.А.", "Яковлев Я.Я."]
+        assert [c.title for c in manager_choices(session, any_role=True, active_only=True)] == [
+            "Борисова Б.Б.",
+            "Яковлев Я.Я.",
+        ]
+        entities = own_entity_choices(session)
+        assert [c.title for c in entities] == ["ООО «Альфа»", "ООО «Юг»"]
+        assert all(isinstance(c, Choice) and isinstance(c.id, int) for c in entities)
+        assert [c.title for c in own_entity_choices(session, active_only=True)] == ["ООО «Юг»"]

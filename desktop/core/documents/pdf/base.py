@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from desktop.core.common.files import write_atomic
 from desktop.core.errors import StorageError, UserError, os_error_text
 from desktop.core.jobs import CancelToken, Progress
 
@@ -146,27 +146,6 @@ class PdfBackend(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def atomic_write(target: Path, write: Callable[[int], None]) -> None:
-    """Write a file atomically: ``write(fd)`` fills a temp file in the target folder, then rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o644)  # mkstemp makes 0600; a document is as readable as any file
-            write(fd)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def atomic_move(src: Path, target: Path) -> None:
     """Move a finished file into place atomically (copying when it lives on another volume)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,15 +156,7 @@ def atomic_move(src: Path, target: Path) -> None:
         return
     except OSError:
         pass
-    data = src.read_bytes()
-
-    def write(fd: int) -> None:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-
-    atomic_write(target, write)
+    write_atomic(target, src.read_bytes())
     src.unlink(missing_ok=True)
 
 

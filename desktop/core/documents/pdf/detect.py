@@ -14,16 +14,6 @@ NONE_FOUND = (
 )
 
 
-def available_backends() -> list[str]:
-    """The converters this computer has, best first (for the settings dialog)."""
-    found = []
-    if word_available():
-        found.append("word")
-    if find_soffice() is not None:
-        found.append("libreoffice")
-    return found
-
-
 def detect_backend(preference: str = "auto", **libreoffice_options: object) -> PdfBackend:
     """The backend for the setting: Word where it exists, LibreOffice otherwise (``auto``).
 

@@ -19,13 +19,12 @@ document out exactly as it would be laid out alone, so:
 
 A document that cannot be merged safely (fields that depend on the whole file, such as
 NUMPAGES; footnotes, comments, embedded sub-documents; list styles) is reported by
-``merge_blocker`` and converted alone instead.
+``inspect_docx`` and converted alone instead (``merge_mergeable`` sorts a batch so).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 import threading
@@ -33,8 +32,11 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
+
+from desktop.core.common.files import write_atomic
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -242,12 +244,6 @@ def inspect_docx(path: Path) -> Inspection:
             return Inspection(None, "повреждена часть документа")
 
 
-def merge_blocker(path: Path) -> str | None:
-    """Why this DOCX must be converted alone (in Russian), or None if it can be merged."""
-    inspection = inspect_docx(path)
-    return inspection.problem or inspection.blocker
-
-
 def _blocker(pkg: _Package, doc: etree._Element) -> str | None:
     body = doc.find(_w("body"))
     if body is None:
@@ -321,6 +317,12 @@ class _MergedPackage:
         self.numbering: etree._Element | None = None
         self.empty_parts: dict[str, str] = {}
         self._used_names = set(self.parts)
+        # A picture every document carries (the stamp, the facsimile) is stored once.
+        self.media: dict[bytes, str] = {
+            hashlib.sha1(data).digest(): name
+            for name, data in self.parts.items()
+            if name.startswith("word/media/")
+        }
         self.defaults = {
             (d.get("Extension") or "").lower(): d.get("ContentType") or ""
             for d in self.content_types.iter(f"{{{CT}}}Default")
@@ -379,21 +381,16 @@ class _MergedPackage:
         self.parts["word/_rels/document.xml.rels"] = etree.tostring(
             self.doc_rels, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-                    # [Content_Types].xml first, as Word writes it.
-                    zf.writestr("[Content_Types].xml", self.parts["[Content_Types].xml"])
-                    for name, data in self.parts.items():
-                        if name != "[Content_Types].xml":
-                            zf.writestr(name, data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+
+        def fill(fh: BinaryIO) -> None:
+            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                # [Content_Types].xml first, as Word writes it.
+                zf.writestr("[Content_Types].xml", self.parts["[Content_Types].xml"])
+                for name, data in self.parts.items():
+                    if name != "[Content_Types].xml":
+                        zf.writestr(name, data)
+
+        write_atomic(out, fill)
 
 
 def _content_type(pkg: _Package, name: str) -> str | None:
@@ -417,8 +414,16 @@ def _copy_part(pkg: _Package, merged: _MergedPackage, name: str, tag: str, copie
     data = pkg.read(name)
     if data is None:
         raise MergeError(0, f"нет части {name}, на которую ссылается документ")
+    if name.startswith("word/media/"):
+        digest = hashlib.sha1(data).digest()
+        same = merged.media.get(digest)
+        if same is not None:
+            copied[name] = same
+            return same
     new_name = merged.unique_name(name, tag)
     copied[name] = new_name
+    if name.startswith("word/media/"):
+        merged.media[digest] = new_name
     rels_root = pkg.xml(_rels_name(name))
     if rels_root is not None:
         folder = posixpath.dirname(name)
@@ -710,3 +715,39 @@ def _load_body(pkg: _Package, merged: _MergedPackage, index: int) -> etree._Elem
                     rid_map[value] = merged.add_doc_rel(rel.type, new_name, external=False)
             el.set(attr, rid_map[value])
     return body
+
+
+@dataclass
+class Mergeable:
+    """How ``merge_mergeable`` split a batch: the merged documents with their bookmarks, in order,
+    and those to convert alone."""
+
+    merged: list[tuple[Path, str]]
+    alone: list[Path]
+
+
+def merge_mergeable(sources: Sequence[Path], out: Path) -> Mergeable:
+    """Merge into ``out`` those of ``sources`` that can share one file (readable, no blocker, the
+    same shared parts as the first of them); the others are left to be converted alone.
+
+    ``out`` is written only when two or more documents merge. Raises ``OSError`` when it cannot be.
+    """
+    alone: list[Path] = []
+    mergeable: list[Path] = []
+    key: str | None = None
+    for source in sources:
+        inspection = inspect_docx(source)
+        source_key = merge_key(source) if inspection.problem is None and inspection.blocker is None else None
+        if source_key is not None and key in (None, source_key):
+            key = source_key
+            mergeable.append(source)
+        else:
+            alone.append(source)
+    while len(mergeable) > 1:
+        try:
+            names = merge_docx(mergeable, out)
+        except MergeError as exc:
+            alone.append(mergeable.pop(exc.index))
+            continue
+        return Mergeable(list(zip(mergeable, names, strict=True)), sorted(alone, key=list(sources).index))
+    return Mergeable([], sorted([*mergeable, *alone], key=list(sources).index))

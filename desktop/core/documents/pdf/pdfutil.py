@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.documents.pdf.base import atomic_write, storage_error
+from desktop.core.common.files import write_atomic
+from desktop.core.documents.pdf.base import storage_error
 from desktop.core.errors import StorageError
 
 PDFIUM_LOCK = threading.RLock()
@@ -159,13 +159,8 @@ def split_pdf(src: Path, parts: Sequence[tuple[range, Path]]) -> list[StorageErr
 
 
 def _save(pdf: pdfium.PdfDocument, target: Path) -> None:
-    def write(fd: int) -> None:
-        with os.fdopen(os.dup(fd), "wb") as fh:
-            pdf.save(fh)
-            fh.flush()
-
     try:
-        atomic_write(target, write)
+        write_atomic(target, pdf.save)
     except OSError as exc:
         raise storage_error(target, exc) from exc
 

@@ -11,9 +11,9 @@ from lxml import etree
 from desktop.core.documents.pdf.docxmerge import (
     MergeError,
     inspect_docx,
-    merge_blocker,
     merge_docx,
     merge_key,
+    merge_mergeable,
 )
 from desktop.core.documents.pdf.sample import write_sample_docx
 
@@ -55,8 +55,17 @@ def test_each_document_starts_a_section_with_page_numbers_from_one(tmp_path: Pat
 def test_fields_that_depend_on_the_whole_file_keep_a_document_alone(tmp_path: Path) -> None:
     plain = write_sample_docx(tmp_path / "plain.docx")
     pages_of = write_sample_docx(tmp_path / "pages_of.docx", numpages=True)
-    assert merge_blocker(plain) is None
-    assert merge_blocker(pages_of) == "поле NUMPAGES зависит от всего файла"
+    assert inspect_docx(plain).blocker is None
+    assert inspect_docx(pages_of).blocker == "поле NUMPAGES зависит от всего файла"
+    other = write_sample_docx(tmp_path / "other.docx", number=2)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    split = merge_mergeable([plain, pages_of, broken, other], tmp_path / "merged.docx")
+    assert split.merged == [(plain, "AktDeskDoc0000"), (other, "AktDeskDoc0001")]
+    assert split.alone == [pages_of, broken]
+    alone = merge_mergeable([plain, pages_of], tmp_path / "alone.docx")
+    assert (alone.merged, alone.alone) == ([], [plain, pages_of])
+    assert not (tmp_path / "alone.docx").exists()
 
 
 def test_broken_files_are_named_not_merged(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ def app_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent.parent
+    return Path(__file__).resolve().parents[3]  # desktop/core/common/resources.py
 
 
 def resource_path(*parts: str) -> Path:

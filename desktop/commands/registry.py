@@ -52,15 +52,17 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from desktop.core.common.exports import export_rows
+    from desktop.core.models import SIGNABLE_KINDS, DocumentKind
     from desktop.core.registry.queries import EXPORT_COLUMNS, RegistryFilter, filtered_ids
     from desktop.core.registry.queries import export_rows as registry_rows
 
     check_period(args.period)
     flt = RegistryFilter(period_from=args.period, period_to=args.period)
     if args.unsigned:
-        flt.kinds, flt.signed = ["act", "upd"], False
+        flt.kinds, flt.signed = list[str](SIGNABLE_KINDS), False
     if args.unpaid:
-        flt.kinds, flt.paid = ["invoice", "upd"] if not args.unsigned else flt.kinds, "not_paid"
+        payable = [DocumentKind.INVOICE, DocumentKind.UPD]
+        flt.kinds, flt.paid = list[str](payable) if not args.unsigned else flt.kinds, "not_paid"
     database = database_from_args(args)
     with database.session() as session:
         ids = filtered_ids(session, flt, "client", False)
@@ -74,10 +76,10 @@ def run_export(args: argparse.Namespace) -> int:
 def _find_document(session: Any, args: argparse.Namespace) -> Any:
     from sqlalchemy import select
 
-    from desktop.core.models import Document, OwnEntity
+    from desktop.core.models import SIGNABLE_KINDS, Document, DocumentKind, OwnEntity
 
     # Acts and UPDs are numbered separately: «АС-1» may be both; --kind says which (the act by default).
-    kinds = (args.kind,) if getattr(args, "kind", None) else ("act", "upd")
+    kinds = (DocumentKind(args.kind),) if getattr(args, "kind", None) else SIGNABLE_KINDS
     stmt = select(Document).where(
         Document.number == args.act, Document.kind.in_(kinds), Document.current.is_(True)
     )
@@ -90,7 +92,7 @@ def _find_document(session: Any, args: argparse.Namespace) -> Any:
     found = list(session.scalars(stmt))
     if not found:
         raise ValidationError(f"Акт № {args.act} не найден.")
-    acts = [d for d in found if d.kind == "act"]
+    acts = [d for d in found if d.kind == DocumentKind.ACT]
     if acts and len(acts) < len(found):  # an act and a UPD share the number: the act, unless --kind upd
         found = acts
     if len(found) > 1:

@@ -35,6 +35,7 @@ from desktop.core.common.formats import (
     format_quantity,
     format_short_range,
 )
+from desktop.core.common.labels import KIND_FORM_TITLES, KIND_TITLES
 from desktop.core.common.resources import resource_path
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png
@@ -66,13 +67,8 @@ FACSIMILE_HEIGHT_MM = 12.0
 PAYMENT_QR_MM = 35.0
 ID_QR_MM = 15.0
 
-TITLES = {
-    "act": "Акт",
-    "invoice": "Счёт на оплату",
-    "upd": "Универсальный передаточный документ",
-    "detail": "Детализация",
-    "contract": "Договор",
-}
+TITLES: dict[str, str] = {kind.value: title for kind, title in KIND_FORM_TITLES.items()}  # by form
+TITLES.update(detail="Детализация", contract="Договор")
 UNIT_NAMES = {code: short for code, _name, short in catalog.UNITS}
 PERIODICITY_TEXT = {
     Periodicity.MONTH: "ежемесячно",
@@ -326,7 +322,7 @@ def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
 
 
 def _doc_name(doc: Document) -> str:
-    title = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(doc.kind, "Документ")
+    title = KIND_TITLES.get(doc.kind, "Документ")
     date = format_date(doc.date) if doc.date else ""
     return f"{title} № {doc.number} от {date}".strip()
 

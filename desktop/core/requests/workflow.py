@@ -41,7 +41,7 @@ from desktop.core.bank.orders import (
     vat_phrase,
     write_payment_orders,
 )
-from desktop.core.common import numbering
+from desktop.core.common import labels, numbering
 from desktop.core.common.catalog import NO_VAT, round_money
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.identifiers import check_account, check_bik, check_corr_account, check_inn, check_kpp
@@ -59,6 +59,7 @@ from desktop.core.models import (
     RequestStatus,
     Role,
     Scan,
+    ScanRole,
     User,
     _now,
 )
@@ -67,23 +68,12 @@ from desktop.core.scans.store import EXTENSIONS, AttachResult, ScanStore
 NUMBER_KIND = "request"  # numbering kind: gap-free per own entity and year
 CURRENCIES = ("RUB", "USD", "EUR", "CNY")
 VAT_RATES = ("22%", "20%", "10%", "7%", "5%", "0%", NO_VAT)
-ATTACHMENT_ROLES = {"e_invoice": "Эл. версия счёта", "payment_order": "Платёжное поручение"}
+ATTACHMENT_ROLES: dict[str, str] = {role.value: title for role, title in labels.SCAN_ROLE_TITLES.items()}
 SHARE_FOLDER = "Заявки на оплату"
 MAX_AMOUNT = MONEY.limit
 
-STATUS_TITLES = {
-    RequestStatus.DRAFT: "Черновик",
-    RequestStatus.APPROVAL: "На согласовании",
-    RequestStatus.APPROVED: "Согласован к оплате",
-    RequestStatus.PAID: "Оплачен",
-    RequestStatus.REJECTED: "Отказано",
-}
-ROLE_TITLES = {
-    Role.ACCOUNTANT: "бухгалтер",
-    Role.MANAGER: "менеджер",
-    Role.APPROVER: "согласующий",
-    Role.ADMIN: "администратор",
-}
+STATUS_TITLES = labels.REQUEST_STATUS_TITLES
+ROLE_TITLES = {role: title.lower() for role, title in labels.ROLE_TITLES.items()}  # inside a sentence
 FIELD_TITLES = {
     "own_entity_id": "Плательщик (наше юрлицо)",
     "subject": "За что платим",
@@ -944,7 +934,7 @@ def attach(
 
     def link(row: Scan) -> None:
         row.payment_request_id = request.id
-        row.role = role
+        row.role = ScanRole(role)
         _event(request, login, None, None, f"Прикреплён файл ({ATTACHMENT_ROLES[role]}): {row.original_name}")
 
     result, problem = store.store_files(

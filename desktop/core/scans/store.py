@@ -27,10 +27,11 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.common.events import current_login, log_event
+from desktop.core.common.labels import kind_title
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.documents.paths import party_folder
 from desktop.core.errors import StorageError, ValidationError, os_error_text
-from desktop.core.models import Document, Scan, ScanStatus
+from desktop.core.models import Document, DocumentKind, Scan, ScanStatus
 from desktop.core.payments.closed import notify_closed
 
 DEFAULT_PATTERN = "Акты выполненных работ/{year}/{client}/{number} от {date}"
@@ -58,10 +59,10 @@ def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PAT
         "client": party_folder(document.counterparty.short_name, document.counterparty.inn),
         "number": document.number,
         "date": document.date.strftime("%d.%m.%Y"),
-        "kind": {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(document.kind, document.kind),
+        "kind": kind_title(document.kind),
         "period": document.period,
     }
-    if pattern == DEFAULT_PATTERN and document.kind != "act":
+    if pattern == DEFAULT_PATTERN and document.kind != DocumentKind.ACT:
         # «УПД 12 от 31.10.2026»: a UPD numbered like an act of the same client keeps its own name.
         pattern = DEFAULT_PATTERN.replace("{number}", "{kind} {number}")
     parts = pattern.format(**values).replace("\\", "/").split("/")

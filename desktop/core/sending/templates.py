@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import TemplateError
-from desktop.core.models import Document, MailTemplateText
+from desktop.core.models import SIGNABLE_KINDS, Document, MailTemplateText
 from desktop.core.sending.compose import (
     TEMPLATES,
     MailTemplate,
@@ -140,7 +140,7 @@ def sample_letter(session: Session, purpose: str) -> SampleLetter:
     if purpose == "package":
         period = session.scalar(  # the last closed month (not the advance invoices of the next one)
             select(func.max(Document.period)).where(
-                Document.current.is_(True), Document.kind.in_(("act", "upd"))
+                Document.current.is_(True), Document.kind.in_(SIGNABLE_KINDS)
             )
         )
         if period is None:
@@ -159,7 +159,7 @@ def sample_letter(session: Session, purpose: str) -> SampleLetter:
             template=capture,
         )
     else:
-        unsigned = (Document.current.is_(True), Document.signed.is_(False), Document.kind.in_(("act", "upd")))
+        unsigned = (Document.current.is_(True), Document.signed.is_(False), Document.kind.in_(SIGNABLE_KINDS))
         client_id = session.scalar(
             select(Document.counterparty_id)
             .where(*unsigned)

@@ -41,9 +41,10 @@ from desktop.config import Settings, load_settings
 from desktop.core.closing import plan as closing
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
+from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import OwnEntity, User
+from desktop.core.models import DocumentKind, DocumentStage, OwnEntity, Role, User
 from desktop.ui.common import fmt
 from desktop.ui.common.flow_layout import FlowLayout
 from desktop.ui.common.widgets import row_of
@@ -63,7 +64,6 @@ MONTHS = (
     QT_TRANSLATE_NOOP("ClosingTab", "November"),
     QT_TRANSLATE_NOOP("ClosingTab", "December"),
 )
-KIND_RU = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -139,7 +139,10 @@ class PlanModel(QAbstractTableModel):
     def documents_text(self, row: PlanRow) -> str:
         if row.skip_reason:
             return row.skip_reason
-        issue = [f"{KIND_RU[d.kind]}{' ' + d.period if d.stage == 'prepay' else ''}" for d in row.to_issue]
+        issue = [
+            f"{KIND_NOUNS[d.kind]}{' ' + d.period if d.stage == DocumentStage.PREPAY else ''}"
+            for d in row.to_issue
+        ]
         return ", ".join(issue) if issue else self.tr("already closed")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -337,7 +340,7 @@ class ClosingTab(QWidget):
                 ):
                     self.entity.addItem(name, entity_id)
                 for user_id, name in session.execute(
-                    select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
+                    select(User.id, User.full_name).where(User.role == Role.MANAGER).order_by(User.full_name)
                 ):
                     self.manager.addItem(name, user_id)
         for combo in (self.entity, self.manager):
@@ -476,8 +479,8 @@ class ClosingTab(QWidget):
     def retry_failed(self) -> Task | None:
         if self.result is None or self.model.plan is None:
             return None
-        failed = {e["contract"] for e in self.result.errors}
-        ids = [row.contract_id for row in self.model.plan.rows if row.contract_number in failed]
+        failed = {e.contract_id for e in self.result.errors if e.contract_id is not None}
+        ids = [row.contract_id for row in self.model.plan.rows if row.contract_id in failed]
         return self.close_month(only=ids)
 
     def _finished(self, result: ClosingResult) -> None:
@@ -617,7 +620,8 @@ class ClosingTab(QWidget):
         parts = [
             f"<h3>{t['Period']} {result.period}</h3>",
             f"<p>{t['Contracts closed']}: {result.contracts}<br>"
-            f"{t['Acts']}: {docs['act']}, {t['invoices']}: {docs['invoice']}, {t['UPD']}: {docs['upd']}<br>"
+            f"{t['Acts']}: {docs[DocumentKind.ACT]}, {t['invoices']}: {docs[DocumentKind.INVOICE]}, "
+            f"{t['UPD']}: {docs[DocumentKind.UPD]}<br>"
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
         ]
         if result.cancelled:
@@ -632,7 +636,7 @@ class ClosingTab(QWidget):
             parts.append("</table>")
         if result.errors:
             parts.append(f"<p style='color:#b00020'>{t['Errors']}:</p><ul>")
-            parts.extend(f"<li>{e['contract']}: {e['message']}</li>" for e in result.errors)
+            parts.extend(f"<li>{e.contract}: {e.message}</li>" for e in result.errors)
             parts.append("</ul>")
         if result.print_files:  # per-client packages first, the whole run's PDF last
             run_pdf = result.print_files[-1]

@@ -34,14 +34,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.labels import kind_title
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.editing import ChangeInput, add_agreement, update_contract
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Agreement, AgreementAction, Contract, ContractLine
+from desktop.core.models import Agreement, AgreementAction, Contract, ContractKind, ContractLine, ScanStatus
 from desktop.core.registry.queries import (
-    KIND_RU,
     PAY_RU,
     RegistryFilter,
     RegistryRow,
@@ -195,7 +195,7 @@ class ContractCard(QDialog):
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         for code in STATUS_TITLES:
-            self.status.addItem(status_title(code), code)
+            self.status.addItem(status_title(code), code.value)
         self.save_status = QPushButton(self.tr("Apply"), self)
         self.agreement_button = QPushButton(self.tr("Add agreement…"), self)
         self.agreement_button.setObjectName("addAgreement")
@@ -267,7 +267,7 @@ class ContractCard(QDialog):
         self.setWindowTitle(self.tr("Contract %1").replace("%1", contract.number))
         self.terms.setHtml(contract_html(contract))
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
-        self.work_orders_button.setVisible(contract.kind == "variable")
+        self.work_orders_button.setVisible(contract.kind == ContractKind.VARIABLE)
         with self.database.session() as session:
             self.history.setHtml(history_html(session, "contract", contract.id))
             self.scan_list = contract_scans.list_scans(session, contract.id)
@@ -283,7 +283,7 @@ class ContractCard(QDialog):
         self.documents.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = (
-                KIND_RU.get(row.kind, row.kind),
+                kind_title(row.kind),
                 row.number,
                 row.date.strftime("%d.%m.%Y"),
                 row.period,
@@ -315,7 +315,7 @@ class ContractCard(QDialog):
     def _show_scans(self) -> None:
         self.scans.clear()
         for scan in self.scan_list:
-            if scan.status == "stored":
+            if scan.status == ScanStatus.STORED:
                 where = scan.path or ""
             else:
                 where = self.tr("queued: %1").replace("%1", scan.last_error or "")
@@ -323,7 +323,7 @@ class ContractCard(QDialog):
             QListWidgetItem(f"{scan.original_name} — {where} ({scan.added_by}, {added})", self.scans)
         if self.scans.count():
             self.scans.setCurrentRow(0)
-        stored = any(s.status == "stored" for s in self.scan_list)
+        stored = any(s.status == ScanStatus.STORED for s in self.scan_list)
         if stored:
             text = self.tr("Signed scan: yes")
         elif self.scan_list:

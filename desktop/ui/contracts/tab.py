@@ -30,7 +30,7 @@ from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Agreement, Contract, User
+from desktop.core.models import Agreement, Contract, ContractKind, User
 from desktop.ui.common.entity_choice import EntityChoice
 from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
@@ -59,13 +59,13 @@ class ContractsTab(QWidget):
         self.kind = QComboBox(self)
         self.kind.setObjectName("contractsKind")
         self.kind.addItem(self.tr("All types"), None)
-        self.kind.addItem(kind_title("fixed"), "fixed")
-        self.kind.addItem(kind_title("variable"), "variable")
+        for kind in ContractKind:
+            self.kind.addItem(kind_title(kind), kind.value)
         self.status = QComboBox(self)
         self.status.setObjectName("contractsStatus")
         self.status.addItem(self.tr("All statuses"), None)
         for code in STATUS_TITLES:
-            self.status.addItem(status_title(code), code)
+            self.status.addItem(status_title(code), code.value)
         self.manager = QComboBox(self)
         self.manager.setObjectName("contractsManager")
         self.expiring = QSpinBox(self)

@@ -32,7 +32,7 @@ from sqlalchemy import select
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import os_error_text
-from desktop.core.models import User
+from desktop.core.models import Role, User
 from desktop.core.overview import queries as overview
 from desktop.core.overview.queries import Figure, Overview
 from desktop.ui.common import fmt
@@ -218,7 +218,7 @@ class OverviewTab(QWidget):
             with self.database.session() as session:
                 self.entity.load(session)
                 user = session.scalars(select(User).where(User.login == self.login)).first()
-                if user is not None and user.role == "manager":
+                if user is not None and user.role == Role.MANAGER:
                     self._manager_name = user.full_name
         self.scope_label.setText(
             self.tr("Clients of %1").replace("%1", self._manager_name)

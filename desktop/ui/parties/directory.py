@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.common.labels import PARTY_KIND_TITLES
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Counterparty, OwnEntity, User
@@ -38,8 +39,6 @@ from desktop.ui.common.history import history_html
 from desktop.ui.common.lazy_table import Column, LazyTableModel
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.parties.card import CounterpartyCard
-
-KIND_RU = {"legal": "Юрлицо", "entrepreneur": "ИП", "person": "Физлицо"}
 
 
 class CounterpartiesModel(LazyTableModel):
@@ -86,7 +85,10 @@ class CounterpartiesModel(LazyTableModel):
             .outerjoin(User, User.id == Counterparty.manager_id)
             .where(Counterparty.id.in_(ids))
         )
-        return {row[0]: (row[1], row[2], row[3], KIND_RU.get(row[4], row[4]), row[5], row[6]) for row in rows}
+        return {
+            row[0]: (row[1], row[2], row[3], PARTY_KIND_TITLES.get(row[4], row[4]), row[5], row[6])
+            for row in rows
+        }
 
 
 class CounterpartiesDialog(QDialog):

@@ -24,13 +24,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.labels import kind_title
 from desktop.core.db import Database
-from desktop.core.models import Document, Scan
+from desktop.core.models import Document, Scan, ScanStatus
 from desktop.ui.common import fmt
 from desktop.ui.common.history import history_html
 from desktop.ui.registry.drop_view import local_files
-
-KIND_RU = {"act": "Акт", "invoice": "Счёт на оплату", "upd": "УПД"}
 
 
 def thumbnail(path: Path, size: int = 220) -> QPixmap:
@@ -120,7 +119,7 @@ class DocumentCard(QDialog):
             )
             if doc is None:
                 return
-            self.setWindowTitle(f"{KIND_RU.get(doc.kind, doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
+            self.setWindowTitle(f"{kind_title(doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
             lines = "".join(
                 f"<tr><td>{line.position}</td><td>{escape(line.name)}</td><td align='right'>{line.quantity.normalize():f}</td>"
                 f"<td align='right'>{fmt.money(line.amount_total)}</td></tr>"
@@ -145,12 +144,12 @@ class DocumentCard(QDialog):
             for scan in session.scalars(select(Scan).where(Scan.document_id == doc.id).order_by(Scan.id)):
                 where = (
                     scan.path
-                    if scan.status == "stored"
+                    if scan.status == ScanStatus.STORED
                     else self.tr("pending: %1").replace("%1", scan.last_error or "")
                 )
                 item = QListWidgetItem(f"{scan.original_name} — {where}", self.scans)
-                item.setData(256, scan.path if scan.status == "stored" else scan.outbox_path)
-                item.setData(257, scan.status)
+                item.setData(256, scan.path if scan.status == ScanStatus.STORED else scan.outbox_path)
+                item.setData(257, scan.status.value)
             if self.scans.count():
                 self.scans.setCurrentRow(0)
 
@@ -159,7 +158,7 @@ class DocumentCard(QDialog):
         if item is None:
             return None
         path = item.data(256)
-        if item.data(257) == "stored" and self.share is not None:
+        if item.data(257) == ScanStatus.STORED and self.share is not None:
             return Path(self.share) / path
         return Path(path) if path else None
 

@@ -27,7 +27,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Document, User
+from desktop.core.models import SIGNABLE_KINDS, Document, DocumentKind, Role, User
 from desktop.core.registry import queries as registry
 from desktop.core.registry.queries import RegistryFilter
 from desktop.ui.common import fmt
@@ -60,10 +60,10 @@ class RegistryTab(QWidget):
             "registryKind",
             [
                 (self.tr("All documents"), None),
-                (self.tr("Acts"), ["act"]),
-                (self.tr("Invoices"), ["invoice"]),
-                (self.tr("UPD"), ["upd"]),
-                (self.tr("Acts and UPD"), ["act", "upd"]),
+                (self.tr("Acts"), [DocumentKind.ACT.value]),
+                (self.tr("Invoices"), [DocumentKind.INVOICE.value]),
+                (self.tr("UPD"), [DocumentKind.UPD.value]),
+                (self.tr("Acts and UPD"), [kind.value for kind in SIGNABLE_KINDS]),
             ],
         )
         self.period_from = named_combo(self, "registryPeriodFrom", [(self.tr("from any period"), None)])
@@ -211,7 +211,9 @@ class RegistryTab(QWidget):
                 managers = [
                     (n, i)
                     for i, n in session.execute(
-                        select(User.id, User.full_name).where(User.role == "manager").order_by(User.full_name)
+                        select(User.id, User.full_name)
+                        .where(User.role == Role.MANAGER)
+                        .order_by(User.full_name)
                     )
                 ]
         self._refill(self.period_from, [(p, p) for p in periods])

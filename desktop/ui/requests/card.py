@@ -38,7 +38,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, ScanStatus
+from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus, ScanRole, ScanStatus
 from desktop.core.requests import workflow as pr
 from desktop.core.requests.workflow import Action, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
@@ -305,7 +305,7 @@ class RequestCard(QDialog):
             if request is None:
                 self.setWindowTitle(self.tr("New payment request"))
                 self.status_label.setText(
-                    f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+                    f"<b style='color:{STATUS_COLORS[RequestStatus.DRAFT]}'>{escape(status_title(RequestStatus.DRAFT))}</b>"
                 )
                 self.history.setHtml("")
                 allowed = {a: None for a in Action} | {
@@ -353,13 +353,13 @@ class RequestCard(QDialog):
         )
         color = STATUS_COLORS.get(request.status, "#000")
         extra = ""
-        if request.status == "approved" and request.exported_at:
+        if request.status == RequestStatus.APPROVED and request.exported_at:
             extra = " · " + escape(
                 self.tr("payment order exported %1").replace(
                     "%1", fmt.date(fmt.local_time(request.exported_at).date())
                 )
             )
-        if request.status == "paid" and request.paid_at:
+        if request.status == RequestStatus.PAID and request.paid_at:
             extra = " " + fmt.date(request.paid_at)
         self.status_label.setText(
             f"<span style='font-size:14px'>{escape(self.windowTitle())} — "
@@ -410,7 +410,7 @@ class RequestCard(QDialog):
     def _show_attachments(self, session: Any) -> None:
         self.attachments.clear()
         for scan in pr.attachments(session, self.request_id or 0):
-            role = self.tr("E-invoice") if scan.role == "e_invoice" else self.tr("Payment order")
+            role = self.tr("E-invoice") if scan.role == ScanRole.E_INVOICE else self.tr("Payment order")
             state = "" if scan.status == ScanStatus.STORED else " — " + self.tr("waiting in the queue")
             item = QListWidgetItem(f"{role}: {scan.original_name}{state}")
             item.setToolTip(scan.path or "")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.config import Settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
+from desktop.core.models import Role
 from desktop.core.requests import workflow as pr
 from desktop.ui.common import fmt
 from desktop.ui.common.entity_choice import EntityChoice
@@ -134,7 +135,7 @@ class RequestsTab(QWidget):
         if self.database is not None:
             with self.database.session() as session:
                 role = pr.user_role(session, self.login)
-        allowed = role in ("accountant", "admin")
+        allowed = role in (Role.ACCOUNTANT, Role.ADMIN)
         self.export_button.setEnabled(allowed)
         self.export_button.setToolTip(
             self.tr(

@@ -129,13 +129,15 @@ class Base(DeclarativeBase):
 def _enum(enum: type[StrEnum], length: int) -> SAEnum:
     """A column type for ``enum``: its values in a ``VARCHAR(length)``, read back as its members.
 
-    No native type and no CHECK constraint: the DDL is the plain ``VARCHAR`` it always was.
+    No native type and no CHECK constraint: the DDL is the plain ``VARCHAR`` it always was. A member
+    or its value may be written; any other string is refused before the database (``LookupError``).
     """
     return SAEnum(
         enum,
         native_enum=False,
         length=length,
         create_constraint=False,
+        validate_strings=True,
         values_callable=lambda members: [member.value for member in members],
     )
 

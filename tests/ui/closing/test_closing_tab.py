@@ -191,8 +191,18 @@ def test_retry_failed_closes_the_failed_contract_not_its_namesake_of_another_ent
         fill_demo(session, clients=12, seed=11, today=TODAY)
     broken = same_number_one_failing(database, PERIOD)
     tab = _closing_tab(qtbot, _window(qtbot, database, tmp_path / "out"))
+
+    def new_plan(shown: object) -> None:  # a preview that started after ``shown`` was on screen has ended
+        qtbot.waitUntil(
+            lambda: bool(errors) or (tab.model.plan is not shown and not (tab.task and tab.task.running)),
+            timeout=60000,
+        )
+        assert errors == []
+
     _preview(qtbot, tab, errors)
+    shown = tab.model.plan
     _close_month(qtbot, tab, errors)
+    new_plan(shown)  # the rows refreshed after the run
     failed = [e for e in tab.result.errors if e.contract_id is not None]
     assert [(e.contract, e.contract_id) for e in failed] == [(SAME_NUMBER, broken.fails)]
     assert tab.retry_button.isEnabled()
@@ -200,7 +210,7 @@ def test_retry_failed_closes_the_failed_contract_not_its_namesake_of_another_ent
     repair(database, broken)
     shown = tab.model.plan
     click(qtbot, tab.preview_button)  # the corrected terms
-    qtbot.waitUntil(lambda: bool(errors) or (tab.model.plan is not shown and tab.preview_button.isEnabled()))
+    new_plan(shown)
     first = tab.result
     click(qtbot, tab.retry_button)
     qtbot.waitUntil(lambda: bool(errors) or tab.result is not first, timeout=180000)
@@ -210,5 +220,5 @@ def test_retry_failed_closes_the_failed_contract_not_its_namesake_of_another_ent
     with database.session() as session:
         made = set(session.scalars(select(Document.contract_id).where(Document.id.in_(retried.document_ids))))
     assert made == {broken.fails}
-    qtbot.waitUntil(lambda: tab.preview_button.isEnabled(), timeout=30000)
+    qtbot.waitUntil(lambda: not (tab.task and tab.task.running), timeout=60000)  # the refresh after the run
     database.dispose()

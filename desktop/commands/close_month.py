@@ -22,6 +22,7 @@ from desktop.commands.common import (
 )
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken
+from desktop.core.models import DocumentKind
 
 
 def register(subparsers: Any) -> None:
@@ -171,11 +172,11 @@ def print_result(result: Any) -> None:
     docs = result.documents
     print(
         ("Прервано. Сделано до остановки — " if result.cancelled else "")
-        + f"Период {result.period}: договоров {result.contracts}, актов {docs['act']}, счетов {docs['invoice']}, "
-        f"УПД {docs['upd']}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
+        + f"Период {result.period}: договоров {result.contracts}, актов {docs[DocumentKind.ACT]}, "
+        f"счетов {docs[DocumentKind.INVOICE]}, УПД {docs[DocumentKind.UPD]}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
     )
     for entity, rates in result.totals.items():
         print(f"  {entity}: " + ", ".join(f"{rate} — {amount}" for rate, amount in rates.items()))
     for error in result.errors:
-        print(f"Ошибка по договору {error['contract']}: {error['message']}", file=sys.stderr)
+        print(f"Ошибка по договору {error.contract}: {error.message}", file=sys.stderr)
     print(f"Файлы: {result.output}")

@@ -24,15 +24,17 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     # deferred: the models and the registry's queries load only when the command runs, not for `aktdesk --help`
     from desktop.core.common.exports import export_rows
+    from desktop.core.models import SIGNABLE_KINDS, DocumentKind
     from desktop.core.registry.queries import EXPORT_COLUMNS, RegistryFilter, filtered_ids
     from desktop.core.registry.queries import export_rows as registry_rows
 
     check_period(args.period)
     flt = RegistryFilter(period_from=args.period, period_to=args.period)
     if args.unsigned:
-        flt.kinds, flt.signed = ["act", "upd"], False
+        flt.kinds, flt.signed = list[str](SIGNABLE_KINDS), False
     if args.unpaid:
-        flt.kinds, flt.paid = ["invoice", "upd"] if not args.unsigned else flt.kinds, "not_paid"
+        payable = [DocumentKind.INVOICE, DocumentKind.UPD]
+        flt.kinds, flt.paid = list[str](payable) if not args.unsigned else flt.kinds, "not_paid"
     database = database_from_args(args)
     with database.session() as session:
         ids = filtered_ids(session, flt, "client", False)

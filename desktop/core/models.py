@@ -3,8 +3,8 @@
 Money columns are ``NUMERIC(18, 2)`` and come back as ``Decimal``; quantities are
 ``NUMERIC(18, 3)`` (:class:`ExactDecimal`: on SQLite an integer of kopecks / thousandths, so that
 money stays exact there too). Identifiers (INN, KPP, BIK, accounts) are strings: BIK starts with 0.
-Enumerations are stored as short ASCII codes (``String``), validated in Python, so that
-adding a value never needs an ALTER TYPE on PostgreSQL.
+Enumerations are ``StrEnum`` members stored as their short ASCII values in a ``VARCHAR`` (:func:`_enum`:
+no native type, no CHECK), so that adding a value never needs an ALTER TYPE on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -125,6 +126,22 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _enum(enum: type[StrEnum], length: int) -> SAEnum:
+    """A column type for ``enum``: its values in a ``VARCHAR(length)``, read back as its members.
+
+    No native type and no CHECK constraint: the DDL is the plain ``VARCHAR`` it always was. A member
+    or its value may be written; any other string is refused before the database (``LookupError``).
+    """
+    return SAEnum(
+        enum,
+        native_enum=False,
+        length=length,
+        create_constraint=False,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -201,6 +218,10 @@ class DocumentKind(StrEnum):
     UPD = "upd"
 
 
+# The kinds a client signs (and scans come back for); an invoice is only paid.
+SIGNABLE_KINDS: tuple[DocumentKind, ...] = (DocumentKind.ACT, DocumentKind.UPD)
+
+
 class DocumentStage(StrEnum):
     """Which part of the payment scheme a document belongs to."""
 
@@ -223,7 +244,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(100), unique=True)  # the OS login
     full_name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20), default=Role.ACCOUNTANT)
+    role: Mapped[Role] = mapped_column(_enum(Role, 20), default=Role.ACCOUNTANT)
     email: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str | None] = mapped_column(String(100))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -243,7 +264,7 @@ class OwnEntity(Base):
     legal_address: Mapped[str] = mapped_column(String(500), default="")
     postal_address: Mapped[str] = mapped_column(String(500), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
-    vat_regime: Mapped[str] = mapped_column(String(10), default=VatRegime.VAT22)
+    vat_regime: Mapped[VatRegime] = mapped_column(_enum(VatRegime, 10), default=VatRegime.VAT22)
     doc_prefix: Mapped[str] = mapped_column(String(20), default="")
     contract_number_pattern: Mapped[str] = mapped_column(String(100), default="{prefix}-{year}/{seq}")
     director_name: Mapped[str] = mapped_column(String(200), default="")
@@ -281,7 +302,7 @@ class EntityVatRegime(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id", ondelete="CASCADE"))
     effective_from: Mapped[dt.date] = mapped_column(Date)
-    regime: Mapped[str] = mapped_column(String(10))
+    regime: Mapped[VatRegime] = mapped_column(_enum(VatRegime, 10))
 
     own_entity: Mapped[OwnEntity] = relationship(back_populates="vat_history")
 
@@ -309,7 +330,7 @@ class Counterparty(Base):
     __table_args__ = (Index("ix_counterparties_inn_kpp", "inn", "kpp"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), default=PartyKind.LEGAL)
+    kind: Mapped[PartyKind] = mapped_column(_enum(PartyKind, 20), default=PartyKind.LEGAL)
     short_name: Mapped[str] = mapped_column(String(200), index=True)
     full_name: Mapped[str] = mapped_column(String(500))
     inn: Mapped[str] = mapped_column(String(12))
@@ -376,18 +397,20 @@ class Contract(Base):
     template: Mapped[str] = mapped_column(String(100), default="services")
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    kind: Mapped[str] = mapped_column(String(10), default=ContractKind.FIXED)
-    periodicity: Mapped[str] = mapped_column(String(10), default=Periodicity.MONTH)
-    payment_terms: Mapped[str] = mapped_column(String(10), default=PaymentTerms.POSTPAY)
+    kind: Mapped[ContractKind] = mapped_column(_enum(ContractKind, 10), default=ContractKind.FIXED)
+    periodicity: Mapped[Periodicity] = mapped_column(_enum(Periodicity, 10), default=Periodicity.MONTH)
+    payment_terms: Mapped[PaymentTerms] = mapped_column(_enum(PaymentTerms, 10), default=PaymentTerms.POSTPAY)
     postpay_days: Mapped[int] = mapped_column(Integer, default=10)
     postpay_banking_days: Mapped[bool] = mapped_column(Boolean, default=False)
-    documents: Mapped[str] = mapped_column(String(20), default=DocumentSet.ACT_INVOICE)
+    documents: Mapped[DocumentSet] = mapped_column(_enum(DocumentSet, 20), default=DocumentSet.ACT_INVOICE)
     detail_appendix: Mapped[bool] = mapped_column(Boolean, default=False)
     price_includes_vat: Mapped[bool] = mapped_column(Boolean, default=False)
-    proration: Mapped[str] = mapped_column(String(20), default=Proration.CALENDAR_DAYS)
+    proration: Mapped[Proration] = mapped_column(_enum(Proration, 20), default=Proration.CALENDAR_DAYS)
     facsimile_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     acceptance_days: Mapped[int] = mapped_column(Integer, default=5)
-    status: Mapped[str] = mapped_column(String(10), default=ContractStatus.ACTIVE, index=True)
+    status: Mapped[ContractStatus] = mapped_column(
+        _enum(ContractStatus, 10), default=ContractStatus.ACTIVE, index=True
+    )
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id"))  # last year's contract
     scan_path: Mapped[str | None] = mapped_column(String(1000))
@@ -453,7 +476,9 @@ class AgreementChange(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
-    action: Mapped[str] = mapped_column(String(10), default=AgreementAction.CHANGE)
+    action: Mapped[AgreementAction] = mapped_column(
+        _enum(AgreementAction, 10), default=AgreementAction.CHANGE
+    )
     contract_line_id: Mapped[int | None] = mapped_column(ForeignKey("contract_lines.id"))
     service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))  # for ADD
     quantity: Mapped[Decimal | None] = mapped_column(Quantity, info={"label": "Количество в допсоглашении"})
@@ -513,8 +538,8 @@ class Document(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    stage: Mapped[str] = mapped_column(String(10), default=DocumentStage.FULL)
+    kind: Mapped[DocumentKind] = mapped_column(_enum(DocumentKind, 10))
+    stage: Mapped[DocumentStage] = mapped_column(_enum(DocumentStage, 10), default=DocumentStage.FULL)
     own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"))
     counterparty_id: Mapped[int] = mapped_column(ForeignKey("counterparties.id"), index=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
@@ -530,7 +555,9 @@ class Document(Base):
     amount_net: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма документа без НДС"})
     amount_vat: Mapped[Decimal] = mapped_column(Money, info={"label": "НДС документа"})
     amount_total: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма документа"})
-    status: Mapped[str] = mapped_column(String(10), default=DocumentStatus.ISSUED, index=True)
+    status: Mapped[DocumentStatus] = mapped_column(
+        _enum(DocumentStatus, 10), default=DocumentStatus.ISSUED, index=True
+    )
     current: Mapped[bool | None] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
@@ -602,6 +629,14 @@ class ScanStatus(StrEnum):
     PENDING = "pending"  # in the local outbox, waiting for the share
 
 
+class ScanRole(StrEnum):
+    """What a stored file is to its owner."""
+
+    SIGNED = "signed"  # the signed scan of a document or a contract
+    E_INVOICE = "e_invoice"  # a payment request's electronic invoice
+    PAYMENT_ORDER = "payment_order"  # a payment request's payment order
+
+
 class Scan(Base):
     """A signed scan of a document (or a contract), filed on the shared folder."""
 
@@ -614,8 +649,8 @@ class Scan(Base):
     payment_request_id: Mapped[int | None] = mapped_column(
         ForeignKey("payment_requests.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[str] = mapped_column(String(20), default="signed")  # signed, e_invoice, payment_order
-    status: Mapped[str] = mapped_column(String(10), default=ScanStatus.STORED)
+    role: Mapped[ScanRole] = mapped_column(_enum(ScanRole, 20), default=ScanRole.SIGNED)
+    status: Mapped[ScanStatus] = mapped_column(_enum(ScanStatus, 10), default=ScanStatus.STORED)
     original_name: Mapped[str] = mapped_column(String(500))
     path: Mapped[str | None] = mapped_column(String(1000))  # on the share, relative to its root
     outbox_path: Mapped[str | None] = mapped_column(String(1000))  # while pending
@@ -649,7 +684,7 @@ class BankPayment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # bank.fingerprint()
-    direction: Mapped[str] = mapped_column(String(3))
+    direction: Mapped[PaymentDirection] = mapped_column(_enum(PaymentDirection, 3))
     own_entity_id: Mapped[int | None] = mapped_column(ForeignKey("own_entities.id"), index=True)
     own_account: Mapped[str] = mapped_column(String(20))
     doc_kind: Mapped[str] = mapped_column(String(50), default="Платежное поручение")
@@ -668,7 +703,7 @@ class BankPayment(Base):
     payee_bik: Mapped[str] = mapped_column(String(9), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"), index=True)
-    status: Mapped[str] = mapped_column(String(12), default=PaymentStatus.UNALLOCATED)
+    status: Mapped[PaymentStatus] = mapped_column(_enum(PaymentStatus, 12), default=PaymentStatus.UNALLOCATED)
     allocated_amount: Mapped[Decimal] = mapped_column(
         Money, default=Decimal("0.00"), info={"label": "Разнесено из платежа"}
     )
@@ -738,7 +773,9 @@ class PaymentRequest(Base):
     vat_rate: Mapped[str] = mapped_column(String(10), default="22%")  # or "без НДС"
     purpose: Mapped[str] = mapped_column(String(210))  # the bank limits the purpose to 210 characters
     pay_by: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default=RequestStatus.DRAFT, index=True)
+    status: Mapped[RequestStatus] = mapped_column(
+        _enum(RequestStatus, 10), default=RequestStatus.DRAFT, index=True
+    )
     initiator: Mapped[str] = mapped_column(String(100), index=True)  # login
     approver: Mapped[str | None] = mapped_column(String(100))  # login of who approved or rejected
     exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # payment order written
@@ -764,8 +801,10 @@ class RequestEvent(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("payment_requests.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     user_login: Mapped[str] = mapped_column(String(100))
-    from_status: Mapped[str | None] = mapped_column(String(10))  # None for a plain comment
-    to_status: Mapped[str | None] = mapped_column(String(10))
+    from_status: Mapped[RequestStatus | None] = mapped_column(
+        _enum(RequestStatus, 10)
+    )  # None for a plain comment
+    to_status: Mapped[RequestStatus | None] = mapped_column(_enum(RequestStatus, 10))
     comment: Mapped[str] = mapped_column(Text, default="")
 
     request: Mapped[PaymentRequest] = relationship(back_populates="history")
@@ -791,7 +830,7 @@ class Dispatch(Base):
     period: Mapped[str | None] = mapped_column(String(7))
     recipients: Mapped[str] = mapped_column(String(1000), default="")
     subject: Mapped[str] = mapped_column(String(500), default="")
-    status: Mapped[str] = mapped_column(String(10))
+    status: Mapped[DispatchStatus] = mapped_column(_enum(DispatchStatus, 10))
     server_reply: Mapped[str] = mapped_column(String(1000), default="")
     error: Mapped[str | None] = mapped_column(String(1000))
     attachments: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"name", "sha256", "size"}]

@@ -3,57 +3,57 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="78" />
+        <location filename="../../desktop/ui/contracts/card.py" line="82" />
         <source>Supplementary agreement to contract %1</source>
         <translation>Дополнительное соглашение к договору %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="91" />
+        <location filename="../../desktop/ui/contracts/card.py" line="95" />
         <source>ends the contract on the effective date</source>
         <translation>прекращает договор с даты вступления в силу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>Current price</source>
         <translation>Текущая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>New price</source>
         <translation>Новая цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="95" />
+        <location filename="../../desktop/ui/contracts/card.py" line="99" />
         <source>New quantity</source>
         <translation>Новое количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="105" />
+        <location filename="../../desktop/ui/contracts/card.py" line="109" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="106" />
+        <location filename="../../desktop/ui/contracts/card.py" line="110" />
         <source>Date:</source>
         <translation>Дата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="107" />
+        <location filename="../../desktop/ui/contracts/card.py" line="111" />
         <source>Effective from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="108" />
+        <location filename="../../desktop/ui/contracts/card.py" line="112" />
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="132" />
+        <location filename="../../desktop/ui/contracts/card.py" line="136" />
         <source>Line %1: %2</source>
         <translation>Строка %1: %2</translation>
     </message>
@@ -172,82 +172,82 @@
 <context>
     <name>ClosingTab</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="209" />
+        <location filename="../../desktop/ui/closing/tab.py" line="214" />
         <source>Pre&amp;view</source>
         <translation>Пр&amp;едпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="211" />
+        <location filename="../../desktop/ui/closing/tab.py" line="216" />
         <source>Close mon&amp;th</source>
         <translation>&amp;Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="214" />
+        <location filename="../../desktop/ui/closing/tab.py" line="219" />
         <source>Retr&amp;y failed</source>
         <translation>Повторить о&amp;шибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="217" />
+        <location filename="../../desktop/ui/closing/tab.py" line="222" />
         <source>E&amp;xport preview…</source>
         <translation>Вы&amp;грузить предпросмотр…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="219" />
+        <location filename="../../desktop/ui/closing/tab.py" line="224" />
         <source>S&amp;end to clients…</source>
         <translation>Отправить &amp;клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="221" />
+        <location filename="../../desktop/ui/closing/tab.py" line="226" />
         <source>PDF for pri&amp;nting</source>
         <translation>PDF для пе&amp;чати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="226" />
+        <location filename="../../desktop/ui/closing/tab.py" line="231" />
         <source>Cance&amp;l</source>
         <translation>О&amp;тмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="230" />
+        <location filename="../../desktop/ui/closing/tab.py" line="235" />
         <source>Per&amp;iod:</source>
         <translation>Пер&amp;иод:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="238" />
+        <location filename="../../desktop/ui/closing/tab.py" line="243" />
         <source>&amp;Work orders…</source>
         <translation>Заказ-&amp;наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="378" />
+        <location filename="../../desktop/ui/closing/tab.py" line="383" />
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="423" />
+        <location filename="../../desktop/ui/closing/tab.py" line="428" />
         <source>Close month</source>
         <translation>Закрыть месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="224" />
+        <location filename="../../desktop/ui/closing/tab.py" line="229" />
         <source>Also one PDF per client (all its documents of the period) and one for the whole run</source>
         <translation>Ещё один PDF на клиента (все его документы за период) и один на весь запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="311" />
+        <location filename="../../desktop/ui/closing/tab.py" line="316" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="312" />
+        <location filename="../../desktop/ui/closing/tab.py" line="317" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="369" />
+        <location filename="../../desktop/ui/closing/tab.py" line="374" />
         <source>To close: %1 of %2 contracts, %3; with warnings: %4</source>
         <translation>К закрытию: %1 из %2 договоров, %3; с предупреждениями: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="424" />
+        <location filename="../../desktop/ui/closing/tab.py" line="429" />
         <source>%1
 
 Close the month anyway?</source>
@@ -256,88 +256,88 @@ Close the month anyway?</source>
 Всё равно закрыть месяц?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="450" />
+        <location filename="../../desktop/ui/closing/tab.py" line="455" />
         <source>Closing the month</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="483" />
+        <location filename="../../desktop/ui/closing/tab.py" line="488" />
         <source>Cancelling after the current contract…</source>
         <translation>Остановка после текущего договора…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="496" />
+        <location filename="../../desktop/ui/closing/tab.py" line="501" />
         <source>, about %1 s left</source>
         <translation>, осталось около %1 с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="517" />
+        <location filename="../../desktop/ui/closing/tab.py" line="522" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="522" />
+        <location filename="../../desktop/ui/closing/tab.py" line="527" />
         <source>Month closing</source>
         <translation>Закрытие месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="527" />
-        <location filename="../../desktop/ui/closing/tab.py" line="551" />
+        <location filename="../../desktop/ui/closing/tab.py" line="532" />
+        <location filename="../../desktop/ui/closing/tab.py" line="556" />
         <source>Export preview</source>
         <translation>Выгрузка предпросмотра</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="566" />
+        <location filename="../../desktop/ui/closing/tab.py" line="571" />
         <source>Cancelled: %1 of %2 contracts closed, %3 not closed; documents still without files: %4. Close the month again to make the rest.</source>
         <translation>Отменено: закрыто договоров %1 из %2, не закрыто %3; документов пока без файлов: %4. Закройте месяц ещё раз — будет сделано остальное.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="577" />
+        <location filename="../../desktop/ui/closing/tab.py" line="582" />
         <source>Acts</source>
         <translation>Актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="578" />
+        <location filename="../../desktop/ui/closing/tab.py" line="583" />
         <source>Contracts closed</source>
         <translation>Закрыто договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="579" />
+        <location filename="../../desktop/ui/closing/tab.py" line="584" />
         <source>Errors</source>
         <translation>Ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="580" />
+        <location filename="../../desktop/ui/closing/tab.py" line="585" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="581" />
+        <location filename="../../desktop/ui/closing/tab.py" line="586" />
         <source>For printing</source>
         <translation>Для печати</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="582" />
+        <location filename="../../desktop/ui/closing/tab.py" line="587" />
         <source>per-client packages</source>
         <translation>пакетов по клиентам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="583" />
+        <location filename="../../desktop/ui/closing/tab.py" line="588" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="584" />
+        <location filename="../../desktop/ui/closing/tab.py" line="589" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="585" />
+        <location filename="../../desktop/ui/closing/tab.py" line="590" />
         <source>already issued</source>
         <translation>уже было выпущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="586" />
+        <location filename="../../desktop/ui/closing/tab.py" line="591" />
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
@@ -345,144 +345,144 @@ Close the month anyway?</source>
 <context>
     <name>ContractCard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="57" />
+        <location filename="../../desktop/ui/contracts/card.py" line="61" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="58" />
+        <location filename="../../desktop/ui/contracts/card.py" line="62" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="59" />
+        <location filename="../../desktop/ui/contracts/card.py" line="63" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="60" />
+        <location filename="../../desktop/ui/contracts/card.py" line="64" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="61" />
+        <location filename="../../desktop/ui/contracts/card.py" line="65" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="62" />
+        <location filename="../../desktop/ui/contracts/card.py" line="66" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="63" />
+        <location filename="../../desktop/ui/contracts/card.py" line="67" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="64" />
+        <location filename="../../desktop/ui/contracts/card.py" line="68" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="183" />
+        <location filename="../../desktop/ui/contracts/card.py" line="187" />
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="184" />
+        <location filename="../../desktop/ui/contracts/card.py" line="188" />
         <source>Add agreement…</source>
         <translation>Добавить доп. соглашение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="186" />
+        <location filename="../../desktop/ui/contracts/card.py" line="190" />
         <source>with stamp and facsimile</source>
         <translation>с печатью и факсимиле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="188" />
-        <location filename="../../desktop/ui/contracts/card.py" line="364" />
+        <location filename="../../desktop/ui/contracts/card.py" line="192" />
+        <location filename="../../desktop/ui/contracts/card.py" line="368" />
         <source>Contract DOCX and PDF</source>
         <translation>Договор в DOCX и PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="197" />
+        <location filename="../../desktop/ui/contracts/card.py" line="201" />
         <source>Work orders…</source>
         <translation>Заказ-наряды…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="205" />
+        <location filename="../../desktop/ui/contracts/card.py" line="209" />
         <source>Attach signed scan…</source>
         <translation>Прикрепить подписанный скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="207" />
-        <location filename="../../desktop/ui/contracts/card.py" line="321" />
+        <location filename="../../desktop/ui/contracts/card.py" line="211" />
+        <location filename="../../desktop/ui/contracts/card.py" line="325" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="218" />
+        <location filename="../../desktop/ui/contracts/card.py" line="222" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="227" />
+        <location filename="../../desktop/ui/contracts/card.py" line="231" />
         <source>Terms</source>
         <translation>Условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="228" />
+        <location filename="../../desktop/ui/contracts/card.py" line="232" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="229" />
+        <location filename="../../desktop/ui/contracts/card.py" line="233" />
         <source>Signed scans</source>
         <translation>Подписанные сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="230" />
+        <location filename="../../desktop/ui/contracts/card.py" line="234" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="251" />
+        <location filename="../../desktop/ui/contracts/card.py" line="255" />
         <source>Contract %1</source>
         <translation>Договор %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="262" />
+        <location filename="../../desktop/ui/contracts/card.py" line="266" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="262" />
+        <location filename="../../desktop/ui/contracts/card.py" line="266" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="298" />
+        <location filename="../../desktop/ui/contracts/card.py" line="302" />
         <source>queued: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="305" />
+        <location filename="../../desktop/ui/contracts/card.py" line="309" />
         <source>Signed scan: yes</source>
         <translation>Подписанный скан: да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="307" />
+        <location filename="../../desktop/ui/contracts/card.py" line="311" />
         <source>Signed scan: queued, it goes to the shared folder when it is reachable</source>
         <translation>Подписанный скан: в очереди, уйдёт на общую папку, когда она станет доступна</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="309" />
+        <location filename="../../desktop/ui/contracts/card.py" line="313" />
         <source>Signed scan: no — drop the signed contract here or choose the file</source>
         <translation>Подписанный скан: нет — перетащите сюда подписанный договор или выберите файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/card.py" line="321" />
+        <location filename="../../desktop/ui/contracts/card.py" line="325" />
         <source>The file of this scan cannot be found.</source>
         <translation>Файл этого скана не найден.</translation>
     </message>
@@ -653,32 +653,32 @@ Close the month anyway?</source>
 <context>
     <name>ContractScans</name>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="28" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
         <source>Attach signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="29" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="30" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
         <source>Signed contract scan</source>
         <translation>Подписанный скан договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="31" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="32" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="33" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/scans.py" line="33" />
+        <location filename="../../desktop/ui/contracts/scans.py" line="34" />
         <source>Drop on contract № %1%2: </source>
         <translation>Бросить на договор № %1%2: </translation>
     </message>
@@ -699,102 +699,102 @@ Close the month anyway?</source>
 <context>
     <name>ContractsModel</name>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="21" />
+        <location filename="../../desktop/ui/contracts/model.py" line="22" />
         <source>Fixed</source>
         <translation>Фиксированный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="22" />
+        <location filename="../../desktop/ui/contracts/model.py" line="23" />
         <source>Variable</source>
         <translation>По факту</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="25" />
+        <location filename="../../desktop/ui/contracts/model.py" line="26" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="26" />
+        <location filename="../../desktop/ui/contracts/model.py" line="27" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="27" />
+        <location filename="../../desktop/ui/contracts/model.py" line="28" />
         <source>Suspended</source>
         <translation>Приостановлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="28" />
+        <location filename="../../desktop/ui/contracts/model.py" line="29" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="31" />
+        <location filename="../../desktop/ui/contracts/model.py" line="32" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="32" />
+        <location filename="../../desktop/ui/contracts/model.py" line="33" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="33" />
+        <location filename="../../desktop/ui/contracts/model.py" line="34" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="55" />
+        <location filename="../../desktop/ui/contracts/model.py" line="56" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="56" />
+        <location filename="../../desktop/ui/contracts/model.py" line="57" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="57" />
+        <location filename="../../desktop/ui/contracts/model.py" line="58" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="58" />
+        <location filename="../../desktop/ui/contracts/model.py" line="59" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="59" />
+        <location filename="../../desktop/ui/contracts/model.py" line="60" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="62" />
+        <location filename="../../desktop/ui/contracts/model.py" line="63" />
         <source>Monthly amount</source>
         <translation>Сумма в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="66" />
+        <location filename="../../desktop/ui/contracts/model.py" line="67" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="68" />
+        <location filename="../../desktop/ui/contracts/model.py" line="69" />
         <source>Valid until</source>
         <translation>Действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="69" />
+        <location filename="../../desktop/ui/contracts/model.py" line="70" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="67" />
+        <location filename="../../desktop/ui/contracts/model.py" line="68" />
         <source>Signed scan</source>
         <translation>Подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/model.py" line="99" />
+        <location filename="../../desktop/ui/contracts/model.py" line="100" />
         <source>by work orders</source>
         <translation>по заказ-нарядам</translation>
     </message>
@@ -802,108 +802,108 @@ Close the month anyway?</source>
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="74" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="75" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="79" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="80" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="84" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="85" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="92" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="93" />
         <source>any end date</source>
         <translation>любой срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="93" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="94" />
         <source>ending within </source>
         <translation>истекает в течение </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="94" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="95" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="99" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="100" />
         <source>&amp;New contract…</source>
         <translation>Нов&amp;ый договор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="101" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="102" />
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="103" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="104" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="105" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="106" />
         <source>A&amp;ttach signed scan…</source>
         <translation>Прикрепить подписанный с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="203" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="204" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/contracts/tab.py" line="241" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="242" />
         <source>Contracts: %n</source>
         <translation><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform><numerusform>Договоров: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="282" />
-        <location filename="../../desktop/ui/contracts/tab.py" line="291" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="283" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="292" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="295" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="296" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="301" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
         <source>Attach signed scan</source>
         <translation>Прикрепить подписанный скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="301" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="302" />
         <source>Select a contract first.</source>
         <translation>Сначала выберите договор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="343" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="344" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="365" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="366" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="367" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="373" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="374" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/tab.py" line="381" />
+        <location filename="../../desktop/ui/contracts/tab.py" line="382" />
         <source>Select a contract to see its terms.</source>
         <translation>Выберите договор, чтобы увидеть его условия.</translation>
     </message>
@@ -911,22 +911,22 @@ Close the month anyway?</source>
 <context>
     <name>CounterpartiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="78" />
+        <location filename="../../desktop/ui/parties/directory.py" line="77" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="83" />
+        <location filename="../../desktop/ui/parties/directory.py" line="82" />
         <source>Search by name or INN</source>
         <translation>Поиск по наименованию или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="85" />
+        <location filename="../../desktop/ui/parties/directory.py" line="84" />
         <source>New counterparty…</source>
         <translation>Новый контрагент…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="104" />
+        <location filename="../../desktop/ui/parties/directory.py" line="103" />
         <source>Counterparties: %1</source>
         <translation>Контрагентов: %1</translation>
     </message>
@@ -934,32 +934,32 @@ Close the month anyway?</source>
 <context>
     <name>CounterpartiesModel</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="50" />
+        <location filename="../../desktop/ui/parties/directory.py" line="49" />
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="51" />
+        <location filename="../../desktop/ui/parties/directory.py" line="50" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="52" />
+        <location filename="../../desktop/ui/parties/directory.py" line="51" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="53" />
+        <location filename="../../desktop/ui/parties/directory.py" line="52" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="54" />
+        <location filename="../../desktop/ui/parties/directory.py" line="53" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="55" />
+        <location filename="../../desktop/ui/parties/directory.py" line="54" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
@@ -1229,72 +1229,72 @@ Close the month anyway?</source>
 <context>
     <name>DispatchLogDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="31" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="33" />
         <source>Sending log</source>
         <translation>Журнал отправки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="37" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="39" />
         <source>any period (YYYY-MM)</source>
         <translation>любой период (ГГГГ-ММ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="39" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="41" />
         <source>Failed only</source>
         <translation>Только ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="42" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="44" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="47" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="49" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="48" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="50" />
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="49" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="51" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="50" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="52" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="51" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="53" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="52" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="54" />
         <source>To</source>
         <translation>Кому</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="53" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="55" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="54" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="56" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="55" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="57" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/log_dialog.py" line="56" />
+        <location filename="../../desktop/ui/sending/log_dialog.py" line="58" />
         <source>Server answer or error</source>
         <translation>Ответ сервера или ошибка</translation>
     </message>
@@ -1302,57 +1302,57 @@ Close the month anyway?</source>
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="80" />
+        <location filename="../../desktop/ui/registry/card.py" line="79" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="81" />
+        <location filename="../../desktop/ui/registry/card.py" line="80" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="90" />
+        <location filename="../../desktop/ui/registry/card.py" line="89" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="94" />
+        <location filename="../../desktop/ui/registry/card.py" line="93" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="95" />
+        <location filename="../../desktop/ui/registry/card.py" line="94" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="96" />
+        <location filename="../../desktop/ui/registry/card.py" line="95" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="120" />
+        <location filename="../../desktop/ui/registry/card.py" line="119" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="124" />
+        <location filename="../../desktop/ui/registry/card.py" line="123" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="139" />
+        <location filename="../../desktop/ui/registry/card.py" line="138" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="159" />
+        <location filename="../../desktop/ui/registry/card.py" line="158" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="172" />
+        <location filename="../../desktop/ui/registry/card.py" line="171" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1360,117 +1360,117 @@ Close the month anyway?</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="20" />
+        <location filename="../../desktop/ui/registry/model.py" line="21" />
         <source>Act</source>
         <translation>Акт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="21" />
+        <location filename="../../desktop/ui/registry/model.py" line="22" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="22" />
+        <location filename="../../desktop/ui/registry/model.py" line="23" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="31" />
+        <location filename="../../desktop/ui/registry/model.py" line="32" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <location filename="../../desktop/ui/registry/model.py" line="33" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="33" />
+        <location filename="../../desktop/ui/registry/model.py" line="34" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="34" />
+        <location filename="../../desktop/ui/registry/model.py" line="35" />
         <source>EDO</source>
         <translation>ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="57" />
+        <location filename="../../desktop/ui/registry/model.py" line="58" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="59" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="62" />
+        <location filename="../../desktop/ui/registry/model.py" line="63" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="63" />
+        <location filename="../../desktop/ui/registry/model.py" line="64" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="65" />
+        <location filename="../../desktop/ui/registry/model.py" line="66" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="67" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="68" />
+        <location filename="../../desktop/ui/registry/model.py" line="69" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="69" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="70" />
+        <location filename="../../desktop/ui/registry/model.py" line="71" />
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="71" />
+        <location filename="../../desktop/ui/registry/model.py" line="72" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <location filename="../../desktop/ui/registry/model.py" line="27" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="27" />
+        <location filename="../../desktop/ui/registry/model.py" line="28" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -2182,208 +2182,208 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="157" />
+        <location filename="../../desktop/ui/overview/tab.py" line="158" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="160" />
+        <location filename="../../desktop/ui/overview/tab.py" line="161" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="163" />
+        <location filename="../../desktop/ui/overview/tab.py" line="164" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="166" />
+        <location filename="../../desktop/ui/overview/tab.py" line="167" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="169" />
+        <location filename="../../desktop/ui/overview/tab.py" line="170" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="221" />
+        <location filename="../../desktop/ui/overview/tab.py" line="222" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="223" />
+        <location filename="../../desktop/ui/overview/tab.py" line="224" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="252" />
+        <location filename="../../desktop/ui/overview/tab.py" line="253" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="42" />
-        <location filename="../../desktop/ui/overview/tab.py" line="254" />
+        <location filename="../../desktop/ui/overview/tab.py" line="255" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="380" />
+        <location filename="../../desktop/ui/overview/tab.py" line="381" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="122" />
+        <location filename="../../desktop/ui/overview/tab.py" line="123" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="124" />
+        <location filename="../../desktop/ui/overview/tab.py" line="125" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="262" />
+        <location filename="../../desktop/ui/overview/tab.py" line="263" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="263" />
+        <location filename="../../desktop/ui/overview/tab.py" line="264" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="264" />
+        <location filename="../../desktop/ui/overview/tab.py" line="265" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="265" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="273" />
-        <location filename="../../desktop/ui/overview/tab.py" line="333" />
-        <location filename="../../desktop/ui/overview/tab.py" line="341" />
+        <location filename="../../desktop/ui/overview/tab.py" line="274" />
+        <location filename="../../desktop/ui/overview/tab.py" line="334" />
+        <location filename="../../desktop/ui/overview/tab.py" line="342" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="274" />
-        <location filename="../../desktop/ui/overview/tab.py" line="355" />
+        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <location filename="../../desktop/ui/overview/tab.py" line="356" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="275" />
+        <location filename="../../desktop/ui/overview/tab.py" line="276" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="276" />
+        <location filename="../../desktop/ui/overview/tab.py" line="277" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <location filename="../../desktop/ui/overview/tab.py" line="278" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="278" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
-        <location filename="../../desktop/ui/overview/tab.py" line="324" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
+        <location filename="../../desktop/ui/overview/tab.py" line="325" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
-        <location filename="../../desktop/ui/overview/tab.py" line="325" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
+        <location filename="../../desktop/ui/overview/tab.py" line="326" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
-        <location filename="../../desktop/ui/overview/tab.py" line="326" />
+        <location filename="../../desktop/ui/overview/tab.py" line="284" />
+        <location filename="../../desktop/ui/overview/tab.py" line="327" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="290" />
+        <location filename="../../desktop/ui/overview/tab.py" line="291" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="298" />
+        <location filename="../../desktop/ui/overview/tab.py" line="299" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="300" />
+        <location filename="../../desktop/ui/overview/tab.py" line="301" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="305" />
+        <location filename="../../desktop/ui/overview/tab.py" line="306" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="316" />
+        <location filename="../../desktop/ui/overview/tab.py" line="317" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="318" />
+        <location filename="../../desktop/ui/overview/tab.py" line="319" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="328" />
+        <location filename="../../desktop/ui/overview/tab.py" line="329" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="335" />
-        <location filename="../../desktop/ui/overview/tab.py" line="343" />
-        <location filename="../../desktop/ui/overview/tab.py" line="357" />
+        <location filename="../../desktop/ui/overview/tab.py" line="336" />
+        <location filename="../../desktop/ui/overview/tab.py" line="344" />
+        <location filename="../../desktop/ui/overview/tab.py" line="358" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="368" />
-        <location filename="../../desktop/ui/overview/tab.py" line="375" />
-        <location filename="../../desktop/ui/overview/tab.py" line="386" />
+        <location filename="../../desktop/ui/overview/tab.py" line="369" />
+        <location filename="../../desktop/ui/overview/tab.py" line="376" />
+        <location filename="../../desktop/ui/overview/tab.py" line="387" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="375" />
+        <location filename="../../desktop/ui/overview/tab.py" line="376" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="387" />
+        <location filename="../../desktop/ui/overview/tab.py" line="388" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="394" />
+        <location filename="../../desktop/ui/overview/tab.py" line="395" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2391,17 +2391,17 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntitiesDialog</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="357" />
+        <location filename="../../desktop/ui/parties/directory.py" line="356" />
         <source>Own legal entities</source>
         <translation>Свои юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="361" />
+        <location filename="../../desktop/ui/parties/directory.py" line="360" />
         <source>New own entity…</source>
         <translation>Новое юрлицо…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="362" />
+        <location filename="../../desktop/ui/parties/directory.py" line="361" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -2409,177 +2409,177 @@ Close the month anyway?</source>
 <context>
     <name>OwnEntityCard</name>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="152" />
+        <location filename="../../desktop/ui/parties/directory.py" line="151" />
         <source>Own legal entity</source>
         <translation>Своё юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="166" />
+        <location filename="../../desktop/ui/parties/directory.py" line="165" />
         <source>Short name</source>
         <translation>Краткое наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="167" />
+        <location filename="../../desktop/ui/parties/directory.py" line="166" />
         <source>Full name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="168" />
+        <location filename="../../desktop/ui/parties/directory.py" line="167" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="169" />
+        <location filename="../../desktop/ui/parties/directory.py" line="168" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="170" />
+        <location filename="../../desktop/ui/parties/directory.py" line="169" />
         <source>OGRN / OGRNIP</source>
         <translation>ОГРН / ОГРНИП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="171" />
+        <location filename="../../desktop/ui/parties/directory.py" line="170" />
         <source>Legal address</source>
         <translation>Юридический адрес</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="172" />
+        <location filename="../../desktop/ui/parties/directory.py" line="171" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="173" />
+        <location filename="../../desktop/ui/parties/directory.py" line="172" />
         <source>Document number prefix</source>
         <translation>Префикс номеров документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="174" />
+        <location filename="../../desktop/ui/parties/directory.py" line="173" />
         <source>Contract number pattern</source>
         <translation>Шаблон номера договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="175" />
+        <location filename="../../desktop/ui/parties/directory.py" line="174" />
         <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="176" />
+        <location filename="../../desktop/ui/parties/directory.py" line="175" />
         <source>Signer</source>
         <translation>Подписант</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="177" />
+        <location filename="../../desktop/ui/parties/directory.py" line="176" />
         <source>Acting on the basis of</source>
         <translation>Действует на основании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="178" />
+        <location filename="../../desktop/ui/parties/directory.py" line="177" />
         <source>Chief accountant</source>
         <translation>Главный бухгалтер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="179" />
+        <location filename="../../desktop/ui/parties/directory.py" line="178" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="180" />
+        <location filename="../../desktop/ui/parties/directory.py" line="179" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="181" />
+        <location filename="../../desktop/ui/parties/directory.py" line="180" />
         <source>EDO participant ID</source>
         <translation>ID участника ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="194" />
+        <location filename="../../desktop/ui/parties/directory.py" line="193" />
         <source>VAT at the general rate (22%)</source>
         <translation>НДС по общей ставке (22%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="195" />
+        <location filename="../../desktop/ui/parties/directory.py" line="194" />
         <source>VAT 10%</source>
         <translation>НДС 10%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="196" />
+        <location filename="../../desktop/ui/parties/directory.py" line="195" />
         <source>VAT 0%</source>
         <translation>НДС 0%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="197" />
+        <location filename="../../desktop/ui/parties/directory.py" line="196" />
         <source>Without VAT (not a VAT payer)</source>
         <translation>Без НДС (не плательщик НДС)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="198" />
+        <location filename="../../desktop/ui/parties/directory.py" line="197" />
         <source>Simplified system, VAT 5%</source>
         <translation>УСН, НДС 5%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="199" />
+        <location filename="../../desktop/ui/parties/directory.py" line="198" />
         <source>Simplified system, VAT 7%</source>
         <translation>УСН, НДС 7%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="202" />
+        <location filename="../../desktop/ui/parties/directory.py" line="201" />
         <source>VAT regime</source>
         <translation>Режим НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="210" />
+        <location filename="../../desktop/ui/parties/directory.py" line="209" />
         <source>Stamp (PNG)</source>
         <translation>Печать (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="211" />
+        <location filename="../../desktop/ui/parties/directory.py" line="210" />
         <source>Facsimile (PNG)</source>
         <translation>Факсимиле (PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="234" />
+        <location filename="../../desktop/ui/parties/directory.py" line="233" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="235" />
+        <location filename="../../desktop/ui/parties/directory.py" line="234" />
         <source>BIK</source>
         <translation>БИК</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="236" />
+        <location filename="../../desktop/ui/parties/directory.py" line="235" />
         <source>Settlement account</source>
         <translation>Расчётный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="237" />
+        <location filename="../../desktop/ui/parties/directory.py" line="236" />
         <source>Correspondent account</source>
         <translation>Корреспондентский счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="238" />
+        <location filename="../../desktop/ui/parties/directory.py" line="237" />
         <source>Main</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="244" />
+        <location filename="../../desktop/ui/parties/directory.py" line="243" />
         <source>Add account</source>
         <translation>Добавить счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="252" />
+        <location filename="../../desktop/ui/parties/directory.py" line="251" />
         <source>Bank accounts</source>
         <translation>Банковские счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="256" />
+        <location filename="../../desktop/ui/parties/directory.py" line="255" />
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parties/directory.py" line="257" />
+        <location filename="../../desktop/ui/parties/directory.py" line="256" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -2775,52 +2775,52 @@ Close the month anyway?</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="67" />
+        <location filename="../../desktop/ui/closing/tab.py" line="69" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="68" />
+        <location filename="../../desktop/ui/closing/tab.py" line="70" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="69" />
+        <location filename="../../desktop/ui/closing/tab.py" line="71" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="70" />
+        <location filename="../../desktop/ui/closing/tab.py" line="72" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="71" />
+        <location filename="../../desktop/ui/closing/tab.py" line="73" />
         <source>Net</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="72" />
+        <location filename="../../desktop/ui/closing/tab.py" line="74" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="73" />
+        <location filename="../../desktop/ui/closing/tab.py" line="75" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="74" />
+        <location filename="../../desktop/ui/closing/tab.py" line="76" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="75" />
+        <location filename="../../desktop/ui/closing/tab.py" line="77" />
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/closing/tab.py" line="118" />
+        <location filename="../../desktop/ui/closing/tab.py" line="123" />
         <source>already closed</source>
         <translation>уже закрыт</translation>
     </message>
@@ -2841,206 +2841,206 @@ Close the month anyway?</source>
 <context>
     <name>RegistryTab</name>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="75" />
+        <location filename="../../desktop/ui/registry/tab.py" line="76" />
         <source>Search by number, client, INN or e-mail</source>
         <translation>Поиск по номеру, клиенту, ИНН или e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="81" />
+        <location filename="../../desktop/ui/registry/tab.py" line="82" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="82" />
+        <location filename="../../desktop/ui/registry/tab.py" line="83" />
         <source>Acts</source>
         <translation>Акты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="83" />
+        <location filename="../../desktop/ui/registry/tab.py" line="84" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="84" />
+        <location filename="../../desktop/ui/registry/tab.py" line="85" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="85" />
+        <location filename="../../desktop/ui/registry/tab.py" line="86" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="88" />
+        <location filename="../../desktop/ui/registry/tab.py" line="89" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="89" />
+        <location filename="../../desktop/ui/registry/tab.py" line="90" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="95" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="95" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="95" />
+        <location filename="../../desktop/ui/registry/tab.py" line="96" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="101" />
+        <location filename="../../desktop/ui/registry/tab.py" line="102" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="102" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <location filename="../../desktop/ui/registry/tab.py" line="104" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="104" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="105" />
+        <location filename="../../desktop/ui/registry/tab.py" line="106" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="111" />
+        <location filename="../../desktop/ui/registry/tab.py" line="112" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="111" />
+        <location filename="../../desktop/ui/registry/tab.py" line="112" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="111" />
+        <location filename="../../desktop/ui/registry/tab.py" line="112" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="115" />
+        <location filename="../../desktop/ui/registry/tab.py" line="116" />
         <source>E&amp;xport…</source>
         <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="117" />
+        <location filename="../../desktop/ui/registry/tab.py" line="118" />
         <source>A&amp;ttach scan…</source>
         <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="119" />
+        <location filename="../../desktop/ui/registry/tab.py" line="120" />
         <source>Sort scan&amp;s…</source>
         <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="124" />
+        <location filename="../../desktop/ui/registry/tab.py" line="125" />
         <source>Remind cl&amp;ients…</source>
         <translation>&amp;Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="121" />
+        <location filename="../../desktop/ui/registry/tab.py" line="122" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="126" />
+        <location filename="../../desktop/ui/registry/tab.py" line="127" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="289" />
+        <location filename="../../desktop/ui/registry/tab.py" line="290" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="300" />
+        <location filename="../../desktop/ui/registry/tab.py" line="301" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="315" />
+        <location filename="../../desktop/ui/registry/tab.py" line="316" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="318" />
+        <location filename="../../desktop/ui/registry/tab.py" line="319" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="326" />
-        <location filename="../../desktop/ui/registry/tab.py" line="330" />
-        <location filename="../../desktop/ui/registry/tab.py" line="361" />
-        <location filename="../../desktop/ui/registry/tab.py" line="382" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="331" />
+        <location filename="../../desktop/ui/registry/tab.py" line="362" />
+        <location filename="../../desktop/ui/registry/tab.py" line="383" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="326" />
+        <location filename="../../desktop/ui/registry/tab.py" line="327" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="332" />
+        <location filename="../../desktop/ui/registry/tab.py" line="333" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="364" />
+        <location filename="../../desktop/ui/registry/tab.py" line="365" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="387" />
+        <location filename="../../desktop/ui/registry/tab.py" line="388" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="422" />
+        <location filename="../../desktop/ui/registry/tab.py" line="423" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="428" />
+        <location filename="../../desktop/ui/registry/tab.py" line="429" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="431" />
+        <location filename="../../desktop/ui/registry/tab.py" line="432" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="460" />
-        <location filename="../../desktop/ui/registry/tab.py" line="472" />
+        <location filename="../../desktop/ui/registry/tab.py" line="461" />
+        <location filename="../../desktop/ui/registry/tab.py" line="473" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="476" />
+        <location filename="../../desktop/ui/registry/tab.py" line="477" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3071,242 +3071,242 @@ Close the month anyway?</source>
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="124" />
+        <location filename="../../desktop/ui/requests/card.py" line="129" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="132" />
+        <location filename="../../desktop/ui/requests/card.py" line="137" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="147" />
+        <location filename="../../desktop/ui/requests/card.py" line="152" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="148" />
+        <location filename="../../desktop/ui/requests/card.py" line="153" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="175" />
+        <location filename="../../desktop/ui/requests/card.py" line="180" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="176" />
+        <location filename="../../desktop/ui/requests/card.py" line="181" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="177" />
+        <location filename="../../desktop/ui/requests/card.py" line="182" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="179" />
+        <location filename="../../desktop/ui/requests/card.py" line="184" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="183" />
+        <location filename="../../desktop/ui/requests/card.py" line="188" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="185" />
+        <location filename="../../desktop/ui/requests/card.py" line="190" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="187" />
+        <location filename="../../desktop/ui/requests/card.py" line="192" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="188" />
+        <location filename="../../desktop/ui/requests/card.py" line="193" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="193" />
+        <location filename="../../desktop/ui/requests/card.py" line="198" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="197" />
+        <location filename="../../desktop/ui/requests/card.py" line="202" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="199" />
+        <location filename="../../desktop/ui/requests/card.py" line="204" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="201" />
+        <location filename="../../desktop/ui/requests/card.py" line="206" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="203" />
+        <location filename="../../desktop/ui/requests/card.py" line="208" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="205" />
+        <location filename="../../desktop/ui/requests/card.py" line="210" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="209" />
+        <location filename="../../desktop/ui/requests/card.py" line="214" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="162" />
+        <location filename="../../desktop/ui/requests/card.py" line="167" />
         <source>Payment purpose* (with VAT, at most %1 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше %1 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="233" />
+        <location filename="../../desktop/ui/requests/card.py" line="238" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="235" />
+        <location filename="../../desktop/ui/requests/card.py" line="240" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="238" />
+        <location filename="../../desktop/ui/requests/card.py" line="243" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="239" />
+        <location filename="../../desktop/ui/requests/card.py" line="244" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="240" />
+        <location filename="../../desktop/ui/requests/card.py" line="245" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="244" />
+        <location filename="../../desktop/ui/requests/card.py" line="249" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="252" />
+        <location filename="../../desktop/ui/requests/card.py" line="257" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="264" />
+        <location filename="../../desktop/ui/requests/card.py" line="269" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="266" />
+        <location filename="../../desktop/ui/requests/card.py" line="271" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="267" />
+        <location filename="../../desktop/ui/requests/card.py" line="272" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="268" />
+        <location filename="../../desktop/ui/requests/card.py" line="273" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="269" />
+        <location filename="../../desktop/ui/requests/card.py" line="274" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="270" />
+        <location filename="../../desktop/ui/requests/card.py" line="275" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="272" />
+        <location filename="../../desktop/ui/requests/card.py" line="277" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="351" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="357" />
-        <location filename="../../desktop/ui/requests/card.py" line="358" />
-        <location filename="../../desktop/ui/requests/card.py" line="359" />
-        <location filename="../../desktop/ui/requests/card.py" line="360" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
+        <location filename="../../desktop/ui/requests/card.py" line="363" />
+        <location filename="../../desktop/ui/requests/card.py" line="364" />
+        <location filename="../../desktop/ui/requests/card.py" line="365" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="361" />
-        <location filename="../../desktop/ui/requests/card.py" line="362" />
-        <location filename="../../desktop/ui/requests/card.py" line="645" />
+        <location filename="../../desktop/ui/requests/card.py" line="366" />
+        <location filename="../../desktop/ui/requests/card.py" line="367" />
+        <location filename="../../desktop/ui/requests/card.py" line="650" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="392" />
+        <location filename="../../desktop/ui/requests/card.py" line="397" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="400" />
+        <location filename="../../desktop/ui/requests/card.py" line="405" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="424" />
+        <location filename="../../desktop/ui/requests/card.py" line="429" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="454" />
+        <location filename="../../desktop/ui/requests/card.py" line="459" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="454" />
+        <location filename="../../desktop/ui/requests/card.py" line="459" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="455" />
+        <location filename="../../desktop/ui/requests/card.py" line="460" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="502" />
+        <location filename="../../desktop/ui/requests/card.py" line="507" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="634" />
+        <location filename="../../desktop/ui/requests/card.py" line="639" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="636" />
+        <location filename="../../desktop/ui/requests/card.py" line="641" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="668" />
+        <location filename="../../desktop/ui/requests/card.py" line="673" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3314,77 +3314,77 @@ Close the month anyway?</source>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="23" />
+        <location filename="../../desktop/ui/requests/model.py" line="24" />
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="24" />
+        <location filename="../../desktop/ui/requests/model.py" line="25" />
         <source>On approval</source>
         <translation>На согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="25" />
+        <location filename="../../desktop/ui/requests/model.py" line="26" />
         <source>Approved for payment</source>
         <translation>Согласован к оплате</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="26" />
+        <location filename="../../desktop/ui/requests/model.py" line="27" />
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="27" />
+        <location filename="../../desktop/ui/requests/model.py" line="28" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="67" />
+        <location filename="../../desktop/ui/requests/model.py" line="68" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="69" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <location filename="../../desktop/ui/requests/model.py" line="73" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="74" />
+        <location filename="../../desktop/ui/requests/model.py" line="75" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="76" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <location filename="../../desktop/ui/requests/model.py" line="78" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="140" />
+        <location filename="../../desktop/ui/requests/model.py" line="141" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3392,90 +3392,90 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="66" />
+        <location filename="../../desktop/ui/requests/tab.py" line="67" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="72" />
+        <location filename="../../desktop/ui/requests/tab.py" line="73" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="81" />
+        <location filename="../../desktop/ui/requests/tab.py" line="82" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="84" />
+        <location filename="../../desktop/ui/requests/tab.py" line="85" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="85" />
+        <location filename="../../desktop/ui/requests/tab.py" line="86" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="87" />
+        <location filename="../../desktop/ui/requests/tab.py" line="88" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="151" />
+        <location filename="../../desktop/ui/requests/tab.py" line="152" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="154" />
+        <location filename="../../desktop/ui/requests/tab.py" line="155" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="200" />
+        <location filename="../../desktop/ui/requests/tab.py" line="201" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="224" />
-        <location filename="../../desktop/ui/requests/tab.py" line="237" />
-        <location filename="../../desktop/ui/requests/tab.py" line="256" />
-        <location filename="../../desktop/ui/requests/tab.py" line="266" />
+        <location filename="../../desktop/ui/requests/tab.py" line="225" />
+        <location filename="../../desktop/ui/requests/tab.py" line="238" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="267" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="224" />
+        <location filename="../../desktop/ui/requests/tab.py" line="225" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="239" />
+        <location filename="../../desktop/ui/requests/tab.py" line="240" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="258" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="269" />
+        <location filename="../../desktop/ui/requests/tab.py" line="270" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

@@ -50,7 +50,7 @@ from sqlalchemy import Table, and_, bindparam, event, or_, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.closing.plan import ClosingResult
+from desktop.core.closing.plan import RUN, ClosingError, ClosingResult
 from desktop.core.common.files import file_error, write_file
 from desktop.core.common.formats import format_date
 from desktop.core.common.periods import next_period
@@ -58,7 +58,7 @@ from desktop.core.db import Database, is_sqlite, make_engine
 from desktop.core.documents.paths import KIND_ORDER, document_file_name, document_path
 from desktop.core.errors import Cancelled, UserError, unexpected_error_text
 from desktop.core.jobs import CancelToken
-from desktop.core.models import Contract, Document, DocumentStage, OwnEntity, Service, WorkOrder
+from desktop.core.models import Contract, Document, DocumentKind, DocumentStage, OwnEntity, Service, WorkOrder
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,8 @@ BATCHES = ".batches"  # under the output folder: merged DOCX files being convert
 @dataclass
 class _Written:
     document_id: int
-    contract: str
+    contract: str  # its number, for the messages
+    contract_id: int
     docx: Path
     pdf: Path | None = None
     xml: Path | None = None
@@ -98,7 +99,7 @@ class _Piece:
 @dataclass
 class _Outcome:
     written: list[_Written] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[ClosingError] = field(default_factory=list)
     pieces: list[_Piece] = field(default_factory=list)
     pid: int = 0
     peak_mb: float = 0.0
@@ -164,11 +165,18 @@ def _file_writers() -> tuple[ThreadPoolExecutor, ThreadPoolExecutor]:
         return _writers, _xml_writer
 
 
-def _error(contract: str, number: str, error: BaseException) -> dict[str, str]:
+def _error(contract: str, contract_id: int, number: str, error: BaseException) -> ClosingError:
     if isinstance(error, UserError):
-        return {"contract": contract, "message": f"{number}: {error.message}"}
+        return ClosingError(contract, f"{number}: {error.message}", contract_id)
     log.error("files of document %s", number, exc_info=error)  # a bug: one document must not stop the others
-    return {"contract": contract, "message": f"{number}: {unexpected_error_text(error)}"}
+    return ClosingError(contract, f"{number}: {unexpected_error_text(error)}", contract_id)
+
+
+def _owner_error(owner: _Written | None, message: str) -> ClosingError:
+    """An error of a file whose document is ``owner`` (None: not known, the run's)."""
+    if owner is None:
+        return ClosingError(RUN, message)
+    return ClosingError(owner.contract, message, owner.contract_id)
 
 
 def _write_documents(database: Database, job: _Job) -> _Outcome:
@@ -214,14 +222,14 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                 target = document_path(job.out_dir, document, "docx")
                 context = ctx.context_for(document.kind, document, job.with_stamp, options=options)
                 render(document.kind, context, target)
-                written = _Written(document.id, contract.number, target)
-                if document.kind == "act" and contract.detail_appendix:
+                written = _Written(document.id, contract.number, contract.id, target)
+                if document.kind == DocumentKind.ACT and contract.detail_appendix:
                     work = work_orders_of(session, document)
                     if work:
                         detail = document_path(job.out_dir, document, "docx", kind="detail")
                         render("detail", ctx.detail_context(document, work, options), detail)
                         written.extra_docx.append(detail)
-                if document.kind == "upd" and job.xml:
+                if document.kind == DocumentKind.UPD and job.xml:
                     xml_target = document_path(job.out_dir, document, "xml")  # short: ИдФайл is inside
                     xml = xml_writer.submit(
                         write_upd_xml, upd_data_from_document(document), xml_target.parent, xml_target.name
@@ -232,12 +240,12 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                     file.exception()
                 if xml is not None:
                     xml.exception()
-                outcome.errors.append(_error(contract.number, document.number, error))
+                outcome.errors.append(_error(contract.number, contract.id, document.number, error))
     for written, number, files, xml, pieces in waiting:
         outputs: list[Future[Any]] = [*files, *([xml] if xml is not None else [])]
         failed = next((e for e in (f.exception() for f in outputs) if e is not None), None)
         if failed is not None:
-            outcome.errors.append(_error(written.contract, number, failed))
+            outcome.errors.append(_error(written.contract, written.contract_id, number, failed))
             continue
         written.xml = xml.result() if xml is not None else None
         outcome.written.append(written)
@@ -400,7 +408,7 @@ class FileWriter:
         self.pending: list[int] = []
         self.seen = 0  # documents handed to the writer so far
         self.written: list[_Written] = []
-        self.errors: list[dict[str, str]] = []
+        self.errors: list[ClosingError] = []
         self.futures: list[tuple[Future[Any], list[Path]]] = []  # PDF conversions, with their DOCX
         self.jobs: deque[tuple[_Job, Future[_Outcome]]] = deque()  # rendering in worker processes
         self.pool: ProcessPoolExecutor | None = None
@@ -566,9 +574,7 @@ class FileWriter:
         except OSError as exc:
             error = file_error(merged, exc)
             by_pdf = (self.owner_of.get(d.with_suffix(".pdf")) for d in entries)
-            self.errors.extend(
-                {"contract": w.contract if w else "—", "message": error.message} for w in by_pdf
-            )
+            self.errors.extend(_owner_error(w, error.message) for w in by_pdf)
             return
         items = [BatchItem.single(docx, docx.with_suffix(".pdf")) for docx in split.alone]
         if split.merged:
@@ -608,7 +614,7 @@ class FileWriter:
             else:
                 self._convert(kind)
         if self.backend_error is not None:
-            self.errors.append({"contract": "—", "message": self.backend_error.message})
+            self.errors.append(ClosingError(RUN, self.backend_error.message))
         for future, sources in self.futures:
             try:
                 outcomes = future.result()
@@ -616,7 +622,7 @@ class FileWriter:
                 self._unconverted(sources)
                 continue
             except UserError as error:
-                self.errors.append({"contract": "—", "message": error.message})
+                self.errors.append(ClosingError(RUN, error.message))
                 continue
             for outcome in outcomes:
                 pdf = Path(outcome.pdf)
@@ -626,7 +632,7 @@ class FileWriter:
                         owner.pdf = pdf
                     continue
                 message = outcome.error.message if outcome.error else "PDF не создан"
-                self.errors.append({"contract": owner.contract if owner else "—", "message": message})
+                self.errors.append(_owner_error(owner, message))
         if self.cancelled:
             result.cancelled = True
             self.written = [w for w in self.written if w.document_id not in self.unfinished]
@@ -677,7 +683,7 @@ class FileWriter:
                 merge_pdfs(files, target)
                 self.print_files.append(target)
             except UserError as error:
-                self.errors.append({"contract": "—", "message": f"{target.name}: {error.message}"})
+                self.errors.append(ClosingError(RUN, f"{target.name}: {error.message}"))
 
         made = {w.document_id for w in self.written if w.pdf is not None}
         if not made:
@@ -715,7 +721,7 @@ class FileWriter:
                     continue
                 files = [pdf]
                 detail = document_path(self.out_dir, document, "pdf", kind="detail")
-                if document.kind == "act" and detail.exists():
+                if document.kind == DocumentKind.ACT and detail.exists():
                     files.append(detail)
                 key = (document.own_entity_id, document.counterparty_id)
                 by_client.setdefault(key, []).extend(files)
@@ -873,9 +879,13 @@ def _incomplete(session: Session, document: Document, pdf: bool, xml: bool) -> b
 
     if missing(document.docx_path) or (pdf and missing(document.pdf_path)):
         return True
-    if xml and document.kind == "upd" and missing(document.xml_path):
+    if xml and document.kind == DocumentKind.UPD and missing(document.xml_path):
         return True
-    if document.kind == "act" and document.contract is not None and document.contract.detail_appendix:
+    if (
+        document.kind == DocumentKind.ACT
+        and document.contract is not None
+        and document.contract.detail_appendix
+    ):
         folder = Path(document.docx_path or "").parent
         detail = folder / document_file_name("detail", document.number, format_date(document.date), "docx")
         if (missing(detail) or (pdf and missing(detail.with_suffix(".pdf")))) and work_orders_of(

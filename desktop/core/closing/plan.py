@@ -33,6 +33,7 @@ from desktop.core.common import numbering
 from desktop.core.common.catalog import entity_regime_on, line_amounts
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.formats import format_date
+from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import next_period, period_bounds, period_of
 from desktop.core.common.workdays import next_working_day, term_end
@@ -44,11 +45,17 @@ from desktop.core.models import (
     Agreement,
     AgreementChange,
     Contract,
+    ContractKind,
     ContractLine,
+    ContractStatus,
     Document,
+    DocumentKind,
     DocumentLine,
+    DocumentSet,
+    DocumentStage,
     DocumentStatus,
     OwnEntity,
+    PaymentTerms,
     Service,
     Unit,
     VatRegime,
@@ -58,13 +65,14 @@ from desktop.core.models import (
 KOPECK = Decimal("0.01")
 PREPAY_SHARE = Decimal("0.70")
 NOT_VALID = "Договор не действует в этом периоде"
-KIND_TITLES = {"act": "акт", "invoice": "счёт", "upd": "УПД"}
+ACT, INVOICE, UPD = DocumentKind.ACT, DocumentKind.INVOICE, DocumentKind.UPD
+FULL, PREPAY, FINAL = DocumentStage.FULL, DocumentStage.PREPAY, DocumentStage.FINAL
 
 
 @dataclass(frozen=True)
 class PlannedDocument:
-    kind: str  # act | invoice | upd
-    stage: str  # full | prepay | final
+    kind: DocumentKind
+    stage: DocumentStage
     period: str  # the service period the document is for
     start: dt.date
     end: dt.date
@@ -76,7 +84,7 @@ class PlannedDocument:
     existing_locked: bool = False  # signed or sent: never replaced
 
     @property
-    def key(self) -> tuple[str, str, str]:
+    def key(self) -> tuple[DocumentKind, DocumentStage, str]:
         return (self.kind, self.stage, self.period)
 
 
@@ -90,7 +98,7 @@ class PlanRow:
     entity_id: int
     counterparty_id: int
     manager_id: int | None
-    kind: str
+    kind: ContractKind
     lines: list[PeriodLine]
     net: Decimal
     vat: Decimal
@@ -127,15 +135,37 @@ class ClosingPlan:
         return [r for r in self.rows if r.will_issue]
 
 
+@dataclass(frozen=True)
+class ClosingError:
+    """What went wrong in a closing: for a contract (its id and number) or for the run (``contract_id`` None)."""
+
+    contract: (
+        str  # the contract's number as printed; «—» for the run itself (the PDF converter, a merged PDF)
+    )
+    message: str
+    contract_id: int | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The shape printed by ``aktdesk close-month --json``."""
+        return {"contract": self.contract, "message": self.message}
+
+
+RUN = "—"  # ClosingError.contract of an error that is no contract's
+
+
+def _no_documents() -> dict[DocumentKind, int]:
+    return dict.fromkeys(DocumentKind, 0)
+
+
 @dataclass
 class ClosingResult:
     period: str
     contracts: int = 0
-    documents: dict[str, int] = field(default_factory=lambda: {"act": 0, "invoice": 0, "upd": 0})
+    documents: dict[DocumentKind, int] = field(default_factory=_no_documents)
     pdf: int = 0
     xml: int = 0
     skipped_existing: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[ClosingError] = field(default_factory=list)
     output: str = ""
     document_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
@@ -148,11 +178,11 @@ class ClosingResult:
         return {
             "period": self.period,
             "contracts": self.contracts,
-            "documents": dict(self.documents),
+            "documents": {kind.value: count for kind, count in self.documents.items()},
             "pdf": self.pdf,
             "xml": self.xml,
             "skipped_existing": self.skipped_existing,
-            "errors": list(self.errors),
+            "errors": [error.as_dict() for error in self.errors],
             "output": self.output,
             "cancelled": self.cancelled,
             "totals": self.totals,
@@ -220,10 +250,13 @@ def load_work_orders(
     return orders
 
 
+DocumentKey = tuple[int, DocumentKind, DocumentStage, str]  # contract id, kind, stage, period
+
+
 def existing_documents(
     session: Session, contract_ids: Sequence[int], periods: Sequence[str]
-) -> dict[tuple[int, str, str, str], Document]:
-    found: dict[tuple[int, str, str, str], Document] = {}
+) -> dict[DocumentKey, Document]:
+    found: dict[DocumentKey, Document] = {}
     for start_index in range(0, len(contract_ids), 900):
         chunk = list(contract_ids[start_index : start_index + 900])
         for doc in session.scalars(
@@ -240,12 +273,12 @@ def existing_documents(
 # --- planning ---------------------------------------------------------------------------
 
 
-def _kinds(contract: Contract) -> list[str]:
+def _kinds(contract: Contract) -> list[DocumentKind]:
     return {
-        "act_invoice": ["act", "invoice"],
-        "upd": ["upd"],
-        "act_invoice_upd": ["act", "invoice", "upd"],
-    }.get(contract.documents, ["act", "invoice"])
+        DocumentSet.ACT_INVOICE: [ACT, INVOICE],
+        DocumentSet.UPD: [UPD],
+        DocumentSet.ACT_INVOICE_UPD: [ACT, INVOICE, UPD],
+    }.get(contract.documents, [ACT, INVOICE])
 
 
 def plan_documents(
@@ -255,23 +288,23 @@ def plan_documents(
     kinds = _kinds(contract)
     docs: list[PlannedDocument] = []
     for kind in kinds:
-        if kind in ("act", "upd"):
-            docs.append(PlannedDocument(kind, "full", period, start, end, end, None, tuple(lines)))
+        if kind in (ACT, UPD):
+            docs.append(PlannedDocument(kind, FULL, period, start, end, end, None, tuple(lines)))
     terms = contract.payment_terms
-    wants_invoice = "invoice" in kinds or terms != "postpay"
+    wants_invoice = INVOICE in kinds or terms != PaymentTerms.POSTPAY
     if not wants_invoice:
         return docs
-    if terms == "postpay" or contract.kind == "variable":
+    if terms == PaymentTerms.POSTPAY or contract.kind == ContractKind.VARIABLE:
         due = term_end(end, contract.postpay_days, contract.postpay_banking_days)
-        docs.append(PlannedDocument("invoice", "full", period, start, end, end, due, tuple(lines)))
+        docs.append(PlannedDocument(INVOICE, FULL, period, start, end, end, due, tuple(lines)))
         return docs
     following = next_period(period_of(end))
     next_start, next_end = billing_period(contract, following)
-    if terms == "prepay70":
+    if terms == PaymentTerms.PREPAY_70_30:
         docs.append(
             PlannedDocument(
-                "invoice",
-                "final",
+                INVOICE,
+                FINAL,
                 period,
                 start,
                 end,
@@ -287,8 +320,8 @@ def plan_documents(
     if next_lines:
         docs.append(
             PlannedDocument(
-                "invoice",
-                "prepay",
+                INVOICE,
+                PREPAY,
                 period_of(next_start),
                 next_start,
                 next_end,
@@ -307,7 +340,7 @@ def plan_row(
     contract: Contract,
     period: str,
     work: Sequence[WorkOrder],
-    existing: dict[tuple[int, str, str, str], Document],
+    existing: dict[DocumentKey, Document],
 ) -> PlanRow:
     party = contract.counterparty
     entity = contract.own_entity
@@ -327,10 +360,11 @@ def plan_row(
         total=Decimal("0.00"),
         documents=[],
     )
-    if contract.status in ("draft", "suspended"):
-        row.skip_reason = {"draft": "Черновик договора", "suspended": "Договор приостановлен"}[
-            contract.status
-        ]
+    if contract.status in (ContractStatus.DRAFT, ContractStatus.SUSPENDED):
+        row.skip_reason = {
+            ContractStatus.DRAFT: "Черновик договора",
+            ContractStatus.SUSPENDED: "Договор приостановлен",
+        }[contract.status]
         return row
     due, reason = billing_due(contract, period)
     if not due:
@@ -342,7 +376,7 @@ def plan_row(
     except UserError as error:
         row.skip_reason = error.message
         return row
-    if contract.kind == "variable" and not work:
+    if contract.kind == ContractKind.VARIABLE and not work:
         row.skip_reason = "Нет заказ-нарядов за период"
         row.warnings.append("Договор по факту без заказ-нарядов за период: документы не формируются")
         return row
@@ -356,7 +390,7 @@ def plan_row(
     row.vat = sum((line.vat for line in row.lines), Decimal("0.00"))
     row.total = sum((line.total for line in row.lines), Decimal("0.00"))
     next_lines: list[PeriodLine] = []
-    if contract.payment_terms != "postpay" and contract.kind == "fixed":
+    if contract.payment_terms != PaymentTerms.POSTPAY and contract.kind == ContractKind.FIXED:
         following = next_period(period_of(end))
         next_start, next_end = billing_period(contract, following)
         try:
@@ -384,7 +418,7 @@ def plan_row(
         row.warnings.append("У клиента не указан адрес (нужен для УПД)")
     if entity.primary_account is None:
         row.warnings.append("У юрлица нет расчётного счёта (нужен для счёта)")
-    if any(k == "upd" for k in _kinds(contract)) and entity_regime_on(entity, end) != VatRegime.NO_VAT:
+    if UPD in _kinds(contract) and entity_regime_on(entity, end) != VatRegime.NO_VAT:
         if not entity.accountant_name:
             row.warnings.append("У юрлица не указан главный бухгалтер (подпись УПД)")
     planned = []
@@ -394,7 +428,7 @@ def plan_row(
             locked = found.signed or found.sent_at is not None
             state = "подписан" if found.signed else ("отправлен" if found.sent_at else "не отправлен")
             row.warnings.append(
-                f"Уже есть {KIND_TITLES[doc.kind]} № {found.number} за {doc.period} ({state})"
+                f"Уже есть {KIND_NOUNS[doc.kind]} № {found.number} за {doc.period} ({state})"
                 + (" — не заменяется" if locked else "")
             )
             doc = PlannedDocument(
@@ -507,7 +541,7 @@ def _document_lines(
     planned: PlannedDocument, includes_vat: bool, units: dict[str, str]
 ) -> list[DocumentLine]:
     out = []
-    prefix = {"prepay": "Предоплата", "final": "Окончательный расчёт"}.get(planned.stage)
+    prefix = {PREPAY: "Предоплата", FINAL: "Окончательный расчёт"}.get(planned.stage)
     for position, line in enumerate(planned.lines, start=1):
         price, net, vat, total = _scaled(line, planned.share, includes_vat)
         if total == 0:
@@ -624,7 +658,7 @@ def issue_row(
             number=number,
             date=planned.date,
             due_date=planned.due_date,
-            upd_status=(2 if regime == VatRegime.NO_VAT else 1) if planned.kind == "upd" else None,
+            upd_status=(2 if regime == VatRegime.NO_VAT else 1) if planned.kind == UPD else None,
             amount_net=sum((ln.amount_net for ln in lines), Decimal("0.00")),
             amount_vat=sum((ln.amount_vat for ln in lines), Decimal("0.00")),
             amount_total=sum((ln.amount_total for ln in lines), Decimal("0.00")),
@@ -633,8 +667,8 @@ def issue_row(
             created_by=user,
             lines=lines,
         )
-        if planned.stage == "final":
-            _subtract_advance(document, planned, existing.get(("invoice", "prepay", planned.period)))
+        if planned.stage == FINAL:
+            _subtract_advance(document, planned, existing.get((INVOICE, PREPAY, planned.period)))
         session.add(document)
         session.flush()
         log_event(
@@ -728,7 +762,7 @@ def execute(
                 for document in created:
                     result.documents[document.kind] += 1
                     result.document_ids.append(document.id)
-                    if document.kind in ("act", "upd") and document.stage == "full":
+                    if document.kind in (ACT, UPD) and document.stage == FULL:
                         rates = sums.setdefault(row.entity, {})
                         for line in document.lines:
                             rates[line.vat_rate] = rates.get(line.vat_rate, Decimal(0)) + line.amount_total
@@ -742,11 +776,11 @@ def execute(
         except DatabaseError:  # the database itself failed (busy, gone, damaged): not this contract's fault
             raise
         except UserError as error:
-            result.errors.append({"contract": row.contract_number, "message": error.message})
+            result.errors.append(ClosingError(row.contract_number, error.message, row.contract_id))
             _record_failure(database, row.contract_id, closing_plan.period, error.message, user)
         except Exception as error:  # a bug in one contract must not stop the month
             message = unexpected_error_text(error)  # an OS error in Russian, with its file
-            result.errors.append({"contract": row.contract_number, "message": message})
+            result.errors.append(ClosingError(row.contract_number, message, row.contract_id))
             _record_failure(database, row.contract_id, closing_plan.period, message, user)
     progress(result.contracts + len(result.errors), total, "")
     result.totals = {
@@ -757,7 +791,7 @@ def execute(
 
 def dry_run_summary(closing_plan: ClosingPlan) -> dict[str, Any]:
     """What ``execute`` would make, in the shape of its JSON summary (nothing is written)."""
-    documents = {"act": 0, "invoice": 0, "upd": 0}
+    documents = _no_documents()
     existing = 0
     for row in closing_plan.rows:
         if row.skip_reason is not None or row.excluded:
@@ -771,7 +805,7 @@ def dry_run_summary(closing_plan: ClosingPlan) -> dict[str, Any]:
         "period": closing_plan.period,
         "dry_run": True,
         "contracts": len(closing_plan.issuing()),
-        "documents": documents,
+        "documents": {kind.value: count for kind, count in documents.items()},
         "pdf": 0,
         "xml": 0,
         "skipped_existing": existing,

@@ -17,6 +17,8 @@ import re
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.ru import inn as stdnum_inn
 
+from desktop.core.models import PartyKind
+
 KPP_PATTERN = re.compile(r"([0-9][1-9]|[1-9][0-9])([0-9]{2})([0-9A-Z]{2})([0-9]{3})")
 ACCOUNT_WEIGHTS = ((7, 1, 3) * 8)[:23]
 INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -177,15 +179,20 @@ def validate_requisites(
     errors: dict[str, str] = {}
     inn, kpp, ogrn = inn.strip(), kpp.strip().upper(), ogrn.strip()
     bik, account, corr_account = bik.strip(), account.strip(), corr_account.strip()
-    lengths = {"legal": (10,), "entrepreneur": (12,), "person": (12,)}.get(kind, (10, 12))
+    by_kind: dict[str, tuple[int, ...]] = {
+        PartyKind.LEGAL: (10,),
+        PartyKind.ENTREPRENEUR: (12,),
+        PartyKind.PERSON: (12,),
+    }
+    lengths = by_kind.get(kind, (10, 12))
     if (problem := check_inn(inn, lengths)) is not None:
         errors["inn"] = problem
-    if kind == "legal":
+    if kind == PartyKind.LEGAL:
         if (problem := check_kpp(kpp)) is not None:
             errors["kpp"] = problem
         if ogrn and (problem := check_ogrn(ogrn, (13,))) is not None:
             errors["ogrn"] = problem
-    elif kind == "entrepreneur":
+    elif kind == PartyKind.ENTREPRENEUR:
         if kpp and kpp != "0":
             errors["kpp"] = "у ИП нет КПП"
         if ogrn and (problem := check_ogrn(ogrn, (15,))) is not None:

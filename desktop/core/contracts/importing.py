@@ -24,7 +24,7 @@ from desktop.core.common.files import write_atomic
 from desktop.core.common.money import INTEGER, PRICE, QUANTITY, parse_decimal
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import Counterparty, PartyKind
+from desktop.core.models import ContractKind, Counterparty, DocumentSet, PartyKind, PaymentTerms, Periodicity
 from desktop.core.parties.directory import (
     FIELD_TITLES,
     counterparty_errors,
@@ -298,42 +298,42 @@ CONTRACT_HEADERS: dict[str, tuple[str, ...]] = {
 }
 CONTRACT_REQUIRED = ("entity_inn", "number", "date", "client_inn", "service", "price")
 
-KIND_WORDS = {
-    "фиксированный": "fixed",
-    "фикс": "fixed",
-    "абонентский": "fixed",
-    "по факту": "variable",
-    "переменный": "variable",
-    "fixed": "fixed",
-    "variable": "variable",
-    "": "fixed",
+KIND_WORDS: dict[str, ContractKind] = {
+    "фиксированный": ContractKind.FIXED,
+    "фикс": ContractKind.FIXED,
+    "абонентский": ContractKind.FIXED,
+    "по факту": ContractKind.VARIABLE,
+    "переменный": ContractKind.VARIABLE,
+    "fixed": ContractKind.FIXED,
+    "variable": ContractKind.VARIABLE,
+    "": ContractKind.FIXED,
 }
-PERIOD_WORDS = {
-    "": "month",
-    "месяц": "month",
-    "ежемесячно": "month",
-    "квартал": "quarter",
-    "ежеквартально": "quarter",
-    "год": "year",
-    "ежегодно": "year",
+PERIOD_WORDS: dict[str, Periodicity] = {
+    "": Periodicity.MONTH,
+    "месяц": Periodicity.MONTH,
+    "ежемесячно": Periodicity.MONTH,
+    "квартал": Periodicity.QUARTER,
+    "ежеквартально": Periodicity.QUARTER,
+    "год": Periodicity.YEAR,
+    "ежегодно": Periodicity.YEAR,
 }
-PAYMENT_WORDS = {
-    "": "postpay",
-    "постоплата": "postpay",
-    "отсрочка": "postpay",
-    "предоплата": "prepay100",
-    "предоплата 100%": "prepay100",
-    "100%": "prepay100",
-    "70/30": "prepay70",
-    "предоплата 70/30": "prepay70",
+PAYMENT_WORDS: dict[str, PaymentTerms] = {
+    "": PaymentTerms.POSTPAY,
+    "постоплата": PaymentTerms.POSTPAY,
+    "отсрочка": PaymentTerms.POSTPAY,
+    "предоплата": PaymentTerms.PREPAY_100,
+    "предоплата 100%": PaymentTerms.PREPAY_100,
+    "100%": PaymentTerms.PREPAY_100,
+    "70/30": PaymentTerms.PREPAY_70_30,
+    "предоплата 70/30": PaymentTerms.PREPAY_70_30,
 }
-DOCUMENT_WORDS = {
-    "": "act_invoice",
-    "акт+счет": "act_invoice",
-    "акт и счет": "act_invoice",
-    "упд": "upd",
-    "акт+счет+упд": "act_invoice_upd",
-    "акт, счет, упд": "act_invoice_upd",
+DOCUMENT_WORDS: dict[str, DocumentSet] = {
+    "": DocumentSet.ACT_INVOICE,
+    "акт+счет": DocumentSet.ACT_INVOICE,
+    "акт и счет": DocumentSet.ACT_INVOICE,
+    "упд": DocumentSet.UPD,
+    "акт+счет+упд": DocumentSet.ACT_INVOICE_UPD,
+    "акт, счет, упд": DocumentSet.ACT_INVOICE_UPD,
 }
 
 
@@ -549,7 +549,7 @@ def import_work_orders(
             errors.append(
                 RowError(row, column("contract"), "номер договора не уникален: добавьте столбец «ИНН юрлица»")
             )
-        elif contract is not None and contract.kind != "variable":
+        elif contract is not None and contract.kind != ContractKind.VARIABLE:
             errors.append(
                 RowError(row, column("contract"), "договор с фиксированной платой: заказ-наряды не нужны")
             )

@@ -16,8 +16,9 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.common.exports import ExportColumn
+from desktop.core.common.labels import CONTRACT_KIND_TITLES, CONTRACT_STATUS_TITLES
 from desktop.core.contracts.scans import scan_state_expr
-from desktop.core.models import Contract, ContractLine, Counterparty, OwnEntity, User
+from desktop.core.models import Contract, ContractKind, ContractLine, Counterparty, OwnEntity, User
 
 
 @dataclass
@@ -66,9 +67,6 @@ EXPORT_COLUMNS = (
     ExportColumn("E-mail клиента"),
 )
 
-KIND_RU = {"fixed": "Фиксированный", "variable": "По факту"}
-STATUS_RU = {"draft": "Черновик", "active": "Действует", "suspended": "Приостановлен", "closed": "Закрыт"}
-
 
 def monthly_amounts() -> Any:
     """Per contract: the sum of its specification lines (price × quantity); None for variable ones."""
@@ -84,7 +82,7 @@ def monthly_amounts() -> Any:
 
 def amount_expr(monthly: Any) -> Any:
     """A contract's monthly amount over ``monthly_amounts()``: NULL for a variable contract."""
-    return case((Contract.kind == "variable", None), else_=monthly.c.amount)
+    return case((Contract.kind == ContractKind.VARIABLE, None), else_=monthly.c.amount)
 
 
 def apply_filter(stmt: Select[Any], flt: ContractFilter, today: dt.date | None = None) -> Select[Any]:
@@ -191,9 +189,9 @@ def export_rows(session: Session, ids: Sequence[int]) -> list[tuple[Any, ...]]:
                 date,
                 client,
                 entity,
-                KIND_RU.get(kind, kind),
+                CONTRACT_KIND_TITLES.get(kind, kind),
                 Decimal(amount) if amount is not None else None,
-                STATUS_RU.get(status, status),
+                CONTRACT_STATUS_TITLES.get(status, status),
                 valid_to,
                 manager,
                 inn,

@@ -154,7 +154,7 @@ def scan_states(session: Session, ids: Sequence[int]) -> dict[int, str]:
 class ContractScan:
     id: int
     original_name: str
-    status: str
+    status: ScanStatus
     path: str | None  # relative to the share when stored
     outbox_path: str | None
     added_at: Any

@@ -37,7 +37,7 @@ from desktop.core.common.periods import last_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import BankAccount, Counterparty, Document, Event
+from desktop.core.models import BankAccount, Counterparty, Document, DocumentKind, Event
 from desktop.core.payments.importing import ImportReport, own_accounts, store_statement
 
 USER = "demo"
@@ -84,7 +84,7 @@ class DemoHistory:
     documents: int = 0
     pdf: int = 0
     xml: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[closing.ClosingError] = field(default_factory=list)
     payments: ImportReport | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -93,7 +93,7 @@ class DemoHistory:
             "documents": self.documents,
             "pdf": self.pdf,
             "xml": self.xml,
-            "errors": self.errors,
+            "errors": [error.as_dict() for error in self.errors],
             "payments": self.payments.as_dict() if self.payments is not None else None,
         }
 
@@ -164,7 +164,11 @@ def demo_statement(session: Session, periods: list[str], today: dt.date, seed: i
     invoices = list(
         session.scalars(
             select(Document)
-            .where(Document.kind == "invoice", Document.current.is_(True), Document.period.in_(periods))
+            .where(
+                Document.kind == DocumentKind.INVOICE,
+                Document.current.is_(True),
+                Document.period.in_(periods),
+            )
             .options(selectinload(Document.counterparty))
             .order_by(Document.id)
         )

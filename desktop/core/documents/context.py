@@ -32,6 +32,7 @@ from desktop.core.common.formats import (
     format_date_words,
     format_short_range,
 )
+from desktop.core.common.labels import KIND_FORM_TITLES, KIND_TITLES
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import format_period
 from desktop.core.common.resources import resource_path
@@ -43,6 +44,7 @@ from desktop.core.models import (
     Contract,
     Counterparty,
     Document,
+    DocumentKind,
     OwnEntity,
     PartyKind,
     PaymentTerms,
@@ -65,13 +67,8 @@ FACSIMILE_HEIGHT_MM = 12.0
 PAYMENT_QR_MM = 35.0
 ID_QR_MM = 15.0
 
-TITLES = {
-    "act": "Акт",
-    "invoice": "Счёт на оплату",
-    "upd": "Универсальный передаточный документ",
-    "detail": "Детализация",
-    "contract": "Договор",
-}
+TITLES: dict[str, str] = {kind.value: title for kind, title in KIND_FORM_TITLES.items()}  # by form
+TITLES.update(detail="Детализация", contract="Договор")
 UNIT_NAMES = {code: short for code, _name, short in catalog.UNITS}
 PERIODICITY_TEXT = {
     Periodicity.MONTH: "ежемесячно",
@@ -325,7 +322,7 @@ def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
 
 
 def _doc_name(doc: Document) -> str:
-    title = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}.get(doc.kind, "Документ")
+    title = KIND_TITLES.get(doc.kind, "Документ")
     date = format_date(doc.date) if doc.date else ""
     return f"{title} № {doc.number} от {date}".strip()
 
@@ -529,8 +526,7 @@ def _facsimile(doc: Document, options: ContextOptions, allowed: bool) -> ImageSp
 def act_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
     """The act (акт оказанных услуг): 402-FZ requisites, both signature blocks, stamp and facsimile if allowed."""
     options = options or ContextOptions(with_stamp=with_stamp)
-    ctx = _base(doc, "act", options)
-    ctx["doc"]["title"] = "Акт"
+    ctx = _base(doc, DocumentKind.ACT, options)
     ctx["facsimile"] = _facsimile(doc, options, bool(doc.contract and doc.contract.facsimile_allowed))
     return ctx
 
@@ -552,7 +548,7 @@ def payment_purpose(doc: Document, totals: Context, decimal_point: bool = False)
 def invoice_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
     """The invoice for payment: seller's bank, payment terms, purpose and the GOST payment QR."""
     options = options or ContextOptions(with_stamp=with_stamp)
-    ctx = _base(doc, "invoice", options)
+    ctx = _base(doc, DocumentKind.INVOICE, options)
     seller = ctx["seller"]
     bank = seller["bank"]
     if not bank["account"]:
@@ -607,10 +603,9 @@ def upd_status(doc: Document) -> int:
 def upd_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
     """The UPD (Decree 1137 layout): status 1 СЧФДОП or 2 ДОП; never a facsimile on status 1."""
     options = options or ContextOptions(with_stamp=with_stamp)
-    ctx = _base(doc, "upd", options)
+    ctx = _base(doc, DocumentKind.UPD, options)
     status = upd_status(doc)
     ctx["doc"]["upd_status"] = status
-    ctx["doc"]["title"] = "Универсальный передаточный документ"
     ctx["upd"] = {
         "status": status,
         "is_invoice": status == 1,
@@ -790,12 +785,12 @@ def context_for(
     work_orders: Sequence[WorkOrder] = (),
     options: ContextOptions | None = None,
 ) -> Context:
-    """The context of ``kind`` (act, invoice, upd, detail) for a stored document."""
-    if kind == "act":
+    """The context of the form ``kind`` (a document kind, or ``detail``) for a stored document."""
+    if kind == DocumentKind.ACT:
         return act_context(doc, with_stamp, options)
-    if kind == "invoice":
+    if kind == DocumentKind.INVOICE:
         return invoice_context(doc, with_stamp, options)
-    if kind == "upd":
+    if kind == DocumentKind.UPD:
         return upd_context(doc, with_stamp, options)
     if kind == "detail":
         return detail_context(doc, work_orders, options)

@@ -17,17 +17,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.common.formats import format_date
+from desktop.core.common.labels import KIND_TITLES as DOCUMENT_KIND_TITLES
 from desktop.core.common.safe_names import safe_file_name, safe_name
-from desktop.core.models import Document
+from desktop.core.models import Document, DocumentKind
 
-KIND_TITLES = {
-    "act": "Акт",
-    "invoice": "Счёт",
-    "upd": "УПД",
-    "detail": "Детализация",
-    "contract": "Договор",
-}
-KIND_ORDER = {"act": 0, "invoice": 1, "upd": 2}  # the order of a client's documents in letters and packages
+# File titles: a document kind's, and of the forms that are no document kind of their own.
+KIND_TITLES: dict[str, str] = {kind.value: title for kind, title in DOCUMENT_KIND_TITLES.items()}
+KIND_TITLES.update(detail="Детализация", contract="Договор")
+KIND_ORDER = {
+    DocumentKind.ACT: 0,
+    DocumentKind.INVOICE: 1,
+    DocumentKind.UPD: 2,
+}  # the order of a client's documents in letters and packages
 
 
 ENTITY_FOLDER_MAX = 24

@@ -22,18 +22,22 @@ from desktop.core.common.periods import last_periods, period_bounds, quarter_bou
 from desktop.core.contracts import registry as contract_registry
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.models import (
+    SIGNABLE_KINDS,
     Agreement,
     BankPayment,
     Contract,
+    ContractKind,
     ContractLine,
     ContractStatus,
     Counterparty,
     Document,
+    DocumentKind,
     Event,
     OwnEntity,
     PaymentDirection,
     PaymentRequest,
     PaymentStatus,
+    Periodicity,
     RequestStatus,
     Role,
     User,
@@ -52,7 +56,6 @@ AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
     ("61-90", 61, 90),
     ("90+", 91, None),
 )
-SIGNABLE = ["act", "upd"]
 TOP_CLIENTS = 10
 EXPIRING_DAYS = (30, 60)
 
@@ -298,18 +301,20 @@ def _closing(session: Session, scope: Scope, periods: list[str]) -> list[Closing
     )
     m = months.c
     cover_start = case(
-        (Contract.periodicity == "quarter", m.q_start),
-        (Contract.periodicity == "year", m.y_start),
+        (Contract.periodicity == Periodicity.QUARTER, m.q_start),
+        (Contract.periodicity == Periodicity.YEAR, m.y_start),
         else_=m.m_start,
     )
     cover_end = case(
-        (Contract.periodicity == "quarter", m.q_end), (Contract.periodicity == "year", m.y_end), else_=m.m_end
+        (Contract.periodicity == Periodicity.QUARTER, m.q_end),
+        (Contract.periodicity == Periodicity.YEAR, m.y_end),
+        else_=m.m_end,
     )
     ends_here = and_(end.is_not(None), end >= m.m_start, end <= m.m_end)
     bills_this_month = or_(
         Contract.periodicity.not_in(("quarter", "year")),
-        and_(Contract.periodicity == "quarter", or_(m.m_end == m.q_end, ends_here)),
-        and_(Contract.periodicity == "year", or_(m.m_end == m.y_end, ends_here)),
+        and_(Contract.periodicity == Periodicity.QUARTER, or_(m.m_end == m.q_end, ends_here)),
+        and_(Contract.periodicity == Periodicity.YEAR, or_(m.m_end == m.y_end, ends_here)),
     )
     has_work = exists().where(
         WorkOrder.contract_id == Contract.id, WorkOrder.date >= cover_start, WorkOrder.date <= cover_end
@@ -318,7 +323,7 @@ def _closing(session: Session, scope: Scope, periods: list[str]) -> list[Closing
     has_document = exists().where(
         Document.contract_id == Contract.id,
         Document.period == m.period,
-        Document.kind.in_(SIGNABLE),
+        Document.kind.in_(SIGNABLE_KINDS),
         Document.current.is_(True),
     )
     failed = exists().where(
@@ -339,7 +344,7 @@ def _closing(session: Session, scope: Scope, periods: list[str]) -> list[Closing
             or_(end.is_(None), end >= m.m_start),
             Contract.valid_from <= cover_end,
             bills_this_month,
-            case((Contract.kind == "variable", has_work), else_=has_lines),
+            case((Contract.kind == ContractKind.VARIABLE, has_work), else_=has_lines),
         )
         .group_by(m.period, state)
     )
@@ -358,7 +363,7 @@ def _closing(session: Session, scope: Scope, periods: list[str]) -> list[Closing
                     found.get((period, "closed"), 0),
                     name=period,
                     registry=scope.registry_filter(
-                        kinds=list(SIGNABLE), period_from=period, period_to=period
+                        kinds=list(SIGNABLE_KINDS), period_from=period, period_to=period
                     ),
                 ),
                 not_closed=Figure(
@@ -432,11 +437,11 @@ def _expiring(session: Session, scope: Scope, days: int, today: dt.date) -> Figu
 
 
 def unsigned_filter(scope: Scope) -> RegistryFilter:
-    return scope.registry_filter(kinds=list(SIGNABLE), signed=False)
+    return scope.registry_filter(kinds=list(SIGNABLE_KINDS), signed=False)
 
 
 def receivables_filter(scope: Scope) -> RegistryFilter:
-    return scope.registry_filter(kinds=["invoice"], paid="not_paid")
+    return scope.registry_filter(kinds=[DocumentKind.INVOICE], paid="not_paid")
 
 
 def compute(session: Session, scope: Scope, today: dt.date | None = None, months: int = 12) -> Overview:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.formats import format_date
+from desktop.core.common.labels import kind_title
 from desktop.core.common.money import format_money
 from desktop.core.errors import ValidationError
 from desktop.core.models import (
@@ -25,6 +26,7 @@ from desktop.core.models import (
     Contract,
     Counterparty,
     Document,
+    DocumentKind,
     DocumentSet,
     DocumentStatus,
     PaymentAllocation,
@@ -69,7 +71,7 @@ def payable_clause(document: Any = Document) -> Any:
     invoice_in_period = exists().where(
         other.contract_id == document.contract_id,
         other.period == document.period,
-        other.kind == "invoice",
+        other.kind == DocumentKind.INVOICE,
         other.current.is_(True),
     )
     upd_only = exists().where(
@@ -80,7 +82,10 @@ def payable_clause(document: Any = Document) -> Any:
     return and_(
         document.current.is_(True),
         document.status != DocumentStatus.CANCELLED,
-        or_(document.kind == "invoice", and_(document.kind == "upd", upd_only, ~invoice_in_period)),
+        or_(
+            document.kind == DocumentKind.INVOICE,
+            and_(document.kind == DocumentKind.UPD, upd_only, ~invoice_in_period),
+        ),
     )
 
 
@@ -110,7 +115,7 @@ def open_documents(session: Session, own_entity_id: int) -> tuple[dict[int, Open
         outstanding = Decimal(total) - Decimal(paid or 0)
         if outstanding > 0:
             found[doc_id] = OpenInvoice(doc_id, number, day, inn or "", kpp or "", outstanding)
-            if kind == "upd":
+            if kind == DocumentKind.UPD:
                 upds.add(doc_id)
     return found, upds
 
@@ -237,8 +242,7 @@ def describe_payment(payment: BankPayment) -> str:
 
 
 def _describe(document: Document) -> str:
-    title = "УПД" if document.kind == "upd" else "Счёт"
-    return f"{title} № {document.number} от {format_date(document.date)}"
+    return f"{kind_title(document.kind)} № {document.number} от {format_date(document.date)}"
 
 
 @dataclass(frozen=True)

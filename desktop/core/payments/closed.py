@@ -19,8 +19,18 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.formats import format_date
+from desktop.core.common.labels import kind_title
 from desktop.core.common.periods import period_short
-from desktop.core.models import Contract, Counterparty, Document, DocumentStatus, Notification, User
+from desktop.core.models import (
+    SIGNABLE_KINDS,
+    Contract,
+    Counterparty,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    Notification,
+    User,
+)
 
 CLOSED = "closed"  # Notification.object_type: object_id is the signed act (or UPD)
 
@@ -47,13 +57,15 @@ def closed_pair(session: Session, contract_id: int, period: str) -> ClosedPair |
             .order_by(Document.id)
         )
     )
-    signed = [d for d in documents if d.kind in ("act", "upd") and d.signed]
+    signed = [d for d in documents if d.kind in SIGNABLE_KINDS and d.signed]
     if not signed:
         return None
-    to_pay = [d for d in documents if d.kind == "invoice"] or [d for d in documents if d.kind == "upd"]
+    to_pay = [d for d in documents if d.kind == DocumentKind.INVOICE] or [
+        d for d in documents if d.kind == DocumentKind.UPD
+    ]
     if not to_pay or any(Decimal(d.paid_amount or 0) < Decimal(d.amount_total) for d in to_pay):
         return None
-    act = next((d for d in signed if d.kind == "act"), signed[0])
+    act = next((d for d in signed if d.kind == DocumentKind.ACT), signed[0])
     return ClosedPair(contract_id, period, act, to_pay)
 
 
@@ -83,9 +95,11 @@ def _text(session: Session, pair: ClosedPair) -> str:
             or ""
         )
     act = pair.signed
-    act_name = "Акт" if act.kind == "act" else "УПД"
+    act_name = kind_title(act.kind)
     paid = ", ".join(f"№ {d.number} от {format_date(d.date)}" for d in pair.paid)
-    paid_name = ("счета " if len(pair.paid) > 1 else "счёт ") if pair.paid[0].kind == "invoice" else "УПД "
+    paid_name = (
+        ("счета " if len(pair.paid) > 1 else "счёт ") if pair.paid[0].kind == DocumentKind.INVOICE else "УПД "
+    )
     paid_verb = "оплачены" if len(pair.paid) > 1 else "оплачен"
     text = (
         f"Сделка закрыта: {client}, договор № {number}, период {period_short(pair.period)}. "

@@ -26,10 +26,19 @@ from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.common.exports import ExportColumn
-from desktop.core.models import Counterparty, Document, OwnEntity, Scan, ScanStatus, User
+from desktop.core.common.labels import kind_title
+from desktop.core.models import (
+    SIGNABLE_KINDS,
+    Counterparty,
+    Document,
+    DocumentKind,
+    OwnEntity,
+    Scan,
+    ScanStatus,
+    User,
+)
 from desktop.core.payments.allocation import payable_clause
 
-KIND_RU = {"act": "Акт", "invoice": "Счёт", "upd": "УПД"}
 PAY_RU = {"unpaid": "не оплачен", "partial": "частично", "paid": "оплачен"}
 
 
@@ -106,11 +115,14 @@ def closed_expr() -> Any:
     # coalesce(): without statistics SQLite would search the whole ix_documents_signed for
     # every row (10 s for a screenful of 100 000 documents) instead of the (contract, period) key.
     signed = exists().where(
-        same, other.kind.in_(("act", "upd")), func.coalesce(other.signed, False).is_(True)
+        same, other.kind.in_(SIGNABLE_KINDS), func.coalesce(other.signed, False).is_(True)
     )
-    unpaid_invoice = exists().where(same, other.kind == "invoice", other.paid_amount < other.amount_total)
-    has_invoice = exists().where(same, other.kind == "invoice")
-    upd_paid_only = exists().where(same, other.kind == "upd", other.paid_amount >= other.amount_total)
+    invoice = other.kind == DocumentKind.INVOICE
+    unpaid_invoice = exists().where(same, invoice, other.paid_amount < other.amount_total)
+    has_invoice = exists().where(same, invoice)
+    upd_paid_only = exists().where(
+        same, other.kind == DocumentKind.UPD, other.paid_amount >= other.amount_total
+    )
     return and_(signed, or_(and_(has_invoice, ~unpaid_invoice), and_(~has_invoice, upd_paid_only)))
 
 
@@ -283,7 +295,7 @@ def totals(session: Session, flt: RegistryFilter) -> tuple[int, Decimal, Decimal
 @dataclass(frozen=True)
 class RegistryRow:
     id: int
-    kind: str
+    kind: DocumentKind
     number: str
     date: dt.date
     period: str
@@ -389,7 +401,7 @@ EXPORT_COLUMNS = (
 
 def export_values(row: RegistryRow) -> tuple[Any, ...]:
     return (
-        KIND_RU.get(row.kind, row.kind),
+        kind_title(row.kind),
         row.number,
         row.date,
         row.period,

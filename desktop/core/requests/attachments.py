@@ -9,16 +9,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.common import labels
 from desktop.core.common.events import current_login
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.errors import ValidationError
-from desktop.core.models import PaymentRequest, Scan
+from desktop.core.models import PaymentRequest, Scan, ScanRole
 from desktop.core.requests.permissions import Action, require
 from desktop.core.requests.workflow import get_request, record_event
 from desktop.core.scans.files import EXTENSIONS
 from desktop.core.scans.store import AttachResult, ScanOwner, ScanStore
 
-ATTACHMENT_ROLES = {"e_invoice": "Эл. версия счёта", "payment_order": "Платёжное поручение"}
+ATTACHMENT_ROLES: dict[str, str] = {role.value: title for role, title in labels.SCAN_ROLE_TITLES.items()}
 SHARE_FOLDER = "Заявки на оплату"
 
 
@@ -59,7 +60,7 @@ def attach(
 
     def link(row: Scan) -> None:
         row.payment_request_id = request.id
-        row.role = role
+        row.role = ScanRole(role)
         record_event(
             request, login, None, None, f"Прикреплён файл ({ATTACHMENT_ROLES[role]}): {row.original_name}"
         )

@@ -19,22 +19,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.common import labels
 from desktop.core.errors import UserError
 from desktop.core.models import PaymentRequest, RequestStatus, Role, User
 
-STATUS_TITLES = {
-    RequestStatus.DRAFT: "Черновик",
-    RequestStatus.APPROVAL: "На согласовании",
-    RequestStatus.APPROVED: "Согласован к оплате",
-    RequestStatus.PAID: "Оплачен",
-    RequestStatus.REJECTED: "Отказано",
-}
-ROLE_TITLES = {
-    Role.ACCOUNTANT: "бухгалтер",
-    Role.MANAGER: "менеджер",
-    Role.APPROVER: "согласующий",
-    Role.ADMIN: "администратор",
-}
+STATUS_TITLES = labels.REQUEST_STATUS_TITLES
+ROLE_TITLES = {role: title.lower() for role, title in labels.ROLE_TITLES.items()}  # inside a sentence
 
 
 class Action(StrEnum):

@@ -32,19 +32,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.common.labels import kind_title
 from desktop.core.common.safe_names import safe_name
 from desktop.core.db import Database
 from desktop.core.documents.context import ID_QR_PREFIX
-from desktop.core.documents.paths import KIND_TITLES
 from desktop.core.errors import UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import Document
+from desktop.core.models import SIGNABLE_KINDS, Document
 from desktop.core.registry import scans as registry_scans
 from desktop.core.scans.files import check_readable, inspect_file, open_image, open_pdf, page_count
 from desktop.core.scans.store import AttachResult, ScanStore
 
 ID_QR = re.compile(re.escape(ID_QR_PREFIX) + r"(\d{1,12})")
-SIGNABLE = ("act", "upd")
 # 150 dpi: an 15 mm id QR (21 modules + border) gets ~3.5 px a module, which zxing reads
 # reliably, and an A4 page renders and decodes in ~12 ms.
 RENDER_DPI = 150
@@ -334,7 +333,7 @@ def read_pages(
 
 
 def document_title(document: Document) -> str:
-    kind = KIND_TITLES.get(document.kind, document.kind)
+    kind = kind_title(document.kind)
     client = document.counterparty.short_name if document.counterparty is not None else ""
     return f"{kind} № {document.number} от {document.date:%d.%m.%Y}" + (f", {client}" if client else "")
 
@@ -358,7 +357,7 @@ def _page_document(read: PageRead, documents: dict[int, Document]) -> tuple[Docu
         document = documents.get(int(match.group(1)))
         if document is None:
             foreign = f"документа с QR-кодом «{text}» нет в базе"
-        elif document.kind not in SIGNABLE:
+        elif document.kind not in SIGNABLE_KINDS:
             foreign = f"{document_title(document)} — подписанные сканы прикрепляются к актам и УПД"
         elif not document.current:
             foreign = f"{document_title(document)} заменён новой версией — назначьте страницу вручную"
@@ -599,7 +598,7 @@ def find_signable(session: Session, number: str) -> list[Document]:
             select(Document)
             .where(
                 Document.number == number,
-                Document.kind.in_(SIGNABLE),
+                Document.kind.in_(SIGNABLE_KINDS),
                 Document.current.is_(True),
             )
             .order_by(Document.date.desc(), Document.id)
@@ -645,7 +644,7 @@ def _refuse_foreign(session: Session, document: Document, reads: Sequence[tuple[
         for text in codes:
             match = ID_QR.search(text)
             other = named.get(int(match.group(1))) if match else None
-            if other is None or other.kind not in SIGNABLE or _same_document(other, document):
+            if other is None or other.kind not in SIGNABLE_KINDS or _same_document(other, document):
                 continue
             title = document_title(other)
             raise ForeignScanError(

@@ -29,7 +29,7 @@ from desktop.core.documents.paths import party_folder
 from desktop.core.documents.upd_xml import official_xml_name
 from desktop.core.errors import StorageError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import Document, DocumentStatus
+from desktop.core.models import Document, DocumentKind, DocumentStatus
 from desktop.core.sending.compose import Attachment, Outgoing
 from desktop.core.sending.delivery import Outcome, record_dispatch
 
@@ -117,7 +117,7 @@ def export_edo(
             select(Document)
             .where(
                 Document.period == period,
-                Document.kind == "upd",
+                Document.kind == DocumentKind.UPD,
                 Document.current.is_(True),
                 Document.status != DocumentStatus.CANCELLED,
             )

@@ -9,10 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.core.common.formats import format_date
+from desktop.core.common.labels import kind_title
 from desktop.core.common.money import format_money
 from desktop.core.common.periods import format_period
-from desktop.core.documents.paths import KIND_ORDER, KIND_TITLES
-from desktop.core.models import Counterparty, Document, OwnEntity
+from desktop.core.documents.paths import KIND_ORDER
+from desktop.core.models import Counterparty, Document, DocumentKind, OwnEntity
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
 
@@ -42,7 +43,7 @@ def document_item(document: Document) -> dict[str, Any]:
     return {
         "id": document.id,
         "kind": document.kind,
-        "title": KIND_TITLES.get(document.kind, document.kind),
+        "title": kind_title(document.kind),
         "number": document.number,
         "date": format_date(document.date),
         "amount": format_money(document.amount_total),
@@ -55,7 +56,7 @@ def document_item(document: Document) -> dict[str, Any]:
 
 
 def documents_text(documents: Sequence[Document]) -> str:
-    return ", ".join(f"{KIND_TITLES.get(d.kind, d.kind)} № {d.number}" for d in documents)
+    return ", ".join(f"{kind_title(d.kind)} № {d.number}" for d in documents)
 
 
 def sort_documents(documents: Sequence[Document]) -> list[Document]:
@@ -119,9 +120,10 @@ def letter_context(
 
 def sale_documents(documents: Sequence[Document]) -> list[Document]:
     """One document per sale for the totals: the invoices, plus UPDs of contracts without an invoice."""
-    with_invoice = {(d.contract_id, d.period) for d in documents if d.kind == "invoice"}
+    with_invoice = {(d.contract_id, d.period) for d in documents if d.kind == DocumentKind.INVOICE}
     return [
         d
         for d in documents
-        if d.kind == "invoice" or (d.kind == "upd" and (d.contract_id, d.period) not in with_invoice)
-    ] or [d for d in documents if d.kind == "act"]
+        if d.kind == DocumentKind.INVOICE
+        or (d.kind == DocumentKind.UPD and (d.contract_id, d.period) not in with_invoice)
+    ] or [d for d in documents if d.kind == DocumentKind.ACT]

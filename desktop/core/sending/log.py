@@ -10,12 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.documents.paths import KIND_TITLES
-from desktop.core.models import Counterparty, Dispatch, DispatchDocument, Document
+from desktop.core.common.labels import kind_title
+from desktop.core.models import Counterparty, Dispatch, DispatchDocument, DispatchStatus, Document
 
 CHANNEL_RU = {"email": "e-mail", "edo": "ЭДО"}
 PURPOSE_RU = {"package": "пакет документов", "reminder": "напоминание"}
-STATUS_RU = {"sent": "отправлено", "failed": "ошибка"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class LogRow:
     period: str | None
     recipients: str
     subject: str
-    status: str
+    status: DispatchStatus
     answer: str  # the server's reply, or the error of a failed message
     documents: str  # «Акт № 12, Счёт № 12»
     attachments: list[dict[str, Any]]
@@ -57,11 +56,11 @@ def dispatch_log(
     if counterparty_id is not None:
         stmt = stmt.where(Dispatch.counterparty_id == counterparty_id)
     if failed_only:
-        stmt = stmt.where(Dispatch.status == "failed")
+        stmt = stmt.where(Dispatch.status == DispatchStatus.FAILED)
     found = session.execute(stmt).all()
     document_ids = {link.document_id for dispatch, _n, _i in found for link in dispatch.documents}
     titles = {
-        doc_id: f"{KIND_TITLES.get(kind, kind)} № {number}"
+        doc_id: f"{kind_title(kind)} № {number}"
         for doc_id, kind, number in session.execute(
             select(Document.id, Document.kind, Document.number).where(Document.id.in_(document_ids))
         )
@@ -86,7 +85,9 @@ def dispatch_log(
                 recipients=dispatch.recipients,
                 subject=dispatch.subject,
                 status=dispatch.status,
-                answer=(dispatch.error or "") if dispatch.status == "failed" else dispatch.server_reply,
+                answer=(dispatch.error or "")
+                if dispatch.status == DispatchStatus.FAILED
+                else dispatch.server_reply,
                 documents=", ".join(titles.get(link.document_id, "?") for link in links),
                 attachments=attachments,
             )

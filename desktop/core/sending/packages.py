@@ -25,6 +25,7 @@ from desktop.core.models import (
     DispatchDocument,
     DispatchStatus,
     Document,
+    DocumentKind,
     DocumentStatus,
 )
 from desktop.core.sending.compose import Outgoing
@@ -56,7 +57,7 @@ def period_documents(
             Document.period == period,
             Document.current.is_(True),
             Document.status != DocumentStatus.CANCELLED,
-            Document.kind.in_(("act", "invoice", "upd")),
+            Document.kind.in_(tuple(DocumentKind)),
         )
         .options(
             selectinload(Document.counterparty),
@@ -111,7 +112,7 @@ def package_files(document: Document, options: PackageOptions) -> tuple[list[tup
     if not pdf.is_file():
         return [], f"файл не найден: {pdf}"
     files.append((pdf, pdf.name))
-    if document.kind == "act":
+    if document.kind == DocumentKind.ACT:
         detail = pdf.with_name(
             document_file_name("detail", document.number, format_date(document.date), "pdf")
         )
@@ -119,7 +120,7 @@ def package_files(document: Document, options: PackageOptions) -> tuple[list[tup
             files.append((detail, detail.name))
     if options.attach_docx and document.docx_path and Path(document.docx_path).is_file():
         files.append((Path(document.docx_path), Path(document.docx_path).name))
-    if options.attach_xml and document.kind == "upd" and document.xml_path:
+    if options.attach_xml and document.kind == DocumentKind.UPD and document.xml_path:
         xml = Path(document.xml_path)
         if not xml.is_file():
             return [], f"файл УПД XML не найден: {xml}"

@@ -15,7 +15,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.models import Dispatch, DispatchDocument, DispatchStatus, Document
+from desktop.core.models import (
+    SIGNABLE_KINDS,
+    Dispatch,
+    DispatchDocument,
+    DispatchStatus,
+    Document,
+    DocumentKind,
+)
 from desktop.core.registry.queries import RegistryFilter, filtered_ids
 from desktop.core.sending.compose import Outgoing
 from desktop.core.sending.letters import documents_text, letter_context, recipients_of, sort_documents
@@ -30,7 +37,7 @@ class ReminderOptions:
 
 
 def unsigned_filter(period: str | None = None) -> RegistryFilter:
-    return RegistryFilter(kinds=["act", "upd"], signed=False, period_from=period, period_to=period)
+    return RegistryFilter(kinds=list[str](SIGNABLE_KINDS), signed=False, period_from=period, period_to=period)
 
 
 def unsigned_act_ids(session: Session, flt: RegistryFilter | None = None) -> list[int]:
@@ -38,8 +45,8 @@ def unsigned_act_ids(session: Session, flt: RegistryFilter | None = None) -> lis
     flt = flt or unsigned_filter()
     flt = RegistryFilter.from_dict({**flt.as_dict(), "signed": False})
     if not flt.kinds:
-        flt.kinds = ["act", "upd"]
-    flt.kinds = [k for k in flt.kinds if k in ("act", "upd")] or ["act", "upd"]
+        flt.kinds = list[str](SIGNABLE_KINDS)
+    flt.kinds = [k for k in flt.kinds if k in SIGNABLE_KINDS] or list[str](SIGNABLE_KINDS)
     return filtered_ids(session, flt, "client", False)
 
 
@@ -86,7 +93,7 @@ def plan_reminders(
         select(Document)
         .where(
             Document.id.in_(list(document_ids)),
-            Document.kind.in_(("act", "upd")),
+            Document.kind.in_(SIGNABLE_KINDS),
             Document.signed.is_(False),
             Document.current.is_(True),
         )
@@ -116,8 +123,8 @@ def plan_reminders(
                     problem = problem or f"нет файла PDF документа № {document.number}"
         periods = {d.period for d in docs}
         # An act and the UPD of the same sale are one amount: count the act.
-        acts = {(d.contract_id, d.period) for d in docs if d.kind == "act"}
-        counted = [d for d in docs if d.kind == "act" or (d.contract_id, d.period) not in acts]
+        acts = {(d.contract_id, d.period) for d in docs if d.kind == DocumentKind.ACT}
+        counted = [d for d in docs if d.kind == DocumentKind.ACT or (d.contract_id, d.period) not in acts]
         message = Outgoing(
             purpose="reminder",
             counterparty_id=client_id,

@@ -19,12 +19,6 @@ from desktop.core.errors import ValidationError
 from desktop.core.models import Role, User
 from desktop.core.parties.directory import check_emails
 
-ROLE_TITLES = {
-    Role.ACCOUNTANT: "Бухгалтер",
-    Role.MANAGER: "Менеджер",
-    Role.APPROVER: "Согласующий",
-    Role.ADMIN: "Администратор",
-}
 # An OS login: letters, digits, ., _, -, and a DOMAIN\ prefix or @domain suffix.
 LOGIN = re.compile(r"^[\w.\-]+(?:\\[\w.\-]+)?(?:@[\w.\-]+)?$")
 
@@ -125,7 +119,7 @@ def save_user(
     before = {"role": user.role, "is_active": user.is_active}
     user.login = values.login.strip()
     user.full_name = " ".join(values.full_name.split())
-    user.role = values.role
+    user.role = Role(values.role)
     user.email = values.email.strip() or None
     user.region = values.region.strip() or None
     user.is_active = values.is_active

@@ -41,9 +41,11 @@ from desktop.core.closing import plan as closing
 from desktop.core.closing.files import FileWriter
 from desktop.core.closing.plan import ClosingPlan, ClosingResult, PlanRow
 from desktop.core.common.exports import ExportColumn, export_rows
+from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled, UserError
+from desktop.core.models import DocumentKind, DocumentStage
 from desktop.core.parties.operations import entity_choices
 from desktop.core.users.operations import user_choices
 from desktop.ui.common import fmt
@@ -114,7 +116,10 @@ class PlanModel(QAbstractTableModel):
     def documents_text(self, row: PlanRow) -> str:
         if row.skip_reason:
             return row.skip_reason
-        issue = [f"{KIND_RU[d.kind]}{' ' + d.period if d.stage == 'prepay' else ''}" for d in row.to_issue]
+        issue = [
+            f"{KIND_NOUNS[d.kind]}{' ' + d.period if d.stage == DocumentStage.PREPAY else ''}"
+            for d in row.to_issue
+        ]
         return ", ".join(issue) if issue else self.tr("already closed")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -453,8 +458,8 @@ class ClosingTab(QWidget):
     def retry_failed(self) -> Task | None:
         if self.result is None or self.model.plan is None:
             return None
-        failed = {e["contract"] for e in self.result.errors}
-        ids = [row.contract_id for row in self.model.plan.rows if row.contract_number in failed]
+        failed = {e.contract_id for e in self.result.errors if e.contract_id is not None}
+        ids = [row.contract_id for row in self.model.plan.rows if row.contract_id in failed]
         return self.close_month(only=ids)
 
     def _finished(self, result: ClosingResult) -> None:
@@ -589,7 +594,8 @@ class ClosingTab(QWidget):
         parts = [
             f"<h3>{t['Period']} {result.period}</h3>",
             f"<p>{t['Contracts closed']}: {result.contracts}<br>"
-            f"{t['Acts']}: {docs['act']}, {t['invoices']}: {docs['invoice']}, {t['UPD']}: {docs['upd']}<br>"
+            f"{t['Acts']}: {docs[DocumentKind.ACT]}, {t['invoices']}: {docs[DocumentKind.INVOICE]}, "
+            f"{t['UPD']}: {docs[DocumentKind.UPD]}<br>"
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
         ]
         if result.cancelled:
@@ -604,7 +610,7 @@ class ClosingTab(QWidget):
             parts.append("</table>")
         if result.errors:
             parts.append(f"<p style='color:#b00020'>{t['Errors']}:</p><ul>")
-            parts.extend(f"<li>{e['contract']}: {e['message']}</li>" for e in result.errors)
+            parts.extend(f"<li>{e.contract}: {e.message}</li>" for e in result.errors)
             parts.append("</ul>")
         if result.print_files:  # per-client packages first, the whole run's PDF last
             run_pdf = result.print_files[-1]

@@ -32,15 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.labels import kind_title
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
 from desktop.core.common.periods import current_period, previous_period
 from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts.editing import ChangeInput
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import AgreementAction, Contract
+from desktop.core.models import AgreementAction, Contract, ContractKind, ScanStatus
 from desktop.core.registry.operations import contract_documents
-from desktop.core.registry.queries import KIND_RU, PAY_RU, RegistryRow
+from desktop.core.registry.queries import (
+    PAY_RU,
+    RegistryRow,
+)
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.history import history_html
@@ -179,7 +183,7 @@ class ContractCard(QDialog):
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         for code in STATUS_TITLES:
-            self.status.addItem(status_title(code), code)
+            self.status.addItem(status_title(code), code.value)
         self.save_status = QPushButton(self.tr("Apply"), self)
         self.agreement_button = QPushButton(self.tr("Add agreement…"), self)
         self.agreement_button.setObjectName("addAgreement")
@@ -251,7 +255,7 @@ class ContractCard(QDialog):
         self.setWindowTitle(self.tr("Contract %1").replace("%1", contract.number))
         self.terms.setHtml(contract_html(contract))
         self.status.setCurrentIndex(max(0, self.status.findData(contract.status)))
-        self.work_orders_button.setVisible(contract.kind == "variable")
+        self.work_orders_button.setVisible(contract.kind == ContractKind.VARIABLE)
         self.history.setHtml(history_html(self.database, "contract", contract.id))
         self.scan_list = contract_operations.contract_scan_list(self.database, contract.id)
         self._show_documents(contract_documents(self.database, contract.id))
@@ -263,7 +267,7 @@ class ContractCard(QDialog):
         self.documents.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = (
-                KIND_RU.get(row.kind, row.kind),
+                kind_title(row.kind),
                 row.number,
                 row.date.strftime("%d.%m.%Y"),
                 row.period,
@@ -292,7 +296,7 @@ class ContractCard(QDialog):
     def _show_scans(self) -> None:
         self.scans.clear()
         for scan in self.scan_list:
-            if scan.status == "stored":
+            if scan.status == ScanStatus.STORED:
                 where = scan.path or ""
             else:
                 where = self.tr("queued: %1").replace("%1", scan.last_error or "")
@@ -300,7 +304,7 @@ class ContractCard(QDialog):
             QListWidgetItem(f"{scan.original_name} — {where} ({scan.added_by}, {added})", self.scans)
         if self.scans.count():
             self.scans.setCurrentRow(0)
-        stored = any(s.status == "stored" for s in self.scan_list)
+        stored = any(s.status == ScanStatus.STORED for s in self.scan_list)
         if stored:
             text = self.tr("Signed scan: yes")
         elif self.scan_list:

@@ -6,25 +6,25 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.models import Contract
+from desktop.core.models import Contract, DocumentSet, PaymentTerms, Periodicity
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.contracts.model import kind_title, status_title
 
 TERMS_TITLES = {
-    "prepay100": QT_TRANSLATE_NOOP("ContractDetail", "100% prepayment"),
-    "prepay70": QT_TRANSLATE_NOOP("ContractDetail", "70/30"),
-    "postpay": QT_TRANSLATE_NOOP("ContractDetail", "Postpayment"),
+    PaymentTerms.PREPAY_100: QT_TRANSLATE_NOOP("ContractDetail", "100% prepayment"),
+    PaymentTerms.PREPAY_70_30: QT_TRANSLATE_NOOP("ContractDetail", "70/30"),
+    PaymentTerms.POSTPAY: QT_TRANSLATE_NOOP("ContractDetail", "Postpayment"),
 }
 DOCSET_TITLES = {
-    "act_invoice": QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice"),
-    "upd": QT_TRANSLATE_NOOP("ContractDetail", "UPD"),
-    "act_invoice_upd": QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice + UPD"),
+    DocumentSet.ACT_INVOICE: QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice"),
+    DocumentSet.UPD: QT_TRANSLATE_NOOP("ContractDetail", "UPD"),
+    DocumentSet.ACT_INVOICE_UPD: QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice + UPD"),
 }
 PERIOD_TITLES = {
-    "month": QT_TRANSLATE_NOOP("ContractDetail", "Monthly"),
-    "quarter": QT_TRANSLATE_NOOP("ContractDetail", "Quarterly"),
-    "year": QT_TRANSLATE_NOOP("ContractDetail", "Yearly"),
+    Periodicity.MONTH: QT_TRANSLATE_NOOP("ContractDetail", "Monthly"),
+    Periodicity.QUARTER: QT_TRANSLATE_NOOP("ContractDetail", "Quarterly"),
+    Periodicity.YEAR: QT_TRANSLATE_NOOP("ContractDetail", "Yearly"),
 }
 
 
@@ -66,7 +66,7 @@ def contract_html(c: Contract) -> str:
         (
             QCoreApplication.translate("ContractDetail", "Payment"),
             QCoreApplication.translate("ContractDetail", TERMS_TITLES.get(c.payment_terms, c.payment_terms))
-            + (f", {c.postpay_days} {T['days']}" if c.payment_terms == "postpay" else ""),
+            + (f", {c.postpay_days} {T['days']}" if c.payment_terms == PaymentTerms.POSTPAY else ""),
         ),
         (
             QCoreApplication.translate("ContractDetail", "Documents"),

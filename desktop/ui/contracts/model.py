@@ -13,19 +13,20 @@ from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
+from desktop.core.models import ContractKind, ContractStatus
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 KIND_TITLES = {
-    "fixed": QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
-    "variable": QT_TRANSLATE_NOOP("ContractsModel", "Variable"),
+    ContractKind.FIXED: QT_TRANSLATE_NOOP("ContractsModel", "Fixed"),
+    ContractKind.VARIABLE: QT_TRANSLATE_NOOP("ContractsModel", "Variable"),
 }
 STATUS_TITLES = {
-    "draft": QT_TRANSLATE_NOOP("ContractsModel", "Draft"),
-    "active": QT_TRANSLATE_NOOP("ContractsModel", "Active"),
-    "suspended": QT_TRANSLATE_NOOP("ContractsModel", "Suspended"),
-    "closed": QT_TRANSLATE_NOOP("ContractsModel", "Closed"),
+    ContractStatus.DRAFT: QT_TRANSLATE_NOOP("ContractsModel", "Draft"),
+    ContractStatus.ACTIVE: QT_TRANSLATE_NOOP("ContractsModel", "Active"),
+    ContractStatus.SUSPENDED: QT_TRANSLATE_NOOP("ContractsModel", "Suspended"),
+    ContractStatus.CLOSED: QT_TRANSLATE_NOOP("ContractsModel", "Closed"),
 }
 SCAN_TITLES = {
     contract_scans.SIGNED: QT_TRANSLATE_NOOP("ContractsModel", "yes"),
@@ -38,11 +39,11 @@ def scan_title(state: str) -> str:
     return QCoreApplication.translate("ContractsModel", SCAN_TITLES.get(state, state))
 
 
-def kind_title(kind: str) -> str:
+def kind_title(kind: ContractKind) -> str:
     return QCoreApplication.translate("ContractsModel", KIND_TITLES.get(kind, kind))
 
 
-def status_title(status: str) -> str:
+def status_title(status: ContractStatus) -> str:
     return QCoreApplication.translate("ContractsModel", STATUS_TITLES.get(status, status))
 
 

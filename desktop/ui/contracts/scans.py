@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts import scans as contract_scans
 from desktop.core.db import Database
+from desktop.core.models import ScanStatus
 from desktop.core.scans.store import AttachResult, ScanStore
 from desktop.ui.common import changes
 from desktop.ui.common.changes import notify_changed
@@ -87,7 +88,7 @@ def drop_hint(database: Database, store: ScanStore, contract_id: int, files: lis
 
 def scan_file(store: ScanStore, scan: contract_scans.ContractScan) -> Path | None:
     """The file of a scan: on the share, or in the outbox while it waits (None when it is gone)."""
-    if scan.status == "stored" and scan.path and store.share_root is not None:
+    if scan.status == ScanStatus.STORED and scan.path and store.share_root is not None:
         path = Path(store.share_root) / scan.path
     elif scan.outbox_path:
         path = Path(scan.outbox_path)

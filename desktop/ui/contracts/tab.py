@@ -31,6 +31,7 @@ from desktop.core.contracts import scans as contract_scans
 from desktop.core.contracts.registry import ContractFilter
 from desktop.core.db import Database
 from desktop.core.errors import UserError
+from desktop.core.models import ContractKind
 from desktop.core.scans import operations as scan_operations
 from desktop.core.scans.store import share_problem
 from desktop.core.users.operations import user_choices
@@ -77,13 +78,13 @@ class ContractsTab(QWidget):
         self.kind = QComboBox(self)
         self.kind.setObjectName("contractsKind")
         self.kind.addItem(self.tr("All types"), None)
-        self.kind.addItem(kind_title("fixed"), "fixed")
-        self.kind.addItem(kind_title("variable"), "variable")
+        for kind in ContractKind:
+            self.kind.addItem(kind_title(kind), kind.value)
         self.status = QComboBox(self)
         self.status.setObjectName("contractsStatus")
         self.status.addItem(self.tr("All statuses"), None)
         for code in STATUS_TITLES:
-            self.status.addItem(status_title(code), code)
+            self.status.addItem(status_title(code), code.value)
         self.manager = QComboBox(self)
         self.manager.setObjectName("contractsManager")
         self.expiring = QSpinBox(self)

@@ -47,7 +47,7 @@ from desktop.core.contracts.editing import (
 )
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import OwnEntity
+from desktop.core.models import OwnEntity, PaymentTerms
 from desktop.core.parties.operations import counterparty_choices
 from desktop.ui.common.dates import to_date, to_qdate
 
@@ -270,7 +270,7 @@ class DatesPage(_Page):
         self.has_end.toggled.connect(self.valid_to.setEnabled)
         self.has_end.toggled.connect(self.changed)
         self.payment.currentIndexChanged.connect(
-            lambda: self.days.setEnabled(self.payment.currentData() == "postpay")
+            lambda: self.days.setEnabled(self.payment.currentData() == PaymentTerms.POSTPAY)
         )
         self.days.valueChanged.connect(self.changed)
 

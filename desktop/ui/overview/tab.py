@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import os_error_text
+from desktop.core.models import Role
 from desktop.core.overview import operations as overview_operations
 from desktop.core.overview.queries import Figure, Overview
 from desktop.core.users.operations import user_by_login
@@ -215,7 +216,7 @@ class OverviewTab(QWidget):
         if self.database is not None:
             self.entity.load(self.database)
             user = user_by_login(self.database, self.login)
-            if user is not None and user.role == "manager":
+            if user is not None and user.role == Role.MANAGER:
                 self._manager_name = user.full_name
         self.scope_label.setText(
             self.tr("Clients of %1").replace("%1", self._manager_name)

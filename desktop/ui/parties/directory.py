@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.labels import PARTY_KIND_TITLES
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.parties import operations as party_operations
@@ -38,8 +39,6 @@ from desktop.ui.common.history import history_html
 from desktop.ui.common.lazy_table import Column, IdsQuery, LazyTableModel
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.parties.card import CounterpartyCard
-
-KIND_RU = {"legal": "Юрлицо", "entrepreneur": "ИП", "person": "Физлицо"}
 
 
 class CounterpartiesModel(LazyTableModel):
@@ -66,7 +65,7 @@ class CounterpartiesModel(LazyTableModel):
 
     def load_rows(self, database: Database, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         rows = party_operations.counterparty_rows(database, ids)
-        return {i: (r[0], r[1], r[2], KIND_RU.get(r[3], r[3]), r[4], r[5]) for i, r in rows.items()}
+        return {i: (r[0], r[1], r[2], PARTY_KIND_TITLES.get(r[3], r[3]), r[4], r[5]) for i, r in rows.items()}
 
 
 class CounterpartiesDialog(QDialog):

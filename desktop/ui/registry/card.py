@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import Settings, load_settings
+from desktop.core.common.labels import kind_title
 from desktop.core.db import Database
 from desktop.core.registry.operations import document_card
 from desktop.ui.common import fmt
 from desktop.ui.common.history import history_html
 from desktop.ui.registry.drop_view import local_files
-
-KIND_RU = {"act": "Акт", "invoice": "Счёт на оплату", "upd": "УПД"}
 
 
 def thumbnail(path: Path, size: int = 220) -> QPixmap:
@@ -110,7 +109,7 @@ class DocumentCard(QDialog):
         if card is None:
             return
         doc = card.document
-        self.setWindowTitle(f"{KIND_RU.get(doc.kind, doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
+        self.setWindowTitle(f"{kind_title(doc.kind)} № {doc.number} от {fmt.date(doc.date)}")
         lines = "".join(
             f"<tr><td>{line.position}</td><td>{escape(line.name)}</td><td align='right'>{line.quantity.normalize():f}</td>"
             f"<td align='right'>{fmt.money(line.amount_total)}</td></tr>"
@@ -140,7 +139,7 @@ class DocumentCard(QDialog):
             )
             item = QListWidgetItem(f"{scan.original_name} — {where}", self.scans)
             item.setData(256, scan.path if scan.status == "stored" else scan.outbox_path)
-            item.setData(257, scan.status)
+            item.setData(257, str(scan.status))
         if self.scans.count():
             self.scans.setCurrentRow(0)
 

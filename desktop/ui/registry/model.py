@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.db import Database
+from desktop.core.models import DocumentKind
 from desktop.core.registry import operations as registry
 from desktop.core.registry.queries import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
@@ -17,9 +18,9 @@ from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 KIND_TITLES = {
-    "act": QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
-    "invoice": QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
-    "upd": QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
+    DocumentKind.ACT: QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
+    DocumentKind.INVOICE: QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
+    DocumentKind.UPD: QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
 }
 PAY_TITLES = {
     "paid": QT_TRANSLATE_NOOP("DocumentsModel", "paid"),
@@ -117,7 +118,7 @@ class DocumentsModel(LazyTableModel):
         if key == "amount":
             return fmt.money(row.amount)
         if key == "signed":
-            if row.kind == "invoice":
+            if row.kind == DocumentKind.INVOICE:
                 return "—"
             if not row.signed:
                 return _t("no")
@@ -137,7 +138,12 @@ class DocumentsModel(LazyTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_object(index.row())
-            if row is not None and index.column() == 8 and row.kind != "invoice" and not row.signed:
+            if (
+                row is not None
+                and index.column() == 8
+                and row.kind != DocumentKind.INVOICE
+                and not row.signed
+            ):
                 return QColor("#b00020")
             if row is not None and index.column() == 9 and row.scan == "ожидает":
                 return QColor("#8a5a00")

@@ -26,6 +26,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.exports import export_rows
 from desktop.core.db import Database
 from desktop.core.errors import UserError
+from desktop.core.models import SIGNABLE_KINDS, DocumentKind
 from desktop.core.registry import operations as registry_operations
 from desktop.core.registry import queries as registry
 from desktop.core.registry.queries import RegistryFilter
@@ -79,10 +80,10 @@ class RegistryTab(QWidget):
             "registryKind",
             [
                 (self.tr("All documents"), None),
-                (self.tr("Acts"), ["act"]),
-                (self.tr("Invoices"), ["invoice"]),
-                (self.tr("UPD"), ["upd"]),
-                (self.tr("Acts and UPD"), ["act", "upd"]),
+                (self.tr("Acts"), [DocumentKind.ACT.value]),
+                (self.tr("Invoices"), [DocumentKind.INVOICE.value]),
+                (self.tr("UPD"), [DocumentKind.UPD.value]),
+                (self.tr("Acts and UPD"), [kind.value for kind in SIGNABLE_KINDS]),
             ],
         )
         self.period_from = named_combo(self, "registryPeriodFrom", [(self.tr("from any period"), None)])

@@ -37,7 +37,12 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
-from desktop.core.models import PaymentRequest, Scan, ScanStatus
+from desktop.core.models import (
+    PaymentRequest,
+    RequestStatus,
+    Scan,
+    ScanStatus,
+)
 from desktop.core.parties.operations import counterparty_choices, entity_choices
 from desktop.core.requests import operations as request_operations
 from desktop.core.requests import validation
@@ -350,7 +355,7 @@ class RequestCard(QDialog):
         """A card for a new request: a draft with no history; what it allows before it is saved."""
         self.setWindowTitle(self.tr("New payment request"))
         self.status_label.setText(
-            f"<b style='color:{STATUS_COLORS['draft']}'>{escape(status_title('draft'))}</b>"
+            f"<b style='color:{STATUS_COLORS[RequestStatus.DRAFT]}'>{escape(status_title(RequestStatus.DRAFT))}</b>"
         )
         self.history.setHtml("")
         return {a: None for a in Action} | {
@@ -395,13 +400,13 @@ class RequestCard(QDialog):
         )
         color = STATUS_COLORS.get(request.status, "#000")
         extra = ""
-        if request.status == "approved" and request.exported_at:
+        if request.status == RequestStatus.APPROVED and request.exported_at:
             extra = " · " + escape(
                 self.tr("payment order exported %1").replace(
                     "%1", fmt.date(fmt.local_time(request.exported_at).date())
                 )
             )
-        if request.status == "paid" and request.paid_at:
+        if request.status == RequestStatus.PAID and request.paid_at:
             extra = " " + fmt.date(request.paid_at)
         self.status_label.setText(
             f"<span style='font-size:14px'>{escape(self.windowTitle())} — "

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.db import Database
+from desktop.core.models import RequestStatus
 from desktop.core.requests import operations as request_operations
 from desktop.core.requests import queries
 from desktop.ui.common import fmt
@@ -20,22 +21,22 @@ from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
 STATUS_TITLES = {
-    "draft": QT_TRANSLATE_NOOP("RequestsModel", "Draft"),
-    "approval": QT_TRANSLATE_NOOP("RequestsModel", "On approval"),
-    "approved": QT_TRANSLATE_NOOP("RequestsModel", "Approved for payment"),
-    "paid": QT_TRANSLATE_NOOP("RequestsModel", "Paid"),
-    "rejected": QT_TRANSLATE_NOOP("RequestsModel", "Rejected"),
+    RequestStatus.DRAFT: QT_TRANSLATE_NOOP("RequestsModel", "Draft"),
+    RequestStatus.APPROVAL: QT_TRANSLATE_NOOP("RequestsModel", "On approval"),
+    RequestStatus.APPROVED: QT_TRANSLATE_NOOP("RequestsModel", "Approved for payment"),
+    RequestStatus.PAID: QT_TRANSLATE_NOOP("RequestsModel", "Paid"),
+    RequestStatus.REJECTED: QT_TRANSLATE_NOOP("RequestsModel", "Rejected"),
 }
 STATUS_COLORS = {
-    "draft": "#555555",
-    "approval": "#8a5a00",
-    "approved": "#1a5fb4",
-    "paid": "#26801f",
-    "rejected": "#b00020",
+    RequestStatus.DRAFT: "#555555",
+    RequestStatus.APPROVAL: "#8a5a00",
+    RequestStatus.APPROVED: "#1a5fb4",
+    RequestStatus.PAID: "#26801f",
+    RequestStatus.REJECTED: "#b00020",
 }
 
 
-def status_title(status: str) -> str:
+def status_title(status: RequestStatus) -> str:
     return QCoreApplication.translate("RequestsModel", STATUS_TITLES.get(status, status))
 
 
@@ -44,7 +45,7 @@ class RequestRow:
     number: str
     year: int
     created: dt.date
-    status: str
+    status: RequestStatus
     pay_by: dt.date
     contractor: str
     inn: str
@@ -136,9 +137,9 @@ class RequestsModel(LazyTableModel):
             return fmt.date(row.created)
         if key == "status":
             title = status_title(row.status)
-            if row.status == "approved" and row.exported:
+            if row.status == RequestStatus.APPROVED and row.exported:
                 title += " · " + QCoreApplication.translate("RequestsModel", "exported")
-            if row.status == "paid" and row.paid_at:
+            if row.status == RequestStatus.PAID and row.paid_at:
                 title += " " + fmt.date(row.paid_at)
             return title
         if key == "pay_by":
@@ -165,7 +166,7 @@ class RequestsModel(LazyTableModel):
             if (
                 row is not None
                 and key == "pay_by"
-                and row.status in ("approval", "approved")
+                and row.status in (RequestStatus.APPROVAL, RequestStatus.APPROVED)
                 and row.pay_by < self.today
             ):
                 return QColor("#b00020")  # overdue

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.config import Settings
 from desktop.core.common.events import current_login
 from desktop.core.db import Database
+from desktop.core.models import Role
 from desktop.core.requests import export, queries
 from desktop.core.requests import operations as request_operations
 from desktop.ui.common import changes, fmt
@@ -144,7 +145,7 @@ class RequestsTab(QWidget):
         role = None
         if self.database is not None:
             role = request_operations.user_role(self.database, self.login)
-        allowed = role in ("accountant", "admin")
+        allowed = role in (Role.ACCOUNTANT, Role.ADMIN)
         self.export_button.setEnabled(allowed)
         self.export_button.setToolTip(
             self.tr(

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.common.labels import DISPATCH_STATUS_TITLES
 from desktop.core.db import Database
-from desktop.core.sending.log import CHANNEL_RU, PURPOSE_RU, STATUS_RU, LogRow
+from desktop.core.models import DispatchStatus
+from desktop.core.sending.log import CHANNEL_RU, PURPOSE_RU, LogRow
 from desktop.core.sending.operations import sending_log
 
 
@@ -87,12 +89,12 @@ class DispatchLogDialog(QDialog):
                 (row.recipients, None),
                 (row.documents, None),
                 (str(len(row.attachments)), files),
-                (STATUS_RU.get(row.status, row.status), None),
+                (DISPATCH_STATUS_TITLES.get(row.status, row.status), None),
                 (row.answer, row.subject),
             ]
             for column, (text, tip) in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip or text)
-                if column in (8, 9) and row.status == "failed":
+                if column in (8, 9) and row.status == DispatchStatus.FAILED:
                     item.setForeground(QColor("#b00020"))
                 self.table.setItem(index, column, item)

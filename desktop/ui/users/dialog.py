@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.common.events import current_login
+from desktop.core.common.labels import ROLE_TITLES
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import Role
 from desktop.core.users.accounts import (
-    ROLE_TITLES,
     UserFieldsError,
     UserInput,
 )

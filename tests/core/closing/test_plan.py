@@ -15,6 +15,7 @@ from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.jobs import CancelToken
 from desktop.core.models import Contract, ContractLine, Document, WorkOrder
+from tests.factories.closing import SAME_NUMBER, repair, same_number_one_failing
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -215,3 +216,28 @@ def test_signed_documents_are_never_replaced(month_db: Database) -> None:
             )
             == 1
         )
+
+
+def test_a_failed_contract_is_named_by_its_id_and_retrying_it_leaves_its_namesake_alone(
+    month_db: Database,
+) -> None:
+    """Two own entities each have a contract «Д-1»; one fails. The error carries that contract's id,
+    and closing the failed ids again touches that contract only."""
+    broken = same_number_one_failing(month_db, "2026-10")
+    result = closing.execute(month_db, _plan(month_db))
+    assert [(e.contract, e.contract_id) for e in result.errors] == [(SAME_NUMBER, broken.fails)]
+    assert "0,00 после округления" in result.errors[0].message
+    assert result.as_dict()["errors"] == [{"contract": SAME_NUMBER, "message": result.errors[0].message}]
+    with month_db.session() as session:
+        made = set(session.scalars(select(Document.contract_id).where(Document.period == "2026-10")))
+    assert broken.closes in made and broken.fails not in made
+
+    repair(month_db, broken)
+    failed = [e.contract_id for e in result.errors if e.contract_id is not None]
+    again = closing.execute(month_db, _plan(month_db), only=failed)
+    assert again.errors == [] and again.planned == again.contracts == 1 and again.skipped_existing == 0
+    with month_db.session() as session:
+        made_again = set(
+            session.scalars(select(Document.contract_id).where(Document.id.in_(again.document_ids)))
+        )
+    assert made_again == {broken.fails}

@@ -100,7 +100,7 @@ def test_closing_with_a_form_without_bound_reports_each_contract(
     finally:
         writer.close()
     with_acts = {r.contract_number for r in plan.rows if any(d.kind == "act" for d in r.to_issue)}
-    assert with_acts and {e["contract"] for e in result.errors} == with_acts
+    assert with_acts and {e.contract for e in result.errors} == with_acts
     for error in result.errors:
-        assert "Печатная форма «act.docx»" in error["message"] and "range(100000000)" in error["message"]
-        assert "OverflowError" not in error["message"]
+        assert "Печатная форма «act.docx»" in error.message and "range(100000000)" in error.message
+        assert "OverflowError" not in error.message

@@ -18,6 +18,7 @@ from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document
 from desktop.ui.closing.tab import ClosingTab
 from tests.factories import TODAY
+from tests.factories.closing import SAME_NUMBER, repair, same_number_one_failing
 from tests.ui.user import answering, choose, click, error_dialogs, file_chosen, open_tab, toggle_check
 
 PERIOD = "2026-10"
@@ -177,4 +178,47 @@ def test_preview_then_close_month_in_the_window_makes_the_files_of_every_contrac
     assert all(out in Path(d.pdf_path).parents for d in documents)
     assert str(out) in tab.summary.toPlainText()
     assert not tab.close_button.isEnabled()  # the rows now say "already closed": nothing left to close
+    database.dispose()
+
+
+def test_retry_failed_closes_the_failed_contract_not_its_namesake_of_another_entity(
+    qtbot: Any, tmp_path: Path, russian: None, errors: list[str]
+) -> None:
+    """Two own entities each have a contract «Д-1» and one of them fails: after the contract is
+    fixed, «Повторить неудачные» closes that contract alone (picked by id, not by number)."""
+    database = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=12, seed=11, today=TODAY)
+    broken = same_number_one_failing(database, PERIOD)
+    tab = _closing_tab(qtbot, _window(qtbot, database, tmp_path / "out"))
+
+    def new_plan(shown: object) -> None:  # a preview that started after ``shown`` was on screen has ended
+        qtbot.waitUntil(
+            lambda: bool(errors) or (tab.model.plan is not shown and not (tab.task and tab.task.running)),
+            timeout=60000,
+        )
+        assert errors == []
+
+    _preview(qtbot, tab, errors)
+    shown = tab.model.plan
+    _close_month(qtbot, tab, errors)
+    new_plan(shown)  # the rows refreshed after the run
+    failed = [e for e in tab.result.errors if e.contract_id is not None]
+    assert [(e.contract, e.contract_id) for e in failed] == [(SAME_NUMBER, broken.fails)]
+    assert tab.retry_button.isEnabled()
+
+    repair(database, broken)
+    shown = tab.model.plan
+    click(qtbot, tab.preview_button)  # the corrected terms
+    new_plan(shown)
+    first = tab.result
+    click(qtbot, tab.retry_button)
+    qtbot.waitUntil(lambda: bool(errors) or tab.result is not first, timeout=180000)
+    assert errors == []
+    retried = tab.result
+    assert retried.planned == retried.contracts == 1 and retried.errors == [], retried.errors
+    with database.session() as session:
+        made = set(session.scalars(select(Document.contract_id).where(Document.id.in_(retried.document_ids))))
+    assert made == {broken.fails}
+    qtbot.waitUntil(lambda: not (tab.task and tab.task.running), timeout=60000)  # the refresh after the run
     database.dispose()

@@ -88,14 +88,12 @@ def attach(
         {"stored": result.stored, "pending": result.pending, "duplicates": result.duplicates},
         user=user,
     )
-    if result.pending:
-        result.message = (
-            f"{problem}\nСкан сохранён в локальную очередь ({store.outbox}) и будет отправлен на общую папку "
-            "автоматически; договор станет подписанным после этого."
-        )
-    elif result.duplicates and not result.stored:
-        result.message = "Этот файл уже прикреплён к договору."
-    return result
+    return store.explain(
+        result,
+        problem,
+        queued="Скан сохранён в локальную очередь ({outbox}) и будет отправлен на общую папку автоматически; договор станет подписанным после этого.",
+        duplicate="Этот файл уже прикреплён к договору.",
+    )
 
 
 def mark_signed(session: Session, contract: Contract) -> None:

@@ -89,14 +89,12 @@ def attach(
         {"stored": result.stored, "pending": result.pending, "duplicates": result.duplicates},
         user=user,
     )
-    if result.pending:
-        result.message = (
-            f"{problem}\nСкан сохранён в локальную очередь ({store.outbox}) и будет отправлен на общую папку "
-            "автоматически; документ станет подписанным после этого."
-        )
-    elif result.duplicates and not result.stored:
-        result.message = "Этот файл уже прикреплён к документу."
-    return result
+    return store.explain(
+        result,
+        problem,
+        queued="Скан сохранён в локальную очередь ({outbox}) и будет отправлен на общую папку автоматически; документ станет подписанным после этого.",
+        duplicate="Этот файл уже прикреплён к документу.",
+    )
 
 
 def mark_signed(session: Session, document: Document, user: str) -> None:

@@ -73,14 +73,12 @@ def attach(
         link,
         user=login,
     )
-    if result.pending:
-        result.message = (
-            f"{problem}\nФайл сохранён в локальную очередь ({store.outbox}) и будет отправлен на общую папку "
-            "автоматически."
-        )
-    elif result.duplicates and not result.stored:
-        result.message = "Этот файл уже прикреплён к заявке."
-    return result
+    return store.explain(
+        result,
+        problem,
+        queued="Файл сохранён в локальную очередь ({outbox}) и будет отправлен на общую папку автоматически.",
+        duplicate="Этот файл уже прикреплён к заявке.",
+    )
 
 
 def attachments(session: Session, request_id: int) -> list[Scan]:

@@ -188,6 +188,17 @@ class ScanStore:
             raise ValidationError("Не выбран ни один файл.")
         return scans
 
+    def explain(
+        self, result: AttachResult, problem: str | None, *, queued: str, duplicate: str
+    ) -> AttachResult:
+        """``result`` with the message a person reads: why files wait in the outbox (``problem``, then
+        ``queued``: what happens when the share is back), or that every file was attached already."""
+        if result.pending:
+            result.message = f"{problem}\n{queued.format(outbox=self.outbox)}"
+        elif result.duplicates and not result.stored:
+            result.message = duplicate
+        return result
+
     def store_files(
         self,
         session: Session,

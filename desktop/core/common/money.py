@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from desktop.core.common.formats import format_quantity
+
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 
@@ -48,8 +50,6 @@ INTEGER = NumberKind(9, 0, "ожидается целое число")
 
 def format_number(value: Decimal, places: int = 0) -> str:
     """``9999999999999999.99`` → ``9 999 999 999 999 999,99`` for messages (at least ``places`` decimals)."""
-    from desktop.core.common.formats import format_quantity
-
     if value.adjusted() >= 30:
         return str(value)
     text = format_quantity(value)

@@ -46,11 +46,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from lxml import etree
+from sqlalchemy import inspect
 from stdnum.ru import inn as stdnum_inn
 
 from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, UserError, ValidationError, os_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.models import VatRegime
 
 if TYPE_CHECKING:
     from desktop.core import models
@@ -336,6 +338,7 @@ def _round(value: Decimal) -> Decimal:
 @functools.cache
 def program_version() -> str:
     try:
+        # deferred: importlib.metadata loads email, zipfile and csv; needed once per run
         from importlib.metadata import version
 
         return f"AktDesk {version('aktdesk')}"
@@ -1061,8 +1064,6 @@ def _net_price(quantity: Decimal, price: Decimal, net: Decimal) -> Decimal:
 
 def _regime_on(entity: models.OwnEntity, date: dt.date) -> str:
     """The entity's VAT regime on ``date`` from its dated history when loaded, else the current one."""
-    from sqlalchemy import inspect
-
     state = inspect(entity)
     if state is not None and "vat_history" not in state.unloaded:
         regime = entity.vat_regime
@@ -1094,8 +1095,6 @@ def upd_data_from_document(doc: models.Document) -> UpdData:
 
 
 def _upd_data_from_document(doc: models.Document) -> UpdData:
-    from desktop.core.models import VatRegime
-
     entity = doc.own_entity
     client = doc.counterparty
     account = entity.primary_account

@@ -16,7 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def undeclared(path: Path) -> list[int]:
     lines = path.read_text(encoding="utf-8").splitlines()
     found = []
-    for node in ast.walk(ast.parse("\n".join(lines), str(path))):
+    tree = ast.parse("\n".join(lines), str(path))
+    # every line of every import statement (a parenthesised one spans several)
+    import_lines = {
+        n
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+    for node in ast.walk(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for inner in ast.walk(node):
@@ -25,7 +33,7 @@ def undeclared(path: Path) -> list[int]:
                 above = lines[inner.lineno - 2] if inner.lineno > 1 else ""
                 # a run of imports under one comment: look up past the other imports of the run
                 k = inner.lineno - 2
-                while k >= 0 and lines[k].strip().startswith(("from ", "import ")):
+                while k >= 0 and k + 1 in import_lines:
                     k -= 1
                 lead = lines[k] if k >= 0 else ""
                 if not any("# deferred" in text for text in (here, above, lead)):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands.common import TextProgress, database_from_args, print_json
+from desktop.core.jobs import Progress, no_progress
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.core.jobs import Progress, no_progress
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
     from desktop.core.payments import import_statements
 
     database = database_from_args(args)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.commands.common import (
     TextProgress,
     check_period,
@@ -52,8 +54,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
     from desktop.core.closing import plan as closing
     from desktop.core.models import OwnEntity
 
@@ -94,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         )
     files = None
     if not args.no_files:
+        # deferred: the documents stack (docxtpl, lxml) loads only when files are written
         from desktop.core.closing.files import FileWriter
 
         files = FileWriter(

@@ -27,6 +27,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
     from desktop.core.demo.data import fill_demo
 
     database = database_from_args(args)

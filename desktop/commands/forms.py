@@ -26,6 +26,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # deferred: the documents stack (docxtpl, jinja2, lxml) loads only when this command runs, not for --help
     from desktop.core.documents.formcheck import check_forms, check_template
 
     results = {path: check_template(path, args.kind) for path in args.files} if args.files else check_forms()

@@ -30,6 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
     from desktop.core.contracts.importing import (
         import_contracts,
         import_counterparties,

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.commands.common import database_from_args, print_json
 from desktop.core.errors import ValidationError
 
@@ -29,8 +31,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
     from desktop.core.models import OwnEntity
     from desktop.core.requests.export import export_orders
 

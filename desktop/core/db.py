@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -181,8 +182,6 @@ def database_error(error: BaseException, url: URL | str | None = None) -> Databa
 def is_database_failure(error: BaseException) -> bool:
     """A failure of the database itself (translated by ``database_error``), not a rule the code
     handles (a unique key: ``IntegrityError``)."""
-    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-
     return isinstance(error, SqlDatabaseError | sqlite3.DatabaseError) and not isinstance(
         error, IntegrityError | sqlite3.IntegrityError
     )
@@ -350,7 +349,7 @@ def check_connection(url: URL | str) -> None:
 
 
 def alembic_config(url: URL | str) -> Any:
-    from alembic.config import Config
+    from alembic.config import Config  # deferred: alembic (mako, pygments) is heavy, for migrations only
 
     cfg = Config()
     cfg.set_main_option("script_location", str(resource_path("db")))
@@ -410,7 +409,7 @@ def migrate(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
-    from alembic import command
+    from alembic import command  # deferred: alembic is heavy, loaded only when there is a migration to run
 
     backup = None
     url = engine.url

@@ -16,9 +16,12 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo import operations as demo_operations
 from desktop.core.errors import UserError
 from desktop.logging_setup import setup_logging
+from desktop.ui.common import gui_gc
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.db_lock import DatabaseInUse, lock_database
 from desktop.ui.errors import install_excepthook
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import wait_for_all
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +71,6 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     assert isinstance(app, QApplication)
     settings: Settings = load_settings(demo=demo)  # the demo has its own database and documents folder
     install_translators(app, language or settings.language)
-    from desktop.ui.main_window import MainWindow
-
     if demo:
         url = settings.database_url().render_as_string(hide_password=False)
     elif database:
@@ -107,16 +108,12 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     app.setApplicationName("AktDesk")
     app.setOrganizationName("AktDesk")
     app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
-    from desktop.ui.common import gui_gc
-
     gui_gc.install(app)
     install_excepthook()
     window = open_main_window(database, demo, language)
     if window is None:  # the database is open in another window
         return 1
     code = int(app.exec())
-    from desktop.ui.tasks import wait_for_all
-
     wait_for_all()  # a job still running ends its transaction cleanly
     del window
     return code

@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.core.db import database_error, is_database_failure
 from desktop.core.errors import UserError, unexpected_error_text
 from desktop.logging_setup import log_file
 
@@ -36,8 +37,6 @@ def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTyp
         sys.__excepthook__(kind, error, tb)
         return
     parent = QApplication.activeWindow()
-    from desktop.core.db import database_error, is_database_failure
-
     if is_database_failure(error):  # a database failure is said in Russian; its SQL goes to the log
         error = database_error(error)
     if isinstance(error, UserError):

@@ -24,12 +24,15 @@ from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.db_lock import lock_database
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
+from desktop.ui.parties.directory import CounterpartiesDialog, OwnEntitiesDialog
 from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
+from desktop.ui.sending.templates_dialog import MailTemplatesDialog
 from desktop.ui.settings.dialog import SettingsDialog
 from desktop.ui.tasks import Task, run_task, show_error
+from desktop.ui.users.dialog import UsersDialog
 
 log = logging.getLogger(__name__)
 
@@ -249,22 +252,16 @@ class MainWindow(QMainWindow):
 
     def open_counterparties(self) -> None:
         if self.database is not None:
-            from desktop.ui.parties.directory import CounterpartiesDialog
-
             CounterpartiesDialog(self.database, self).open()
 
     def open_own_entities(self) -> None:
         if self.database is not None:
-            from desktop.ui.parties.directory import OwnEntitiesDialog
-
             dialog = OwnEntitiesDialog(self.database, self)
             dialog.finished.connect(lambda _code: self.reload_all())
             dialog.open()
 
     def open_users(self) -> None:
         if self.database is not None:
-            from desktop.ui.users.dialog import UsersDialog
-
             dialog = UsersDialog(self.database, self)
             dialog.finished.connect(lambda _code: self.reload_all())
             dialog.open()
@@ -272,8 +269,6 @@ class MainWindow(QMainWindow):
     def open_mail_templates(self) -> QDialog | None:
         if self.database is None:
             return None
-        from desktop.ui.sending.templates_dialog import MailTemplatesDialog
-
         dialog = MailTemplatesDialog(self.database, self)
         dialog.open()
         return dialog

@@ -22,8 +22,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.core.db import database_error, is_database_failure
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.jobs import CancelToken, Progress
+from desktop.ui.errors import show_unexpected_error
 
 log = logging.getLogger(__name__)
 
@@ -215,16 +217,12 @@ def show_error(parent: QWidget | None, error: BaseException, *, title: str = "")
     """Show a job's error the way the user needs it: fixable, cancelled, or a bug (logged)."""
     if isinstance(error, Cancelled):
         return
-    from desktop.core.db import database_error, is_database_failure
-
     if is_database_failure(error):  # raised outside Database.session(): the same Russian text
         error = database_error(error)
     if isinstance(error, UserError):
         QMessageBox.warning(parent, title or "AktDesk", error.message)
         return
     log.error("Task %r failed", title, exc_info=(type(error), error, error.__traceback__))
-    from desktop.ui.errors import show_unexpected_error
-
     show_unexpected_error(parent, error)
 
 

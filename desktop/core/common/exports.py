@@ -73,6 +73,7 @@ def export_xlsx(
     path: Path, columns: Sequence[ExportColumn], rows: Iterable[Sequence[Any]], sheet_title: str = "Реестр"
 ) -> int:
     """Write an .xlsx with typed cells, a bold frozen header, an autofilter and sensible widths."""
+    # deferred: openpyxl is heavy, loaded only when an .xlsx is written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

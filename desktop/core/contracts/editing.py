@@ -22,6 +22,7 @@ from desktop.core.common.catalog import round_money
 from desktop.core.common.events import log_event
 from desktop.core.common.money import PRICE, QUANTITY, check_decimal, format_money, format_quantity
 from desktop.core.common.resources import resource_path
+from desktop.core.contracts.terms import terms_on
 from desktop.core.errors import ValidationError
 from desktop.core.models import (
     Agreement,
@@ -274,8 +275,6 @@ def input_from_previous(session: Session, previous_id: int, year: int) -> Contra
     )
     if old is None:
         raise ValidationError(f"Договор #{previous_id} не найден.")
-    from desktop.core.contracts.terms import terms_on
-
     start = dt.date(year, 1, 1)
     # Prices as they stand at the end of the old contract (agreements applied).
     last_day = old.valid_to or dt.date(year - 1, 12, 31)

@@ -14,17 +14,33 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.common.events import log_event
 from desktop.core.common.files import write_atomic
 from desktop.core.common.money import INTEGER, PRICE, QUANTITY, parse_decimal
+from desktop.core.contracts.editing import ContractInput, LineInput, create_contract
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import ContractKind, Counterparty, DocumentSet, PartyKind, PaymentTerms, Periodicity
+from desktop.core.models import (
+    Contract,
+    ContractKind,
+    ContractLine,
+    Counterparty,
+    DocumentSet,
+    OwnEntity,
+    PartyKind,
+    PaymentTerms,
+    Periodicity,
+    Service,
+    Unit,
+    WorkOrder,
+)
 from desktop.core.parties.directory import (
     FIELD_TITLES,
     counterparty_errors,
@@ -111,7 +127,7 @@ def _header_map(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 def read_table(path: Path) -> Any:
     """Read an .xlsx/.xls or .csv file as text cells (leading zeros survive), header in row 1."""
-    import pandas as pd  # heavy: imported when a file is actually read
+    import pandas as pd  # deferred: pandas is heavy, loaded only when a file is actually read
 
     path = Path(path)
     if not path.exists():
@@ -128,8 +144,6 @@ def read_table(path: Path) -> Any:
                 text = raw.decode("cp1251")
             first = text.splitlines()[0] if text else ""
             sep = ";" if first.count(";") >= first.count(",") else ","
-            from io import StringIO
-
             frame = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         else:
             raise ValidationError(f"Файл {path.name}: поддерживаются только .xlsx и .csv")
@@ -245,6 +259,7 @@ def import_counterparties(
 
 def write_counterparty_template(path: Path) -> Path:
     """An empty workbook with the recognised headers, for the user to fill."""
+    # deferred: openpyxl is heavy, loaded only when the template is written
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -355,9 +370,6 @@ def import_contracts(
     ``imported``/``rejected`` count rows; ``created``/``updated`` count contracts (new / matched).
     A whole contract is rejected when any of its rows is wrong (nothing half-saved).
     """
-    from desktop.core.contracts.editing import ContractInput, LineInput, create_contract
-    from desktop.core.models import Contract, OwnEntity, Service, Unit
-
     frame = read_table(path)
     result = ImportResult()
     columns, column = _required_columns(frame, path, CONTRACT_HEADERS, CONTRACT_REQUIRED, result)
@@ -520,9 +532,6 @@ def import_work_orders(
     A row is matched to an existing work order by contract, date, service and request number:
     importing the same file again updates those rows instead of adding them twice.
     """
-    from desktop.core.common.events import log_event
-    from desktop.core.models import Contract, ContractLine, OwnEntity, Service, WorkOrder
-
     frame = read_table(path)
     result = ImportResult()
     columns, column = _required_columns(frame, path, WORK_ORDER_HEADERS, WORK_ORDER_REQUIRED, result)

@@ -63,6 +63,7 @@ def print_contract(
     docx = render_to_file("contract", context, contract_path(out_dir, contract, with_stamp, "docx"))
     if pdf_converter is None:
         return PrintedContract(docx, None)
+    # deferred: the PDF backends (psutil, pypdfium2) load only when a PDF is made
     from desktop.core.documents.pdf import detect_backend
 
     pdf = docx.with_suffix(".pdf")

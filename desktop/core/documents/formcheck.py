@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from jinja2 import nodes
 
 from desktop.core.documents.context import ImageSpec
-from desktop.core.documents.render import FORMS, make_environment, render_template
+from desktop.core.documents.render import FORMS, form_path, make_environment, render_template
 from desktop.core.documents.sandbox import LimitError, bounded_range
 from desktop.core.errors import UserError
 
@@ -444,7 +444,5 @@ def check_template(path: Path, kind: str | None = None) -> list[Problem]:
 
 def check_forms(paths: Iterable[Path] | None = None) -> dict[Path, list[Problem]]:
     """Problems per form; with no paths, every form in the forms folder."""
-    from desktop.core.documents.render import form_path
-
     chosen = list(paths) if paths is not None else [form_path(kind) for kind in FORMS]
     return {p: check_template(p) for p in chosen}

@@ -33,6 +33,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum
 
 MAX_RANGE = 10_000  # numbers one range() gives
 MAX_VALUE = 1_000_000  # characters (or items) of one value made by repeating or padding
@@ -173,8 +174,6 @@ def _join_check(eval_ctx: Any, value: Any, d: Any = "", *args: Any, **kwargs: An
 
 def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:
     """Jinja's ``lipsum`` with at most 100 paragraphs of at most 1000 words."""
-    from jinja2.utils import generate_lorem_ipsum
-
     if n > 100 or max > 1000:
         raise LimitError("lipsum: больше 100 абзацев или 1000 слов в абзаце")
     return generate_lorem_ipsum(n=n, html=html, min=min, max=max)

@@ -45,11 +45,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from lxml import etree
+from sqlalchemy import inspect
 from stdnum.ru import inn as stdnum_inn
 
 from desktop.core.common.files import write_atomic
 from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, ValidationError, os_error_text
+from desktop.core.models import VatRegime
 
 if TYPE_CHECKING:
     from desktop.core import models
@@ -335,6 +337,7 @@ def _round(value: Decimal) -> Decimal:
 @functools.cache
 def program_version() -> str:
     try:
+        # deferred: importlib.metadata loads email, zipfile and csv; needed once per run
         from importlib.metadata import version
 
         return f"AktDesk {version('aktdesk')}"
@@ -1008,8 +1011,6 @@ def _net_price(quantity: Decimal, price: Decimal, net: Decimal) -> Decimal:
 
 def _regime_on(entity: models.OwnEntity, date: dt.date) -> str:
     """The entity's VAT regime on ``date`` from its dated history when loaded, else the current one."""
-    from sqlalchemy import inspect
-
     state = inspect(entity)
     if state is not None and "vat_history" not in state.unloaded:
         regime = entity.vat_regime
@@ -1041,8 +1042,6 @@ def upd_data_from_document(doc: models.Document) -> UpdData:
 
 
 def _upd_data_from_document(doc: models.Document) -> UpdData:
-    from desktop.core.models import VatRegime
-
     entity = doc.own_entity
     client = doc.counterparty
     account = entity.primary_account

@@ -8,6 +8,7 @@ INN+KPP, and writes the change to the event log with the changed fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -15,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.choices import Choice
 from desktop.core.common.events import log_event
-from desktop.core.common.identifiers import validate_requisites
+from desktop.core.common.identifiers import check_account, check_bik, check_corr_account, validate_requisites
+from desktop.core.contracts.editing import format_contract_number
 from desktop.core.errors import ValidationError
-from desktop.core.models import Counterparty, OwnEntity, PartyKind
+from desktop.core.models import BankAccount, Counterparty, OwnEntity, PartyKind, VatRegime
 
 COUNTERPARTY_FIELDS = (
     "kind",
@@ -251,8 +253,6 @@ def check_png(path: str | None) -> str | None:
     """A stamp or facsimile must be a readable PNG (checked by content, not by extension)."""
     if not path:
         return None
-    from pathlib import Path
-
     file = Path(path)
     try:
         head = file.read_bytes()[:8]
@@ -264,15 +264,10 @@ def check_png(path: str | None) -> str | None:
 
 
 def own_entity_errors(values: dict[str, Any], accounts: list[AccountInput]) -> dict[str, str]:
-    from desktop.core.common.identifiers import check_account, check_bik, check_corr_account
-    from desktop.core.common.identifiers import validate_requisites as check
-    from desktop.core.contracts.editing import format_contract_number
-    from desktop.core.models import VatRegime
-
     kind = PartyKind.ENTREPRENEUR if len(values.get("inn") or "") == 12 else PartyKind.LEGAL
     errors = {
         k: v
-        for k, v in check(
+        for k, v in validate_requisites(
             kind, values.get("inn") or "", values.get("kpp") or "", values.get("ogrn") or ""
         ).items()
     }
@@ -312,8 +307,6 @@ def save_own_entity(
     user: str | None = None,
 ) -> OwnEntity:
     """Create or update an own legal entity with its bank accounts; refused whole when anything is wrong."""
-    from desktop.core.models import BankAccount
-
     values = {k: _clean(v) for k, v in values.items() if k in OWN_ENTITY_FIELDS}
     for name in (
         "legal_address",

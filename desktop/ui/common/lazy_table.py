@@ -22,6 +22,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.core.db import Database
+from desktop.ui.tasks import run_task, show_error
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +130,6 @@ class LazyTableModel(QAbstractTableModel):
             self._apply(generation, *query(database))
             return
 
-        from desktop.ui.tasks import run_task
-
         def job(_progress: Any, _cancel: Any) -> tuple[list[int], Any]:
             return query(database)  # core opens a session of the worker thread
 
@@ -142,8 +141,6 @@ class LazyTableModel(QAbstractTableModel):
             if not shiboken6.isValid(self) or generation != self._generation:
                 return
             self._set_busy(False)
-            from desktop.ui.tasks import show_error
-
             show_error(None, error)
 
         self._set_busy(True)

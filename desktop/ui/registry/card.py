@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QImage,
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,7 +35,7 @@ def thumbnail(path: Path, size: int = 220) -> QPixmap:
     """The first page of a PDF or the image itself, scaled for the card."""
     if path.suffix.lower() == ".pdf":
         try:
-            import pypdfium2 as pdfium
+            import pypdfium2 as pdfium  # deferred: pypdfium2 loads only when a PDF thumbnail is drawn
 
             pdf = pdfium.PdfDocument(str(path))
             try:
@@ -165,8 +166,6 @@ class DocumentCard(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _attach(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Attach scan"), "", "*.pdf *.jpg *.jpeg *.png *.tif *.tiff"
         )

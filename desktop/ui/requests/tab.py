@@ -33,6 +33,7 @@ from desktop.ui.common.saved_filters import SavedFilters, SavedFiltersBar
 from desktop.ui.common.state import ui_state
 from desktop.ui.common.table_view import RegistryView
 from desktop.ui.common.widgets import named, named_combo
+from desktop.ui.requests.card import RequestCard
 from desktop.ui.requests.model import STATUS_TITLES, RequestsModel, status_title
 from desktop.ui.tasks import run_task, show_error
 
@@ -207,8 +208,6 @@ class RequestsTab(QWidget):
     def open_card(self, request_id: int | None) -> Any:
         if self.database is None:
             return None
-        from desktop.ui.requests.card import RequestCard
-
         card = RequestCard(
             self.database, request_id, self, login=self.login, settings=self.settings, today=self.today
         )

@@ -37,6 +37,7 @@ from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.sending.compose import Outgoing
 from desktop.core.sending.delivery import Outcome, SendReport, send_messages, skip_outcome
+from desktop.core.sending.operations import plan_package_messages, plan_reminder_messages
 from desktop.core.sending.packages import PackageOptions
 from desktop.core.sending.reminders import ReminderOptions
 from desktop.ui.common.widgets import cell
@@ -407,8 +408,6 @@ class SendDialog(_BaseSendDialog):
         self.replan()
 
     def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
-        from desktop.core.sending.operations import plan_package_messages
-
         options = PackageOptions(
             attach_docx=self.attach_docx.isChecked(),
             attach_xml=self.attach_xml.isChecked(),
@@ -496,8 +495,6 @@ class RemindDialog(_BaseSendDialog):
         self.replan()
 
     def planner(self, counterparty_ids: list[int] | None) -> Callable[[Database], list[Outgoing]]:
-        from desktop.core.sending.operations import plan_reminder_messages
-
         options = ReminderOptions(
             attach_pdf=self.attach_pdf.isChecked(),
             resend=self.resend.isChecked(),

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+import platformdirs
 import psutil
 
 from desktop.core.documents.pdf import docxmerge, pdfutil, procguard
@@ -182,8 +183,6 @@ def default_profile_root() -> Path:
     home = os.environ.get("AKTDESK_HOME")
     if home:
         return Path(home) / "cache" / "libreoffice"
-    import platformdirs
-
     return Path(platformdirs.user_cache_dir("AktDesk", appauthor=False)) / "libreoffice"
 
 

@@ -132,6 +132,7 @@ _job = _Job()
 
 
 def _create_kill_on_close_job() -> int:  # pragma: no cover - Windows only
+    # deferred: Windows only (the Job Object API)
     import ctypes
     from ctypes import wintypes
 
@@ -193,6 +194,7 @@ def _create_kill_on_close_job() -> int:  # pragma: no cover - Windows only
 
 
 def _assign_to_job(job: int, process_handle: int) -> None:  # pragma: no cover - Windows only
+    # deferred: Windows only (the Job Object API)
     import ctypes
     from ctypes import wintypes
 
@@ -258,12 +260,12 @@ class HeldLock:
         handle = open(self.path, "a+b")  # noqa: SIM115 - held while the profile is in use
         try:
             if sys.platform == "win32":  # pragma: no cover - Windows only
-                import msvcrt
+                import msvcrt  # deferred: Windows only
 
                 handle.seek(0)
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             else:
-                import fcntl
+                import fcntl  # deferred: POSIX only
 
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

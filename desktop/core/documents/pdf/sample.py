@@ -90,7 +90,7 @@ def write_sample_docx(
     doc.add_paragraph(f"Исполнитель: ООО «АктДеск», ИНН 7707083893. Заказчик: {client}.")
     doc.add_paragraph("Основание: договор № 15/24 от 01.02.2024.")
     if qr:
-        import segno
+        import segno  # deferred: segno (with email, http, ssl) only for a sample with a QR code
 
         buffer = io.BytesIO()
         segno.make(f"ST00012|Name=ООО АктДеск|Sum={number}00|Purpose=Акт {number}", error="m").save(

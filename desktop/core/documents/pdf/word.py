@@ -37,7 +37,7 @@ WD_EXPORT_CREATE_WORD_BOOKMARKS = 2
 def _word_installed() -> bool:
     if sys.platform == "win32":
         try:
-            import winreg
+            import winreg  # deferred: Windows only
 
             with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, r"Word.Application\CLSID"):
                 return importlib.util.find_spec("win32com") is not None
@@ -58,6 +58,7 @@ def word_available() -> bool:
 
 def _com_init() -> None:
     with contextlib.suppress(ImportError):
+        # deferred: Windows only (pywin32)
         import pythoncom  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         pythoncom.CoInitialize()
@@ -65,7 +66,7 @@ def _com_init() -> None:
 
 def _docx2pdf(src: Path, dst: Path) -> None:
     """docx2pdf on a file or a folder; its failures (even ``sys.exit``) become RuntimeError."""
-    import docx2pdf
+    import docx2pdf  # deferred: Word automation, Windows only
 
     try:
         docx2pdf.convert(str(src), str(dst))
@@ -208,6 +209,7 @@ def _export_with_bookmarks(docx: Path, pdf: Path) -> None:
     """Word's own PDF export with Word bookmarks as outline entries (Windows only)."""
     if sys.platform != "win32":
         raise RuntimeError("границы документов по закладкам Word находит только в Windows; укажите страницы")
+    # deferred: Windows only (pywin32)
     import win32com.client  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     word = win32com.client.DispatchEx("Word.Application")

@@ -195,7 +195,13 @@ def file_chosen(path: Any) -> Callable[[Any], None]:
     """An answer for ``answering`` with ``kind=QFileDialog``: the file or folder typed, then Enter."""
 
     def handle(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(path))
+        # Typed into the file-name box, as a person does: selectFile() on a dialog whose folder is
+        # still loading can lose to the dialog's own default name, chosen when the folder arrives.
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        if edit is not None and dialog.fileMode() != QFileDialog.FileMode.Directory:
+            edit.setText(str(path))
+        else:
+            dialog.selectFile(str(path))
         dialog.accept()
 
     return handle

@@ -270,7 +270,9 @@ def test_registry_views_totals_and_export_of_approved_requests(
         click(qtbot, tab.export_button)
     qtbot.waitUntil(lambda: getattr(tab, "last_export", None) is not None, timeout=10000)
     assert tab.last_export.requests == ["2", "3"]
-    [statement] = read_statement_files([out]).statements
+    files = read_statement_files([out])
+    assert not files.errors, (files.errors, tab.last_export.path, sorted(p.name for p in tmp_path.iterdir()))
+    [statement] = files.statements
     assert [d.amount for d in statement.documents] == [Decimal("1001.50"), Decimal("1002.50")]
     assert tab.model.data(tab.model.index(0, 2)).endswith("выгружено")
 

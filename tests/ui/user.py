@@ -159,12 +159,17 @@ def answering(
     answered: list[QWidget] = []
 
     def look() -> None:
-        if answered:
-            return
         widget = QApplication.activeModalWidget()
+        if answered:
+            if widget is answered[0] and widget.isVisible():
+                # The answer did not take (a file dialog still loading its folder keeps its own
+                # default): answer again, or the modal loop would wait for ever.
+                handle(widget)
+            else:
+                timer.stop()
+            return
         if isinstance(widget, kind) and widget.isVisible():
             answered.append(widget)
-            timer.stop()
             handle(widget)
 
     timer = QTimer()

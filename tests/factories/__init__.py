@@ -13,7 +13,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.closing import plan as closing
+from desktop.core.closing import (
+    plan as closing_plan,
+)  # not «closing»: the submodule tests.factories.closing takes that name
 from desktop.core.closing.files import FileWriter
 from desktop.core.common import numbering
 from desktop.core.db import Database, open_database
@@ -111,10 +113,10 @@ def closed_month_file(
         for client in session.scalars(select(Counterparty).order_by(Counterparty.id)):
             client.emails = emails(client)
     with database.session() as session:
-        plan = closing.plan(session, period)
+        plan = closing_plan.plan(session, period)
     writer = FileWriter(database, folder / "out", pdf=True)
     try:
-        result = closing.execute(database, plan, after_contract=writer.add)
+        result = closing_plan.execute(database, plan, after_contract=writer.add)
         writer.finish(result)
     finally:
         writer.close()

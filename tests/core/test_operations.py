@@ -31,7 +31,7 @@ def demo(sqlite_db: Database) -> Database:
 def test_choices_for_the_dropdowns_are_sorted_by_name(demo: Database) -> None:
     entities = party_operations.entity_choices(demo)
     assert [name for _i, name in entities] == sorted(name for _i, name in entities) and entities
-    managers = user_choices(demo, role="manager")
+    managers = user_choices(demo, managers_only=True)
     with demo.session() as session:
         expected = session.scalar(select(func.count(User.id)).where(User.role == "manager"))
         active_entities = session.scalar(

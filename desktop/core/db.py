@@ -12,6 +12,7 @@ and the SQL go to the log only.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import logging
 import re
 import sqlite3
@@ -255,15 +256,38 @@ def writer(engine: Engine) -> Engine:
     return engine
 
 
+def os_login() -> str:
+    """The OS login of the person at the keyboard (who the single-user SQLite mode trusts)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
 @dataclass
 class Database:
-    """An open database: its engine and a session factory. Pass it in; never a global."""
+    """An open database: its engine, a session factory and who is connected. Pass it in; never a global.
+
+    ``login`` is who the program acts as: on PostgreSQL the server's ``session_user`` (each person
+    connects with their own login, and the database enforces what that login may do); on SQLite,
+    a single-user file, the OS login (or what a headless command was told with ``--login``).
+    Every session carries it in ``session.info["login"]`` (``events.acting_login`` reads it).
+    """
 
     engine: Engine
+    login: str = ""
 
     def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
+        if not self.login:
+            self.login = session_user(self.engine) if self.multi_user else os_login()
+        info = {"login": self.login, "enforced": self.multi_user}
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
+        self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=info)
+
+    @property
+    def multi_user(self) -> bool:
+        """PostgreSQL: several people, each with a database login and the rights of their role."""
+        return self.engine.dialect.name != "sqlite"
 
     @property
     def url(self) -> URL:
@@ -296,6 +320,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def session_user(engine: Engine) -> str:
+    """The login the server knows this connection by (PostgreSQL's ``session_user``)."""
+    with engine.connect() as conn:
+        return str(conn.execute(text("SELECT session_user")).scalar_one())
 
 
 def explain_connection_error(url: URL, error: Exception) -> str:
@@ -422,9 +452,17 @@ def migrate(engine: Engine) -> Path | None:
     return backup
 
 
-def open_database(url: URL | str, *, migrate_schema: bool = True) -> Database:
-    """Connect (with a clear error when that fails) and migrate to head."""
+def open_database(url: URL | str, *, migrate_schema: bool = True, login: str | None = None) -> Database:
+    """Connect (with a clear error when that fails) and migrate to head.
+
+    ``login``: who acts on a single-user SQLite file (default: the OS login); PostgreSQL refuses it,
+    its user is the connection's login."""
     url = make_url(url)
+    if login and not is_sqlite(url):
+        raise ConfigError(
+            "На PostgreSQL пользователь программы — логин подключения к базе; указать другого нельзя.",
+            field="login",
+        )
     check_connection(url)
     engine = make_engine(url)
     if migrate_schema:
@@ -435,4 +473,4 @@ def open_database(url: URL | str, *, migrate_schema: bool = True) -> Database:
             if is_database_failure(error):
                 raise database_error(error, url) from error
             raise
-    return Database(engine)
+    return Database(engine, login=login or "")

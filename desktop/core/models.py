@@ -738,6 +738,56 @@ class PaymentAllocation(Base):
     document: Mapped[Document] = relationship()
 
 
+class BudgetItem(Base):
+    """A cash-flow budget item (статья ДДС) a payment request is charged to."""
+
+    __tablename__ = "budget_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CostCentre(Base):
+    """A cost centre (центр финансовой ответственности, ЦФО) a payment request belongs to."""
+
+    __tablename__ = "cost_centres"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ApprovalRule(Base):
+    """One step of an own entity's approval route: who approves a request above an amount.
+
+    A request's route is every rule of its payer whose ``amount_above`` is below the request's
+    amount and whose budget item is the request's or none (every item). Steps run by ``stage``:
+    stage 2 waits for every approver of stage 1; the approvers of one stage decide in parallel.
+    """
+
+    __tablename__ = "approval_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    own_entity_id: Mapped[int] = mapped_column(ForeignKey("own_entities.id"), index=True)
+    budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id"))  # None: every item
+    amount_above: Mapped[Decimal] = mapped_column(Money, default=Decimal(0), info={"label": "Сумма свыше"})
+    stage: Mapped[int] = mapped_column(Integer, default=1)
+    approver_login: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(100), default="")  # «Финансовый директор»
+
+    own_entity: Mapped[OwnEntity] = relationship()
+    budget_item: Mapped[BudgetItem | None] = relationship()
+
+
+class Decision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+
+
 class RequestStatus(StrEnum):
     """Payment request workflow (docs/domain.md, «Payment requests»)."""
 
@@ -781,14 +831,24 @@ class PaymentRequest(Base):
     exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # payment order written
     paid_at: Mapped[dt.date | None] = mapped_column(Date)
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("bank_payments.id"))
+    budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id"), index=True)
+    cost_centre_id: Mapped[int | None] = mapped_column(ForeignKey("cost_centres.id"))
+    route_round: Mapped[int] = mapped_column(Integer, default=0)  # 1 at the first submit, +1 at each resubmit
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     own_entity: Mapped[OwnEntity] = relationship()
     counterparty: Mapped[Counterparty | None] = relationship()
     payment: Mapped[BankPayment | None] = relationship()
+    budget_item: Mapped[BudgetItem | None] = relationship()
+    cost_centre: Mapped[CostCentre | None] = relationship()
     history: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", cascade="all, delete-orphan", order_by="RequestEvent.id"
+    )
+    steps: Mapped[list[RequestApproval]] = relationship(
+        back_populates="request",
+        cascade="all, delete-orphan",
+        order_by="(RequestApproval.round, RequestApproval.stage, RequestApproval.id)",
     )
 
 
@@ -808,6 +868,48 @@ class RequestEvent(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
 
     request: Mapped[PaymentRequest] = relationship(back_populates="history")
+
+
+class RequestApproval(Base):
+    """A step of a request's route in one round (one approver), and the decision taken on it.
+
+    Written at submit from the payer's ``ApprovalRule`` rows (a request with no rule gets one step
+    that any approver may take: ``approver_login`` None); a return for revision ends the round and the
+    next submit starts the route again in a new ``round``.
+    """
+
+    __tablename__ = "request_approvals"
+    __table_args__ = (Index("ix_request_approvals_request_round", "request_id", "round"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("payment_requests.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[int] = mapped_column(Integer)
+    approver_login: Mapped[str | None] = mapped_column(String(100), index=True)  # None: any approver
+    title: Mapped[str] = mapped_column(String(100), default="")
+    decision: Mapped[Decision | None] = mapped_column(_enum(Decision, 10))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[PaymentRequest] = relationship(back_populates="steps")
+
+
+class AuditEntry(Base):
+    """A change of a stored row, written by the database itself (triggers), never by the program:
+    who (PostgreSQL's ``session_user``; on SQLite the OS login), the server's time, the table and
+    row, and the changed columns ``{column: [old, new]}`` as JSON."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_table_row", "table_name", "row_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    login: Mapped[str] = mapped_column(String(100), index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[str] = mapped_column(String(100))  # the primary key (a text key for mail templates)
+    action: Mapped[str] = mapped_column(String(10))  # insert, update, delete
+    changes: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class DispatchStatus(StrEnum):

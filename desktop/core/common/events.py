@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from decimal import Decimal
 from typing import Any
@@ -11,15 +10,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.db import os_login
 from desktop.core.models import Event
 
 
 def current_login() -> str:
-    """The OS login of the person at the keyboard (maps to ``User.login``)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
+    """The OS login of the person at the keyboard (maps to ``User.login``); with a session at hand,
+    ``acting_login`` (on PostgreSQL the database's login, not the OS one)."""
+    return os_login()
+
+
+def acting_login(session: Session, login: str | None = None) -> str:
+    """Who acts in ``session``: on PostgreSQL the connection's login, whatever ``login`` says (the
+    database records and checks that one); on SQLite ``login`` when given, else the database's user."""
+    known = session.info.get("login")
+    if session.info.get("enforced") and known:
+        return str(known)
+    return login or known or os_login()
 
 
 def _plain(value: Any) -> Any:
@@ -41,7 +48,7 @@ def log_event(
 ) -> Event:
     """Record an event in the current transaction (it is committed or rolled back with the change)."""
     event = Event(
-        user_login=user or current_login(),
+        user_login=acting_login(session, user),
         object_type=object_type,
         object_id=object_id,
         action=action,

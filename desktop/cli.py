@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.commands.sending",
     "desktop.commands.requests",
     "desktop.commands.bank",
+    "desktop.commands.users",
 )
 
 

@@ -1,4 +1,4 @@
-"""Start the GUI: logging, translations, settings, the database, the main window."""
+"""Start the GUI: logging, translations, settings, signing in (PostgreSQL), the database, the main window."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.resources import resource_path
 from desktop.core.db import Database, open_database
 from desktop.core.demo import operations as demo_operations
-from desktop.core.errors import UserError
+from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import setup_logging
 from desktop.ui.common import gui_gc
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
@@ -22,6 +22,7 @@ from desktop.ui.db_lock import DatabaseInUse, lock_database
 from desktop.ui.errors import install_excepthook
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import wait_for_all
+from desktop.ui.users.login_dialog import sign_in
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,9 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
     """Create and show the main window (the caller runs the event loop).
 
     With ``demo`` the embedded demo database is opened and, on its first start, filled with
-    200 demo clients by a task with a progress dialog (``window.demo_task``).
+    200 demo clients by a task with a progress dialog (``window.demo_task``). On the PostgreSQL
+    server of the settings the person signs in first (``login_dialog.sign_in``); their Cancel
+    raises ``Cancelled``.
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -75,6 +78,11 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
         url = settings.database_url().render_as_string(hide_password=False)
     elif database:
         url = database
+    elif settings.database.kind == "postgresql" and not settings.env_database_url:
+        signed_in = sign_in(settings)
+        if signed_in is None:
+            raise Cancelled
+        url = signed_in
     else:
         url = settings.database_url().render_as_string(hide_password=False)
     opened: Database | None = None
@@ -110,7 +118,10 @@ def run_gui(database: str | None = None, demo: bool = False, language: str | Non
     app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "aktdesk.png"))))
     gui_gc.install(app)
     install_excepthook()
-    window = open_main_window(database, demo, language)
+    try:
+        window = open_main_window(database, demo, language)
+    except Cancelled:  # «Вход в AktDesk» cancelled: nothing opened, nothing to report
+        return 0
     if window is None:  # the database is open in another window
         return 1
     code = int(app.exec())

@@ -1,4 +1,4 @@
-"""The main window: the four working tabs, the menu, and the status bar naming the open database."""
+"""The main window: the working tabs, the menu, and the status bar naming the user and the open database."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop.config import Settings
 from desktop.core.db import Database, open_database
 from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
+from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common import changes
@@ -88,11 +89,15 @@ class MainWindow(QMainWindow):
         self._build_tab_keys()
 
     def _build_status_bar(self, database: Database | None) -> None:
-        """The notifications and the open database; the tabs read the data again when shown."""
+        """The notifications, who the user is and the open database; the tabs read the data again
+        when shown."""
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
         self.notifications = NotificationsButton(database, self)
         self.statusBar().addPermanentWidget(self.notifications)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.payments_tab.changed.connect(lambda: self.changes.notify(changes.PAYMENTS, self.payments_tab))
         self.tabs.currentChanged.connect(lambda _index: self.notifications.refresh())
@@ -201,8 +206,29 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.database is None:
             self.db_label.setText(self.tr("No database connection"))
+            self.user_label.clear()
         else:
             self.db_label.setText(self.tr("Database: %1").replace("%1", self.database.describe()))
+            self.user_label.setText(self._user_text(self.database))
+
+    def _user_text(self, database: Database) -> str:
+        """Who the program's user is: the OS login on SQLite (said to be single-user), the
+        database's login with its name and role on PostgreSQL."""
+        if not database.multi_user:
+            return self.tr("Single-user mode (SQLite): user — %1").replace("%1", database.login)
+        try:
+            identity = who_is_here(database)
+        except UserError:
+            log.warning("the user of %s could not be read", database.login, exc_info=True)
+            return database.login
+        if identity.full_name is None:
+            return self.tr("%1: not in the users list").replace("%1", identity.login)
+        return (
+            self.tr("%1 (%2), %3")
+            .replace("%1", identity.full_name)
+            .replace("%2", identity.login)
+            .replace("%3", identity.role or "")
+        )
 
     # --- menu ------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -263,8 +289,13 @@ class MainWindow(QMainWindow):
     def open_users(self) -> None:
         if self.database is not None:
             dialog = UsersDialog(self.database, self)
-            dialog.finished.connect(lambda _code: self.reload_all())
+            dialog.finished.connect(lambda _code: self._users_changed())
             dialog.open()
+
+    def _users_changed(self) -> None:
+        """A role or a name may have changed: the tabs and the status bar show them again."""
+        self.reload_all()
+        self._update_status()
 
     def open_mail_templates(self) -> QDialog | None:
         if self.database is None:

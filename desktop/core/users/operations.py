@@ -1,4 +1,5 @@
-"""Operations of the screens on people: the choices of a dropdown, who is at the keyboard, a history.
+"""Operations of the screens (and of `aktdesk users`) on people: the choices of a dropdown, who is
+at the keyboard, a history, the users and their logins.
 
 Each takes a :class:`Database`, opens its own session and returns plain data (or detached rows), so
 a screen does no database work itself (the model is Anki's ``aqt/operations``).
@@ -11,9 +12,19 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.core.common.events import history
+from desktop.core.common.labels import ROLE_TITLES
 from desktop.core.db import Database
+from desktop.core.errors import ValidationError
 from desktop.core.models import Event, User
-from desktop.core.users.accounts import UserInput, list_users, manager_choices, may_edit_users, save_user
+from desktop.core.users.accounts import (
+    UserInput,
+    as_input,
+    list_users,
+    manager_choices,
+    may_edit_users,
+    save_user,
+    user_of_login,
+)
 
 
 def user_choices(
@@ -29,7 +40,7 @@ def user_choices(
 
 
 def user_by_login(database: Database, login: str) -> User | None:
-    """The user of an OS login (detached), None when there is none."""
+    """The user of a login (detached), None when there is none."""
     with database.session() as session:
         return session.scalars(select(User).where(User.login == login)).first()
 
@@ -49,13 +60,66 @@ def object_history(database: Database, object_type: str, object_id: int) -> Hist
     return History(events, names)
 
 
-def users_to_edit(database: Database, login: str) -> tuple[list[User], bool]:
-    """Every user (detached), and whether ``login`` may change them (an admin, or nobody recorded yet)."""
+def users_to_edit(database: Database) -> tuple[list[User], bool]:
+    """Every user (detached), and whether the database's user may change them (an administrator;
+    on SQLite also anyone while nobody is recorded)."""
     with database.session() as session:
-        return list_users(session), may_edit_users(session, login)
+        return list_users(session), may_edit_users(session, database.login)
 
 
 def save_user_card(database: Database, values: UserInput, user_id: int | None) -> int:
-    """Create or update a user in one transaction; its id."""
+    """Create or update a user (on PostgreSQL with their login) in one transaction; its id."""
     with database.transaction() as session:
-        return save_user(session, values, user_id).id
+        return save_user(session, values, user_id, by=database.login).id
+
+
+def set_user_active(database: Database, login: str, active: bool) -> User:
+    """Enable or disable the user of ``login`` (on PostgreSQL the login may connect or not)."""
+    with database.transaction() as session:
+        user = user_of_login(session, login)
+        values = as_input(user)
+        values.is_active = active
+        return save_user(session, values, user.id, by=database.login)
+
+
+def require_logins(database: Database) -> None:
+    """Refuse, in Russian, what only a PostgreSQL database has: logins with passwords."""
+    if not database.multi_user:
+        raise ValidationError(
+            "Пароли есть только у пользователей базы PostgreSQL: база SQLite — однопользовательская, "
+            "её пользователь — логин, под которым вошли в систему.",
+            field="password",
+        )
+
+
+def set_user_password(database: Database, login: str, password: str) -> None:
+    """A new password for the login of ``login`` (PostgreSQL; an administrator sets it)."""
+    require_logins(database)
+    if not password:
+        raise ValidationError("Пароль: укажите новый пароль.", field="password")
+    with database.transaction() as session:
+        user = user_of_login(session, login)
+        values = as_input(user)
+        values.password = password
+        save_user(session, values, user.id)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the program's user is: the login, and their name and role when the login is recorded."""
+
+    login: str
+    multi_user: bool
+    full_name: str | None = None
+    role: str | None = None  # the Russian title
+
+
+def who_is_here(database: Database) -> Identity:
+    """The database's user (``Database.login``) as the status bar names them."""
+    with database.session() as session:
+        user = session.scalars(select(User).where(User.login == database.login)).first()
+    if user is None:
+        return Identity(database.login, database.multi_user)
+    return Identity(
+        database.login, database.multi_user, user.full_name, ROLE_TITLES.get(user.role, user.role)
+    )

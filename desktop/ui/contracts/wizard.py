@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.common.events import current_login
 from desktop.core.common.money import PRICE, QUANTITY, parse_decimal
 from desktop.core.contracts import operations as contract_operations
 from desktop.core.contracts.editing import (
@@ -413,7 +412,7 @@ class ContractWizard(QWizard):
 
     def allowed_entities(self) -> list[OwnEntity]:
         """Own entities of the user's region (all of them for a user without a region)."""
-        return contract_operations.allowed_entities(self.database, current_login())
+        return contract_operations.allowed_entities(self.database, self.database.login)
 
     def errors_for(self, step: int) -> dict[str, str]:
         errors = contract_operations.wizard_step_errors(self.database, self.data, step)

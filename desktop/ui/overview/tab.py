@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import os_error_text
 from desktop.core.models import Role
@@ -96,7 +95,6 @@ class OverviewTab(QWidget):
         self.setObjectName("overviewTab")
         self.database = database
         self.today: dt.date | None = None  # None: the real today (tests fix a date)
-        self.login = current_login()
         self.view: Overview | None = None
         self.task: Task | None = None
         self._again = False
@@ -203,6 +201,11 @@ class OverviewTab(QWidget):
         layout.addWidget(scroll, 1)
 
     # --- data -------------------------------------------------------------------------
+    @property
+    def login(self) -> str:
+        """Who the program's user is: the database's (its login on PostgreSQL, the OS login on SQLite)."""
+        return self.database.login if self.database is not None else ""
+
     def set_database(self, database: Database | None) -> None:
         self.database = database
         self.reload()

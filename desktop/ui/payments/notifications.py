@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.payments import operations as payment_operations
 from desktop.ui.common import fmt
@@ -54,14 +53,11 @@ class NotificationsDialog(QDialog):
 class NotificationsButton(QToolButton):
     """Shows how many unread notifications the user has; polls the database once a minute."""
 
-    def __init__(
-        self, database: Database | None, parent: QWidget | None = None, login: str | None = None
-    ) -> None:
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationsButton")
         self.setAutoRaise(True)
         self.database = database
-        self.login = login or current_login()
         self.count = 0
         self.clicked.connect(self.open_list)
         self._timer = QTimer(self)
@@ -69,6 +65,11 @@ class NotificationsButton(QToolButton):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    @property
+    def login(self) -> str:
+        """Who the program's user is: the database's (its login on PostgreSQL, the OS login on SQLite)."""
+        return self.database.login if self.database is not None else ""
 
     def set_database(self, database: Database | None) -> None:
         self.database = database

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.payments import ImportReport, import_statements
@@ -261,7 +260,7 @@ class PaymentsTab(QWidget):
                 self, self.tr("Bank statements"), self.tr("The previous import is still running.")
             )
             return None
-        user = current_login()
+        user = database.login
 
         def job(progress: Any, cancel: Any) -> ImportReport:
             return import_statements(database, paths, user, progress=progress, cancel=cancel)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.sending.editing import SampleLetter, render_sample
@@ -190,7 +189,7 @@ class MailTemplatesDialog(QDialog):
     def save(self) -> bool:
         purpose, source = self.current, self.editor.toPlainText()
         try:
-            save_mail_template(self.database, purpose, source, current_login())
+            save_mail_template(self.database, purpose, source, self.database.login)
         except UserError as error:
             self._show_problem(error.message)
             return False

@@ -246,7 +246,7 @@ def test_the_overview_refreshes_when_shown_again_after_a_change(
 
 def test_a_manager_sees_his_clients_only(qtbot: Any, window: Any, demo_db: Database) -> None:
     tab = window.overview_tab
-    tab.login = "m.smirnov"  # the window as it starts for that manager (no button involved)
+    tab.set_database(Database(demo_db.engine, login="m.smirnov"))  # the tab as it starts for that manager
     with qtbot.waitSignal(tab.refreshed, timeout=20000):
         tab.reload()
     with demo_db.session() as session:

@@ -21,8 +21,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.db import Database, open_database
-from desktop.core.users.accounts import UserInput
-from desktop.core.users.operations import save_user_card
+from tests.factories.logins import People, drop_logins, people_on
+from tests.factories.user_logins import PgLogins
 
 
 class MemoryKeyring(KeyringBackend):
@@ -109,60 +109,18 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_people(pg_url: str) -> Iterator[People]:
+    """Real logins on a fresh PostgreSQL database: ``people.add(short, role, name)``, ``people.db(short)``."""
+    with people_on(pg_url) as people:
+        yield people
+    drop_logins(pg_admin_url(), people.logins.values())
+
+
+@pytest.fixture
 def pg_db(pg_url: str) -> Iterator[Database]:
     database = open_database(pg_url)
     yield database
     database.dispose()
-
-
-class PgLogins:
-    """Real logins of the test's PostgreSQL database, created through the program's own function by
-    the schema owner (or by ``by``); every name it hands out is dropped at teardown."""
-
-    PASSWORD = "пароль-для-теста"
-
-    def __init__(self, url: str, names: list[str]) -> None:
-        self.url = url
-        self.names = names
-        self.databases: list[Database] = []
-        self._owner: Database | None = None
-
-    @property
-    def owner(self) -> Database:
-        """The database as its owner (the test server's superuser) sees it."""
-        if self._owner is None:
-            self._owner = self._open(open_database(self.url))
-        return self._owner
-
-    def name(self, prefix: str) -> str:
-        """A login name no other test uses (``<prefix>_<6 hex>``), dropped at teardown."""
-        login = f"{prefix}_{uuid.uuid4().hex[:6]}"
-        self.names.append(login)
-        return login
-
-    def create(
-        self, role: str, *, prefix: str | None = None, full_name: str = "", by: Database | None = None
-    ) -> str:
-        """A user with a login in ``role``'s group, created by ``by`` (default the owner); its login."""
-        login = self.name(prefix or role)
-        values = UserInput(login, full_name or f"Тестов {login}", role, password=self.PASSWORD)
-        save_user_card(by or self.owner, values, None)
-        return login
-
-    def connect(self, login: str) -> Database:
-        """The database as ``login`` sees it (trust authentication: no password asked)."""
-        return self._open(open_database(self.as_login(login)))
-
-    def as_login(self, login: str) -> str:
-        return make_url(self.url).set(username=login).render_as_string(hide_password=False)
-
-    def _open(self, database: Database) -> Database:
-        self.databases.append(database)
-        return database
-
-    def close(self) -> None:
-        for database in self.databases:
-            database.dispose()
 
 
 @pytest.fixture
@@ -170,24 +128,14 @@ def _dropped_logins() -> Iterator[list[str]]:
     """Logins to drop after the test (set up before ``pg_url``, so dropped after its database)."""
     names: list[str] = []
     yield names
-    if not names:
-        return
-    engine = create_engine(make_url(pg_admin_url()), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            for name in names:
-                conn.execute(
-                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"),
-                    {"n": name},
-                )
-                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-    finally:
-        engine.dispose()
+    if names:
+        drop_logins(pg_admin_url(), names)
 
 
 @pytest.fixture
 def pg_logins(_dropped_logins: list[str], pg_url: str) -> Iterator[PgLogins]:
-    """Create real logins on the test's fresh PostgreSQL database and connect as them."""
+    """Real logins on the test's fresh PostgreSQL database, made through the program's own
+    function (``aktdesk_save_user``): ``create(role, by=…)``, ``connect(login)``, ``name(prefix)``."""
     logins = PgLogins(pg_url, _dropped_logins)
     yield logins
     logins.close()

@@ -2,7 +2,8 @@
 
 On PostgreSQL a user of the program is a database login (``CREATE ROLE … LOGIN``) in one of the
 group roles ``aktdesk_manager``, ``aktdesk_approver``, ``aktdesk_accountant``, ``aktdesk_admin``
-(each a member of ``aktdesk_user``). Only the functions below create, change and disable logins:
+(each a member of ``aktdesk_user``; migration 0007 creates them and their grants, the ``users``
+table SELECT only). Only the functions below create, change and disable logins:
 they run with the rights of their owner, the login that migrates the schema (which therefore needs
 CREATEROLE, or is a superuser), and let only an administrator (an active ``admin`` row of
 ``users``, a member of ``aktdesk_admin``), the schema owner or a superuser call them. Errors are
@@ -27,38 +28,6 @@ revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-GROUPS = ("manager", "approver", "accountant", "admin")
-
-# Roles are cluster-wide: another database of the same server (or a test running beside) may be
-# creating the same group at this moment, hence the exception handlers.
-CREATE_GROUPS = """
-DO $groups$
-DECLARE
-    g text;
-BEGIN
-    FOREACH g IN ARRAY ARRAY['aktdesk_user', 'aktdesk_manager', 'aktdesk_approver', 'aktdesk_accountant',
-                             'aktdesk_admin'] LOOP
-        IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = g) THEN
-            BEGIN
-                EXECUTE format('CREATE ROLE %I NOLOGIN', g);
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN
-                NULL;
-            END;
-        END IF;
-    END LOOP;
-    FOREACH g IN ARRAY ARRAY['aktdesk_manager', 'aktdesk_approver', 'aktdesk_accountant', 'aktdesk_admin'] LOOP
-        IF NOT pg_catalog.pg_has_role(g, 'aktdesk_user', 'MEMBER') THEN
-            BEGIN
-                EXECUTE format('GRANT aktdesk_user TO %I', g);
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN
-                NULL;
-            END;
-        END IF;
-    END LOOP;
-END
-$groups$
-"""
 
 # The caller may change users: the schema owner (the functions' owner: current_user inside them),
 # a superuser, a member of aktdesk_admin or an active administrator of the users table.
@@ -235,10 +204,6 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     schema = bind.execute(text("SELECT quote_ident(current_schema())")).scalar_one()
-    op.execute(CREATE_GROUPS)
-    op.execute(f"GRANT USAGE ON SCHEMA {schema} TO aktdesk_user")
-    # Who may connect reads the schema version and the users (how the program knows its user).
-    op.execute("GRANT SELECT ON alembic_version, users TO aktdesk_user")
     for body in (MAY_EDIT_USERS, SCHEMA_OWNER, SAVE_USER):
         op.execute(body.format(schema=schema))
     for function in FUNCTIONS:

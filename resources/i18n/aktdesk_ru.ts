@@ -686,12 +686,12 @@ Close the month anyway?</source>
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="399" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="398" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="427" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="426" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -1116,112 +1116,112 @@ Close the month anyway?</source>
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="217" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="228" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="232" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="234" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="245" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="251" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="254" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
     </message>
@@ -1302,57 +1302,57 @@ Close the month anyway?</source>
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="79" />
+        <location filename="../../desktop/ui/registry/card.py" line="80" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="80" />
+        <location filename="../../desktop/ui/registry/card.py" line="81" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="89" />
+        <location filename="../../desktop/ui/registry/card.py" line="90" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="93" />
+        <location filename="../../desktop/ui/registry/card.py" line="94" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="94" />
+        <location filename="../../desktop/ui/registry/card.py" line="95" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="95" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="119" />
+        <location filename="../../desktop/ui/registry/card.py" line="120" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="123" />
+        <location filename="../../desktop/ui/registry/card.py" line="124" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="138" />
+        <location filename="../../desktop/ui/registry/card.py" line="139" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="158" />
+        <location filename="../../desktop/ui/registry/card.py" line="159" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="171" />
+        <location filename="../../desktop/ui/registry/card.py" line="170" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1552,12 +1552,12 @@ Close the month anyway?</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="22" />
+        <location filename="../../desktop/ui/errors.py" line="23" />
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="24" />
+        <location filename="../../desktop/ui/errors.py" line="25" />
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>Что-то пошло не так. Подробности записаны в журнал работы.</translation>
     </message>
@@ -1787,96 +1787,139 @@ Close the month anyway?</source>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="319" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="318" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="320" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="319" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="323" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="327" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="326" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="329" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="328" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="36" />
+        <source>Sign in to AktDesk</source>
+        <translation>Вход в AktDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="40" />
+        <source>Server %1, database %2</source>
+        <translation>Сервер %1, база данных %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="51" />
+        <source>Remember the password</source>
+        <translation>Запомнить пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="53" />
+        <source>Kept in the system keyring of this computer</source>
+        <translation>Пароль хранится в хранилище паролей системы на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="59" />
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="60" />
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="66" />
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/login_dialog.py" line="80" />
+        <source>Enter your login.</source>
+        <translation>Укажите логин.</translation>
+    </message>
+</context>
+<context>
     <name>MailTemplatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="38" />
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="212" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="37" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="211" />
         <source>Mail templates</source>
         <translation>Шаблоны писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="55" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="54" />
         <source>First line «Тема: …», then a blank line and the text. Names: %1</source>
         <translation>Первая строка — «Тема: …», затем пустая строка и текст письма. Имена: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="76" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="75" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="79" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="78" />
         <source>Restore the default</source>
         <translation>Вернуть стандартный</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="82" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="81" />
         <source>Forget the edited text: letters use the file of forms/mail again</source>
         <translation>Забыть изменённый текст: письма снова пойдут по файлу из forms/mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="85" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="84" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="102" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="101" />
         <source>Subject:</source>
         <translation>Тема:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="147" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="146" />
         <source>Edited in the program: %1, %2</source>
         <translation>Изменён в программе: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="152" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="151" />
         <source>Standard text (file %1)</source>
         <translation>Стандартный текст (файл %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="177" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="176" />
         <source>Sample: the letter to %1</source>
         <translation>Пример: письмо клиенту %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/templates_dialog.py" line="213" />
+        <location filename="../../desktop/ui/sending/templates_dialog.py" line="212" />
         <source>Changes to «%1» are not saved. Close without saving?</source>
         <translation>Изменения в «%1» не сохранены. Закрыть без сохранения?</translation>
     </message>
@@ -1884,150 +1927,165 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="77" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="78" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="79" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <location filename="../../desktop/ui/main_window.py" line="81" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <source>Single-user mode (SQLite): user — %1</source>
+        <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <source>%1: not in the users list</source>
+        <translation>%1: нет в списке пользователей</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="236" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="261" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="388" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2161,7 +2219,7 @@ Close the month anyway?</source>
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="85" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="86" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -2169,12 +2227,12 @@ Close the month anyway?</source>
 <context>
     <name>NotificationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="31" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="30" />
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="46" />
+        <location filename="../../desktop/ui/payments/notifications.py" line="45" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
     </message>
@@ -2182,208 +2240,208 @@ Close the month anyway?</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="158" />
+        <location filename="../../desktop/ui/overview/tab.py" line="156" />
         <source>Month closing: contracts per month</source>
         <translation>Закрытие месяца: договоры по месяцам</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="161" />
+        <location filename="../../desktop/ui/overview/tab.py" line="159" />
         <source>Unsigned acts and UPD by age, thousand ₽</source>
         <translation>Неподписанные акты и УПД по давности, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="164" />
+        <location filename="../../desktop/ui/overview/tab.py" line="162" />
         <source>Unsigned acts and UPD by manager, thousand ₽</source>
         <translation>Неподписанные акты и УПД по менеджерам, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="167" />
+        <location filename="../../desktop/ui/overview/tab.py" line="165" />
         <source>Receivables by age (unpaid invoices)</source>
         <translation>Дебиторская задолженность по давности (неоплаченные счета)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="170" />
+        <location filename="../../desktop/ui/overview/tab.py" line="168" />
         <source>Receivables: top 10 clients, thousand ₽</source>
         <translation>Дебиторская задолженность: топ-10 клиентов, тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="222" />
+        <location filename="../../desktop/ui/overview/tab.py" line="225" />
         <source>Clients of %1</source>
         <translation>Клиенты менеджера: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="224" />
+        <location filename="../../desktop/ui/overview/tab.py" line="227" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="253" />
+        <location filename="../../desktop/ui/overview/tab.py" line="256" />
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/report.py" line="42" />
-        <location filename="../../desktop/ui/overview/tab.py" line="255" />
+        <location filename="../../desktop/ui/overview/tab.py" line="258" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="381" />
+        <location filename="../../desktop/ui/overview/tab.py" line="384" />
         <source>AktDesk overview on %1</source>
         <translation>AktDesk: обзор на %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="123" />
+        <location filename="../../desktop/ui/overview/tab.py" line="121" />
         <source>R&amp;efresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="125" />
+        <location filename="../../desktop/ui/overview/tab.py" line="123" />
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="263" />
+        <location filename="../../desktop/ui/overview/tab.py" line="266" />
         <source>0–30 days</source>
         <translation>0–30 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="264" />
+        <location filename="../../desktop/ui/overview/tab.py" line="267" />
         <source>31–60 days</source>
         <translation>31–60 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="265" />
+        <location filename="../../desktop/ui/overview/tab.py" line="268" />
         <source>61–90 days</source>
         <translation>61–90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="266" />
+        <location filename="../../desktop/ui/overview/tab.py" line="269" />
         <source>over 90 days</source>
         <translation>более 90 дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="274" />
-        <location filename="../../desktop/ui/overview/tab.py" line="334" />
-        <location filename="../../desktop/ui/overview/tab.py" line="342" />
+        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <location filename="../../desktop/ui/overview/tab.py" line="337" />
+        <location filename="../../desktop/ui/overview/tab.py" line="345" />
         <source>Acts and UPD not signed</source>
         <translation>Не подписаны акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="275" />
-        <location filename="../../desktop/ui/overview/tab.py" line="356" />
+        <location filename="../../desktop/ui/overview/tab.py" line="278" />
+        <location filename="../../desktop/ui/overview/tab.py" line="359" />
         <source>Unpaid invoices</source>
         <translation>Неоплаченные счета</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="276" />
+        <location filename="../../desktop/ui/overview/tab.py" line="279" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="277" />
+        <location filename="../../desktop/ui/overview/tab.py" line="280" />
         <source>Requests waiting for my approval</source>
         <translation>Заявки ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="278" />
+        <location filename="../../desktop/ui/overview/tab.py" line="281" />
         <source>My requests on approval</source>
         <translation>Мои заявки на согласовании</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="279" />
+        <location filename="../../desktop/ui/overview/tab.py" line="282" />
         <source>Requests to pay this week</source>
         <translation>Заявки к оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="280" />
+        <location filename="../../desktop/ui/overview/tab.py" line="283" />
         <source>Contracts ending within 30 days</source>
         <translation>Договоры истекают в ближайшие 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="281" />
+        <location filename="../../desktop/ui/overview/tab.py" line="284" />
         <source>Contracts ending within 60 days</source>
         <translation>Договоры истекают в ближайшие 60 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="282" />
-        <location filename="../../desktop/ui/overview/tab.py" line="325" />
+        <location filename="../../desktop/ui/overview/tab.py" line="285" />
+        <location filename="../../desktop/ui/overview/tab.py" line="328" />
         <source>Closed contracts</source>
         <translation>Закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="283" />
-        <location filename="../../desktop/ui/overview/tab.py" line="326" />
+        <location filename="../../desktop/ui/overview/tab.py" line="286" />
+        <location filename="../../desktop/ui/overview/tab.py" line="329" />
         <source>Contracts not closed</source>
         <translation>Не закрыто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="284" />
-        <location filename="../../desktop/ui/overview/tab.py" line="327" />
+        <location filename="../../desktop/ui/overview/tab.py" line="287" />
+        <location filename="../../desktop/ui/overview/tab.py" line="330" />
         <source>Closing failed</source>
         <translation>Ошибка закрытия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="291" />
+        <location filename="../../desktop/ui/overview/tab.py" line="294" />
         <source>No manager</source>
         <translation>Без менеджера</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="299" />
+        <location filename="../../desktop/ui/overview/tab.py" line="302" />
         <source>Documents: %1</source>
         <translation>Документов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="301" />
+        <location filename="../../desktop/ui/overview/tab.py" line="304" />
         <source>Amount: %1 ₽</source>
         <translation>Сумма: %1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="306" />
+        <location filename="../../desktop/ui/overview/tab.py" line="309" />
         <source>Updated: %1</source>
         <translation>Обновлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="317" />
+        <location filename="../../desktop/ui/overview/tab.py" line="320" />
         <source>%1 ₽</source>
         <translation>%1 ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="319" />
+        <location filename="../../desktop/ui/overview/tab.py" line="322" />
         <source>%1 ₽ a month</source>
         <translation>%1 ₽ в месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="329" />
+        <location filename="../../desktop/ui/overview/tab.py" line="332" />
         <source>contracts</source>
         <translation>договоров</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="336" />
-        <location filename="../../desktop/ui/overview/tab.py" line="344" />
-        <location filename="../../desktop/ui/overview/tab.py" line="358" />
+        <location filename="../../desktop/ui/overview/tab.py" line="339" />
+        <location filename="../../desktop/ui/overview/tab.py" line="347" />
+        <location filename="../../desktop/ui/overview/tab.py" line="361" />
         <source>thousand ₽</source>
         <translation>тыс. ₽</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="369" />
-        <location filename="../../desktop/ui/overview/tab.py" line="376" />
-        <location filename="../../desktop/ui/overview/tab.py" line="387" />
+        <location filename="../../desktop/ui/overview/tab.py" line="372" />
+        <location filename="../../desktop/ui/overview/tab.py" line="379" />
+        <location filename="../../desktop/ui/overview/tab.py" line="390" />
         <source>Export PDF</source>
         <translation>Экспорт в PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="376" />
+        <location filename="../../desktop/ui/overview/tab.py" line="379" />
         <source>The overview is still being computed.</source>
         <translation>Обзор ещё рассчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="388" />
+        <location filename="../../desktop/ui/overview/tab.py" line="391" />
         <source>The PDF report could not be written to %1: %2</source>
         <translation>Не удалось записать PDF-отчёт в %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/tab.py" line="395" />
+        <location filename="../../desktop/ui/overview/tab.py" line="398" />
         <source>PDF report saved: %1</source>
         <translation>PDF-отчёт сохранён: %1</translation>
     </message>
@@ -2587,37 +2645,37 @@ Close the month anyway?</source>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="83" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="85" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="98" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="97" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="108" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="110" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="114" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="113" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="144" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="143" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -2625,149 +2683,149 @@ Close the month anyway?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="71" />
+        <location filename="../../desktop/ui/payments/tab.py" line="70" />
         <source>&amp;Import statements…</source>
         <translation>Загрузить в&amp;ыписки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="74" />
-        <location filename="../../desktop/ui/payments/tab.py" line="320" />
-        <location filename="../../desktop/ui/payments/tab.py" line="324" />
+        <location filename="../../desktop/ui/payments/tab.py" line="73" />
+        <location filename="../../desktop/ui/payments/tab.py" line="319" />
+        <location filename="../../desktop/ui/payments/tab.py" line="323" />
         <source>or drop 1C bank statement files (kl_to_1c.txt) onto this tab</source>
         <translation>или перетащите файлы выписок 1С (kl_to_1c.txt) на эту вкладку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="87" />
+        <location filename="../../desktop/ui/payments/tab.py" line="86" />
         <source>Search by number, client or INN</source>
         <translation>Поиск по номеру, клиенту или ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="93" />
+        <location filename="../../desktop/ui/payments/tab.py" line="92" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="94" />
+        <location filename="../../desktop/ui/payments/tab.py" line="93" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="95" />
+        <location filename="../../desktop/ui/payments/tab.py" line="94" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="96" />
+        <location filename="../../desktop/ui/payments/tab.py" line="95" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="97" />
+        <location filename="../../desktop/ui/payments/tab.py" line="96" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="111" />
+        <location filename="../../desktop/ui/payments/tab.py" line="110" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="112" />
+        <location filename="../../desktop/ui/payments/tab.py" line="111" />
         <source>Order No.</source>
         <translation>№ п/п</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="113" />
+        <location filename="../../desktop/ui/payments/tab.py" line="112" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="114" />
+        <location filename="../../desktop/ui/payments/tab.py" line="113" />
         <source>Payment amount</source>
         <translation>Сумма платежа</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="115" />
+        <location filename="../../desktop/ui/payments/tab.py" line="114" />
         <source>Applied here</source>
         <translation>Зачтено в счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="116" />
+        <location filename="../../desktop/ui/payments/tab.py" line="115" />
         <source>How</source>
         <translation>Как разнесено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="124" />
+        <location filename="../../desktop/ui/payments/tab.py" line="123" />
         <source>&amp;Undo this allocation</source>
         <translation>Отм&amp;енить разнесение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="149" />
+        <location filename="../../desktop/ui/payments/tab.py" line="148" />
         <source>Assig&amp;n to invoices…</source>
         <translation>Разнести по с&amp;четам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="152" />
+        <location filename="../../desktop/ui/payments/tab.py" line="151" />
         <source>Not a client pa&amp;yment</source>
         <translation>&amp;Не оплата клиента</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="127" />
+        <location filename="../../desktop/ui/payments/tab.py" line="126" />
         <source>Payments behind the selected invoice</source>
         <translation>Платежи, зачтённые в выбранный счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="129" />
+        <location filename="../../desktop/ui/payments/tab.py" line="128" />
         <source>Invoices and their payment state</source>
         <translation>Счета и их оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="154" />
+        <location filename="../../desktop/ui/payments/tab.py" line="153" />
         <source>A refund, a loan or a transfer: remove it from the queue</source>
         <translation>Возврат, заём или перевод: убрать платёж из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="156" />
-        <location filename="../../desktop/ui/payments/tab.py" line="340" />
-        <location filename="../../desktop/ui/payments/tab.py" line="360" />
-        <location filename="../../desktop/ui/payments/tab.py" line="371" />
+        <location filename="../../desktop/ui/payments/tab.py" line="155" />
+        <location filename="../../desktop/ui/payments/tab.py" line="339" />
+        <location filename="../../desktop/ui/payments/tab.py" line="359" />
+        <location filename="../../desktop/ui/payments/tab.py" line="370" />
         <source>Unallocated payments</source>
         <translation>Неразнесённые платежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="211" />
+        <location filename="../../desktop/ui/payments/tab.py" line="210" />
         <source>Receipts nobody has applied yet: %1, grouped by region and manager</source>
         <translation>Поступления, ещё не разнесённые по счетам: %1 (по регионам и менеджерам)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="248" />
-        <location filename="../../desktop/ui/payments/tab.py" line="261" />
-        <location filename="../../desktop/ui/payments/tab.py" line="297" />
+        <location filename="../../desktop/ui/payments/tab.py" line="247" />
+        <location filename="../../desktop/ui/payments/tab.py" line="260" />
+        <location filename="../../desktop/ui/payments/tab.py" line="296" />
         <source>Bank statements</source>
         <translation>Выписки банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="250" />
+        <location filename="../../desktop/ui/payments/tab.py" line="249" />
         <source>1C bank exchange files (*.txt);;All files (*)</source>
         <translation>Файлы обмена с банком 1С (*.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="261" />
+        <location filename="../../desktop/ui/payments/tab.py" line="260" />
         <source>The previous import is still running.</source>
         <translation>Предыдущая загрузка ещё идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="273" />
+        <location filename="../../desktop/ui/payments/tab.py" line="272" />
         <source>Importing bank statements</source>
         <translation>Загрузка выписок банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="298" />
+        <location filename="../../desktop/ui/payments/tab.py" line="297" />
         <source>Some files were not imported (nothing was taken from them):</source>
         <translation>Некоторые файлы не загружены (из них не взято ничего):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/tab.py" line="308" />
+        <location filename="../../desktop/ui/payments/tab.py" line="307" />
         <source>Release to import the statements</source>
         <translation>Отпустите, чтобы загрузить выписки</translation>
     </message>
@@ -2828,12 +2886,12 @@ Close the month anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="56" />
+        <location filename="../../desktop/ui/app.py" line="60" />
         <source>&amp;Look in:</source>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57" />
+        <location filename="../../desktop/ui/app.py" line="61" />
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -3048,22 +3106,22 @@ Close the month anyway?</source>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="482" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="486" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="485" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="489" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="488" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="491" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="490" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3392,90 +3450,90 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="67" />
+        <location filename="../../desktop/ui/requests/tab.py" line="68" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
+        <location filename="../../desktop/ui/requests/tab.py" line="77" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="82" />
+        <location filename="../../desktop/ui/requests/tab.py" line="83" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="85" />
+        <location filename="../../desktop/ui/requests/tab.py" line="86" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="86" />
+        <location filename="../../desktop/ui/requests/tab.py" line="87" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="88" />
+        <location filename="../../desktop/ui/requests/tab.py" line="89" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="152" />
+        <location filename="../../desktop/ui/requests/tab.py" line="153" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="155" />
+        <location filename="../../desktop/ui/requests/tab.py" line="156" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="201" />
+        <location filename="../../desktop/ui/requests/tab.py" line="202" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="225" />
-        <location filename="../../desktop/ui/requests/tab.py" line="238" />
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
-        <location filename="../../desktop/ui/requests/tab.py" line="267" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
+        <location filename="../../desktop/ui/requests/tab.py" line="237" />
+        <location filename="../../desktop/ui/requests/tab.py" line="256" />
+        <location filename="../../desktop/ui/requests/tab.py" line="266" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="225" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="240" />
+        <location filename="../../desktop/ui/requests/tab.py" line="239" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="258" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="270" />
+        <location filename="../../desktop/ui/requests/tab.py" line="269" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3511,43 +3569,43 @@ Close the month anyway?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="383" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="386" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="389" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="392" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="395" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="401" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="402" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="449" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="448" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="458" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="464" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="457" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="463" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3778,23 +3836,23 @@ Close the month anyway?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="128" />
-        <location filename="../../desktop/ui/tasks.py" line="169" />
+        <location filename="../../desktop/ui/tasks.py" line="130" />
+        <location filename="../../desktop/ui/tasks.py" line="171" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="141" />
+        <location filename="../../desktop/ui/tasks.py" line="143" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="148" />
+        <location filename="../../desktop/ui/tasks.py" line="150" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="167" />
+        <location filename="../../desktop/ui/tasks.py" line="169" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>
@@ -3802,32 +3860,32 @@ Close the month anyway?</source>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="161" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="163" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="170" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="173" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="196" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="195" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>
@@ -3883,100 +3941,171 @@ Close the month anyway?</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="37" />
+        <location filename="../../desktop/ui/users/dialog.py" line="40" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="38" />
+        <location filename="../../desktop/ui/users/dialog.py" line="41" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="39" />
+        <location filename="../../desktop/ui/users/dialog.py" line="42" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="40" />
+        <location filename="../../desktop/ui/users/dialog.py" line="43" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="41" />
+        <location filename="../../desktop/ui/users/dialog.py" line="44" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="42" />
-        <location filename="../../desktop/ui/users/dialog.py" line="73" />
+        <location filename="../../desktop/ui/users/dialog.py" line="45" />
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="50" />
+        <location filename="../../desktop/ui/users/dialog.py" line="53" />
         <source>Users and roles</source>
         <translation>Пользователи и роли</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="80" />
+        <location filename="../../desktop/ui/users/dialog.py" line="104" />
+        <source>the password the user signs in with</source>
+        <translation>пароль, с которым пользователь входит в программу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="110" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="81" />
+        <location filename="../../desktop/ui/users/dialog.py" line="111" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="82" />
+        <location filename="../../desktop/ui/users/dialog.py" line="112" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="83" />
+        <location filename="../../desktop/ui/users/dialog.py" line="113" />
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="84" />
+        <location filename="../../desktop/ui/users/dialog.py" line="114" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="87" />
+        <location filename="../../desktop/ui/users/dialog.py" line="115" />
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="121" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="88" />
+        <location filename="../../desktop/ui/users/dialog.py" line="123" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="90" />
+        <location filename="../../desktop/ui/users/dialog.py" line="125" />
+        <source>Change password…</source>
+        <translation>Сменить пароль…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="128" />
+        <location filename="../../desktop/ui/users/dialog.py" line="202" />
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="130" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="126" />
+        <location filename="../../desktop/ui/users/dialog.py" line="146" />
+        <source>Each user signs in to the PostgreSQL server with their own login and password; the database itself checks what their role may do.</source>
+        <translation>Каждый пользователь входит на сервер PostgreSQL под своим логином и паролем; что разрешено его роли, проверяет сама база данных.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="150" />
+        <source>This is a single-user database (SQLite): roles are recorded but not enforced by the database, and the user is the login of this computer's user (%1).</source>
+        <translation>Это однопользовательская база (SQLite): роли записываются, но база данных их не проверяет, а пользователь программы — логин, под которым вошли в этот компьютер (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="168" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="126" />
+        <location filename="../../desktop/ui/users/dialog.py" line="168" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="138" />
+        <location filename="../../desktop/ui/users/dialog.py" line="187" />
         <source>Roles decide who approves payment requests, who exports them to the bank and whose clients a manager sees.</source>
         <translation>Роли определяют, кто согласует заявки на оплату, кто выгружает их в банк и каких клиентов видит менеджер.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/users/dialog.py" line="141" />
+        <location filename="../../desktop/ui/users/dialog.py" line="194" />
+        <source>Only an administrator changes users and roles: %1.</source>
+        <translation>Пользователей и роли меняет только администратор: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="195" />
         <source>Only an administrator changes users and roles.</source>
         <translation>Пользователей и роли меняет только администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="202" />
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="278" />
+        <location filename="../../desktop/ui/users/dialog.py" line="291" />
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="279" />
+        <source>New password of %1:</source>
+        <translation>Новый пароль пользователя %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="291" />
+        <source>The password of %1 is changed.</source>
+        <translation>Пароль пользователя %1 изменён.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="304" />
+        <source>Disable user</source>
+        <translation>Отключение пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="305" />
+        <source>Disable %1? They will no longer be able to sign in.</source>
+        <translation>Отключить пользователя %1? Он больше не сможет войти в программу.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/users/dialog.py" line="307" />
+        <source>Disable %1?</source>
+        <translation>Отключить пользователя %1?</translation>
     </message>
 </context>
 <context>
@@ -4082,112 +4211,112 @@ Close the month anyway?</source>
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="87" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="95" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="96" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="96" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="97" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="97" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="98" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="98" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="99" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="99" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="100" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="129" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="130" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="132" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="133" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="135" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="136" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="136" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="137" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="198" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="199" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="202" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="203" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="249" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="249" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="250" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="250" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="251" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="251" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="252" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="257" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="258" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="309" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="310" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="336" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="342" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="343" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="355" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="356" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

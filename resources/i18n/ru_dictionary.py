@@ -846,3 +846,39 @@ RU.update({("QFileDialog", "&Look in:"): "&Папка:", ("QFileDialog", "Files 
 RU["The demo works on its own database and documents folder; they are not changed here."] = (
     "Демо работает со своей базой данных и своей папкой документов; здесь они не меняются."
 )
+
+# Users are database logins (issue 17): the users dialog, signing in, who the user is
+RU.update(
+    {
+        "the password the user signs in with": "пароль, с которым пользователь входит в программу",
+        "Change password…": "Сменить пароль…",
+        "Change password": "Смена пароля",
+        "Disable": "Отключить",
+        "Enable": "Включить",
+        "Each user signs in to the PostgreSQL server with their own login and password; the database "
+        "itself checks what their role may do.": "Каждый пользователь входит на сервер PostgreSQL под своим "
+        "логином и паролем; что разрешено его роли, проверяет сама база данных.",
+        "This is a single-user database (SQLite): roles are recorded but not enforced by the database, and "
+        "the user is the login of this computer's user (%1).": "Это однопользовательская база (SQLite): роли "
+        "записываются, но база данных их не проверяет, а пользователь программы — логин, под которым вошли "
+        "в этот компьютер (%1).",
+        "Only an administrator changes users and roles: %1.": "Пользователей и роли меняет только "
+        "администратор: %1.",
+        "New password of %1:": "Новый пароль пользователя %1:",
+        "The password of %1 is changed.": "Пароль пользователя %1 изменён.",
+        "Disable user": "Отключение пользователя",
+        "Disable %1? They will no longer be able to sign in.": "Отключить пользователя %1? Он больше не "
+        "сможет войти в программу.",
+        "Disable %1?": "Отключить пользователя %1?",
+        "Single-user mode (SQLite): user — %1": "Однопользовательский режим (SQLite): пользователь — %1",
+        "%1: not in the users list": "%1: нет в списке пользователей",
+        "%1 (%2), %3": "%1 (%2), %3",
+        "Sign in to AktDesk": "Вход в AktDesk",
+        "Server %1, database %2": "Сервер %1, база данных %2",
+        "Remember the password": "Запомнить пароль",
+        "Kept in the system keyring of this computer": "Пароль хранится в хранилище паролей системы на этом "
+        "компьютере",
+        "Sign in": "Войти",
+        "Enter your login.": "Укажите логин.",
+    }
+)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.core.db import os_login
-from tests.conftest import PgLogins
+from tests.factories.user_logins import PgLogins
 
 
 def aktdesk(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

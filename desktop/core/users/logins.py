@@ -17,11 +17,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from desktop.core.db import REFUSAL
+
 # A PostgreSQL role name the program accepts: ASCII, a letter first, at most 63 bytes.
 PG_LOGIN = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 PG_LOGIN_MAX = 63
 RESERVED_PREFIXES = ("pg_", "aktdesk_")
-RAISED = "P0001"  # the SQLSTATE of the functions' refusals
+RAISED = ("P0001", REFUSAL)  # the SQLSTATEs of the functions' refusals (theirs, the rules' of 0007)
 
 
 class LoginRefused(Exception):
@@ -98,7 +100,7 @@ def save_login(
 def refusal(error: DBAPIError) -> LoginRefused | None:
     """The function's own refusal in ``error`` (None for any other database failure)."""
     orig = error.orig
-    if getattr(orig, "sqlstate", None) != RAISED:
+    if getattr(orig, "sqlstate", None) not in RAISED:
         return None
     diag = getattr(orig, "diag", None)
     message = getattr(diag, "message_primary", None) or str(orig)

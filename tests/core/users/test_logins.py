@@ -26,7 +26,7 @@ from desktop.core.users.operations import (
     users_to_edit,
     who_is_here,
 )
-from tests.conftest import PgLogins
+from tests.factories.user_logins import PgLogins
 
 pytestmark = pytest.mark.pg
 

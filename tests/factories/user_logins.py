@@ -4,8 +4,13 @@ core operation, i.e. the database function ``aktdesk_save_user`` (builders, no t
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import unicodedata
 import uuid
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.db import Database, open_database
@@ -61,3 +66,30 @@ class PgLogins:
     def close(self) -> None:
         for database in self.databases:
             database.dispose()
+
+
+def stored_password(pg_url: str, login: str) -> str:
+    """pg_authid.rolpassword, which only a superuser reads (the test server's postgres)."""
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            return str(
+                conn.execute(
+                    text("SELECT rolpassword FROM pg_authid WHERE rolname = :l"), {"l": login}
+                ).scalar()
+            )
+    finally:
+        engine.dispose()
+
+
+def scram_matches(verifier: str, password: str) -> bool:
+    """The SCRAM-SHA-256 verifier was made from ``password`` (RFC 5802, as PostgreSQL stores it)."""
+    method, rest = verifier.split("$", 1)
+    assert method == "SCRAM-SHA-256"
+    params, keys = rest.split("$")
+    iterations, salt = params.split(":")
+    stored_key, _server_key = keys.split(":")
+    normalized = unicodedata.normalize("NFKC", password).encode()
+    salted = hashlib.pbkdf2_hmac("sha256", normalized, base64.b64decode(salt), int(iterations))
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    return base64.b64encode(hashlib.sha256(client_key).digest()).decode() == stored_key

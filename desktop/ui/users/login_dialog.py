@@ -36,13 +36,13 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to AktDesk"))
         self.database = copy.deepcopy(settings.database)
         self.url = ""  # the URL signed in with, once accepted
-        where = QLabel(
+        self.server = QLabel(
             self.tr("Server %1, database %2")
             .replace("%1", f"{self.database.host}:{self.database.port}")
             .replace("%2", self.database.name),
             self,
         )
-        where.setObjectName("loginServer")
+        self.server.setObjectName("loginServer")
         self.login = QLineEdit(self.database.user, self)
         self.login.setObjectName("loginName")
         self.password = QLineEdit(self)
@@ -67,7 +67,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(where)
+        layout.addWidget(self.server)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

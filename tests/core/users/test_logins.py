@@ -4,15 +4,11 @@ database itself refuses a manager."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import subprocess
-import unicodedata
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.db import Database
@@ -26,7 +22,7 @@ from desktop.core.users.operations import (
     users_to_edit,
     who_is_here,
 )
-from tests.factories.user_logins import PgLogins
+from tests.factories.user_logins import PgLogins, scram_matches, stored_password
 
 pytestmark = pytest.mark.pg
 
@@ -56,33 +52,6 @@ def psql(url: str, login: str, sql: str) -> subprocess.CompletedProcess[str]:
          "-d", str(parsed.database), "-v", "ON_ERROR_STOP=1", "-c", sql],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-
-
-def stored_password(pg_url: str, login: str) -> str:
-    """pg_authid.rolpassword, which only a superuser reads (the test server's postgres)."""
-    engine = create_engine(pg_url)
-    try:
-        with engine.connect() as conn:
-            return str(
-                conn.execute(
-                    text("SELECT rolpassword FROM pg_authid WHERE rolname = :l"), {"l": login}
-                ).scalar()
-            )
-    finally:
-        engine.dispose()
-
-
-def scram_matches(verifier: str, password: str) -> bool:
-    """The SCRAM-SHA-256 verifier was made from ``password`` (RFC 5802, as PostgreSQL stores it)."""
-    method, rest = verifier.split("$", 1)
-    assert method == "SCRAM-SHA-256"
-    params, keys = rest.split("$")
-    iterations, salt = params.split(":")
-    stored_key, _server_key = keys.split(":")
-    normalized = unicodedata.normalize("NFKC", password).encode()
-    salted = hashlib.pbkdf2_hmac("sha256", normalized, base64.b64decode(salt), int(iterations))
-    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
-    return base64.b64encode(hashlib.sha256(client_key).digest()).decode() == stored_key
 
 
 def test_the_owner_creates_an_admin_who_creates_a_manager_whom_the_database_refuses(

@@ -4043,8 +4043,8 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/users/dialog.py" line="150" />
-        <source>This is a single-user database (SQLite): roles are recorded but not enforced by the database, and the user is the login of this computer's user (%1).</source>
-        <translation>Это однопользовательская база (SQLite): роли записываются, но база данных их не проверяет, а пользователь программы — логин, под которым вошли в этот компьютер (%1).</translation>
+        <source>This is a single-user database (SQLite): roles are recorded but not enforced by the database, and the user is whoever is signed in to this computer (see the status bar).</source>
+        <translation>Это однопользовательская база (SQLite): роли записываются, но база данных их не проверяет, а пользователь программы — тот, кто вошёл в систему на этом компьютере (см. строку состояния).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/users/dialog.py" line="168" />

@@ -859,9 +859,9 @@ RU.update(
         "itself checks what their role may do.": "Каждый пользователь входит на сервер PostgreSQL под своим "
         "логином и паролем; что разрешено его роли, проверяет сама база данных.",
         "This is a single-user database (SQLite): roles are recorded but not enforced by the database, and "
-        "the user is the login of this computer's user (%1).": "Это однопользовательская база (SQLite): роли "
-        "записываются, но база данных их не проверяет, а пользователь программы — логин, под которым вошли "
-        "в этот компьютер (%1).",
+        "the user is whoever is signed in to this computer (see the status bar).": "Это однопользовательская "
+        "база (SQLite): роли записываются, но база данных их не проверяет, а пользователь программы — тот, "
+        "кто вошёл в систему на этом компьютере (см. строку состояния).",
         "Only an administrator changes users and roles: %1.": "Пользователей и роли меняет только "
         "администратор: %1.",
         "New password of %1:": "Новый пароль пользователя %1:",

@@ -148,8 +148,8 @@ class UsersDialog(QDialog):
             )
         return self.tr(
             "This is a single-user database (SQLite): roles are recorded but not enforced by the "
-            "database, and the user is the login of this computer's user (%1)."
-        ).replace("%1", self.database.login)
+            "database, and the user is whoever is signed in to this computer (see the status bar)."
+        )
 
     def reload(self, select_id: int | None = None) -> None:
         users, self.editable = users_to_edit(self.database)

@@ -121,10 +121,12 @@ BEGIN
             MESSAGE = format('«%s» — служебная роль сервера с особыми правами: из программы её не меняют',
                              v_login);
     END IF;
-    IF v_exists AND NOT v_found AND NOT pg_has_role(v_login, 'aktdesk_user', 'MEMBER') THEN
+    -- roles belong to the whole server: a login this database does not list may be another
+    -- application's or another AktDesk database's, and is not taken over (nor its password reset)
+    IF v_exists AND NOT v_found THEN
         RAISE EXCEPTION USING ERRCODE = 'P0001', HINT = 'login',
-            MESSAGE = format('логин «%s» уже есть на сервере и не относится к AktDesk: выберите другой',
-                             v_login);
+            MESSAGE = format('логин «%s» уже занят на сервере (другой программой или другой базой): '
+                             'выберите другой', v_login);
     END IF;
     IF NOT v_exists AND v_active AND p_password IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'P0001', HINT = 'password',

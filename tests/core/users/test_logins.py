@@ -180,7 +180,7 @@ def test_logins_the_program_refuses_on_postgresql(pg_logins: PgLogins) -> None:
         "служебное" in errors(UserInput("aktdesk_admin", "Группа", "admin", password="пароль-123"))["login"]
     )
     assert (
-        "не относится к AktDesk"
+        "уже занят на сервере"
         in errors(UserInput(foreign, "Чужой", "manager", password="пароль-123"))["login"]
     )
     new = pg_logins.name("t_new")

@@ -162,6 +162,145 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="53" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="161" />
+        <source>Change log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="70" />
+        <source>&amp;Period from</source>
+        <translation>&amp;Период с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="79" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="172" />
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="83" />
+        <source>Text in the changes, a name, a number or an id</source>
+        <translation>Текст изменения, название, номер или id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="85" />
+        <source>Re&amp;fresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="86" />
+        <source>Read the log again (F5)</source>
+        <translation>Прочитать журнал заново (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="87" />
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="106" />
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="109" />
+        <source>Us&amp;er:</source>
+        <translation>По&amp;льзователь:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="111" />
+        <source>&amp;Object:</source>
+        <translation>&amp;Объект:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="113" />
+        <source>&amp;Action:</source>
+        <translation>&amp;Действие:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="116" />
+        <source>&amp;Search:</source>
+        <translation>Пои&amp;ск:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="202" />
+        <source>Entries: %1</source>
+        <translation>Записей: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="214" />
+        <source>No entries.</source>
+        <translation>Записей нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <source>Was</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <source>Became</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="222" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="243" />
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="239" />
+        <source>Exported entries: %1 → %2</source>
+        <translation>Выгружено записей: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="246" />
+        <source>Writing the change log</source>
+        <translation>Запись журнала изменений</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="27" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="28" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="29" />
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="30" />
+        <source>No./id</source>
+        <translation>№/id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="31" />
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="32" />
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <location filename="../../desktop/ui/common/table_view.py" line="20" />
@@ -1302,57 +1441,57 @@ Close the month anyway?</source>
 <context>
     <name>DocumentCard</name>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="79" />
+        <location filename="../../desktop/ui/registry/card.py" line="80" />
         <source>Open scan</source>
         <translation>Открыть скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="80" />
+        <location filename="../../desktop/ui/registry/card.py" line="81" />
         <source>Attach scan…</source>
         <translation>Прикрепить скан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="89" />
+        <location filename="../../desktop/ui/registry/card.py" line="90" />
         <source>You can also drop files onto this card.</source>
         <translation>Файлы можно перетащить прямо на эту карточку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="93" />
+        <location filename="../../desktop/ui/registry/card.py" line="94" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="94" />
+        <location filename="../../desktop/ui/registry/card.py" line="95" />
         <source>Scans</source>
         <translation>Сканы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="95" />
+        <location filename="../../desktop/ui/registry/card.py" line="96" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="119" />
+        <location filename="../../desktop/ui/registry/card.py" line="120" />
         <source>signed by %1 on %2</source>
         <translation>подписан: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="123" />
+        <location filename="../../desktop/ui/registry/card.py" line="124" />
         <source>not signed</source>
         <translation>не подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="138" />
+        <location filename="../../desktop/ui/registry/card.py" line="139" />
         <source>pending: %1</source>
         <translation>в очереди: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="158" />
+        <location filename="../../desktop/ui/registry/card.py" line="159" />
         <source>no preview</source>
         <translation>нет превью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/card.py" line="171" />
+        <location filename="../../desktop/ui/registry/card.py" line="170" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
@@ -1552,12 +1691,12 @@ Close the month anyway?</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="22" />
+        <location filename="../../desktop/ui/errors.py" line="23" />
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="24" />
+        <location filename="../../desktop/ui/errors.py" line="25" />
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>Что-то пошло не так. Подробности записаны в журнал работы.</translation>
     </message>
@@ -1884,150 +2023,155 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="78" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="79" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="81" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <location filename="../../desktop/ui/main_window.py" line="82" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="236" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <source>&amp;Change log…</source>
+        <translation>Журнал &amp;изменений…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="380" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -2828,12 +2972,12 @@ Close the month anyway?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="56" />
+        <location filename="../../desktop/ui/app.py" line="59" />
         <source>&amp;Look in:</source>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57" />
+        <location filename="../../desktop/ui/app.py" line="60" />
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -3048,22 +3192,22 @@ Close the month anyway?</source>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="483" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="482" />
         <source>Remind clients about unsigned acts</source>
         <translation>Напоминание клиентам о неподписанных актах</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="486" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="485" />
         <source>One message per client lists its unsigned acts and UPDs (signed ones and invoices are left out).</source>
         <translation>Каждому клиенту — одно письмо со списком его неподписанных актов и УПД (подписанные и счета не входят).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="489" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="488" />
         <source>Attach the PDFs again</source>
         <translation>Приложить PDF повторно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="491" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="490" />
         <source>Remind again clients reminded today</source>
         <translation>Напомнить повторно тем, кому уже напоминали сегодня</translation>
     </message>
@@ -3392,90 +3536,90 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="67" />
+        <location filename="../../desktop/ui/requests/tab.py" line="68" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="73" />
+        <location filename="../../desktop/ui/requests/tab.py" line="74" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="75" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>To approve</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
+        <location filename="../../desktop/ui/requests/tab.py" line="77" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="82" />
+        <location filename="../../desktop/ui/requests/tab.py" line="83" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="85" />
+        <location filename="../../desktop/ui/requests/tab.py" line="86" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="86" />
+        <location filename="../../desktop/ui/requests/tab.py" line="87" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="88" />
+        <location filename="../../desktop/ui/requests/tab.py" line="89" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="152" />
+        <location filename="../../desktop/ui/requests/tab.py" line="153" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="155" />
+        <location filename="../../desktop/ui/requests/tab.py" line="156" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="201" />
+        <location filename="../../desktop/ui/requests/tab.py" line="202" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="225" />
-        <location filename="../../desktop/ui/requests/tab.py" line="238" />
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
-        <location filename="../../desktop/ui/requests/tab.py" line="267" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
+        <location filename="../../desktop/ui/requests/tab.py" line="237" />
+        <location filename="../../desktop/ui/requests/tab.py" line="256" />
+        <location filename="../../desktop/ui/requests/tab.py" line="266" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="225" />
+        <location filename="../../desktop/ui/requests/tab.py" line="224" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="240" />
+        <location filename="../../desktop/ui/requests/tab.py" line="239" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="258" />
+        <location filename="../../desktop/ui/requests/tab.py" line="257" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="270" />
+        <location filename="../../desktop/ui/requests/tab.py" line="269" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>
@@ -3511,43 +3655,43 @@ Close the month anyway?</source>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="382" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="383" />
         <source>Send documents to clients — %1</source>
         <translation>Отправка документов клиентам — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="385" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="386" />
         <source>Each client gets its documents of %1 (PDF) at the e-mails of its card. Sent through %2.</source>
         <translation>Каждый клиент получит свои документы за %1 (PDF) на e-mail из своей карточки. Сервер отправки: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="388" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="389" />
         <source>(no mail server in the settings)</source>
         <translation>(сервер почты не указан в настройках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="391" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="392" />
         <source>Attach DOCX</source>
         <translation>Приложить DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="394" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="395" />
         <source>Attach UPD XML</source>
         <translation>Приложить XML УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="401" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="402" />
         <source>Export UPD for EDO…</source>
         <translation>Выгрузить УПД для ЭДО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="449" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="448" />
         <source>UPD files exported: %1 for %2 client(s) to %3</source>
         <translation>Выгружено файлов УПД: %1, клиентов: %2, в папку %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="458" />
-        <location filename="../../desktop/ui/sending/dialog.py" line="464" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="457" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="463" />
         <source>Export UPD for EDO</source>
         <translation>Выгрузка УПД для ЭДО</translation>
     </message>
@@ -3778,23 +3922,23 @@ Close the month anyway?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="128" />
-        <location filename="../../desktop/ui/tasks.py" line="169" />
+        <location filename="../../desktop/ui/tasks.py" line="130" />
+        <location filename="../../desktop/ui/tasks.py" line="171" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="141" />
+        <location filename="../../desktop/ui/tasks.py" line="143" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="148" />
+        <location filename="../../desktop/ui/tasks.py" line="150" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="167" />
+        <location filename="../../desktop/ui/tasks.py" line="169" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>
@@ -4082,112 +4226,112 @@ Close the month anyway?</source>
 <context>
     <name>_BaseSendDialog</name>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="86" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="87" />
         <source>Send again to clients who already got it</source>
         <translation>Отправить повторно и тем, кому уже отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="95" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="96" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="96" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="97" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="97" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="98" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="98" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="99" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="99" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="100" />
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="119" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="120" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="129" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="130" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="132" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="133" />
         <source>Retry failed</source>
         <translation>Повторить ошибки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="135" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="136" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="136" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="137" />
         <source>Sending log…</source>
         <translation>Журнал отправки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="198" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="199" />
         <source>Preparing the messages…</source>
         <translation>Подготовка писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="202" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="203" />
         <source>Preparing the messages</source>
         <translation>Подготовка писем</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="248" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="249" />
         <source>to send</source>
         <translation>к отправке</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="249" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="250" />
         <source>sent</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="250" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="251" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="251" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="252" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="257" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="258" />
         <source>To send: %1   Sent: %2   Failed: %3   Skipped: %4</source>
         <translation>К отправке: %1   Отправлено: %2   Ошибок: %3   Пропущено: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="309" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="310" />
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="335" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="336" />
         <source>Cancelling after the current message…</source>
         <translation>Отмена после текущего письма…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="342" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="343" />
         <source>Sending %1 of %2: %3</source>
         <translation>Отправка %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sending/dialog.py" line="355" />
+        <location filename="../../desktop/ui/sending/dialog.py" line="356" />
         <source>Cancelled.</source>
         <translation>Прервано.</translation>
     </message>

@@ -47,7 +47,10 @@ def register(subparsers: Any) -> None:
     for action, title in STEPS.items():
         step = sub.add_parser(action, help=title)
         step.add_argument(
-            "id", type=int, metavar="ID", help="номер заявки в базе (колонка id в «payments list»)"
+            "id",
+            type=int,
+            metavar="ID",
+            help="ключ заявки в базе: первая колонка «payments list», ключ id в JSON",
         )
         step.add_argument("--comment", default="", metavar="ТЕКСТ", help="комментарий к решению")
         step.add_argument("--login", metavar="ЛОГИН", help=LOGIN_HELP)

@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.db import Database, open_database
+from tests.factories.logins import People, drop_logins, people_on
 
 
 class MemoryKeyring(KeyringBackend):
@@ -104,6 +105,14 @@ def pg_url() -> Iterator[str]:
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         engine.dispose()
+
+
+@pytest.fixture
+def pg_people(pg_url: str) -> Iterator[People]:
+    """Real logins on a fresh PostgreSQL database: ``people.add(short, role, name)``, ``people.db(short)``."""
+    with people_on(pg_url) as people:
+        yield people
+    drop_logins(pg_admin_url(), people.logins.values())
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ and the SQL go to the log only.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import logging
 import re
@@ -36,6 +37,30 @@ log = logging.getLogger(__name__)
 
 class DatabaseError(UserError):
     """The database failed (busy, damaged, unreachable, no privileges, a value it cannot store)."""
+
+
+REFUSAL = "AD403"  # the SQLSTATE of the database's own refusals (``aktdesk_refuse``, migration 0007)
+
+
+def refusal_text(error: BaseException) -> str | None:
+    """The Russian message of a refusal raised by the database's own rules, None for any other error."""
+    orig = getattr(error, "orig", error)
+    if getattr(orig, "sqlstate", None) != REFUSAL:
+        return None
+    diag = getattr(orig, "diag", None)
+    return str(getattr(diag, "message_primary", None) or orig)
+
+
+def call_function(session: Session, sql: str, params: dict[str, Any]) -> Any:
+    """Run one of the database's functions (PostgreSQL) and return its value; when its rules refuse
+    the caller, the refusal is raised as the ``DatabaseError`` it says (in Russian)."""
+    try:
+        return session.execute(text(sql), params).scalar()
+    except DBAPIError as error:
+        message = refusal_text(error)
+        if message is None:
+            raise
+        raise DatabaseError(message) from error
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -118,6 +143,10 @@ def _driver_text(error: BaseException) -> str:
 def database_error(error: BaseException, url: URL | str | None = None) -> DatabaseError:
     """A database failure as the user must read it: what happened and what to do (the raw text,
     with its SQL, is logged here and nowhere shown)."""
+    refused = refusal_text(error)
+    if refused is not None:
+        log.info("refused by the database: %s", refused)
+        return DatabaseError(refused)
     log.error("database error", exc_info=(type(error), error, error.__traceback__))
     text_ = _driver_text(error)
     url = make_url(url) if url is not None else None
@@ -217,6 +246,8 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     # SQLite's own lower() folds ASCII only: searches must match «РОМАШКА» with «ромашка».
     dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+    # Who the audit triggers write (migration 0007): the OS login until a Database says who acts.
+    _register_login(dbapi_connection, None, os_login())
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
@@ -226,6 +257,10 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
         pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _register_login(dbapi_connection: Any, _record: Any, login: str) -> None:
+    dbapi_connection.create_function("aktdesk_login", 0, lambda: login)
 
 
 def _sqlite_on_begin(conn: Any) -> None:
@@ -280,6 +315,9 @@ class Database:
     def __post_init__(self) -> None:
         if not self.login:
             self.login = session_user(self.engine) if self.multi_user else os_login()
+        if not self.multi_user and self.login != os_login():
+            self.engine.dispose()  # pooled connections know only the OS login
+            event.listen(self.engine, "connect", functools.partial(_register_login, login=self.login))
         info = {"login": self.login, "enforced": self.multi_user}
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=info)
@@ -413,6 +451,19 @@ def head_revision() -> str | None:
     return next(iter(heads), None)
 
 
+def owns_schema(engine: Engine) -> bool:
+    """Whether the login of ``engine`` owns AktDesk's tables (PostgreSQL: the login that migrates)."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
+                    "WHERE c.relname = 'alembic_version' AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ).scalar()
+        )
+
+
 def backup_sqlite(path: Path) -> Path:
     """Copy an SQLite file next to itself before a migration: ``name.YYYYmmdd-HHMMSS.bak``.
 
@@ -439,6 +490,13 @@ def migrate(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
+    if current is not None and not is_sqlite(engine.url) and not owns_schema(engine):
+        raise ConfigError(
+            f"Схема базы данных устарела (версия {current}, программе нужна {head}), а обновить её может "
+            f"только владелец базы, не пользователь «{engine.url.username}». Попросите администратора "
+            "выполнить «aktdesk --database <адрес базы с логином владельца> migrate».",
+            field="database",
+        )
     from alembic import command  # deferred: alembic is heavy, loaded only when there is a migration to run
 
     backup = None

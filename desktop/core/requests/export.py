@@ -22,12 +22,12 @@ from desktop.core.bank.orders import (
     save_payment_orders,
     write_payment_orders,
 )
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.errors import ValidationError
-from desktop.core.models import OwnEntity, PaymentRequest, RequestStatus, _now
+from desktop.core.models import OwnEntity, PaymentRequest, RequestStatus
 from desktop.core.requests.permissions import STATUS_TITLES, Action, WorkflowError, require, user_role
 from desktop.core.requests.queries import load
-from desktop.core.requests.workflow import record_event
+from desktop.core.requests.workflow import apply
 
 
 def order_number(request: PaymentRequest) -> str:
@@ -93,7 +93,7 @@ def export_orders(
     """Write approved requests of one own entity as payment orders (1CClientBankExchange, cp1251)
     and mark them exported. Everything is checked before the file is written; nothing is marked
     when it cannot be written."""
-    login = login or current_login()
+    login = acting_login(session, login)
     today = today or dt.date.today()
     if request_ids is not None:
         requests = load(session, list(request_ids))
@@ -148,17 +148,9 @@ def export_orders(
     ]
     data = write_payment_orders(orders, sender, bank, today, today, created=created)
     path = save_payment_orders(Path(out), data)
-    now = _now()
     for request, order in zip(requests, orders, strict=True):
-        request.exported_at = now
-        record_event(
-            request,
-            login,
-            None,
-            None,
-            f"Выгружено платёжное поручение № {order.number} от {today:%d.%m.%Y} в файл «{path.name}»",
-        )
-    session.flush()
+        note = f"Выгружено платёжное поручение № {order.number} от {today:%d.%m.%Y} в файл «{path.name}»"
+        apply(session, request, "export", login, note)
     log_event(
         session,
         "payment_request",

@@ -1,7 +1,8 @@
 """Who may do what to a payment request, and when: the actions, the statuses each starts from, the roles.
 
 - the initiator (any role) edits and submits own drafts;
-- an approver (or an admin) approves, rejects and returns requests on approval;
+- the approvers of its route (``routes``), stage after stage, approve it; the approver of the
+  waiting step may also reject it or return it for revision; nobody decides on their own request;
 - an accountant (or an admin) exports approved requests as payment orders, marks them paid, and
   may return an approved request for revision;
 - comments and attachments: everyone.
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.core.common import labels
 from desktop.core.errors import UserError
 from desktop.core.models import PaymentRequest, RequestStatus, Role, User
+from desktop.core.requests import routes
 
 STATUS_TITLES = labels.REQUEST_STATUS_TITLES
 ROLE_TITLES = {role: title.lower() for role, title in labels.ROLE_TITLES.items()}  # inside a sentence
@@ -115,37 +117,51 @@ def refusal(
             session.scalar(select(User.full_name).where(User.login == request.initiator)) or request.initiator
         )
         return f"{ACTION_TITLES[action].capitalize()} черновик может только его автор ({author}) или администратор."
-    if action in (Action.APPROVE,):
-        if role == Role.APPROVER:
-            return None
-        return (
-            f"Согласовать заявку может только согласующий (руководитель) или администратор; "
-            f"ваша роль — {_role_title(role)}."
-        )
-    if action == Action.REJECT:
-        if role == Role.APPROVER:
-            return None
-        return (
-            f"Отказать по заявке может только согласующий или администратор; ваша роль — {_role_title(role)}."
-        )
-    if action == Action.RETURN:
-        if role == Role.APPROVER or (role == Role.ACCOUNTANT and status == RequestStatus.APPROVED):
-            return None
-        if status == RequestStatus.APPROVAL:
-            return (
-                "Вернуть на доработку заявку на согласовании может только согласующий или администратор; "
-                f"ваша роль — {_role_title(role)}."
-            )
-        return (
-            "Вернуть на доработку согласованную заявку может согласующий, бухгалтер или администратор; "
-            f"ваша роль — {_role_title(role)}."
-        )
+    if action in (Action.APPROVE, Action.REJECT, Action.RETURN):
+        return _decision_refusal(session, request, action, login, role)
     if action in (Action.PAY, Action.EXPORT):
         if role == Role.ACCOUNTANT:
             return None
         what = "Отметить оплату" if action == Action.PAY else "Выгрузить платёжные поручения"
         return f"{what} может только бухгалтер или администратор; ваша роль — {_role_title(role)}."
     return None  # comments and attachments: everyone
+
+
+_DECIDE = {
+    Action.APPROVE: "Согласовать заявку",
+    Action.REJECT: "Отказать по заявке",
+    Action.RETURN: "Вернуть заявку на доработку",
+}
+
+
+def _decision_refusal(
+    session: Session, request: PaymentRequest, action: Action, login: str, role: Any
+) -> str | None:
+    """Approve, reject, return: the approver of the waiting step of the route (``routes``); a
+    request already approved may be rejected or returned by an approver of its route, or returned
+    by an accountant."""
+    what = _DECIDE[action]
+    if request.initiator == login and not (action == Action.RETURN and role == Role.ACCOUNTANT):
+        return f"{what} не может её автор: свою заявку согласуют другие."
+    if request.status == RequestStatus.APPROVED:
+        if routes.on_route(request, login, role):
+            return None
+        if action == Action.RETURN and role == Role.ACCOUNTANT:
+            return None
+        if action == Action.RETURN:
+            return (
+                "Вернуть на доработку согласованную заявку может согласующий по её маршруту, бухгалтер "
+                f"или администратор; ваша роль — {_role_title(role)}."
+            )
+        return f"{what} может согласующий по её маршруту; ваша роль — {_role_title(role)}."
+    if routes.step_of(request, login, role) is not None:
+        return None
+    waiting = routes.waiting_for(request, user_names(session))
+    if role not in (Role.APPROVER, Role.ADMIN) and not any(
+        s.approver_login == login for s in routes.round_steps(request)
+    ):
+        return f"{what} может только согласующий; ваша роль — {_role_title(role)}. Заявка ждёт: {waiting}."
+    return f"Заявка № {request.number} сейчас ждёт не вас: {waiting}."
 
 
 def allowed_actions(session: Session, request: PaymentRequest, login: str) -> dict[Action, str | None]:

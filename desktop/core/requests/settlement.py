@@ -8,10 +8,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.models import BankPayment, PaymentDirection, PaymentRequest, PaymentStatus, RequestStatus
 from desktop.core.requests.export import order_number
-from desktop.core.requests.workflow import record_event
+from desktop.core.requests.workflow import apply
 
 # «заявка № 12», «по заявке N12», «заявки №12»
 _REQUEST_REF = re.compile(r"заявк[а-яё]*\s*(?:№|N|#)?\s*(\d{1,9})", re.IGNORECASE)
@@ -47,18 +47,12 @@ def settle_outgoing(session: Session, payment: BankPayment) -> PaymentRequest | 
     if not candidates:
         return None
     chosen = _choose(candidates, payment)
-    login = payment.imported_by or current_login()
+    login = acting_login(session, payment.imported_by)
     previous = chosen.status
     what = f"п/п № {payment.number or '—'} от {payment.date:%d.%m.%Y}"
-    chosen.paid_at = payment.date
-    chosen.payment = payment
-    if payment.id is not None:
-        chosen.payment_id = payment.id
-    if previous == RequestStatus.PAID:
-        record_event(chosen, login, None, None, f"Платёж из выписки: {what}")
-    else:
-        chosen.status = RequestStatus.PAID
-        record_event(chosen, login, previous, RequestStatus.PAID, f"Оплачено по выписке: {what}")
+    session.flush()  # the payment has its id
+    note = f"Платёж из выписки: {what}" if previous == RequestStatus.PAID else f"Оплачено по выписке: {what}"
+    apply(session, chosen, "settle", login, note, paid_on=payment.date, payment_id=payment.id)
     payment.status = PaymentStatus.ALLOCATED
     payment.allocated_amount = payment.amount
     if payment.counterparty_id is None and chosen.counterparty_id is not None:

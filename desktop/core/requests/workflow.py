@@ -17,10 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.common import numbering
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
+from desktop.core.db import call_function
 from desktop.core.errors import ValidationError
-from desktop.core.models import OwnEntity, PaymentRequest, RequestEvent, RequestStatus, _now
-from desktop.core.requests.permissions import Action, require
+from desktop.core.models import Decision, OwnEntity, PaymentRequest, RequestEvent, RequestStatus, _now
+from desktop.core.requests import notices, routes
+from desktop.core.requests.permissions import Action, require, user_role
 from desktop.core.requests.validation import (
     FIELD_TITLES,
     RequestInput,
@@ -61,7 +63,7 @@ def create_request(
     session: Session, values: RequestInput, *, login: str | None = None, today: dt.date | None = None
 ) -> PaymentRequest:
     """A new draft with its gap-free number (per own entity and year), or every wrong field listed."""
-    login = login or current_login()
+    login = acting_login(session, login)
     today = today or dt.date.today()
     values = cleaned(session, values)
     errors = request_errors(values, today=today)
@@ -93,7 +95,7 @@ def update_request(
     session: Session, request_id: int, values: RequestInput, *, login: str | None = None
 ) -> PaymentRequest:
     """Change a draft (its author or an admin); a purpose that was the suggested one follows the new sums."""
-    login = login or current_login()
+    login = acting_login(session, login)
     request = get_request(session, request_id)
     require(session, request, Action.EDIT, login)
     if values.own_entity_id is not None and values.own_entity_id != request.own_entity_id:
@@ -147,8 +149,11 @@ def transition(
     comment: str = "",
     paid_on: dt.date | None = None,
 ) -> PaymentRequest:
-    """Move a request (submit, approve, reject, return, pay), refused with who may do it when not allowed."""
-    login = login or current_login()
+    """Move a request (submit, approve, reject, return, pay), refused with who may do it when not allowed.
+
+    The same checks run twice on PostgreSQL: here, to say why before anything is tried, and in the
+    database's ``aktdesk_request_transition``, which alone may change the status there."""
+    login = acting_login(session, login)
     if action not in _TO:
         raise ValueError(f"{action} is not a transition")
     request = get_request(session, request_id)
@@ -161,19 +166,94 @@ def transition(
         if errors:
             raise RequestValidationError(errors)
     old = request.status
-    new = _TO[action]
-    request.status = new
-    if action in (Action.APPROVE, Action.REJECT):
-        request.approver = login
-    if action == Action.RETURN:
+    apply(session, request, action, login, comment, paid_on=paid_on)
+    log_event(
+        session, "payment_request", request.id, str(action), {"status": [old, request.status]}, user=login
+    )
+    return request
+
+
+def apply(
+    session: Session,
+    request: PaymentRequest,
+    action: str,
+    login: str,
+    comment: str,
+    *,
+    paid_on: dt.date | None = None,
+    payment_id: int | None = None,
+) -> None:
+    """Take a checked step: on PostgreSQL by the database's function (which checks it again), on
+    SQLite here. ``action``: an ``Action`` of ``_TO``, ``export`` (the payment order is written) or
+    ``settle`` (paid by the bank payment ``payment_id``)."""
+    if session.info.get("enforced"):
+        session.flush()
+        call_function(
+            session,
+            "SELECT aktdesk_request_transition(:id, :action, :comment, :paid_on, :payment_id)",
+            {
+                "id": request.id,
+                "action": str(action),
+                "comment": comment,
+                "paid_on": paid_on,
+                "payment_id": payment_id,
+            },
+        )
+        session.refresh(request)
+        for name in ("history", "steps"):
+            session.expire(request, [name])
+        return
+    now = _now()
+    old = request.status
+    if action == "export":
+        request.exported_at = now
+        record_event(request, login, None, None, comment)
+        session.flush()
+        return
+    if action == "settle":
+        request.paid_at = paid_on
+        request.payment_id = payment_id
+        request.status = RequestStatus.PAID
+        if old == RequestStatus.PAID:
+            record_event(request, login, None, None, comment)
+        else:
+            record_event(request, login, old, RequestStatus.PAID, comment)
+        session.flush()
+        return
+    new = _TO[Action(action)]
+    stage_starts = action == Action.SUBMIT  # a stage starts waiting: its approvers are told
+    if action == Action.SUBMIT:
         request.approver = None
-        request.exported_at = None
-    if action == Action.PAY:
+        routes.start_round(session, request)
+    elif action == Action.APPROVE:
+        step = routes.step_of(request, login, user_role(session, login))
+        assert step is not None  # require() found it
+        routes.decide(step, Decision.APPROVED, login, comment, now)
+        if len(routes.round_steps(request)) > 1:  # a route of several steps: say which one
+            note = f"Согласовано: этап {step.stage} из {routes.stage_count(request)}"
+            if step.title:
+                note += f" ({step.title})"
+            comment = f"{note}. {comment.strip()}" if comment.strip() else note
+        if any(s.decision is None for s in routes.round_steps(request)):
+            new = RequestStatus.APPROVAL
+            stage_starts = not any(
+                s.decision is None and s.stage == step.stage for s in routes.round_steps(request)
+            )
+        else:
+            request.approver = login
+    elif action in (Action.REJECT, Action.RETURN):
+        decision = Decision.REJECTED if action == Action.REJECT else Decision.RETURNED
+        routes.close_round(request, decision, login, comment, now, role=user_role(session, login))
+        request.approver = login if action == Action.REJECT else None
+        if action == Action.RETURN:
+            request.exported_at = None
+    elif action == Action.PAY:
         request.paid_at = paid_on or dt.date.today()
+    request.status = new
     record_event(request, login, old, new, comment)
     session.flush()
-    log_event(session, "payment_request", request.id, str(action), {"status": [old, new]}, user=login)
-    return request
+    told = routes.next_approvers(request) if stage_starts else []
+    notices.tell(session, request, new, told, login, comment.strip())
 
 
 def submit(
@@ -213,7 +293,7 @@ def mark_paid(
 
 def add_comment(session: Session, request_id: int, comment: str, *, login: str | None = None) -> RequestEvent:
     """A comment in the request's thread (anyone may write one)."""
-    login = login or current_login()
+    login = acting_login(session, login)
     if not comment.strip():
         raise ValidationError("Комментарий пустой.", field="comment")
     request = get_request(session, request_id)

@@ -26,6 +26,7 @@ from desktop.core.payments import (
 )
 from desktop.core.registry import scans as registry_scans
 from desktop.core.scans.store import ScanStore
+from tests.factories.logins import who_acts
 from tests.factories.payments import (
     LUTIK_ACCOUNT,
     LUTIK_INN,
@@ -92,7 +93,7 @@ def test_a_person_assigns_an_unallocated_payment_to_several_invoices(
             select(Event).where(Event.object_type == "payment", Event.action == "allocate")
         ).one()
         assert unallocated_payments(session) == []
-    assert event.user_login == "buh.petrova" and event.object_id == payment_id
+    assert event.user_login == who_acts(database, "buh.petrova") and event.object_id == payment_id
     assert {a["amount"] for a in json.loads(event.details)["allocations"]} == {"6100.00", "1000.00"}
 
 
@@ -174,10 +175,9 @@ def test_undoing_an_allocation_returns_the_money_to_the_queue(
     assert _state(database, w, "inv_sep") == [Decimal("0.00")]
     with database.session() as session:
         queue = unallocated_payments(session)
-        assert (
-            session.scalars(select(Event).where(Event.action == "unallocate")).one().user_login
-            == "buh.petrova"
-        )
+        assert session.scalars(
+            select(Event).where(Event.action == "unallocate")
+        ).one().user_login == who_acts(database, "buh.petrova")
     assert [(q.id, q.free) for q in queue] == [(payment_id, Decimal("12200.00"))]
 
     with database.transaction() as session:

@@ -23,6 +23,7 @@ from desktop.core.payments import (
 )
 from desktop.core.registry.queries import load_rows
 from tests.factories import make_document
+from tests.factories.logins import who_acts
 from tests.factories.payments import (
     LUTIK_ACCOUNT,
     LUTIK_INN,
@@ -333,7 +334,7 @@ def test_import_is_logged_and_a_document_without_own_accounts_is_skipped_with_a_
     with database.session() as session:
         event = session.scalars(select(Event).where(Event.object_type == "bank_statement")).one()
         assert session.get(Document, w.docs["inv_sep"]) is not None
-    assert event.user_login == "buh.petrova" and "mixed_accounts.txt" in event.details
+    assert event.user_login == who_acts(database, "buh.petrova") and "mixed_accounts.txt" in event.details
 
 
 def test_a_statement_of_an_account_no_own_entity_has_is_an_error_naming_it(

@@ -12,19 +12,22 @@ from sqlalchemy import select
 
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
-from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus, User
+from desktop.core.models import Counterparty, OwnEntity, PaymentRequest, RequestStatus
 from desktop.core.requests import queries, validation, workflow
 from desktop.core.requests.permissions import Action, WorkflowError
 from desktop.core.requests.validation import RequestValidationError
+from tests.factories.logins import People
 from tests.factories.requests import (
     ACCOUNTANT,
     APPROVER,
     INITIATOR,
     TODAY,
+    Actors,
     act,
+    connection,
     create,
     draft_input,
-    setup_parties,
+    people_parties,
     to_status,
 )
 
@@ -165,15 +168,16 @@ def test_submitting_rechecks_the_fields(db: Database, parties: dict[str, int]) -
     assert "contractor_account" in caught.value.errors
 
 
-def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database) -> None:
-    with any_db.transaction() as session:
-        parties = {k: v.id for k, v in setup_parties(session).items()}
-    first = to_status(any_db, parties, RequestStatus.PAID)
-    second = to_status(any_db, parties, RequestStatus.APPROVAL)
+def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(actors: tuple[Actors, dict[str, int]]) -> None:
+    who, parties = actors
+    first = to_status(who, parties, RequestStatus.PAID)
+    second = to_status(who, parties, RequestStatus.APPROVAL)
     with pytest.raises(WorkflowError):
-        act(any_db, second, Action.PAY, ACCOUNTANT)
-    act(any_db, second, Action.RETURN, APPROVER, "Уточните сумму")
-    with any_db.session() as session:
+        act(who, second, Action.PAY, ACCOUNTANT)
+    act(who, second, Action.RETURN, APPROVER, "Уточните сумму")
+    db, _ = connection(who, INITIATOR)
+    initiator = db.login if isinstance(who, People) else INITIATOR
+    with db.session() as session:
         requests = {r.id: r for r in session.scalars(select(PaymentRequest))}
         assert (requests[first].number, requests[second].number) == ("1", "2")
         assert requests[first].status == RequestStatus.PAID and requests[second].status == RequestStatus.DRAFT
@@ -181,41 +185,41 @@ def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(any_db: Database)
         assert requests[second].history[-1].comment == "Уточните сумму"
         mine = set(
             session.scalars(
-                queries.select_ids(queries.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), INITIATOR, TODAY)
+                queries.select_ids(queries.RequestFilter(preset="mine", search="СВЯЗЬКОМ"), initiator, TODAY)
             )
         )
         assert mine == {first, second}
-        totals = queries.totals(session, queries.RequestFilter(), INITIATOR, TODAY)
+        totals = queries.totals(session, queries.RequestFilter(), initiator, TODAY)
         assert totals.count == 2 and totals.by_currency == {"RUB": Decimal("24400.00")}
 
 
-def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database) -> None:
+def test_two_people_taking_the_same_step_at_once_record_it_once(pg_people: People) -> None:
     """The first approval holds the request's row; the second waits, then finds it approved already."""
     import threading
 
-    with pg_db.transaction() as session:
-        parties = {k: v.id for k, v in setup_parties(session).items()}
-        session.add(User(login="deputy", full_name="Заместитель", role="approver", is_active=True))
-    request_id = to_status(pg_db, parties, RequestStatus.APPROVAL)
+    parties = people_parties(pg_people)
+    pg_people.add("deputy", "approver", "Заместитель")
+    request_id = to_status(pg_people, parties, RequestStatus.APPROVAL)
     first_has_lock = threading.Event()
     release_first = threading.Event()
     outcome: dict[str, object] = {}
 
     def first() -> None:
-        with pg_db.transaction() as session:
-            workflow.approve(session, request_id, login=APPROVER, comment="первый")
+        with pg_people.db(APPROVER).transaction() as session:
+            workflow.approve(session, request_id, comment="первый")
             first_has_lock.set()
             release_first.wait(10)
 
     def second() -> None:
         first_has_lock.wait(10)
         try:
-            with pg_db.transaction() as session:
-                workflow.approve(session, request_id, login="deputy", comment="второй")
+            with pg_people.db("deputy").transaction() as session:
+                workflow.approve(session, request_id, comment="второй")
             outcome["second"] = "approved"
         except WorkflowError as error:
             outcome["second"] = error.message
 
+    pg_people.db("deputy")  # connected before the race starts
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
@@ -226,7 +230,7 @@ def test_two_people_taking_the_same_step_at_once_record_it_once(pg_db: Database)
     for thread in threads:
         thread.join(20)
     assert "в статусе «Согласован к оплате»" in str(outcome["second"])
-    with pg_db.session() as session:
+    with pg_people.owner.session() as session:
         request = session.get(PaymentRequest, request_id)
-        assert request is not None and request.approver == APPROVER
+        assert request is not None and request.approver == pg_people.login(APPROVER)
         assert [e.comment for e in request.history if e.to_status == RequestStatus.APPROVED] == ["первый"]

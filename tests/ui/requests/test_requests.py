@@ -109,7 +109,7 @@ def test_create_in_the_card_submit_approve_as_the_approver_and_see_the_history(
     assert "На согласовании" in card.status_label.text()
     approve = card.buttons[Action.APPROVE]
     assert not approve.isEnabled()
-    assert "только согласующий (руководитель) или администратор; ваша роль — менеджер" in approve.toolTip()
+    assert "Согласовать заявку не может её автор" in approve.toolTip()
     assert not card.save_button.isEnabled() and "На согласовании" in card.save_button.toolTip()
 
     approver_card = card_as(qtbot, db, APPROVER, card.request_id)

@@ -165,7 +165,7 @@
     <name>AuditDialog</name>
     <message>
         <location filename="../../desktop/ui/audit/dialog.py" line="53" />
-        <location filename="../../desktop/ui/audit/dialog.py" line="161" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="167" />
         <source>Change log</source>
         <translation>Журнал изменений</translation>
     </message>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/audit/dialog.py" line="79" />
-        <location filename="../../desktop/ui/audit/dialog.py" line="172" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="178" />
         <source>All</source>
         <translation>Все</translation>
     </message>
@@ -226,43 +226,43 @@
         <translation>Пои&amp;ск:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="202" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="208" />
         <source>Entries: %1</source>
         <translation>Записей: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="214" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="220" />
         <source>No entries.</source>
         <translation>Записей нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
         <source>Was</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="217" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
         <source>Became</source>
         <translation>Стало</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="222" />
-        <location filename="../../desktop/ui/audit/dialog.py" line="243" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="228" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="249" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="239" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="245" />
         <source>Exported entries: %1 → %2</source>
         <translation>Выгружено записей: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/dialog.py" line="246" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="252" />
         <source>Writing the change log</source>
         <translation>Запись журнала изменений</translation>
     </message>
@@ -2053,125 +2053,125 @@ Close the month anyway?</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380" />
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="382" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -3922,23 +3922,23 @@ Close the month anyway?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="130" />
-        <location filename="../../desktop/ui/tasks.py" line="171" />
+        <location filename="../../desktop/ui/tasks.py" line="132" />
+        <location filename="../../desktop/ui/tasks.py" line="173" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="143" />
+        <location filename="../../desktop/ui/tasks.py" line="145" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="150" />
+        <location filename="../../desktop/ui/tasks.py" line="152" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="169" />
+        <location filename="../../desktop/ui/tasks.py" line="171" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>

@@ -45,7 +45,7 @@ def sample_log(db: Database) -> dict[str, int]:
         session.flush()
         party_id = party.id
     sqlite = db.engine.dialect.name == "sqlite"
-    amount = [1000000, 1250000] if sqlite else [10000.0, 12500.0]  # the stored forms (kopecks on SQLite)
+    amount: list[Any] = ["10000.00", "12500.00"] if sqlite else [10000.0, 12500.0]  # as the triggers store it
     return {
         "party": party_id,
         # 23:59:59 on 30.11 in Moscow

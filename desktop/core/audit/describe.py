@@ -1,10 +1,11 @@
 """The audit log in words: the Russian title of each table and column, stored values as a person
 reads them, and «what changed» as text («Статус: На согласовании → Согласован к оплате»).
 
-A change is stored by the database's triggers as ``{column: [old, new]}`` (``[null, value]`` for a
-new row, ``[value, null]`` for a deleted one) in the column's stored form: money on SQLite is an
-integer of kopecks (``models.ExactDecimal``), booleans 0/1 there, dates and moments ISO text,
-enumerations their short ASCII values. :func:`decode` turns that back into what the model holds
+A change is stored by the database's triggers (migration 0007) as ``{column: [old, new]}``
+(``[null, value]`` for a new row, ``[value, null]`` for a deleted one) in the column's stored form:
+money a JSON number on PostgreSQL and decimal text on SQLite (whose triggers turn its integers of
+kopecks back), booleans true/false or 0/1, dates and moments ISO text, enumerations their short
+ASCII values. :func:`decode` turns that back into what the model holds
 (with the column's own type), :func:`show_value` into text: enum members by their titles
 (``common.labels`` where one exists), money by ``common.money``, booleans «да»/«нет», moments on
 the local clock, logins as «Иванова А. (buh.ivanova)», references to other rows by their name.
@@ -527,7 +528,7 @@ def _as_moment(value: Any) -> dt.datetime | None:
     return moment
 
 
-def decode(table: str, column: str, value: Any, dialect: str) -> Any:
+def decode(table: str, column: str, value: Any) -> Any:
     """A stored value as the model holds it (Decimal, bool, date, datetime in UTC, enum member…),
     by the column's type; the value itself when it does not read as that type."""
     model = _table(table)
@@ -535,12 +536,8 @@ def decode(table: str, column: str, value: Any, dialect: str) -> Any:
         return value
     kind = model.columns[column].type
     if isinstance(kind, ExactDecimal):
-        number = _as_decimal(value)
-        if number is None:
-            return value
-        if dialect == "sqlite" and isinstance(value, int):  # kopecks (thousandths) there
-            number = number.scaleb(-kind.kind.places)
-        return number.quantize(kind.kind.quantum)
+        number = _as_decimal(value)  # decimal text on SQLite (its triggers scale the integers back)
+        return value if number is None else number.quantize(kind.kind.quantum)
     if isinstance(kind, Boolean):
         if isinstance(value, str):
             return value.strip().lower() in ("1", "t", "true", "y", "yes")
@@ -580,10 +577,9 @@ def enum_title(value: StrEnum) -> str:
 
 @dataclass(frozen=True)
 class Context:
-    """What showing values needs besides the values: the database kind, people's names by login,
-    and the names of the rows references point to, by (table, key as text)."""
+    """What showing values needs besides the values: people's names by login, and the names of
+    the rows references point to, by (table, key as text)."""
 
-    dialect: str = "sqlite"
     names: Mapping[str, str] = field(default_factory=dict)
     labels: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
@@ -627,7 +623,7 @@ def row_label(table: str, values: Mapping[str, Any], names: Mapping[str, str] | 
 
 def show_value(table: str, column: str, value: Any, context: Context) -> str:
     """A stored value as text for a person (see the module's docstring); «—» for nothing."""
-    value = decode(table, column, value, context.dialect)
+    value = decode(table, column, value)
     if value is None or value == "":
         return EMPTY
     if column in LOGIN_COLUMNS and isinstance(value, str):

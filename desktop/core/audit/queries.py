@@ -234,8 +234,7 @@ def _own_label(entry: AuditEntry, changes: dict[str, tuple[Any, Any]], context: 
     """The row's name from the change itself (a deleted row's old values, the others' new ones)."""
     side = 0 if entry.action == describe.DELETE else 1
     values = {
-        column: describe.decode(entry.table_name, column, pair[side], context.dialect)
-        for column, pair in changes.items()
+        column: describe.decode(entry.table_name, column, pair[side]) for column, pair in changes.items()
     }
     model = Base.metadata.tables.get(entry.table_name)
     if model is not None:  # a text key may be the name itself (a mail template's purpose)
@@ -257,8 +256,7 @@ def rows(session: Session, ids: Sequence[int]) -> dict[int, AuditRow]:
             target = describe.referenced_table(entry.table_name, column)
             if target is not None:
                 keys.update((target, describe.key_text(v)) for v in pair if v is not None)
-    dialect = session.get_bind().dialect.name
-    context = Context(dialect=dialect, names=names, labels=row_labels(session, keys, names))
+    context = Context(names=names, labels=row_labels(session, keys, names))
     out: dict[int, AuditRow] = {}
     for entry in entries:
         changes = parsed[entry.id]

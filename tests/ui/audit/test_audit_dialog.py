@@ -11,15 +11,28 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QLabel
 from sqlalchemy import select
 
 from desktop.config import load_settings
 from desktop.core.db import Database
 from desktop.core.models import Counterparty
 from desktop.ui.audit.dialog import AuditDialog
+from desktop.ui.parties.card import CounterpartyCard
+from desktop.ui.parties.directory import CounterpartiesDialog
 from tests.factories.audit import log_entry
-from tests.ui.user import answering, choose, click, click_cell, file_chosen, top_dialog, trigger, type_text
+from tests.ui.user import (
+    answering,
+    choose,
+    clear_and_type,
+    click,
+    click_cell,
+    file_chosen,
+    press,
+    top_dialog,
+    trigger,
+    type_text,
+)
 
 COLUMNS = ["Когда", "Кто", "Объект", "№/id", "Действие", "Что изменилось"]
 
@@ -206,3 +219,36 @@ def test_an_empty_log_opens_and_closes_cleanly(qtbot: Any, sqlite_db: Database, 
     log_entry(sqlite_db, _now(), "buh.petrova", "budget_items", "5", "update", {"name": ["А", "Б"]})
     assert _open(qtbot, window) is dialog
     assert dialog.footer.text() == "Записей: 1" and dialog.person.count() == 2
+
+
+def test_a_card_saved_in_the_program_is_in_the_log_with_who_and_what(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
+    with demo_db.session() as session:
+        party = session.scalars(select(Counterparty).order_by(Counterparty.id)).first()
+        assert party is not None
+        party_id, name, phone = party.id, party.short_name, party.phone
+    # Справочники → Контрагенты: the card opened with a double click, the phone typed, saved.
+    trigger(main_window, "Справочники", "Контрагенты…")
+    directory = top_dialog(CounterpartiesDialog)
+    qtbot.waitUntil(
+        lambda: not directory.model.busy and directory.model.row_of(party_id) is not None, timeout=10000
+    )
+    click_cell(qtbot, directory.view, directory.model.row_of(party_id), 0, double=True)
+    card = top_dialog(CounterpartyCard)
+    clear_and_type(qtbot, card.edits["phone"], "+7 495 765-43-21")
+    press(qtbot, card.buttons, QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(lambda: not card.isVisible(), timeout=5000)
+    directory.reject()
+
+    dialog = _open(qtbot, main_window)
+    choose(qtbot, dialog.object, text="Контрагент")
+    choose(qtbot, dialog.action, text="Изменение")
+    type_text(dialog.search, name)  # the counterparty's name finds every change of its card
+    _wait(qtbot, dialog)
+    newest = _shown(dialog)[0]
+    assert newest[1] == f"Администратор A. ({demo_db.login})"  # the demo's administrator: who runs it
+    assert newest[2:5] == ["Контрагент", f"{name}, id {party_id}", "Изменение"]
+    assert f"Телефон: {phone or '—'} → +7 495 765-43-21" in newest[5]
+    moment = dt.datetime.strptime(newest[0], "%d.%m.%Y %H:%M:%S")
+    assert abs(moment - dt.datetime.now()) < dt.timedelta(minutes=5)  # the server's time, on the local clock

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.db import call_function
 from desktop.core.documents.paths import party_folder
@@ -63,7 +63,7 @@ def attach(
     session: Session, store: ScanStore, document: Document, files: Sequence[Path], *, user: str | None = None
 ) -> AttachResult:
     """File scans of one document. All files are checked first: one bad file stops the drop."""
-    user = user or current_login()
+    user = acting_login(session, user)
     scans = store.check_files(files)
     for scan in scans:
         if scan.kind == "pdf":  # refused as the inbox refuses it: protected, truncated, fake

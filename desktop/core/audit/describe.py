@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table
 from sqlalchemy import Enum as SAEnum
 
+from desktop.core import models
 from desktop.core.common import labels
 from desktop.core.common.formats import format_date
 from desktop.core.common.money import format_money, format_quantity
@@ -58,24 +59,7 @@ ACTIONS = (INSERT, UPDATE, DELETE)
 ACTION_TITLES = {INSERT: "Создание", UPDATE: "Изменение", DELETE: "Удаление"}
 
 # The tables the database's triggers write the log for (the «Объект» choices), in menu order.
-AUDITED_TABLES = (
-    "contracts",
-    "agreements",
-    "documents",
-    "scans",
-    "bank_payments",
-    "payment_allocations",
-    "payment_requests",
-    "request_approvals",
-    "users",
-    "own_entities",
-    "bank_accounts",
-    "counterparties",
-    "mail_templates",
-    "approval_rules",
-    "budget_items",
-    "cost_centres",
-)
+AUDITED_TABLES = models.AUDITED_TABLES
 
 TABLE_TITLES = {
     "contracts": "Договор",
@@ -601,6 +585,8 @@ def row_label(table: str, values: Mapping[str, Any], names: Mapping[str, str] | 
         kind = values.get("kind")
         title = enum_title(kind) if isinstance(kind, StrEnum) else labels.kind_title(str(kind or ""))
         return f"{title} № {values.get('number') or ''}".strip()
+    if table in ("payment_requests", "agreements"):
+        return f"№ {values.get('number')}"
     if table == "bank_payments":
         day = values.get("date")
         when = f" от {format_date(day)}" if isinstance(day, dt.date) else ""
@@ -670,7 +656,9 @@ def describe_changes(
     table: str, action: str, changes: Mapping[str, tuple[Any, Any]], context: Context
 ) -> list[Change]:
     """The changed columns in the model's order, each shown. A new row lists its filled columns, a
-    deleted row those it had; the row's own id (the «№/id» column shows it) is left out of both."""
+    deleted row those it had; the row's own id (the «№/id» column shows it) is left out of both. A
+    change that reads the same before and after (a moment moved within its second) is left out
+    when there are others."""
     out = []
     for column in column_order(table, list(changes)):
         old, new = changes[column]
@@ -688,7 +676,8 @@ def describe_changes(
                 show_value(table, column, new, context),
             )
         )
-    return out
+    visible = [c for c in out if c.old != c.new]
+    return visible if action == UPDATE and visible else out
 
 
 _BREAKS = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space that groups an amount's digits

@@ -32,6 +32,12 @@ def test_a_status_change_reads_with_the_russian_titles_of_the_statuses() -> None
     assert text("users", "update", {"role": ["manager", "admin"], "is_active": [1, 0]}) == (
         "Роль: Менеджер → Администратор; Работает: да → нет"
     )
+    # A moment that moved within its second reads the same: left out beside the real change.
+    stamped = {
+        "status": ["draft", "approval"],
+        "updated_at": ["2026-12-01 07:05:09.1", "2026-12-01 07:05:09.9"],
+    }
+    assert text("payment_requests", "update", stamped) == "Статус: Черновик → На согласовании"
     # Enumerations common.labels has no titles for yet have their own.
     assert text("documents", "update", {"status": ["issued", "signed"]}) == (
         "Статус документа: Выставлен → Подписан"
@@ -121,6 +127,7 @@ def test_every_audited_table_and_its_columns_have_russian_titles() -> None:
     assert [t for t in Base.metadata.tables if describe.table_title(t) == t] == []
     # The object's name: «Акт № 12», «Иванова А. (buh.ivanova)».
     assert describe.row_label("documents", {"kind": "act", "number": "12"}) == "Акт № 12"
+    assert describe.row_label("payment_requests", {"number": "8"}) == "№ 8"
     assert (
         describe.row_label("users", {"login": "buh.ivanova", "full_name": "Иванова Анна"})
         == "Иванова А. (buh.ivanova)"

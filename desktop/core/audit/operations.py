@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.audit import describe, export, queries
+from desktop.core.audit import describe, export, queries, titles
 from desktop.core.db import Database
 from desktop.core.jobs import CancelToken, Progress, no_progress
 
@@ -45,7 +45,7 @@ def filter_choices(database: Database) -> FilterChoices:
     with database.session() as session:
         names = queries.user_names(session)
         people = [(login, describe.person(login, names)) for login in queries.logins(session)]
-        objects = [(table, describe.table_title(table)) for table in queries.tables(session)]
+        objects = [(table, titles.table_title(table)) for table in queries.tables(session)]
     people.sort(key=lambda item: item[1].lower())
     return FilterChoices(people, objects)
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, String, Table, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.audit import describe
+from desktop.core.audit import describe, titles
 from desktop.core.audit.describe import Change, Context
 from desktop.core.models import AuditEntry, Base, User
 
@@ -28,7 +28,7 @@ class AuditFilter:
     date_to: dt.date | None = None
     login: str | None = None
     table: str | None = None
-    action: str | None = None  # describe.INSERT | UPDATE | DELETE
+    action: str | None = None  # titles.INSERT | UPDATE | DELETE
     search: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -85,15 +85,15 @@ def search_condition(text: str) -> Any | None:
         values = sorted(
             {
                 str(member.value)
-                for titles in describe.ENUM_TITLES.values()
+                for titles in titles.ENUM_TITLES.values()
                 for member, title in titles.items()
                 if text in title.lower()
             }
         )
         found += [AuditEntry.changes.like(_like(f'"{value}"'), escape="\\") for value in values]
-        for table in describe.AUDITED_TABLES:
+        for table in titles.AUDITED_TABLES:
             model = Base.metadata.tables[table]
-            columns = [c.name for c in model.columns if text in describe.column_title(table, c.name).lower()]
+            columns = [c.name for c in model.columns if text in titles.column_title(table, c.name).lower()]
             if columns:
                 found.append(
                     and_(
@@ -101,9 +101,9 @@ def search_condition(text: str) -> Any | None:
                         or_(*(AuditEntry.changes.like(_like(f'"{c}"'), escape="\\") for c in columns)),
                     )
                 )
-            if text in describe.table_title(table).lower():
+            if text in titles.table_title(table).lower():
                 found.append(AuditEntry.table_name == table)
-        purposes = [p for p, title in describe.MAIL_PURPOSE_TITLES.items() if text in title.lower()]
+        purposes = [p for p, title in titles.MAIL_PURPOSE_TITLES.items() if text in title.lower()]
         if purposes:
             found.append(and_(AuditEntry.table_name == "mail_templates", AuditEntry.row_id.in_(purposes)))
     for table in describe.LABEL_COLUMNS:
@@ -161,8 +161,8 @@ def logins(session: Session) -> list[str]:
 def tables(session: Session) -> list[str]:
     """The audited tables and any other the log names, in the order of ``AUDITED_TABLES``."""
     seen = set(session.scalars(select(AuditEntry.table_name).distinct()))
-    extra = sorted(seen - set(describe.AUDITED_TABLES), key=describe.table_title)
-    return [*describe.AUDITED_TABLES, *extra]
+    extra = sorted(seen - set(titles.AUDITED_TABLES), key=titles.table_title)
+    return [*titles.AUDITED_TABLES, *extra]
 
 
 def user_names(session: Session) -> dict[str, str]:
@@ -232,7 +232,7 @@ class AuditRow:
 
 def _own_label(entry: AuditEntry, changes: dict[str, tuple[Any, Any]], context: Context) -> str:
     """The row's name from the change itself (a deleted row's old values, the others' new ones)."""
-    side = 0 if entry.action == describe.DELETE else 1
+    side = 0 if entry.action == titles.DELETE else 1
     values = {
         column: describe.decode(entry.table_name, column, pair[side]) for column, pair in changes.items()
     }
@@ -271,11 +271,11 @@ def rows(session: Session, ids: Sequence[int]) -> dict[int, AuditRow]:
             login=entry.login,
             who=describe.person(entry.login, names),
             table=entry.table_name,
-            object=describe.table_title(entry.table_name),
+            object=titles.table_title(entry.table_name),
             row_id=entry.row_id,
             reference=reference,
             action=entry.action,
-            action_title=describe.action_title(entry.action),
+            action_title=titles.action_title(entry.action),
             changes=tuple(describe.describe_changes(entry.table_name, entry.action, changes, context)),
         )
     return out

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.audit import describe
+from desktop.core.audit import describe, titles
 from desktop.core.audit import operations as audit_operations
 from desktop.core.audit.queries import AuditFilter, AuditRow
 from desktop.core.db import Database
@@ -77,8 +77,8 @@ class AuditDialog(QDialog):
         self.object = named(QComboBox(self), "auditObject")
         self.action = named(QComboBox(self), "auditAction")
         self.action.addItem(self.tr("All"), None)
-        for action in describe.ACTIONS:
-            self.action.addItem(describe.action_title(action), action)
+        for action in titles.ACTIONS:
+            self.action.addItem(titles.action_title(action), action)
         self.search = named(QLineEdit(self), "auditSearch")
         self.search.setPlaceholderText(self.tr("Text in the changes, a name, a number or an id"))
         self.search.setClearButtonEnabled(True)

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.audit import describe
+from desktop.core.audit import describe, titles
 from desktop.core.audit import operations as audit_operations
 from desktop.core.audit.queries import AuditFilter, AuditRow
 from desktop.core.db import Database
 from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 
-ACTION_COLORS = {describe.INSERT: "#26801f", describe.UPDATE: "#1a5fb4", describe.DELETE: "#b00020"}
+ACTION_COLORS = {titles.INSERT: "#26801f", titles.UPDATE: "#1a5fb4", titles.DELETE: "#b00020"}
 
 
 class AuditModel(LazyTableModel):

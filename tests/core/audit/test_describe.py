@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.audit import describe
+from desktop.core.audit import describe, titles
 from desktop.core.audit.describe import Context
 
 NAMES = {"buh.ivanova": "Иванова Анна Сергеевна", "petrov": "Петров"}
@@ -55,7 +55,7 @@ def test_money_is_exact_on_both_databases_and_shown_the_russian_way() -> None:
     )
     assert on_sqlite == shown_pg == "Сумма заявки: 1\u00a0234,50 → 1\u00a0000\u00a0000,00"
     # The label of the model's column names the amount (models' info["label"]).
-    assert describe.column_title("documents", "amount_total") == "Сумма документа"
+    assert titles.column_title("documents", "amount_total") == "Сумма документа"
 
 
 def test_dates_moments_and_booleans_read_as_a_person_writes_them(moscow_clock: None) -> None:
@@ -119,12 +119,12 @@ def test_every_audited_table_and_its_columns_have_russian_titles() -> None:
 
     untitled = [
         f"{table}.{column.name}"
-        for table in describe.AUDITED_TABLES
+        for table in titles.AUDITED_TABLES
         for column in Base.metadata.tables[table].columns
-        if describe.column_title(table, column.name) == column.name
+        if titles.column_title(table, column.name) == column.name
     ]
     assert untitled == []
-    assert [t for t in Base.metadata.tables if describe.table_title(t) == t] == []
+    assert [t for t in Base.metadata.tables if titles.table_title(t) == t] == []
     # The object's name: «Акт № 12», «Иванова А. (buh.ivanova)».
     assert describe.row_label("documents", {"kind": "act", "number": "12"}) == "Акт № 12"
     assert describe.row_label("payment_requests", {"number": "8"}) == "№ 8"

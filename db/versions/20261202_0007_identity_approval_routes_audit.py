@@ -399,10 +399,11 @@ END $$;
 CREATE TRIGGER documents_check BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION aktdesk_document_check();
 
 -- Signing: the document's stored scan makes it signed by the caller (a manager, an accountant, an admin).
-CREATE OR REPLACE FUNCTION aktdesk_document_sign(p_id integer, p_scan_path text, p_scan_sha256 text)
+CREATE OR REPLACE FUNCTION aktdesk_document_sign(p_id integer, p_scan_path text, p_scan_sha256 text, p_as text DEFAULT NULL)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
 DECLARE
     v_role text := aktdesk_role_of(session_user);
+    v_login text := CASE WHEN p_as IS NOT NULL AND aktdesk_is_owner() THEN p_as ELSE session_user END;
 BEGIN
     IF NOT aktdesk_is_owner() AND (v_role IS NULL OR v_role NOT IN ('manager', 'accountant', 'admin')) THEN
         PERFORM aktdesk_refuse(format('Отметить документ подписанным может менеджер, бухгалтер или администратор; ваша роль — %s.', aktdesk_role_title(v_role)));
@@ -410,7 +411,7 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM scans WHERE document_id = p_id AND status = 'stored' AND path = p_scan_path) THEN
         PERFORM aktdesk_refuse('Документ подписывается сканом, который лежит в общей папке: такого скана у документа нет.');
     END IF;
-    UPDATE documents SET signed = true, signed_at = localtimestamp, signed_by = session_user,
+    UPDATE documents SET signed = true, signed_at = localtimestamp, signed_by = v_login,
         scan_path = p_scan_path, scan_sha256 = p_scan_sha256
     WHERE id = p_id AND NOT signed;
     RETURN FOUND;
@@ -436,7 +437,7 @@ END $$;
     sql.append(_pg_request_transition(schema))
     sql.append(_pg_audit(schema))
     functions = (
-        'aktdesk_document_sign(integer, text, text)',
+        'aktdesk_document_sign(integer, text, text, text)',
         'aktdesk_document_replace(integer)',
         'aktdesk_request_transition(integer, text, text, date, integer, text)',
         'aktdesk_role_of(text)',
@@ -744,7 +745,7 @@ def downgrade_security() -> None:
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(
             'DROP FUNCTION IF EXISTS aktdesk_audit(), aktdesk_request_transition(integer, text, text, date, integer, text), '
-            'aktdesk_document_sign(integer, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), '
+            'aktdesk_document_sign(integer, text, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), '
             'aktdesk_notification_check(), aktdesk_request_check(), aktdesk_request_event_check(), aktdesk_stamp_event(), '
             'aktdesk_status_title(text), aktdesk_role_title(text), aktdesk_refuse(text), aktdesk_role_of(text), '
             'aktdesk_privileged(), aktdesk_is_owner()'

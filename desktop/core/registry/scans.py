@@ -112,8 +112,13 @@ def mark_signed(session: Session, document: Document, user: str) -> None:
             session.flush()
             call_function(
                 session,
-                "SELECT aktdesk_document_sign(:id, :path, :sha256)",
-                {"id": document.id, "path": stored[0].path, "sha256": stored[0].sha256},
+                "SELECT aktdesk_document_sign(:id, :path, :sha256, :as_login)",
+                {
+                    "id": document.id,
+                    "path": stored[0].path,
+                    "sha256": stored[0].sha256,
+                    "as_login": user if session.info.get("owner") else None,  # the owner signs for someone
+                },
             )
             session.refresh(document)
         else:

@@ -318,9 +318,17 @@ class Database:
         if not self.multi_user and self.login != os_login():
             self.engine.dispose()  # pooled connections know only the OS login
             event.listen(self.engine, "connect", functools.partial(_register_login, login=self.login))
-        info = {"login": self.login, "enforced": self.multi_user}
+        self.owner = self.multi_user and owns_schema(self.engine)
+        info = {"login": self.login, "enforced": self.multi_user, "owner": self.owner}
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=info)
+
+    def acting(self, login: str | None = None) -> str:
+        """Who acts when a caller names ``login``: the connection's login on PostgreSQL (the schema's
+        owner excepted: it may act for someone), ``login`` or the OS login on SQLite."""
+        if self.multi_user and not self.owner:
+            return self.login
+        return login or self.login
 
     @property
     def multi_user(self) -> bool:
@@ -451,6 +459,19 @@ def head_revision() -> str | None:
     return next(iter(heads), None)
 
 
+def owns_schema(engine: Engine) -> bool:
+    """Whether the login of ``engine`` owns AktDesk's tables (PostgreSQL: the login that migrates)."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
+                    "WHERE c.relname = 'alembic_version' AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ).scalar()
+        )
+
+
 def backup_sqlite(path: Path) -> Path:
     """Copy an SQLite file next to itself before a migration: ``name.YYYYmmdd-HHMMSS.bak``.
 
@@ -477,6 +498,13 @@ def migrate(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
+    if current is not None and not is_sqlite(engine.url) and not owns_schema(engine):
+        raise ConfigError(
+            f"Схема базы данных устарела (версия {current}, программе нужна {head}), а обновить её может "
+            f"только владелец базы, не пользователь «{engine.url.username}». Попросите администратора "
+            "выполнить «aktdesk --database <адрес базы с логином владельца> migrate».",
+            field="database",
+        )
     from alembic import command  # deferred: alembic is heavy, loaded only when there is a migration to run
 
     backup = None

@@ -16,6 +16,7 @@ from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
+from desktop.ui.audit.dialog import AuditDialog
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common import changes
 from desktop.ui.common.changes import Changes, within
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
         self.demo_task: Task | None = None  # the demo fill open_window() started (tests wait for it)
+        self.audit_dialog: AuditDialog | None = None  # Справка → Журнал изменений, once opened
         self.setWindowTitle("AktDesk")
         self._placed = False
         # Data changed by one tab (or a dialog): the shown tab reads it again (_data_changed).
@@ -169,6 +171,10 @@ class MainWindow(QMainWindow):
         for tab in self.working_tabs():
             tab.set_database(database)
         self.notifications.set_database(database)
+        if self.audit_dialog is not None and database is not None:
+            self.audit_dialog.set_database(database)
+        elif self.audit_dialog is not None:
+            self.audit_dialog.close()
         if old is not None and old is not database:
             old.dispose()
         self._update_status()
@@ -272,6 +278,9 @@ class MainWindow(QMainWindow):
         log_action = QAction(self.tr("Open the &log file"), self)
         log_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file()))))
         help_menu.addAction(log_action)
+        audit_action = QAction(self.tr("&Change log…"), self)
+        audit_action.triggered.connect(lambda: self.open_audit_log())
+        help_menu.addAction(audit_action)
         about_action = QAction(self.tr("&About AktDesk"), self)
         about_action.triggered.connect(self.about)
         help_menu.addAction(about_action)
@@ -303,6 +312,19 @@ class MainWindow(QMainWindow):
         dialog = MailTemplatesDialog(self.database, self)
         dialog.open()
         return dialog
+
+    def open_audit_log(self) -> AuditDialog | None:
+        """The change log beside the window (not modal): one window, read again when shown again."""
+        if self.database is None:
+            return None
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(self.database, self)
+        elif not self.audit_dialog.isVisible():
+            self.audit_dialog.reload()
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
+        self.audit_dialog.activateWindow()
+        return self.audit_dialog
 
     def about(self) -> None:
         QMessageBox.about(
@@ -428,6 +450,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted() and self.audit_dialog is not None:
+            self.audit_dialog.close()
         if event.isAccepted() and self.database_lock is not None:
             self.database_lock.unlock()  # the file may be opened by another window now
             self.database_lock = None

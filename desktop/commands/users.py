@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
         help="завести пользователя: на PostgreSQL — логин сервера в группе роли, пароль читается из "
         "стандартного ввода (одна строка)",
     )
-    add.add_argument("login", metavar="ЛОГИН", help="логин: латинские буквы, цифры, «.», «_», «-»")
+    add.add_argument("user", metavar="ЛОГИН", help="логин: латинские буквы, цифры, «.», «_», «-»")
     add.add_argument(
         "--role", choices=ROLES, required=True, help="роль: менеджер, согласующий, бухгалтер, администратор"
     )
@@ -45,17 +45,18 @@ def register(subparsers: Any) -> None:
     disable = sub.add_parser(
         "disable", help="отключить пользователя: на PostgreSQL его логин больше не входит"
     )
-    disable.add_argument("login", metavar="ЛОГИН")
+    disable.add_argument("user", metavar="ЛОГИН")
     disable.set_defaults(func=run_disable)
 
     enable = sub.add_parser("enable", help="включить отключённого пользователя снова")
-    enable.add_argument("login", metavar="ЛОГИН")
+    enable.add_argument("user", metavar="ЛОГИН")
     enable.set_defaults(func=run_enable)
 
     passwd = sub.add_parser("passwd", help="новый пароль логина на PostgreSQL (из стандартного ввода)")
-    passwd.add_argument("login", metavar="ЛОГИН")
+    passwd.add_argument("user", metavar="ЛОГИН")
     passwd.set_defaults(func=run_passwd)
 
+    # (the user's login is ``args.user``: ``args.login`` would be who acts, see database_from_args)
     for parser in (add, listing, disable, enable, passwd):
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -77,10 +78,10 @@ def run_add(args: argparse.Namespace) -> int:
 
     database = database_from_args(args)
     try:
-        password = read_password(args.login) if database.multi_user else ""
+        password = read_password(args.user) if database.multi_user else ""
         values = UserInput(
-            login=args.login,
-            full_name=args.name or args.login,
+            login=args.user,
+            full_name=args.name or args.user,
             role=args.role,
             email=args.email or "",
             password=password,
@@ -89,7 +90,7 @@ def run_add(args: argparse.Namespace) -> int:
         where = "логин сервера создан" if database.multi_user else "записан"
     finally:
         database.dispose()
-    print(f"Пользователь {args.login} ({args.role}): {where}.")
+    print(f"Пользователь {args.user} ({args.role}): {where}.")
     return 0
 
 
@@ -134,10 +135,10 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
 
     database = database_from_args(args)
     try:
-        set_user_active(database, args.login, active)
+        set_user_active(database, args.user, active)
     finally:
         database.dispose()
-    print(f"Пользователь {args.login} {'включён' if active else 'отключён'}.")
+    print(f"Пользователь {args.user} {'включён' if active else 'отключён'}.")
     return 0
 
 
@@ -156,8 +157,8 @@ def run_passwd(args: argparse.Namespace) -> int:
     database = database_from_args(args)
     try:
         require_logins(database)
-        set_user_password(database, args.login, read_password(args.login))
+        set_user_password(database, args.user, read_password(args.user))
     finally:
         database.dispose()
-    print(f"Пароль пользователя {args.login} изменён.")
+    print(f"Пароль пользователя {args.user} изменён.")
     return 0

@@ -108,7 +108,7 @@ LOCKER = """
 import sqlite3, sys
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
-connection.execute("UPDATE users SET full_name = full_name")
+connection.execute("UPDATE events SET action = action")  # a write lock (events are not audited)
 print("locked", flush=True)
 sys.stdin.read()
 """

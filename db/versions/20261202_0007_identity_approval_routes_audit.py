@@ -488,7 +488,7 @@ BEGIN
         IF r.initiator <> v_login AND v_role IS DISTINCT FROM 'admin' THEN
             PERFORM aktdesk_refuse('Отправить на согласование черновик может только его автор или администратор.');
         END IF;
-        UPDATE payment_requests SET status = 'approval', route_round = route_round + 1, approver = NULL
+        UPDATE payment_requests SET status = 'approval', route_round = route_round + 1, approver = NULL, updated_at = v_now
         WHERE id = p_id RETURNING * INTO r;
         INSERT INTO request_approvals (request_id, round, stage, approver_login, title, comment)
         SELECT p_id, r.route_round, dense_rank() OVER (ORDER BY q.stage), q.approver_login, q.title, ''
@@ -536,7 +536,7 @@ BEGIN
             v_comment := v_note || CASE WHEN v_comment <> '' THEN '. ' || v_comment ELSE '' END;
         END IF;
         IF v_left = 0 THEN
-            UPDATE payment_requests SET status = 'approved', approver = v_login WHERE id = p_id;
+            UPDATE payment_requests SET status = 'approved', approver = v_login, updated_at = v_now WHERE id = p_id;
             v_new := 'approved';
         ELSE
             v_new := 'approval';
@@ -576,10 +576,10 @@ BEGIN
                 CASE p_action WHEN 'return' THEN ', бухгалтер или администратор' ELSE '' END, aktdesk_role_title(v_role)));
         END IF;
         IF p_action = 'reject' THEN
-            UPDATE payment_requests SET status = 'rejected', approver = v_login WHERE id = p_id;
+            UPDATE payment_requests SET status = 'rejected', approver = v_login, updated_at = v_now WHERE id = p_id;
             v_new := 'rejected';
         ELSE
-            UPDATE payment_requests SET status = 'draft', approver = NULL, exported_at = NULL WHERE id = p_id;
+            UPDATE payment_requests SET status = 'draft', approver = NULL, exported_at = NULL, updated_at = v_now WHERE id = p_id;
             v_new := 'draft';
         END IF;
 
@@ -590,7 +590,7 @@ BEGIN
                 aktdesk_role_title(v_role)));
         END IF;
         IF p_action = 'export' THEN
-            UPDATE payment_requests SET exported_at = v_now WHERE id = p_id;
+            UPDATE payment_requests SET exported_at = v_now, updated_at = v_now WHERE id = p_id;
             INSERT INTO request_events (request_id, at, user_login, from_status, to_status, comment)
             VALUES (p_id, v_now, v_login, NULL, NULL, v_comment);
             RETURN r.status;
@@ -599,7 +599,7 @@ BEGIN
             PERFORM aktdesk_refuse(format('Заявка № %s уже связана с платежом из выписки.', r.number));
         END IF;
         UPDATE payment_requests SET status = 'paid', paid_at = coalesce(p_paid_on, current_date),
-            payment_id = coalesce(p_payment_id, payment_id)
+            payment_id = coalesce(p_payment_id, payment_id), updated_at = v_now
         WHERE id = p_id;
         IF v_from = 'paid' THEN
             INSERT INTO request_events (request_id, at, user_login, from_status, to_status, comment)
@@ -609,7 +609,6 @@ BEGIN
         v_new := 'paid';
     END IF;
 
-    UPDATE payment_requests SET updated_at = v_now WHERE id = p_id;
     INSERT INTO request_events (request_id, at, user_login, from_status, to_status, comment)
     VALUES (p_id, v_now, v_login, v_from, v_new, v_comment);
     -- who is told: the approvers of a stage that starts waiting, or the initiator of a decided request

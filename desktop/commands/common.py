@@ -22,12 +22,16 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def database_from_args(args: argparse.Namespace) -> Database:
-    """The database named by --database, --demo, AKTDESK_DATABASE_URL or the settings, migrated to head."""
+    """The database named by --database, --demo, AKTDESK_DATABASE_URL or the settings, migrated to head.
+
+    Who acts is the database's login on PostgreSQL; on SQLite the OS login, or ``--login`` where a
+    command has it (a single-user file trusts its user: PostgreSQL refuses the option)."""
+    login = getattr(args, "login", None)
     if getattr(args, "database", None):
         if getattr(args, "demo", False):
             raise ValidationError("--demo и --database вместе не указываются: демо-база — своя, отдельная.")
-        return open_database(args.database)
-    return open_database(settings_from_args(args).database_url())
+        return open_database(args.database, login=login)
+    return open_database(settings_from_args(args).database_url(), login=login)
 
 
 def check_period(period: str | None) -> None:

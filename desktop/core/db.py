@@ -451,6 +451,19 @@ def head_revision() -> str | None:
     return next(iter(heads), None)
 
 
+def owns_schema(engine: Engine) -> bool:
+    """Whether the login of ``engine`` owns AktDesk's tables (PostgreSQL: the login that migrates)."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
+                    "WHERE c.relname = 'alembic_version' AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ).scalar()
+        )
+
+
 def backup_sqlite(path: Path) -> Path:
     """Copy an SQLite file next to itself before a migration: ``name.YYYYmmdd-HHMMSS.bak``.
 
@@ -477,6 +490,13 @@ def migrate(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
+    if current is not None and not is_sqlite(engine.url) and not owns_schema(engine):
+        raise ConfigError(
+            f"Схема базы данных устарела (версия {current}, программе нужна {head}), а обновить её может "
+            f"только владелец базы, не пользователь «{engine.url.username}». Попросите администратора "
+            "выполнить «aktdesk --database <адрес базы с логином владельца> migrate».",
+            field="database",
+        )
     from alembic import command  # deferred: alembic is heavy, loaded only when there is a migration to run
 
     backup = None

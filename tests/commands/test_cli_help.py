@@ -25,6 +25,8 @@ TECHNICAL = {
     "DOCX",
     "XML",
     "JSON",
+    "ID",  # a request's key in the database (`payments approve ID`, the `id` of --json)
+    "id",
     "CSV",
     "xlsx",
     "csv",

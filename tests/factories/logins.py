@@ -8,6 +8,7 @@ dropped when the test's database is gone.
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -80,3 +81,32 @@ def who_acts(database: Database, login: str) -> str:
     """Who an action passed ``login`` is recorded as: that login on SQLite (one user, trusted), the
     connection's login on PostgreSQL."""
     return database.login if database.multi_user else login
+
+
+def psql(url: URL, login: str, sql: str) -> subprocess.CompletedProcess[str]:
+    """``sql`` run by PostgreSQL's own client as ``login`` (errors verbose: their SQLSTATE shows)."""
+    return subprocess.run(
+        [
+            "psql",
+            "-X",
+            "-h",
+            url.host or "127.0.0.1",
+            "-p",
+            str(url.port or 5432),
+            "-U",
+            login,
+            "-d",
+            str(url.database),
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-v",
+            "VERBOSITY=verbose",
+            "-tA",
+            "-c",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.identifiers import make_account, make_corr_account, make_inn10, make_inn12, make_kpp
 from desktop.core.db import Database
-from desktop.core.models import BankAccount, Counterparty, OwnEntity, PaymentRequest, RequestStatus, User
+from desktop.core.models import (
+    ApprovalRule,
+    BankAccount,
+    Counterparty,
+    OwnEntity,
+    PaymentRequest,
+    RequestStatus,
+    User,
+)
 from desktop.core.requests import workflow
 from desktop.core.requests.permissions import Action
 from desktop.core.requests.validation import RequestInput
@@ -168,3 +176,43 @@ def to_status(actors: Actors, parties: dict[str, int], status: str, **changes: A
     for action, login in steps:
         act(actors, request_id, action, login, comment="нет" if action == Action.REJECT else "")
     return request_id
+
+
+def owner_db(actors: Actors) -> Database:
+    """The database the test's setup writes with (PostgreSQL: the owner's login)."""
+    return actors.owner if isinstance(actors, People) else actors
+
+
+def real_login(actors: Actors, who: str) -> str:
+    """The login ``who`` is stored under: itself on SQLite, their own login on PostgreSQL."""
+    return actors.login(who) if isinstance(actors, People) else who
+
+
+def add_person(actors: Actors, who: str, role: str, full_name: str, email: str | None = None) -> str:
+    if isinstance(actors, People):
+        return actors.add(who, role, full_name, email=email)
+    with actors.transaction() as session:
+        session.add(User(login=who, full_name=full_name, role=role, email=email, is_active=True))
+    return who
+
+
+def add_rule(
+    actors: Actors,
+    entity_id: int,
+    stage: int,
+    who: str,
+    title: str,
+    above: str = "0",
+    budget_item_id: int | None = None,
+) -> None:
+    with owner_db(actors).transaction() as session:
+        session.add(
+            ApprovalRule(
+                own_entity_id=entity_id,
+                stage=stage,
+                approver_login=real_login(actors, who),
+                title=title,
+                amount_above=Decimal(above),
+                budget_item_id=budget_item_id,
+            )
+        )

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.events import current_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
+from desktop.core.db import call_function
 from desktop.core.documents.paths import party_folder
 from desktop.core.models import Document, Scan, ScanStatus
 from desktop.core.payments.closed import notify_closed
@@ -107,11 +108,20 @@ def mark_signed(session: Session, document: Document, user: str) -> None:
         )
     )
     if stored and not document.signed:
-        document.signed = True
-        document.signed_at = dt.datetime.now()
-        document.signed_by = user
-        document.scan_path = stored[0].path
-        document.scan_sha256 = stored[0].sha256
+        if session.info.get("enforced"):  # PostgreSQL: the database signs it, as the connected user
+            session.flush()
+            call_function(
+                session,
+                "SELECT aktdesk_document_sign(:id, :path, :sha256)",
+                {"id": document.id, "path": stored[0].path, "sha256": stored[0].sha256},
+            )
+            session.refresh(document)
+        else:
+            document.signed = True
+            document.signed_at = dt.datetime.now()
+            document.signed_by = user
+            document.scan_path = stored[0].path
+            document.scan_sha256 = stored[0].sha256
         # A signed act may close the deal when its invoices are already paid
         # (docs/domain.md, «Signed and closed»).
         notify_closed(session, [document.id], user=user)

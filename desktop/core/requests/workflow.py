@@ -221,11 +221,10 @@ def apply(
         session.flush()
         return
     new = _TO[Action(action)]
-    told: list[str] = []
+    stage_starts = action == Action.SUBMIT  # a stage starts waiting: its approvers are told
     if action == Action.SUBMIT:
         request.approver = None
         routes.start_round(session, request)
-        told = routes.next_approvers(request)
     elif action == Action.APPROVE:
         step = routes.step_of(request, login, user_role(session, login))
         assert step is not None  # require() found it
@@ -237,8 +236,9 @@ def apply(
             comment = f"{note}. {comment.strip()}" if comment.strip() else note
         if any(s.decision is None for s in routes.round_steps(request)):
             new = RequestStatus.APPROVAL
-            if not any(s.decision is None and s.stage == step.stage for s in routes.round_steps(request)):
-                told = routes.next_approvers(request)
+            stage_starts = not any(
+                s.decision is None and s.stage == step.stage for s in routes.round_steps(request)
+            )
         else:
             request.approver = login
     elif action in (Action.REJECT, Action.RETURN):
@@ -252,6 +252,7 @@ def apply(
     request.status = new
     record_event(request, login, old, new, comment)
     session.flush()
+    told = routes.next_approvers(request) if stage_starts else []
     notices.tell(session, request, new, told, login, comment.strip())
 
 

@@ -28,7 +28,6 @@ from tests.factories.requests import (
     create,
     draft_input,
     people_parties,
-    setup_parties,
     to_status,
 )
 
@@ -167,17 +166,6 @@ def test_submitting_rechecks_the_fields(db: Database, parties: dict[str, int]) -
     with pytest.raises(RequestValidationError) as caught:
         act(db, request_id, Action.SUBMIT, INITIATOR)
     assert "contractor_account" in caught.value.errors
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def actors(request: pytest.FixtureRequest) -> tuple[Actors, dict[str, int]]:
-    """Everyone on one SQLite file, or each person on their own PostgreSQL login."""
-    if request.param == "sqlite":
-        db: Database = request.getfixturevalue("sqlite_db")
-        with db.transaction() as session:
-            return db, {k: v.id for k, v in setup_parties(session).items()}
-    people: People = request.getfixturevalue("pg_people")
-    return people, people_parties(people)
 
 
 def test_numbers_workflow_and_queries_on_sqlite_and_postgresql(actors: tuple[Actors, dict[str, int]]) -> None:

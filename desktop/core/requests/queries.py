@@ -85,6 +85,7 @@ def waiting_for_login(login: str) -> ColumnElement[bool]:
             earlier.round == PaymentRequest.route_round,
             earlier.decision.is_(None),
         )
+        .correlate(PaymentRequest)  # the request of the outer query (not a second copy of the table)
         .scalar_subquery()
     )
     mine = exists().where(

@@ -15,6 +15,8 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
+from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
+from desktop.ui.budget.routes_dialog import ApprovalRoutesDialog
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common import changes
 from desktop.ui.common.changes import Changes, within
@@ -238,6 +240,12 @@ class MainWindow(QMainWindow):
         users_action = QAction(self.tr("&Users and roles…"), self)
         users_action.triggered.connect(self.open_users)
         directories.addAction(users_action)
+        budget_action = QAction(self.tr("&Budget items and cost centres…"), self)
+        budget_action.triggered.connect(self.open_budget_directories)
+        directories.addAction(budget_action)
+        routes_action = QAction(self.tr("&Approval routes…"), self)
+        routes_action.triggered.connect(self.open_approval_routes)
+        directories.addAction(routes_action)
         templates_action = QAction(self.tr("&Mail templates…"), self)
         templates_action.triggered.connect(self.open_mail_templates)
         directories.addAction(templates_action)
@@ -265,6 +273,14 @@ class MainWindow(QMainWindow):
             dialog = UsersDialog(self.database, self)
             dialog.finished.connect(lambda _code: self.reload_all())
             dialog.open()
+
+    def open_budget_directories(self) -> None:
+        if self.database is not None:
+            BudgetDirectoriesDialog(self.database, self).open()
+
+    def open_approval_routes(self) -> None:
+        if self.database is not None:
+            ApprovalRoutesDialog(self.database, self).open()
 
     def open_mail_templates(self) -> QDialog | None:
         if self.database is None:

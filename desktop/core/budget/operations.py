@@ -104,8 +104,12 @@ def approver_choices(database: Database) -> list[tuple[str, str]]:
 
 
 def route_preview(
-    database: Database, own_entity_id: int | None, budget_item_id: int | None, amount: Decimal | str
+    database: Database,
+    own_entity_id: int | None,
+    budget_item_id: int | None,
+    amount: Decimal | str,
+    initiator: str = "",
 ) -> str:
     """The route a request of this payer, item and amount would take (``rules.route_preview``)."""
     with database.session() as session:
-        return rules.route_preview(session, own_entity_id, budget_item_id, amount)
+        return rules.route_preview(session, own_entity_id, budget_item_id, amount, initiator)

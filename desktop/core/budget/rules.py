@@ -219,10 +219,15 @@ def planned_route(
 
 
 def route_preview(
-    session: Session, own_entity_id: int | None, budget_item_id: int | None, amount: Decimal | str
+    session: Session,
+    own_entity_id: int | None,
+    budget_item_id: int | None,
+    amount: Decimal | str,
+    initiator: str = "",
 ) -> str:
     """«Заявка на 150 000,00 ₽ пройдёт: 1) Руководитель отдела (Петров И. С.); 2) Финансовый
-    директор (Волков С. Н.)» — or what is missing to say it."""
+    директор (Волков С. Н.)» — or what is missing to say it. ``initiator``: whose request (their
+    own step is left out)."""
     if own_entity_id is None:
         return "Выберите юрлицо, чтобы увидеть маршрут."
     if isinstance(amount, str) and not amount.strip():
@@ -234,7 +239,7 @@ def route_preview(
         return "Сумма заявки должна быть больше нуля."
     names = user_names(session)
     stages: dict[int, list[str]] = {}
-    for step in planned_route(session, own_entity_id, budget_item_id, value):
+    for step in planned_route(session, own_entity_id, budget_item_id, value, initiator):
         if step.approver_login is None:
             stages.setdefault(step.stage, []).append("любой согласующий")
         else:

@@ -22,7 +22,7 @@ from desktop.core.models import Counterparty, Decision, OwnEntity, PaymentReques
 from desktop.core.requests import (
     attachments,
     export,
-    notices,
+    mailing,
     permissions,
     queries,
     routes,
@@ -145,7 +145,12 @@ def request_card(database: Database, request_id: int, login: str) -> RequestCard
         request = session.get(
             PaymentRequest,
             request_id,
-            options=[selectinload(PaymentRequest.history), selectinload(PaymentRequest.steps)],
+            options=[
+                selectinload(PaymentRequest.history),
+                selectinload(PaymentRequest.steps),
+                selectinload(PaymentRequest.budget_item),
+                selectinload(PaymentRequest.cost_centre),
+            ],
         )
         if request is None:
             return None
@@ -202,7 +207,7 @@ def save_request(
         letters: list[Letter] = []
         if submit_comment is not None:
             request = workflow.submit(session, request_id, login=login, comment=submit_comment)
-            letters = notices.letters_to_approvers(session, request)
+            letters = mailing.letters_to_approvers(session, request)
         return request_id, letters
 
 
@@ -224,7 +229,7 @@ def move_request(
         )
         if action != permissions.Action.APPROVE or {s.id for s in routes.pending(request)} & pending:
             return []  # no new stage waits (another approver of this stage has yet to decide)
-        return notices.letters_to_approvers(session, request)
+        return mailing.letters_to_approvers(session, request)
 
 
 def comment_request(database: Database, request_id: int, comment: str, *, login: str) -> None:

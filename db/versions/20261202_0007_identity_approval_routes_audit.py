@@ -287,6 +287,13 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, {schema} AS $$
     SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = '{schema}.payment_requests'::regclass), 'MEMBER')
 $$;
 
+-- Whether the connected login owns the schema (the migrations' login, for maintenance and demo data:
+-- it may write anything directly anyway, so the functions let it act on someone's behalf).
+CREATE OR REPLACE FUNCTION aktdesk_is_owner() RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, {schema} AS $$
+    SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = '{schema}.payment_requests'::regclass), 'MEMBER')
+$$;
+
 CREATE OR REPLACE FUNCTION aktdesk_role_of(p_login text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
     SELECT role FROM users WHERE login = p_login AND is_active
@@ -392,18 +399,19 @@ END $$;
 CREATE TRIGGER documents_check BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION aktdesk_document_check();
 
 -- Signing: the document's stored scan makes it signed by the caller (a manager, an accountant, an admin).
-CREATE OR REPLACE FUNCTION aktdesk_document_sign(p_id integer, p_scan_path text, p_scan_sha256 text)
+CREATE OR REPLACE FUNCTION aktdesk_document_sign(p_id integer, p_scan_path text, p_scan_sha256 text, p_as text DEFAULT NULL)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
 DECLARE
     v_role text := aktdesk_role_of(session_user);
+    v_login text := CASE WHEN p_as IS NOT NULL AND aktdesk_is_owner() THEN p_as ELSE session_user END;
 BEGIN
-    IF v_role IS NULL OR v_role NOT IN ('manager', 'accountant', 'admin') THEN
+    IF NOT aktdesk_is_owner() AND (v_role IS NULL OR v_role NOT IN ('manager', 'accountant', 'admin')) THEN
         PERFORM aktdesk_refuse(format('Отметить документ подписанным может менеджер, бухгалтер или администратор; ваша роль — %s.', aktdesk_role_title(v_role)));
     END IF;
     IF NOT EXISTS (SELECT 1 FROM scans WHERE document_id = p_id AND status = 'stored' AND path = p_scan_path) THEN
         PERFORM aktdesk_refuse('Документ подписывается сканом, который лежит в общей папке: такого скана у документа нет.');
     END IF;
-    UPDATE documents SET signed = true, signed_at = localtimestamp, signed_by = session_user,
+    UPDATE documents SET signed = true, signed_at = localtimestamp, signed_by = v_login,
         scan_path = p_scan_path, scan_sha256 = p_scan_sha256
     WHERE id = p_id AND NOT signed;
     RETURN FOUND;
@@ -416,7 +424,7 @@ DECLARE
     v_role text := aktdesk_role_of(session_user);
     d documents%ROWTYPE;
 BEGIN
-    IF v_role IS NULL OR v_role NOT IN ('accountant', 'admin') THEN
+    IF NOT aktdesk_is_owner() AND (v_role IS NULL OR v_role NOT IN ('accountant', 'admin')) THEN
         PERFORM aktdesk_refuse(format('Заменить документ может бухгалтер или администратор; ваша роль — %s.', aktdesk_role_title(v_role)));
     END IF;
     SELECT * INTO d FROM documents WHERE id = p_id FOR UPDATE;
@@ -429,9 +437,9 @@ END $$;
     sql.append(_pg_request_transition(schema))
     sql.append(_pg_audit(schema))
     functions = (
-        'aktdesk_document_sign(integer, text, text)',
+        'aktdesk_document_sign(integer, text, text, text)',
         'aktdesk_document_replace(integer)',
-        'aktdesk_request_transition(integer, text, text, date, integer)',
+        'aktdesk_request_transition(integer, text, text, date, integer, text)',
         'aktdesk_role_of(text)',
     )
     for function in functions:
@@ -446,12 +454,14 @@ def _pg_request_transition(schema: str) -> str:
 -- approves; the last approval makes it approved; the waiting step's approver rejects or returns it
 -- (a return starts the route again at the next submit); accountants export it and mark it paid.
 CREATE OR REPLACE FUNCTION aktdesk_request_transition(
-    p_id integer, p_action text, p_comment text DEFAULT '', p_paid_on date DEFAULT NULL, p_payment_id integer DEFAULT NULL
+    p_id integer, p_action text, p_comment text DEFAULT '', p_paid_on date DEFAULT NULL, p_payment_id integer DEFAULT NULL,
+    p_as text DEFAULT NULL
 ) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
 DECLARE
     r payment_requests%ROWTYPE;
-    v_login text := session_user;
-    v_role text := aktdesk_role_of(session_user);
+    -- who acts: the connected login; only the schema's owner may act on behalf of a user (p_as)
+    v_login text := CASE WHEN p_as IS NOT NULL AND aktdesk_is_owner() THEN p_as ELSE session_user END;
+    v_role text := aktdesk_role_of(v_login);
     v_now timestamp := timezone('UTC', now());
     v_comment text := btrim(coalesce(p_comment, ''));
     v_step request_approvals%ROWTYPE;
@@ -734,11 +744,11 @@ def downgrade_security() -> None:
         ):
             op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(
-            'DROP FUNCTION IF EXISTS aktdesk_audit(), aktdesk_request_transition(integer, text, text, date, integer), '
-            'aktdesk_document_sign(integer, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), '
+            'DROP FUNCTION IF EXISTS aktdesk_audit(), aktdesk_request_transition(integer, text, text, date, integer, text), '
+            'aktdesk_document_sign(integer, text, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), '
             'aktdesk_notification_check(), aktdesk_request_check(), aktdesk_request_event_check(), aktdesk_stamp_event(), '
             'aktdesk_status_title(text), aktdesk_role_title(text), aktdesk_refuse(text), aktdesk_role_of(text), '
-            'aktdesk_privileged()'
+            'aktdesk_privileged(), aktdesk_is_owner()'
         )
         return
     for table in AUDITED:

@@ -318,9 +318,17 @@ class Database:
         if not self.multi_user and self.login != os_login():
             self.engine.dispose()  # pooled connections know only the OS login
             event.listen(self.engine, "connect", functools.partial(_register_login, login=self.login))
-        info = {"login": self.login, "enforced": self.multi_user}
+        self.owner = self.multi_user and owns_schema(self.engine)
+        info = {"login": self.login, "enforced": self.multi_user, "owner": self.owner}
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=info)
+
+    def acting(self, login: str | None = None) -> str:
+        """Who acts when a caller names ``login``: the connection's login on PostgreSQL (the schema's
+        owner excepted: it may act for someone), ``login`` or the OS login on SQLite."""
+        if self.multi_user and not self.owner:
+            return self.login
+        return login or self.login
 
     @property
     def multi_user(self) -> bool:

@@ -895,6 +895,15 @@ class RequestApproval(Base):
     request: Mapped[PaymentRequest] = relationship(back_populates="steps")
 
 
+# The tables every change of which the database writes to the audit log (their triggers: migration
+# 0007; a later migration that rebuilds one on SQLite must create them again — a test checks).
+AUDITED_TABLES = (
+    "contracts", "agreements", "documents", "scans", "bank_payments", "payment_allocations",
+    "payment_requests", "request_approvals", "users", "own_entities", "bank_accounts", "counterparties",
+    "mail_templates", "approval_rules", "budget_items", "cost_centres",
+)  # fmt: skip
+
+
 class AuditEntry(Base):
     """A change of a stored row, written by the database itself (triggers), never by the program:
     who (PostgreSQL's ``session_user``; on SQLite the OS login), the server's time, the table and

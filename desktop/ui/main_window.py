@@ -15,6 +15,7 @@ from desktop.core.db import Database, open_database
 from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.logging_setup import log_file
+from desktop.ui.audit.dialog import AuditDialog
 from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
 from desktop.ui.budget.routes_dialog import ApprovalRoutesDialog
 from desktop.ui.closing.tab import ClosingTab
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
         self.demo_task: Task | None = None  # the demo fill open_window() started (tests wait for it)
+        self.audit_dialog: AuditDialog | None = None  # Справка → Журнал изменений, once opened
         self.setWindowTitle("AktDesk")
         self._placed = False
         # Data changed by one tab (or a dialog): the shown tab reads it again (_data_changed).
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         for tab in self.working_tabs():
             tab.set_database(database)
         self.notifications.set_database(database)
+        if self.audit_dialog is not None and database is not None:
+            self.audit_dialog.set_database(database)
+        elif self.audit_dialog is not None:
+            self.audit_dialog.close()
         if old is not None and old is not database:
             old.dispose()
         self._update_status()
@@ -254,6 +260,9 @@ class MainWindow(QMainWindow):
         log_action = QAction(self.tr("Open the &log file"), self)
         log_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file()))))
         help_menu.addAction(log_action)
+        audit_action = QAction(self.tr("&Change log…"), self)
+        audit_action.triggered.connect(lambda: self.open_audit_log())
+        help_menu.addAction(audit_action)
         about_action = QAction(self.tr("&About AktDesk"), self)
         about_action.triggered.connect(self.about)
         help_menu.addAction(about_action)
@@ -288,6 +297,19 @@ class MainWindow(QMainWindow):
         dialog = MailTemplatesDialog(self.database, self)
         dialog.open()
         return dialog
+
+    def open_audit_log(self) -> AuditDialog | None:
+        """The change log beside the window (not modal): one window, read again when shown again."""
+        if self.database is None:
+            return None
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(self.database, self)
+        elif not self.audit_dialog.isVisible():
+            self.audit_dialog.reload()
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
+        self.audit_dialog.activateWindow()
+        return self.audit_dialog
 
     def about(self) -> None:
         QMessageBox.about(
@@ -413,6 +435,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted() and self.audit_dialog is not None:
+            self.audit_dialog.close()
         if event.isAccepted() and self.database_lock is not None:
             self.database_lock.unlock()  # the file may be opened by another window now
             self.database_lock = None

@@ -115,8 +115,10 @@ class Task(QObject):
         pair = (self._thread, self._worker)
         _threads.add(pair)
         self._thread.finished.connect(lambda: _threads.discard(pair))
-        self._worker.succeeded.connect(self._thread.quit)
-        self._worker.failed.connect(self._thread.quit)
+        # Direct: the worker's thread ends its own loop as soon as the job is done, so wait_for_all()
+        # never waits on a quit still queued for the GUI thread it is blocking.
+        self._worker.succeeded.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.start()
 
     # --- public ---------------------------------------------------------------

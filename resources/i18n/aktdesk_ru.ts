@@ -296,6 +296,145 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="53" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="167" />
+        <source>Change log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="70" />
+        <source>&amp;Period from</source>
+        <translation>&amp;Период с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="79" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="178" />
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="83" />
+        <source>Text in the changes, a name, a number or an id</source>
+        <translation>Текст изменения, название, номер или id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="85" />
+        <source>Re&amp;fresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="86" />
+        <source>Read the log again (F5)</source>
+        <translation>Прочитать журнал заново (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="87" />
+        <source>&amp;Export to Excel…</source>
+        <translation>&amp;Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="106" />
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="109" />
+        <source>Us&amp;er:</source>
+        <translation>По&amp;льзователь:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="111" />
+        <source>&amp;Object:</source>
+        <translation>&amp;Объект:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="113" />
+        <source>&amp;Action:</source>
+        <translation>&amp;Действие:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="116" />
+        <source>&amp;Search:</source>
+        <translation>Пои&amp;ск:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="208" />
+        <source>Entries: %1</source>
+        <translation>Записей: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="220" />
+        <source>No entries.</source>
+        <translation>Записей нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
+        <source>Was</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="223" />
+        <source>Became</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="228" />
+        <location filename="../../desktop/ui/audit/dialog.py" line="249" />
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="245" />
+        <source>Exported entries: %1 → %2</source>
+        <translation>Выгружено записей: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/dialog.py" line="252" />
+        <source>Writing the change log</source>
+        <translation>Запись журнала изменений</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="27" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="28" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="29" />
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="30" />
+        <source>No./id</source>
+        <translation>№/id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="31" />
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit/model.py" line="32" />
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+</context>
+<context>
     <name>BudgetDirectoriesDialog</name>
     <message>
         <location filename="../../desktop/ui/budget/directory_dialog.py" line="170" />
@@ -2099,160 +2238,165 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79" />
+        <location filename="../../desktop/ui/main_window.py" line="81" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="82" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="87" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <source>&amp;Change log…</source>
+        <translation>Журнал &amp;изменений…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="317" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="403" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -4134,23 +4278,23 @@ Close the month anyway?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="130" />
-        <location filename="../../desktop/ui/tasks.py" line="171" />
+        <location filename="../../desktop/ui/tasks.py" line="132" />
+        <location filename="../../desktop/ui/tasks.py" line="173" />
         <source>Cancelling after the current item…</source>
         <translation>Остановка после текущего элемента…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="143" />
+        <location filename="../../desktop/ui/tasks.py" line="145" />
         <source>Working</source>
         <translation>Выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="150" />
+        <location filename="../../desktop/ui/tasks.py" line="152" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/tasks.py" line="169" />
+        <location filename="../../desktop/ui/tasks.py" line="171" />
         <source>About %n second(s) left</source>
         <translation><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform><numerusform>Осталось около %n с</numerusform></translation>
     </message>

@@ -947,3 +947,39 @@ RU.update(
         ("RequestCard", "E-mail sent to the approvers: %1"): "Письмо согласующим отправлено: %1",
     }
 )
+
+# the audit log viewer (issue 17): Справка → Журнал изменений
+RU.update(
+    {
+        ("MainWindow", "&Change log…"): "Журнал &изменений…",
+        ("AuditModel", "When"): "Когда",
+        ("AuditModel", "Who"): "Кто",
+        ("AuditModel", "Object"): "Объект",
+        ("AuditModel", "No./id"): "№/id",
+        ("AuditModel", "Action"): "Действие",
+        ("AuditModel", "What changed"): "Что изменилось",
+        ("AuditDialog", "Change log"): "Журнал изменений",
+        ("AuditDialog", "&Period from"): "&Период с",
+        ("AuditDialog", "to"): "по",
+        ("AuditDialog", "All"): "Все",
+        (
+            "AuditDialog",
+            "Text in the changes, a name, a number or an id",
+        ): "Текст изменения, название, номер или id",
+        ("AuditDialog", "Re&fresh"): "Об&новить",
+        ("AuditDialog", "Read the log again (F5)"): "Прочитать журнал заново (F5)",
+        ("AuditDialog", "&Export to Excel…"): "&Экспорт в Excel…",
+        ("AuditDialog", "Us&er:"): "По&льзователь:",
+        ("AuditDialog", "&Object:"): "&Объект:",
+        ("AuditDialog", "&Action:"): "&Действие:",
+        ("AuditDialog", "&Search:"): "Пои&ск:",
+        ("AuditDialog", "Entries: %1"): "Записей: %1",
+        ("AuditDialog", "No entries."): "Записей нет.",
+        ("AuditDialog", "Field"): "Поле",
+        ("AuditDialog", "Was"): "Было",
+        ("AuditDialog", "Became"): "Стало",
+        ("AuditDialog", "Export to Excel"): "Экспорт в Excel",
+        ("AuditDialog", "Exported entries: %1 → %2"): "Выгружено записей: %1 → %2",
+        ("AuditDialog", "Writing the change log"): "Запись журнала изменений",
+    }
+)

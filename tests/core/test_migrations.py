@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select, text
 
 from desktop.core.db import Database, backup_sqlite, current_revision, head_revision, make_engine, migrate
-from desktop.core.models import Base
+from desktop.core.models import AUDITED_TABLES, ApprovalRule, AuditEntry, Base, OwnEntity
 
 
 def test_upgrade_head_builds_every_table_and_matches_models(any_db: Database) -> None:
@@ -67,3 +69,46 @@ def test_opening_an_older_sqlite_file_backs_it_up_then_migrates(tmp_path: Path) 
         assert conn.exec_driver_sql("SELECT short_name FROM own_entities").scalar() == "ООО «Старое»"
     old.dispose()
     database.dispose()
+
+
+def test_every_audited_table_has_its_triggers_at_head(any_db: Database) -> None:
+    with any_db.engine.connect() as conn:
+        if any_db.multi_user:
+            names = set(conn.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).scalars())
+            expected = {f"{t}_audit" for t in AUDITED_TABLES}
+        else:
+            names = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+            expected = {f"{t}_audit_{e}" for t in AUDITED_TABLES for e in ("insert", "update", "delete")}
+    assert expected <= names
+
+
+def test_the_audit_log_records_who_changed_what_from_and_to(any_db: Database) -> None:
+    with any_db.transaction() as session:
+        entity = OwnEntity(short_name="ООО «Аудит»", full_name="ООО «Аудит»", inn="7701234567")
+        session.add(entity)
+        session.flush()
+        rule = ApprovalRule(
+            own_entity_id=entity.id, stage=1, approver_login="head", amount_above=Decimal("100000.50")
+        )
+        session.add(rule)
+    with any_db.transaction() as session:
+        found = session.get(ApprovalRule, rule.id)
+        assert found is not None
+        found.amount_above = Decimal("250000.00")
+        found.stage = 1  # unchanged: no entry of its own
+    with any_db.transaction() as session:
+        session.delete(session.get(ApprovalRule, rule.id))
+    with any_db.session() as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == "approval_rules").order_by(AuditEntry.id)
+        ).all()
+    assert [(r.action, r.row_id, r.login) for r in rows] == [
+        ("insert", str(rule.id), any_db.login),
+        ("update", str(rule.id), any_db.login),
+        ("delete", str(rule.id), any_db.login),
+    ]
+    inserted, updated, deleted = (json.loads(r.changes) for r in rows)
+    assert inserted["approver_login"] == [None, "head"] and "budget_item_id" not in inserted  # nulls left out
+    assert [Decimal(str(v)) for v in updated["amount_above"]] == [Decimal("100000.50"), Decimal("250000.00")]
+    assert set(updated) == {"amount_above"}
+    assert deleted["approver_login"] == ["head", None]

@@ -78,9 +78,9 @@ def drop_logins(admin_url: str, logins: Iterable[str]) -> None:
 
 
 def who_acts(database: Database, login: str) -> str:
-    """Who an action passed ``login`` is recorded as: that login on SQLite (one user, trusted), the
-    connection's login on PostgreSQL."""
-    return database.login if database.multi_user else login
+    """Who an action passed ``login`` is recorded as: that login on SQLite (one user, trusted) and for
+    the schema's owner on PostgreSQL (it may act for anyone), else the connection's login."""
+    return database.login if database.multi_user and not database.owner else login
 
 
 def psql(url: URL, login: str, sql: str) -> subprocess.CompletedProcess[str]:

@@ -417,7 +417,7 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         "SendDialog", "EdoExportDialog", "DocumentCard", "InboxDialog", "RemindDialog",
         "AllocateDialog", "RequestCard", "NotificationsDialog", "SettingsDialog",
         "CounterpartiesDialog", "CounterpartyCard", "OwnEntitiesDialog", "OwnEntityCard",
-        "UsersDialog", "MailTemplatesDialog", "DispatchLogDialog", "EntityPicker",
+        "UsersDialog", "MailTemplatesDialog", "DispatchLogDialog", "EntityPicker", "AuditDialog",
     }  # fmt: skip
     assert reached <= crawler.seen_dialogs, reached - crawler.seen_dialogs
     assert len(crawler.clicked) > 80, crawler.clicked

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.common import numbering
 from desktop.core.common.catalog import entity_regime_on, line_amounts
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import log_event
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.money import format_money, format_quantity
@@ -743,7 +743,7 @@ def execute(
     replace: bool = False,
 ) -> ClosingResult:
     """Create the documents of the plan's rows (not excluded), one transaction per contract."""
-    user = user or current_login()
+    user = database.acting(user)
     result = ClosingResult(closing_plan.period)
     rows = [r for r in closing_plan.rows if not r.excluded and r.skip_reason is None]
     if only is not None:

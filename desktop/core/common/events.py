@@ -22,9 +22,10 @@ def current_login() -> str:
 
 def acting_login(session: Session, login: str | None = None) -> str:
     """Who acts in ``session``: on PostgreSQL the connection's login, whatever ``login`` says (the
-    database records and checks that one); on SQLite ``login`` when given, else the database's user."""
+    database records and checks that one) — unless the connection is the schema's owner (demo data,
+    maintenance), which may act for someone; on SQLite ``login`` when given, else the database's user."""
     known = session.info.get("login")
-    if session.info.get("enforced") and known:
+    if session.info.get("enforced") and known and not session.info.get("owner"):
         return str(known)
     return login or known or os_login()
 

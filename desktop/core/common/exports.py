@@ -26,6 +26,7 @@ class ExportColumn:
     title: str
     kind: str = "text"  # one of KINDS
     width: int | None = None
+    number_format: str | None = None  # an .xlsx cell format instead of the kind's own
 
 
 def _write(path: Path, content: Content) -> None:
@@ -107,7 +108,9 @@ def export_xlsx(
         sheet.append(out)
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=count + 1, column=index)
-            if column.kind == "money":
+            if column.number_format:
+                cell.number_format = column.number_format
+            elif column.kind == "money":
                 cell.number_format = "#,##0.00"
             elif column.kind == "date":
                 cell.number_format = "DD.MM.YYYY"

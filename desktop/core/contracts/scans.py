@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import case, exists, select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.documents.paths import party_folder
 from desktop.core.models import Contract, Scan, ScanStatus
@@ -64,7 +64,7 @@ def attach(
     session: Session, store: ScanStore, contract: Contract, files: Sequence[Path], *, user: str | None = None
 ) -> AttachResult:
     """File signed scans of one contract. All files are checked first: one bad file stops the drop."""
-    user = user or current_login()
+    user = acting_login(session, user)
     scans = store.check_files(files)
     known = set(session.scalars(select(Scan.sha256).where(Scan.contract_id == contract.id)))
 

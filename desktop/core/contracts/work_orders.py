@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.money import QUANTITY, parse_decimal
 from desktop.core.common.periods import period_bounds
 from desktop.core.contracts.importing import parse_date
@@ -247,7 +247,7 @@ def save(
     user: str | None = None,
 ) -> SaveResult:
     """Write the editor's rows and deletions in the caller's transaction; any wrong cell saves nothing."""
-    user = user or current_login()
+    user = acting_login(session, user)
     ids = sorted({r.contract_id for r in rows if r.contract_id is not None})
     checked, errors = check(rows, period, contract_choices(session, period, ids))
     if errors:

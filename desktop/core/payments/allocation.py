@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import kind_title
 from desktop.core.common.money import format_money
@@ -267,7 +267,7 @@ def allocate(
     (an act, a replaced invoice), an invoice of another own entity; more than an invoice's unpaid
     amount raises ``OverpaymentError`` unless ``confirm_overpayment``.
     """
-    user = user or current_login()
+    user = acting_login(session, user)
     payment = _payment(session, payment_id)
     if payment.direction != PaymentDirection.INCOMING:
         raise ValidationError(
@@ -350,7 +350,7 @@ def unallocate(
     session: Session, payment_id: int, document_ids: Sequence[int] | None = None, *, user: str | None = None
 ) -> BankPayment:
     """Take a payment's money back from some (or all) of its documents, in the caller's transaction."""
-    user = user or current_login()
+    user = acting_login(session, user)
     payment = _payment(session, payment_id)
     stmt = select(PaymentAllocation).where(PaymentAllocation.payment_id == payment.id)
     if document_ids is not None:
@@ -374,7 +374,7 @@ def unallocate(
 
 def set_ignored(session: Session, payment_id: int, ignored: bool, *, user: str | None = None) -> BankPayment:
     """Mark a receipt as not a client payment (a refund, a loan) or bring it back to the queue."""
-    user = user or current_login()
+    user = acting_login(session, user)
     payment = _payment(session, payment_id)
     if ignored:
         if payment.allocations:

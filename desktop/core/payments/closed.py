@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import kind_title
 from desktop.core.common.periods import period_short
@@ -112,7 +112,7 @@ def notify_closed(
     session: Session, document_ids: Iterable[int], *, user: str | None = None
 ) -> list[Notification]:
     """Check the pairs of these documents; a newly closed one gets its notification (once) and an event."""
-    user = user or current_login()
+    user = acting_login(session, user)
     ids = sorted(set(document_ids))
     if not ids:
         return []

@@ -36,7 +36,7 @@ from desktop.core.bank import (
     warning_fields,
 )
 from desktop.core.bank.orders import PROGRAM
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import log_event
 from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.errors import UserError, os_error_text
@@ -342,7 +342,7 @@ def import_statements(
     read: Callable[[Path], bytes] = Path.read_bytes,
 ) -> ImportReport:
     """Import statement files, each in its own transaction; a rejected file stops nothing else."""
-    user = user or current_login()
+    user = database.acting(user)
     files = [Path(p) for p in paths]
     report = ImportReport()
     for index, path in enumerate(files):

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.db import call_function
 from desktop.core.documents.paths import party_folder
@@ -63,7 +63,7 @@ def attach(
     session: Session, store: ScanStore, document: Document, files: Sequence[Path], *, user: str | None = None
 ) -> AttachResult:
     """File scans of one document. All files are checked first: one bad file stops the drop."""
-    user = user or current_login()
+    user = acting_login(session, user)
     scans = store.check_files(files)
     for scan in scans:
         if scan.kind == "pdf":  # refused as the inbox refuses it: protected, truncated, fake
@@ -112,8 +112,13 @@ def mark_signed(session: Session, document: Document, user: str) -> None:
             session.flush()
             call_function(
                 session,
-                "SELECT aktdesk_document_sign(:id, :path, :sha256)",
-                {"id": document.id, "path": stored[0].path, "sha256": stored[0].sha256},
+                "SELECT aktdesk_document_sign(:id, :path, :sha256, :as_login)",
+                {
+                    "id": document.id,
+                    "path": stored[0].path,
+                    "sha256": stored[0].sha256,
+                    "as_login": user if session.info.get("owner") else None,  # the owner signs for someone
+                },
             )
             session.refresh(document)
         else:

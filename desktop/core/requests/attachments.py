@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.common import labels
-from desktop.core.common.events import current_login
+from desktop.core.common.events import acting_login
 from desktop.core.common.safe_names import safe_file_name, safe_name
 from desktop.core.errors import ValidationError
 from desktop.core.models import PaymentRequest, Scan, ScanRole
@@ -50,7 +50,7 @@ def attach(
 ) -> AttachResult:
     """Attach an e-invoice or a payment order like a scan: checked by content, copied atomically
     to the share and hashed, or queued in the outbox (with the reason in ``message``)."""
-    login = login or current_login()
+    login = acting_login(session, login)
     if role not in ATTACHMENT_ROLES:
         raise ValidationError(f"Неизвестный вид вложения «{role}».")
     request = get_request(session, request_id)

@@ -190,13 +190,14 @@ def apply(
         session.flush()
         call_function(
             session,
-            "SELECT aktdesk_request_transition(:id, :action, :comment, :paid_on, :payment_id)",
+            "SELECT aktdesk_request_transition(:id, :action, :comment, :paid_on, :payment_id, :as_login)",
             {
                 "id": request.id,
                 "action": str(action),
                 "comment": comment,
                 "paid_on": paid_on,
                 "payment_id": payment_id,
+                "as_login": login if session.info.get("owner") else None,  # the owner acts for someone
             },
         )
         session.refresh(request)

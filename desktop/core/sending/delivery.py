@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.common.events import current_login, log_event
+from desktop.core.common.events import log_event
 from desktop.core.db import Database
 from desktop.core.errors import StorageError
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -207,7 +207,7 @@ def record_dispatch(
     """Record one sent or failed message in its own transaction; returns the Dispatch id."""
     at = (now or _now)()
     with database.transaction() as session:
-        dispatch = _record(session, message, outcome, user=user or current_login(), at=at, channel=channel)
+        dispatch = _record(session, message, outcome, user=database.acting(user), at=at, channel=channel)
         return dispatch.id
 
 

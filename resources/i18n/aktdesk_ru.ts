@@ -3565,22 +3565,17 @@ Close the month anyway?</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="95" />
-        <source>Comment</source>
-        <translation>Комментарий</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/requests/card.py" line="98" />
+        <location filename="../../desktop/ui/requests/card.py" line="97" />
         <source>approved</source>
         <translation>согласовано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="99" />
+        <location filename="../../desktop/ui/requests/card.py" line="98" />
         <source>rejected</source>
         <translation>отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="100" />
+        <location filename="../../desktop/ui/requests/card.py" line="99" />
         <source>returned</source>
         <translation>возвращено</translation>
     </message>
@@ -3605,198 +3600,198 @@ Close the month anyway?</source>
         <translation>Статья ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="308" />
+        <location filename="../../desktop/ui/requests/card.py" line="311" />
         <source>Approval route</source>
         <translation>Маршрут согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="319" />
+        <location filename="../../desktop/ui/requests/card.py" line="322" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="324" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="324" />
+        <location filename="../../desktop/ui/requests/card.py" line="327" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="325" />
+        <location filename="../../desktop/ui/requests/card.py" line="328" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="326" />
+        <location filename="../../desktop/ui/requests/card.py" line="329" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="331" />
+        <location filename="../../desktop/ui/requests/card.py" line="334" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="339" />
+        <location filename="../../desktop/ui/requests/card.py" line="342" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="351" />
+        <location filename="../../desktop/ui/requests/card.py" line="354" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="353" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="354" />
+        <location filename="../../desktop/ui/requests/card.py" line="357" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="355" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="359" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="357" />
+        <location filename="../../desktop/ui/requests/card.py" line="360" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="359" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="457" />
+        <location filename="../../desktop/ui/requests/card.py" line="460" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="463" />
-        <location filename="../../desktop/ui/requests/card.py" line="464" />
-        <location filename="../../desktop/ui/requests/card.py" line="465" />
         <location filename="../../desktop/ui/requests/card.py" line="466" />
+        <location filename="../../desktop/ui/requests/card.py" line="467" />
+        <location filename="../../desktop/ui/requests/card.py" line="468" />
+        <location filename="../../desktop/ui/requests/card.py" line="469" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="467" />
-        <location filename="../../desktop/ui/requests/card.py" line="468" />
-        <location filename="../../desktop/ui/requests/card.py" line="911" />
+        <location filename="../../desktop/ui/requests/card.py" line="470" />
+        <location filename="../../desktop/ui/requests/card.py" line="471" />
+        <location filename="../../desktop/ui/requests/card.py" line="938" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="506" />
+        <location filename="../../desktop/ui/requests/card.py" line="509" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="514" />
+        <location filename="../../desktop/ui/requests/card.py" line="517" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="548" />
+        <location filename="../../desktop/ui/requests/card.py" line="551" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="589" />
+        <location filename="../../desktop/ui/requests/card.py" line="592" />
         <source>Previous rounds</source>
         <translation>Предыдущие круги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="594" />
+        <location filename="../../desktop/ui/requests/card.py" line="596" />
         <source>Round %1</source>
         <translation>Круг %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="603" />
+        <location filename="../../desktop/ui/requests/card.py" line="607" />
         <source>any approver</source>
         <translation>любой согласующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="609" />
+        <location filename="../../desktop/ui/requests/card.py" line="613" />
         <source>waiting</source>
         <translation>ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="611" />
+        <location filename="../../desktop/ui/requests/card.py" line="615" />
         <source>next</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="648" />
+        <location filename="../../desktop/ui/requests/card.py" line="675" />
         <source>By the item «%1» in %2: paid %3, approved for payment %4</source>
         <translation>По статье «%1» в %2: оплачено %3, согласовано к оплате %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="659" />
+        <location filename="../../desktop/ui/requests/card.py" line="686" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="659" />
+        <location filename="../../desktop/ui/requests/card.py" line="686" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="660" />
+        <location filename="../../desktop/ui/requests/card.py" line="687" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="710" />
+        <location filename="../../desktop/ui/requests/card.py" line="737" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="837" />
+        <location filename="../../desktop/ui/requests/card.py" line="864" />
         <source>Sending the e-mail to the approvers…</source>
         <translation>Письмо согласующим отправляется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="846" />
-        <location filename="../../desktop/ui/requests/card.py" line="861" />
+        <location filename="../../desktop/ui/requests/card.py" line="873" />
+        <location filename="../../desktop/ui/requests/card.py" line="888" />
         <source>The e-mail to the approvers was not sent: %1</source>
         <translation>Письмо согласующим не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="853" />
+        <location filename="../../desktop/ui/requests/card.py" line="880" />
         <source>E-mail sent to the approvers: %1</source>
         <translation>Письмо согласующим отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="867" />
+        <location filename="../../desktop/ui/requests/card.py" line="894" />
         <source>Sending the e-mail to the approvers</source>
         <translation>Отправка письма согласующим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="900" />
+        <location filename="../../desktop/ui/requests/card.py" line="927" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="902" />
+        <location filename="../../desktop/ui/requests/card.py" line="929" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="934" />
+        <location filename="../../desktop/ui/requests/card.py" line="961" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>

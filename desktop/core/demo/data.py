@@ -389,7 +389,7 @@ class _Generator:
                     counterparty_id=supplier.id,
                     amount=amount,
                     vat_rate=rate,
-                    pay_by=self.today + dt.timedelta(days=2 + 3 * index),
+                    pay_by=self.today + dt.timedelta(days=2 + (3 * index) % 10),
                     budget_item_id=items[item],
                     cost_centre_id=centres[centre],
                     **requisites,
@@ -915,6 +915,8 @@ REQUEST_SUBJECTS = (  # subject, amount, VAT, budget item, cost centre
     ("Курьерская доставка документов за {month}", Decimal("6300.00"), "22%", "05.01", "ОП"),
     ("Подписка на справочную правовую систему", Decimal("27900.00"), "22%", "02.04", "БУХ"),
     ("Ремонт оргтехники", Decimal("15400.00"), "без НДС", "04.01", "ИТ"),
+    ("Аренда склада за {month}", Decimal("64000.00"), "22%", "01.01", "АХО"),
+    ("Аренда парковочных мест за {month}", Decimal("18000.00"), "22%", "01.01", "ОП"),
 )
 # Where each demo request ends up: its steps after creation, by whom. The first waits for its
 # second step (the financial director), the second for its first (the head of department).
@@ -927,6 +929,8 @@ REQUEST_STEPS = (
     (("submit", "m.garipova"), ("return", "ruk.sidorov")),
     (("submit", "m.kozlova"), ("reject", "ruk.sidorov")),
     (("submit", "m.orlov"), ("approve", "ruk.sidorov"), ("pay", "buh.ivanova")),
+    (("submit", "m.kozlova"), ("approve", "ruk.sidorov"), ("pay", "buh.ivanova")),
+    (("submit", "m.smirnov"), ("approve", "ruk.sidorov")),
 )
 
 

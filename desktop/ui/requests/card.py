@@ -92,8 +92,7 @@ ROUTE_COLUMNS = (
     QT_TRANSLATE_NOOP("RequestCard", "Title"),
     QT_TRANSLATE_NOOP("RequestCard", "Decision"),
     QT_TRANSLATE_NOOP("RequestCard", "When"),
-    QT_TRANSLATE_NOOP("RequestCard", "Comment"),
-)
+)  # a step's comment: a line under it
 DECISION_TITLES = {
     Decision.APPROVED: QT_TRANSLATE_NOOP("RequestCard", "approved"),
     Decision.REJECTED: QT_TRANSLATE_NOOP("RequestCard", "rejected"),
@@ -143,8 +142,8 @@ class RequestCard(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         bottom = self._step_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -158,6 +157,7 @@ class RequestCard(QDialog):
         """The request's own fields: payer, counterparty, the line edits, currency, VAT, pay-by, purpose."""
         self.status_label = named(QLabel(self), "requestStatus")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setWordWrap(True)
         self.entity = named(QComboBox(self), "own_entity_id")
         self.counterparty = named(QComboBox(self), "counterparty")
         self.counterparty.setEditable(True)
@@ -296,9 +296,12 @@ class RequestCard(QDialog):
         self.route.setHeaderLabels([self.tr(c) for c in ROUTE_COLUMNS])
         self.route.setRootIsDecorated(True)
         self.route.setUniformRowHeights(True)
-        self.route.setMaximumHeight(150)
-        for column, width in enumerate((48, 190, 150, 90, 110)):
+        self.route.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.route.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in enumerate((36, 205, 150, 92)):
             self.route.setColumnWidth(column, width)
+        self.route.itemExpanded.connect(self._fit_route)
+        self.route.itemCollapsed.connect(self._fit_route)
         self.route_hint = named(QLabel(self), "routeHint")
         self.route_hint.setWordWrap(True)
         self.route_hint.setStyleSheet("color: gray")
@@ -584,10 +587,9 @@ class RequestCard(QDialog):
         self.route_hint.hide()
         current, *earlier = rounds
         for step in current.steps:
-            self.route.addTopLevelItem(self._route_item(step, closed=False))
+            self._add_step(None, step, closed=False)
         if earlier:
             folder = QTreeWidgetItem([self.tr("Previous rounds")])
-            folder.setFirstColumnSpanned(True)
             self.route.addTopLevelItem(folder)
             folder.setFirstColumnSpanned(True)
             for past in earlier:
@@ -595,11 +597,13 @@ class RequestCard(QDialog):
                 folder.addChild(round_item)
                 round_item.setFirstColumnSpanned(True)
                 for step in past.steps:
-                    round_item.addChild(self._route_item(step, closed=True))
+                    self._add_step(round_item, step, closed=True)
                 round_item.setExpanded(True)
             folder.setExpanded(False)
+        self._fit_route()
 
-    def _route_item(self, step: RouteStep, *, closed: bool) -> QTreeWidgetItem:
+    def _add_step(self, parent: QTreeWidgetItem | None, step: RouteStep, *, closed: bool) -> None:
+        """A step's line (the waiting one highlighted), its comment on a line under it."""
         who = step.approver or self.tr("any approver")
         if step.decided_by and step.decided_by != step.approver:
             who = f"{who} ({step.decided_by})" if step.approver else step.decided_by
@@ -609,10 +613,13 @@ class RequestCard(QDialog):
             decision = self.tr("waiting")
         else:
             decision = "—" if closed or self.status != RequestStatus.APPROVAL else self.tr("next")
-        item = QTreeWidgetItem(
-            [str(step.stage), who, step.title, decision, fmt.moment(step.decided_at), step.comment]
-        )
-        item.setToolTip(5, step.comment)
+        item = QTreeWidgetItem([str(step.stage), who, step.title, decision, fmt.moment(step.decided_at)])
+        for column, text in ((1, who), (2, step.title)):
+            item.setToolTip(column, text)
+        if parent is None:
+            self.route.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
         if step.decision is not None:
             item.setForeground(3, QBrush(QColor(DECISION_COLORS[step.decision])))
         if step.waiting:
@@ -621,7 +628,34 @@ class RequestCard(QDialog):
             for column in range(len(ROUTE_COLUMNS)):
                 item.setBackground(column, QBrush(QColor(WAITING_BACKGROUND)))
                 item.setFont(column, font)
-        return item
+        if step.comment:
+            note = QTreeWidgetItem([f"«{step.comment}»"])
+            note.setToolTip(0, step.comment)
+            note.setForeground(0, QBrush(QColor("#555555")))
+            item.addChild(note)
+            note.setFirstColumnSpanned(True)
+            item.setExpanded(True)
+
+    def _fit_route(self, *_: Any) -> None:
+        """As tall as its visible rows (folded earlier rounds: one row), at most eight of them."""
+
+        def shown(item: QTreeWidgetItem | None) -> int:
+            if item is None:
+                return 0
+            rows = 1
+            if item.isExpanded():
+                for index in range(item.childCount()):
+                    rows += shown(item.child(index))
+            return rows
+
+        rows = 0
+        for index in range(self.route.topLevelItemCount()):
+            rows += shown(self.route.topLevelItem(index))
+        row_height = max(self.route.sizeHintForRow(0), 18)
+        header = self.route.header().sizeHint().height()
+        self.route.setFixedHeight(
+            header + row_height * min(max(rows, 1), 8) + 2 * self.route.frameWidth() + 2
+        )
 
     def _show_planned_route(self) -> None:
         """A draft its author edits: the route it takes if submitted now (the payer's rules for its

@@ -15,10 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.db import Database
-from desktop.core.models import Counterparty, Decision, OwnEntity, PaymentRequest, RequestApproval, Scan
+from desktop.core.models import (
+    Counterparty,
+    Decision,
+    OwnEntity,
+    PaymentRequest,
+    RequestApproval,
+    RequestStatus,
+    Scan,
+)
 from desktop.core.requests import (
     attachments,
     export,
@@ -155,14 +163,35 @@ def request_card(database: Database, request_id: int, login: str) -> RequestCard
         if request is None:
             return None
         names = permissions.user_names(session)
+        waiting = routes.waiting_for(request, names)
         return RequestCard(
             request,
             attachments.attachments(session, request_id),
             names,
-            permissions.allowed_actions(session, request, login),
+            _allowed(session, request, login, waiting),
             route_rounds(request, names),
-            routes.waiting_for(request, names),
+            waiting,
         )
+
+
+_DECISIONS = (permissions.Action.APPROVE, permissions.Action.REJECT, permissions.Action.RETURN)
+
+
+def _allowed(
+    session: Session, request: PaymentRequest, login: str, waiting: str
+) -> dict[permissions.Action, str | None]:
+    """``permissions.allowed_actions``, and on approval a decision only for the waiting step's
+    approver, as the database's function decides (``permissions`` lets an admin off the route
+    through, and the step then finds no step of his to record)."""
+    allowed = permissions.allowed_actions(session, request, login)
+    if (
+        request.status == RequestStatus.APPROVAL
+        and routes.step_of(request, login, permissions.user_role(session, login)) is None
+    ):
+        for action in _DECISIONS:
+            if allowed[action] is None:
+                allowed[action] = f"Заявка № {request.number} сейчас ждёт не вас: {waiting}."
+    return allowed
 
 
 def budget_figures(

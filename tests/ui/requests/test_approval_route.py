@@ -374,3 +374,42 @@ def test_a_returned_and_resubmitted_request_folds_its_first_round(qtbot: Any, of
     returned = steps[1]
     assert returned is not None and returned.child(0) is not None
     assert returned.child(0).text(0) == "«Приложите счёт»"  # type: ignore[union-attr]
+
+
+def test_the_demo_request_on_its_second_step_waits_for_the_financial_director_not_the_admin(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
+    with demo_db.session() as session:
+        request = session.scalars(
+            select(PaymentRequest).where(PaymentRequest.subject.like("Аренда офиса%"))
+        ).one()
+        request_id = request.id
+        assert [(s.stage, s.approver_login, s.decision) for s in request.steps] == [
+            (1, "ruk.sidorov", "approved"),
+            (2, "fin.director", None),
+        ]
+    tab = open_tab(qtbot, main_window.tabs, "Заявки на оплату")
+    assert isinstance(tab, RequestsTab)
+    row = tab.model.row_of(request_id)
+    assert row is not None
+    assert tab.model.data(tab.model.index(row, column(tab, "waiting"))) == (
+        f"этап 2 из 2: {FINDIR_NAME} (Финансовый директор)"
+    )
+    click_cell(qtbot, tab.view, row, 0, double=True)
+    card = top_dialog(RequestCard)
+    assert f"На согласовании — этап 2 из 2: {FINDIR_NAME} (Финансовый директор)" in shown(card.status_label)
+    assert [line[:4] for line in route_lines(card)] == [
+        ["1", "Сидоров Павел Андреевич", "Руководитель отдела", "согласовано"],
+        ["2", FINDIR_NAME, "Финансовый директор", "ждёт"],
+    ]
+    assert card.budget_item.currentText() == "01.01 Аренда"
+    assert card.budget_line.text().startswith("По статье «01.01 Аренда» в ")
+    # The administrator is not on this route: the step is the financial director's.
+    approve = card.buttons[Action.APPROVE]
+    assert not approve.isEnabled()
+    assert (
+        approve.toolTip()
+        == f"Заявка № 1 сейчас ждёт не вас: этап 2 из 2: {FINDIR_NAME} (Финансовый директор)."
+    )
+    choose(qtbot, tab.view_combo, text="Ждут моего согласования")
+    assert tab.model.ids() == []  # nothing waits for the admin

@@ -298,8 +298,7 @@ class RequestCard(QDialog):
         self.route.setUniformRowHeights(True)
         self.route.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.route.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for column, width in enumerate((36, 205, 150, 92)):
-            self.route.setColumnWidth(column, width)
+        self.route.setIndentation(12)
         self.route.itemExpanded.connect(self._fit_route)
         self.route.itemCollapsed.connect(self._fit_route)
         self.route_hint = named(QLabel(self), "routeHint")
@@ -599,6 +598,10 @@ class RequestCard(QDialog):
                 for step in past.steps:
                     self._add_step(round_item, step, closed=True)
                 round_item.setExpanded(True)
+            folder.setExpanded(True)  # sized with the earlier rounds unfolded, then folded
+        for column in range(len(ROUTE_COLUMNS) - 1):  # the last one takes what is left
+            self.route.resizeColumnToContents(column)
+        if earlier:
             folder.setExpanded(False)
         self._fit_route()
 

@@ -17,6 +17,8 @@ from desktop.core.errors import Cancelled, UserError
 from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
 from desktop.ui.audit.dialog import AuditDialog
+from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
+from desktop.ui.budget.routes_dialog import ApprovalRoutesDialog
 from desktop.ui.closing.tab import ClosingTab
 from desktop.ui.common import changes
 from desktop.ui.common.changes import Changes, within
@@ -270,6 +272,12 @@ class MainWindow(QMainWindow):
         users_action = QAction(self.tr("&Users and roles…"), self)
         users_action.triggered.connect(self.open_users)
         directories.addAction(users_action)
+        budget_action = QAction(self.tr("&Budget items and cost centres…"), self)
+        budget_action.triggered.connect(self.open_budget_directories)
+        directories.addAction(budget_action)
+        routes_action = QAction(self.tr("&Approval routes…"), self)
+        routes_action.triggered.connect(self.open_approval_routes)
+        directories.addAction(routes_action)
         templates_action = QAction(self.tr("&Mail templates…"), self)
         templates_action.triggered.connect(self.open_mail_templates)
         directories.addAction(templates_action)
@@ -305,6 +313,14 @@ class MainWindow(QMainWindow):
         """A role or a name may have changed: the tabs and the status bar show them again."""
         self.reload_all()
         self._update_status()
+
+    def open_budget_directories(self) -> None:
+        if self.database is not None:
+            BudgetDirectoriesDialog(self.database, self).open()
+
+    def open_approval_routes(self) -> None:
+        if self.database is not None:
+            ApprovalRoutesDialog(self.database, self).open()
 
     def open_mail_templates(self) -> QDialog | None:
         if self.database is None:

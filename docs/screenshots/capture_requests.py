@@ -34,7 +34,11 @@ sys.path.insert(0, str(HERE))
 from capture import settle  # noqa: E402
 
 TODAY = dt.date.today()
-MANAGER, APPROVER, ACCOUNTANT = "m.smirnov", "fin.director", "buh.ivanova"
+MANAGER, APPROVER, ACCOUNTANT = (
+    "m.smirnov",
+    "ruk.sidorov",
+    "buh.ivanova",
+)  # the head: stage 1 of the demo route
 REQUESTS = (
     # subject, amount, VAT, days to pay, where it goes, comments
     (

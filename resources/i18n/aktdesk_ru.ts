@@ -162,6 +162,140 @@
     </message>
 </context>
 <context>
+    <name>ApprovalRoutesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="38" />
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="39" />
+        <source>Budget item</source>
+        <translation>Статья ДДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="40" />
+        <source>Amount above</source>
+        <translation>Сумма свыше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="41" />
+        <source>Approver</source>
+        <translation>Согласующий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="42" />
+        <source>Title on the route</source>
+        <translation>Должность на маршруте</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="51" />
+        <source>Approval routes</source>
+        <translation>Маршруты согласования</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="76" />
+        <source>0 — any amount</source>
+        <translation>0 — любая сумма</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="83" />
+        <source>e.g. Head of department</source>
+        <translation>например, Руководитель отдела</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="98" />
+        <source>New rule</source>
+        <translation>Новое правило</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="99" />
+        <source>Save rule</source>
+        <translation>Сохранить правило</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="100" />
+        <source>Delete rule</source>
+        <translation>Удалить правило</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="127" />
+        <source>Own entity:</source>
+        <translation>Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="129" />
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="131" />
+        <source>Budget item:</source>
+        <translation>Статья ДДС:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="133" />
+        <source>Amount above, ₽:</source>
+        <translation>Сумма свыше, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="137" />
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="142" />
+        <source>Approver:</source>
+        <translation>Согласующий:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="143" />
+        <source>Title on the route:</source>
+        <translation>Должность на маршруте:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="149" />
+        <source>Which route a request takes</source>
+        <translation>Какой маршрут пройдёт заявка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="154" />
+        <source>Request amount, ₽:</source>
+        <translation>Сумма заявки, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="156" />
+        <source>budget item:</source>
+        <translation>статья:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="161" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="180" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="212" />
+        <source>Any</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="237" />
+        <source>The routes are shown read-only.</source>
+        <translation>Маршруты показаны только для просмотра.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="241" />
+        <source>A request goes through every rule of its payer whose amount it exceeds and whose budget item is its own or «Any». Stage 2 waits for stage 1; the approvers of one stage decide in parallel. A return for revision starts the route again.</source>
+        <translation>Заявка проходит все правила своего плательщика, сумму которых она превышает и чья статья ДДС — её или «Любая». Этап 2 ждёт этапа 1; согласующие одного этапа решают параллельно. Возврат на доработку начинает маршрут заново.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="326" />
+        <source>Delete the rule? Requests already on approval keep their route.</source>
+        <translation>Удалить правило? Заявки, уже отправленные на согласование, сохранят свой маршрут.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../desktop/ui/audit/dialog.py" line="53" />
@@ -298,6 +432,29 @@
         <location filename="../../desktop/ui/audit/model.py" line="32" />
         <source>What changed</source>
         <translation>Что изменилось</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDirectoriesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="170" />
+        <source>Budget items and cost centres</source>
+        <translation>Статьи ДДС и ЦФО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="175" />
+        <source>Budget items</source>
+        <translation>Статьи ДДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="176" />
+        <source>Cost centres</source>
+        <translation>ЦФО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="177" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1846,64 @@ Close the month anyway?</source>
     </message>
 </context>
 <context>
+    <name>EntriesPane</name>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="35" />
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="36" />
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="37" />
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="64" />
+        <source>Active (offered for new requests)</source>
+        <translation>Действует (предлагается в новых заявках)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="69" />
+        <source>New</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="70" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="72" />
+        <source>Code:</source>
+        <translation>Код:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="73" />
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="105" />
+        <source>A closed entry is no longer offered for new requests; the requests charged to it keep it.</source>
+        <translation>Недействующую запись не предлагают в новых заявках; заявки, где она выбрана, её сохраняют.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="23" />
@@ -2066,170 +2281,180 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79" />
+        <location filename="../../desktop/ui/main_window.py" line="81" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="82" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="233" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="248" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <source>&amp;Budget items and cost centres…</source>
+        <translation>&amp;Статьи ДДС и ЦФО…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <source>&amp;Approval routes…</source>
+        <translation>&amp;Маршруты согласования…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="426" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -3273,242 +3498,358 @@ Close the month anyway?</source>
 <context>
     <name>RequestCard</name>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="129" />
+        <location filename="../../desktop/ui/requests/card.py" line="169" />
         <source>Type a name or INN to fill the requisites</source>
         <translation>Начните вводить название или ИНН — реквизиты заполнятся</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="137" />
+        <location filename="../../desktop/ui/requests/card.py" line="177" />
         <source>e.g. for communication services, invoice № 45 of 02.11.2026</source>
         <translation>например: за услуги связи по счёту № 45 от 02.11.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="152" />
+        <location filename="../../desktop/ui/requests/card.py" line="198" />
         <source>Suggest</source>
         <translation>Заполнить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="153" />
+        <location filename="../../desktop/ui/requests/card.py" line="199" />
         <source>Write the purpose from what we pay for, the amount and VAT</source>
         <translation>Составить назначение платежа из «за что платим», суммы и НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="180" />
+        <location filename="../../desktop/ui/requests/card.py" line="226" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="181" />
+        <location filename="../../desktop/ui/requests/card.py" line="227" />
         <source>What we pay for*</source>
         <translation>За что платим*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="182" />
+        <location filename="../../desktop/ui/requests/card.py" line="228" />
         <source>From the directory</source>
         <translation>Из справочника</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="184" />
+        <location filename="../../desktop/ui/requests/card.py" line="230" />
         <source>Contractor*</source>
         <translation>Подрядчик*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="188" />
+        <location filename="../../desktop/ui/requests/card.py" line="234" />
         <source>Currency*</source>
         <translation>Валюта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="190" />
+        <location filename="../../desktop/ui/requests/card.py" line="236" />
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="192" />
+        <location filename="../../desktop/ui/requests/card.py" line="238" />
         <source>Invoice amount*</source>
         <translation>Сумма счёта*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="193" />
+        <location filename="../../desktop/ui/requests/card.py" line="239" />
         <source>Pay by*</source>
         <translation>Оплатить до*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="198" />
+        <location filename="../../desktop/ui/requests/card.py" line="256" />
         <source>Contractor's requisites*</source>
         <translation>Реквизиты подрядчика*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="202" />
+        <location filename="../../desktop/ui/requests/card.py" line="260" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="204" />
+        <location filename="../../desktop/ui/requests/card.py" line="262" />
         <source>INN*</source>
         <translation>ИНН*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="206" />
+        <location filename="../../desktop/ui/requests/card.py" line="264" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="208" />
+        <location filename="../../desktop/ui/requests/card.py" line="266" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="210" />
+        <location filename="../../desktop/ui/requests/card.py" line="268" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="214" />
+        <location filename="../../desktop/ui/requests/card.py" line="272" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="167" />
+        <location filename="../../desktop/ui/requests/card.py" line="213" />
         <source>Payment purpose* (with VAT, at most %1 characters)</source>
         <translation>Назначение платежа* (с НДС, не больше %1 символов)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="238" />
+        <location filename="../../desktop/ui/requests/card.py" line="90" />
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="91" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="92" />
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="93" />
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="94" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="97" />
+        <source>approved</source>
+        <translation>согласовано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="98" />
+        <source>rejected</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="99" />
+        <source>returned</source>
+        <translation>возвращено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="244" />
+        <source>Cost centre*</source>
+        <translation>ЦФО*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="244" />
+        <source>Cost centre</source>
+        <translation>ЦФО</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="249" />
+        <source>Budget item*</source>
+        <translation>Статья ДДС*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="249" />
+        <source>Budget item</source>
+        <translation>Статья ДДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="310" />
+        <source>Approval route</source>
+        <translation>Маршрут согласования</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="321" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="240" />
+        <location filename="../../desktop/ui/requests/card.py" line="323" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="243" />
+        <location filename="../../desktop/ui/requests/card.py" line="326" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="244" />
+        <location filename="../../desktop/ui/requests/card.py" line="327" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="245" />
+        <location filename="../../desktop/ui/requests/card.py" line="328" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="249" />
+        <location filename="../../desktop/ui/requests/card.py" line="333" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="257" />
+        <location filename="../../desktop/ui/requests/card.py" line="341" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="269" />
+        <location filename="../../desktop/ui/requests/card.py" line="353" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="271" />
+        <location filename="../../desktop/ui/requests/card.py" line="355" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="272" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="273" />
+        <location filename="../../desktop/ui/requests/card.py" line="357" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="274" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="275" />
+        <location filename="../../desktop/ui/requests/card.py" line="359" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="277" />
+        <location filename="../../desktop/ui/requests/card.py" line="361" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="459" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="362" />
-        <location filename="../../desktop/ui/requests/card.py" line="363" />
-        <location filename="../../desktop/ui/requests/card.py" line="364" />
-        <location filename="../../desktop/ui/requests/card.py" line="365" />
+        <location filename="../../desktop/ui/requests/card.py" line="465" />
+        <location filename="../../desktop/ui/requests/card.py" line="466" />
+        <location filename="../../desktop/ui/requests/card.py" line="467" />
+        <location filename="../../desktop/ui/requests/card.py" line="468" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="366" />
-        <location filename="../../desktop/ui/requests/card.py" line="367" />
-        <location filename="../../desktop/ui/requests/card.py" line="650" />
+        <location filename="../../desktop/ui/requests/card.py" line="469" />
+        <location filename="../../desktop/ui/requests/card.py" line="470" />
+        <location filename="../../desktop/ui/requests/card.py" line="948" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="397" />
+        <location filename="../../desktop/ui/requests/card.py" line="508" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="405" />
+        <location filename="../../desktop/ui/requests/card.py" line="516" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="429" />
+        <location filename="../../desktop/ui/requests/card.py" line="550" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <source>Previous rounds</source>
+        <translation>Предыдущие круги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="595" />
+        <source>Round %1</source>
+        <translation>Круг %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="610" />
+        <source>any approver</source>
+        <translation>любой согласующий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="616" />
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="618" />
+        <source>next</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="685" />
+        <source>By the item «%1» in %2: paid %3, approved for payment %4</source>
+        <translation>По статье «%1» в %2: оплачено %3, согласовано к оплате %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="696" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="696" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="460" />
+        <location filename="../../desktop/ui/requests/card.py" line="697" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="507" />
+        <location filename="../../desktop/ui/requests/card.py" line="747" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="639" />
+        <location filename="../../desktop/ui/requests/card.py" line="874" />
+        <source>Sending the e-mail to the approvers…</source>
+        <translation>Письмо согласующим отправляется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="883" />
+        <location filename="../../desktop/ui/requests/card.py" line="898" />
+        <source>The e-mail to the approvers was not sent: %1</source>
+        <translation>Письмо согласующим не отправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="890" />
+        <source>E-mail sent to the approvers: %1</source>
+        <translation>Письмо согласующим отправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="904" />
+        <source>Sending the e-mail to the approvers</source>
+        <translation>Отправка письма согласующим</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/card.py" line="937" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="641" />
+        <location filename="../../desktop/ui/requests/card.py" line="939" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="673" />
+        <location filename="../../desktop/ui/requests/card.py" line="971" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -3541,52 +3882,62 @@ Close the month anyway?</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="68" />
+        <location filename="../../desktop/ui/requests/model.py" line="70" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="69" />
+        <location filename="../../desktop/ui/requests/model.py" line="71" />
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="70" />
+        <location filename="../../desktop/ui/requests/model.py" line="72" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="71" />
+        <location filename="../../desktop/ui/requests/model.py" line="73" />
         <source>Pay by</source>
         <translation>Оплатить до</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="72" />
+        <location filename="../../desktop/ui/requests/model.py" line="74" />
         <source>Contractor</source>
         <translation>Подрядчик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="73" />
+        <location filename="../../desktop/ui/requests/model.py" line="75" />
         <source>What we pay for</source>
         <translation>За что платим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="75" />
+        <location filename="../../desktop/ui/requests/model.py" line="77" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="77" />
+        <location filename="../../desktop/ui/requests/model.py" line="79" />
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="78" />
+        <location filename="../../desktop/ui/requests/model.py" line="80" />
         <source>Initiator</source>
         <translation>Инициатор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/model.py" line="141" />
+        <location filename="../../desktop/ui/requests/model.py" line="81" />
+        <source>Waiting for</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="82" />
+        <source>Budget item</source>
+        <translation>Статья ДДС</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/requests/model.py" line="147" />
         <source>exported</source>
         <translation>выгружено</translation>
     </message>
@@ -3594,90 +3945,90 @@ Close the month anyway?</source>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="68" />
+        <location filename="../../desktop/ui/requests/tab.py" line="70" />
         <source>Search by number, contractor, INN or purpose</source>
         <translation>Поиск по номеру, подрядчику, ИНН или назначению</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="74" />
+        <location filename="../../desktop/ui/requests/tab.py" line="76" />
         <source>All requests</source>
         <translation>Все заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="75" />
+        <location filename="../../desktop/ui/requests/tab.py" line="77" />
         <source>My requests</source>
         <translation>Мои заявки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="76" />
-        <source>To approve</source>
-        <translation>На согласование</translation>
+        <location filename="../../desktop/ui/requests/tab.py" line="78" />
+        <source>Waiting for my approval</source>
+        <translation>Ждут моего согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="77" />
+        <location filename="../../desktop/ui/requests/tab.py" line="79" />
         <source>Due this week</source>
         <translation>К оплате на этой неделе</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="83" />
+        <location filename="../../desktop/ui/requests/tab.py" line="85" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="86" />
+        <location filename="../../desktop/ui/requests/tab.py" line="88" />
         <source>&amp;New request…</source>
         <translation>&amp;Новая заявка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="87" />
+        <location filename="../../desktop/ui/requests/tab.py" line="89" />
         <source>Op&amp;en</source>
         <translation>Откр&amp;ыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="89" />
+        <location filename="../../desktop/ui/requests/tab.py" line="91" />
         <source>E&amp;xport approved to the bank…</source>
         <translation>Вы&amp;грузить согласованные в банк…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="153" />
+        <location filename="../../desktop/ui/requests/tab.py" line="157" />
         <source>Approved requests not exported yet, as payment orders (1CClientBankExchange) for the bank client</source>
         <translation>Согласованные и ещё не выгруженные заявки — платёжными поручениями (1CClientBankExchange) для клиент-банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="156" />
+        <location filename="../../desktop/ui/requests/tab.py" line="160" />
         <source>Only an accountant or an admin exports payment orders.</source>
         <translation>Выгружает платёжные поручения только бухгалтер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="202" />
+        <location filename="../../desktop/ui/requests/tab.py" line="207" />
         <source>Requests: %1   Amount: %2</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="224" />
-        <location filename="../../desktop/ui/requests/tab.py" line="237" />
-        <location filename="../../desktop/ui/requests/tab.py" line="256" />
-        <location filename="../../desktop/ui/requests/tab.py" line="266" />
+        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="242" />
+        <location filename="../../desktop/ui/requests/tab.py" line="261" />
+        <location filename="../../desktop/ui/requests/tab.py" line="271" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="224" />
+        <location filename="../../desktop/ui/requests/tab.py" line="229" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="239" />
+        <location filename="../../desktop/ui/requests/tab.py" line="244" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="257" />
+        <location filename="../../desktop/ui/requests/tab.py" line="262" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="269" />
+        <location filename="../../desktop/ui/requests/tab.py" line="274" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

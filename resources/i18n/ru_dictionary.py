@@ -883,6 +883,107 @@ RU.update(
     }
 )
 
+# budget directories, approval routes, the route in the request card (issue 17)
+RU.update(
+    {
+        "&Budget items and cost centres…": "&Статьи ДДС и ЦФО…",
+        "&Approval routes…": "&Маршруты согласования…",
+        "Waiting for my approval": "Ждут моего согласования",
+        ("RequestsModel", "Waiting for"): "Ждёт",
+        ("RequestsModel", "Budget item"): "Статья ДДС",
+        # Справочники → Статьи ДДС и ЦФО
+        ("EntriesPane", "Code"): "Код",
+        ("EntriesPane", "Name"): "Наименование",
+        ("EntriesPane", "Active"): "Действует",
+        ("EntriesPane", "Code:"): "Код:",
+        ("EntriesPane", "Name:"): "Наименование:",
+        ("EntriesPane", "Active (offered for new requests)"): "Действует (предлагается в новых заявках)",
+        ("EntriesPane", "New"): "Новая запись",
+        ("EntriesPane", "Save"): "Сохранить",
+        ("EntriesPane", "yes"): "да",
+        ("EntriesPane", "no"): "нет",
+        (
+            "EntriesPane",
+            "A closed entry is no longer offered for new requests; the requests charged to it keep it.",
+        ): "Недействующую запись не предлагают в новых заявках; заявки, где она выбрана, её сохраняют.",
+        ("BudgetDirectoriesDialog", "Budget items and cost centres"): "Статьи ДДС и ЦФО",
+        ("BudgetDirectoriesDialog", "Budget items"): "Статьи ДДС",
+        ("BudgetDirectoriesDialog", "Cost centres"): "ЦФО",
+        ("BudgetDirectoriesDialog", "Close"): "Закрыть",
+        # Справочники → Маршруты согласования
+        ("ApprovalRoutesDialog", "Approval routes"): "Маршруты согласования",
+        ("ApprovalRoutesDialog", "Stage"): "Этап",
+        ("ApprovalRoutesDialog", "Budget item"): "Статья ДДС",
+        ("ApprovalRoutesDialog", "Amount above"): "Сумма свыше",
+        ("ApprovalRoutesDialog", "Approver"): "Согласующий",
+        ("ApprovalRoutesDialog", "Title on the route"): "Должность на маршруте",
+        ("ApprovalRoutesDialog", "0 — any amount"): "0 — любая сумма",
+        ("ApprovalRoutesDialog", "e.g. Head of department"): "например, Руководитель отдела",
+        ("ApprovalRoutesDialog", "New rule"): "Новое правило",
+        ("ApprovalRoutesDialog", "Save rule"): "Сохранить правило",
+        ("ApprovalRoutesDialog", "Delete rule"): "Удалить правило",
+        ("ApprovalRoutesDialog", "Own entity:"): "Юрлицо:",
+        ("ApprovalRoutesDialog", "Rule"): "Правило",
+        ("ApprovalRoutesDialog", "Budget item:"): "Статья ДДС:",
+        ("ApprovalRoutesDialog", "Amount above, ₽:"): "Сумма свыше, ₽:",
+        ("ApprovalRoutesDialog", "Stage:"): "Этап:",
+        ("ApprovalRoutesDialog", "Approver:"): "Согласующий:",
+        ("ApprovalRoutesDialog", "Title on the route:"): "Должность на маршруте:",
+        ("ApprovalRoutesDialog", "Which route a request takes"): "Какой маршрут пройдёт заявка",
+        ("ApprovalRoutesDialog", "Request amount, ₽:"): "Сумма заявки, ₽:",
+        ("ApprovalRoutesDialog", "budget item:"): "статья:",
+        ("ApprovalRoutesDialog", "Any"): "Любая",
+        ("ApprovalRoutesDialog", "Close"): "Закрыть",
+        (
+            "ApprovalRoutesDialog",
+            "The routes are shown read-only.",
+        ): "Маршруты показаны только для просмотра.",
+        (
+            "ApprovalRoutesDialog",
+            "A request goes through every rule of its payer whose amount it exceeds and whose budget "
+            "item is its own or «Any». Stage 2 waits for stage 1; the approvers of one stage decide "
+            "in parallel. A return for revision starts the route again.",
+        ): "Заявка проходит все правила своего плательщика, сумму которых она превышает и чья статья ДДС — "
+        "её или «Любая». Этап 2 ждёт этапа 1; согласующие одного этапа решают параллельно. Возврат на "
+        "доработку начинает маршрут заново.",
+        (
+            "ApprovalRoutesDialog",
+            "Delete the rule? Requests already on approval keep their route.",
+        ): "Удалить правило? Заявки, уже отправленные на согласование, сохранят свой маршрут.",
+        # the request card: budget item, cost centre, route, letters
+        ("RequestCard", "Stage"): "Этап",
+        ("RequestCard", "Who"): "Кто",
+        ("RequestCard", "Title"): "Должность",
+        ("RequestCard", "Decision"): "Решение",
+        ("RequestCard", "When"): "Когда",
+        ("RequestCard", "Comment"): "Комментарий",
+        ("RequestCard", "approved"): "согласовано",
+        ("RequestCard", "rejected"): "отказано",
+        ("RequestCard", "returned"): "возвращено",
+        ("RequestCard", "waiting"): "ждёт",
+        ("RequestCard", "next"): "в очереди",
+        ("RequestCard", "any approver"): "любой согласующий",
+        ("RequestCard", "Previous rounds"): "Предыдущие круги",
+        ("RequestCard", "Round %1"): "Круг %1",
+        ("RequestCard", "Approval route"): "Маршрут согласования",
+        ("RequestCard", "Budget item*"): "Статья ДДС*",
+        ("RequestCard", "Budget item"): "Статья ДДС",
+        ("RequestCard", "Cost centre*"): "ЦФО*",
+        ("RequestCard", "Cost centre"): "ЦФО",
+        (
+            "RequestCard",
+            "By the item «%1» in %2: paid %3, approved for payment %4",
+        ): "По статье «%1» в %2: оплачено %3, согласовано к оплате %4",
+        ("RequestCard", "Sending the e-mail to the approvers…"): "Письмо согласующим отправляется…",
+        ("RequestCard", "Sending the e-mail to the approvers"): "Отправка письма согласующим",
+        (
+            "RequestCard",
+            "The e-mail to the approvers was not sent: %1",
+        ): "Письмо согласующим не отправлено: %1",
+        ("RequestCard", "E-mail sent to the approvers: %1"): "Письмо согласующим отправлено: %1",
+    }
+)
+
 # the audit log viewer (issue 17): Справка → Журнал изменений
 RU.update(
     {

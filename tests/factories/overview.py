@@ -15,7 +15,15 @@ from sqlalchemy import delete, select, update
 
 from desktop.core.closing import plan as closing
 from desktop.core.db import Database
-from desktop.core.models import BankPayment, Counterparty, Document, OwnEntity, PaymentRequest, RequestEvent
+from desktop.core.models import (
+    BankPayment,
+    Counterparty,
+    Document,
+    OwnEntity,
+    PaymentRequest,
+    RequestApproval,
+    RequestEvent,
+)
 
 TODAY = dt.date(2026, 11, 22)
 CLOSED_PERIODS = ("2026-08", "2026-09", "2026-10")
@@ -89,6 +97,7 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
             )
         # The figures below are counted by hand: only this data's requests, not the demo's.
         session.execute(delete(RequestEvent))
+        session.execute(delete(RequestApproval))
         session.execute(delete(PaymentRequest))
         for index, (status, days) in enumerate(
             (("approval", 2), ("approval", 20), ("approved", -1), ("draft", 1), ("paid", 0), ("approval", 4))
@@ -108,6 +117,20 @@ def add_history(database: Database, today: dt.date = TODAY) -> None:
                     pay_by=today + dt.timedelta(days=days),
                     status=status,
                     initiator="buh.ivanova" if index % 2 else "m.smirnov",
+                    # submitted ones went through a route of one step any approver takes (no rule)
+                    route_round=0 if status == "draft" else 1,
+                    steps=[]
+                    if status == "draft"
+                    else [
+                        RequestApproval(
+                            round=1,
+                            stage=1,
+                            approver_login=None,
+                            title="Согласующий",
+                            comment="",
+                            decision=None if status == "approval" else "approved",
+                        )
+                    ],
                 )
             )
 

@@ -28,9 +28,12 @@ from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
     Agreement,
     AgreementChange,
+    ApprovalRule,
     BankAccount,
+    BudgetItem,
     Contract,
     ContractLine,
+    CostCentre,
     Counterparty,
     EntityVatRegime,
     NumberSequence,
@@ -312,8 +315,50 @@ class _Generator:
         return f"{last} {first} {middle}", f"{last} {first[0]}.{middle[0]}."
 
     # --- directories -------------------------------------------------------------------
-    def payment_requests(self) -> None:
-        """A few outgoing payment requests in every state of the approval workflow."""
+    def budget(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The budget items and cost centres, and the approval route of the first own entity:
+        the head of department for every amount, the financial director above 100 000 ₽, the
+        director above 1 000 000 ₽ (docs/domain.md, «Approval routes»)."""
+        items = dict(
+            zip(
+                (code for code, _name in BUDGET_ITEMS),
+                _bulk(
+                    self.session, BudgetItem, [dict(code=c, name=n, is_active=True) for c, n in BUDGET_ITEMS]
+                ),
+                strict=True,
+            )
+        )
+        centres = dict(
+            zip(
+                (code for code, _name in COST_CENTRES),
+                _bulk(
+                    self.session, CostCentre, [dict(code=c, name=n, is_active=True) for c, n in COST_CENTRES]
+                ),
+                strict=True,
+            )
+        )
+        entity = self.session.scalars(select(OwnEntity.id).order_by(OwnEntity.id)).first()
+        if entity is not None:
+            _bulk(
+                self.session,
+                ApprovalRule,
+                [
+                    dict(
+                        own_entity_id=entity,
+                        budget_item_id=None,
+                        amount_above=Decimal(above),
+                        stage=stage,
+                        approver_login=login,
+                        title=title,
+                    )
+                    for stage, above, login, title in ROUTE
+                ],
+            )
+        return items, centres
+
+    def payment_requests(self, items: dict[str, int], centres: dict[str, int]) -> None:
+        """A few outgoing payment requests in every state of the approval workflow, one of them on
+        the second step of its route."""
         entity = self.session.scalars(select(OwnEntity).order_by(OwnEntity.id)).first()
         suppliers = list(
             self.session.scalars(
@@ -327,25 +372,39 @@ class _Generator:
             return
         this_month = period_title(period_of(self.today))
         comments = {"return": "Приложите счёт поставщика", "reject": "Не согласовано бюджетом отдела"}
-        for index, ((subject, amount, rate), steps) in enumerate(
-            zip(REQUEST_SUBJECTS, REQUEST_STEPS, strict=True)
-        ):
-            supplier = suppliers[index % len(suppliers)]
-            initiator = steps[0][1] if steps else "m.smirnov"
-            values = RequestInput(
-                own_entity_id=entity.id,
-                subject=subject.format(month=this_month),
-                counterparty_id=supplier.id,
-                amount=amount,
-                vat_rate=rate,
-                pay_by=self.today + dt.timedelta(days=2 + 3 * index),
-                **requisites_of(supplier).as_dict(),
-            )
-            request = create_request(self.session, values, login=initiator, today=self.today)
-            for action, login in steps:
-                transition(
-                    self.session, request.id, Action(action), login=login, comment=comments.get(action, "")
+        # The demo's owner takes each person's step as that person would (on PostgreSQL the demo
+        # is filled by the schema owner, whom the database lets through): the program's own rules.
+        enforced = self.session.info.get("enforced")
+        self.session.info["enforced"] = False
+        try:
+            for index, ((subject, amount, rate, item, centre), steps) in enumerate(
+                zip(REQUEST_SUBJECTS, REQUEST_STEPS, strict=True)
+            ):
+                supplier = suppliers[index % len(suppliers)]
+                initiator = steps[0][1] if steps else "m.smirnov"
+                requisites: dict[str, Any] = dict(requisites_of(supplier).as_dict())
+                values = RequestInput(
+                    own_entity_id=entity.id,
+                    subject=subject.format(month=this_month),
+                    counterparty_id=supplier.id,
+                    amount=amount,
+                    vat_rate=rate,
+                    pay_by=self.today + dt.timedelta(days=2 + (3 * index) % 10),
+                    budget_item_id=items[item],
+                    cost_centre_id=centres[centre],
+                    **requisites,
                 )
+                request = create_request(self.session, values, login=initiator, today=self.today)
+                for action, login in steps:
+                    transition(
+                        self.session,
+                        request.id,
+                        Action(action),
+                        login=login,
+                        comment=comments.get(action, ""),
+                    )
+        finally:
+            self.session.info["enforced"] = enforced
 
     def users(self) -> dict[str, list[int]]:
         login = current_login()
@@ -398,6 +457,20 @@ class _Generator:
                 full_name="Волков Сергей Николаевич",
                 role="approver",
                 email="volkov@aktservis.ru",
+                region=None,
+            ),
+            dict(
+                login="ruk.sidorov",
+                full_name="Сидоров Павел Андреевич",
+                role="approver",
+                email="sidorov@aktservis.ru",
+                region="Москва",
+            ),
+            dict(
+                login="dir.sokolov",
+                full_name="Соколов Андрей Викторович",
+                role="approver",
+                email="sokolov@aktservis.ru",
                 region=None,
             ),
         ]
@@ -811,26 +884,53 @@ class _Generator:
         self.summary.work_orders = len(orders)
 
 
-REQUEST_SUBJECTS = (
-    ("Аренда офиса за {month}", Decimal("185000.00"), "22%"),
-    ("Обслуживание серверов за {month}", Decimal("48600.00"), "22%"),
-    ("Канцелярские товары", Decimal("12450.00"), "22%"),
-    ("Юридическая консультация по договору поставки", Decimal("35000.00"), "без НДС"),
-    ("Услуги связи за {month}", Decimal("9870.50"), "22%"),
-    ("Курьерская доставка документов за {month}", Decimal("6300.00"), "22%"),
-    ("Подписка на справочную правовую систему", Decimal("27900.00"), "22%"),
-    ("Ремонт оргтехники", Decimal("15400.00"), "без НДС"),
+BUDGET_ITEMS = (  # статьи ДДС: code, name
+    ("01.01", "Аренда"),
+    ("02.01", "Канцелярские и хозяйственные товары"),
+    ("02.03", "Связь и интернет"),
+    ("02.04", "Программы и подписки"),
+    ("03.01", "Подрядчики"),
+    ("03.02", "Юридические и консультационные услуги"),
+    ("04.01", "Ремонт и обслуживание техники"),
+    ("05.01", "Доставка и курьерские услуги"),
 )
-# Where each demo request ends up: its steps after creation, by whom.
+COST_CENTRES = (  # ЦФО: code, name
+    ("ОП", "Отдел продаж"),
+    ("БУХ", "Бухгалтерия"),
+    ("ИТ", "ИТ"),
+    ("АХО", "Административно-хозяйственный отдел"),
+)
+# The first own entity's route (seed 003): stage, amount above, approver, title.
+ROUTE = (
+    (1, "0", "ruk.sidorov", "Руководитель отдела"),
+    (2, "100000", "fin.director", "Финансовый директор"),
+    (3, "1000000", "dir.sokolov", "Директор"),
+)
+REQUEST_SUBJECTS = (  # subject, amount, VAT, budget item, cost centre
+    ("Аренда офиса за {month}", Decimal("185000.00"), "22%", "01.01", "АХО"),
+    ("Обслуживание серверов за {month}", Decimal("48600.00"), "22%", "03.01", "ИТ"),
+    ("Канцелярские товары", Decimal("12450.00"), "22%", "02.01", "АХО"),
+    ("Юридическая консультация по договору поставки", Decimal("35000.00"), "без НДС", "03.02", "БУХ"),
+    ("Услуги связи за {month}", Decimal("9870.50"), "22%", "02.03", "ИТ"),
+    ("Курьерская доставка документов за {month}", Decimal("6300.00"), "22%", "05.01", "ОП"),
+    ("Подписка на справочную правовую систему", Decimal("27900.00"), "22%", "02.04", "БУХ"),
+    ("Ремонт оргтехники", Decimal("15400.00"), "без НДС", "04.01", "ИТ"),
+    ("Аренда склада за {month}", Decimal("64000.00"), "22%", "01.01", "АХО"),
+    ("Аренда парковочных мест за {month}", Decimal("18000.00"), "22%", "01.01", "ОП"),
+)
+# Where each demo request ends up: its steps after creation, by whom. The first waits for its
+# second step (the financial director), the second for its first (the head of department).
 REQUEST_STEPS = (
-    (),
+    (("submit", "m.smirnov"), ("approve", "ruk.sidorov")),
     (("submit", "m.smirnov"),),
-    (("submit", "m.kozlova"),),
-    (("submit", "m.smirnov"), ("approve", "fin.director")),
-    (("submit", "m.orlov"), ("approve", "fin.director")),
-    (("submit", "m.garipova"), ("return", "fin.director")),
-    (("submit", "m.kozlova"), ("reject", "fin.director")),
-    (("submit", "m.orlov"), ("approve", "fin.director"), ("pay", "buh.ivanova")),
+    (),
+    (("submit", "m.smirnov"), ("approve", "ruk.sidorov")),
+    (("submit", "m.orlov"), ("approve", "ruk.sidorov")),
+    (("submit", "m.garipova"), ("return", "ruk.sidorov")),
+    (("submit", "m.kozlova"), ("reject", "ruk.sidorov")),
+    (("submit", "m.orlov"), ("approve", "ruk.sidorov"), ("pay", "buh.ivanova")),
+    (("submit", "m.kozlova"), ("approve", "ruk.sidorov"), ("pay", "buh.ivanova")),
+    (("submit", "m.smirnov"), ("approve", "ruk.sidorov")),
 )
 
 
@@ -857,6 +957,7 @@ def fill_demo(
     parties = generator.counterparties(clients, managers)
     generator.contracts(parties, entities, services)
     session.flush()
-    generator.payment_requests()
+    items, centres = generator.budget()
+    generator.payment_requests(items, centres)
     progress(clients * 2, clients * 2, "Готово")
     return generator.summary

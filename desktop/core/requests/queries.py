@@ -1,5 +1,11 @@
-"""The lists of the payment-requests tab: the filter (with the built-in views: my requests, to approve,
-due this week), its SQL conditions, the sorted ids of a page, the rows, and the totals per currency."""
+"""The lists of the payment-requests tab: the filter (with the built-in views: my requests, waiting
+for my approval, due this week), its SQL conditions, the sorted ids of a page, the rows, and the
+totals per currency.
+
+«Waiting for my approval» (``to_approve``) is the rule of ``routes.step_of`` written as SQL: a
+request on approval, not the user's own, with an undecided step of its current round at the
+earliest undecided stage that is the user's (or any approver's, when the user approves).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,10 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
-from desktop.core.models import PaymentRequest, RequestStatus
+from desktop.core.models import BudgetItem, PaymentRequest, RequestApproval, RequestStatus, Role, User
 
 
 def week_end(today: dt.date) -> dt.date:
@@ -52,7 +58,44 @@ _ORDER = {
     "entity": (PaymentRequest.own_entity_id,),
     "initiator": (PaymentRequest.initiator,),
     "created": (PaymentRequest.created_at,),
+    "budget_item": (
+        select(BudgetItem.code).where(BudgetItem.id == PaymentRequest.budget_item_id).scalar_subquery(),
+    ),
 }
+
+
+def approves(login: str) -> ColumnElement[bool]:
+    """Whether ``login`` takes the steps of any approver (``permissions.user_role`` in SQL: an active
+    approver or admin, or anyone while no active user is recorded)."""
+    return or_(
+        exists().where(
+            User.login == login, User.is_active.is_(True), User.role.in_((Role.APPROVER, Role.ADMIN))
+        ),
+        ~exists().where(User.is_active.is_(True)),
+    )
+
+
+def waiting_for_login(login: str) -> ColumnElement[bool]:
+    """Requests whose waiting step is ``login``'s now (``routes.step_of`` in SQL)."""
+    step, earlier = aliased(RequestApproval), aliased(RequestApproval)
+    waiting_stage = (
+        select(func.min(earlier.stage))
+        .where(
+            earlier.request_id == PaymentRequest.id,
+            earlier.round == PaymentRequest.route_round,
+            earlier.decision.is_(None),
+        )
+        .correlate(PaymentRequest)  # the request of the outer query (not a second copy of the table)
+        .scalar_subquery()
+    )
+    mine = exists().where(
+        step.request_id == PaymentRequest.id,
+        step.round == PaymentRequest.route_round,
+        step.decision.is_(None),
+        step.stage == waiting_stage,
+        or_(step.approver_login == login, and_(step.approver_login.is_(None), approves(login))),
+    )
+    return and_(PaymentRequest.status == RequestStatus.APPROVAL, PaymentRequest.initiator != login, mine)
 
 
 def where(flt: RequestFilter, login: str, today: dt.date) -> list[Any]:
@@ -67,7 +110,7 @@ def where(flt: RequestFilter, login: str, today: dt.date) -> list[Any]:
     if flt.preset == "mine":
         conditions.append(PaymentRequest.initiator == login)
     elif flt.preset == "to_approve":
-        conditions.append(PaymentRequest.status == RequestStatus.APPROVAL)
+        conditions.append(waiting_for_login(login))
     elif flt.preset == "due_this_week":
         # Overdue ones are due too: everything open with a pay-by date up to this Sunday.
         conditions.append(PaymentRequest.status.in_((RequestStatus.APPROVAL, RequestStatus.APPROVED)))
@@ -96,9 +139,17 @@ def select_ids(
 
 
 def load(session: Session, ids: Sequence[int]) -> list[PaymentRequest]:
+    """The requests of ``ids`` in that order, with their route's steps and budget item loaded."""
     if not ids:
         return []
-    found = {r.id: r for r in session.scalars(select(PaymentRequest).where(PaymentRequest.id.in_(ids)))}
+    found = {
+        r.id: r
+        for r in session.scalars(
+            select(PaymentRequest)
+            .where(PaymentRequest.id.in_(ids))
+            .options(selectinload(PaymentRequest.steps), selectinload(PaymentRequest.budget_item))
+        )
+    }
     return [found[i] for i in ids if i in found]
 
 

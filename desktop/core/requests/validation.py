@@ -3,19 +3,22 @@
 Every required field is checked: what we pay for, contractor, amount, currency, pay-by date, the
 contractor's requisites (by the same rules as the counterparty directory) and a payment purpose
 that mentions VAT and fits the bank's limit (``PURPOSE_LIMIT``, shown by the card). The purpose
-the bank expects is suggested from the subject, the amount and the VAT rate. The rules:
-docs/domain.md, «Payment requests».
+the bank expects is suggested from the subject, the amount and the VAT rate. The budget item
+(статья ДДС) and the cost centre (ЦФО) are required once their directory has an active entry, and
+must be active entries of it (``directory_check``, which reads the database). The rules:
+docs/domain.md, «Payment requests» and «Approval routes».
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, object_session
 
 from desktop.core.bank.orders import PURPOSE_LIMIT as BANK_PURPOSE_LIMIT
 from desktop.core.bank.orders import payment_purpose, vat_phrase
@@ -23,7 +26,7 @@ from desktop.core.common.catalog import NO_VAT, round_money
 from desktop.core.common.identifiers import check_account, check_bik, check_corr_account, check_inn, check_kpp
 from desktop.core.common.money import MONEY, parse_decimal
 from desktop.core.errors import ValidationError
-from desktop.core.models import Counterparty, PaymentRequest
+from desktop.core.models import BudgetItem, CostCentre, Counterparty, PaymentRequest
 
 PURPOSE_LIMIT = BANK_PURPOSE_LIMIT  # the most characters of a purpose: the payment-order format's limit
 CURRENCIES = ("RUB", "USD", "EUR", "CNY")
@@ -44,6 +47,8 @@ FIELD_TITLES = {
     "contractor_account": "Р/с",
     "contractor_corr_account": "К/с",
     "purpose": "Назначение платежа",
+    "budget_item_id": "Статья ДДС",
+    "cost_centre_id": "ЦФО",
     "comment": "Комментарий",
 }
 TEXT_FIELDS = (
@@ -73,6 +78,44 @@ _VAT_IN_PURPOSE = re.compile(
 )
 _NO_VAT_IN_PURPOSE = re.compile(r"без\s+(?:налога\s*\(\s*)?НДС|НДС\s+не\s+облагается", re.IGNORECASE)
 
+# field: (its directory's model, what to choose, «choose another» in the word's gender)
+DIRECTORIES: dict[str, tuple[type[BudgetItem] | type[CostCentre], str, str]] = {
+    "budget_item_id": (BudgetItem, "выберите статью из справочника", "выберите другую"),
+    "cost_centre_id": (CostCentre, "выберите ЦФО из справочника", "выберите другой"),
+}
+
+
+@dataclass(frozen=True)
+class DirectoryCheck:
+    """What the database says of a request's budget item and cost centre: the fields whose
+    directory has active entries (so the request must choose one), and what is wrong with a chosen
+    entry (gone, or no longer active)."""
+
+    required: frozenset[str] = frozenset()
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def directory_check(
+    session: Session, budget_item_id: int | None, cost_centre_id: int | None
+) -> DirectoryCheck:
+    """The budget item and cost centre of a request against their directories."""
+    required: set[str] = set()
+    problems: list[tuple[str, str]] = []
+    for name, chosen in (("budget_item_id", budget_item_id), ("cost_centre_id", cost_centre_id)):
+        model, _choose, another = DIRECTORIES[name]
+        if session.scalar(select(func.count(model.id)).where(model.is_active.is_(True))):
+            required.add(name)
+        if chosen is None:
+            continue
+        entry = session.execute(
+            select(model.code, model.name, model.is_active).where(model.id == chosen)
+        ).first()
+        if entry is None:
+            problems.append((name, f"записи #{chosen} нет в справочнике (удалена) — {another}"))
+        elif not entry.is_active:
+            problems.append((name, f"«{entry.code} {entry.name}» больше не действует — {another}"))
+    return DirectoryCheck(frozenset(required), tuple(problems))
+
 
 @dataclass
 class RequestInput:
@@ -93,14 +136,24 @@ class RequestInput:
     vat_rate: str = "22%"
     purpose: str = ""
     pay_by: dt.date | None = None
+    budget_item_id: int | None = None
+    cost_centre_id: int | None = None
+    # Set by ``cleaned`` and ``from_request``, which see the database; not a field of the request.
+    directories: DirectoryCheck | None = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The request's fields (what is stored), without the directories' check."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "directories"}
 
     @classmethod
     def from_request(cls, request: PaymentRequest) -> RequestInput:
-        names = set(cls.__dataclass_fields__)
-        return cls(**{name: getattr(request, name) for name in names})
+        """The fields of a stored request, its budget item and cost centre checked in its session."""
+        names = {f.name for f in fields(cls)} - {"directories"}
+        values = cls(**{name: getattr(request, name) for name in names})
+        session = object_session(request)
+        if session is not None:
+            values.directories = directory_check(session, values.budget_item_id, values.cost_centre_id)
+        return values
 
 
 class RequestValidationError(ValidationError):
@@ -238,6 +291,21 @@ def request_errors(values: RequestInput, *, today: dt.date | None = None) -> dic
     errors.update(requisites_errors(values))
     if (problem := purpose_problem(str(values.purpose or ""), amount, rate)) is not None:
         errors["purpose"] = problem
+    errors.update(directory_errors(values))
+    return errors
+
+
+def directory_errors(values: RequestInput) -> dict[str, str]:
+    """The budget item and the cost centre: chosen when their directory has active entries, and
+    active entries of it (as ``values.directories`` found them; unchecked input passes)."""
+    check = values.directories
+    if check is None:
+        return {}
+    errors: dict[str, str] = {}
+    for name in DIRECTORIES:
+        if name in check.required and getattr(values, name) is None:
+            errors[name] = DIRECTORIES[name][1]
+    errors.update(dict(check.problems))
     return errors
 
 
@@ -287,4 +355,8 @@ def cleaned(session: Session, values: RequestInput) -> RequestInput:
         data["purpose"] = suggested_purpose(data["subject"], amount, str(data["vat_rate"]), data["currency"])
     if data["contractor_kpp"] == "0":
         data["contractor_kpp"] = ""
-    return RequestInput(**data)
+    for name in DIRECTORIES:
+        data[name] = data.get(name) or None  # an empty choice of a combo box: none
+    result = RequestInput(**data)
+    result.directories = directory_check(session, result.budget_item_id, result.cost_centre_id)
+    return result

@@ -1,6 +1,9 @@
 """The payment-request card: every field checked at the field, requisites from the counterparty directory,
-the buttons of the steps the user's role allows (the others disabled with the reason), the history and
-comment thread, and attachments (e-invoice, payment order) dropped or chosen."""
+the budget item and cost centre with what the item has paid and has approved this month, the buttons
+of the steps the user's role allows (the others disabled with the reason), the approval route (the
+waiting stage highlighted, earlier rounds folded), the history and comment thread, and attachments
+(e-invoice, payment order) dropped or chosen. After a submit or an approval the next approvers get
+an e-mail when a mail server is set (a failure is a line in the card, never undoes the step)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,27 +32,34 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.config import Settings, load_settings
-from desktop.core.common.events import current_login
+from desktop.core.budget import operations as budget_operations
+from desktop.core.budget.directory import Kind
 from desktop.core.db import Database
 from desktop.core.errors import UserError
 from desktop.core.models import (
+    Decision,
     PaymentRequest,
     RequestStatus,
     Scan,
     ScanStatus,
 )
 from desktop.core.parties.operations import counterparty_choices, entity_choices
+from desktop.core.requests import mailing, validation
 from desktop.core.requests import operations as request_operations
-from desktop.core.requests import validation
+from desktop.core.requests.notices import Letter
+from desktop.core.requests.operations import RouteRound, RouteStep
 from desktop.core.requests.permissions import Action
-from desktop.core.requests.validation import RequestInput, RequestValidationError
+from desktop.core.requests.validation import DirectoryCheck, RequestInput, RequestValidationError
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.widgets import named
 from desktop.ui.registry.drop_view import local_files
 from desktop.ui.requests.model import STATUS_COLORS, status_title
@@ -66,7 +76,30 @@ LINE_FIELDS = (
     "contractor_corr_account",
     "amount",
 )
-ERROR_FIELDS = (*LINE_FIELDS, "own_entity_id", "currency", "vat_rate", "pay_by", "purpose")
+ERROR_FIELDS = (
+    *LINE_FIELDS,
+    "own_entity_id",
+    "currency",
+    "vat_rate",
+    "pay_by",
+    "purpose",
+    "budget_item_id",
+    "cost_centre_id",
+)
+ROUTE_COLUMNS = (
+    QT_TRANSLATE_NOOP("RequestCard", "Stage"),
+    QT_TRANSLATE_NOOP("RequestCard", "Who"),
+    QT_TRANSLATE_NOOP("RequestCard", "Title"),
+    QT_TRANSLATE_NOOP("RequestCard", "Decision"),
+    QT_TRANSLATE_NOOP("RequestCard", "When"),
+)  # a step's comment: a line under it
+DECISION_TITLES = {
+    Decision.APPROVED: QT_TRANSLATE_NOOP("RequestCard", "approved"),
+    Decision.REJECTED: QT_TRANSLATE_NOOP("RequestCard", "rejected"),
+    Decision.RETURNED: QT_TRANSLATE_NOOP("RequestCard", "returned"),
+}
+DECISION_COLORS = {Decision.APPROVED: "#26801f", Decision.REJECTED: "#b00020", Decision.RETURNED: "#8a5a00"}
+WAITING_BACKGROUND = "#fff3cd"
 
 
 class RequestCard(QDialog):
@@ -88,7 +121,7 @@ class RequestCard(QDialog):
         self.setObjectName("requestCard")
         self.database = database
         self.request_id = request_id
-        self.login = login or current_login()
+        self.login = login or database.login  # who is connected (PostgreSQL: the database's login)
         self.settings = settings
         self.today = today or dt.date.today()
         self.setMinimumSize(1100, 720)
@@ -97,14 +130,20 @@ class RequestCard(QDialog):
         self._show_all_errors = False
         self._auto_purpose = ""
         self._loading = False
+        self.status = RequestStatus.DRAFT
+        self.required = request_operations.directories_in_use(database).required
+        self.last_letters: list[Letter] = []
+        self.last_mail: mailing.MailResult | BaseException | None = None
+        self.mail_task: Any = None
+        self.rounds: list[RouteRound] = []
         self._create_fields()
         self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
         left, right = self._request_side(), self._thread_side()
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         bottom = self._step_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -118,6 +157,7 @@ class RequestCard(QDialog):
         """The request's own fields: payer, counterparty, the line edits, currency, VAT, pay-by, purpose."""
         self.status_label = named(QLabel(self), "requestStatus")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setWordWrap(True)
         self.entity = named(QComboBox(self), "own_entity_id")
         self.counterparty = named(QComboBox(self), "counterparty")
         self.counterparty.setEditable(True)
@@ -146,6 +186,12 @@ class RequestCard(QDialog):
         self.pay_by.setCalendarPopup(True)
         self.pay_by.setDisplayFormat("dd.MM.yyyy")
         self.pay_by.setDate(to_qdate(self.today + dt.timedelta(days=5)))
+        self.budget_item = named(QComboBox(self), "budget_item_id")
+        self.cost_centre = named(QComboBox(self), "cost_centre_id")
+        self.budget_line = named(QLabel(self), "budgetFigures")
+        self.budget_line.setWordWrap(True)
+        self.budget_line.setStyleSheet("color: #1a5fb4")
+        self.budget_line.hide()
         self.purpose = named(QPlainTextEdit(self), "purpose")
         self.purpose.setFixedHeight(58)
         self.purpose_count = named(QLabel(self), "purposeCount")
@@ -191,6 +237,18 @@ class RequestCard(QDialog):
         money.addWidget(self._with_error(self.vat, "vat_rate"))
         form.addRow(self.tr("Invoice amount*"), money)
         form.addRow(self.tr("Pay by*"), self._with_error(self.pay_by, "pay_by"))
+        budget = QHBoxLayout()
+        budget.addWidget(self._with_error(self.budget_item, "budget_item_id"), 3)
+        budget.addWidget(
+            QLabel(
+                self.tr("Cost centre*") if "cost_centre_id" in self.required else self.tr("Cost centre"), self
+            )
+        )
+        budget.addWidget(self._with_error(self.cost_centre, "cost_centre_id"), 2)
+        form.addRow(
+            self.tr("Budget item*") if "budget_item_id" in self.required else self.tr("Budget item"), budget
+        )
+        form.addRow("", self.budget_line)
         return form
 
     def _requisites_box(self) -> QGroupBox:
@@ -230,8 +288,33 @@ class RequestCard(QDialog):
         purpose_layout.addWidget(self.errors["purpose"])
         return purpose_box
 
+    def _route_box(self) -> QWidget:
+        """The approval route: the current round's steps (the waiting stage highlighted), earlier
+        rounds folded under «Предыдущие круги»; a draft shows the route it would take."""
+        self.route = named(QTreeWidget(self), "requestRoute")
+        self.route.setColumnCount(len(ROUTE_COLUMNS))
+        self.route.setHeaderLabels([self.tr(c) for c in ROUTE_COLUMNS])
+        self.route.setRootIsDecorated(True)
+        self.route.setUniformRowHeights(True)
+        self.route.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.route.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.route.setIndentation(12)
+        self.route.itemExpanded.connect(self._fit_route)
+        self.route.itemCollapsed.connect(self._fit_route)
+        self.route_hint = named(QLabel(self), "routeHint")
+        self.route_hint.setWordWrap(True)
+        self.route_hint.setStyleSheet("color: gray")
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Approval route"), self))
+        layout.addWidget(self.route)
+        layout.addWidget(self.route_hint)
+        return box
+
     def _thread_side(self) -> QWidget:
-        """The right half: the history and comments, the comment box, the attachments."""
+        """The right half: the route, the history and comments, the comment box, the attachments."""
+        route = self._route_box()
         self.history = named(QTextBrowser(self), "requestHistory")
         self.history.setOpenLinks(False)
         self.comment = named(QPlainTextEdit(self), "comment")
@@ -246,6 +329,7 @@ class RequestCard(QDialog):
         self.drop_hint.setStyleSheet("color: gray; font-size: 11px")
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
+        right_layout.addWidget(route)
         right_layout.addWidget(QLabel(self.tr("History and comments"), self))
         right_layout.addWidget(self.history, 1)
         right_layout.addWidget(self.comment)
@@ -275,11 +359,13 @@ class RequestCard(QDialog):
             Action.PAY: named(QPushButton(self.tr("Mark paid"), self), "payRequest"),
         }
         self.close_button = named(QPushButton(self.tr("Close"), self), "closeRequest")
+        self.mail_status = named(QLabel(self), "mailStatus")
+        self.mail_status.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
         for button in self.buttons.values():
             bottom.addWidget(button)
-        bottom.addStretch(1)
+        bottom.addWidget(self.mail_status, 1)
         bottom.addWidget(self.close_button)
         return bottom
 
@@ -288,8 +374,11 @@ class RequestCard(QDialog):
         for name, edit in self.edits.items():
             edit.textChanged.connect(self._changed)
             edit.textEdited.connect(lambda _t, n=name: self._touch(n))
-        for combo in (self.currency, self.vat, self.entity):
+        for combo in (self.currency, self.vat, self.entity, self.budget_item, self.cost_centre):
             combo.currentIndexChanged.connect(self._changed)
+        self.budget_item.currentIndexChanged.connect(lambda _i: self._touch("budget_item_id"))
+        self.cost_centre.currentIndexChanged.connect(lambda _i: self._touch("cost_centre_id"))
+        self.budget_item.currentIndexChanged.connect(self._show_budget_figures)
         self.pay_by.dateChanged.connect(self._changed)
         self.purpose.textChanged.connect(self._purpose_edited)
         self.counterparty.currentIndexChanged.connect(self._counterparty_chosen)
@@ -330,6 +419,17 @@ class RequestCard(QDialog):
             self.counterparty.addItem(f"{name} ({inn})", party_id)
         if self.entity.count() == 2:
             self.entity.setCurrentIndex(1)
+        self._fill_directory(self.budget_item, Kind.ITEMS, None)
+        self._fill_directory(self.cost_centre, Kind.CENTRES, None)
+
+    def _fill_directory(self, combo: QComboBox, kind: Kind, keep: int | None) -> None:
+        """The active entries of a directory (and ``keep``, the stored request's even if closed)."""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("", None)
+        for entry_id, title in budget_operations.entry_choices(self.database, kind, keep=keep):
+            combo.addItem(title, entry_id)
+        combo.blockSignals(False)
 
     # --- loading ---------------------------------------------------------------------------------
     def load(self) -> None:
@@ -342,14 +442,17 @@ class RequestCard(QDialog):
         )
         if card is None:
             allowed = self._show_new()
+            self._show_route([])
         else:
-            self._show(card.request)
+            self._show(card.request, card.waiting)
             self._show_history(card.names, card.request)
             self._show_attachments(card.attachments)
+            self._show_route(card.route)
             allowed = card.allowed
         self._loading = False
         self._enable(allowed)
         self._changed()
+        self._show_budget_figures()
 
     def _show_new(self) -> dict[Action, str | None]:
         """A card for a new request: a draft with no history; what it allows before it is saved."""
@@ -375,7 +478,15 @@ class RequestCard(QDialog):
         for field in text_fields:
             field.setReadOnly(not editable)
             field.setToolTip("" if editable else allowed[Action.EDIT] or "")
-        for widget in (self.currency, self.vat, self.pay_by, self.counterparty, self.fill_purpose):
+        for widget in (
+            self.currency,
+            self.vat,
+            self.pay_by,
+            self.counterparty,
+            self.fill_purpose,
+            self.budget_item,
+            self.cost_centre,
+        ):
             widget.setEnabled(editable)
             widget.setToolTip("" if editable else allowed[Action.EDIT] or "")
         self.entity.setEnabled(self.request_id is None)
@@ -392,7 +503,7 @@ class RequestCard(QDialog):
             widget.setEnabled(allowed[Action.ATTACH] is None)
             widget.setToolTip(allowed[Action.ATTACH] or "")
 
-    def _show(self, request: PaymentRequest) -> None:
+    def _show(self, request: PaymentRequest, waiting: str) -> None:
         self.setWindowTitle(
             self.tr("Payment request № %1 of %2")
             .replace("%1", request.number)
@@ -408,6 +519,9 @@ class RequestCard(QDialog):
             )
         if request.status == RequestStatus.PAID and request.paid_at:
             extra = " " + fmt.date(request.paid_at)
+        if waiting:  # «— этап 2 из 2: Волков Сергей Николаевич (Финансовый директор)»
+            extra = f" — {escape(waiting)}"
+        self.status = request.status
         self.status_label.setText(
             f"<span style='font-size:14px'>{escape(self.windowTitle())} — "
             f"<b style='color:{color}'>{escape(status_title(request.status))}</b>{extra}</span>"
@@ -420,6 +534,13 @@ class RequestCard(QDialog):
         self.currency.setCurrentIndex(max(0, self.currency.findData(request.currency)))
         self.vat.setCurrentIndex(max(0, self.vat.findData(request.vat_rate)))
         self.pay_by.setDate(to_qdate(request.pay_by))
+        for combo, kind, chosen in (
+            (self.budget_item, Kind.ITEMS, request.budget_item_id),
+            (self.cost_centre, Kind.CENTRES, request.cost_centre_id),
+        ):
+            if combo.findData(chosen) < 0:  # closed since: still shown on this request
+                self._fill_directory(combo, kind, chosen)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
         self.purpose.setPlainText(request.purpose)
         self._auto_purpose = validation.suggested_purpose(
             request.subject, request.amount, request.vat_rate, request.currency
@@ -453,6 +574,122 @@ class RequestCard(QDialog):
             )
         self.history.setHtml("".join(parts))
 
+    def _show_route(self, rounds: list[RouteRound]) -> None:
+        """The current round's steps, then the earlier rounds folded (a return started a new one)."""
+        self.route.clear()
+        self.rounds = rounds
+        if not rounds:
+            self.route.hide()
+            self._show_planned_route()
+            return
+        self.route.show()
+        self.route_hint.hide()
+        current, *earlier = rounds
+        for step in current.steps:
+            self._add_step(None, step, closed=False)
+        if earlier:
+            folder = QTreeWidgetItem([self.tr("Previous rounds")])
+            self.route.addTopLevelItem(folder)
+            folder.setFirstColumnSpanned(True)
+            for past in earlier:
+                round_item = QTreeWidgetItem([self.tr("Round %1").replace("%1", str(past.number))])
+                folder.addChild(round_item)
+                round_item.setFirstColumnSpanned(True)
+                for step in past.steps:
+                    self._add_step(round_item, step, closed=True)
+                round_item.setExpanded(True)
+            folder.setExpanded(True)  # sized with the earlier rounds unfolded, then folded
+        for column in range(len(ROUTE_COLUMNS) - 1):  # the last one takes what is left
+            self.route.resizeColumnToContents(column)
+        if earlier:
+            folder.setExpanded(False)
+        self._fit_route()
+
+    def _add_step(self, parent: QTreeWidgetItem | None, step: RouteStep, *, closed: bool) -> None:
+        """A step's line (the waiting one highlighted), its comment on a line under it."""
+        who = step.approver or self.tr("any approver")
+        if step.decided_by and step.decided_by != step.approver:
+            who = f"{who} ({step.decided_by})" if step.approver else step.decided_by
+        if step.decision is not None:
+            decision = self.tr(DECISION_TITLES[step.decision])
+        elif step.waiting:
+            decision = self.tr("waiting")
+        else:
+            decision = "—" if closed or self.status != RequestStatus.APPROVAL else self.tr("next")
+        item = QTreeWidgetItem([str(step.stage), who, step.title, decision, fmt.moment(step.decided_at)])
+        for column, text in ((1, who), (2, step.title)):
+            item.setToolTip(column, text)
+        if parent is None:
+            self.route.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        if step.decision is not None:
+            item.setForeground(3, QBrush(QColor(DECISION_COLORS[step.decision])))
+        if step.waiting:
+            font = QFont(item.font(0))
+            font.setBold(True)
+            for column in range(len(ROUTE_COLUMNS)):
+                item.setBackground(column, QBrush(QColor(WAITING_BACKGROUND)))
+                item.setFont(column, font)
+        if step.comment:
+            note = QTreeWidgetItem([f"«{step.comment}»"])
+            note.setToolTip(0, step.comment)
+            note.setForeground(0, QBrush(QColor("#555555")))
+            item.addChild(note)
+            note.setFirstColumnSpanned(True)
+            item.setExpanded(True)
+
+    def _fit_route(self, *_: Any) -> None:
+        """As tall as its visible rows (folded earlier rounds: one row), at most eight of them."""
+
+        def shown(item: QTreeWidgetItem | None) -> int:
+            if item is None:
+                return 0
+            rows = 1
+            if item.isExpanded():
+                for index in range(item.childCount()):
+                    rows += shown(item.child(index))
+            return rows
+
+        rows = 0
+        for index in range(self.route.topLevelItemCount()):
+            rows += shown(self.route.topLevelItem(index))
+        row_height = max(self.route.sizeHintForRow(0), 18)
+        header = self.route.header().sizeHint().height()
+        self.route.setFixedHeight(
+            header + row_height * min(max(rows, 1), 8) + 2 * self.route.frameWidth() + 2
+        )
+
+    def _show_planned_route(self) -> None:
+        """A draft its author edits: the route it takes if submitted now (the payer's rules for its
+        amount and item)."""
+        if self.purpose.isReadOnly():
+            self.route_hint.hide()
+            return
+        values = self.values()
+        text = budget_operations.route_preview(
+            self.database, values.own_entity_id, values.budget_item_id, values.amount or "", self.login
+        )
+        self.route_hint.setText(text)
+        self.route_hint.show()
+
+    def _show_budget_figures(self, *_: Any) -> None:
+        """«По статье «01.01 Аренда» в 11.2026: оплачено …, согласовано к оплате …» (this request left out)."""
+        figures = request_operations.budget_figures(
+            self.database, self.budget_item.currentData(), self.today, self.request_id
+        )
+        if figures is None:
+            self.budget_line.hide()
+            return
+        self.budget_line.setText(
+            self.tr("By the item «%1» in %2: paid %3, approved for payment %4")
+            .replace("%1", figures.item)
+            .replace("%2", figures.month)
+            .replace("%3", fmt.rub(figures.paid))
+            .replace("%4", fmt.rub(figures.approved))
+        )
+        self.budget_line.show()
+
     def _show_attachments(self, scans: list[Scan]) -> None:
         self.attachments.clear()
         for scan in scans:
@@ -475,6 +712,9 @@ class RequestCard(QDialog):
             vat_rate=self.vat.currentData() or "",
             pay_by=to_date(self.pay_by.date()),
             purpose=self.purpose.toPlainText(),
+            budget_item_id=self.budget_item.currentData(),
+            cost_centre_id=self.cost_centre.currentData(),
+            directories=DirectoryCheck(self.required),
             **data,
         )
 
@@ -509,6 +749,8 @@ class RequestCard(QDialog):
             .replace("%2", str(validation.PURPOSE_LIMIT))
         )
         self.validate(values)
+        if not self.rounds:
+            self._show_planned_route()
 
     def validate(self, values: RequestInput | None = None) -> dict[str, str]:
         """Show the errors at their fields (on a new card only those the user has reached)."""
@@ -554,7 +796,7 @@ class RequestCard(QDialog):
             self.purpose.setPlainText(suggestion)
 
     # --- actions -----------------------------------------------------------------------------------
-    def _save(self, submit_comment: str | None = None) -> int:
+    def _save(self, submit_comment: str | None = None) -> tuple[int, list[Letter]]:
         return request_operations.save_request(
             self.database,
             self.request_id,
@@ -584,7 +826,7 @@ class RequestCard(QDialog):
 
     def save(self) -> bool:
         try:
-            request_id = self._save()
+            request_id, _letters = self._save()
         except UserError as error:
             self._handle(error)
             return False
@@ -594,18 +836,19 @@ class RequestCard(QDialog):
     def submit(self) -> bool:
         """Save the draft and send it for approval in one step."""
         try:
-            request_id = self._save(submit_comment=self.comment.toPlainText())
+            request_id, letters = self._save(submit_comment=self.comment.toPlainText())
         except UserError as error:
             self._handle(error)
             return False
         self._done(request_id)
+        self.send_letters(letters)
         return True
 
     def do(self, action: Action) -> bool:
         if self.request_id is None:
             return False
         try:
-            request_operations.move_request(
+            letters = request_operations.move_request(
                 self.database,
                 self.request_id,
                 action,
@@ -617,7 +860,62 @@ class RequestCard(QDialog):
             self._handle(error)
             return False
         self._done(self.request_id)
+        self.send_letters(letters)
         return True
+
+    # --- letters to the next approvers ---------------------------------------------------------
+    def send_letters(self, letters: list[Letter]) -> Any:
+        """E-mail the approvers the request now waits for, on a worker thread, when a mail server
+        is set; the outcome is a line in the card (and the window's status bar), never a stop."""
+        self.last_letters = letters
+        settings = self.settings or load_settings()
+        if not letters or not settings.effective_smtp().host.strip():
+            return None
+        self._mail_line(self.tr("Sending the e-mail to the approvers…"), warning=False)
+
+        def job(progress: Any, cancel: Any) -> mailing.MailResult:
+            return mailing.send_letters(settings.smtp_config(), letters)
+
+        def done(result: mailing.MailResult) -> None:
+            self.last_mail = result
+            if result.failed:
+                self._mail_line(
+                    self.tr("The e-mail to the approvers was not sent: %1").replace(
+                        "%1", "; ".join(result.failed)
+                    ),
+                    warning=True,
+                )
+            else:
+                self._mail_line(
+                    self.tr("E-mail sent to the approvers: %1").replace("%1", ", ".join(result.sent)),
+                    warning=False,
+                )
+
+        def failed(error: BaseException) -> None:
+            self.last_mail = error
+            reason = error.message if isinstance(error, UserError) else str(error)
+            self._mail_line(
+                self.tr("The e-mail to the approvers was not sent: %1").replace("%1", reason), warning=True
+            )
+
+        self.mail_task = run_task(
+            self,
+            job,
+            title=self.tr("Sending the e-mail to the approvers"),
+            on_success=done,
+            on_failure=failed,
+            show_progress=False,
+        )
+        return self.mail_task
+
+    def _mail_line(self, text: str, *, warning: bool) -> None:
+        self.mail_status.setText(text)
+        self.mail_status.setToolTip(text)
+        self.mail_status.setStyleSheet("color: #b00020" if warning else "color: gray")
+        parent = self.parentWidget()
+        status_bar = getattr(parent.window(), "statusBar", None) if parent is not None else None
+        if callable(status_bar):
+            status_bar().showMessage(text, 15000)
 
     def add_comment(self) -> bool:
         if self.request_id is None:

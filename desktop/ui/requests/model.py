@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from desktop.core.db import Database
 from desktop.core.models import RequestStatus
 from desktop.core.requests import operations as request_operations
-from desktop.core.requests import queries
+from desktop.core.requests import queries, routes
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
@@ -56,6 +56,8 @@ class RequestRow:
     initiator: str
     exported: bool
     paid_at: dt.date | None
+    waiting: str  # «этап 2 из 2: Волков Сергей Николаевич (Финансовый директор)»
+    budget_item: str
 
 
 class RequestsModel(LazyTableModel):
@@ -76,6 +78,8 @@ class RequestsModel(LazyTableModel):
             ),
             Column("entity", QCoreApplication.translate("RequestsModel", "Payer"), width=150),
             Column("initiator", QCoreApplication.translate("RequestsModel", "Initiator"), width=150),
+            Column("waiting", QCoreApplication.translate("RequestsModel", "Waiting for"), width=260),
+            Column("budget_item", QCoreApplication.translate("RequestsModel", "Budget item"), width=180),
         )
         self.filter = queries.RequestFilter()
         self.login = login
@@ -120,6 +124,8 @@ class RequestsModel(LazyTableModel):
                 initiator=names.get(r.initiator, r.initiator),
                 exported=r.exported_at is not None,
                 paid_at=r.paid_at,
+                waiting=routes.waiting_for(r, names),
+                budget_item=f"{r.budget_item.code} {r.budget_item.name}" if r.budget_item else "",
             )
             rows[r.id] = (row,) * len(self.columns)
         return rows
@@ -155,6 +161,10 @@ class RequestsModel(LazyTableModel):
             return row.entity
         if key == "initiator":
             return row.initiator
+        if key == "waiting":
+            return row.waiting
+        if key == "budget_item":
+            return row.budget_item
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

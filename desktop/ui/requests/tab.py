@@ -1,6 +1,8 @@
 """The «Заявки на оплату» tab: the registry of outgoing payment requests with filters, the built-in
-views (my requests, to approve, due this week), saved filters, totals, the card, and the export of
-approved requests as payment orders for the bank client."""
+views (my requests, waiting for my approval — the requests whose waiting step is the user's —, due
+this week), saved filters, totals, the card, and the export of approved requests as payment orders
+for the bank client. The user is the database's (``Database.login``: on PostgreSQL the connection's
+login) unless a login is given."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import Settings
-from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.models import Role
 from desktop.core.requests import export, queries
@@ -52,7 +53,8 @@ class RequestsTab(QWidget):
         self.setObjectName("requestsTab")
         self.database = database
         self.settings = settings
-        self.login = login or current_login()
+        self._fixed_login = login
+        self.login = login or (database.login if database is not None else "")
         self._fixed_today = today
         self.today = today or dt.date.today()
         self.model = RequestsModel(database, self, login=self.login, today=self.today)
@@ -73,7 +75,7 @@ class RequestsTab(QWidget):
             [
                 (self.tr("All requests"), None),
                 (self.tr("My requests"), "mine"),
-                (self.tr("To approve"), "to_approve"),
+                (self.tr("Waiting for my approval"), "to_approve"),
                 (self.tr("Due this week"), "due_this_week"),
             ],
         )
@@ -132,6 +134,8 @@ class RequestsTab(QWidget):
     # --- data -----------------------------------------------------------------------------------
     def set_database(self, database: Database | None) -> None:
         self.database = database
+        self.login = self._fixed_login or (database.login if database is not None else "")
+        self.model.login = self.login
         self.model.set_database(database, load=False)
         self.reload()
 
@@ -186,6 +190,7 @@ class RequestsTab(QWidget):
     def apply_filters(self) -> None:
         self.today = self._fixed_today or dt.date.today()  # "this week" moves on in a window left open
         self.model.filter = self.current_filter()
+        self.model.login = self.login
         self.model.today = self.today
         self.model.refresh()
 

@@ -64,15 +64,6 @@ def notified(actors: Actors, request_id: int) -> list[str]:
         )
 
 
-def charged(actors: Actors, request_id: int, item_id: int) -> int:
-    """The draft charged to a budget item (set by the setup, as the card's field would)."""
-    with owner_db(actors).transaction() as session:
-        request = session.get(PaymentRequest, request_id)
-        assert request is not None
-        request.budget_item_id = item_id
-    return request_id
-
-
 def test_a_route_with_two_thresholds_goes_stage_by_stage(actors: tuple[Actors, dict[str, int]]) -> None:
     who, parties = actors
     two_thresholds(who, parties["entity"])
@@ -130,23 +121,23 @@ def test_parallel_approvers_of_one_stage_each_decide(actors: tuple[Actors, dict[
 def test_a_budget_items_own_rule_and_the_initiators_own_step(actors: tuple[Actors, dict[str, int]]) -> None:
     who, parties = actors
     with owner_db(who).transaction() as session:
-        item = BudgetItem(code="03.01", name="Подрядчики")
-        session.add(item)
+        item, rent = BudgetItem(code="03.01", name="Подрядчики"), BudgetItem(code="01.01", name="Аренда")
+        session.add_all([item, rent])
         session.flush()
-        item_id = item.id
+        item_id, rent_id = item.id, rent.id
     add_person(who, HEAD, "approver", "Петров Пётр Петрович")
     add_rule(who, parties["entity"], 1, HEAD, "Руководитель отдела")
     add_rule(who, parties["entity"], 2, APPROVER, "Главный инженер", budget_item_id=item_id)
 
-    plain = create(who, parties)
-    contractors = charged(who, create(who, parties), item_id)
+    plain = create(who, parties, budget_item_id=rent_id)  # the budget directory is in use: required
+    contractors = create(who, parties, budget_item_id=item_id)
     act(who, plain, Action.SUBMIT, INITIATOR)
     act(who, contractors, Action.SUBMIT, INITIATOR)
     assert [s[2] for s in steps(who, plain)] == [real_login(who, HEAD)]
     assert [s[2] for s in steps(who, contractors)] == [real_login(who, HEAD), real_login(who, APPROVER)]
 
     # the head's own request leaves his step out: it goes to the next stage at once
-    own = charged(who, create(who, parties, login=HEAD), item_id)
+    own = create(who, parties, login=HEAD, budget_item_id=item_id)
     act(who, own, Action.SUBMIT, HEAD)
     assert [(s[1], s[2]) for s in steps(who, own)] == [(1, real_login(who, APPROVER))]
     with pytest.raises(WorkflowError) as caught:

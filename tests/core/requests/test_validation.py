@@ -4,6 +4,7 @@ taken; the suggested purpose with its VAT phrase; a sole trader without KPP."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,10 +13,10 @@ from sqlalchemy import func, select
 
 from desktop.core.common import numbering
 from desktop.core.db import Database
-from desktop.core.models import PaymentRequest
+from desktop.core.models import BudgetItem, CostCentre, PaymentRequest
 from desktop.core.requests import validation, workflow
 from desktop.core.requests.validation import RequestValidationError
-from tests.factories.requests import TODAY, create
+from tests.factories.requests import INITIATOR, TODAY, create
 
 
 def test_purpose_without_vat_says_so() -> None:
@@ -91,3 +92,50 @@ def test_a_sole_trader_has_no_kpp_and_a_foreign_vat_phrase_is_refused(
         request = session.get(PaymentRequest, request_id)
         assert request is not None
         assert request.contractor_kpp == "" and request.purpose == "Ремонт кондиционеров. НДС не облагается"
+
+
+def test_a_budget_item_and_a_cost_centre_are_required_once_their_directories_are_in_use(
+    db: Database, parties: dict[str, int]
+) -> None:
+    early = create(db, parties)  # no directory yet: nothing to choose from, nothing required
+    with db.transaction() as session:
+        rent, closed = (
+            BudgetItem(code="01.01", name="Аренда"),
+            BudgetItem(code="09.09", name="Старая", is_active=False),
+        )
+        sales = CostCentre(code="ОП", name="Отдел продаж")
+        session.add_all([rent, closed, sales])
+        session.flush()
+        ids = {"rent": rent.id, "closed": closed.id, "sales": sales.id}
+    with pytest.raises(RequestValidationError) as caught:
+        create(db, parties)
+    assert caught.value.errors == {
+        "budget_item_id": "выберите статью из справочника",
+        "cost_centre_id": "выберите ЦФО из справочника",
+    }
+    assert caught.value.message == (
+        "Заявка заполнена с ошибками:\nСтатья ДДС: выберите статью из справочника\nЦФО: выберите ЦФО из справочника"
+    )
+    with pytest.raises(RequestValidationError) as caught:
+        create(db, parties, budget_item_id=ids["closed"], cost_centre_id=9999)
+    assert caught.value.errors == {
+        "budget_item_id": "«09.09 Старая» больше не действует — выберите другую",
+        "cost_centre_id": "записи #9999 нет в справочнике (удалена) — выберите другой",
+    }
+    # The draft made before the directories cannot be submitted without them now.
+    with pytest.raises(RequestValidationError) as caught, db.transaction() as session:
+        workflow.submit(session, early, login=INITIATOR)
+    assert set(caught.value.errors) == {"budget_item_id", "cost_centre_id"}
+    request_id = create(db, parties, budget_item_id=ids["rent"], cost_centre_id=ids["sales"])
+    with db.transaction() as session:
+        request = session.get(PaymentRequest, early)
+        assert request is not None
+        values = replace(
+            validation.RequestInput.from_request(request),
+            budget_item_id=ids["rent"],
+            cost_centre_id=ids["sales"],
+        )
+        workflow.update_request(session, early, values, login=INITIATOR)
+        workflow.submit(session, early, login=INITIATOR)
+        workflow.submit(session, request_id, login=INITIATOR)
+        assert request.history[-2].comment == "Изменено: Статья ДДС, ЦФО"

@@ -1,0 +1,1 @@
+"""Budget directories (budget items, cost centres) and the approval routes of the own entities."""

@@ -1,0 +1,1 @@
+"""Budget directories and approval routes."""

@@ -12,15 +12,22 @@ from sqlalchemy.orm import Session
 
 from desktop.core.models import PaymentRequest, User
 from desktop.core.requests import routes
-from desktop.core.requests.notices import Letter, waiting_text
+from desktop.core.requests.notices import waiting_text
 from desktop.core.sending.compose import build_message
 from desktop.core.sending.transport import SendError, SmtpConfig, SmtpSession, check_config
 
 
+@dataclass(frozen=True)
+class Letter:
+    """An e-mail to one approver whose step is waiting."""
+
+    to: str
+    subject: str
+    body: str
+
+
 def letters_to_approvers(session: Session, request: PaymentRequest) -> list[Letter]:
-    """The letters to the approvers the request now waits for, who have an e-mail address (as
-    ``notices.letters_to_approvers`` means to: that one builds a dict from a ``Result``, which
-    ``dict()`` takes for a mapping and fails on)."""
+    """The letters to the approvers the request now waits for, who have an e-mail address."""
     waiting = routes.pending(request)
     logins = [s.approver_login for s in waiting if s.approver_login]
     if not logins:

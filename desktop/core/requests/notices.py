@@ -3,19 +3,17 @@ initiator when the request is approved, rejected or returned.
 
 On SQLite these notifications are written here; on PostgreSQL ``aktdesk_request_transition``
 (migration 0007) writes the same rows with the same texts. The e-mail to the next approvers, when a
-mail server is configured: ``letters_to_approvers``.
+mail server is configured: ``mailing``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.common.labels import REQUEST_STATUS_TITLES
-from desktop.core.models import Notification, PaymentRequest, RequestStatus, User, _now
+from desktop.core.models import Notification, PaymentRequest, RequestStatus, _now
 from desktop.core.requests import routes
 
 OBJECT_TYPE = "payment_request"
@@ -76,35 +74,3 @@ def tell(
             )
         )
     session.flush()
-
-
-@dataclass(frozen=True)
-class Letter:
-    """An e-mail to one approver whose step is waiting."""
-
-    to: str
-    subject: str
-    body: str
-
-
-def letters_to_approvers(session: Session, request: PaymentRequest) -> list[Letter]:
-    """The letters to the approvers the request now waits for, who have an e-mail address."""
-    waiting = routes.pending(request)
-    if not waiting:
-        return []
-    logins = [s.approver_login for s in waiting if s.approver_login]
-    emails: dict[str, str | None] = dict(
-        session.execute(
-            select(User.login, User.email).where(User.login.in_(logins), User.is_active.is_(True))
-        )
-    )
-    text = waiting_text(request, waiting[0].stage)
-    return [
-        Letter(
-            to=str(emails[login]),
-            subject=f"Заявка № {request.number} ждёт вашего согласования",
-            body=f"{text}\n\nОткройте AktDesk: вкладка «Заявки на оплату», фильтр «Ждут моего согласования».",
-        )
-        for login in dict.fromkeys(logins)
-        if emails.get(login)
-    ]

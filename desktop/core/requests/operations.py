@@ -37,7 +37,7 @@ from desktop.core.requests import (
     validation,
     workflow,
 )
-from desktop.core.requests.notices import Letter
+from desktop.core.requests.mailing import Letter
 from desktop.core.scans.store import AttachResult, ScanStore
 
 

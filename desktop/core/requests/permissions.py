@@ -107,6 +107,8 @@ def refusal(
         )
     if role is _UNKNOWN:
         role = user_role(session, login)
+    if action in (Action.APPROVE, Action.REJECT, Action.RETURN):  # the route's, for admins too
+        return _decision_refusal(session, request, action, login, role)
     if role == Role.ADMIN:
         return None
     own = request.initiator == login
@@ -117,8 +119,6 @@ def refusal(
             session.scalar(select(User.full_name).where(User.login == request.initiator)) or request.initiator
         )
         return f"{ACTION_TITLES[action].capitalize()} черновик может только его автор ({author}) или администратор."
-    if action in (Action.APPROVE, Action.REJECT, Action.RETURN):
-        return _decision_refusal(session, request, action, login, role)
     if action in (Action.PAY, Action.EXPORT):
         if role == Role.ACCOUNTANT:
             return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop.core.common.events import history
+from desktop.core.common.events import history, log_event
 from desktop.core.common.labels import ROLE_TITLES
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
@@ -102,6 +102,7 @@ def set_user_password(database: Database, login: str, password: str) -> None:
         values = as_input(user)
         values.password = password
         save_user(session, values, user.id)
+        log_event(session, "user", user.id, "password", {"login": login})  # who changed whose password
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from desktop.core.models import (
 from desktop.core.parties.operations import counterparty_choices, entity_choices
 from desktop.core.requests import mailing, validation
 from desktop.core.requests import operations as request_operations
-from desktop.core.requests.notices import Letter
+from desktop.core.requests.mailing import Letter
 from desktop.core.requests.operations import RouteRound, RouteStep
 from desktop.core.requests.permissions import Action
 from desktop.core.requests.validation import DirectoryCheck, RequestInput, RequestValidationError

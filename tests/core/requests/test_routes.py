@@ -14,6 +14,7 @@ from desktop.core.requests import routes
 from desktop.core.requests.permissions import Action, WorkflowError
 from tests.factories.requests import (
     ACCOUNTANT,
+    ADMIN,
     APPROVER,
     INITIATOR,
     Actors,
@@ -80,9 +81,12 @@ def test_a_route_with_two_thresholds_goes_stage_by_stage(actors: tuple[Actors, d
     with pytest.raises(WorkflowError) as caught:
         act(who, large, Action.APPROVE, FINDIR)
     assert "сейчас ждёт не вас" in caught.value.message
-    # an approver who is not on the route is refused too
+    # an approver who is not on the route is refused too, and so is an admin: a route names its people
     with pytest.raises(WorkflowError):
         act(who, large, Action.APPROVE, APPROVER)
+    with pytest.raises(WorkflowError) as caught:
+        act(who, large, Action.APPROVE, ADMIN)
+    assert "сейчас ждёт не вас" in caught.value.message
 
     act(who, large, Action.APPROVE, HEAD, "Согласен")
     request = load(who, large)

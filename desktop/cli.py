@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.commands.requests",
     "desktop.commands.bank",
     "desktop.commands.users",
+    "desktop.commands.books",
 )
 
 

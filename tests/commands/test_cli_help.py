@@ -58,6 +58,7 @@ TECHNICAL = {
     "ON_NSCHFDOPPR",
     "ИдФайл",
     "1CClientBankExchange",
+    "EnterpriseData",
     "kl_to_1c",
 }
 ARGPARSE_ENGLISH = (

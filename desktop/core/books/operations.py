@@ -121,7 +121,7 @@ def _entity_ids(session: Session, inns: Sequence[str]) -> tuple[list[int], list[
 def _first_versions(session: Session) -> dict[int, int]:
     """Each replacing document → the id of the first version of its chain."""
     rows = session.execute(select(Document.id, Document.replaces_id).where(Document.replaces_id.is_not(None)))
-    parent = {doc_id: replaced for doc_id, replaced in rows.tuples() if replaced is not None}
+    parent = {doc_id: replaced for doc_id, replaced in rows if replaced is not None}
     out = {}
     for doc_id in parent:
         root = doc_id

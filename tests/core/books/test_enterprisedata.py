@@ -13,8 +13,8 @@ from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from desktop.core.books.enterprisedata import stable_ref
-from desktop.core.books.operations import export_1c
+from desktop.core.books.enterprisedata import InvoiceKind, IssuedInvoice, build_message, stable_ref
+from desktop.core.books.operations import collect, export_1c
 from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.demo.history import add_demo_history
@@ -203,3 +203,34 @@ def test_the_export_on_postgresql_is_valid_and_stable(pg_db: Database, tmp_path:
         and first.counts["Документ.РеализацияТоваровУслуг"] > 0
     )
     shutil.rmtree(tmp_path / "out")
+
+
+def test_an_advance_invoice_from_another_source_is_written_on_its_receipt(
+    closed: Database, tmp_path: Path
+) -> None:
+    """The seam for separate and advance счета-фактуры: an ``IssuedInvoice`` on a receipt validates."""
+    with closed.session() as session:
+        entity_ids = list(session.scalars(select(OwnEntity.id)))
+        data = collect(session, PERIOD, entity_ids)
+        receipt = next(p for p in data.payments if p.counterparty is not None and p.allocations)
+        contract = receipt.allocations[0].document.contract
+        vat = (receipt.amount * 22 / 122).quantize(Decimal("0.01"))
+        data.issued.append(
+            IssuedInvoice(
+                table="advance_invoices", row_id=1, kind=InvoiceKind.ADVANCE, number="А-1",
+                date=receipt.date, entity=contract.own_entity, counterparty=receipt.counterparty,
+                contract=contract, total=receipt.amount, vat=vat, vat_rate="22/122", basis=receipt,
+            )
+        )  # fmt: skip
+        payload, counts = build_message(data, "1.21", dt.datetime(2026, 11, 1, 12, 0))
+    path = tmp_path / "advance.xml"
+    path.write_bytes(payload)
+    assert schema_errors(path, "1.21") == [] and counts["Документ.СчетФактураВыданный.НаАванс"] == 1
+    advance = next(
+        i
+        for i in _objects(path, "1.21", "Документ.СчетФактураВыданный")
+        if _text(i, "1.21", "ВидСчетаФактуры") == "НаАванс"
+    )
+    basis = "ДокументыОснования/Строка/ДокументОснование/ПБДСРасчетыСКонтрагентамиСсылка/Ссылка"
+    assert _text(advance, "1.21", basis) == stable_ref("bank_payments", receipt.id)
+    assert _text(advance, "1.21", "СтавкаНДС/ВидСтавки") == "ОбщаяРасчетная"

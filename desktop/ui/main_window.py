@@ -17,6 +17,7 @@ from desktop.core.errors import Cancelled, UserError
 from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
 from desktop.ui.audit.dialog import AuditDialog
+from desktop.ui.books.export_dialog import ExportDialog
 from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
 from desktop.ui.budget.routes_dialog import ApprovalRoutesDialog
 from desktop.ui.closing.tab import ClosingTab
@@ -249,6 +250,10 @@ class MainWindow(QMainWindow):
         self.demo_action.triggered.connect(self.ask_fill_demo)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        self.export_1c_action = QAction(self.tr("&Export to 1C…"), self)
+        self.export_1c_action.triggered.connect(lambda: self.open_export_1c())
+        file_menu.addAction(self.export_1c_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -292,6 +297,14 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About AktDesk"), self)
         about_action.triggered.connect(self.about)
         help_menu.addAction(about_action)
+
+    def open_export_1c(self) -> ExportDialog | None:
+        """Файл → Выгрузка в 1С: a month as one EnterpriseData file."""
+        if self.database is None:
+            return None
+        dialog = ExportDialog(self.database, self.settings, self)
+        dialog.open()
+        return dialog
 
     def open_counterparties(self) -> None:
         if self.database is not None:

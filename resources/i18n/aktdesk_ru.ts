@@ -1917,6 +1917,132 @@ Close the month anyway?</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="52" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="132" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="160" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="194" />
+        <source>Export to 1C:Accounting</source>
+        <translation>Выгрузка в 1С:Бухгалтерию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="74" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="80" />
+        <source>%1, INN %2</source>
+        <translation>%1, ИНН %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="85" />
+        <source>1.20 for 1C:Accounting releases that do not read 1.21 yet</source>
+        <translation>1.20 — для релизов 1С:Бухгалтерии, которые ещё не читают 1.21</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="87" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="93" />
+        <source>E&amp;xport</source>
+        <translation>&amp;Выгрузить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="104" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Период:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="105" />
+        <source>Own &amp;entity:</source>
+        <translation>&amp;Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="106" />
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="107" />
+        <source>F&amp;ile:</source>
+        <translation>Фа&amp;йл:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="134" />
+        <source>EnterpriseData file (*.xml)</source>
+        <translation>Файл EnterpriseData (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="143" />
+        <source>File: choose where to write the export.</source>
+        <translation>Файл: укажите, куда записать выгрузку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="156" />
+        <source>Exporting…</source>
+        <translation>Выгрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="176" />
+        <source>Exported objects: %1 (EnterpriseData %2, %3)</source>
+        <translation>Выгружено объектов: %1 (EnterpriseData %2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="181" />
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="202" />
+        <source>Own entities</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="203" />
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="204" />
+        <source>Contracts</source>
+        <translation>Договоры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="205" />
+        <source>Services</source>
+        <translation>Номенклатура (услуги)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="206" />
+        <source>Sales (acts and UPDs)</source>
+        <translation>Реализации (акты и УПД)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="207" />
+        <source>Issued VAT invoices for sales</source>
+        <translation>Счета-фактуры выданные на реализацию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="208" />
+        <source>Issued VAT invoices for advances</source>
+        <translation>Счета-фактуры выданные на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="209" />
+        <source>Invoices for payment</source>
+        <translation>Счета покупателям</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/export_dialog.py" line="210" />
+        <source>Incoming payments</source>
+        <translation>Поступления на расчётный счёт</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/ui/parties/import_dialog.py" line="42" />
@@ -2281,180 +2407,185 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81" />
+        <location filename="../../desktop/ui/main_window.py" line="82" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="86" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="236" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <source>&amp;Export to 1C…</source>
+        <translation>&amp;Выгрузка в 1С…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
         <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="439" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
+        <location filename="../../desktop/ui/main_window.py" line="447" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>

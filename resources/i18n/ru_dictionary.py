@@ -1019,3 +1019,40 @@ RU.update(
         ("AuditDialog", "Writing the change log"): "Запись журнала изменений",
     }
 )
+
+# books: the export to 1С:Бухгалтерия
+RU.update(
+    {
+        ("MainWindow", "&Export to 1C…"): "&Выгрузка в 1С…",
+        ("ExportDialog", "Export to 1C:Accounting"): "Выгрузка в 1С:Бухгалтерию",
+        ("ExportDialog", "All own entities"): "Все юрлица",
+        ("ExportDialog", "%1, INN %2"): "%1, ИНН %2",
+        (
+            "ExportDialog",
+            "1.20 for 1C:Accounting releases that do not read 1.21 yet",
+        ): "1.20 — для релизов 1С:Бухгалтерии, которые ещё не читают 1.21",
+        ("ExportDialog", "&Browse…"): "&Обзор…",
+        ("ExportDialog", "E&xport"): "&Выгрузить",
+        ("ExportDialog", "&Period:"): "&Период:",
+        ("ExportDialog", "Own &entity:"): "&Юрлицо:",
+        ("ExportDialog", "&Format:"): "&Формат:",
+        ("ExportDialog", "F&ile:"): "Фа&йл:",
+        ("ExportDialog", "EnterpriseData file (*.xml)"): "Файл EnterpriseData (*.xml)",
+        ("ExportDialog", "File: choose where to write the export."): "Файл: укажите, куда записать выгрузку.",
+        ("ExportDialog", "Exporting…"): "Выгрузка…",
+        (
+            "ExportDialog",
+            "Exported objects: %1 (EnterpriseData %2, %3)",
+        ): "Выгружено объектов: %1 (EnterpriseData %2, %3)",
+        ("ExportDialog", "File: %1"): "Файл: %1",
+        ("ExportDialog", "Own entities"): "Организации",
+        ("ExportDialog", "Counterparties"): "Контрагенты",
+        ("ExportDialog", "Contracts"): "Договоры",
+        ("ExportDialog", "Services"): "Номенклатура (услуги)",
+        ("ExportDialog", "Sales (acts and UPDs)"): "Реализации (акты и УПД)",
+        ("ExportDialog", "Issued VAT invoices for sales"): "Счета-фактуры выданные на реализацию",
+        ("ExportDialog", "Issued VAT invoices for advances"): "Счета-фактуры выданные на аванс",
+        ("ExportDialog", "Invoices for payment"): "Счета покупателям",
+        ("ExportDialog", "Incoming payments"): "Поступления на расчётный счёт",
+    }
+)

@@ -233,3 +233,10 @@ def export_1c(
         payload, counts = build_message(data, version, created or dt.datetime.now())
     write_file(Path(out), payload)  # atomic: 1C never reads half a file
     return ExportSummary(path=Path(out), period=period, format=version, entities=inns, counts=counts)
+
+
+def export_entities(database: Database) -> list[tuple[str, str]]:
+    """(INN, short name) of every own entity by name: what the export window offers to choose."""
+    with database.session() as session:
+        rows = session.execute(select(OwnEntity.inn, OwnEntity.short_name).order_by(OwnEntity.short_name))
+        return [(inn, name) for inn, name in rows]

@@ -418,6 +418,7 @@ def test_every_tab_dialog_and_button_of_the_window_works(
         "AllocateDialog", "RequestCard", "NotificationsDialog", "SettingsDialog",
         "CounterpartiesDialog", "CounterpartyCard", "OwnEntitiesDialog", "OwnEntityCard",
         "UsersDialog", "MailTemplatesDialog", "DispatchLogDialog", "EntityPicker", "AuditDialog",
+        "ExportDialog",
     }  # fmt: skip
     assert reached <= crawler.seen_dialogs, reached - crawler.seen_dialogs
     assert len(crawler.clicked) > 80, crawler.clicked

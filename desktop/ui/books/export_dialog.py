@@ -169,9 +169,13 @@ class ExportDialog(QDialog):
 
     def _exported(self, summary: ExportSummary) -> None:
         self.summary = summary
+        kinds = self._kinds()
+        order = {name: index for index, name in enumerate(kinds)}  # directories first, then documents
         lines = "".join(
-            f"<tr><td>{escape(self._kind(name))}</td><td align='right'>&nbsp;&nbsp;{count}</td></tr>"
-            for name, count in summary.counts.items()
+            f"<tr><td>{escape(kinds.get(name, name))}</td><td align='right'>&nbsp;&nbsp;{count}</td></tr>"
+            for name, count in sorted(
+                summary.counts.items(), key=lambda item: (order.get(item[0], 99), item[0])
+            )
             if count
         )
         head = (
@@ -198,9 +202,9 @@ class ExportDialog(QDialog):
     def _show_problem(self, message: str) -> None:
         self.report.setText(f"<p style='color:#b00020'>{escape(message)}</p>")
 
-    def _kind(self, name: str) -> str:
-        """The person's name of a 1C object type (``Документ.РеализацияТоваровУслуг`` → «Реализации…»)."""
-        kinds = {
+    def _kinds(self) -> dict[str, str]:
+        """The person's names of the 1C object types (``Документ.РеализацияТоваровУслуг`` → «Реализации…»)."""
+        return {
             "Справочник.Организации": self.tr("Own entities"),
             "Справочник.Контрагенты": self.tr("Counterparties"),
             "Справочник.Договоры": self.tr("Contracts"),
@@ -211,7 +215,6 @@ class ExportDialog(QDialog):
             "Документ.СчетПокупателю": self.tr("Invoices for payment"),
             "Документ.ПБДСРасчетыСКонтрагентами": self.tr("Incoming payments"),
         }
-        return kinds.get(name, name)
 
 
 def _with_xml(path: Path) -> Path:

@@ -17,7 +17,7 @@ import getpass
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,22 +313,21 @@ class Database:
     login: str = ""
 
     def __post_init__(self) -> None:
-        if not self.login:
-            self.login = session_user(self.engine) if self.multi_user else os_login()
+        self.owner = False
+        if self.multi_user:
+            self.login, self.owner = server_identity(self.engine)
+        elif not self.login:
+            self.login = os_login()
         if not self.multi_user and self.login != os_login():
             self.engine.dispose()  # pooled connections know only the OS login
             event.listen(self.engine, "connect", functools.partial(_register_login, login=self.login))
-        self.owner = self.multi_user and owns_schema(self.engine)
-        info = {"login": self.login, "enforced": self.multi_user, "owner": self.owner}
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
-        self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=info)
+        self.info: dict[str, Any] = {"login": self.login, "enforced": self.multi_user, "owner": self.owner}
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False, info=self.info)
+        self.write_sessions = sessionmaker(writer(self.engine), expire_on_commit=False, info=self.info)
 
     def acting(self, login: str | None = None) -> str:
-        """Who acts when a caller names ``login``: the connection's login on PostgreSQL (the schema's
-        owner excepted: it may act for someone), ``login`` or the OS login on SQLite."""
-        if self.multi_user and not self.owner:
-            return self.login
-        return login or self.login
+        """Who acts when a caller names ``login`` (``who_acts``)."""
+        return who_acts(self.info, login)
 
     @property
     def multi_user(self) -> bool:
@@ -368,10 +367,28 @@ class Database:
         self.engine.dispose()
 
 
-def session_user(engine: Engine) -> str:
-    """The login the server knows this connection by (PostgreSQL's ``session_user``)."""
+_OWNS_SCHEMA = (
+    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
+    "WHERE c.relname = 'alembic_version' AND c.relnamespace = current_schema()::regnamespace"
+)
+
+
+def server_identity(engine: Engine) -> tuple[str, bool]:
+    """The login the server knows the connection by (PostgreSQL's ``session_user``), and whether it
+    owns AktDesk's tables (the login that migrates) — one round trip, at open."""
     with engine.connect() as conn:
-        return str(conn.execute(text("SELECT session_user")).scalar_one())
+        login, owner = conn.execute(text(f"SELECT session_user, coalesce(({_OWNS_SCHEMA}), false)")).one()
+    return str(login), bool(owner)
+
+
+def who_acts(info: Mapping[str, Any], login: str | None = None) -> str:
+    """Who acts when a caller names ``login``, from a session's (or a ``Database``'s) ``info``: the
+    connection's login on PostgreSQL — except for the schema's owner, which may act for someone
+    (demo data, maintenance) — and ``login`` or the database's user on SQLite."""
+    known = info.get("login")
+    if info.get("enforced") and known and not info.get("owner"):
+        return str(known)
+    return login or known or os_login()
 
 
 def explain_connection_error(url: URL, error: Exception) -> str:
@@ -461,15 +478,7 @@ def head_revision() -> str | None:
 
 def owns_schema(engine: Engine) -> bool:
     """Whether the login of ``engine`` owns AktDesk's tables (PostgreSQL: the login that migrates)."""
-    with engine.connect() as conn:
-        return bool(
-            conn.execute(
-                text(
-                    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
-                    "WHERE c.relname = 'alembic_version' AND c.relnamespace = current_schema()::regnamespace"
-                )
-            ).scalar()
-        )
+    return server_identity(engine)[1]
 
 
 def backup_sqlite(path: Path) -> Path:

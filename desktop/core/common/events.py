@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.db import os_login
+from desktop.core.db import os_login, who_acts
 from desktop.core.models import Event
 
 
@@ -21,13 +21,9 @@ def current_login() -> str:
 
 
 def acting_login(session: Session, login: str | None = None) -> str:
-    """Who acts in ``session``: on PostgreSQL the connection's login, whatever ``login`` says (the
-    database records and checks that one) — unless the connection is the schema's owner (demo data,
-    maintenance), which may act for someone; on SQLite ``login`` when given, else the database's user."""
-    known = session.info.get("login")
-    if session.info.get("enforced") and known and not session.info.get("owner"):
-        return str(known)
-    return login or known or os_login()
+    """Who acts in ``session`` when a caller names ``login`` (``db.who_acts``: on PostgreSQL the
+    connection's login, the schema's owner excepted)."""
+    return who_acts(session.info, login)
 
 
 def _plain(value: Any) -> Any:

@@ -15,8 +15,8 @@ from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
 from desktop.core.models import PaymentRequest, RequestStatus
-from desktop.core.requests import routes
-from desktop.core.requests.permissions import Action, user_names, user_role
+from desktop.core.requests import queries, routes
+from desktop.core.requests.permissions import Action, user_names
 from desktop.core.requests.workflow import transition
 
 STEPS = {"submit": Action.SUBMIT, "approve": Action.APPROVE, "reject": Action.REJECT, "return": Action.RETURN}
@@ -93,9 +93,8 @@ def request_rows(database: Database, *, status: str | None = None, waiting: bool
         )
         if status:
             query = query.where(PaymentRequest.status == RequestStatus(status))
-        if waiting:
-            ids = routes.waiting_request_ids(session, database.login, user_role(session, database.login))
-            query = query.where(PaymentRequest.id.in_(ids))
+        if waiting:  # the window's «Ждут моего согласования», the same SQL
+            query = query.where(queries.waiting_for_login(database.login))
         names = user_names(session)
         return [_row(r, names) for r in session.scalars(query)]
 

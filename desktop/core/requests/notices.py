@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from desktop.core.common.labels import REQUEST_STATUS_TITLES
+from desktop.core.common.money import format_money
 from desktop.core.models import Notification, PaymentRequest, RequestStatus, _now
 from desktop.core.requests import routes
 
@@ -21,9 +22,7 @@ OBJECT_TYPE = "payment_request"
 
 def amount_text(request: PaymentRequest) -> str:
     """«150 000,00» (the database's function writes the same)."""
-    units, cents = f"{request.amount:.2f}".split(".")
-    groups = f"{int(units):,}".replace(",", " ")
-    return f"{groups},{cents}"
+    return format_money(request.amount, group=" ")
 
 
 def waiting_text(request: PaymentRequest, stage: int) -> str:

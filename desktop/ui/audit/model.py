@@ -18,6 +18,16 @@ from desktop.ui.common.lazy_table import Column, IdsQuery, Index, LazyTableModel
 ACTION_COLORS = {titles.INSERT: "#26801f", titles.UPDATE: "#1a5fb4", titles.DELETE: "#b00020"}
 
 
+# column → the field of ``AuditRow`` it shows (the moment is formatted)
+_TEXT_OF = {
+    "who": "who",
+    "object": "object",
+    "row": "reference",
+    "action": "action_title",
+    "changes": "summary",
+}
+
+
 class AuditModel(LazyTableModel):
     default_sort = ("at", True)
     background = True  # the log only grows: its query never holds the window
@@ -48,20 +58,9 @@ class AuditModel(LazyTableModel):
 
     def display(self, column: Column, value: Any) -> str:
         row: AuditRow = value
-        key = column.key
-        if key == "at":
+        if column.key == "at":
             return describe.moment_text(row.at)
-        if key == "who":
-            return row.who
-        if key == "object":
-            return row.object
-        if key == "row":
-            return row.reference
-        if key == "action":
-            return row.action_title
-        if key == "changes":
-            return row.summary
-        return ""
+        return str(getattr(row, _TEXT_OF.get(column.key, ""), "") or "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

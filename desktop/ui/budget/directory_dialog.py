@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +27,7 @@ from desktop.core.errors import UserError
 from desktop.ui.common import changes
 from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.widgets import named
+from desktop.ui.common.widgets import named, pick_table
 
 HEADERS = (
     QT_TRANSLATE_NOOP("EntriesPane", "Code"),
@@ -51,13 +49,7 @@ class EntriesPane(QWidget):
         self.rows: list[budget_operations.EntryRow] = []
         self.hint = named(QLabel(self), "entriesHint")
         self.hint.setWordWrap(True)
-        self.table = named(QTableWidget(0, len(HEADERS), self), "entriesTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = pick_table(self, "entriesTable", [self.tr(h) for h in HEADERS])
         self.code = named(QLineEdit(self), "entryCode")
         self.code.setPlaceholderText("01.01")
         self.name = named(QLineEdit(self), "entryName")

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,7 @@ from desktop.core.errors import UserError
 from desktop.core.parties.operations import entity_choices
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.widgets import named, row_of
+from desktop.ui.common.widgets import field_error, named, pick_table, row_of, with_error
 
 HEADERS = (
     QT_TRANSLATE_NOOP("ApprovalRoutesDialog", "Stage"),
@@ -64,13 +62,7 @@ class ApprovalRoutesDialog(QDialog):
         self.entity = named(QComboBox(self), "routeEntity")
         self.hint = named(QLabel(self), "routesHint")
         self.hint.setWordWrap(True)
-        self.table = named(QTableWidget(0, len(HEADERS), self), "rulesTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = pick_table(self, "rulesTable", [self.tr(h) for h in HEADERS])
         self.item = named(QComboBox(self), "ruleItem")
         self.amount = named(QLineEdit(self), "ruleAmount")
         self.amount.setPlaceholderText(self.tr("0 — any amount"))
@@ -82,7 +74,7 @@ class ApprovalRoutesDialog(QDialog):
         self.title = named(QLineEdit(self), "ruleTitle")
         self.title.setPlaceholderText(self.tr("e.g. Head of department"))
         self.errors = {
-            name: self._error_label(name)
+            name: field_error(self, name)
             for name in (
                 "own_entity_id",
                 "budget_item_id",
@@ -106,41 +98,25 @@ class ApprovalRoutesDialog(QDialog):
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-    def _error_label(self, name: str) -> QLabel:
-        label = named(QLabel(self), f"{name}_error")
-        label.setStyleSheet("color: #b00020; font-size: 11px")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
-    def _with_error(self, widget: QWidget, name: str) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(widget)
-        layout.addWidget(self.errors[name])
-        return box
-
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Own entity:"), self))
-        top.addWidget(self._with_error(self.entity, "own_entity_id"), 1)
+        top.addWidget(with_error(self.entity, self.errors["own_entity_id"]), 1)
         form_box = QGroupBox(self.tr("Rule"), self)
         form = QFormLayout(form_box)
-        form.addRow(self.tr("Budget item:"), self._with_error(self.item, "budget_item_id"))
+        form.addRow(self.tr("Budget item:"), with_error(self.item, self.errors["budget_item_id"]))
         form.addRow(
             self.tr("Amount above, ₽:"),
             row_of(
                 self,
-                (self._with_error(self.amount, "amount_above"), 2),
+                (with_error(self.amount, self.errors["amount_above"]), 2),
                 self.tr("Stage:"),
-                (self._with_error(self.stage, "stage"), 1),
+                (with_error(self.stage, self.errors["stage"]), 1),
                 None,
             ),
         )
-        form.addRow(self.tr("Approver:"), self._with_error(self.approver, "approver_login"))
-        form.addRow(self.tr("Title on the route:"), self._with_error(self.title, "title"))
+        form.addRow(self.tr("Approver:"), with_error(self.approver, self.errors["approver_login"]))
+        form.addRow(self.tr("Title on the route:"), with_error(self.title, self.errors["title"]))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)

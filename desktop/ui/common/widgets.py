@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,6 +55,38 @@ def row_of(parent: QWidget, *items: QWidget | str | tuple[QWidget, int] | None) 
         else:
             layout.addWidget(item)
     return row
+
+
+def field_error(parent: QWidget, name: str) -> QLabel:
+    """The hidden red line under a field that says what is wrong with it (``<name>_error``)."""
+    label = named(QLabel(parent), f"{name}_error")
+    label.setStyleSheet("color: #b00020; font-size: 11px")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def with_error(widget: QWidget, error: QLabel) -> QWidget:
+    """``widget`` with its ``field_error`` line right under it, as one cell of a form."""
+    box = QWidget(error.parentWidget())
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return box
+
+
+def pick_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    """A read-only table to choose one row from (whole rows selected, the last column stretched)."""
+    table = named(QTableWidget(0, len(headers), parent), name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
 
 
 def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:

@@ -60,7 +60,7 @@ from desktop.core.requests.validation import DirectoryCheck, RequestInput, Reque
 from desktop.ui.common import fmt
 from desktop.ui.common.dates import to_date, to_qdate
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.widgets import named
+from desktop.ui.common.widgets import field_error, named, with_error
 from desktop.ui.registry.drop_view import local_files
 from desktop.ui.requests.model import STATUS_COLORS, status_title
 from desktop.ui.tasks import run_task
@@ -137,7 +137,7 @@ class RequestCard(QDialog):
         self.mail_task: Any = None
         self.rounds: list[RouteRound] = []
         self._create_fields()
-        self.errors = {name: self._error_label(name) for name in (*ERROR_FIELDS, "comment")}
+        self.errors = {name: field_error(self, name) for name in (*ERROR_FIELDS, "comment")}
         left, right = self._request_side(), self._thread_side()
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -223,28 +223,28 @@ class RequestCard(QDialog):
     def _main_form(self) -> QFormLayout:
         """Payer, what for, the contractor, the amount with currency and VAT, the pay-by date."""
         form = QFormLayout()
-        form.addRow(self.tr("Payer"), self._with_error(self.entity, "own_entity_id"))
-        form.addRow(self.tr("What we pay for*"), self._with_error(self.edits["subject"], "subject"))
+        form.addRow(self.tr("Payer"), with_error(self.entity, self.errors["own_entity_id"]))
+        form.addRow(self.tr("What we pay for*"), with_error(self.edits["subject"], self.errors["subject"]))
         form.addRow(self.tr("From the directory"), self.counterparty)
         form.addRow(
-            self.tr("Contractor*"), self._with_error(self.edits["contractor_name"], "contractor_name")
+            self.tr("Contractor*"), with_error(self.edits["contractor_name"], self.errors["contractor_name"])
         )
         money = QHBoxLayout()
-        money.addWidget(self._with_error(self.edits["amount"], "amount"), 2)
+        money.addWidget(with_error(self.edits["amount"], self.errors["amount"]), 2)
         money.addWidget(QLabel(self.tr("Currency*"), self))
-        money.addWidget(self._with_error(self.currency, "currency"))
+        money.addWidget(with_error(self.currency, self.errors["currency"]))
         money.addWidget(QLabel(self.tr("VAT"), self))
-        money.addWidget(self._with_error(self.vat, "vat_rate"))
+        money.addWidget(with_error(self.vat, self.errors["vat_rate"]))
         form.addRow(self.tr("Invoice amount*"), money)
-        form.addRow(self.tr("Pay by*"), self._with_error(self.pay_by, "pay_by"))
+        form.addRow(self.tr("Pay by*"), with_error(self.pay_by, self.errors["pay_by"]))
         budget = QHBoxLayout()
-        budget.addWidget(self._with_error(self.budget_item, "budget_item_id"), 3)
+        budget.addWidget(with_error(self.budget_item, self.errors["budget_item_id"]), 3)
         budget.addWidget(
             QLabel(
                 self.tr("Cost centre*") if "cost_centre_id" in self.required else self.tr("Cost centre"), self
             )
         )
-        budget.addWidget(self._with_error(self.cost_centre, "cost_centre_id"), 2)
+        budget.addWidget(with_error(self.cost_centre, self.errors["cost_centre_id"]), 2)
         form.addRow(
             self.tr("Budget item*") if "budget_item_id" in self.required else self.tr("Budget item"), budget
         )
@@ -256,21 +256,24 @@ class RequestCard(QDialog):
         requisites = QGroupBox(self.tr("Contractor's requisites*"), self)
         req_form = QFormLayout(requisites)
         ids = QHBoxLayout()
-        ids.addWidget(self._with_error(self.edits["contractor_inn"], "contractor_inn"), 3)
+        ids.addWidget(with_error(self.edits["contractor_inn"], self.errors["contractor_inn"]), 3)
         ids.addWidget(QLabel(self.tr("KPP"), self))
-        ids.addWidget(self._with_error(self.edits["contractor_kpp"], "contractor_kpp"), 2)
+        ids.addWidget(with_error(self.edits["contractor_kpp"], self.errors["contractor_kpp"]), 2)
         req_form.addRow(self.tr("INN*"), ids)
         req_form.addRow(
-            self.tr("Bank"), self._with_error(self.edits["contractor_bank_name"], "contractor_bank_name")
+            self.tr("Bank"),
+            with_error(self.edits["contractor_bank_name"], self.errors["contractor_bank_name"]),
         )
-        req_form.addRow(self.tr("Bank BIK"), self._with_error(self.edits["contractor_bik"], "contractor_bik"))
+        req_form.addRow(
+            self.tr("Bank BIK"), with_error(self.edits["contractor_bik"], self.errors["contractor_bik"])
+        )
         req_form.addRow(
             self.tr("Settlement account*"),
-            self._with_error(self.edits["contractor_account"], "contractor_account"),
+            with_error(self.edits["contractor_account"], self.errors["contractor_account"]),
         )
         req_form.addRow(
             self.tr("Correspondent account"),
-            self._with_error(self.edits["contractor_corr_account"], "contractor_corr_account"),
+            with_error(self.edits["contractor_corr_account"], self.errors["contractor_corr_account"]),
         )
         return requisites
 
@@ -394,22 +397,6 @@ class RequestCard(QDialog):
         self.attachments.itemDoubleClicked.connect(self.open_attachment)
 
     # --- layout helpers -----------------------------------------------------------------------
-    def _error_label(self, name: str) -> QLabel:
-        label = named(QLabel(self), f"{name}_error")
-        label.setStyleSheet("color: #b00020; font-size: 11px")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
-    def _with_error(self, widget: QWidget, name: str) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(widget)
-        layout.addWidget(self.errors[name])
-        return box
-
     def _fill_lists(self) -> None:
         self.entity.addItem("", None)
         for entity_id, name in entity_choices(self.database, active_only=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Any, TextIO
@@ -88,6 +89,11 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as error:
         print(f"Ошибка: {error.message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of the output went away (`aktdesk … --json | head`): what was done stays done;
+        # nothing more to say, and no traceback when Python flushes the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         if not is_database_failure(error):
             raise

@@ -5,6 +5,8 @@ and the reason, the list of what waits for me; on SQLite the same commands for i
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from decimal import Decimal
 
 from sqlalchemy.engine import make_url
@@ -102,3 +104,21 @@ def test_on_sqlite_the_one_user_takes_the_steps_named_by_login(sqlite_db: Databa
     assert listed.returncode == 0 and "Отказано" in listed.stdout and "за услуги связи" in listed.stdout
     done = cli(sqlite_url, "payments", "approve", "999")
     assert done.returncode == 2 and "Заявки с id 999 нет" in done.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(sqlite_db: Database, sqlite_url: str) -> None:
+    """`aktdesk payments list --json | head -1`: the closed pipe is no traceback, the exit status 0."""
+    with sqlite_db.transaction() as session:
+        parties = {k: v.id for k, v in setup_parties(session).items()}
+    create(sqlite_db, parties)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--database", sqlite_url, "payments", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the command writes anything
+    _out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    assert "Traceback" not in err and "BrokenPipe" not in err

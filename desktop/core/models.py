@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy import inspect as sa_inspect
@@ -214,8 +215,18 @@ class AgreementAction(StrEnum):
 
 class DocumentKind(StrEnum):
     ACT = "act"
-    INVOICE = "invoice"
+    INVOICE = "invoice"  # счёт на оплату
     UPD = "upd"
+    SF = "sf"  # a separate счёт-фактура on a sale (Decree 1137, appendix 1)
+    ADVANCE_SF = "sf_advance"  # a счёт-фактура on a prepayment received (Tax Code art. 168 p. 3)
+    UKD = "ukd"  # a corrective document: УКД / корректировочный счёт-фактура (Decree 1137, appendix 2)
+
+
+# The entity's one chronological sequence of счета-фактуры (docs/domain.md, «Счета-фактуры»): the
+# separate and advance ones and the UPDs with status 1 take their numbers from it.
+INVOICE_SEQUENCE = "sf"
+# The kinds a sale is made of (one per contract and period; an act and a UPD of one period are one sale).
+SALE_KINDS: tuple[DocumentKind, ...] = (DocumentKind.ACT, DocumentKind.UPD)
 
 
 # The kinds a client signs (and scans come back for); an invoice is only paid.
@@ -408,6 +419,10 @@ class Contract(Base):
     proration: Mapped[Proration] = mapped_column(_enum(Proration, 20), default=Proration.CALENDAR_DAYS)
     facsimile_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     acceptance_days: Mapped[int] = mapped_column(Integer, default=5)
+    # The buyer does not pay VAT and agreed in writing not to receive счета-фактуры (Tax Code
+    # art. 169 p. 3 sub. 1): a VAT sale under this contract gets none; the basis is printed in the preview.
+    sf_waived: Mapped[bool] = mapped_column(Boolean, default=False)
+    sf_waiver_basis: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[ContractStatus] = mapped_column(
         _enum(ContractStatus, 10), default=ContractStatus.ACTIVE, index=True
     )
@@ -521,6 +536,10 @@ class NumberSequence(Base):
     last_value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+ONE_PER_PERIOD = "\"current\" AND kind IN ('act', 'invoice', 'upd', 'sf')"
+ADVANCE_PER_RECEIPT = "\"current\" AND kind = 'sf_advance'"
+
+
 class Document(Base):
     """An issued act, invoice or UPD.
 
@@ -533,7 +552,26 @@ class Document(Base):
     __table_args__ = (
         # A corrected version reuses its predecessor's number: numbers are unique among current documents.
         UniqueConstraint("own_entity_id", "kind", "year", "seq", "current"),
-        UniqueConstraint("contract_id", "period", "kind", "stage", "current"),
+        # One current document of each kind and stage per contract and period; advance
+        # счета-фактуры (one per receipt) and УКД (one per change) are keyed by their basis instead.
+        Index(
+            "uq_documents_contract_period_kind_stage",
+            "contract_id",
+            "period",
+            "kind",
+            "stage",
+            unique=True,
+            sqlite_where=text(ONE_PER_PERIOD),
+            postgresql_where=text(ONE_PER_PERIOD),
+        ),
+        Index(
+            "uq_documents_advance_per_receipt",
+            "payment_id",
+            "basis_id",
+            unique=True,
+            sqlite_where=text(ADVANCE_PER_RECEIPT),
+            postgresql_where=text(ADVANCE_PER_RECEIPT),
+        ),
         Index("ix_documents_period_kind", "period", "kind"),
     )
 
@@ -561,6 +599,11 @@ class Document(Base):
     current: Mapped[bool | None] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    # What the document is issued on: an advance счёт-фактура → the prepayment invoice it was paid
+    # on; a УКД → the document whose values it corrects (the sale, or the previous УКД).
+    basis_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    # An advance счёт-фактура: the receipt («платёжно-расчётный документ», line 5).
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("bank_payments.id"), index=True)
     with_stamp: Mapped[bool] = mapped_column(Boolean, default=True)
     docx_path: Mapped[str | None] = mapped_column(String(1000))
     pdf_path: Mapped[str | None] = mapped_column(String(1000))
@@ -581,6 +624,8 @@ class Document(Base):
     own_entity: Mapped[OwnEntity] = relationship()
     counterparty: Mapped[Counterparty] = relationship()
     contract: Mapped[Contract] = relationship()
+    basis: Mapped[Document | None] = relationship(remote_side="Document.id", foreign_keys=[basis_id])
+    payment: Mapped[BankPayment | None] = relationship(foreign_keys=[payment_id])
     lines: Mapped[list[DocumentLine]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentLine.position"
     )
@@ -605,6 +650,13 @@ class DocumentLine(Base):
     amount_total: Mapped[Decimal] = mapped_column(Money, info={"label": "Сумма строки"})
     period_from: Mapped[dt.date | None] = mapped_column(Date)
     period_to: Mapped[dt.date | None] = mapped_column(Date)
+    # A УКД's line: the values before the change (line А of appendix 2); the columns above are
+    # the values after it (line Б). NULL on every other kind.
+    quantity_before: Mapped[Decimal | None] = mapped_column(Quantity)
+    price_before: Mapped[Decimal | None] = mapped_column(Money)
+    amount_net_before: Mapped[Decimal | None] = mapped_column(Money)
+    amount_vat_before: Mapped[Decimal | None] = mapped_column(Money)
+    amount_total_before: Mapped[Decimal | None] = mapped_column(Money)
 
     document: Mapped[Document] = relationship(back_populates="lines")
 

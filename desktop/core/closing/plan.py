@@ -648,11 +648,12 @@ def issue_row(
             continue
         lines = _document_lines(planned, includes_vat, units)
         year = planned.date.year
+        upd_status = (2 if regime == VatRegime.NO_VAT else 1) if planned.kind == UPD else None
         if old is not None:
             replace_document(session, old)
             seq, number, version = old.seq, old.number, old.version + 1
         else:
-            seq = numbering.take(session, row.entity_id, planned.kind, year)
+            seq = numbering.take_for(session, row.entity_id, planned.kind, year, planned.date, upd_status)
             number = numbering.format_number(prefix, seq)
             version = 1
         document = Document(
@@ -669,7 +670,7 @@ def issue_row(
             number=number,
             date=planned.date,
             due_date=planned.due_date,
-            upd_status=(2 if regime == VatRegime.NO_VAT else 1) if planned.kind == UPD else None,
+            upd_status=upd_status,
             amount_net=sum((ln.amount_net for ln in lines), Decimal("0.00")),
             amount_vat=sum((ln.amount_vat for ln in lines), Decimal("0.00")),
             amount_total=sum((ln.amount_total for ln in lines), Decimal("0.00")),

@@ -24,18 +24,27 @@ KIND_TITLES: dict[DocumentKind, str] = {
     DocumentKind.ACT: "Акт",
     DocumentKind.INVOICE: "Счёт",
     DocumentKind.UPD: "УПД",
+    DocumentKind.SF: "Счёт-фактура",
+    DocumentKind.ADVANCE_SF: "Счёт-фактура на аванс",
+    DocumentKind.UKD: "УКД",
 }
 # Inside a sentence: «Уже есть акт № 5», «к выпуску: акт, счёт».
 KIND_NOUNS: dict[DocumentKind, str] = {
     DocumentKind.ACT: "акт",
     DocumentKind.INVOICE: "счёт",
     DocumentKind.UPD: "УПД",
+    DocumentKind.SF: "счёт-фактура",
+    DocumentKind.ADVANCE_SF: "счёт-фактура на аванс",
+    DocumentKind.UKD: "УКД",
 }
 # The title printed on the form itself.
 KIND_FORM_TITLES: dict[DocumentKind, str] = {
     DocumentKind.ACT: "Акт",
     DocumentKind.INVOICE: "Счёт на оплату",
     DocumentKind.UPD: "Универсальный передаточный документ",
+    DocumentKind.SF: "Счёт-фактура",
+    DocumentKind.ADVANCE_SF: "Счёт-фактура",
+    DocumentKind.UKD: "Универсальный корректировочный документ",
 }
 
 CONTRACT_KIND_TITLES: dict[ContractKind, str] = {

@@ -28,6 +28,9 @@ KIND_ORDER = {
     DocumentKind.ACT: 0,
     DocumentKind.INVOICE: 1,
     DocumentKind.UPD: 2,
+    DocumentKind.SF: 3,
+    DocumentKind.ADVANCE_SF: 4,
+    DocumentKind.UKD: 5,
 }  # the order of a client's documents in letters and packages
 
 

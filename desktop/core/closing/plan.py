@@ -509,7 +509,9 @@ def order_warnings(session: Session, period: str, own_entity_ids: Sequence[int],
     for entity, last in later:
         found.append(
             f"У юрлица {entity} уже есть документы более позднего периода {last:%Y-%m} "
-            f"(от {format_date(last)}): номера и даты счетов-фактур пойдут в обратном порядке."
+            f"(от {format_date(last)}): счета-фактуры нумеруются в порядке дат, поэтому договоры этого юрлица "
+            "со счетами-фактурами и УПД со статусом 1 за этот период не закроются, а номера актов и счетов "
+            "пойдут в обратном порядке."
         )
     return found
 

@@ -686,7 +686,9 @@ def _ukd_values(
     }
 
 
-def _ukd_change(net: Decimal, vat: Decimal, total: Decimal, rate: str) -> Context:
+def _ukd_change(values: Sequence[Decimal], rate: str) -> Context:
+    """Line В or Г: the increase or the decrease of the amounts, «—» where there is none."""
+    net, vat, total = values
     return {
         "net": _money(net) if net else DASH,
         "vat": (_money(vat) if vat else DASH) if rate != NO_VAT else NO_VAT,
@@ -725,8 +727,8 @@ def ukd_context(doc: Document, with_stamp: bool = True, options: ContextOptions 
         row["after"] = _ukd_values(
             line.quantity, line.price, line.amount_net, line.amount_vat, line.amount_total, rate, has_unit
         )
-        row["increase"] = _ukd_change(*increase, rate)
-        row["decrease"] = _ukd_change(*decrease, rate)
+        row["increase"] = _ukd_change(increase, rate)
+        row["decrease"] = _ukd_change(decrease, rate)
     status = (
         2 if catalog.entity_regime_on(doc.own_entity, doc.period_end or doc.date) == VatRegime.NO_VAT else 1
     )

@@ -62,10 +62,12 @@ def pick_contract(database: Database, *, vat: bool, documents: DocumentSet) -> i
     raise AssertionError("no such contract in the demo")
 
 
-def close(database: Database, contract_id: int, out: Path, *, pdf: bool = True) -> closing.ClosingResult:
-    """Close October for this contract with its files, as the closing tab does."""
+def close(
+    database: Database, contract_id: int | None, out: Path, *, pdf: bool = True
+) -> closing.ClosingResult:
+    """Close October for this contract (None: every contract) with its files, as the closing tab does."""
     with database.session() as session:
-        plan = closing.plan(session, PERIOD, contract_ids=[contract_id])
+        plan = closing.plan(session, PERIOD, contract_ids=None if contract_id is None else [contract_id])
     writer = FileWriter(database, out, pdf=pdf)
     try:
         result = closing.execute(database, plan, after_contract=writer.add)

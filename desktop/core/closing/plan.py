@@ -587,6 +587,7 @@ def order_warnings(session: Session, period: str, own_entity_ids: Sequence[int],
             Document.own_entity_id.in_(list(own_entity_ids)),
             Document.current.is_(True),
             Document.status != DocumentStatus.CANCELLED,
+            Document.kind != UKD,  # dated the day it is issued, numbered in a sequence of its own
             Document.date > end,
         )
         .group_by(OwnEntity.short_name)

@@ -108,6 +108,9 @@ def test_an_agreement_after_a_sent_upd_gives_one_ukd_with_the_increase(
     assert f"№ {upd.number} от 31.10.2026" in text
     assert _money(increase_total) in text and "Дополнительное соглашение № 1 от 25.11.2026" in text
 
+    # Dated the day it is issued, in a sequence of its own: closing November is not out of order for it.
+    with demo.session() as session:
+        assert closing.order_warnings(session, "2026-11", [ukd.own_entity_id], dt.date(2026, 12, 31)) == []
     # Rerunning the closing issues nothing more: the chain's latest state is the terms now.
     again = _plan(demo, contract_id)
     assert not again.rows[0].to_issue and not any("УКД" in w for w in again.rows[0].warnings)

@@ -1204,7 +1204,7 @@ UKD_COLUMNS = [
     ("Коли|чество (объём)", 15, "3", False),
     ("Цена (тариф) за единицу измерения", 17, "4", False),
     ("Стоимость товаров (работ, услуг), имуществен|ных прав без налога — всего", 23, "5", False),
-    ("В том числе сумма акциза", 13, "6", False),
+    ("В том числе сумма акциза", 15, "6", False),
     ("Нало|говая ставка", 12, "7", False),
     ("Сумма налога", 20, "8", False),
     ("Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего", 23, "9", False),
@@ -1393,8 +1393,12 @@ def build_ukd() -> Path:
         cell_text(cells[5], label, size=6.5, bold=state_index >= 2)
         for offset, expr in enumerate(values):
             column = 6 + offset
+            small = expr == "без акциза"  # one line in the narrow column
             cell_text(
-                cells[column], expr, size=7, align=CENTER if expr == "X" or column in (9, 10) else RIGHT
+                cells[column],
+                expr,
+                size=6 if small else 7,
+                align=CENTER if expr == "X" or column in (9, 10) else RIGHT,
             )
         cant_split(row)
     for label, key in (

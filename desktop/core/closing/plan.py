@@ -38,7 +38,13 @@ from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import next_period, period_bounds, period_of
 from desktop.core.common.workdays import next_working_day, term_end
-from desktop.core.contracts.terms import PeriodLine, billing_due, billing_period, period_lines
+from desktop.core.contracts.terms import (
+    PeriodLine,
+    billing_due,
+    billing_period,
+    correcting_agreement,
+    period_lines,
+)
 from desktop.core.db import Database, DatabaseError, call_function
 from desktop.core.errors import Cancelled, UserError, ValidationError, unexpected_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -68,6 +74,8 @@ PREPAY_SHARE = Decimal("0.70")
 NOT_VALID = "Договор не действует в этом периоде"
 ACT, INVOICE, UPD = DocumentKind.ACT, DocumentKind.INVOICE, DocumentKind.UPD
 SF, UKD = DocumentKind.SF, DocumentKind.UKD
+# A корректировочный счёт-фактура is issued within 5 calendar days of the agreement (Tax Code art. 168 p. 3).
+CORRECTION_DAYS = dt.timedelta(days=5)
 FULL, PREPAY, FINAL = DocumentStage.FULL, DocumentStage.PREPAY, DocumentStage.FINAL
 
 
@@ -461,6 +469,13 @@ def plan_row(
     if ukd is not None and ukd.correction is not None:
         row.documents.append(ukd)
         row.warnings.append(ukd.correction.text)
+        agreement = correcting_agreement(contract, ukd.start, ukd.end, ukd.date)
+        if agreement is not None and ukd.date > agreement.date + CORRECTION_DAYS:
+            row.warnings.append(
+                f"УКД выставляется не позднее 5 календарных дней с даты соглашения № {agreement.number} "
+                f"от {format_date(agreement.date)} (до {format_date(agreement.date + CORRECTION_DAYS)}),"
+                f" а будет датирован {format_date(ukd.date)}"
+            )
     return row
 
 

@@ -36,6 +36,7 @@ from desktop.core.common.labels import KIND_FORM_TITLES, KIND_TITLES
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import format_period
 from desktop.core.common.resources import resource_path
+from desktop.core.contracts.terms import correcting_agreement
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png
 from desktop.core.documents.words import amount_in_words
@@ -649,19 +650,14 @@ def _sale_of(doc: Document) -> tuple[Document, Document | None]:
 
 
 def correction_reason(doc: Document) -> str:
-    """The basis of a correction: the agreement that changed the price or quantity (Tax Code art. 172 p. 10).
-
-    The latest agreement signed by the УКД's date that takes effect within the sale's period (else
-    the latest one in force by its end); the contract itself when there is none.
-    """
+    """The basis of a correction: the agreement that changed the price or quantity
+    (``terms.correcting_agreement``); the contract itself when there is none."""
     contract = doc.contract
     if contract is None:
         return ""
-    signed = [a for a in contract.agreements if a.date <= doc.date and a.effective_date <= doc.period_end]
-    within = [a for a in signed if a.effective_date >= doc.period_start] or signed
-    if not within:
+    agreement = correcting_agreement(contract, doc.period_start, doc.period_end, doc.date)
+    if agreement is None:
         return _basis(contract)
-    agreement = max(within, key=lambda a: (a.date, a.id or 0))
     return (
         f"Дополнительное соглашение № {agreement.number} от {format_date(agreement.date)} "
         f"к договору № {contract.number} от {format_date(contract.date)}"

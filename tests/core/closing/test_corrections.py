@@ -81,6 +81,8 @@ def test_an_agreement_after_a_sent_upd_gives_one_ukd_with_the_increase(
         f"увеличение {format_money(increase_total)} (НДС {format_money(increase_vat)})"
     )
     assert expected in row.warnings
+    # Issued today, later than 5 days after the agreement of 25.11.2026: the preview says so.
+    assert any(w.startswith("УКД выставляется не позднее 5 календарных дней") for w in row.warnings)
     summary = closing.dry_run_summary(plan)
     assert summary["documents"]["ukd"] == 1 and summary["documents"]["upd"] == 0
     assert documents_of(demo, contract_id, "ukd") == []
@@ -142,6 +144,30 @@ def test_a_second_agreement_corrects_the_first_ukd_and_a_decrease_goes_to_line_g
     assert second.amount_total < 0 and second.amount_net == -(quantity * Decimal("600.00"))
     text = _text(second.pdf_path)
     assert "Всего уменьшение" in text and _money(-second.amount_total) in text
+
+
+def test_an_agreement_from_mid_month_gives_one_position_with_both_parts(
+    demo: Database, tmp_path: Path
+) -> None:
+    contract_id = pick_contract(demo, vat=True, documents=DocumentSet.UPD)
+    close(demo, contract_id, tmp_path / "out", pdf=False)
+    send(demo, contract_id)
+    (upd,) = documents_of(demo, contract_id, "upd")
+    _line_id, _quantity, price = first_line(demo, contract_id)
+    agree_price(demo, contract_id, price + Decimal("3100.00"), effective=dt.date(2026, 10, 15))
+    (row,) = _plan(demo, contract_id).rows
+    parts = [ln for ln in row.lines if ln.period_from.day in (1, 15) and ln.prorated]
+    assert len(parts) == 2  # «… (01.10–14.10)» and «… (15.10–31.10)»
+    close(demo, contract_id, tmp_path / "out", pdf=False)
+    (ukd,) = documents_of(demo, contract_id, "ukd")
+    (line,) = ukd.lines  # one position: the sale's line, both parts together after the change
+    before = next(ln for ln in upd.lines if ln.name == line.name)
+    assert (line.quantity_before, line.price_before) == (before.quantity, before.price)
+    assert line.quantity == 1 and line.amount_net == sum(p.net for p in parts)
+    assert (
+        line.amount_total == sum(p.total for p in parts)
+        and ukd.amount_total == line.amount_total - before.amount_total
+    )
 
 
 def test_an_unsent_upd_is_replaced_as_before_without_a_ukd(demo: Database, tmp_path: Path) -> None:

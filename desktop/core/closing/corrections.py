@@ -235,6 +235,21 @@ def target_of(sales: Iterable[Document]) -> Document | None:
     return next((by_kind[k] for k in TARGET_ORDER if k in by_kind), None)
 
 
+def locked_sales(documents: Iterable[Document]) -> list[Document]:
+    """The document a УКД would correct of each sale (contract and period) one of whose documents
+    was sent or signed: its act or UPD may be signed while the other was never sent."""
+    sales: dict[tuple[int, str], list[Document]] = {}
+    for document in documents:
+        if document.kind in TARGET_ORDER and document.stage == DocumentStage.FULL:
+            sales.setdefault((document.contract_id, document.period), []).append(document)
+    found = []
+    for group in sales.values():
+        target = target_of(group)
+        if target is not None and any(is_locked(d) for d in group):
+            found.append(target)
+    return found
+
+
 def _chain(target: Document, corrections: Iterable[Document]) -> list[Document]:
     on = {}
     for correction in sorted(corrections, key=lambda d: d.id):

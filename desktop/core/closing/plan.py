@@ -552,14 +552,7 @@ def plan(
     for contract in contracts:
         periods.add(period_of(billing_period(contract, period)[0]))
     existing = existing_documents(session, ids, sorted(periods | {next_period(p) for p in periods}))
-    chains = corrections.load_chains(
-        session,
-        [
-            d
-            for d in existing.values()
-            if d.kind in (ACT, UPD, SF) and d.stage == FULL and corrections.is_locked(d)
-        ],
-    )
+    chains = corrections.load_chains(session, corrections.locked_sales(existing.values()))
     today = today or dt.date.today()
     rows = []
     for index, contract in enumerate(contracts):

@@ -178,6 +178,28 @@ def test_an_agreement_from_mid_month_gives_one_position_with_both_parts(
     )
 
 
+def test_a_signed_act_of_the_package_gets_the_ukd_on_its_unsent_upd_which_stays(
+    demo: Database, tmp_path: Path
+) -> None:
+    contract_id = pick_contract(demo, vat=True, documents=DocumentSet.ACT_INVOICE_UPD)
+    close(demo, contract_id, tmp_path / "out", pdf=False)
+    (act,) = documents_of(demo, contract_id, "act")
+    (upd,) = documents_of(demo, contract_id, "upd")
+    with demo.transaction() as session:  # the act came back signed, the UPD was never sent
+        document = session.get(Document, act.id)
+        assert document is not None
+        document.signed = True
+    _line_id, _quantity, price = first_line(demo, contract_id)
+    agree_price(demo, contract_id, price + Decimal("1000.00"))
+    # Even the correcting run that replaces unsent documents keeps this sale: one УКД, on the UPD.
+    result = closing.reclose_contract(demo, contract_id, PERIOD)
+    assert result.errors == [] and result.documents[DocumentKind.UKD] == 1
+    assert result.documents[DocumentKind.UPD] == result.documents[DocumentKind.ACT] == 0
+    (ukd,) = documents_of(demo, contract_id, "ukd")
+    assert ukd.basis_id == upd.id
+    assert [d.version for d in documents_of(demo, contract_id, "upd")] == [1]
+
+
 def test_an_unsent_upd_is_replaced_as_before_without_a_ukd(demo: Database, tmp_path: Path) -> None:
     contract_id = pick_contract(demo, vat=True, documents=DocumentSet.UPD)
     close(demo, contract_id, tmp_path / "out", pdf=False)

@@ -77,3 +77,13 @@ def test_the_preview_shows_the_ukd_and_closing_issues_it(
     assert "УКД: 1" in tab.summary.toPlainText()
     # The refreshed rows: the contract has nothing more to issue.
     assert model.index(index, 7).data() == "уже закрыт"
+
+    # The registry lists it as «УКД» under its own filter; it is not signed through scans.
+    from desktop.ui.registry.tab import RegistryTab
+
+    registry = open_tab(qtbot, window.tabs, "Реестр актов")
+    assert isinstance(registry, RegistryTab)
+    choose(qtbot, registry.kind, text="Корректировки (УКД)")
+    qtbot.waitUntil(lambda: not registry.model.busy and registry.model.rowCount() == 1, timeout=10000)
+    assert [registry.model.index(0, c).data() for c in (0, 1)] == ["УКД", ukd.number]
+    assert registry.model.index(0, 8).data() == "—"

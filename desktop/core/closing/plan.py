@@ -13,6 +13,11 @@ once close each contract once. A failing contract is reported and the others go 
 stops after the current contract; a failure of the database itself (``db.DatabaseError``: busy,
 gone, damaged) stops the run with its message, and the next run closes the rest.
 
+A sale already sent or signed is never replaced: when the terms of its period now give other
+lines (an agreement changed a price or a quantity), the plan adds a УКД on it with the difference
+(``plan_correction``; ``corrections`` holds the state and the positions) and ``execute`` issues it
+(``issue_correction``), once per change.
+
 Payment schemes: post-payment — act (or UPD) and invoice for the period, the invoice due N days
 after the act; 100% prepayment — the act for the period and the invoice for the *next* period;
 70/30 — the act, the final 30% invoice for the period and the 70% advance invoice for the next.

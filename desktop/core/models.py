@@ -541,11 +541,16 @@ ADVANCE_PER_RECEIPT = "\"current\" AND kind = 'sf_advance'"
 
 
 class Document(Base):
-    """An issued act, invoice or UPD.
+    """An issued act, invoice or UPD (or счёт-фактура, advance счёт-фактура, УКД).
 
     A document is keyed by (contract, period, kind, stage); ``current`` is True for the
     version in force and NULL for replaced ones, so the unique constraint allows any number
     of replaced versions (NULLs are distinct in SQLite and PostgreSQL) and one current.
+
+    A УКД (kind ``ukd``) has the period of the sale it corrects, ``basis`` the state it corrects
+    (the sale or the previous УКД), lines with the values after the change and ``*_before``, and
+    ``amount_net``/``amount_vat``/``amount_total`` equal to the **difference**, after − before
+    (negative for a decrease), so that registries and the books sum it as it is.
     """
 
     __tablename__ = "documents"

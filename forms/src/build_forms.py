@@ -1191,12 +1191,333 @@ def build_contract() -> Path:
     return save(doc, "contract.docx", 10)
 
 
+# --- УКД / корректировочный счёт-фактура (Decree 1137, appendix 2) --------------------------
+
+# (title, width mm, number, merged over the four lines of a position)
+UKD_COLUMNS = [
+    ("Наименование товара (описание выполненных работ, оказанных услуг), имущественного права", 0, "1", True),
+    ("Код вида то|вара", 10, "1а", True),
+    ("№ строки коррек|тируе|мого доку|мента", 11, "1б", True),
+    ("код", 9, "2", True),
+    ("условное обозна|чение (нацио|нальное)", 13, "2а", True),
+    ("Показа|тель", 25, "", False),
+    ("Коли|чество (объём)", 15, "3", False),
+    ("Цена (тариф) за единицу измерения", 17, "4", False),
+    ("Стоимость товаров (работ, услуг), имуществен|ных прав без налога — всего", 23, "5", False),
+    ("В том числе сумма акциза", 15, "6", False),
+    ("Нало|говая ставка", 12, "7", False),
+    ("Сумма налога", 20, "8", False),
+    ("Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего", 23, "9", False),
+]
+UKD_WIDTH = 279.0
+UKD_UNIT_GROUP = (3, 4, "Единица измерения")
+# A position's four lines: (letter and title, expressions of columns 3..9).
+UKD_STATES = [
+    (
+        "А (до изменения)",
+        "before",
+        [
+            "{{ line.before.quantity }}",
+            "{{ line.before.price }}",
+            "{{ line.before.net }}",
+            "без акциза",
+            "{{ line.vat_rate }}",
+            "{{ line.before.vat }}",
+            "{{ line.before.total }}",
+        ],
+    ),
+    (
+        "Б (после изменения)",
+        "after",
+        [
+            "{{ line.after.quantity }}",
+            "{{ line.after.price }}",
+            "{{ line.after.net }}",
+            "без акциза",
+            "{{ line.vat_rate }}",
+            "{{ line.after.vat }}",
+            "{{ line.after.total }}",
+        ],
+    ),
+    (
+        "В (увеличение)",
+        "increase",
+        [
+            "X",
+            "X",
+            "{{ line.increase.net }}",
+            "X",
+            "X",
+            "{{ line.increase.vat }}",
+            "{{ line.increase.total }}",
+        ],
+    ),
+    (
+        "Г (уменьшение)",
+        "decrease",
+        [
+            "X",
+            "X",
+            "{{ line.decrease.net }}",
+            "X",
+            "X",
+            "{{ line.decrease.vat }}",
+            "{{ line.decrease.total }}",
+        ],
+    ),
+]
+
+
+def _v_merge(cell: _Cell, restart: bool) -> None:
+    vm = OxmlElement("w:vMerge")
+    if restart:
+        vm.set(qn("w:val"), "restart")
+    cell._tc.get_or_add_tcPr().append(vm)
+
+
+def build_ukd() -> Path:
+    doc = new_document(landscape=True, size=7, margins=(8, 8, 8, 10))
+    width = UKD_WIDTH
+    top = table(doc, 1, [36, width - 36], grid=False)
+    status, head = top.rows[0].cells
+    set_borders(status, right="single")
+    cell_text(status, "Универсальный корректировочный документ", bold=True, size=9)
+    p = para(status, before=6)
+    add(p, "Статус: ", size=8)
+    add(p, "{{ ukd.status }}", bold=True, size=16)
+    para(
+        status,
+        "1 — корректировочный счёт-фактура и документ об изменении стоимости отгруженных товаров "
+        "(выполненных работ, оказанных услуг), переданных имущественных прав",
+        size=6,
+        before=4,
+    )
+    para(
+        status,
+        "2 — документ об изменении стоимости отгруженных товаров (выполненных работ, оказанных услуг)",
+        size=6,
+        after=4,
+    )
+    para(status, "{{ doc.id_qr }}")
+    rows = [
+        ("Корректировочный счёт-фактура №", "{{ doc.number }} от {{ doc.date }}", ""),
+        ("Исправление корректировочного счёта-фактуры №", "-- от --", ""),
+        (
+            "к счёту-фактуре (УПД, акту)",
+            "{{ ukd.corrected }}, с учётом исправления № -- от --"
+            "{% if ukd.previous %}, с учётом корректировки: {{ ukd.previous }}{% endif %}",
+            "",
+        ),
+        ("Продавец:", "{{ seller.full_name }}", "(1)"),
+        ("Адрес:", "{{ seller.address }}", "(1а)"),
+        ("ИНН/КПП продавца:", "{{ seller.inn_kpp }}", "(1б)"),
+        ("Покупатель:", "{{ buyer.full_name }}", "(2)"),
+        ("Адрес:", "{{ buyer.address }}", "(2а)"),
+        ("ИНН/КПП покупателя:", "{{ buyer.inn_kpp }}", "(2б)"),
+        ("Валюта: наименование, код", "{{ ukd.currency }}", "(3)"),
+    ]
+    hl = table(head, len(rows), [62, width - 36 - 62 - 14, 12], grid=False)
+    for i, (row, (label, value, no)) in enumerate(zip(hl.rows, rows, strict=True)):
+        big = i == 0
+        cell_text(row.cells[0], label, bold=big, size=8 if big else 7)
+        cell_text(row.cells[1], value, bold=big, size=8 if big else 7)
+        set_borders(row.cells[1], bottom="single")
+        cell_text(row.cells[2], no, size=6, align=RIGHT)
+    para(doc, after=3)
+
+    widths = [w for _t, w, _n, _m in UKD_COLUMNS]
+    widths[0] = width - sum(widths[1:])
+    t = table(doc, 4, widths)
+    h1, h2, loop_open, loop_close = t.rows
+    repeat_header(h1)
+    repeat_header(h2)
+    unit_a, unit_b, unit_title = UKD_UNIT_GROUP
+    for i, (title, _w, number, _m) in enumerate(UKD_COLUMNS):
+        cell_text(h1.cells[i], hyphenated(title), size=UPD_HEADER_PT, align=CENTER)
+        valign(h1.cells[i])
+        shade(h1.cells[i])
+        cell_text(h2.cells[i], number, size=6, align=CENTER)
+    merged = h1.cells[unit_a].merge(h1.cells[unit_b])
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    for r in list(merged.paragraphs[0]._p.iterchildren(qn("w:r"))):
+        merged.paragraphs[0]._p.remove(r)
+    add(merged.paragraphs[0], unit_title, size=UPD_HEADER_PT)
+    sub = t.add_row()
+    t._tbl.remove(sub._tr)
+    h1._tr.addnext(sub._tr)
+    repeat_header(sub)
+    h1_tcs = list(h1._tr.tc_lst)
+    sub_tcs = list(sub._tr.tc_lst)
+    for i, (title, *_rest) in enumerate(UKD_COLUMNS):
+        if i in (unit_a, unit_b):
+            cell_text(sub.cells[i], hyphenated(title), size=UPD_HEADER_PT, align=CENTER)
+            shade(sub.cells[i])
+            continue
+        tc = h1_tcs[i if i < unit_b else i - 1]
+        vm = OxmlElement("w:vMerge")
+        vm.set(qn("w:val"), "restart")
+        tc.get_or_add_tcPr().append(vm)
+        sub_pr = sub_tcs[i].get_or_add_tcPr()
+        sub_pr.append(OxmlElement("w:vMerge"))
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), "EDEDED")
+        sub_pr.append(shd)
+    loop_open.cells[0].merge(loop_open.cells[-1])
+    cell_text(loop_open.cells[0], "{%tr for line in lines %}", size=6)
+    loop_close.cells[0].merge(loop_close.cells[-1])
+    cell_text(loop_close.cells[0], "{%tr endfor %}", size=6)
+    previous = loop_open
+    for state_index, (label, _key, values) in enumerate(UKD_STATES):
+        row = t.add_row()
+        t._tbl.remove(row._tr)
+        previous._tr.addnext(row._tr)
+        previous = row
+        first = state_index == 0
+        cells = row.cells
+        for i, (_title, _w, _n, merge) in enumerate(UKD_COLUMNS):
+            if merge:
+                _v_merge(cells[i], restart=first)
+                if first:
+                    text = {
+                        0: "{{ line.no }}. {{ line.name }}",
+                        1: "--",
+                        2: "--",
+                        3: "{{ line.unit_code }}",
+                        4: "{{ line.unit_name }}",
+                    }[i]
+                    cell_text(cells[i], text, size=7, align=LEFT if i == 0 else CENTER)
+                valign(cells[i], "top")
+        cell_text(cells[5], label, size=6.5, bold=state_index >= 2)
+        for offset, expr in enumerate(values):
+            column = 6 + offset
+            small = expr == "без акциза"  # one line in the narrow column
+            cell_text(
+                cells[column],
+                expr,
+                size=6 if small else 7,
+                align=CENTER if expr == "X" or column in (9, 10) else RIGHT,
+            )
+        cant_split(row)
+    for label, key in (
+        ("Всего увеличение (сумма строк В)", "increase"),
+        ("Всего уменьшение (сумма строк Г)", "decrease"),
+    ):
+        total_row = t.add_row()
+        m = total_row.cells[0].merge(total_row.cells[7])
+        cell_text(m, label, bold=True, size=7)
+        cell_text(total_row.cells[8], f"{{{{ ukd.{key}_net }}}}", bold=True, size=7, align=RIGHT)
+        ex = total_row.cells[9].merge(total_row.cells[10])
+        cell_text(ex, "X", size=7, align=CENTER)
+        cell_text(total_row.cells[11], f"{{{{ ukd.{key}_vat }}}}", bold=True, size=7, align=RIGHT)
+        cell_text(total_row.cells[12], f"{{{{ ukd.{key}_total }}}}", bold=True, size=7, align=RIGHT)
+        cant_split(total_row)
+    para(doc, after=4)
+    sig = table(doc, 2, [50, 30, 3, 38, 8, 50, 30, 3, 38, 29], grid=False)
+    cell_text(sig.rows[0].cells[0], "Руководитель организации или иное уполномоченное лицо", size=6)
+    cell_text(sig.rows[0].cells[3], "{{ seller.director_short }}", size=7)
+    cell_text(sig.rows[0].cells[5], "Главный бухгалтер или иное уполномоченное лицо", size=6)
+    cell_text(sig.rows[0].cells[8], "{{ seller.accountant_short }}", size=7)
+    for c, text in ((1, "(подпись)"), (3, "(ф.и.о.)"), (6, "(подпись)"), (8, "(ф.и.о.)")):
+        set_borders(sig.rows[0].cells[c], bottom="single")
+        cell_text(sig.rows[1].cells[c], text, size=5, align=CENTER)
+    for c in (0, 1, 3, 5, 6, 8):
+        valign(sig.rows[0].cells[c], "bottom")
+    para(
+        doc,
+        "Индивидуальный предприниматель или иное уполномоченное лицо  ______________  ______________________   "
+        "{% if seller.ogrn|length == 15 %}ОГРНИП {{ seller.ogrn }}{% else %}(реквизиты свидетельства о государственной "
+        "регистрации индивидуального предпринимателя){% endif %}",
+        size=6,
+        before=3,
+        after=3,
+    )
+    p = para(doc, after=2)
+    bottom_rule(p, 12)
+    half = width / 2
+    tr = table(doc, 1, [half - 2, 4, half - 2], grid=False)
+    seller_half, gap, buyer_cell = tr.rows[0].cells
+    set_borders(gap, right="single")
+    stamp_mm = 42.0
+    inner = table(seller_half, 1, [half - 2 - stamp_mm, stamp_mm], grid=False)
+    seller_cell, stamp_cell = inner.rows[0].cells
+    drop_first_paragraph(seller_half)
+    signers = (33, 25, 35)
+    labelled(
+        seller_cell,
+        "Основание для изменения и дата направления уведомления:",
+        "{{ ukd.reason }}",
+        "[8]",
+        before=0,
+    )
+    para(seller_cell, "Документ составил / изменение стоимости согласовал  [10]", size=6, before=3)
+    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", widths=signers)
+    labelled(seller_cell, "Дата составления документа:", "{{ doc.date }}", "[11]", before=3)
+    labelled(
+        seller_cell,
+        "Иные сведения об изменении стоимости:",
+        "услуги за период {{ doc.period_start }} – {{ doc.period_end }}",
+        "[12]",
+    )
+    para(
+        seller_cell,
+        "Ответственный за правильность оформления факта хозяйственной жизни  [13]",
+        size=6,
+        before=3,
+    )
+    signer_table(seller_cell, "{{ seller.director_position }}", "{{ seller.director_short }}", widths=signers)
+    labelled(
+        seller_cell,
+        "Наименование экономического субъекта — составителя документа:",
+        "{{ seller.name }}, ИНН/КПП {{ seller.inn_kpp }}",
+        "[14]",
+        before=3,
+    )
+    drop_first_paragraph(seller_cell)
+    valign(stamp_cell, "bottom")
+    cell_text(stamp_cell, "{{ stamp }}", align=CENTER)
+    para(stamp_cell, "М.П.", size=7, align=CENTER)
+
+    para(
+        buyer_cell,
+        "Подтверждение согласия (уведомление) покупателя об изменении стоимости отгруженных товаров "
+        "(выполненных работ, оказанных услуг), переданных имущественных прав",
+        size=6,
+        bold=True,
+    )
+    labelled(buyer_cell, "Основание:", "{{ ukd.reason }}", "[15]", before=3)
+    para(buyer_cell, "Изменение стоимости согласовал (получил уведомление)  [16]", size=6, before=3)
+    signer_table(buyer_cell, "{{ buyer.director_position }}", "{{ buyer.director_short }}")
+    para(buyer_cell, "Дата получения (согласия): «____» ______________ 20___ г.  [17]", size=6, before=3)
+    para(
+        buyer_cell,
+        "Ответственный за правильность оформления факта хозяйственной жизни  [18]",
+        size=6,
+        before=3,
+    )
+    signer_table(buyer_cell, "{{ buyer.director_position }}", "{{ buyer.director_short }}")
+    labelled(
+        buyer_cell,
+        "Наименование экономического субъекта — составителя документа:",
+        "{{ buyer.name }}, ИНН/КПП {{ buyer.inn_kpp }}",
+        "[19]",
+        before=3,
+    )
+    para(buyer_cell, "М.П.", size=7, before=4)
+    drop_first_paragraph(buyer_cell)
+    page_number_footer(doc, "УКД № {{ doc.number }} от {{ doc.date }}, лист ")
+    return save(doc, "ukd.docx", 7)
+
+
 BUILDERS = {
     "act": build_act,
     "invoice": build_invoice,
     "upd": build_upd,
     "detail": build_detail,
     "contract": build_contract,
+    "ukd": build_ukd,
 }
 
 

@@ -59,6 +59,8 @@ RU: dict[str | tuple[str, str], str] = {
     "Postpayment": "Постоплата",
     "Act + invoice": "Акт + счёт",
     "UPD": "УПД",
+    "UKD": "УКД",
+    "Corrections (UKD)": "Корректировки (УКД)",
     "Act + invoice + UPD": "Акт + счёт + УПД",
     "Monthly": "Ежемесячно",
     "Quarterly": "Ежеквартально",

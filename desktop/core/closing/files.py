@@ -116,6 +116,7 @@ def load_documents(session: Session, ids: list[int]) -> list[Document]:
                 selectinload(Document.own_entity).selectinload(OwnEntity.vat_history),
                 selectinload(Document.counterparty),
                 selectinload(Document.contract),
+                selectinload(Document.basis),  # a УКД: the document it corrects (its form names it)
             )
             .order_by(Document.id)
         )

@@ -13,6 +13,11 @@ once close each contract once. A failing contract is reported and the others go 
 stops after the current contract; a failure of the database itself (``db.DatabaseError``: busy,
 gone, damaged) stops the run with its message, and the next run closes the rest.
 
+A sale already sent or signed is never replaced: when the terms of its period now give other
+lines (an agreement changed a price or a quantity), the plan adds a УКД on it with the difference
+(``plan_correction``; ``corrections`` holds the state and the positions) and ``execute`` issues it
+(``issue_correction``), once per change.
+
 Payment schemes: post-payment — act (or UPD) and invoice for the period, the invoice due N days
 after the act; 100% prepayment — the act for the period and the invoice for the *next* period;
 70/30 — the act, the final 30% invoice for the period and the 70% advance invoice for the next.
@@ -29,6 +34,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.closing import corrections
 from desktop.core.common import numbering
 from desktop.core.common.catalog import entity_regime_on, line_amounts
 from desktop.core.common.events import log_event
@@ -37,7 +43,13 @@ from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import next_period, period_bounds, period_of
 from desktop.core.common.workdays import next_working_day, term_end
-from desktop.core.contracts.terms import PeriodLine, billing_due, billing_period, period_lines
+from desktop.core.contracts.terms import (
+    PeriodLine,
+    billing_due,
+    billing_period,
+    correcting_agreement,
+    period_lines,
+)
 from desktop.core.db import Database, DatabaseError, call_function
 from desktop.core.errors import Cancelled, UserError, ValidationError, unexpected_error_text
 from desktop.core.jobs import CancelToken, Progress, no_progress
@@ -66,7 +78,21 @@ KOPECK = Decimal("0.01")
 PREPAY_SHARE = Decimal("0.70")
 NOT_VALID = "Договор не действует в этом периоде"
 ACT, INVOICE, UPD = DocumentKind.ACT, DocumentKind.INVOICE, DocumentKind.UPD
+SF, UKD = DocumentKind.SF, DocumentKind.UKD
+# A корректировочный счёт-фактура is issued within 5 calendar days of the agreement (Tax Code art. 168 p. 3).
+CORRECTION_DAYS = dt.timedelta(days=5)
 FULL, PREPAY, FINAL = DocumentStage.FULL, DocumentStage.PREPAY, DocumentStage.FINAL
+
+
+@dataclass(frozen=True)
+class PlannedCorrection:
+    """A УКД the closing will issue: the document corrected, the state it corrects and the difference."""
+
+    target_id: int  # the sale document corrected (UPD, separate счёт-фактура or act)
+    basis_id: int  # the state corrected: the target, or the latest УКД already issued on it
+    target_title: str  # «УПД № 12 от 30.11.2026»
+    positions: tuple[corrections.Position, ...]
+    text: str  # the preview line
 
 
 @dataclass(frozen=True)
@@ -82,6 +108,9 @@ class PlannedDocument:
     share: Decimal = Decimal(1)  # 0.70 / 0.30 of the lines' amounts for 70/30 invoices
     existing_number: str | None = None  # a current document already issued for this key
     existing_locked: bool = False  # signed or sent: never replaced
+    # A УКД (kind UKD): what it corrects and the changed positions, as the preview shows them.
+    # ``lines`` are then the sale's lines by the terms now (the values «after»).
+    correction: PlannedCorrection | None = None
 
     @property
     def key(self) -> tuple[DocumentKind, DocumentStage, str]:
@@ -264,6 +293,7 @@ def existing_documents(
                 Document.contract_id.in_(chunk),
                 Document.period.in_(list(periods)),
                 Document.current.is_(True),
+                Document.kind != UKD,  # many per period, keyed by their basis (corrections)
             )
         ):
             found[(doc.contract_id, doc.kind, doc.stage, doc.period)] = doc
@@ -341,7 +371,11 @@ def plan_row(
     period: str,
     work: Sequence[WorkOrder],
     existing: dict[DocumentKey, Document],
+    chains: dict[int, list[Document]] | None = None,
+    today: dt.date | None = None,
 ) -> PlanRow:
+    """One contract's row of the plan. ``chains`` (``corrections.load_chains``) holds, for each
+    sent or signed sale document of ``existing``, its lines loaded and the УКД issued on it."""
     party = contract.counterparty
     entity = contract.own_entity
     row = PlanRow(
@@ -436,7 +470,70 @@ def plan_row(
             )
         planned.append(doc)
     row.documents = planned
+    ukd = plan_correction(row, contract, period, existing, chains or {}, today or dt.date.today())
+    if ukd is not None and ukd.correction is not None:
+        row.documents.append(ukd)
+        row.warnings.append(ukd.correction.text)
+        agreement = correcting_agreement(contract, ukd.start, ukd.end, ukd.date)
+        if agreement is not None and ukd.date > agreement.date + CORRECTION_DAYS:
+            row.warnings.append(
+                f"УКД выставляется не позднее 5 календарных дней с даты соглашения № {agreement.number} "
+                f"от {format_date(agreement.date)} (до {format_date(agreement.date + CORRECTION_DAYS)}),"
+                f" а будет датирован {format_date(ukd.date)}"
+            )
     return row
+
+
+def plan_correction(
+    row: PlanRow,
+    contract: Contract,
+    period: str,
+    existing: dict[DocumentKey, Document],
+    chains: dict[int, list[Document]],
+    today: dt.date,
+) -> PlannedDocument | None:
+    """A УКД when the sale of the period was sent or signed and the terms now give other lines.
+
+    The sale's lines by the terms are computed as the closing computes them (``_document_lines``)
+    and compared with its current state (its lines, corrected by the УКД already issued on it).
+    Dated today (the day it is issued), never before the sale.
+    """
+    sale = next((d for d in row.documents if d.kind in (ACT, UPD) and d.stage == FULL), None)
+    if sale is None:
+        return None
+    documents = [existing.get((contract.id, kind, FULL, sale.period)) for kind in (ACT, UPD, SF)]
+    found = [d for d in documents if d is not None]
+    target = corrections.target_of(found)
+    if target is None or target.id not in chains or not any(corrections.is_locked(d) for d in found):
+        return None
+    chain = chains[target.id]
+    state = corrections.state_of(target, chain, row.includes_vat)
+    try:
+        new_lines = _document_lines(sale, row.includes_vat, {})
+    except ValidationError:
+        return None  # a line rounding to 0,00: the row's warning says it, nothing is issued
+    positions = corrections.changes(state, new_lines, row.includes_vat)
+    if not positions:
+        return None
+    new_total = sum((ln.amount_total for ln in new_lines), Decimal("0.00"))
+    correction = PlannedCorrection(
+        target_id=target.id,
+        basis_id=(chain[-1] if chain else target).id,
+        target_title=corrections.document_title(target),
+        positions=tuple(positions),
+        text=corrections.preview_text(target, state, new_total, positions),
+    )
+    return PlannedDocument(
+        UKD,
+        FULL,
+        sale.period,
+        sale.start,
+        sale.end,
+        max(today, target.date),
+        None,
+        sale.lines,
+        correction=correction,
+    )
 
 
 def plan(
@@ -460,19 +557,21 @@ def plan(
     for contract in contracts:
         periods.add(period_of(billing_period(contract, period)[0]))
     existing = existing_documents(session, ids, sorted(periods | {next_period(p) for p in periods}))
+    chains = corrections.load_chains(session, corrections.locked_sales(existing.values()))
+    today = today or dt.date.today()
     rows = []
     for index, contract in enumerate(contracts):
         if cancel is not None and index % 50 == 0:
             cancel.raise_if_cancelled()
         b_start, b_end = billing_period(contract, period)
         orders = [o for o in work.get(contract.id, []) if b_start <= o.date <= b_end]
-        row = plan_row(contract, period, orders, existing)
+        row = plan_row(contract, period, orders, existing, chains, today)
         if row.skip_reason != NOT_VALID:  # contracts not in force at all in the period are not listed
             rows.append(row)
         progress(index + 1, len(contracts), contract.counterparty.short_name)
     result = ClosingPlan(period, start, end, rows)
     result.order_warnings = order_warnings(
-        session, period, sorted({r.entity_id for r in result.issuing()}), today or dt.date.today()
+        session, period, sorted({r.entity_id for r in result.issuing()}), today
     )
     return result
 
@@ -501,6 +600,7 @@ def order_warnings(session: Session, period: str, own_entity_ids: Sequence[int],
             Document.own_entity_id.in_(list(own_entity_ids)),
             Document.current.is_(True),
             Document.status != DocumentStatus.CANCELLED,
+            Document.kind != UKD,  # dated the day it is issued, numbered in a sequence of its own
             Document.date > end,
         )
         .group_by(OwnEntity.short_name)
@@ -642,10 +742,21 @@ def issue_row(
     }
     created: list[Document] = []
     skipped = 0
+    # A sale sent or signed is corrected by a УКД: its unsent act or UPD is not replaced then either.
+    correcting = any(d.kind == UKD for d in row.documents)
     for planned in row.documents:
+        if planned.kind == UKD:
+            correction = issue_correction(
+                session, row, planned, user=user, units=units, regime=regime, prefix=prefix
+            )
+            if correction is None:
+                skipped += 1
+            else:
+                created.append(correction)
+            continue
         old = existing.get(planned.key)
         locked = old is not None and (old.signed or old.sent_at is not None)
-        if old is not None and (not replace or locked):
+        if old is not None and (not replace or locked or (correcting and planned.kind in (ACT, UPD))):
             skipped += 1
             continue
         lines = _document_lines(planned, includes_vat, units)
@@ -700,6 +811,90 @@ def issue_row(
         )
         created.append(document)
     return created, skipped
+
+
+def issue_correction(
+    session: Session,
+    row: PlanRow,
+    planned: PlannedDocument,
+    *,
+    user: str,
+    units: dict[str, str],
+    regime: str,
+    prefix: str,
+) -> Document | None:
+    """Issue the planned УКД (in the caller's transaction, the contract row locked), or None when
+    it is no longer needed: the sale's state is read again here, so a rerun, or a second user
+    closing at the same time, issues no second УКД for the same change.
+
+    The УКД's lines hold the values after the change and before it (``*_before``); its amounts
+    are the difference, after − before (negative for a decrease).
+    """
+    sales = list(
+        session.scalars(
+            select(Document).where(
+                Document.contract_id == row.contract_id,
+                Document.period == planned.period,
+                Document.stage == FULL,
+                Document.kind.in_((ACT, UPD, SF)),
+                Document.current.is_(True),
+            )
+        )
+    )
+    target = corrections.target_of(sales)
+    if target is None or not any(corrections.is_locked(d) for d in sales):
+        return None
+    chain = corrections.chain_for(session, target)
+    state = corrections.state_of(target, chain, row.includes_vat)
+    positions = corrections.changes(
+        state, _document_lines(planned, row.includes_vat, units), row.includes_vat
+    )
+    if not positions:
+        return None
+    lines = corrections.correction_lines(positions, target.period_start, target.period_end)
+    net, vat, total = corrections.difference(positions)
+    date = max(planned.date, target.date)
+    seq = numbering.take_for(session, row.entity_id, UKD, date.year, date)
+    number = numbering.format_number(prefix, seq)
+    basis = chain[-1] if chain else target
+    document = Document(
+        kind=UKD,
+        stage=FULL,
+        own_entity_id=row.entity_id,
+        counterparty_id=row.counterparty_id,
+        contract_id=row.contract_id,
+        period=target.period,
+        period_start=target.period_start,
+        period_end=target.period_end,
+        year=date.year,
+        seq=seq,
+        number=number,
+        date=date,
+        upd_status=2 if regime == VatRegime.NO_VAT else 1,
+        amount_net=net,
+        amount_vat=vat,
+        amount_total=total,
+        basis_id=basis.id,
+        created_by=user,
+        lines=lines,
+    )
+    session.add(document)
+    session.flush()
+    log_event(
+        session,
+        "document",
+        document.id,
+        "create",
+        {
+            "number": number,
+            "period": target.period,
+            "total": total,
+            "contract": row.contract_number,
+            "basis": corrections.document_title(basis),
+        },
+        user=user,
+    )
+    return document
 
 
 def reclose_contract(

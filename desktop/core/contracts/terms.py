@@ -147,6 +147,16 @@ def agreement_title(agreement: Agreement) -> str:
     return f"доп. соглашение № {agreement.number} от {agreement.date:%d.%m.%Y}"
 
 
+def correcting_agreement(
+    contract: Contract, period_start: dt.date, period_end: dt.date, day: dt.date
+) -> Agreement | None:
+    """The agreement a correction of the period's sale rests on (Tax Code art. 172 p. 10): the latest
+    one signed by ``day`` that takes effect within the period, else the latest in force by its end."""
+    signed = [a for a in contract.agreements if a.date <= day and a.effective_date <= period_end]
+    within = [a for a in signed if a.effective_date >= period_start] or signed
+    return max(within, key=lambda a: (a.date, a.id or 0)) if within else None
+
+
 def contract_title(contract: Contract) -> str:
     return f"договор № {contract.number} от {contract.date:%d.%m.%Y}" if contract.date else "договор"
 

@@ -36,6 +36,7 @@ from desktop.core.common.labels import KIND_FORM_TITLES, KIND_TITLES
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import format_period
 from desktop.core.common.resources import resource_path
+from desktop.core.contracts.terms import correcting_agreement
 from desktop.core.documents.qr import Payment, payment_string, qr_png
 from desktop.core.documents.sample_stamp import is_sample_stamp, sample_stamp_png
 from desktop.core.documents.words import amount_in_words
@@ -466,9 +467,12 @@ def contract_terms(contract: Contract | None, templates: Path | None = None) -> 
     }
 
 
-def _base(doc: Document, kind: str, options: ContextOptions) -> Context:
+def _base(doc: Document, kind: str, options: ContextOptions, stored_totals: bool = True) -> Context:
+    """The placeholders every form shares; ``stored_totals``: the document's amounts are the sums of
+    its lines (a УКД stores the difference instead)."""
     rows, totals = _line_rows(doc)
-    _check_stored_totals(doc, totals)
+    if stored_totals:
+        _check_stored_totals(doc, totals)
     with_vat = _check_regime(doc, totals)
     contract = doc.contract
     includes_vat = bool(contract.price_includes_vat) if contract is not None else False
@@ -620,6 +624,130 @@ def upd_context(doc: Document, with_stamp: bool = True, options: ContextOptions 
     }
     allowed = status == 2 and bool(doc.contract and doc.contract.facsimile_allowed)
     ctx["facsimile"] = _facsimile(doc, options, allowed)
+    return ctx
+
+
+KIND_GENITIVE = {  # «к счёту-фактуре (УПД, акту) № …»
+    DocumentKind.UPD: "УПД",
+    DocumentKind.SF: "счёту-фактуре",
+    DocumentKind.ACT: "акту",
+    DocumentKind.UKD: "УКД",
+}
+
+
+def _sale_of(doc: Document) -> tuple[Document, Document | None]:
+    """(the sale a УКД corrects, the previous УКД of the chain or None): its basis, followed back."""
+    basis = doc.basis
+    if basis is None:
+        raise ValidationError(f"{_doc_name(doc)}: не указан документ, который корректируется.")
+    previous = basis if basis.kind == DocumentKind.UKD else None
+    sale = basis
+    for _ in range(1000):
+        if sale.kind != DocumentKind.UKD or sale.basis is None:
+            break
+        sale = sale.basis
+    return sale, previous
+
+
+def correction_reason(doc: Document) -> str:
+    """The basis of a correction: the agreement that changed the price or quantity
+    (``terms.correcting_agreement``); the contract itself when there is none."""
+    contract = doc.contract
+    if contract is None:
+        return ""
+    agreement = correcting_agreement(contract, doc.period_start, doc.period_end, doc.date)
+    if agreement is None:
+        return _basis(contract)
+    return (
+        f"Дополнительное соглашение № {agreement.number} от {format_date(agreement.date)} "
+        f"к договору № {contract.number} от {format_date(contract.date)}"
+    )
+
+
+def _ukd_values(
+    quantity: Decimal | None,
+    price: Decimal | None,
+    net: Decimal | None,
+    vat: Decimal | None,
+    total: Decimal | None,
+    rate: str,
+    has_unit: bool,
+) -> Context:
+    return {
+        "quantity": format_quantity(quantity or Decimal(0)) if has_unit else DASH,
+        "price": _money(price or ZERO) if has_unit else DASH,
+        "net": _money(net or ZERO),
+        "vat": _money(vat or ZERO) if rate != NO_VAT else NO_VAT,
+        "total": _money(total or ZERO),
+    }
+
+
+def _ukd_change(values: Sequence[Decimal], rate: str) -> Context:
+    """Line В or Г: the increase or the decrease of the amounts, «—» where there is none."""
+    net, vat, total = values
+    return {
+        "net": _money(net) if net else DASH,
+        "vat": (_money(vat) if vat else DASH) if rate != NO_VAT else NO_VAT,
+        "total": _money(total) if total else DASH,
+    }
+
+
+def ukd_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
+    """The УКД / корректировочный счёт-фактура (Decree 1137 appendix 2): per position the lines
+    А (before), Б (after), В (increase), Г (decrease); the totals of lines В and Г; status 1 (КСФ and
+    the primary document) for a VAT payer, 2 (the primary document only) otherwise; no facsimile."""
+    options = options or ContextOptions(with_stamp=with_stamp)
+    ctx = _base(doc, DocumentKind.UKD, options, stored_totals=False)
+    sale, previous = _sale_of(doc)
+    up = [ZERO, ZERO, ZERO]
+    down = [ZERO, ZERO, ZERO]
+    for row, line in zip(ctx["lines"], sorted(doc.lines, key=lambda ln: ln.position or 0), strict=True):
+        rate = line.vat_rate or NO_VAT
+        has_unit = bool(line.unit_code or line.unit_name)
+        before = (line.amount_net_before, line.amount_vat_before, line.amount_total_before)
+        if any(v is None for v in before):
+            raise ValidationError(
+                f"{_doc_name(doc)}: в строке {row['no']} («{line.name}») нет значений до изменения."
+            )
+        deltas = [
+            line.amount_net - (before[0] or ZERO),
+            line.amount_vat - (before[1] or ZERO),
+            line.amount_total - (before[2] or ZERO),
+        ]
+        increase = [max(d, ZERO) for d in deltas]
+        decrease = [max(-d, ZERO) for d in deltas]
+        for i in range(3):
+            up[i] += increase[i]
+            down[i] += decrease[i]
+        row["before"] = _ukd_values(line.quantity_before, line.price_before, *before, rate, has_unit)
+        row["after"] = _ukd_values(
+            line.quantity, line.price, line.amount_net, line.amount_vat, line.amount_total, rate, has_unit
+        )
+        row["increase"] = _ukd_change(increase, rate)
+        row["decrease"] = _ukd_change(decrease, rate)
+    status = (
+        2 if catalog.entity_regime_on(doc.own_entity, doc.period_end or doc.date) == VatRegime.NO_VAT else 1
+    )
+    ctx["doc"]["upd_status"] = status
+    with_vat = ctx["totals"]["with_vat"]
+    ctx["ukd"] = {
+        "status": status,
+        "is_invoice": status == 1,
+        "corrected": f"{KIND_GENITIVE.get(sale.kind, '')} № {sale.number} от {format_date(sale.date)}",
+        "corrected_number": sale.number,
+        "corrected_date": format_date(sale.date),
+        "previous": f"УКД № {previous.number} от {format_date(previous.date)}"
+        if previous is not None
+        else "",
+        "reason": correction_reason(doc),
+        "currency": "Российский рубль, 643",
+        "increase_net": _money(up[0]),
+        "increase_vat": _money(up[1]) if with_vat else NO_VAT,
+        "increase_total": _money(up[2]),
+        "decrease_net": _money(down[0]),
+        "decrease_vat": _money(down[1]) if with_vat else NO_VAT,
+        "decrease_total": _money(down[2]),
+    }
     return ctx
 
 
@@ -792,6 +920,8 @@ def context_for(
         return invoice_context(doc, with_stamp, options)
     if kind == DocumentKind.UPD:
         return upd_context(doc, with_stamp, options)
+    if kind == DocumentKind.UKD:
+        return ukd_context(doc, with_stamp, options)
     if kind == "detail":
         return detail_context(doc, work_orders, options)
     raise ValueError(f"unknown document kind {kind!r}")

@@ -148,6 +148,32 @@ FORM_PLACEHOLDERS: dict[str, frozenset[str]] = {
     | {f"work.{n}" for n in ["no", "date", "request", "performer", "service", "quantity", "unit"]}
     | {f"work_totals.{n}" for n in ("service", "unit", "quantity")},
     "contract": COMMON,
+    "ukd": COMMON
+    | {
+        f"ukd.{n}"
+        for n in [
+            "status",
+            "is_invoice",
+            "corrected",
+            "corrected_number",
+            "corrected_date",
+            "previous",
+            "reason",
+            "currency",
+            "increase_net",
+            "increase_vat",
+            "increase_total",
+            "decrease_net",
+            "decrease_vat",
+            "decrease_total",
+        ]
+    }
+    | {
+        f"lines.{state}.{n}"
+        for state in ("before", "after")
+        for n in ("quantity", "price", "net", "vat", "total")
+    }
+    | {f"lines.{state}.{n}" for state in ("increase", "decrease") for n in ("net", "vat", "total")},
 }
 IMAGES = {"stamp", "facsimile", "qr", "doc.id_qr"}
 _BOOLEANS = {
@@ -160,10 +186,12 @@ _BOOLEANS = {
     "buyer.is_entrepreneur",
     "buyer.is_person",
     "upd.is_invoice",
+    "ukd.is_invoice",
 }
 _NUMBERS = {
     "doc.upd_status": 1,
     "upd.status": 1,
+    "ukd.status": 1,
     "totals.count": 2,
     "contract.acceptance_days": 5,
     "lines.no": 1,

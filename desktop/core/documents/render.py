@@ -54,6 +54,7 @@ FORMS = {
     "upd": "upd.docx",
     "detail": "detail.docx",
     "contract": "contract.docx",
+    "ukd": "ukd.docx",
 }
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"

@@ -587,6 +587,7 @@ class ClosingTab(QWidget):
             "per-client packages": self.tr("per-client packages"),
             "Period": self.tr("Period"),
             "UPD": self.tr("UPD"),
+            "UKD": self.tr("UKD"),
             "already issued": self.tr("already issued"),
             "invoices": self.tr("invoices"),
         }
@@ -595,7 +596,9 @@ class ClosingTab(QWidget):
             f"<h3>{t['Period']} {result.period}</h3>",
             f"<p>{t['Contracts closed']}: {result.contracts}<br>"
             f"{t['Acts']}: {docs[DocumentKind.ACT]}, {t['invoices']}: {docs[DocumentKind.INVOICE]}, "
-            f"{t['UPD']}: {docs[DocumentKind.UPD]}<br>"
+            f"{t['UPD']}: {docs[DocumentKind.UPD]}"
+            + (f", {t['UKD']}: {docs[DocumentKind.UKD]}" if docs[DocumentKind.UKD] else "")
+            + "<br>"
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
         ]
         if result.cancelled:

@@ -21,7 +21,10 @@ KIND_TITLES = {
     DocumentKind.ACT: QT_TRANSLATE_NOOP("DocumentsModel", "Act"),
     DocumentKind.INVOICE: QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
     DocumentKind.UPD: QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
+    DocumentKind.UKD: QT_TRANSLATE_NOOP("DocumentsModel", "UKD"),
 }
+# Not signed by the client here: an invoice is only paid, a УКД's consent is not tracked by scans.
+UNSIGNED_KINDS = (DocumentKind.INVOICE, DocumentKind.UKD)
 PAY_TITLES = {
     "paid": QT_TRANSLATE_NOOP("DocumentsModel", "paid"),
     "partial": QT_TRANSLATE_NOOP("DocumentsModel", "partly"),
@@ -118,7 +121,7 @@ class DocumentsModel(LazyTableModel):
         if key == "amount":
             return fmt.money(row.amount)
         if key == "signed":
-            if row.kind == DocumentKind.INVOICE:
+            if row.kind in UNSIGNED_KINDS:
                 return "—"
             if not row.signed:
                 return _t("no")
@@ -138,12 +141,7 @@ class DocumentsModel(LazyTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_object(index.row())
-            if (
-                row is not None
-                and index.column() == 8
-                and row.kind != DocumentKind.INVOICE
-                and not row.signed
-            ):
+            if row is not None and index.column() == 8 and row.kind not in UNSIGNED_KINDS and not row.signed:
                 return QColor("#b00020")
             if row is not None and index.column() == 9 and row.scan == "ожидает":
                 return QColor("#8a5a00")

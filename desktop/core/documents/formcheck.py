@@ -142,12 +142,30 @@ FORM_PLACEHOLDERS: dict[str, frozenset[str]] = {
             "gov_contract",
             "transfer_date",
             "operation",
+            "line_5b",
         ]
     },
     "detail": COMMON
     | {f"work.{n}" for n in ["no", "date", "request", "performer", "service", "quantity", "unit"]}
     | {f"work_totals.{n}" for n in ("service", "unit", "quantity")},
     "contract": COMMON,
+    "sf": COMMON
+    | {
+        f"sf.{n}"
+        for n in [
+            "is_advance",
+            "correction",
+            "consignor",
+            "consignee",
+            "payment_doc",
+            "shipping_doc",
+            "line_5b",
+            "currency",
+            "gov_contract",
+            "total_net",
+            "total_vat",
+        ]
+    },
 }
 IMAGES = {"stamp", "facsimile", "qr", "doc.id_qr"}
 _BOOLEANS = {
@@ -160,6 +178,7 @@ _BOOLEANS = {
     "buyer.is_entrepreneur",
     "buyer.is_person",
     "upd.is_invoice",
+    "sf.is_advance",
 }
 _NUMBERS = {
     "doc.upd_status": 1,

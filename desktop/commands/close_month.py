@@ -175,7 +175,8 @@ def print_result(result: Any) -> None:
     print(
         ("Прервано. Сделано до остановки — " if result.cancelled else "")
         + f"Период {result.period}: договоров {result.contracts}, актов {docs[DocumentKind.ACT]}, "
-        f"счетов {docs[DocumentKind.INVOICE]}, УПД {docs[DocumentKind.UPD]}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
+        f"счетов {docs[DocumentKind.INVOICE]}, УПД {docs[DocumentKind.UPD]}, "
+        f"счетов-фактур {docs[DocumentKind.SF]}, PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
     )
     for entity, rates in result.totals.items():
         print(f"  {entity}: " + ", ".join(f"{rate} — {amount}" for rate, amount in rates.items()))

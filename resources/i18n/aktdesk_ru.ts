@@ -164,133 +164,133 @@
 <context>
     <name>ApprovalRoutesDialog</name>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="38" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="36" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="39" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="37" />
         <source>Budget item</source>
         <translation>Статья ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="40" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="38" />
         <source>Amount above</source>
         <translation>Сумма свыше</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="41" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="39" />
         <source>Approver</source>
         <translation>Согласующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="42" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="40" />
         <source>Title on the route</source>
         <translation>Должность на маршруте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="51" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="49" />
         <source>Approval routes</source>
         <translation>Маршруты согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="76" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="68" />
         <source>0 — any amount</source>
         <translation>0 — любая сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="83" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="75" />
         <source>e.g. Head of department</source>
         <translation>например, Руководитель отдела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="98" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="90" />
         <source>New rule</source>
         <translation>Новое правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="99" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="91" />
         <source>Save rule</source>
         <translation>Сохранить правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="100" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="92" />
         <source>Delete rule</source>
         <translation>Удалить правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="127" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="103" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="129" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="105" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="131" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="107" />
         <source>Budget item:</source>
         <translation>Статья ДДС:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="133" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="109" />
         <source>Amount above, ₽:</source>
         <translation>Сумма свыше, ₽:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="137" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="113" />
         <source>Stage:</source>
         <translation>Этап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="142" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="118" />
         <source>Approver:</source>
         <translation>Согласующий:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="143" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="119" />
         <source>Title on the route:</source>
         <translation>Должность на маршруте:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="149" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="125" />
         <source>Which route a request takes</source>
         <translation>Какой маршрут пройдёт заявка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="154" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="130" />
         <source>Request amount, ₽:</source>
         <translation>Сумма заявки, ₽:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="156" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="132" />
         <source>budget item:</source>
         <translation>статья:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="161" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="137" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="180" />
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="212" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="156" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="188" />
         <source>Any</source>
         <translation>Любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="237" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="213" />
         <source>The routes are shown read-only.</source>
         <translation>Маршруты показаны только для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="241" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="217" />
         <source>A request goes through every rule of its payer whose amount it exceeds and whose budget item is its own or «Any». Stage 2 waits for stage 1; the approvers of one stage decide in parallel. A return for revision starts the route again.</source>
         <translation>Заявка проходит все правила своего плательщика, сумму которых она превышает и чья статья ДДС — её или «Любая». Этап 2 ждёт этапа 1; согласующие одного этапа решают параллельно. Возврат на доработку начинает маршрут заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="326" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="302" />
         <source>Delete the rule? Requests already on approval keep their route.</source>
         <translation>Удалить правило? Заявки, уже отправленные на согласование, сохранят свой маршрут.</translation>
     </message>
@@ -404,32 +404,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="27" />
+        <location filename="../../desktop/ui/audit/model.py" line="37" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="28" />
+        <location filename="../../desktop/ui/audit/model.py" line="38" />
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="29" />
+        <location filename="../../desktop/ui/audit/model.py" line="39" />
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="30" />
+        <location filename="../../desktop/ui/audit/model.py" line="40" />
         <source>No./id</source>
         <translation>№/id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="31" />
+        <location filename="../../desktop/ui/audit/model.py" line="41" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="32" />
+        <location filename="../../desktop/ui/audit/model.py" line="42" />
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
@@ -437,22 +437,22 @@
 <context>
     <name>BudgetDirectoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="170" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="162" />
         <source>Budget items and cost centres</source>
         <translation>Статьи ДДС и ЦФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="175" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="167" />
         <source>Budget items</source>
         <translation>Статьи ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="176" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="168" />
         <source>Cost centres</source>
         <translation>ЦФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="177" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="169" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -637,6 +637,11 @@ Close the month anyway?</source>
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="592" />
+        <source>VAT invoices</source>
+        <translation>Счета-фактуры</translation>
+    </message>
 </context>
 <context>
     <name>ContractCard</name>
@@ -786,162 +791,172 @@ Close the month anyway?</source>
 <context>
     <name>ContractDetail</name>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="15" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="17" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="17" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="18" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="20" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="22" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="22" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="23" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="25" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="27" />
+        <source>Act, invoice and VAT invoice</source>
+        <translation>Акт, счёт и счёт-фактура</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="30" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="26" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="31" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="27" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="32" />
         <source>Yearly</source>
         <translation>Ежегодно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="34" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="35" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="36" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="37" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="38" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
         <source>Specification</source>
         <translation>Спецификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="46" />
         <source>Supplementary agreements</source>
         <translation>Дополнительные соглашения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="47" />
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="48" />
         <source>effective from</source>
         <translation>действует с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="49" />
         <source>indefinitely</source>
         <translation>бессрочно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="50" />
         <source>no e-mail</source>
         <translation>нет e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="46" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="51" />
         <source>of</source>
         <translation>от</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="55" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="62" />
+        <source>No VAT invoices: the buyer does not pay VAT, consent — %1</source>
+        <translation>Счета-фактуры не выставляются: покупатель не плательщик НДС, согласие — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="74" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="60" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="79" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="61" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="80" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="63" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="82" />
         <source>Billing</source>
         <translation>Периодичность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="67" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="86" />
         <source>Payment</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="72" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="90" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="76" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="92" />
         <source>Valid</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="79" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="95" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="81" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="97" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="85" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="101" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -982,12 +997,12 @@ Close the month anyway?</source>
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="398" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="450" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="426" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="478" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -1412,114 +1427,135 @@ Close the month anyway?</source>
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="217" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="228" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="232" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="234" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="245" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="305" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <source>The buyer does not pay VAT and refused VAT invoices in writing</source>
+        <translation>Покупатель не плательщик НДС и письменно отказался от счетов-фактур</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
+        <source>e.g. Agreement of 10.01.2026</source>
+        <translation>например, Соглашение от 10.01.2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="277" />
+        <source>Buyer's consent:</source>
+        <translation>Согласие покупателя:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="305" />
+        <source>Act, invoice and VAT invoice</source>
+        <translation>Акт, счёт и счёт-фактура</translation>
     </message>
 </context>
 <context>
@@ -1671,102 +1707,112 @@ Close the month anyway?</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="32" />
+        <location filename="../../desktop/ui/registry/model.py" line="24" />
+        <source>VAT invoice</source>
+        <translation>Счёт-фактура</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <source>Advance VAT invoice</source>
+        <translation>Счёт-фактура на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="34" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="33" />
+        <location filename="../../desktop/ui/registry/model.py" line="35" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="34" />
+        <location filename="../../desktop/ui/registry/model.py" line="36" />
         <source>pending</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="35" />
+        <location filename="../../desktop/ui/registry/model.py" line="37" />
         <source>EDO</source>
         <translation>ЭДО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="58" />
+        <location filename="../../desktop/ui/registry/model.py" line="60" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="59" />
+        <location filename="../../desktop/ui/registry/model.py" line="61" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="60" />
+        <location filename="../../desktop/ui/registry/model.py" line="62" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="61" />
+        <location filename="../../desktop/ui/registry/model.py" line="63" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="62" />
+        <location filename="../../desktop/ui/registry/model.py" line="64" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="63" />
+        <location filename="../../desktop/ui/registry/model.py" line="65" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="64" />
+        <location filename="../../desktop/ui/registry/model.py" line="66" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="66" />
+        <location filename="../../desktop/ui/registry/model.py" line="68" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="68" />
+        <location filename="../../desktop/ui/registry/model.py" line="70" />
         <source>Signed</source>
         <translation>Подписан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="69" />
+        <location filename="../../desktop/ui/registry/model.py" line="71" />
         <source>Scan</source>
         <translation>Скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="70" />
+        <location filename="../../desktop/ui/registry/model.py" line="72" />
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="71" />
+        <location filename="../../desktop/ui/registry/model.py" line="73" />
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="72" />
+        <location filename="../../desktop/ui/registry/model.py" line="74" />
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <location filename="../../desktop/ui/registry/model.py" line="28" />
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="27" />
+        <location filename="../../desktop/ui/registry/model.py" line="29" />
         <source>partly</source>
         <translation>частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/model.py" line="28" />
+        <location filename="../../desktop/ui/registry/model.py" line="30" />
         <source>unpaid</source>
         <translation>не оплачен</translation>
     </message>
@@ -1848,57 +1894,57 @@ Close the month anyway?</source>
 <context>
     <name>EntriesPane</name>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="35" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="33" />
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="36" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="34" />
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="37" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="35" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="64" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="56" />
         <source>Active (offered for new requests)</source>
         <translation>Действует (предлагается в новых заявках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="69" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="61" />
         <source>New</source>
         <translation>Новая запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="70" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="62" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="72" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="64" />
         <source>Code:</source>
         <translation>Код:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="73" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="65" />
         <source>Name:</source>
         <translation>Наименование:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="87" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="87" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="105" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="97" />
         <source>A closed entry is no longer offered for new requests; the requests charged to it keep it.</source>
         <translation>Недействующую запись не предлагают в новых заявках; заявки, где она выбрана, её сохраняют.</translation>
     </message>
@@ -1920,9 +1966,9 @@ Close the month anyway?</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/books/export_dialog.py" line="52" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="132" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="160" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="194" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="134" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="162" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="200" />
         <source>Export to 1C:Accounting</source>
         <translation>Выгрузка в 1С:Бухгалтерию</translation>
     </message>
@@ -1967,77 +2013,77 @@ Close the month anyway?</source>
         <translation>&amp;Формат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="107" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="108" />
         <source>F&amp;ile:</source>
         <translation>Фа&amp;йл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="134" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="136" />
         <source>EnterpriseData file (*.xml)</source>
         <translation>Файл EnterpriseData (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="143" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="145" />
         <source>File: choose where to write the export.</source>
         <translation>Файл: укажите, куда записать выгрузку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="156" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="158" />
         <source>Exporting…</source>
         <translation>Выгрузка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="176" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="182" />
         <source>Exported objects: %1 (EnterpriseData %2, %3)</source>
         <translation>Выгружено объектов: %1 (EnterpriseData %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="181" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="187" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="202" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="208" />
         <source>Own entities</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="203" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="209" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="204" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="210" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="205" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="211" />
         <source>Services</source>
         <translation>Номенклатура (услуги)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="206" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="212" />
         <source>Sales (acts and UPDs)</source>
         <translation>Реализации (акты и УПД)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="207" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="213" />
         <source>Issued VAT invoices for sales</source>
         <translation>Счета-фактуры выданные на реализацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="208" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="214" />
         <source>Issued VAT invoices for advances</source>
         <translation>Счета-фактуры выданные на аванс</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="209" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="215" />
         <source>Invoices for payment</source>
         <translation>Счета покупателям</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="210" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="216" />
         <source>Incoming payments</source>
         <translation>Поступления на расчётный счёт</translation>
     </message>
@@ -2267,37 +2313,37 @@ Close the month anyway?</source>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="318" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="370" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="319" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="371" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="326" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="378" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="328" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="380" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -3145,37 +3191,37 @@ Close the month anyway?</source>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="83" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="85" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="97" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="98" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="108" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="110" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="113" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="114" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="143" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="144" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -3425,180 +3471,185 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="86" />
+        <source>VAT invoices</source>
+        <translation>Счета-фактуры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="87" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="89" />
+        <location filename="../../desktop/ui/registry/tab.py" line="90" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="90" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="92" />
+        <location filename="../../desktop/ui/registry/tab.py" line="93" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="97" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="97" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="96" />
+        <location filename="../../desktop/ui/registry/tab.py" line="97" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="102" />
+        <location filename="../../desktop/ui/registry/tab.py" line="103" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <location filename="../../desktop/ui/registry/tab.py" line="104" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="104" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="105" />
+        <location filename="../../desktop/ui/registry/tab.py" line="106" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="106" />
+        <location filename="../../desktop/ui/registry/tab.py" line="107" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="112" />
+        <location filename="../../desktop/ui/registry/tab.py" line="113" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="112" />
+        <location filename="../../desktop/ui/registry/tab.py" line="113" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="112" />
+        <location filename="../../desktop/ui/registry/tab.py" line="113" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="116" />
+        <location filename="../../desktop/ui/registry/tab.py" line="117" />
         <source>E&amp;xport…</source>
         <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="118" />
+        <location filename="../../desktop/ui/registry/tab.py" line="119" />
         <source>A&amp;ttach scan…</source>
         <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="120" />
+        <location filename="../../desktop/ui/registry/tab.py" line="121" />
         <source>Sort scan&amp;s…</source>
         <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="125" />
+        <location filename="../../desktop/ui/registry/tab.py" line="126" />
         <source>Remind cl&amp;ients…</source>
         <translation>&amp;Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="122" />
+        <location filename="../../desktop/ui/registry/tab.py" line="123" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="127" />
+        <location filename="../../desktop/ui/registry/tab.py" line="128" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="290" />
+        <location filename="../../desktop/ui/registry/tab.py" line="291" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="301" />
+        <location filename="../../desktop/ui/registry/tab.py" line="302" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="316" />
+        <location filename="../../desktop/ui/registry/tab.py" line="317" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="319" />
+        <location filename="../../desktop/ui/registry/tab.py" line="320" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
-        <location filename="../../desktop/ui/registry/tab.py" line="331" />
-        <location filename="../../desktop/ui/registry/tab.py" line="362" />
-        <location filename="../../desktop/ui/registry/tab.py" line="383" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="332" />
+        <location filename="../../desktop/ui/registry/tab.py" line="363" />
+        <location filename="../../desktop/ui/registry/tab.py" line="384" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="327" />
+        <location filename="../../desktop/ui/registry/tab.py" line="328" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="333" />
+        <location filename="../../desktop/ui/registry/tab.py" line="334" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="365" />
+        <location filename="../../desktop/ui/registry/tab.py" line="366" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="388" />
+        <location filename="../../desktop/ui/registry/tab.py" line="389" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="423" />
+        <location filename="../../desktop/ui/registry/tab.py" line="424" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="429" />
+        <location filename="../../desktop/ui/registry/tab.py" line="430" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="432" />
+        <location filename="../../desktop/ui/registry/tab.py" line="433" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="461" />
-        <location filename="../../desktop/ui/registry/tab.py" line="473" />
+        <location filename="../../desktop/ui/registry/tab.py" line="462" />
+        <location filename="../../desktop/ui/registry/tab.py" line="474" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="477" />
+        <location filename="../../desktop/ui/registry/tab.py" line="478" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -3709,17 +3760,17 @@ Close the month anyway?</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="266" />
+        <location filename="../../desktop/ui/requests/card.py" line="268" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="268" />
+        <location filename="../../desktop/ui/requests/card.py" line="271" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="272" />
+        <location filename="../../desktop/ui/requests/card.py" line="275" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
@@ -3789,198 +3840,198 @@ Close the month anyway?</source>
         <translation>Статья ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="310" />
+        <location filename="../../desktop/ui/requests/card.py" line="313" />
         <source>Approval route</source>
         <translation>Маршрут согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="324" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="323" />
+        <location filename="../../desktop/ui/requests/card.py" line="326" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="326" />
+        <location filename="../../desktop/ui/requests/card.py" line="329" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="327" />
+        <location filename="../../desktop/ui/requests/card.py" line="330" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="328" />
+        <location filename="../../desktop/ui/requests/card.py" line="331" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="333" />
+        <location filename="../../desktop/ui/requests/card.py" line="336" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="341" />
+        <location filename="../../desktop/ui/requests/card.py" line="344" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="353" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="355" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="359" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="357" />
+        <location filename="../../desktop/ui/requests/card.py" line="360" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="358" />
+        <location filename="../../desktop/ui/requests/card.py" line="361" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="359" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="361" />
+        <location filename="../../desktop/ui/requests/card.py" line="364" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="446" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="465" />
-        <location filename="../../desktop/ui/requests/card.py" line="466" />
-        <location filename="../../desktop/ui/requests/card.py" line="467" />
-        <location filename="../../desktop/ui/requests/card.py" line="468" />
+        <location filename="../../desktop/ui/requests/card.py" line="452" />
+        <location filename="../../desktop/ui/requests/card.py" line="453" />
+        <location filename="../../desktop/ui/requests/card.py" line="454" />
+        <location filename="../../desktop/ui/requests/card.py" line="455" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="469" />
-        <location filename="../../desktop/ui/requests/card.py" line="470" />
-        <location filename="../../desktop/ui/requests/card.py" line="948" />
+        <location filename="../../desktop/ui/requests/card.py" line="456" />
+        <location filename="../../desktop/ui/requests/card.py" line="457" />
+        <location filename="../../desktop/ui/requests/card.py" line="935" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="508" />
+        <location filename="../../desktop/ui/requests/card.py" line="495" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="516" />
+        <location filename="../../desktop/ui/requests/card.py" line="503" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="550" />
+        <location filename="../../desktop/ui/requests/card.py" line="537" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <location filename="../../desktop/ui/requests/card.py" line="578" />
         <source>Previous rounds</source>
         <translation>Предыдущие круги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="595" />
+        <location filename="../../desktop/ui/requests/card.py" line="582" />
         <source>Round %1</source>
         <translation>Круг %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="610" />
+        <location filename="../../desktop/ui/requests/card.py" line="597" />
         <source>any approver</source>
         <translation>любой согласующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="616" />
+        <location filename="../../desktop/ui/requests/card.py" line="603" />
         <source>waiting</source>
         <translation>ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="618" />
+        <location filename="../../desktop/ui/requests/card.py" line="605" />
         <source>next</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="685" />
+        <location filename="../../desktop/ui/requests/card.py" line="672" />
         <source>By the item «%1» in %2: paid %3, approved for payment %4</source>
         <translation>По статье «%1» в %2: оплачено %3, согласовано к оплате %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="696" />
+        <location filename="../../desktop/ui/requests/card.py" line="683" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="696" />
+        <location filename="../../desktop/ui/requests/card.py" line="683" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="697" />
+        <location filename="../../desktop/ui/requests/card.py" line="684" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="747" />
+        <location filename="../../desktop/ui/requests/card.py" line="734" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="874" />
+        <location filename="../../desktop/ui/requests/card.py" line="861" />
         <source>Sending the e-mail to the approvers…</source>
         <translation>Письмо согласующим отправляется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="883" />
-        <location filename="../../desktop/ui/requests/card.py" line="898" />
+        <location filename="../../desktop/ui/requests/card.py" line="870" />
+        <location filename="../../desktop/ui/requests/card.py" line="885" />
         <source>The e-mail to the approvers was not sent: %1</source>
         <translation>Письмо согласующим не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="890" />
+        <location filename="../../desktop/ui/requests/card.py" line="877" />
         <source>E-mail sent to the approvers: %1</source>
         <translation>Письмо согласующим отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="904" />
+        <location filename="../../desktop/ui/requests/card.py" line="891" />
         <source>Sending the e-mail to the approvers</source>
         <translation>Отправка письма согласующим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="937" />
+        <location filename="../../desktop/ui/requests/card.py" line="924" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="939" />
+        <location filename="../../desktop/ui/requests/card.py" line="926" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="971" />
+        <location filename="../../desktop/ui/requests/card.py" line="958" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>
@@ -4486,32 +4537,32 @@ Close the month anyway?</source>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="161" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="163" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="170" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="173" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="195" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="196" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>

@@ -241,7 +241,9 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
             try:
                 target = document_path(job.out_dir, document, "docx")
                 links = sale_links(session, document)
-                context = ctx.context_for(document.kind, document, job.with_stamp, options=options, links=links)
+                context = ctx.context_for(
+                    document.kind, document, job.with_stamp, options=options, links=links
+                )
                 render(form_of(document.kind), context, target)
                 written = _Written(document.id, contract.number, contract.id, target)
                 if document.kind == DocumentKind.ACT and contract.detail_appendix:

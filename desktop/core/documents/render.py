@@ -63,6 +63,8 @@ FORM_OF_KIND = {"sf_advance": "sf"}
 def form_of(kind: str) -> str:
     """The print form of a document kind (or of a form that is no kind, e.g. ``detail``)."""
     return FORM_OF_KIND.get(str(kind), str(kind))
+
+
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"

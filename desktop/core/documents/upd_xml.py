@@ -1091,7 +1091,9 @@ def upd_data_from_document(doc: models.Document) -> UpdData:
 
 
 def sf_data_from_document(
-    doc: models.Document, shipping: tuple[str, dt.date] | None = None, payments: Sequence[PaymentDocument] = ()
+    doc: models.Document,
+    shipping: tuple[str, dt.date] | None = None,
+    payments: Sequence[PaymentDocument] = (),
 ) -> UpdData:
     """The XML (Функция «СЧФ») of a separate счёт-фактура (kind SF; ``shipping`` = its act's number
     and date, line 5а; ``payments`` = line 5) or of an advance one (kind ADVANCE_SF: line 5 is the

@@ -589,13 +589,14 @@ class ClosingTab(QWidget):
             "UPD": self.tr("UPD"),
             "already issued": self.tr("already issued"),
             "invoices": self.tr("invoices"),
+            "VAT invoices": self.tr("VAT invoices"),
         }
         docs = result.documents
         parts = [
             f"<h3>{t['Period']} {result.period}</h3>",
             f"<p>{t['Contracts closed']}: {result.contracts}<br>"
             f"{t['Acts']}: {docs[DocumentKind.ACT]}, {t['invoices']}: {docs[DocumentKind.INVOICE]}, "
-            f"{t['UPD']}: {docs[DocumentKind.UPD]}<br>"
+            f"{t['UPD']}: {docs[DocumentKind.UPD]}, {t['VAT invoices']}: {docs[DocumentKind.SF]}<br>"
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",
         ]
         if result.cancelled:

@@ -72,7 +72,9 @@ def _set(database: Database, contract_id: int, **values: object) -> None:
             setattr(contract, name, value)
 
 
-def _close(database: Database, ids: list[int], period: str = PERIOD, **files: object) -> closing.ClosingResult:
+def _close(
+    database: Database, ids: list[int], period: str = PERIOD, **files: object
+) -> closing.ClosingResult:
     with database.session() as session:
         plan = closing.plan(session, period, contract_ids=ids)
     if not files:
@@ -191,7 +193,9 @@ def test_reclosing_replaces_the_sf_keeping_its_number(month_db: Database) -> Non
 
 def _pdf_text(path: str | None) -> str:
     assert path and Path(path).is_file()
-    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(text.replace("\u00a0", " ").split())
 
 

@@ -72,10 +72,15 @@ def test_a_vat_payers_buyer_waives_sf_with_a_basis_and_the_card_shows_it(
 
     card = open_contract_card(qtbot, main_window, wizard.contract_id)
     text = card.terms.toPlainText()
-    assert "Счета-фактуры не выставляются: покупатель не плательщик НДС, согласие — Соглашение от 10.01.2026" in text
+    assert (
+        "Счета-фактуры не выставляются: покупатель не плательщик НДС, согласие — Соглашение от 10.01.2026"
+        in text
+    )
 
 
-def test_without_vat_the_package_has_no_sf_and_no_waiver(qtbot: Any, main_window: Any, demo_db: Database) -> None:
+def test_without_vat_the_package_has_no_sf_and_no_waiver(
+    qtbot: Any, main_window: Any, demo_db: Database
+) -> None:
     wizard = _to_dates(qtbot, main_window, False, demo_db)
     dates = wizard.dates_page
     assert dates.documents.itemText(0) == "Акт + счёт"

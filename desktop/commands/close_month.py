@@ -175,7 +175,8 @@ def print_result(result: Any) -> None:
     print(
         ("Прервано. Сделано до остановки — " if result.cancelled else "")
         + f"Период {result.period}: договоров {result.contracts}, актов {docs[DocumentKind.ACT]}, "
-        f"счетов {docs[DocumentKind.INVOICE]}, УПД {docs[DocumentKind.UPD]}"
+        f"счетов {docs[DocumentKind.INVOICE]}, УПД {docs[DocumentKind.UPD]}, "
+        f"счетов-фактур {docs[DocumentKind.SF]}"
         + (f", УКД {docs[DocumentKind.UKD]}" if docs[DocumentKind.UKD] else "")
         + f", PDF {result.pdf}, XML {result.xml}, уже было {result.skipped_existing}"
     )

@@ -806,6 +806,7 @@ def build_upd() -> Path:
         ("Грузополучатель и его адрес:", "--", "(4)"),
         ("К платёжно-расчётному документу №", "-- от --", "(5)"),
         ("Документ об отгрузке:", "№ п/п 1–{{ lines|length }} № {{ doc.number }} от {{ doc.date }}", "(5а)"),
+        (LINE_5B_LABEL, "{{ upd.line_5b }}", "(5б)"),
         ("Покупатель:", "{{ buyer.full_name }}", "(6)"),
         ("Адрес:", "{{ buyer.address }}", "(6а)"),
         ("ИНН/КПП покупателя:", "{{ buyer.inn_kpp }}", "(6б)"),
@@ -995,6 +996,226 @@ def build_upd() -> Path:
     drop_first_paragraph(buyer_cell)
     page_number_footer(doc, "УПД № {{ doc.number }} от {{ doc.date }}, лист ")
     return save(doc, "upd.docx", 7)
+
+
+LINE_5B_LABEL = (
+    "Счёт-фактура, выставленный при получении оплаты, частичной оплаты в счёт предстоящих поставок "
+    "товаров (выполнения работ, оказания услуг), передачи имущественных прав:"
+)
+DASH = "—"
+SF_COLUMNS = [
+    ("№ п/п", 7, "{{ line.no }}", CENTER),
+    (
+        "Наименование товара (описание выполненных работ, оказанных услуг), имущественного права",
+        52,
+        "{{ line.name }}{% if line.period %} ({{ line.period }}){% endif %}",
+        LEFT,
+    ),
+    ("Код вида то|вара", 9, DASH, CENTER),
+    ("код", 8, "{{ line.unit_code }}", CENTER),
+    ("условное обозна|чение (нацио|нальное)", 13, "{{ line.unit_name }}", CENTER),
+    ("Коли|чество (объём)", 11, "{{ line.quantity }}", RIGHT),
+    ("Цена (тариф) за единицу измерения", 14, "{{ line.price }}", RIGHT),
+    ("Стоимость товаров (работ, услуг), имуществен|ных прав без налога — всего", 17, "{{ line.net }}", RIGHT),
+    ("В том числе сумма акциза", 11, "{{ line.excise }}", CENTER),
+    ("Нало|говая ставка", 11, "{{ line.vat_rate }}", CENTER),
+    ("Сумма налога, предъяв|ляемая покупа|телю", 15, "{{ line.vat }}", RIGHT),
+    (
+        "Стоимость товаров (работ, услуг), имуществен|ных прав с налогом — всего",
+        17,
+        "{{ line.total }}",
+        RIGHT,
+    ),
+    ("цифро|вой код", 9, DASH, CENTER),
+    ("краткое наимено|вание", 11, DASH, CENTER),
+    (
+        "Регистра|ционный номер деклара|ции на товары или регистра|ционный номер партии товара, подлежа|щего прослежи|ваемости",
+        17,
+        DASH,
+        CENTER,
+    ),
+    ("код", 8, DASH, CENTER),
+    ("условное обозна|чение", 11, DASH, CENTER),
+    (
+        "Количество товара, подлежа|щего прослежи|ваемости, в количест|венной единице измерения товара, исполь|зуемой в целях осуществ|ления прослежи|ваемости",
+        19,
+        DASH,
+        CENTER,
+    ),
+    (
+        "Стоимость товара, подлежа|щего прослежи|ваемости, без налога на добавлен|ную стоимость, в рублях",
+        19,
+        DASH,
+        CENTER,
+    ),
+]
+SF_NUMBERS = UPD_NUMBERS[1:]
+SF_GROUPS = (
+    (3, 4, "Единица измерения"),
+    (12, 13, "Страна происхож|дения товара"),
+    (15, 16, UPD_GROUPS[2][2]),
+)
+
+
+def grouped_lines_table(
+    doc: DocumentObject,
+    columns: Sequence[tuple[str, float, str, int]],
+    numbers: Sequence[str],
+    groups: Sequence[tuple[int, int, str]],
+    header_pt: float,
+) -> Table:
+    """A lines table with a two-level header (group titles over pairs of columns), a row of column
+    numbers and one ``{%tr for line in lines %}`` row."""
+    t = table(doc, 5, [c[1] for c in columns])
+    h1, h2, loop_open, body, loop_close = t.rows
+    grouped = {i for a, b, _t in groups for i in (a, b)}
+    for i, (title, _w, expr, align) in enumerate(columns):
+        cell_text(h1.cells[i], hyphenated(title), size=header_pt, align=CENTER)
+        valign(h1.cells[i])
+        shade(h1.cells[i])
+        cell_text(h2.cells[i], numbers[i], size=6, align=CENTER)
+        cell_text(body.cells[i], expr, size=7, align=align)
+        valign(body.cells[i], "top")
+    cant_split(body)
+    for a, b, text in groups:
+        merged = h1.cells[a].merge(h1.cells[b])
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        for r in list(merged.paragraphs[0]._p.iterchildren(qn("w:r"))):
+            merged.paragraphs[0]._p.remove(r)
+        add(merged.paragraphs[0], hyphenated(text), size=header_pt)
+    sub = t.add_row()
+    t._tbl.remove(sub._tr)
+    h1._tr.addnext(sub._tr)
+    for i, (title, *_rest) in enumerate(columns):
+        if i in grouped:
+            cell_text(sub.cells[i], hyphenated(title), size=header_pt, align=CENTER)
+            shade(sub.cells[i])
+    for row in (h1, sub, h2):
+        repeat_header(row)
+    h1_tcs = list(h1._tr.tc_lst)
+    sub_tcs = list(sub._tr.tc_lst)
+    h1_index = [i for i in range(len(columns)) if i not in {b for _a, b, _t in groups}]
+    for i in range(len(columns)):
+        if i in grouped:
+            continue
+        vm = OxmlElement("w:vMerge")
+        vm.set(qn("w:val"), "restart")
+        h1_tcs[h1_index.index(i)].get_or_add_tcPr().append(vm)
+        sub_pr = sub_tcs[i].get_or_add_tcPr()
+        sub_pr.append(OxmlElement("w:vMerge"))
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), "EDEDED")
+        sub_pr.append(shd)
+    loop_open.cells[0].merge(loop_open.cells[-1])
+    cell_text(loop_open.cells[0], "{%tr for line in lines %}", size=6)
+    loop_close.cells[0].merge(loop_close.cells[-1])
+    cell_text(loop_close.cells[0], "{%tr endfor %}", size=6)
+    return t
+
+
+def build_sf() -> Path:
+    """The счёт-фактура of Decree 1137, appendix 1 (as amended for 2026: line 5б), on a sale or on a
+    prepayment (the context dashes what an advance счёт-фактура does not fill)."""
+    doc = new_document(landscape=True, size=7, margins=(8, 8, 8, 10))
+    width = 279.0
+    para(
+        doc,
+        "Приложение № 1 к постановлению Правительства Российской Федерации от 26 декабря 2011 г. № 1137 "
+        "(в редакции постановления Правительства Российской Федерации от 23 января 2026 г. № 26)",
+        size=6,
+        align=RIGHT,
+        after=3,
+    )
+    head = table(doc, 2, [width - 14, 14], grid=False)
+    p = cell_text(head.rows[0].cells[0])
+    add(p, "СЧЁТ-ФАКТУРА № ", bold=True, size=11)
+    add(p, "{{ doc.number }}", bold=True, size=11, underline=True)
+    add(p, " от ", bold=True, size=11)
+    add(p, "{{ doc.date }}", bold=True, size=11, underline=True)
+    add(p, "{% if sf.is_advance %}  (на аванс){% endif %}", size=8)
+    cell_text(head.rows[0].cells[1], "(1)", size=6, align=RIGHT)
+    p = cell_text(head.rows[1].cells[0])
+    add(p, "ИСПРАВЛЕНИЕ № ", bold=True, size=9)
+    add(p, "{{ sf.correction }}", size=9, underline=True)
+    cell_text(head.rows[1].cells[1], "(1а)", size=6, align=RIGHT)
+    rows = [
+        ("Продавец:", "{{ seller.full_name }}", "(2)"),
+        ("Адрес:", "{{ seller.address }}", "(2а)"),
+        ("ИНН/КПП продавца:", "{{ seller.inn_kpp }}", "(2б)"),
+        ("Грузоотправитель и его адрес:", "{{ sf.consignor }}", "(3)"),
+        ("Грузополучатель и его адрес:", "{{ sf.consignee }}", "(4)"),
+        ("К платёжно-расчётному документу", "{{ sf.payment_doc }}", "(5)"),
+        ("Документ об отгрузке:", "{{ sf.shipping_doc }}", "(5а)"),
+        (LINE_5B_LABEL, "{{ sf.line_5b }}", "(5б)"),
+        ("Покупатель:", "{{ buyer.full_name }}", "(6)"),
+        ("Адрес:", "{{ buyer.address }}", "(6а)"),
+        ("ИНН/КПП покупателя:", "{{ buyer.inn_kpp }}", "(6б)"),
+        ("Валюта: наименование, код", "{{ sf.currency }}", "(7)"),
+        (
+            "Идентификатор государственного контракта, договора (соглашения) (при наличии):",
+            "{{ sf.gov_contract }}",
+            "(8)",
+        ),
+    ]
+    hl = table(doc, len(rows), [92, width - 92 - 14, 14], grid=False)
+    for row, (label, value, no) in zip(hl.rows, rows, strict=True):
+        cell_text(row.cells[0], label, size=7)
+        cell_text(row.cells[1], value, size=7)
+        set_borders(row.cells[1], bottom="single")
+        valign(row.cells[0], "bottom")
+        valign(row.cells[1], "bottom")
+        valign(row.cells[2], "bottom")
+        cell_text(row.cells[2], no, size=6, align=RIGHT)
+    para(doc, after=3)
+    t = grouped_lines_table(doc, SF_COLUMNS, SF_NUMBERS, SF_GROUPS, UPD_HEADER_PT)
+    total_row = t.add_row()
+    merged = total_row.cells[0].merge(total_row.cells[6])
+    cell_text(merged, "Всего к оплате", bold=True, size=7)
+    cell_text(total_row.cells[7], "{{ sf.total_net }}", bold=True, size=7, align=RIGHT)
+    ex = total_row.cells[8].merge(total_row.cells[9])
+    cell_text(ex, "X", size=7, align=CENTER)
+    cell_text(total_row.cells[10], "{{ sf.total_vat }}", bold=True, size=7, align=RIGHT)
+    cell_text(total_row.cells[11], "{{ totals.total }}", bold=True, size=7, align=RIGHT)
+    for i in range(12, len(SF_COLUMNS)):
+        set_borders(
+            total_row.cells[i], top="single", right="nil", bottom="nil", left="nil" if i > 12 else "single"
+        )
+    cant_split(total_row)
+    para(doc, after=6)
+    sig = table(doc, 2, [52, 30, 3, 40, 10, 52, 30, 3, 40, 19], grid=False)
+    cell_text(sig.rows[0].cells[0], "Руководитель организации или иное уполномоченное лицо", size=7)
+    cell_text(sig.rows[0].cells[3], "{{ '' if seller.is_entrepreneur else seller.director_short }}", size=7)
+    cell_text(sig.rows[0].cells[5], "Главный бухгалтер или иное уполномоченное лицо", size=7)
+    cell_text(sig.rows[0].cells[8], "{{ '' if seller.is_entrepreneur else seller.accountant_short }}", size=7)
+    for c, text in ((1, "(подпись)"), (3, "(ф.и.о.)"), (6, "(подпись)"), (8, "(ф.и.о.)")):
+        set_borders(sig.rows[0].cells[c], bottom="single")
+        cell_text(sig.rows[1].cells[c], text, size=5, align=CENTER)
+    for c in (0, 1, 3, 5, 6, 8):
+        valign(sig.rows[0].cells[c], "bottom")
+    sig.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(10)
+    ip = table(doc, 2, [52, 30, 3, 40, 10, 144], grid=False)
+    cell_text(ip.rows[0].cells[0], "Индивидуальный предприниматель или иное уполномоченное лицо", size=7)
+    cell_text(ip.rows[0].cells[3], "{{ seller.director_short if seller.is_entrepreneur else '' }}", size=7)
+    cell_text(
+        ip.rows[0].cells[5],
+        "{% if seller.is_entrepreneur and seller.ogrn %}ОГРНИП {{ seller.ogrn }}{% endif %}",
+        size=7,
+    )
+    for c, text in (
+        (1, "(подпись)"),
+        (3, "(ф.и.о.)"),
+        (5, "(реквизиты свидетельства о государственной регистрации индивидуального предпринимателя)"),
+    ):
+        set_borders(ip.rows[0].cells[c], bottom="single")
+        cell_text(ip.rows[1].cells[c], text, size=5, align=CENTER)
+    for c in (0, 1, 3, 5):
+        valign(ip.rows[0].cells[c], "bottom")
+    ip.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(12)
+    page_number_footer(doc, "Счёт-фактура № {{ doc.number }} от {{ doc.date }}, лист ")
+    return save(doc, "sf.docx", 7)
 
 
 def build_detail() -> Path:
@@ -1518,6 +1739,7 @@ BUILDERS = {
     "detail": build_detail,
     "contract": build_contract,
     "ukd": build_ukd,
+    "sf": build_sf,
 }
 
 

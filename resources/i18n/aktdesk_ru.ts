@@ -642,6 +642,11 @@ Close the month anyway?</source>
         <source>invoices</source>
         <translation>счетов</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/closing/tab.py" line="593" />
+        <source>VAT invoices</source>
+        <translation>Счета-фактуры</translation>
+    </message>
 </context>
 <context>
     <name>ContractCard</name>
@@ -791,162 +796,172 @@ Close the month anyway?</source>
 <context>
     <name>ContractDetail</name>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="15" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="16" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="17" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="17" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="18" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="20" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="21" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="22" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="22" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="23" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="25" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="27" />
+        <source>Act, invoice and VAT invoice</source>
+        <translation>Акт, счёт и счёт-фактура</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="30" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="26" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="31" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="27" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="32" />
         <source>Yearly</source>
         <translation>Ежегодно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="34" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
         <source>Contract</source>
         <translation>Договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="35" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="36" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="37" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="38" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="39" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="40" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
         <source>Specification</source>
         <translation>Спецификация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="41" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="46" />
         <source>Supplementary agreements</source>
         <translation>Дополнительные соглашения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="42" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="47" />
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="43" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="48" />
         <source>effective from</source>
         <translation>действует с</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="44" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="49" />
         <source>indefinitely</source>
         <translation>бессрочно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="45" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="50" />
         <source>no e-mail</source>
         <translation>нет e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="46" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="51" />
         <source>of</source>
         <translation>от</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="55" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="64" />
+        <source>No VAT invoices: the buyer does not pay VAT, consent — %1</source>
+        <translation>Счета-фактуры не выставляются: покупатель не плательщик НДС, согласие — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/detail.py" line="78" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="60" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="83" />
         <source>Own entity</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="61" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="84" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="63" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="86" />
         <source>Billing</source>
         <translation>Периодичность</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="67" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="90" />
         <source>Payment</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="72" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="94" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="76" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="96" />
         <source>Valid</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="79" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="99" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="81" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="101" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/detail.py" line="85" />
+        <location filename="../../desktop/ui/contracts/detail.py" line="105" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -987,12 +1002,12 @@ Close the month anyway?</source>
 <context>
     <name>ContractWizard</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="398" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="450" />
         <source>New contract</source>
         <translation>Новый договор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="426" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="478" />
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
@@ -1417,114 +1432,135 @@ Close the month anyway?</source>
 <context>
     <name>DatesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="211" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="212" />
         <source>Dates and terms</source>
         <translation>Даты и условия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="217" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="218" />
         <source>valid until</source>
         <translation>действует по</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="228" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
         <source>Fixed monthly fee</source>
         <translation>Фиксированная абонентская плата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="229" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="230" />
         <source>Variable volume (work orders)</source>
         <translation>Объём по факту (заказ-наряды)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="232" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
         <source>Monthly</source>
         <translation>Ежемесячно</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="233" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="234" />
         <source>Quarterly</source>
         <translation>Ежеквартально</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="236" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
         <source>Postpayment</source>
         <translation>Постоплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="237" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
         <source>100% prepayment</source>
         <translation>Предоплата 100%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="238" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="239" />
         <source>70/30</source>
         <translation>Предоплата 70/30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="245" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="305" />
         <source>Act + invoice</source>
         <translation>Акт + счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="246" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
         <source>UPD</source>
         <translation>УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="247" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
         <source>Act + invoice + UPD</source>
         <translation>Акт + счёт + УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="248" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <source>The buyer does not pay VAT and refused VAT invoices in writing</source>
+        <translation>Покупатель не плательщик НДС и письменно отказался от счетов-фактур</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="257" />
+        <source>e.g. Agreement of 10.01.2026</source>
+        <translation>например, Соглашение от 10.01.2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
         <source>Detail appendix</source>
         <translation>Приложение-детализация</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="249" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
         <source>Prices include VAT</source>
         <translation>Цены включают НДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="250" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="263" />
         <source>Facsimile allowed on acts</source>
         <translation>Факсимиле на актах разрешено</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="252" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="265" />
         <source>Contract date:</source>
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="253" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="266" />
         <source>Valid from:</source>
         <translation>Действует с:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="258" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="271" />
         <source>Type:</source>
         <translation>Тип:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="259" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="272" />
         <source>Billing:</source>
         <translation>Периодичность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="260" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="273" />
         <source>Payment:</source>
         <translation>Оплата:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="261" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="274" />
         <source>Payment within, days:</source>
         <translation>Срок оплаты, дней:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="262" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="275" />
         <source>Documents at closing:</source>
         <translation>Документы при закрытии:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="277" />
+        <source>Buyer's consent:</source>
+        <translation>Согласие покупателя:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="305" />
+        <source>Act, invoice and VAT invoice</source>
+        <translation>Акт, счёт и счёт-фактура</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1715,16 @@ Close the month anyway?</source>
         <location filename="../../desktop/ui/registry/model.py" line="24" />
         <source>UKD</source>
         <translation>УКД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="25" />
+        <source>VAT invoice</source>
+        <translation>Счёт-фактура</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/model.py" line="26" />
+        <source>Advance VAT invoice</source>
+        <translation>Счёт-фактура на аванс</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/model.py" line="35" />
@@ -2277,37 +2323,37 @@ Close the month anyway?</source>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="318" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="370" />
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="319" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="371" />
         <source>Services from the catalogue with their prices.</source>
         <translation>Услуги из каталога и их цены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="322" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="374" />
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="326" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="378" />
         <source>Add service</source>
         <translation>Добавить услугу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="328" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="380" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -3155,37 +3201,37 @@ Close the month anyway?</source>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="83" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
         <source>Client and own entity</source>
         <translation>Клиент и юрлицо</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="84" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="85" />
         <source>Only the own entities of your region are offered.</source>
         <translation>Предлагаются только юрлица вашего региона.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="97" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="98" />
         <source>Based on last year's contract</source>
         <translation>На основе договора прошлого года</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="108" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
         <source>Client:</source>
         <translation>Клиент:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="109" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="110" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="113" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="114" />
         <source>Previous contract:</source>
         <translation>Прошлый договор:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="143" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="144" />
         <source>The own entity of that contract is not offered to you.</source>
         <translation>Юрлицо того договора вам недоступно.</translation>
     </message>
@@ -3440,180 +3486,185 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/registry/tab.py" line="87" />
+        <source>VAT invoices</source>
+        <translation>Счета-фактуры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/registry/tab.py" line="88" />
         <source>Acts and UPD</source>
         <translation>Акты и УПД</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="90" />
+        <location filename="../../desktop/ui/registry/tab.py" line="91" />
         <source>from any period</source>
         <translation>с любого периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="91" />
+        <location filename="../../desktop/ui/registry/tab.py" line="92" />
         <source>to any period</source>
         <translation>по любой период</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="93" />
+        <location filename="../../desktop/ui/registry/tab.py" line="94" />
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="97" />
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
         <source>Signed or not</source>
         <translation>Подписанные и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="97" />
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
         <source>Unsigned</source>
         <translation>Неподписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="97" />
+        <location filename="../../desktop/ui/registry/tab.py" line="98" />
         <source>Signed</source>
         <translation>Подписанные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="103" />
+        <location filename="../../desktop/ui/registry/tab.py" line="104" />
         <source>Any payment</source>
         <translation>Любая оплата</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="104" />
+        <location filename="../../desktop/ui/registry/tab.py" line="105" />
         <source>Not fully paid</source>
         <translation>Не оплачены полностью</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="105" />
+        <location filename="../../desktop/ui/registry/tab.py" line="106" />
         <source>Unpaid</source>
         <translation>Не оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="106" />
+        <location filename="../../desktop/ui/registry/tab.py" line="107" />
         <source>Partly paid</source>
         <translation>Оплачены частично</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="107" />
+        <location filename="../../desktop/ui/registry/tab.py" line="108" />
         <source>Paid</source>
         <translation>Оплачены</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="113" />
+        <location filename="../../desktop/ui/registry/tab.py" line="114" />
         <source>Closed or not</source>
         <translation>Закрытые и нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="113" />
+        <location filename="../../desktop/ui/registry/tab.py" line="114" />
         <source>Not closed</source>
         <translation>Не закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="113" />
+        <location filename="../../desktop/ui/registry/tab.py" line="114" />
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="117" />
+        <location filename="../../desktop/ui/registry/tab.py" line="118" />
         <source>E&amp;xport…</source>
         <translation>Вы&amp;грузить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="119" />
+        <location filename="../../desktop/ui/registry/tab.py" line="120" />
         <source>A&amp;ttach scan…</source>
         <translation>Прикрепить с&amp;кан…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="121" />
+        <location filename="../../desktop/ui/registry/tab.py" line="122" />
         <source>Sort scan&amp;s…</source>
         <translation>Ра&amp;зобрать сканы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="126" />
+        <location filename="../../desktop/ui/registry/tab.py" line="127" />
         <source>Remind cl&amp;ients…</source>
         <translation>&amp;Напомнить клиентам…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="123" />
+        <location filename="../../desktop/ui/registry/tab.py" line="124" />
         <source>A folder or a multi-page scan of signed acts: each act is found by its QR code</source>
         <translation>Папка или многостраничный скан подписанных актов: каждый акт находится по своему QR-коду</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="128" />
+        <location filename="../../desktop/ui/registry/tab.py" line="129" />
         <source>E-mail each client its unsigned acts: the selected rows, or all filtered</source>
         <translation>Письмо каждому клиенту о его неподписанных актах: выделенные строки или все по фильтру</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="291" />
+        <location filename="../../desktop/ui/registry/tab.py" line="292" />
         <source>Documents: %1   Amount: %2   Not paid: %3</source>
         <translation>Документов: %1   Сумма: %2   Не оплачено: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="302" />
+        <location filename="../../desktop/ui/registry/tab.py" line="303" />
         <source>Send queued scans (%1)</source>
         <translation>Отправить очередь сканов (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="317" />
+        <location filename="../../desktop/ui/registry/tab.py" line="318" />
         <source> and %1 more file(s)</source>
         <translation> и ещё файлов: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="320" />
+        <location filename="../../desktop/ui/registry/tab.py" line="321" />
         <source>Drop on № %1%2: </source>
         <translation>Бросить на № %1%2: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="328" />
-        <location filename="../../desktop/ui/registry/tab.py" line="332" />
-        <location filename="../../desktop/ui/registry/tab.py" line="363" />
-        <location filename="../../desktop/ui/registry/tab.py" line="384" />
+        <location filename="../../desktop/ui/registry/tab.py" line="329" />
+        <location filename="../../desktop/ui/registry/tab.py" line="333" />
+        <location filename="../../desktop/ui/registry/tab.py" line="364" />
+        <location filename="../../desktop/ui/registry/tab.py" line="385" />
         <source>Attach scan</source>
         <translation>Прикрепить скан</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="328" />
+        <location filename="../../desktop/ui/registry/tab.py" line="329" />
         <source>Select a document first.</source>
         <translation>Сначала выберите документ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="334" />
+        <location filename="../../desktop/ui/registry/tab.py" line="335" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Сканы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="366" />
+        <location filename="../../desktop/ui/registry/tab.py" line="367" />
         <source>Attach it to the document %1 anyway?</source>
         <translation>Всё равно прикрепить к документу %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="389" />
+        <location filename="../../desktop/ui/registry/tab.py" line="390" />
         <source>Copying the scan to the shared folder</source>
         <translation>Копирование скана на общую папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="424" />
+        <location filename="../../desktop/ui/registry/tab.py" line="425" />
         <source>Sent to the shared folder: %1; still queued: %2</source>
         <translation>Отправлено на общую папку: %1; осталось в очереди: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="430" />
+        <location filename="../../desktop/ui/registry/tab.py" line="431" />
         <source>Scan queue</source>
         <translation>Очередь сканов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="433" />
+        <location filename="../../desktop/ui/registry/tab.py" line="434" />
         <source>Sending queued scans</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="462" />
-        <location filename="../../desktop/ui/registry/tab.py" line="474" />
+        <location filename="../../desktop/ui/registry/tab.py" line="463" />
+        <location filename="../../desktop/ui/registry/tab.py" line="475" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="478" />
+        <location filename="../../desktop/ui/registry/tab.py" line="479" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -4501,32 +4552,32 @@ Close the month anyway?</source>
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="161" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
         <source>Template and number</source>
         <translation>Шаблон и номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="162" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="163" />
         <source>Templates allowed for the chosen own entity and kind of client.</source>
         <translation>Шаблоны, разрешённые для выбранного юрлица и вида клиента.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="170" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
         <source>Template:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="171" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
         <source>Number:</source>
         <translation>Номер:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="172" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="173" />
         <source>Subject:</source>
         <translation>Предмет:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/contracts/wizard.py" line="195" />
+        <location filename="../../desktop/ui/contracts/wizard.py" line="196" />
         <source>empty: next by the pattern, %1</source>
         <translation>пусто — следующий по шаблону, %1</translation>
     </message>

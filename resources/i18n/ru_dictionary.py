@@ -61,6 +61,18 @@ RU: dict[str | tuple[str, str], str] = {
     "UPD": "УПД",
     "UKD": "УКД",
     "Corrections (UKD)": "Корректировки (УКД)",
+    "VAT invoice": "Счёт-фактура",
+    "Advance VAT invoice": "Счёт-фактура на аванс",
+    "VAT invoices": "Счета-фактуры",
+    "The buyer does not pay VAT and refused VAT invoices in writing": (
+        "Покупатель не плательщик НДС и письменно отказался от счетов-фактур"
+    ),
+    "e.g. Agreement of 10.01.2026": "например, Соглашение от 10.01.2026",
+    "Buyer's consent:": "Согласие покупателя:",
+    "Act, invoice and VAT invoice": "Акт, счёт и счёт-фактура",
+    "No VAT invoices: the buyer does not pay VAT, consent — %1": (
+        "Счета-фактуры не выставляются: покупатель не плательщик НДС, согласие — %1"
+    ),
     "Act + invoice + UPD": "Акт + счёт + УПД",
     "Monthly": "Ежемесячно",
     "Quarterly": "Ежеквартально",

@@ -5,8 +5,9 @@ What a period holds, by the date of each document (the date that counts in the b
 * sales — the current acts and UPDs dated in the month; when a contract's month has both an act
   and a UPD (the package «акт, счёт и УПД»), they are one sale and the UPD is exported;
 * invoices for payment — the current invoices dated in the month;
-* issued счета-фактуры — what the functions of :data:`ISSUED_INVOICE_SOURCES` find (today: the
-  UPDs with status 1 among the sales);
+* issued счета-фактуры — what the functions of :data:`ISSUED_INVOICE_SOURCES` find: the UPDs
+  with status 1 among the sales, the separate счета-фактуры of the acts among them, and the
+  advance счета-фактуры on the period's receipts;
 * incoming bank payments dated in the month, on an account of the chosen entities, not marked
   «не оплата клиента».
 """
@@ -102,9 +103,115 @@ def upd_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
     return out
 
 
+def _single_rate(doc: Document) -> str:
+    rates = sorted({line.vat_rate for line in doc.lines})
+    return rates[0] if len(rates) == 1 else max(rates)
+
+
+def _issued_on(doc: Document) -> dt.date | None:
+    """When the счёт-фактура was handed to the buyer: sent, or (on paper) dated when it was made."""
+    return doc.sent_at.date() if doc.sent_at else None
+
+
+def separate_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
+    """The separate счета-фактуры issued with the acts among the sales (kind SF of the same contract
+    and period as the act, dated with it): each on its act as the sale."""
+    acts = {(d.contract_id, d.period): d for d in data.sales if d.kind == DocumentKind.ACT}
+    if not acts:
+        return []
+    out = []
+    contract_ids = sorted({key[0] for key in acts})
+    for start in range(0, len(contract_ids), 900):
+        for doc in session.scalars(
+            select(Document)
+            .where(
+                Document.kind == DocumentKind.SF,
+                Document.current.is_(True),
+                Document.contract_id.in_(contract_ids[start : start + 900]),
+                Document.period.in_(sorted({key[1] for key in acts})),
+            )
+            .options(
+                selectinload(Document.lines),
+                selectinload(Document.own_entity),
+                selectinload(Document.counterparty),
+                selectinload(Document.contract),
+            )
+            .order_by(Document.date, Document.seq)
+        ):
+            act = acts.get((doc.contract_id, doc.period))
+            if act is None:
+                continue
+            out.append(
+                IssuedInvoice(
+                    table="documents",
+                    row_id=doc.id,
+                    kind=InvoiceKind.SALE,
+                    number=doc.number,
+                    date=doc.date,
+                    entity=doc.own_entity,
+                    counterparty=doc.counterparty,
+                    contract=doc.contract,
+                    total=doc.amount_total,
+                    vat=doc.amount_vat,
+                    vat_rate=_single_rate(doc),
+                    basis=act,
+                    issued_on=_issued_on(doc),
+                    electronic=doc.sent_via == "edo",
+                )
+            )
+    return out
+
+
+def advance_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
+    """The advance счета-фактуры issued on the receipts among the period's payments (kind
+    ADVANCE_SF, ``payment`` = the receipt): ВидСчетаФактуры «НаАванс», the receipt as the basis.
+    An advance счёт-фактура goes with the month of its receipt (it is dated within 5 days of it)."""
+    payments = {p.id: p for p in data.payments}
+    if not payments:
+        return []
+    out = []
+    ids = sorted(payments)
+    for start in range(0, len(ids), 900):
+        for doc in session.scalars(
+            select(Document)
+            .where(
+                Document.kind == DocumentKind.ADVANCE_SF,
+                Document.current.is_(True),
+                Document.payment_id.in_(ids[start : start + 900]),
+            )
+            .options(
+                selectinload(Document.lines),
+                selectinload(Document.own_entity),
+                selectinload(Document.counterparty),
+                selectinload(Document.contract),
+            )
+            .order_by(Document.date, Document.seq)
+        ):
+            assert doc.payment_id is not None
+            out.append(
+                IssuedInvoice(
+                    table="documents",
+                    row_id=doc.id,
+                    kind=InvoiceKind.ADVANCE,
+                    number=doc.number,
+                    date=doc.date,
+                    entity=doc.own_entity,
+                    counterparty=doc.counterparty,
+                    contract=doc.contract,
+                    total=doc.amount_total,
+                    vat=doc.amount_vat,
+                    vat_rate=_single_rate(doc),
+                    basis=payments[doc.payment_id],
+                    issued_on=_issued_on(doc),
+                    electronic=doc.sent_via == "edo",
+                )
+            )
+    return out
+
+
 # Where the issued счета-фактуры of a period come from; each source gets the period's sales and
 # payments already chosen and returns the invoices it issued on them (a sale's or an advance one).
-ISSUED_INVOICE_SOURCES: tuple[IssuedInvoiceSource, ...] = (upd_invoices,)
+ISSUED_INVOICE_SOURCES: tuple[IssuedInvoiceSource, ...] = (upd_invoices, separate_invoices, advance_invoices)
 
 
 def _entity_ids(session: Session, inns: Sequence[str]) -> tuple[list[int], list[str]]:

@@ -66,6 +66,8 @@ BATCH = 60  # documents rendered at a time (one job of a worker process)
 MERGE = 50  # documents of one form per LibreOffice load (a merged DOCX, split back by page)
 POOL_MIN = 40  # documents: from this many on, rendering goes to worker processes
 BATCHES = ".batches"  # under the output folder: merged DOCX files being converted
+# Documents with an ON_NSCHFDOPPR XML file: the UPD and the separate and advance счета-фактуры.
+XML_KINDS = (DocumentKind.UPD, DocumentKind.SF, DocumentKind.ADVANCE_SF)
 
 
 @dataclass
@@ -117,6 +119,7 @@ def load_documents(session: Session, ids: list[int]) -> list[Document]:
                 selectinload(Document.counterparty),
                 selectinload(Document.contract),
                 selectinload(Document.basis),  # a УКД: the document it corrects (its form names it)
+                selectinload(Document.payment),
             )
             .order_by(Document.id)
         )
@@ -180,6 +183,21 @@ def _owner_error(owner: _Written | None, message: str) -> ClosingError:
     return ClosingError(owner.contract, message, owner.contract_id)
 
 
+def _xml_data(document: Document, links: Any) -> Any:
+    """The ON_NSCHFDOPPR data of a document that has an XML file: a UPD (СЧФДОП/ДОП), a separate or an
+    advance счёт-фактура (СЧФ); None for the others."""
+    from desktop.core.documents.upd_xml import PaymentDocument, sf_data_from_document, upd_data_from_document
+
+    if document.kind == DocumentKind.UPD:
+        return upd_data_from_document(document)
+    if document.kind == DocumentKind.SF:
+        payments = [PaymentDocument(number, day) for number, day in links.payments] if links else []
+        return sf_data_from_document(document, links.shipping if links else None, payments)
+    if document.kind == DocumentKind.ADVANCE_SF:
+        return sf_data_from_document(document)
+    return None
+
+
 def _write_documents(database: Database, job: _Job) -> _Outcome:
     """Context → DOCX (+ detail appendix, + UPD XML) for each document of the job; errors by contract.
 
@@ -188,14 +206,16 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
     """
     # deferred: docxtpl, lxml and the forms load only when there are documents to write
     from desktop.core.documents import context as ctx
+    from desktop.core.documents.links import sale_links
     from desktop.core.documents.render import (
         Prepared,
+        form_of,
         form_path,
         package,
         prepare,
         render_parts,
     )
-    from desktop.core.documents.upd_xml import upd_data_from_document, write_upd_xml
+    from desktop.core.documents.upd_xml import write_upd_xml
 
     writers, xml_writer = _file_writers()
     forms: dict[str, Prepared] = {}
@@ -221,8 +241,11 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
             pieces: list[_Piece] = []
             try:
                 target = document_path(job.out_dir, document, "docx")
-                context = ctx.context_for(document.kind, document, job.with_stamp, options=options)
-                render(document.kind, context, target)
+                links = sale_links(session, document)
+                context = ctx.context_for(
+                    document.kind, document, job.with_stamp, options=options, links=links
+                )
+                render(form_of(document.kind), context, target)
                 written = _Written(document.id, contract.number, contract.id, target)
                 if document.kind == DocumentKind.ACT and contract.detail_appendix:
                     work = work_orders_of(session, document)
@@ -230,11 +253,10 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
                         detail = document_path(job.out_dir, document, "docx", kind="detail")
                         render("detail", ctx.detail_context(document, work, options), detail)
                         written.extra_docx.append(detail)
-                if document.kind == DocumentKind.UPD and job.xml:
+                xml_data = _xml_data(document, links) if job.xml else None
+                if xml_data is not None:
                     xml_target = document_path(job.out_dir, document, "xml")  # short: ИдФайл is inside
-                    xml = xml_writer.submit(
-                        write_upd_xml, upd_data_from_document(document), xml_target.parent, xml_target.name
-                    )
+                    xml = xml_writer.submit(write_upd_xml, xml_data, xml_target.parent, xml_target.name)
                 waiting.append((written, document.number, files, xml, pieces))
             except Exception as error:
                 for file in files:  # what was rendered before the error: let it land, then report
@@ -880,7 +902,7 @@ def _incomplete(session: Session, document: Document, pdf: bool, xml: bool) -> b
 
     if missing(document.docx_path) or (pdf and missing(document.pdf_path)):
         return True
-    if xml and document.kind == DocumentKind.UPD and missing(document.xml_path):
+    if xml and document.kind in XML_KINDS and missing(document.xml_path):
         return True
     if (
         document.kind == DocumentKind.ACT

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.closing import corrections
 from desktop.core.common import numbering
+from desktop.core.common.catalog import NO_VAT as NO_VAT_RATE
 from desktop.core.common.catalog import entity_regime_on, line_amounts
 from desktop.core.common.events import log_event
 from desktop.core.common.formats import format_date
@@ -311,6 +312,30 @@ def _kinds(contract: Contract) -> list[DocumentKind]:
     }.get(contract.documents, [ACT, INVOICE])
 
 
+def _sf_needed(contract: Contract, day: dt.date, lines: Sequence[PeriodLine]) -> bool:
+    """Whether the sale dated ``day`` needs a separate счёт-фактура next to its act, the buyer's
+    waiver aside: the seller pays VAT on that day, the package has no UPD (a UPD status 1 is the
+    счёт-фактура itself) and some line is taxed (an exempt sale has none, art. 169 p. 3 sub. 1)."""
+    kinds = _kinds(contract)
+    if UPD in kinds or ACT not in kinds:
+        return False
+    if entity_regime_on(contract.own_entity, day) == VatRegime.NO_VAT:
+        return False
+    return any(line.vat_rate != NO_VAT_RATE for line in lines)
+
+
+def sf_due(contract: Contract, day: dt.date, lines: Sequence[PeriodLine]) -> bool:
+    """Whether the closing issues a separate счёт-фактура (docs/domain.md, «Счета-фактуры»): one is
+    needed and the buyer (not a VAT payer) did not agree in writing to go without (art. 169 p. 3 sub. 1)."""
+    return _sf_needed(contract, day, lines) and not contract.sf_waived
+
+
+def sf_waiver_warning(contract: Contract) -> str:
+    """The preview's note for a contract whose buyer waived счета-фактуры."""
+    basis = (contract.sf_waiver_basis or "").strip() or "основание не указано"
+    return f"Счёт-фактура не выставляется: покупатель не плательщик НДС, согласие — {basis}"
+
+
 def plan_documents(
     contract: Contract, period: str, lines: list[PeriodLine], next_lines: list[PeriodLine]
 ) -> list[PlannedDocument]:
@@ -320,6 +345,8 @@ def plan_documents(
     for kind in kinds:
         if kind in (ACT, UPD):
             docs.append(PlannedDocument(kind, FULL, period, start, end, end, None, tuple(lines)))
+    if sf_due(contract, end, lines):  # issued with the act and dated with it, the act's lines
+        docs.append(PlannedDocument(SF, FULL, period, start, end, end, None, tuple(lines)))
     terms = contract.payment_terms
     wants_invoice = INVOICE in kinds or terms != PaymentTerms.POSTPAY
     if not wants_invoice:
@@ -455,6 +482,8 @@ def plan_row(
     if UPD in _kinds(contract) and entity_regime_on(entity, end) != VatRegime.NO_VAT:
         if not entity.accountant_name:
             row.warnings.append("У юрлица не указан главный бухгалтер (подпись УПД)")
+    if contract.sf_waived and _sf_needed(contract, end, row.lines):
+        row.warnings.append(sf_waiver_warning(contract))
     planned = []
     for doc in row.documents:
         found = existing.get((contract.id, doc.kind, doc.stage, doc.period))

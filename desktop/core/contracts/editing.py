@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.common import numbering
-from desktop.core.common.catalog import round_money
+from desktop.core.common.catalog import entity_regime_on, round_money
 from desktop.core.common.events import log_event
 from desktop.core.common.money import PRICE, QUANTITY, check_decimal, format_money, format_quantity
 from desktop.core.common.resources import resource_path
@@ -38,6 +38,7 @@ from desktop.core.models import (
     PaymentTerms,
     Periodicity,
     Service,
+    VatRegime,
 )
 
 
@@ -136,6 +137,9 @@ class ContractInput:
     detail_appendix: bool = False
     price_includes_vat: bool = False
     facsimile_allowed: bool = False
+    # The buyer does not pay VAT and agreed in writing not to receive счета-фактуры (art. 169 p. 3 sub. 1).
+    sf_waived: bool = False
+    sf_waiver_basis: str = ""
     subject: str = ""
     status: str = ContractStatus.ACTIVE
     manager_id: int | None = None
@@ -178,6 +182,8 @@ def step_errors(session: Session, data: ContractInput, step: int) -> dict[str, s
             errors["valid_to"] = "Окончание действия раньше начала."
         if data.payment_terms == PaymentTerms.POSTPAY and not (0 <= data.postpay_days <= 365):
             errors["postpay_days"] = "Отсрочка должна быть от 0 до 365 дней."
+        if problem := sf_waiver_problem(data.sf_waived, data.sf_waiver_basis):
+            errors["sf_waiver_basis"] = problem
     if step >= STEP_LINES:
         if not data.lines:
             errors["lines"] = "Добавьте хотя бы одну услугу."
@@ -198,6 +204,23 @@ def step_errors(session: Session, data: ContractInput, step: int) -> dict[str, s
     return errors
 
 
+SF_WAIVER_BASIS_MAX = 200  # Contract.sf_waiver_basis
+
+
+def sf_waiver_problem(waived: bool, basis: str) -> str | None:
+    """What is wrong with the buyer's waiver of счета-фактуры: it needs the written agreement named."""
+    if not waived:
+        return None
+    if not basis.strip():
+        return (
+            "Основание отказа от счетов-фактур: укажите письменное согласие покупателя "
+            "(например, «Соглашение от 10.01.2026»)."
+        )
+    if len(basis.strip()) > SF_WAIVER_BASIS_MAX:
+        return f"Основание отказа от счетов-фактур: не длиннее {SF_WAIVER_BASIS_MAX} символов."
+    return None
+
+
 def line_value_problem(price: Decimal | None, quantity: Decimal | None) -> str | None:
     """What is wrong with a typed price or quantity (NaN, infinity, too many decimals or digits), or None."""
     for value, kind, title in ((price, PRICE, "цена"), (quantity, QUANTITY, "количество")):
@@ -208,6 +231,11 @@ def line_value_problem(price: Decimal | None, quantity: Decimal | None) -> str |
         except ValueError as error:
             return str(error)
     return None
+
+
+def entity_pays_vat(entity: OwnEntity, day: dt.date) -> bool:
+    """Whether the own entity pays VAT on ``day`` (only then can a buyer waive счета-фактуры)."""
+    return entity_regime_on(entity, day) != VatRegime.NO_VAT
 
 
 def create_contract(session: Session, data: ContractInput, *, user: str | None = None) -> Contract:
@@ -235,6 +263,10 @@ def create_contract(session: Session, data: ContractInput, *, user: str | None =
         detail_appendix=data.detail_appendix,
         price_includes_vat=data.price_includes_vat,
         facsimile_allowed=data.facsimile_allowed,
+        sf_waived=data.sf_waived and entity_pays_vat(entity, data.valid_from),
+        sf_waiver_basis=data.sf_waiver_basis.strip()
+        if data.sf_waived and entity_pays_vat(entity, data.valid_from)
+        else "",
         status=data.status,
         manager_id=data.manager_id,
         previous_id=data.previous_id,
@@ -302,6 +334,8 @@ def input_from_previous(session: Session, previous_id: int, year: int) -> Contra
         detail_appendix=old.detail_appendix,
         price_includes_vat=old.price_includes_vat,
         facsimile_allowed=old.facsimile_allowed,
+        sf_waived=old.sf_waived,
+        sf_waiver_basis=old.sf_waiver_basis,
         subject=old.subject,
         manager_id=old.manager_id,
         previous_id=old.id,
@@ -400,6 +434,8 @@ CONTRACT_EDITABLE = (
     "manager_id",
     "acceptance_days",
     "number",
+    "sf_waived",
+    "sf_waiver_basis",
 )
 
 
@@ -419,6 +455,8 @@ def update_contract(
         if old != value:
             changes[name] = [old, value]
             setattr(contract, name, value)
+    if problem := sf_waiver_problem(contract.sf_waived, contract.sf_waiver_basis or ""):
+        raise ValidationError(problem, field="sf_waiver_basis")
     if changes:
         session.flush()
         log_event(session, "contract", contract.id, "update", changes, user=user)

@@ -24,6 +24,7 @@ from desktop.core.contracts.editing import (
     ContractTemplate,
     add_agreement,
     create_contract,
+    entity_pays_vat,
     format_contract_number,
     input_from_previous,
     step_errors,
@@ -80,10 +81,22 @@ def get_contract(database: Database, contract_id: int) -> Contract | None:
                 selectinload(Contract.lines).selectinload(ContractLine.service),
                 selectinload(Contract.agreements).selectinload(Agreement.changes),
                 selectinload(Contract.counterparty),
-                selectinload(Contract.own_entity),
+                selectinload(Contract.own_entity).selectinload(OwnEntity.vat_history),
                 selectinload(Contract.manager),
             )
         )
+
+
+def sf_issued(contract: Contract, day: dt.date | None = None) -> bool:
+    """Whether the contract's sales get a счёт-фактура (a separate one or a UPD status 1): the own
+    entity pays VAT (on ``day``, today by default) and the buyer has not waived them. The
+    contract comes from :func:`get_contract` (its entity's VAT regimes loaded)."""
+    return entity_pays_vat(contract.own_entity, day or dt.date.today()) and not contract.sf_waived
+
+
+def pays_vat(contract: Contract, day: dt.date | None = None) -> bool:
+    """Whether the contract's own entity pays VAT on ``day`` (today by default); see :func:`sf_issued`."""
+    return entity_pays_vat(contract.own_entity, day or dt.date.today())
 
 
 def contract_scan_list(database: Database, contract_id: int) -> list[contract_scans.ContractScan]:
@@ -192,6 +205,18 @@ def active_services(database: Database) -> list[tuple[int, str]]:
                 select(Service.id, Service.name).where(Service.is_active.is_(True)).order_by(Service.name)
             )
         ]
+
+
+def entity_pays_vat_on(database: Database, own_entity_id: int, day: dt.date) -> bool:
+    """Whether the own entity pays VAT on ``day``: the wizard then offers the buyer's waiver of
+    счета-фактуры and names the «акт + счёт» package «Акт, счёт и счёт-фактура»."""
+    with database.session() as session:
+        entity = session.scalar(
+            select(OwnEntity)
+            .where(OwnEntity.id == own_entity_id)
+            .options(selectinload(OwnEntity.vat_history))
+        )
+        return entity is not None and entity_pays_vat(entity, day)
 
 
 def wizard_step_errors(database: Database, data: ContractInput, step: int) -> dict[str, str]:

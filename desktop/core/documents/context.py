@@ -16,6 +16,7 @@ Rules applied here, not in the templates:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -266,13 +267,18 @@ def _unit_name(code: str | None, name: str | None) -> str:
     return _text(name) or UNIT_NAMES.get(code or "", "")
 
 
+# The calculated rates of an advance счёт-фактура (Tax Code art. 164 p. 4): «22/122» from 2026.
+CALCULATED_RATES = ("22/122", "20/120", "10/110", "7/107", "5/105")
+
+
 def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
     totals = _Totals()
     rows: list[Context] = []
     whole_period = (doc.period_start, doc.period_end)
+    allowed = catalog.RATES + (CALCULATED_RATES if doc.kind == DocumentKind.ADVANCE_SF else ())
     for index, line in enumerate(sorted(doc.lines, key=lambda ln: ln.position or 0), start=1):
         rate = line.vat_rate or NO_VAT
-        if rate not in catalog.RATES:
+        if rate not in allowed:
             raise ValidationError(
                 f"{_doc_name(doc)}: в строке {index} («{line.name}») неизвестная ставка НДС «{rate}».",
                 field="vat_rate",
@@ -604,13 +610,34 @@ def upd_status(doc: Document) -> int:
     return status
 
 
-def upd_context(doc: Document, with_stamp: bool = True, options: ContextOptions | None = None) -> Context:
+@dataclass(frozen=True)
+class SaleLinks:
+    """What a счёт-фактура (separate or a UPD status 1) says about other documents; the caller reads
+    them from the database (``desktop.core.documents.links``), the context stays pure."""
+
+    shipping: tuple[str, dt.date] | None = None  # line 5а: the act's number and date
+    payments: tuple[tuple[str, dt.date], ...] = ()  # line 5: receipts of the prepayment it offsets
+    line_5b: str = ""  # line 5б: «№ 12 от 03.12.2026; …», «—», or "" before 01.04.2026
+
+
+def _numbers_dates(items: Iterable[tuple[str, dt.date]]) -> str:
+    return "; ".join(f"№ {number} от {format_date(day)}" for number, day in items)
+
+
+def upd_context(
+    doc: Document,
+    with_stamp: bool = True,
+    options: ContextOptions | None = None,
+    links: SaleLinks | None = None,
+) -> Context:
     """The UPD (Decree 1137 layout): status 1 СЧФДОП or 2 ДОП; never a facsimile on status 1."""
     options = options or ContextOptions(with_stamp=with_stamp)
+    links = links or SaleLinks()
     ctx = _base(doc, DocumentKind.UPD, options)
     status = upd_status(doc)
     ctx["doc"]["upd_status"] = status
     ctx["upd"] = {
+        "line_5b": (links.line_5b or DASH) if status == 1 else DASH,
         "status": status,
         "is_invoice": status == 1,
         "shipping_doc": f"№ п/п 1–{len(ctx['lines'])} № {doc.number} от {format_date(doc.date)}",
@@ -748,6 +775,64 @@ def ukd_context(doc: Document, with_stamp: bool = True, options: ContextOptions 
         "decrease_vat": _money(down[1]) if with_vat else NO_VAT,
         "decrease_total": _money(down[2]),
     }
+    return ctx
+
+
+def sf_context(
+    doc: Document,
+    with_stamp: bool = True,
+    options: ContextOptions | None = None,
+    links: SaleLinks | None = None,
+) -> Context:
+    """A счёт-фактура (Decree 1137, appendix 1, as amended for 2026): on a sale (kind SF, next to
+    its act) or on a prepayment received (kind ADVANCE_SF). Never a stamp or a facsimile: a
+    счёт-фактура is signed by hand or by a qualified e-signature (art. 169 p. 6).
+
+    On a sale: line 5 names the receipts of the prepayment it offsets, line 5а the act, line 5б
+    the advance счета-фактуры. On a prepayment (Decree 1137, rules of appendix 1): line 5 is the
+    receipt (``doc.payment``), 5а and 5б «—», the rate the calculated one («22/122»), columns
+    2–6 and 10–11 «—», column 1а the services to be provided.
+    """
+    options = options or ContextOptions(with_stamp=with_stamp)
+    links = links or SaleLinks()
+    advance = doc.kind == DocumentKind.ADVANCE_SF
+    ctx = _base(doc, DocumentKind.SF, options)
+    if advance:
+        payment = doc.payment
+        if payment is None:
+            raise ValidationError(
+                f"{_doc_name(doc)}: не указано платёжное поручение, по которому получен аванс (строка 5)."
+            )
+        payment_doc = _numbers_dates([(payment.number or DASH, payment.date)])
+        for line in ctx["lines"]:
+            line.update(unit_code=DASH, unit_name=DASH, quantity=DASH, price=DASH, net=DASH, excise=DASH)
+        shipping, line_5b, total_net = DASH, DASH, DASH
+    else:
+        payment_doc = _numbers_dates(links.payments) or DASH
+        shipping = (
+            f"№ п/п 1–{len(ctx['lines'])} № {links.shipping[0]} от {format_date(links.shipping[1])}"
+            if links.shipping is not None
+            else DASH
+        )
+        line_5b = links.line_5b or DASH
+        total_net = ctx["totals"]["net"]
+    ctx["doc"]["title"] = "Счёт-фактура"
+    ctx["sf"] = {
+        "is_advance": advance,
+        "correction": f"{DASH} от {DASH}",
+        # Services: dashes in lines 3 and 4 (Decree 1137, appendix 1, rules to lines 3–4).
+        "consignor": DASH,
+        "consignee": DASH,
+        "payment_doc": payment_doc,
+        "shipping_doc": shipping,
+        "line_5b": line_5b,
+        "currency": "Российский рубль, 643",
+        "gov_contract": DASH,
+        "total_net": total_net,
+        "total_vat": ctx["totals"]["vat"] if ctx["totals"]["with_vat"] else NO_VAT_TEXT,
+    }
+    ctx["stamp"] = ""
+    ctx["facsimile"] = ""
     return ctx
 
 
@@ -912,14 +997,19 @@ def context_for(
     with_stamp: bool = True,
     work_orders: Sequence[WorkOrder] = (),
     options: ContextOptions | None = None,
+    links: SaleLinks | None = None,
 ) -> Context:
-    """The context of the form ``kind`` (a document kind, or ``detail``) for a stored document."""
+    """The context of the form ``kind`` (a document kind, or ``detail``) for a stored document.
+
+    ``links``: what a счёт-фактура or a UPD status 1 says about other documents (lines 5, 5а, 5б)."""
     if kind == DocumentKind.ACT:
         return act_context(doc, with_stamp, options)
     if kind == DocumentKind.INVOICE:
         return invoice_context(doc, with_stamp, options)
     if kind == DocumentKind.UPD:
-        return upd_context(doc, with_stamp, options)
+        return upd_context(doc, with_stamp, options, links)
+    if kind in (DocumentKind.SF, DocumentKind.ADVANCE_SF):
+        return sf_context(doc, with_stamp, options, links)
     if kind == DocumentKind.UKD:
         return ukd_context(doc, with_stamp, options)
     if kind == "detail":

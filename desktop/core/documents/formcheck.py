@@ -142,6 +142,7 @@ FORM_PLACEHOLDERS: dict[str, frozenset[str]] = {
             "gov_contract",
             "transfer_date",
             "operation",
+            "line_5b",
         ]
     },
     "detail": COMMON
@@ -174,6 +175,23 @@ FORM_PLACEHOLDERS: dict[str, frozenset[str]] = {
         for n in ("quantity", "price", "net", "vat", "total")
     }
     | {f"lines.{state}.{n}" for state in ("increase", "decrease") for n in ("net", "vat", "total")},
+    "sf": COMMON
+    | {
+        f"sf.{n}"
+        for n in [
+            "is_advance",
+            "correction",
+            "consignor",
+            "consignee",
+            "payment_doc",
+            "shipping_doc",
+            "line_5b",
+            "currency",
+            "gov_contract",
+            "total_net",
+            "total_vat",
+        ]
+    },
 }
 IMAGES = {"stamp", "facsimile", "qr", "doc.id_qr"}
 _BOOLEANS = {
@@ -187,6 +205,7 @@ _BOOLEANS = {
     "buyer.is_person",
     "upd.is_invoice",
     "ukd.is_invoice",
+    "sf.is_advance",
 }
 _NUMBERS = {
     "doc.upd_status": 1,

@@ -55,7 +55,17 @@ FORMS = {
     "detail": "detail.docx",
     "contract": "contract.docx",
     "ukd": "ukd.docx",
+    "sf": "sf.docx",
 }
+# Document kinds printed on another kind's form: an advance счёт-фактура on the счёт-фактура's.
+FORM_OF_KIND = {"sf_advance": "sf"}
+
+
+def form_of(kind: str) -> str:
+    """The print form of a document kind (or of a form that is no kind, e.g. ``detail``)."""
+    return FORM_OF_KIND.get(str(kind), str(kind))
+
+
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"

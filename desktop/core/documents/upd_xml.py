@@ -51,7 +51,7 @@ from stdnum.ru import inn as stdnum_inn
 from desktop.core.common.files import write_atomic
 from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, ValidationError, os_error_text
-from desktop.core.models import VatRegime
+from desktop.core.models import DocumentKind, VatRegime
 
 if TYPE_CHECKING:
     from desktop.core import models
@@ -67,6 +67,9 @@ NAME_SCHFDOP = (
     "Счет-фактура и документ об отгрузке товаров (выполнении работ), передаче имущественных прав "
     "(документ об оказании услуг)"
 )
+# ДопСвФХЖ1/@СпОбстФСЧФ of a счёт-фактура on a prepayment: the value for which the 5.03 schema's
+# rules let a СЧФ go without a document of shipment (ДокПодтвОтгрНом) and without column 5.
+SPECIAL_ADVANCE = "2"
 NAME_DOP = "Документ об отгрузке товаров (выполнении работ), передаче имущественных прав (документ об оказании услуг)"
 BY_BUSINESS_FACT = NAME_DOP
 
@@ -197,6 +200,15 @@ class UpdBasis:
 
 
 @dataclass(frozen=True)
+class PaymentDocument:
+    """A payment document of line 5 (``СвПРД``): the receipt of a prepayment."""
+
+    number: str
+    date: dt.date
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class UpdSigner:
     """Who signs the file (``Подписант``) and hands the services over (``СвЛицПер``).
 
@@ -235,15 +247,24 @@ class UpdData:
     document_key: str | None = None  # stable GUID for re-renders
     formed_at: dt.datetime | None = None  # file date/time; None → now
     program: str = field(default="")  # ВерсПрог; "" → "AktDesk <version>"
+    # A separate счёт-фактура (Функция «СЧФ», status 1 without the transfer part): on a sale or, with
+    # ``advance``, on a prepayment received (СпОбстФСЧФ 2: no document of shipment, line 5а «—»).
+    invoice_only: bool = False
+    advance: bool = False
+    shipping: UpdBasis | None = None  # line 5а of a separate счёт-фактура: the act
+    payments: tuple[PaymentDocument, ...] = ()  # line 5 (СвПРД)
 
     @property
     def function(self) -> str:
+        if self.invoice_only:
+            return "СЧФ"
         return "СЧФДОП" if self.status == 1 else "ДОП"
 
     @property
     def title(self) -> str:
-        """How the user knows this document: «УПД № 15 от 31.01.2026»."""
-        return f"УПД № {self.number} от {_date(self.date)}"
+        """How the user knows this document: «УПД № 15 от 31.01.2026», «Счёт-фактура № 7 от 31.01.2026»."""
+        name = "Счёт-фактура" if self.invoice_only else "УПД"
+        return f"{name} № {self.number} от {_date(self.date)}"
 
 
 # ---------------------------------------------------------------------------------------- schema
@@ -600,7 +621,7 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
             ("КНД", KND_SELLER),
             ("Функция", data.function),
             ("ПоФактХЖ", BY_BUSINESS_FACT),
-            ("НаимДокОпр", NAME_SCHFDOP if data.status == 1 else NAME_DOP),
+            ("НаимДокОпр", None if data.invoice_only else (NAME_SCHFDOP if data.status == 1 else NAME_DOP)),
             ("ДатаИнфПр", _date(formed)),
             ("ВремИнфПр", _time(formed)),
             ("НаимЭконСубСост", data.seller.name),
@@ -608,7 +629,28 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
     )
     invoice = _sub(document, "СвСчФакт", (("НомерДок", data.number), ("ДатаДок", _date(data.date))))
     _party(invoice, "СвПрод", data.seller)
-    if data.status == 1:
+    for payment in data.payments:  # line 5
+        _sub(
+            invoice,
+            "СвПРД",
+            (
+                ("НомерПРД", payment.number[:30]),
+                ("ДатаПРД", _date(payment.date)),
+                ("СуммаПРД", _money(payment.amount) if payment.amount is not None else None),
+            ),
+        )
+    if data.invoice_only:
+        if data.shipping is not None and not data.advance:  # line 5а: the act of the sale
+            _sub(
+                invoice,
+                "ДокПодтвОтгрНом",
+                (
+                    ("РеквНаимДок", data.shipping.name),
+                    ("РеквНомерДок", data.shipping.number),
+                    ("РеквДатаДок", _date(data.shipping.date)),
+                ),
+            )
+    elif data.status == 1:
         # Line 5а: for a UPD of status 1 the shipping document is the UPD itself.
         _sub(
             invoice,
@@ -617,6 +659,8 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
         )
     _party(invoice, "СвПокуп", data.buyer)
     _sub(invoice, "ДенИзм", (("КодОКВ", data.currency_code), ("НаимОКВ", data.currency_name)))
+    if data.invoice_only and data.advance:
+        _sub(invoice, "ДопСвФХЖ1", (("СпОбстФСЧФ", SPECIAL_ADVANCE),))
 
     table = etree.SubElement(document, "ТаблСчФакт")
     for position, line in enumerate(data.lines, start=1):
@@ -651,6 +695,17 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
     )
     _tax(grand, "СумНалВсего", None if all_without_vat else total_vat)
 
+    if not data.invoice_only:
+        _transfer(document, data)
+    signer = _sub(
+        document, "Подписант", (("Должн", data.signer.position), ("СпосПодтПолном", data.signer.authority))
+    )
+    _fio(signer, data.signer.name)
+    return root
+
+
+def _transfer(document: etree._Element, data: UpdData) -> None:
+    """``СвПродПер``: the transfer part of a UPD (a separate счёт-фактура has none)."""
     transfer = etree.SubElement(document, "СвПродПер")
     period = data.period_start is not None and data.period_end is not None
     handover = _sub(
@@ -678,12 +733,6 @@ def build_upd_tree(data: UpdData, file_id: str) -> etree._Element:
     person = _sub(handover, "СвЛицПер")
     employee = _sub(person, "РабОргПрод", (("Должность", data.signer.position),))
     _fio(employee, data.signer.name)
-
-    signer = _sub(
-        document, "Подписант", (("Должн", data.signer.position), ("СпосПодтПолном", data.signer.authority))
-    )
-    _fio(signer, data.signer.name)
-    return root
 
 
 # ------------------------------------------------------------------------- conditional rules
@@ -907,7 +956,7 @@ def build_upd_xml(data: UpdData) -> tuple[str, bytes]:
     """
     problems = _check_data(data)
     if problems:
-        raise _fail(data, "УПД не сформирован, исправьте данные", problems)
+        raise _fail(data, "XML не сформирован, исправьте данные", problems)
     if data.formed_at is None:  # one moment for the file name and ДатаИнфПр/ВремИнфПр
         data = dataclasses.replace(data, formed_at=dt.datetime.now().replace(microsecond=0))
     file_id = upd_file_name(data)
@@ -1039,6 +1088,36 @@ def upd_data_from_document(doc: models.Document) -> UpdData:
     except ValidationError as error:
         title = f"УПД № {doc.number} от {_date(doc.date)}"
         raise ValidationError(f"{title}: {error.message}", field=error.field) from error
+
+
+def sf_data_from_document(
+    doc: models.Document,
+    shipping: tuple[str, dt.date] | None = None,
+    payments: Sequence[PaymentDocument] = (),
+) -> UpdData:
+    """The XML (Функция «СЧФ») of a separate счёт-фактура (kind SF; ``shipping`` = its act's number
+    and date, line 5а; ``payments`` = line 5) or of an advance one (kind ADVANCE_SF: line 5 is the
+    receipt ``doc.payment``, no document of shipment). Line 5б is not carried: the 5.03 schema has
+    no element for it (docs/domain.md, «Счета-фактуры»)."""
+    title = f"Счёт-фактура № {doc.number} от {_date(doc.date)}"
+    try:
+        data = _upd_data_from_document(doc)
+    except ValidationError as error:
+        raise ValidationError(f"{title}: {error.message}", field=error.field) from error
+    advance = doc.kind == DocumentKind.ADVANCE_SF
+    if advance:
+        payment = doc.payment
+        if payment is None:
+            raise ValidationError(f"{title}: не указано платёжное поручение, по которому получен аванс.")
+        payments = (PaymentDocument(payment.number or "б/н", payment.date, payment.amount),)
+    return dataclasses.replace(
+        data,
+        status=1,
+        invoice_only=True,
+        advance=advance,
+        shipping=UpdBasis(shipping[0], shipping[1], "Акт") if shipping is not None and not advance else None,
+        payments=tuple(payments),
+    )
 
 
 def _upd_data_from_document(doc: models.Document) -> UpdData:

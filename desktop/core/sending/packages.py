@@ -47,6 +47,9 @@ class PackageOptions:
     sender_name: str = ""
 
 
+XML_KINDS = (DocumentKind.UPD, DocumentKind.SF, DocumentKind.ADVANCE_SF)
+
+
 def period_documents(
     session: Session, period: str, counterparty_ids: Sequence[int] | None = None
 ) -> dict[int, list[Document]]:
@@ -120,7 +123,8 @@ def package_files(document: Document, options: PackageOptions) -> tuple[list[tup
             files.append((detail, detail.name))
     if options.attach_docx and document.docx_path and Path(document.docx_path).is_file():
         files.append((Path(document.docx_path), Path(document.docx_path).name))
-    if options.attach_xml and document.kind == DocumentKind.UPD and document.xml_path:
+    # The UPD and the счета-фактуры have an XML file (the счёт-фактура goes with the act).
+    if options.attach_xml and document.kind in XML_KINDS and document.xml_path:
         xml = Path(document.xml_path)
         if not xml.is_file():
             return [], f"файл УПД XML не найден: {xml}"

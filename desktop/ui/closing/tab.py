@@ -590,13 +590,14 @@ class ClosingTab(QWidget):
             "UKD": self.tr("UKD"),
             "already issued": self.tr("already issued"),
             "invoices": self.tr("invoices"),
+            "VAT invoices": self.tr("VAT invoices"),
         }
         docs = result.documents
         parts = [
             f"<h3>{t['Period']} {result.period}</h3>",
             f"<p>{t['Contracts closed']}: {result.contracts}<br>"
             f"{t['Acts']}: {docs[DocumentKind.ACT]}, {t['invoices']}: {docs[DocumentKind.INVOICE]}, "
-            f"{t['UPD']}: {docs[DocumentKind.UPD]}"
+            f"{t['UPD']}: {docs[DocumentKind.UPD]}, {t['VAT invoices']}: {docs[DocumentKind.SF]}"
             + (f", {t['UKD']}: {docs[DocumentKind.UKD]}" if docs[DocumentKind.UKD] else "")
             + "<br>"
             f"PDF: {result.pdf}, XML: {result.xml}; {t['already issued']}: {result.skipped_existing}</p>",

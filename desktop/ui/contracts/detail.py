@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.contracts import operations as contract_operations
 from desktop.core.models import Contract, DocumentSet, PaymentTerms, Periodicity
 from desktop.ui.common import fmt
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
@@ -20,6 +21,10 @@ DOCSET_TITLES = {
     DocumentSet.ACT_INVOICE: QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice"),
     DocumentSet.UPD: QT_TRANSLATE_NOOP("ContractDetail", "UPD"),
     DocumentSet.ACT_INVOICE_UPD: QT_TRANSLATE_NOOP("ContractDetail", "Act + invoice + UPD"),
+}
+# A VAT payer's «акт + счёт» package comes with a счёт-фактура (docs/domain.md, «Счета-фактуры»).
+VAT_DOCSET_TITLES = {
+    DocumentSet.ACT_INVOICE: QT_TRANSLATE_NOOP("ContractDetail", "Act, invoice and VAT invoice"),
 }
 PERIOD_TITLES = {
     Periodicity.MONTH: QT_TRANSLATE_NOOP("ContractDetail", "Monthly"),
@@ -47,6 +52,24 @@ def _texts() -> dict[str, str]:
     }
 
 
+def _documents_text(c: Contract) -> str:
+    """The package the closing issues; for a VAT payer with the счёт-фактура, or the buyer's waiver."""
+    vat = contract_operations.pays_vat(c)
+    titles = {**DOCSET_TITLES, **(VAT_DOCSET_TITLES if vat and not c.sf_waived else {})}
+    text = escape(QCoreApplication.translate("ContractDetail", titles.get(c.documents, c.documents)))
+    if vat and c.sf_waived:
+        text += (
+            "<br><small>"
+            + escape(
+                QCoreApplication.translate(
+                    "ContractDetail", "No VAT invoices: the buyer does not pay VAT, consent — %1"
+                ).replace("%1", c.sf_waiver_basis or "—")
+            )
+            + "</small>"
+        )
+    return text
+
+
 def contract_html(c: Contract) -> str:
     T = _texts()
     party = c.counterparty
@@ -68,10 +91,7 @@ def contract_html(c: Contract) -> str:
             QCoreApplication.translate("ContractDetail", TERMS_TITLES.get(c.payment_terms, c.payment_terms))
             + (f", {c.postpay_days} {T['days']}" if c.payment_terms == PaymentTerms.POSTPAY else ""),
         ),
-        (
-            QCoreApplication.translate("ContractDetail", "Documents"),
-            QCoreApplication.translate("ContractDetail", DOCSET_TITLES.get(c.documents, c.documents)),
-        ),
+        (QCoreApplication.translate("ContractDetail", "Documents"), _documents_text(c)),
         (
             QCoreApplication.translate("ContractDetail", "Valid"),
             f"{fmt.date(c.valid_from)} – {fmt.date(c.valid_to) or T['indefinitely']}",

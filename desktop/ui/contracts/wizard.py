@@ -49,6 +49,7 @@ from desktop.core.errors import UserError
 from desktop.core.models import OwnEntity, PaymentTerms
 from desktop.core.parties.operations import counterparty_choices
 from desktop.ui.common.dates import to_date, to_qdate
+from desktop.ui.common.widgets import field_error, with_error
 
 
 class _Page(QWizardPage):
@@ -245,6 +246,18 @@ class DatesPage(_Page):
         self.documents.addItem(self.tr("Act + invoice"), "act_invoice")
         self.documents.addItem(self.tr("UPD"), "upd")
         self.documents.addItem(self.tr("Act + invoice + UPD"), "act_invoice_upd")
+        # A VAT payer's sale always has a счёт-фактура: the act's package names it; the buyer who does
+        # not pay VAT may waive it in writing (Tax Code art. 169 p. 3 sub. 1).
+        self.sf_waived = QCheckBox(
+            self.tr("The buyer does not pay VAT and refused VAT invoices in writing"), self
+        )
+        self.sf_waived.setObjectName("sfWaived")
+        self.sf_basis = QLineEdit(self)
+        self.sf_basis.setObjectName("sfWaiverBasis")
+        self.sf_basis.setPlaceholderText(self.tr("e.g. Agreement of 10.01.2026"))
+        self.sf_basis.setMaxLength(200)
+        self.sf_basis_error = field_error(self, "sfWaiverBasis")
+        self.sf_basis_box = with_error(self.sf_basis, self.sf_basis_error)
         self.detail = QCheckBox(self.tr("Detail appendix"), self)
         self.includes_vat = QCheckBox(self.tr("Prices include VAT"), self)
         self.facsimile = QCheckBox(self.tr("Facsimile allowed on acts"), self)
@@ -260,6 +273,9 @@ class DatesPage(_Page):
         form.addRow(self.tr("Payment:"), self.payment)
         form.addRow(self.tr("Payment within, days:"), self.days)
         form.addRow(self.tr("Documents at closing:"), self.documents)
+        form.addRow("", self.sf_waived)
+        form.addRow(self.tr("Buyer's consent:"), self.sf_basis_box)
+        self.form = form
         form.addRow("", self.detail)
         form.addRow("", self.includes_vat)
         form.addRow("", self.facsimile)
@@ -272,8 +288,40 @@ class DatesPage(_Page):
             lambda: self.days.setEnabled(self.payment.currentData() == PaymentTerms.POSTPAY)
         )
         self.days.valueChanged.connect(self.changed)
+        self.pays_vat = False
+        self.sf_waived.toggled.connect(self._waiver_toggled)
+        self.sf_basis.textChanged.connect(self.changed)
+        self.valid_from.dateChanged.connect(self._vat_payer_changed)
+        self._waiver_toggled(False)
+
+    def _vat_payer_changed(self, *_: Any) -> None:
+        """For a VAT payer the «акт + счёт» package is «Акт, счёт и счёт-фактура», and the waiver is offered."""
+        data = self.w.data
+        pays = data.own_entity_id is not None and contract_operations.entity_pays_vat_on(
+            self.w.database, data.own_entity_id, to_date(self.valid_from.date())
+        )
+        self.pays_vat = pays
+        self.documents.setItemText(
+            0, self.tr("Act, invoice and VAT invoice") if pays else self.tr("Act + invoice")
+        )
+        self.form.setRowVisible(self.sf_waived, pays)
+        self.form.setRowVisible(self.sf_basis_box, pays and self.sf_waived.isChecked())
+        if not pays:
+            self.sf_waived.setChecked(False)
+
+    def _waiver_toggled(self, checked: bool) -> None:
+        self.form.setRowVisible(self.sf_basis_box, checked and self.pays_vat)
+        self.changed()
+
+    def isComplete(self) -> bool:
+        complete = super().isComplete()
+        problem = self.w.errors_for(self.step).get("sf_waiver_basis", "")
+        self.sf_basis_error.setText(problem)
+        self.sf_basis_error.setVisible(bool(problem))
+        return complete
 
     def initializePage(self) -> None:
+        self._vat_payer_changed()
         data = self.w.data
         if self.w.copied:
             if data.date:
@@ -294,6 +342,8 @@ class DatesPage(_Page):
             self.detail.setChecked(data.detail_appendix)
             self.includes_vat.setChecked(data.price_includes_vat)
             self.facsimile.setChecked(data.facsimile_allowed)
+            self.sf_waived.setChecked(data.sf_waived and self.pays_vat)
+            self.sf_basis.setText(data.sf_waiver_basis)
 
     def collect(self) -> None:
         data = self.w.data
@@ -308,6 +358,8 @@ class DatesPage(_Page):
         data.detail_appendix = self.detail.isChecked()
         data.price_includes_vat = self.includes_vat.isChecked()
         data.facsimile_allowed = self.facsimile.isChecked()
+        data.sf_waived = self.sf_waived.isChecked() and self.pays_vat
+        data.sf_waiver_basis = self.sf_basis.text().strip() if data.sf_waived else ""
 
 
 class LinesPage(_Page):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.db import Database
-from desktop.core.models import DocumentKind
+from desktop.core.models import SIGNABLE_KINDS, DocumentKind
 from desktop.core.registry import operations as registry
 from desktop.core.registry.queries import RegistryFilter, RegistryRow
 from desktop.ui.common import fmt
@@ -22,9 +22,9 @@ KIND_TITLES = {
     DocumentKind.INVOICE: QT_TRANSLATE_NOOP("DocumentsModel", "Invoice"),
     DocumentKind.UPD: QT_TRANSLATE_NOOP("DocumentsModel", "UPD"),
     DocumentKind.UKD: QT_TRANSLATE_NOOP("DocumentsModel", "UKD"),
+    DocumentKind.SF: QT_TRANSLATE_NOOP("DocumentsModel", "VAT invoice"),
+    DocumentKind.ADVANCE_SF: QT_TRANSLATE_NOOP("DocumentsModel", "Advance VAT invoice"),
 }
-# Not signed by the client here: an invoice is only paid, a УКД's consent is not tracked by scans.
-UNSIGNED_KINDS = (DocumentKind.INVOICE, DocumentKind.UKD)
 PAY_TITLES = {
     "paid": QT_TRANSLATE_NOOP("DocumentsModel", "paid"),
     "partial": QT_TRANSLATE_NOOP("DocumentsModel", "partly"),
@@ -121,7 +121,7 @@ class DocumentsModel(LazyTableModel):
         if key == "amount":
             return fmt.money(row.amount)
         if key == "signed":
-            if row.kind in UNSIGNED_KINDS:
+            if row.kind not in SIGNABLE_KINDS:  # an invoice or a счёт-фактура is not signed by the client
                 return "—"
             if not row.signed:
                 return _t("no")
@@ -141,7 +141,7 @@ class DocumentsModel(LazyTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_object(index.row())
-            if row is not None and index.column() == 8 and row.kind not in UNSIGNED_KINDS and not row.signed:
+            if row is not None and index.column() == 8 and row.kind in SIGNABLE_KINDS and not row.signed:
                 return QColor("#b00020")
             if row is not None and index.column() == 9 and row.scan == "ожидает":
                 return QColor("#8a5a00")

@@ -84,6 +84,7 @@ class RegistryTab(QWidget):
                 (self.tr("Invoices"), [DocumentKind.INVOICE.value]),
                 (self.tr("UPD"), [DocumentKind.UPD.value]),
                 (self.tr("Corrections (UKD)"), [DocumentKind.UKD.value]),
+                (self.tr("VAT invoices"), [DocumentKind.SF.value, DocumentKind.ADVANCE_SF.value]),
                 (self.tr("Acts and UPD"), [kind.value for kind in SIGNABLE_KINDS]),
             ],
         )

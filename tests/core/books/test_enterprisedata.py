@@ -15,11 +15,12 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core.books.enterprisedata import InvoiceKind, IssuedInvoice, build_message, stable_ref
 from desktop.core.books.operations import collect, export_1c
+from desktop.core.common import numbering
 from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.demo.history import add_demo_history
 from desktop.core.errors import ValidationError
-from desktop.core.models import BankPayment, Document, DocumentKind, OwnEntity, PaymentDirection
+from desktop.core.models import BankPayment, Document, DocumentKind, DocumentLine, OwnEntity, PaymentDirection
 from tests.core.books.xsd import ED, refs, schema_errors
 from tests.factories import TODAY, copy_of
 
@@ -115,6 +116,14 @@ def test_the_sales_are_the_documents_with_their_sums_and_22_percent(closed: Data
             for d in documents
             if d.kind == DocumentKind.UPD and d.upd_status == 1
         }
+        # A separate счёт-фактура is issued with the act (a VAT payer's «акт + счёт»): the act is its sale.
+        with_sf = {(d.contract_id, d.period) for d in documents if d.kind == DocumentKind.SF}
+        sf_acts = {
+            stable_ref("documents", d.id)
+            for d in documents
+            if d.kind == DocumentKind.ACT and (d.contract_id, d.period) in with_sf
+        }
+        separate = {d.number for d in documents if d.kind == DocumentKind.SF}
 
     written = _objects(summary.path, "1.21", "Документ.РеализацияТоваровУслуг")
     assert {_text(s, "1.21", "КлючевыеСвойства/Ссылка") for s in written} == set(sales)
@@ -146,8 +155,9 @@ def test_the_sales_are_the_documents_with_their_sums_and_22_percent(closed: Data
         _text(i, "1.21", "ДокументыОснования/Строка/ДокументОснование/РеализацияТоваровУслугСсылка/Ссылка")
         for i in issued
     }
-    assert status_1 and bases == status_1
+    assert status_1 and sf_acts and bases == status_1 | sf_acts
     assert {_text(i, "1.21", "ВидСчетаФактуры") for i in issued} == {"НаРеализацию"}
+    assert separate <= {_text(i, "1.21", "КлючевыеСвойства/Номер") for i in issued}
 
     # Each receipt of the month, decoded: its lines add up to the payment, allocations by contract.
     receipts = {
@@ -234,3 +244,44 @@ def test_an_advance_invoice_from_another_source_is_written_on_its_receipt(
     basis = "ДокументыОснования/Строка/ДокументОснование/ПБДСРасчетыСКонтрагентамиСсылка/Ссылка"
     assert _text(advance, "1.21", basis) == stable_ref("bank_payments", receipt.id)
     assert _text(advance, "1.21", "СтавкаНДС/ВидСтавки") == "ОбщаяРасчетная"
+
+
+def test_an_advance_sf_of_a_receipt_is_exported_on_it(closed: Database, tmp_path: Path) -> None:
+    """A document of kind ADVANCE_SF (made by the advances feature) on one of the month's receipts:
+    the export writes it as «НаАванс» with the receipt as its basis, and the file stays valid."""
+    with closed.transaction() as session:
+        entity_ids = list(session.scalars(select(OwnEntity.id)))
+        receipt = next(p for p in collect(session, PERIOD, entity_ids).payments if p.allocations)
+        invoice = receipt.allocations[0].document
+        vat = (receipt.amount * 22 / 122).quantize(Decimal("0.01"))
+        seq = numbering.take(session, invoice.own_entity_id, "sf", 2026)
+        advance = Document(
+            kind=DocumentKind.ADVANCE_SF, stage="prepay", own_entity_id=invoice.own_entity_id,
+            counterparty_id=invoice.counterparty_id, contract_id=invoice.contract_id, period=invoice.period,
+            period_start=invoice.period_start, period_end=invoice.period_end, year=2026, seq=seq,
+            number=f"А-{seq}", date=receipt.date, amount_net=receipt.amount - vat, amount_vat=vat,
+            amount_total=receipt.amount, basis_id=invoice.id, payment_id=receipt.id,
+            lines=[
+                DocumentLine(
+                    position=1, name="Предоплата за услуги", quantity=Decimal(1), price=receipt.amount,
+                    amount_net=receipt.amount - vat, vat_rate="22/122", amount_vat=vat,
+                    amount_total=receipt.amount,
+                )
+            ],
+        )  # fmt: skip
+        session.add(advance)
+        session.flush()
+        advance_id, receipt_id = advance.id, receipt.id
+    summary = export_1c(closed, PERIOD, [], "1.21", tmp_path / "ed.xml")
+    assert schema_errors(summary.path, "1.21") == []
+    assert summary.counts["Документ.СчетФактураВыданный.НаАванс"] == 1
+    written = next(
+        i
+        for i in _objects(summary.path, "1.21", "Документ.СчетФактураВыданный")
+        if _text(i, "1.21", "ВидСчетаФактуры") == "НаАванс"
+    )
+    assert _text(written, "1.21", "КлючевыеСвойства/Ссылка") == stable_ref("documents/invoice", advance_id)
+    basis = "ДокументыОснования/Строка/ДокументОснование/ПБДСРасчетыСКонтрагентамиСсылка/Ссылка"
+    assert _text(written, "1.21", basis) == stable_ref("bank_payments", receipt_id)
+    assert _text(written, "1.21", "СтавкаНДС/ВидСтавки") == "ОбщаяРасчетная"
+    assert Decimal(_text(written, "1.21", "СуммаНДС")) == vat

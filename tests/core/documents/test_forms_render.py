@@ -89,7 +89,7 @@ def test_forms_are_lean_a4_with_one_section() -> None:
         assert len(doc.sections) == 1
         section = doc.sections[0]
         assert sorted((round(section.page_width.mm), round(section.page_height.mm))) == [210, 297]
-        assert (section.page_width > section.page_height) == (kind in ("upd", "ukd"))
+        assert (section.page_width > section.page_height) == (kind in ("upd", "ukd", "sf"))
         with zipfile.ZipFile(path) as zf:
             assert not [n for n in zf.namelist() if n.startswith("word/media/")]
             for name in zf.namelist():

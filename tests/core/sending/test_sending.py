@@ -103,10 +103,13 @@ def test_each_client_gets_its_package_with_the_files_and_every_message_is_logged
                 )
             )
             expected = {Path(d.pdf_path).name: sha(d.pdf_path) for d in documents}  # type: ignore[arg-type]
-            expected |= {fns_name(d.xml_path): sha(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
+            # The UPD's XML and the счёт-фактура's (sent with the act), each under its FNS name.
+            expected |= {fns_name(d.xml_path): sha(d.xml_path) for d in documents if d.kind in ("upd", "sf")}  # type: ignore[arg-type]
             got = {name: hashlib.sha256(data).hexdigest() for name, data in received.attachments().items()}
             assert got == expected
             assert any(name.startswith("Акт ") and name.endswith(".pdf") for name in got)
+            if any(d.kind == "sf" for d in documents):
+                assert any(name.startswith("Счёт-фактура ") and name.endswith(".pdf") for name in got)
             subject = message["Subject"]
             assert "октябрь 2026" in subject and documents[0].own_entity.short_name in subject
             body = received.body()

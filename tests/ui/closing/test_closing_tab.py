@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
@@ -221,4 +222,60 @@ def test_retry_failed_closes_the_failed_contract_not_its_namesake_of_another_ent
         made = set(session.scalars(select(Document.contract_id).where(Document.id.in_(retried.document_ids))))
     assert made == {broken.fails}
     qtbot.waitUntil(lambda: not (tab.task and tab.task.running), timeout=60000)  # the refresh after the run
+    database.dispose()
+
+
+def test_close_month_issues_the_sf_with_the_act_and_the_preview_names_the_waiver(
+    qtbot: Any, tmp_path: Path, russian: None, errors: list[str]
+) -> None:
+    """A VAT payer's «акт + счёт» contract: the preview lists the счёт-фактура, Закрыть месяц
+    writes its PDF and XML; a buyer's waiver is shown in the preview and gets none."""
+    from desktop.core.closing import plan as closing
+    from desktop.core.models import Contract, DocumentSet, VatRegime
+
+    database = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    with database.transaction() as session:
+        fill_demo(session, clients=6, seed=11, today=TODAY)
+    with database.session() as session:
+        vat = [
+            r for r in closing.plan(session, PERIOD).issuing() if r.regime != VatRegime.NO_VAT and r.vat > 0
+        ]
+    issued, waived = vat[0].contract_id, vat[1].contract_id
+    with database.transaction() as session:
+        for contract_id in (issued, waived):
+            contract = session.get(Contract, contract_id)
+            assert contract is not None
+            contract.documents = DocumentSet.ACT_INVOICE
+        contract = session.get(Contract, waived)
+        assert contract is not None
+        contract.sf_waived, contract.sf_waiver_basis = True, "Соглашение от 10.01.2026"
+    window = _window(qtbot, database, tmp_path / "Документы")
+    tab = _closing_tab(qtbot, window)
+    _preview(qtbot, tab, errors)
+    rows = {r.contract_id: i for i, r in enumerate(tab.model.rows)}
+    documents_column = next(
+        c
+        for c in range(tab.model.columnCount())
+        if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Документы"
+    )
+    shown = tab.model.index(rows[issued], documents_column).data()
+    assert "счёт-фактура" in shown and "акт" in shown
+    assert "счёт-фактура" not in tab.model.index(rows[waived], documents_column).data()
+    warnings = "\n".join(
+        str(tab.model.index(rows[waived], c).data() or "") for c in range(tab.model.columnCount())
+    )
+    assert (
+        "Счёт-фактура не выставляется: покупатель не плательщик НДС, согласие — Соглашение от 10.01.2026"
+        in warnings
+    )
+    _close_month(qtbot, tab, errors)
+
+    assert tab.result.errors == [] and tab.result.documents["sf"] >= 1
+    with database.session() as session:
+        sfs = {d.contract_id: d for d in session.scalars(select(Document).where(Document.kind == "sf"))}
+    assert waived not in sfs
+    sf = sfs[issued]
+    assert sf.pdf_path and Path(sf.pdf_path).is_file() and Path(sf.pdf_path).name.startswith("Счёт-фактура ")
+    assert sf.xml_path and Path(sf.xml_path).is_file()
+    assert "Счета-фактуры" in tab.summary.toPlainText()
     database.dispose()

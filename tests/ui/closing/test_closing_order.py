@@ -3,6 +3,7 @@ warns, «Закрыть месяц» asks; No makes nothing, Yes closes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,7 +14,8 @@ from desktop.core.closing import plan as closing
 from desktop.core.common.formats import format_date
 from desktop.core.common.periods import period_bounds
 from desktop.core.db import Database
-from desktop.core.models import Document
+from desktop.core.common.catalog import entity_regime_on
+from desktop.core.models import Document, OwnEntity, VatRegime
 
 
 def _answer_next_question(qtbot: Any, button: QMessageBox.StandardButton, seen: list[str]) -> None:
@@ -49,13 +51,17 @@ def test_closing_before_a_later_period_warns_and_asks(
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(tab)).center())
     assert window.tabs.currentWidget() is tab
     tab.period.setCurrentIndex(tab.period.findData("2026-09"))
-    # One own entity keeps the run short.
-    tab.entity.setCurrentIndex(1)
+    # One own entity keeps the run short: one that pays no VAT, whose documents need no счёт-фактура,
+    # and one VAT payer, whose contracts cannot close (below).
+    with demo_db.session() as session:
+        entities = session.scalars(select(OwnEntity)).all()
+        no_vat = next(e.id for e in entities if entity_regime_on(e, dt.date(2026, 9, 30)) == VatRegime.NO_VAT)
+    tab.entity.setCurrentIndex(tab.entity.findData(no_vat))
     qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.close_button.isEnabled(), timeout=60000)
     assert tab.order_warning.isVisible()
     assert "более позднего периода 2026-10" in tab.order_warning.text()
-    assert "счетов-фактур" in tab.order_warning.text()
+    assert "счета-фактуры нумеруются в порядке дат" in tab.order_warning.text()
 
     seen: list[str] = []
     _answer_next_question(qtbot, QMessageBox.StandardButton.No, seen)
@@ -70,6 +76,20 @@ def test_closing_before_a_later_period_warns_and_asks(
     qtbot.waitUntil(lambda: tab.result is not None and tab.result.period == "2026-09", timeout=300000)
     assert not tab.result.errors and not tab.result.cancelled
     assert _count(demo_db) - before == sum(tab.result.documents.values()) > 0
+
+    # A VAT payer's September: its счета-фактуры cannot be numbered before October's, each contract says so.
+    vat_payer = next(e.id for e in entities if entity_regime_on(e, dt.date(2026, 9, 30)) != VatRegime.NO_VAT)
+    tab.entity.setCurrentIndex(tab.entity.findData(vat_payer))
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: tab.close_button.isEnabled() and not (tab.task and tab.task.running), timeout=60000
+    )
+    made, earlier = _count(demo_db), tab.result
+    _answer_next_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.result is not None and tab.result is not earlier, timeout=300000)
+    assert tab.result.errors and all("нумеруются в порядке дат" in e.message for e in tab.result.errors)
+    assert _count(demo_db) - made == sum(tab.result.documents.values())
 
 
 def test_a_month_that_has_not_ended_is_warned_about(qtbot: Any, main_window: Any) -> None:

@@ -48,7 +48,8 @@ def test_the_quarter_ledger_lists_every_invoice_once_with_the_registry_totals(tm
         numbers = {d.id: f"{d.number} от {d.date:%d.%m.%Y}" for d in docs.values()}
         upds = [docs[i] for i in made.upd_ids]
         advance, sale, increase = docs[made.advance_id], docs[made.sale_id], docs[made.increase_id]
-        corrected = numbers[increase.basis_id] if increase.basis_id in numbers else ""
+        assert increase.basis_id is not None
+        corrected = numbers[increase.basis_id]  # the October UPD the УКД corrects
         documents = [*upds, advance, sale]
         vat22 = sum((line.amount_vat for d in documents for line in d.lines if line.vat_rate in ("22%", "22/122")),
                     Decimal(0))  # fmt: skip

@@ -18,20 +18,8 @@ from tests.factories import books
 from tests.factories.cli import cli, demo
 
 
-def _quarter(tmp_path: Path) -> tuple[str, books.Quarter4]:
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    entity_inn, _client = demo(url)
-    closed = cli(url, "close-month", "--period", "2026-10", "--no-files", "--json")
-    assert closed.returncode == 0, closed.stderr
-    database = open_database(url)
-    with database.transaction() as session:
-        made = books.fourth_quarter(session, entity_inn)
-    database.dispose()
-    return url, made
-
-
 def test_the_quarter_ledger_lists_every_invoice_once_with_the_registry_totals(tmp_path: Path) -> None:
-    url, made = _quarter(tmp_path)
+    url, made = books.closed_fourth_quarter(tmp_path)
     out = tmp_path / "книга.xlsx"
     run = cli(url, "books", "sales-ledger", "--quarter", "2026-Q4", "--entity", made.entity_inn, "--out", str(out),
               "--json")  # fmt: skip

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.common import numbering
+from desktop.core.db import open_database
 from desktop.core.models import BankPayment, Contract, Document, DocumentKind, DocumentLine, OwnEntity
 
 ZERO = Decimal("0.00")
@@ -184,6 +186,22 @@ def fourth_quarter(session: Session, entity_inn: str) -> Quarter4:
         increase_id=increase.id,
         decrease_id=decrease.id,
     )
+
+
+def closed_fourth_quarter(folder: Path) -> tuple[str, Quarter4]:
+    """A demo database in ``folder`` with October 2026 closed by `aktdesk close-month` and
+    ``fourth_quarter`` on top; (its URL, what was made)."""
+    from tests.factories.cli import cli, demo
+
+    url = f"sqlite:///{folder / 'db.sqlite'}"
+    entity_inn, _client = demo(url)
+    closed = cli(url, "close-month", "--period", "2026-10", "--no-files", "--json")
+    assert closed.returncode == 0, closed.stderr
+    database = open_database(url)
+    with database.transaction() as session:
+        made = fourth_quarter(session, entity_inn)
+    database.dispose()
+    return url, made
 
 
 def read_ledger(path: object, sheet: int = 0) -> tuple[list[dict[str, object]], dict[str, object]]:

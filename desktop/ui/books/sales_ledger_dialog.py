@@ -107,9 +107,9 @@ class SalesLedgerDialog(QDialog):
         self.check.setWordWrap(True)
         self.check.setTextFormat(Qt.TextFormat.RichText)
         self.check.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result = named(QLabel(self), "ledgerResult")
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome = named(QLabel(self), "ledgerOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.RichText)
         self.build_button = named(QPushButton(self.tr("&Build"), self), "ledgerBuild")
         self.build_button.setDefault(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -137,7 +137,7 @@ class SalesLedgerDialog(QDialog):
         check_title = QLabel(f"<b>{escape(self.tr('Check'))}</b>", self)
         layout.addWidget(check_title)
         layout.addWidget(self.check)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
     # --- the choice -----------------------------------------------------------------------------
@@ -155,7 +155,7 @@ class SalesLedgerDialog(QDialog):
         self.report = None
         self.table.setRowCount(0)
         self.check.clear()
-        self.result.clear()
+        self.outcome.clear()
         self.save_button.setEnabled(False)
 
     # --- the preview ----------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class SalesLedgerDialog(QDialog):
 
         self._choice_changed()
         self.build_button.setEnabled(False)
-        self.result.setText(escape(self.tr("Building…")))
+        self.outcome.setText(escape(self.tr("Building…")))
         self.last_task = run_task(
             self, job, title=self.tr("Sales ledger"), on_success=self._built, on_failure=self._failed
         )
@@ -180,7 +180,7 @@ class SalesLedgerDialog(QDialog):
 
     def _built(self, report: LedgerReport) -> None:
         self.report = report
-        self.result.clear()
+        self.outcome.clear()
         self._fill_table(report)
         self._show_check(report)
         self.save_button.setEnabled(True)
@@ -256,7 +256,7 @@ class SalesLedgerDialog(QDialog):
 
         self.summary = None
         self.save_button.setEnabled(False)
-        self.result.setText(escape(self.tr("Saving…")))
+        self.outcome.setText(escape(self.tr("Saving…")))
         self.last_task = run_task(
             self,
             job,
@@ -278,16 +278,16 @@ class SalesLedgerDialog(QDialog):
             .replace("%2", format_money(summary.total, rub=True))
             .replace("%3", str(summary.path))
         )
-        self.result.setText(f"<p><b>{escape(text)}</b></p>")
+        self.outcome.setText(f"<p><b>{escape(text)}</b></p>")
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            self.result.clear()
+            self.outcome.clear()
             return
         if is_database_failure(error):
             error = database_error(error)
         if isinstance(error, UserError):
-            self.result.setText(f"<p style='color:#b00020'>{escape(error.message)}</p>")
+            self.outcome.setText(f"<p style='color:#b00020'>{escape(error.message)}</p>")
             return
-        self.result.clear()
+        self.outcome.clear()
         show_error(self, error, title=self.tr("Sales ledger"))

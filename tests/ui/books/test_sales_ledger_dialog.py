@@ -103,7 +103,7 @@ def test_the_quarter_is_shown_checked_and_saved_to_excel(
     assert len(book_rows) == rows and total["1"] == "Всего"
     assert books.money(total["14а"]) == books.money(1000) and books.money(total["17а"]) == books.money(200)
     assert dialog.summary is not None and dialog.summary.rows == rows
-    assert f"Сохранено: строк {rows}" in dialog.result.text() and str(written) in dialog.result.text()
+    assert f"Сохранено: строк {rows}" in dialog.outcome.text() and str(written) in dialog.outcome.text()
 
     # A счёт-фактура made after the print: «Сформировать» again names it.
     with database.transaction() as session:

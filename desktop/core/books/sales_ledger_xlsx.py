@@ -19,17 +19,23 @@ KOPECKS = Decimal("0.01")
 HEADER_ROW = 7  # the first header row; the column numbers are two rows below
 WIDTHS = {
     "1": 5,
-    "2": 7,
+    "2": 9,
+    "3а": 12,
+    "4": 12,
+    "6": 13,
+    "9": 12,
+    "10": 12,
     "3": 16,
     "5": 16,
-    "7": 28,
+    "7": 34,
     "8": 22,
     "11": 16,
     "11а": 18,
-    "12": 12,
+    "12": 16,
     "13б": 14,
     "19": 13,
 }
+LINE_HEIGHT = 11  # points per line of the 8-point text
 NOTE = (
     "Графы 14б, 14в, 17б, 17в (ставки 5 % и 7 % при УСН) добавлены программой AktDesk; "
     "в утверждённой форме книги продаж их нет (см. раздел «Книга продаж» документации)."
@@ -71,12 +77,10 @@ def _header(sheet: Any, styles: dict[str, Any]) -> None:
         sheet.cell(row=numbers, column=position, value=column.code)
         for row in (top, bottom, numbers):
             cell = sheet.cell(row=row, column=position)
-            cell.font = styles["small_bold"] if row != numbers else styles["small"]
+            cell.font = styles["header"] if row != numbers else styles["small"]
             cell.alignment = styles["center"]
             cell.border = styles["border"]
-        sheet.column_dimensions[get_column_letter(position)].width = WIDTHS.get(
-            column.code, 11 if column.money else 10
-        )
+        sheet.column_dimensions[get_column_letter(position)].width = _width(column.code, column.money)
     sheet.row_dimensions[top].height = 60
     sheet.row_dimensions[bottom].height = 90
 
@@ -90,6 +94,7 @@ def _styles() -> dict[str, Any]:
         "bold": Font(bold=True, size=9),
         "small": Font(size=8),
         "small_bold": Font(bold=True, size=8),
+        "header": Font(bold=True, size=7),
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "wrap": Alignment(vertical="top", wrap_text=True),
         "money": Alignment(horizontal="right", vertical="top"),
@@ -145,9 +150,14 @@ def fill_sheet(sheet: Any, ledger: SalesLedger) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.3
 
 
+def _width(code: str, money: bool) -> int:
+    return WIDTHS.get(code, 11 if money else 10)
+
+
 def _put_row(
     sheet: Any, row: int, values: dict[str, object], styles: dict[str, Any], *, bold: bool = False
 ) -> None:
+    lines = 1
     for position, column in enumerate(COLUMNS, start=1):
         value = values.get(column.code)
         cell = sheet.cell(row=row, column=position)
@@ -163,7 +173,10 @@ def _put_row(
                 cell.value = value if isinstance(value, int) else str(value)
                 if not isinstance(value, int):
                     cell.number_format = "@"
-            cell.alignment = styles["wrap"]
+                    # a wrapped cell's lines: about 1.2 characters of 8-point text per unit of width
+                    lines = max(lines, -(-len(str(value)) // int(_width(column.code, False) * 1.2)))
+            cell.alignment = styles["center"] if column.code in ("1", "2") and not bold else styles["wrap"]
+    sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
 
 
 def write_ledgers(path: Path, ledgers: Sequence[SalesLedger]) -> None:

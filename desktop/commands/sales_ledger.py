@@ -17,12 +17,12 @@ QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 def register(subparsers: Any) -> None:
     ledger = subparsers.add_parser(
         "sales-ledger",
-        help="книга продаж за квартал в Excel",
+        help="книга продаж за квартал (файл .xlsx)",
         description="Книга продаж квартала по форме приложения 5 к постановлению № 1137 (редакция 2026 года): "
         "счета-фактуры на реализацию, УПД со статусом 1, счета-фактуры на аванс и корректировочные "
         "на увеличение — по одной строке, итоги по ставкам. Запись файла отмечается как печать книги.",
     )
-    ledger.add_argument("--quarter", required=True, metavar="ГГГГ-Qn", help="квартал, например 2026-Q4")
+    ledger.add_argument("--quarter", required=True, metavar="«ГГГГ-Qn»", help="квартал, например «2026-Q4»")
     ledger.add_argument(
         "--entity", metavar="ИНН", help="только это своё юрлицо (иначе все — по листу на юрлицо)"
     )

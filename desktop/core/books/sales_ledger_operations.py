@@ -95,6 +95,8 @@ def build_report(
             continue
         report.ledgers.append(ledger)
         report.checks.append(check_ledger(session, ledger))
+    if progress is not None:
+        progress(len(entities), len(entities), quarter.title)
     if not report.ledgers:
         raise ValidationError(
             f"За {quarter.title} нет юрлиц — плательщиков НДС и нет счетов-фактур: книгу продаж вести некому.",
@@ -123,8 +125,9 @@ def save_sales_ledger(
         write_ledgers(path, report.ledgers)
         for ledger in report.ledgers:
             record_print(session, parsed.code, ledger.entity_id, path, len(ledger.rows))
-    if progress is not None:
-        progress(len(report.ledgers), len(report.ledgers), str(path))
+        session.flush()
+        # checked again against this print: what was flagged before is in the file now
+        report.checks = [check_ledger(session, ledger) for ledger in report.ledgers]
     summary = LedgerSummary(
         path=path,
         quarter=parsed.code,

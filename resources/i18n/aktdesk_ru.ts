@@ -4177,85 +4177,95 @@ Close the month anyway?</source>
 <context>
     <name>SalesLedgerDialog</name>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="62" />
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="176" />
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="263" />
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="293" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="64" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="184" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="274" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="304" />
         <source>Sales ledger</source>
         <translation>Книга продаж</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="87" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="89" />
         <source>%1 quarter</source>
         <translation>%1 квартал</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="90" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="92" />
         <source>All own entities</source>
         <translation>Все юрлица</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="96" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="98" />
         <source>%1, INN %2</source>
         <translation>%1, ИНН %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="98" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="100" />
         <source>Seller</source>
         <translation>Продавец</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="113" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="115" />
         <source>&amp;Build</source>
         <translation>&amp;Сформировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="116" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="118" />
         <source>&amp;Save to Excel…</source>
         <translation>Сохранить в &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="128" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="130" />
         <source>&amp;Quarter:</source>
         <translation>&amp;Квартал:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="131" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="133" />
         <source>Own &amp;entity:</source>
         <translation>&amp;Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="174" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="139" />
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="182" />
         <source>Building…</source>
         <translation>Формируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="196" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="204" />
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="224" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="232" />
         <source>All the quarter's VAT invoices are in the ledger once, the totals equal the registry's</source>
         <translation>Все счета-фактуры квартала в книге по одному разу, итоги совпадают с реестром</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="243" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="234" />
+        <source>No VAT invoices in the quarter, the registry has none either</source>
+        <translation>Счетов-фактур за квартал нет, в реестре их тоже нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="254" />
         <source>Save the sales ledger</source>
         <translation>Сохранить книгу продаж</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="245" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="256" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="259" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="270" />
         <source>Saving…</source>
         <translation>Сохраняется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="276" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="287" />
         <source>Saved: %1 rows, %2 with VAT → %3</source>
         <translation>Сохранено: строк %1, %2 с НДС → %3</translation>
     </message>

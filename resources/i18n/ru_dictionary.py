@@ -1079,6 +1079,10 @@ RU.update(
             "All the quarter's VAT invoices are in the ledger once, the totals equal the registry's",
         ): "Все счета-фактуры квартала в книге по одному разу, итоги совпадают с реестром",
         ("SalesLedgerDialog", "Save the sales ledger"): "Сохранить книгу продаж",
+        (
+            "SalesLedgerDialog",
+            "No VAT invoices in the quarter, the registry has none either",
+        ): "Счетов-фактур за квартал нет, в реестре их тоже нет",
         ("SalesLedgerDialog", "Excel workbook (*.xlsx)"): "Книга Excel (*.xlsx)",
         ("SalesLedgerDialog", "Saving…"): "Сохраняется…",
         ("SalesLedgerDialog", "Saved: %1 rows, %2 with VAT → %3"): "Сохранено: строк %1, %2 с НДС → %3",

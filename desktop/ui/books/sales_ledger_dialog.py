@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -134,9 +136,15 @@ class SalesLedgerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
-        check_title = QLabel(f"<b>{escape(self.tr('Check'))}</b>", self)
+        title = self.tr("Check")
+        check_title = QLabel(f"<b>{escape(title)}</b>", self)
         layout.addWidget(check_title)
-        layout.addWidget(self.check)
+        scroll = QScrollArea(self)  # many findings scroll instead of stretching the dialog
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMaximumHeight(180)
+        scroll.setWidget(self.check)
+        layout.addWidget(scroll)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
@@ -223,9 +231,12 @@ class SalesLedgerDialog(QDialog):
         fine = self.tr(
             "All the quarter's VAT invoices are in the ledger once, the totals equal the registry's"
         )
+        empty = self.tr("No VAT invoices in the quarter, the registry has none either")
         for ledger, check in zip(report.ledgers, report.checks, strict=True):
             prefix = f"{ledger.short_name or ledger.seller}: " if several else ""
-            if check.ok:
+            if check.ok and not ledger.rows:
+                lines.append(f"<p style='color:#1b7f3b'>{escape(prefix + empty)}</p>")
+            elif check.ok:
                 lines.append(f"<p style='color:#1b7f3b'>{escape(prefix + fine)}</p>")
             for finding in check.findings:
                 colour = COLOURS.get(finding.level, "#000000")

@@ -18,6 +18,7 @@ from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
 from desktop.ui.audit.dialog import AuditDialog
 from desktop.ui.books.export_dialog import ExportDialog
+from desktop.ui.books.sales_ledger_dialog import SalesLedgerDialog
 from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
 from desktop.ui.budget.routes_dialog import ApprovalRoutesDialog
 from desktop.ui.closing.tab import ClosingTab
@@ -267,6 +268,11 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(lambda: self.refresh_current(asked=True))
         view_menu.addAction(self.refresh_action)
 
+        books_menu = self.menuBar().addMenu(self.tr("&Books"))
+        self.sales_ledger_action = QAction(self.tr("&Sales ledger…"), self)
+        self.sales_ledger_action.triggered.connect(lambda: self.open_sales_ledger())
+        books_menu.addAction(self.sales_ledger_action)
+
         directories = self.menuBar().addMenu(self.tr("&Directories"))
         counterparties_action = QAction(self.tr("&Counterparties…"), self)
         counterparties_action.triggered.connect(self.open_counterparties)
@@ -303,6 +309,14 @@ class MainWindow(QMainWindow):
         if self.database is None:
             return None
         dialog = ExportDialog(self.database, self.settings, self)
+        dialog.open()
+        return dialog
+
+    def open_sales_ledger(self) -> SalesLedgerDialog | None:
+        """Книги → Книга продаж: the quarter's sales ledger, its check and the .xlsx."""
+        if self.database is None:
+            return None
+        dialog = SalesLedgerDialog(self.database, self.settings, self)
         dialog.open()
         return dialog
 

@@ -2463,185 +2463,195 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="86" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="87" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <location filename="../../desktop/ui/main_window.py" line="90" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
+        <location filename="../../desktop/ui/main_window.py" line="432" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="254" />
         <source>&amp;Export to 1C…</source>
         <translation>&amp;Выгрузка в 1С…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <source>&amp;Books</source>
+        <translation>&amp;Книги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <source>&amp;Sales ledger…</source>
+        <translation>Книга &amp;продаж…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="432" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439" />
+        <location filename="../../desktop/ui/main_window.py" line="453" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442" />
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="456" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -4228,6 +4238,102 @@ Close the month anyway?</source>
         <location filename="../../desktop/ui/requests/tab.py" line="274" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
+    </message>
+</context>
+<context>
+    <name>SalesLedgerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="64" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="184" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="274" />
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="304" />
+        <source>Sales ledger</source>
+        <translation>Книга продаж</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="89" />
+        <source>%1 quarter</source>
+        <translation>%1 квартал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="92" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="98" />
+        <source>%1, INN %2</source>
+        <translation>%1, ИНН %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="100" />
+        <source>Seller</source>
+        <translation>Продавец</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="115" />
+        <source>&amp;Build</source>
+        <translation>&amp;Сформировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="118" />
+        <source>&amp;Save to Excel…</source>
+        <translation>Сохранить в &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="130" />
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Квартал:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="133" />
+        <source>Own &amp;entity:</source>
+        <translation>&amp;Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="139" />
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="182" />
+        <source>Building…</source>
+        <translation>Формируется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="204" />
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="232" />
+        <source>All the quarter's VAT invoices are in the ledger once, the totals equal the registry's</source>
+        <translation>Все счета-фактуры квартала в книге по одному разу, итоги совпадают с реестром</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="234" />
+        <source>No VAT invoices in the quarter, the registry has none either</source>
+        <translation>Счетов-фактур за квартал нет, в реестре их тоже нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="254" />
+        <source>Save the sales ledger</source>
+        <translation>Сохранить книгу продаж</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="256" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="270" />
+        <source>Saving…</source>
+        <translation>Сохраняется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/sales_ledger_dialog.py" line="287" />
+        <source>Saved: %1 rows, %2 with VAT → %3</source>
+        <translation>Сохранено: строк %1, %2 с НДС → %3</translation>
     </message>
 </context>
 <context>

@@ -1070,3 +1070,35 @@ RU.update(
         ("ExportDialog", "Incoming payments"): "Поступления на расчётный счёт",
     }
 )
+
+# books: the sales ledger (книга продаж)
+RU.update(
+    {
+        ("MainWindow", "&Books"): "&Книги",
+        ("MainWindow", "&Sales ledger…"): "Книга &продаж…",
+        ("SalesLedgerDialog", "Sales ledger"): "Книга продаж",
+        ("SalesLedgerDialog", "%1 quarter"): "%1 квартал",
+        ("SalesLedgerDialog", "All own entities"): "Все юрлица",
+        ("SalesLedgerDialog", "%1, INN %2"): "%1, ИНН %2",
+        ("SalesLedgerDialog", "Seller"): "Продавец",
+        ("SalesLedgerDialog", "&Build"): "&Сформировать",
+        ("SalesLedgerDialog", "&Save to Excel…"): "Сохранить в &Excel…",
+        ("SalesLedgerDialog", "&Quarter:"): "&Квартал:",
+        ("SalesLedgerDialog", "Own &entity:"): "&Юрлицо:",
+        ("SalesLedgerDialog", "Check"): "Проверка",
+        ("SalesLedgerDialog", "Building…"): "Формируется…",
+        ("SalesLedgerDialog", "Total"): "Всего",
+        (
+            "SalesLedgerDialog",
+            "All the quarter's VAT invoices are in the ledger once, the totals equal the registry's",
+        ): "Все счета-фактуры квартала в книге по одному разу, итоги совпадают с реестром",
+        ("SalesLedgerDialog", "Save the sales ledger"): "Сохранить книгу продаж",
+        (
+            "SalesLedgerDialog",
+            "No VAT invoices in the quarter, the registry has none either",
+        ): "Счетов-фактур за квартал нет, в реестре их тоже нет",
+        ("SalesLedgerDialog", "Excel workbook (*.xlsx)"): "Книга Excel (*.xlsx)",
+        ("SalesLedgerDialog", "Saving…"): "Сохраняется…",
+        ("SalesLedgerDialog", "Saved: %1 rows, %2 with VAT → %3"): "Сохранено: строк %1, %2 с НДС → %3",
+    }
+)

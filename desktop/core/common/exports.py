@@ -40,6 +40,11 @@ def _write(path: Path, content: Content) -> None:
         raise file_error(path, error) from error
 
 
+def write_workbook(path: Path, workbook: Any) -> None:
+    """Save an openpyxl workbook atomically, a locked or unwritable file said in Russian."""
+    _write(Path(path), workbook.save)
+
+
 def _csv_value(column: ExportColumn, value: Any) -> str:
     if value is None:
         return ""
@@ -122,7 +127,7 @@ def export_xlsx(
         sheet.column_dimensions[get_column_letter(index)].width = column.width or widths[index - 1]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    _write(Path(path), workbook.save)
+    write_workbook(path, workbook)
     return count
 
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.core.closing import plan as closing
+from desktop.core.common.catalog import entity_regime_on
 from desktop.core.common.formats import format_date
 from desktop.core.common.periods import period_bounds
 from desktop.core.db import Database
-from desktop.core.common.catalog import entity_regime_on
 from desktop.core.models import Document, OwnEntity, VatRegime
 
 

@@ -27,8 +27,9 @@ from decimal import Decimal
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.common.catalog import NO_VAT
 from desktop.core.common.formats import format_date
-from desktop.core.common.labels import KIND_TITLES
+from desktop.core.common.labels import KIND_DATIVE, KIND_TITLES
 from desktop.core.common.money import format_money
 from desktop.core.models import Document, DocumentKind, DocumentLine, DocumentStage, DocumentStatus
 
@@ -219,13 +220,21 @@ def preview_text(
     """«УКД к УПД № 12 от 30.11.2026: было 10 000,00, стало 12 000,00, увеличение 2 000,00 (НДС 440,00)»."""
     was = sum((v.total for v in state.values()), ZERO)
     (up, up_vat), (down, down_vat) = split(positions)
+    with_vat = any(
+        p.after.vat_rate not in ("", NO_VAT) or p.before.vat_rate not in ("", NO_VAT) for p in positions
+    )
+
+    def vat(amount: Decimal) -> str:
+        return f" (НДС {format_money(amount)})" if with_vat else " (без НДС)"
+
     parts = []
     if up:
-        parts.append(f"увеличение {format_money(up)} (НДС {format_money(up_vat)})")
+        parts.append(f"увеличение {format_money(up)}{vat(up_vat)}")
     if down:
-        parts.append(f"уменьшение {format_money(down)} (НДС {format_money(down_vat)})")
+        parts.append(f"уменьшение {format_money(down)}{vat(down_vat)}")
     changed = ", ".join(parts) or "суммы не меняются, меняются количество или цена"
-    return f"УКД к {document_title(target)}: было {format_money(was)}, стало {format_money(new_total)}, {changed}"
+    to = f"{KIND_DATIVE.get(target.kind, '')} № {target.number} от {format_date(target.date)}"
+    return f"УКД к {to}: было {format_money(was)}, стало {format_money(new_total)}, {changed}"
 
 
 def target_of(sales: Iterable[Document]) -> Document | None:

@@ -37,6 +37,15 @@ KIND_NOUNS: dict[DocumentKind, str] = {
     DocumentKind.ADVANCE_SF: "счёт-фактура на аванс",
     DocumentKind.UKD: "УКД",
 }
+# After «к» (the document a УКД corrects): «УКД к акту № 5 от 31.10.2026», «к счёту-фактуре …».
+KIND_DATIVE: dict[DocumentKind, str] = {
+    DocumentKind.ACT: "акту",
+    DocumentKind.INVOICE: "счёту",
+    DocumentKind.UPD: "УПД",
+    DocumentKind.SF: "счёту-фактуре",
+    DocumentKind.ADVANCE_SF: "счёту-фактуре на аванс",
+    DocumentKind.UKD: "УКД",
+}
 # The title printed on the form itself.
 KIND_FORM_TITLES: dict[DocumentKind, str] = {
     DocumentKind.ACT: "Акт",

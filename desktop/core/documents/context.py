@@ -33,7 +33,7 @@ from desktop.core.common.formats import (
     format_date_words,
     format_short_range,
 )
-from desktop.core.common.labels import KIND_FORM_TITLES, KIND_TITLES
+from desktop.core.common.labels import KIND_DATIVE, KIND_FORM_TITLES, KIND_TITLES
 from desktop.core.common.money import format_money, format_quantity
 from desktop.core.common.periods import format_period
 from desktop.core.common.resources import resource_path
@@ -654,14 +654,6 @@ def upd_context(
     return ctx
 
 
-KIND_GENITIVE = {  # «к счёту-фактуре (УПД, акту) № …»
-    DocumentKind.UPD: "УПД",
-    DocumentKind.SF: "счёту-фактуре",
-    DocumentKind.ACT: "акту",
-    DocumentKind.UKD: "УКД",
-}
-
-
 def _sale_of(doc: Document) -> tuple[Document, Document | None]:
     """(the sale a УКД corrects, the previous УКД of the chain or None): its basis, followed back."""
     basis = doc.basis
@@ -760,7 +752,7 @@ def ukd_context(doc: Document, with_stamp: bool = True, options: ContextOptions 
     ctx["ukd"] = {
         "status": status,
         "is_invoice": status == 1,
-        "corrected": f"{KIND_GENITIVE.get(sale.kind, '')} № {sale.number} от {format_date(sale.date)}",
+        "corrected": f"{KIND_DATIVE.get(sale.kind, '')} № {sale.number} от {format_date(sale.date)}",
         "corrected_number": sale.number,
         "corrected_date": format_date(sale.date),
         "previous": f"УКД № {previous.number} от {format_date(previous.date)}"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desktop.core.common import numbering
 from desktop.core.db import Database, open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.models import Document
@@ -49,12 +50,12 @@ def _check_unique_and_gap_free(database: Database) -> int:
             select(Document.contract_id, Document.kind, Document.stage, Document.period)
         ).all()
         numbers = session.execute(
-            select(Document.own_entity_id, Document.kind, Document.year, Document.seq)
+            select(Document.own_entity_id, Document.kind, Document.upd_status, Document.year, Document.seq)
         ).all()
     assert len(keys) == len(set(keys)), "a document was issued twice"
     groups: dict[tuple[int, str, int], list[int]] = {}
-    for entity, kind, year, seq in numbers:
-        groups.setdefault((entity, kind, year), []).append(seq)
+    for entity, kind, status, year, seq in numbers:  # счета-фактуры and UPDs of status 1: one sequence
+        groups.setdefault((entity, numbering.sequence_of(kind, status), year), []).append(seq)
     for seqs in groups.values():
         assert sorted(seqs) == list(range(1, len(seqs) + 1)), "numbers have a gap or a duplicate"
     return len(keys)

@@ -97,7 +97,7 @@ def test_send_dry_run_then_send_then_nothing_twice(url: str, server: SmtpServer)
             assert received.rcpt_tos == client.email_list
             documents = session.scalars(select(Document).where(Document.counterparty_id == client.id)).all()
             files = {Path(d.pdf_path).name: Path(d.pdf_path) for d in documents}  # type: ignore[arg-type]
-            files |= {fns_name(d.xml_path): Path(d.xml_path) for d in documents if d.kind == "upd"}  # type: ignore[arg-type]
+            files |= {fns_name(d.xml_path): Path(d.xml_path) for d in documents if d.kind in ("upd", "sf")}  # type: ignore[arg-type]
             assert {n: hashlib.sha256(b).hexdigest() for n, b in received.attachments().items()} == {
                 n: hashlib.sha256(p.read_bytes()).hexdigest() for n, p in files.items()
             }

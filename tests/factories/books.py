@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.common import numbering
@@ -134,7 +134,7 @@ class Quarter4:
     """What ``fourth_quarter`` made: the ids of the books' documents."""
 
     entity_inn: str
-    upd_ids: list[int]
+    upd_ids: list[int]  # the closed month's счета-фактуры: UPDs with status 1 and separate ones
     advance_id: int
     receipt: str  # «71 от 03.11.2026»
     sale_id: int
@@ -143,7 +143,7 @@ class Quarter4:
 
 
 def fourth_quarter(session: Session, entity_inn: str) -> Quarter4:
-    """On top of a closed October 2026 (its UPDs with status 1): a prepayment of December's service
+    """On top of a closed October 2026 (its счета-фактуры: UPDs with status 1 and separate ones): a prepayment of December's service
     received on 03.11.2026 with its advance счёт-фактура (22/122), December's separate счёт-фактура
     (a 22 % line and a 20 % line) offsetting it, a УКД raising an October UPD by 1 220,00 and a
     second one lowering it by 610,00."""
@@ -151,11 +151,17 @@ def fourth_quarter(session: Session, entity_inn: str) -> Quarter4:
         session.scalars(
             select(Document)
             .join(Document.own_entity)
-            .where(OwnEntity.inn == entity_inn, Document.kind == DocumentKind.UPD, Document.upd_status == 1)
-            .order_by(Document.id)
+            .where(
+                OwnEntity.inn == entity_inn,
+                or_(
+                    and_(Document.kind == DocumentKind.UPD, Document.upd_status == 1),
+                    Document.kind == DocumentKind.SF,
+                ),
+            )
+            .order_by(Document.kind.desc(), Document.id)  # the UPDs first: the УКД corrects one
         )
     )
-    assert upds, "the closed month made no UPD with status 1"
+    assert upds, "the closed month made no счёт-фактура"
     contract = vat_contract(session, entity_inn)
     invoice = document(session, contract, DocumentKind.INVOICE, dt.date(2026, 11, 2), [line("22%", "10000.00", "2200.00")],
                        period="2026-12", stage="prepay")  # fmt: skip

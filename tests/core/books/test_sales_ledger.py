@@ -13,10 +13,11 @@ from desktop.core.books.sales_ledger import Quarter
 from desktop.core.books.sales_ledger_check import ERROR, INFO
 from desktop.core.books.sales_ledger_operations import prepare
 from desktop.core.closing import plan as closing_plan
+from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.errors import ValidationError
-from desktop.core.models import Document, OwnEntity
+from desktop.core.models import Document, DocumentKind, OwnEntity
 from tests.factories import TODAY, books
 
 
@@ -62,12 +63,22 @@ def test_the_books_rows_and_the_check_on_both_databases(any_db: Database) -> Non
         assert sale is not None
         sale.amount_total += Decimal("1.00")
         number = sale.number
+        separate = [
+            d for d in (session.get(Document, i) for i in made.upd_ids) if d and d.kind == DocumentKind.SF
+        ]
+        book_total = sum((d.amount_total for d in separate), Decimal("13400.00"))
     errors = [f for f in prepare(any_db, "2026-Q4", [made.entity_inn]).checks[0].findings if f.level == ERROR]
     assert any(
         f"№ {number} от 31.12.2026: в книге 13 400,00 ₽ с НДС, в документе 13 401,00 ₽" in f.text
         for f in errors
     )
-    assert any(f.text.startswith("Итог книги за счета-фактуры на реализацию: 13 400,00 ₽") for f in errors)
+    book = format_money(book_total, rub=True, group=" ")
+    registry = format_money(book_total + Decimal("1.00"), rub=True, group=" ")
+    assert any(
+        f.text.startswith(f"Итог книги за счета-фактуры на реализацию: {book}")
+        and f"по реестру: {registry}" in f.text
+        for f in errors
+    )
 
 
 @pytest.mark.parametrize("text", ["2026-Q5", "2026-Q0", "2026-4", "IV 2026", ""])

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop.commands.bank",
     "desktop.commands.users",
     "desktop.commands.books",
+    "desktop.commands.book_advances",
 )
 
 

@@ -1,6 +1,133 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AdvancesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="58" />
+        <source>Advances received</source>
+        <translation>Авансы полученные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="80" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="86" />
+        <source>%1, INN %2</source>
+        <translation>%1, ИНН %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="87" />
+        <source>Only &amp;not offset</source>
+        <translation>Только &amp;не зачтённые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="92" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="93" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="94" />
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="95" />
+        <source>Advance</source>
+        <translation>Сумма аванса</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="96" />
+        <source>Invoice for payment</source>
+        <translation>Счёт на оплату</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="97" />
+        <source>VAT invoice due</source>
+        <translation>Срок СФ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="98" />
+        <source>Advance VAT invoice</source>
+        <translation>Счёт-фактура на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="99" />
+        <source>Offset</source>
+        <translation>Зачтён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="113" />
+        <source>Own &amp;entity:</source>
+        <translation>&amp;Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="145" />
+        <source>not needed: sale on %1</source>
+        <translation>не нужен: отгрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="149" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="158" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="165" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="169" />
+        <source>№ %1 of %2</source>
+        <translation>№ %1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="154" />
+        <source>not issued</source>
+        <translation>не выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="160" />
+        <source>not offset</source>
+        <translation>не зачтён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="185" />
+        <source>Overdue: the VAT invoice had to be issued by %1</source>
+        <translation>Просрочен: счёт-фактуру нужно было выставить не позднее %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="191" />
+        <source>Due today</source>
+        <translation>Срок — сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="197" />
+        <source>Received: %1; with advance VAT invoices: %2; not offset: %3</source>
+        <translation>Получено: %1; выставлены счета-фактуры на аванс: %2; не зачтено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="203" />
+        <source>&amp;Issue advance VAT invoices (%1)</source>
+        <translation>&amp;Выставить счета-фактуры на аванс (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="230" />
+        <source>Issuing…</source>
+        <translation>Выставление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="234" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="261" />
+        <source>Advance VAT invoices</source>
+        <translation>Счета-фактуры на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="247" />
+        <source>Advance VAT invoices issued: %1</source>
+        <translation>Выставлено счетов-фактур на аванс: %1</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="82" />
@@ -164,133 +291,133 @@
 <context>
     <name>ApprovalRoutesDialog</name>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="38" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="36" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="39" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="37" />
         <source>Budget item</source>
         <translation>Статья ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="40" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="38" />
         <source>Amount above</source>
         <translation>Сумма свыше</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="41" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="39" />
         <source>Approver</source>
         <translation>Согласующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="42" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="40" />
         <source>Title on the route</source>
         <translation>Должность на маршруте</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="51" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="49" />
         <source>Approval routes</source>
         <translation>Маршруты согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="76" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="68" />
         <source>0 — any amount</source>
         <translation>0 — любая сумма</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="83" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="75" />
         <source>e.g. Head of department</source>
         <translation>например, Руководитель отдела</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="98" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="90" />
         <source>New rule</source>
         <translation>Новое правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="99" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="91" />
         <source>Save rule</source>
         <translation>Сохранить правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="100" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="92" />
         <source>Delete rule</source>
         <translation>Удалить правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="127" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="103" />
         <source>Own entity:</source>
         <translation>Юрлицо:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="129" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="105" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="131" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="107" />
         <source>Budget item:</source>
         <translation>Статья ДДС:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="133" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="109" />
         <source>Amount above, ₽:</source>
         <translation>Сумма свыше, ₽:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="137" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="113" />
         <source>Stage:</source>
         <translation>Этап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="142" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="118" />
         <source>Approver:</source>
         <translation>Согласующий:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="143" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="119" />
         <source>Title on the route:</source>
         <translation>Должность на маршруте:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="149" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="125" />
         <source>Which route a request takes</source>
         <translation>Какой маршрут пройдёт заявка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="154" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="130" />
         <source>Request amount, ₽:</source>
         <translation>Сумма заявки, ₽:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="156" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="132" />
         <source>budget item:</source>
         <translation>статья:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="161" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="137" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="180" />
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="212" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="156" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="188" />
         <source>Any</source>
         <translation>Любая</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="237" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="213" />
         <source>The routes are shown read-only.</source>
         <translation>Маршруты показаны только для просмотра.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="241" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="217" />
         <source>A request goes through every rule of its payer whose amount it exceeds and whose budget item is its own or «Any». Stage 2 waits for stage 1; the approvers of one stage decide in parallel. A return for revision starts the route again.</source>
         <translation>Заявка проходит все правила своего плательщика, сумму которых она превышает и чья статья ДДС — её или «Любая». Этап 2 ждёт этапа 1; согласующие одного этапа решают параллельно. Возврат на доработку начинает маршрут заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/routes_dialog.py" line="326" />
+        <location filename="../../desktop/ui/budget/routes_dialog.py" line="302" />
         <source>Delete the rule? Requests already on approval keep their route.</source>
         <translation>Удалить правило? Заявки, уже отправленные на согласование, сохранят свой маршрут.</translation>
     </message>
@@ -404,32 +531,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="27" />
+        <location filename="../../desktop/ui/audit/model.py" line="37" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="28" />
+        <location filename="../../desktop/ui/audit/model.py" line="38" />
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="29" />
+        <location filename="../../desktop/ui/audit/model.py" line="39" />
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="30" />
+        <location filename="../../desktop/ui/audit/model.py" line="40" />
         <source>No./id</source>
         <translation>№/id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="31" />
+        <location filename="../../desktop/ui/audit/model.py" line="41" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit/model.py" line="32" />
+        <location filename="../../desktop/ui/audit/model.py" line="42" />
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
@@ -437,22 +564,22 @@
 <context>
     <name>BudgetDirectoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="170" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="162" />
         <source>Budget items and cost centres</source>
         <translation>Статьи ДДС и ЦФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="175" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="167" />
         <source>Budget items</source>
         <translation>Статьи ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="176" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="168" />
         <source>Cost centres</source>
         <translation>ЦФО</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="177" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="169" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1848,57 +1975,57 @@ Close the month anyway?</source>
 <context>
     <name>EntriesPane</name>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="35" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="33" />
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="36" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="34" />
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="37" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="35" />
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="64" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="56" />
         <source>Active (offered for new requests)</source>
         <translation>Действует (предлагается в новых заявках)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="69" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="61" />
         <source>New</source>
         <translation>Новая запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="70" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="62" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="72" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="64" />
         <source>Code:</source>
         <translation>Код:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="73" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="65" />
         <source>Name:</source>
         <translation>Наименование:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="87" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="95" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="87" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/budget/directory_dialog.py" line="105" />
+        <location filename="../../desktop/ui/budget/directory_dialog.py" line="97" />
         <source>A closed entry is no longer offered for new requests; the requests charged to it keep it.</source>
         <translation>Недействующую запись не предлагают в новых заявках; заявки, где она выбрана, её сохраняют.</translation>
     </message>
@@ -1920,9 +2047,9 @@ Close the month anyway?</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/books/export_dialog.py" line="52" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="132" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="160" />
-        <location filename="../../desktop/ui/books/export_dialog.py" line="194" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="134" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="162" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="200" />
         <source>Export to 1C:Accounting</source>
         <translation>Выгрузка в 1С:Бухгалтерию</translation>
     </message>
@@ -1967,77 +2094,77 @@ Close the month anyway?</source>
         <translation>&amp;Формат:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="107" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="108" />
         <source>F&amp;ile:</source>
         <translation>Фа&amp;йл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="134" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="136" />
         <source>EnterpriseData file (*.xml)</source>
         <translation>Файл EnterpriseData (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="143" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="145" />
         <source>File: choose where to write the export.</source>
         <translation>Файл: укажите, куда записать выгрузку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="156" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="158" />
         <source>Exporting…</source>
         <translation>Выгрузка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="176" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="182" />
         <source>Exported objects: %1 (EnterpriseData %2, %3)</source>
         <translation>Выгружено объектов: %1 (EnterpriseData %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="181" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="187" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="202" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="208" />
         <source>Own entities</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="203" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="209" />
         <source>Counterparties</source>
         <translation>Контрагенты</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="204" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="210" />
         <source>Contracts</source>
         <translation>Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="205" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="211" />
         <source>Services</source>
         <translation>Номенклатура (услуги)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="206" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="212" />
         <source>Sales (acts and UPDs)</source>
         <translation>Реализации (акты и УПД)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="207" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="213" />
         <source>Issued VAT invoices for sales</source>
         <translation>Счета-фактуры выданные на реализацию</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="208" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="214" />
         <source>Issued VAT invoices for advances</source>
         <translation>Счета-фактуры выданные на аванс</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="209" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="215" />
         <source>Invoices for payment</source>
         <translation>Счета покупателям</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/books/export_dialog.py" line="210" />
+        <location filename="../../desktop/ui/books/export_dialog.py" line="216" />
         <source>Incoming payments</source>
         <translation>Поступления на расчётный счёт</translation>
     </message>
@@ -2407,185 +2534,210 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="87" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="90" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="91" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <location filename="../../desktop/ui/main_window.py" line="94" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="479" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="254" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>&amp;Export to 1C…</source>
         <translation>&amp;Выгрузка в 1С…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <source>&amp;Books</source>
+        <translation>&amp;Книги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <source>&amp;Advances…</source>
+        <translation>&amp;Авансы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <source>Advance VAT invoices issued: %1</source>
+        <translation>Выставлены счета-фактуры на аванс: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <source>(not issued: %1, see Books → Advances)</source>
+        <translation>(не выставлены: %1, см. «Книги → Авансы»)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <source>Advance VAT invoices</source>
+        <translation>Счета-фактуры на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="422" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="423" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="453" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="466" />
+        <location filename="../../desktop/ui/main_window.py" line="479" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="466" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439" />
+        <location filename="../../desktop/ui/main_window.py" line="500" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442" />
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="503" />
+        <location filename="../../desktop/ui/main_window.py" line="508" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -3709,17 +3861,17 @@ Close the month anyway?</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="266" />
+        <location filename="../../desktop/ui/requests/card.py" line="268" />
         <source>Bank BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="268" />
+        <location filename="../../desktop/ui/requests/card.py" line="271" />
         <source>Settlement account*</source>
         <translation>Р/с*</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="272" />
+        <location filename="../../desktop/ui/requests/card.py" line="275" />
         <source>Correspondent account</source>
         <translation>К/с</translation>
     </message>
@@ -3789,198 +3941,198 @@ Close the month anyway?</source>
         <translation>Статья ДДС</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="310" />
+        <location filename="../../desktop/ui/requests/card.py" line="313" />
         <source>Approval route</source>
         <translation>Маршрут согласования</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="321" />
+        <location filename="../../desktop/ui/requests/card.py" line="324" />
         <source>A comment (required to reject or return for revision)</source>
         <translation>Комментарий (обязателен, чтобы отказать или вернуть на доработку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="323" />
+        <location filename="../../desktop/ui/requests/card.py" line="326" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="326" />
+        <location filename="../../desktop/ui/requests/card.py" line="329" />
         <source>E-invoice…</source>
         <translation>Эл. версия счёта…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="327" />
+        <location filename="../../desktop/ui/requests/card.py" line="330" />
         <source>Payment order…</source>
         <translation>Платёжное поручение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="328" />
+        <location filename="../../desktop/ui/requests/card.py" line="331" />
         <source>Drop files on the card to attach them as the e-invoice.</source>
         <translation>Перетащите файлы на карточку, чтобы приложить их как электронную версию счёта.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="333" />
+        <location filename="../../desktop/ui/requests/card.py" line="336" />
         <source>History and comments</source>
         <translation>История и комментарии</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="341" />
+        <location filename="../../desktop/ui/requests/card.py" line="344" />
         <source>Attachments</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="353" />
+        <location filename="../../desktop/ui/requests/card.py" line="356" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="355" />
+        <location filename="../../desktop/ui/requests/card.py" line="358" />
         <source>Submit for approval</source>
         <translation>На согласование</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="356" />
+        <location filename="../../desktop/ui/requests/card.py" line="359" />
         <source>Approve</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="357" />
+        <location filename="../../desktop/ui/requests/card.py" line="360" />
         <source>Return for revision</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="358" />
+        <location filename="../../desktop/ui/requests/card.py" line="361" />
         <source>Reject</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="359" />
+        <location filename="../../desktop/ui/requests/card.py" line="362" />
         <source>Mark paid</source>
         <translation>Отметить оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="361" />
+        <location filename="../../desktop/ui/requests/card.py" line="364" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="459" />
+        <location filename="../../desktop/ui/requests/card.py" line="446" />
         <source>New payment request</source>
         <translation>Новая заявка на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="465" />
-        <location filename="../../desktop/ui/requests/card.py" line="466" />
-        <location filename="../../desktop/ui/requests/card.py" line="467" />
-        <location filename="../../desktop/ui/requests/card.py" line="468" />
+        <location filename="../../desktop/ui/requests/card.py" line="452" />
+        <location filename="../../desktop/ui/requests/card.py" line="453" />
+        <location filename="../../desktop/ui/requests/card.py" line="454" />
+        <location filename="../../desktop/ui/requests/card.py" line="455" />
         <source>Save and submit the request first.</source>
         <translation>Сначала сохраните заявку и отправьте её на согласование.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="469" />
-        <location filename="../../desktop/ui/requests/card.py" line="470" />
-        <location filename="../../desktop/ui/requests/card.py" line="948" />
+        <location filename="../../desktop/ui/requests/card.py" line="456" />
+        <location filename="../../desktop/ui/requests/card.py" line="457" />
+        <location filename="../../desktop/ui/requests/card.py" line="935" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните заявку.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="508" />
+        <location filename="../../desktop/ui/requests/card.py" line="495" />
         <source>Payment request № %1 of %2</source>
         <translation>Заявка на оплату № %1 от %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="516" />
+        <location filename="../../desktop/ui/requests/card.py" line="503" />
         <source>payment order exported %1</source>
         <translation>платёжное поручение выгружено %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="550" />
+        <location filename="../../desktop/ui/requests/card.py" line="537" />
         <source>comment</source>
         <translation>комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="591" />
+        <location filename="../../desktop/ui/requests/card.py" line="578" />
         <source>Previous rounds</source>
         <translation>Предыдущие круги</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="595" />
+        <location filename="../../desktop/ui/requests/card.py" line="582" />
         <source>Round %1</source>
         <translation>Круг %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="610" />
+        <location filename="../../desktop/ui/requests/card.py" line="597" />
         <source>any approver</source>
         <translation>любой согласующий</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="616" />
+        <location filename="../../desktop/ui/requests/card.py" line="603" />
         <source>waiting</source>
         <translation>ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="618" />
+        <location filename="../../desktop/ui/requests/card.py" line="605" />
         <source>next</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="685" />
+        <location filename="../../desktop/ui/requests/card.py" line="672" />
         <source>By the item «%1» in %2: paid %3, approved for payment %4</source>
         <translation>По статье «%1» в %2: оплачено %3, согласовано к оплате %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="696" />
+        <location filename="../../desktop/ui/requests/card.py" line="683" />
         <source>E-invoice</source>
         <translation>Эл. версия счёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="696" />
+        <location filename="../../desktop/ui/requests/card.py" line="683" />
         <source>Payment order</source>
         <translation>Платёжное поручение</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="697" />
+        <location filename="../../desktop/ui/requests/card.py" line="684" />
         <source>waiting in the queue</source>
         <translation>ждёт в очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="747" />
+        <location filename="../../desktop/ui/requests/card.py" line="734" />
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 символов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="874" />
+        <location filename="../../desktop/ui/requests/card.py" line="861" />
         <source>Sending the e-mail to the approvers…</source>
         <translation>Письмо согласующим отправляется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="883" />
-        <location filename="../../desktop/ui/requests/card.py" line="898" />
+        <location filename="../../desktop/ui/requests/card.py" line="870" />
+        <location filename="../../desktop/ui/requests/card.py" line="885" />
         <source>The e-mail to the approvers was not sent: %1</source>
         <translation>Письмо согласующим не отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="890" />
+        <location filename="../../desktop/ui/requests/card.py" line="877" />
         <source>E-mail sent to the approvers: %1</source>
         <translation>Письмо согласующим отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="904" />
+        <location filename="../../desktop/ui/requests/card.py" line="891" />
         <source>Sending the e-mail to the approvers</source>
         <translation>Отправка письма согласующим</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="937" />
+        <location filename="../../desktop/ui/requests/card.py" line="924" />
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="939" />
+        <location filename="../../desktop/ui/requests/card.py" line="926" />
         <source>PDF or pictures (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>PDF или изображения (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/card.py" line="971" />
+        <location filename="../../desktop/ui/requests/card.py" line="958" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
     </message>

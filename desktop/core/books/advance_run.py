@@ -16,6 +16,7 @@ from desktop.core.books.advances import IssueResult
 from desktop.core.closing.files import FileWriter
 from desktop.core.closing.plan import ClosingResult
 from desktop.core.db import Database
+from desktop.core.errors import UserError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 
 
@@ -55,3 +56,20 @@ def issue_with_files(
         files.close()
     result.refusals.extend(f"Файлы документа: {error.message}" for error in outcome.errors)
     return result
+
+
+def list_advances(database: Database, where: advances.AdvanceFilter | None = None) -> list[advances.Advance]:
+    """The rows of «Авансы» (``advances.advances``)."""
+    with database.session() as session:
+        return advances.advances(session, where or advances.AdvanceFilter())
+
+
+def may_issue(database: Database) -> bool:
+    """The person may issue advance счета-фактуры (everyone on SQLite; accountants and
+    administrators on PostgreSQL)."""
+    with database.session() as session:
+        try:
+            advances.check_may_issue(session)
+        except UserError:
+            return False
+    return True

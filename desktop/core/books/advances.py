@@ -101,6 +101,7 @@ class Advance:
     invoice_id: int
     entity_id: int
     entity: str
+    entity_inn: str
     client: str
     contract_id: int
     contract: str
@@ -255,8 +256,9 @@ def pays_vat(entity: OwnEntity, day: dt.date) -> bool:
     return entity_regime_on(entity, day) != VatRegime.NO_VAT
 
 
-def advances(session: Session, where: AdvanceFilter = AdvanceFilter()) -> list[Advance]:
+def advances(session: Session, where: AdvanceFilter | None = None) -> list[Advance]:
     """The received advances (see the module's docstring), oldest receipt first."""
+    where = where or AdvanceFilter()
     allocations = [
         a for a in _received(session, where.entity_ids) if pays_vat(a.document.own_entity, a.payment.date)
     ]
@@ -279,6 +281,7 @@ def advances(session: Session, where: AdvanceFilter = AdvanceFilter()) -> list[A
             invoice_id=invoice.id,
             entity_id=invoice.own_entity_id,
             entity=invoice.own_entity.short_name,
+            entity_inn=invoice.own_entity.inn,
             client=invoice.counterparty.short_name,
             contract_id=invoice.contract_id,
             contract=invoice.contract.number,

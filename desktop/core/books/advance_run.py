@@ -45,7 +45,7 @@ def issue_with_files(
         progress=progress,
         cancel=cancel,
     )
-    if out_dir is None or not made:
+    if out_dir is None or not made or not advances.has_form():
         return result
     files = FileWriter(database, out_dir, pdf=pdf, pdf_converter=pdf_converter, cancel=cancel)
     outcome = ClosingResult(made[0].period)

@@ -314,6 +314,17 @@ def to_issue(session: Session, today: dt.date, *, overdue_only: bool = False) ->
     return [r for r in rows if r.overdue(today)] if overdue_only else rows
 
 
+def has_form() -> bool:
+    """The print form of the advance счёт-фактура is installed (forms/README.md): its files can be
+    made. Until it is, the documents are issued without files and the next closing writes them."""
+    from desktop.core.documents.render import form_path  # deferred: docxtpl loads only for files
+
+    try:
+        return form_path(DocumentKind.ADVANCE_SF).is_file()
+    except ValueError:
+        return False
+
+
 # --- issuing -----------------------------------------------------------------------------------
 
 

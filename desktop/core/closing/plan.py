@@ -830,7 +830,7 @@ def issue_overdue_advances(
         result.documents[document.kind] += 1
         result.document_ids.append(document.id)
     result.errors.extend(ClosingError(RUN, message) for message in issued.refusals)
-    if after_contract is not None and made:
+    if after_contract is not None and made and advances.has_form():
         after_contract(made)
 
 

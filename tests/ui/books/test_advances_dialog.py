@@ -114,3 +114,27 @@ def test_the_sale_offsets_it_and_the_filters_hide_it(qtbot: Any, window: Any, sq
     assert table.rowCount() == 0
     choose(qtbot, dialog.entity, text="ООО «АктСервис», ИНН 7707083893")
     assert table.rowCount() == 1
+
+
+def test_the_window_start_issues_the_overdue_ones_and_says_so(
+    qtbot: Any, russian: None, tmp_path: Any
+) -> None:
+    from desktop.core.db import open_database
+    from desktop.ui.app import open_main_window
+
+    url = f"sqlite:///{tmp_path / 'start.sqlite'}"
+    database = open_database(url)
+    world = advance_world(database)
+    receive(database, world.invoices["full-2026-11"], RECEIPT, number="457")  # five days long over
+    database.dispose()
+    window = open_main_window(database=url, language="ru")
+    qtbot.addWidget(window)
+    task = window.advances_task
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.running, timeout=120000)
+    assert window.statusBar().currentMessage() == "Выставлены счета-фактуры на аванс: 1"
+    with window.database.session() as session:
+        [sf] = session.scalars(select(Document).where(Document.kind == "sf_advance")).all()
+        assert sf.date == lawful_last_day(RECEIPT) and sf.payment is not None and sf.payment.number == "457"
+    window.close()
+    window.database.dispose()

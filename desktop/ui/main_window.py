@@ -292,10 +292,10 @@ class MainWindow(QMainWindow):
         templates_action.triggered.connect(self.open_mail_templates)
         directories.addAction(templates_action)
 
-        books_menu = self.menuBar().addMenu(self.tr("&Books"))
+        accounting_menu = self.menuBar().addMenu(self.tr("&Accounting"))
         self.advances_action = QAction(self.tr("&Advances…"), self)
         self.advances_action.triggered.connect(lambda: self.open_advances())
-        books_menu.addAction(self.advances_action)
+        accounting_menu.addAction(self.advances_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_action = QAction(self.tr("Open the &log file"), self)
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_advances(self) -> AdvancesDialog | None:
-        """Книги → Авансы: the advances received, their счета-фактуры, what is not offset."""
+        """Бухгалтерия → Авансы: the advances received, their счета-фактуры, what is not offset."""
         if self.database is None:
             return None
         dialog = AdvancesDialog(self.database, self.settings, self)
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
                 return
             text = self.tr("Advance VAT invoices issued: %1").replace("%1", str(len(result.document_ids)))
             if result.refusals:
-                text += " " + self.tr("(not issued: %1, see Books → Advances)").replace(
+                text += " " + self.tr("(not issued: %1, see Accounting → Advances)").replace(
                     "%1", str(len(result.refusals))
                 )
                 log.warning("advance VAT invoices refused at start-up: %s", result.refusals)

@@ -2661,8 +2661,13 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="295" />
-        <source>&amp;Books</source>
-        <translation>&amp;Книги</translation>
+        <source>&amp;Accounting</source>
+        <translation>&amp;Бухгалтерия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <source>(not issued: %1, see Accounting → Advances)</source>
+        <translation>(не выставлены: %1, см. «Бухгалтерия → Авансы»)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="296" />
@@ -2693,11 +2698,6 @@ Close the month anyway?</source>
         <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Advance VAT invoices issued: %1</source>
         <translation>Выставлены счета-фактуры на аванс: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
-        <source>(not issued: %1, see Books → Advances)</source>
-        <translation>(не выставлены: %1, см. «Книги → Авансы»)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="362" />

@@ -1060,14 +1060,14 @@ RU.update(
 # books: advances received and their счета-фактуры
 RU.update(
     {
-        ("MainWindow", "&Books"): "&Книги",
+        ("MainWindow", "&Accounting"): "&Бухгалтерия",
         ("MainWindow", "&Advances…"): "&Авансы…",
         ("MainWindow", "Advance VAT invoices"): "Счета-фактуры на аванс",
         ("MainWindow", "Advance VAT invoices issued: %1"): "Выставлены счета-фактуры на аванс: %1",
         (
             "MainWindow",
-            "(not issued: %1, see Books → Advances)",
-        ): "(не выставлены: %1, см. «Книги → Авансы»)",
+            "(not issued: %1, see Accounting → Advances)",
+        ): "(не выставлены: %1, см. «Бухгалтерия → Авансы»)",
         ("AdvancesDialog", "Advances received"): "Авансы полученные",
         ("AdvancesDialog", "All own entities"): "Все юрлица",
         ("AdvancesDialog", "%1, INN %2"): "%1, ИНН %2",

@@ -158,7 +158,7 @@ def add_demo_history(
         history.payments = store_statement(session, statement, STATEMENT_NAME, own_accounts(session), USER)
         log_event(session, "demo", None, HISTORY_DONE, {"periods": history.periods}, user=USER)
     # The advance счета-фактуры whose five days are over, as the accountant issued them (with their
-    # files); the recent ones stay due, for «Книги → Авансы».
+    # files); the recent ones stay due, for «Бухгалтерия → Авансы».
     issued = issue_with_files(
         database, today, out_dir, overdue_only=True, pdf=pdf, pdf_converter=pdf_converter, user=USER
     )

@@ -1,4 +1,4 @@
-"""«Книги → Авансы…»: the advances received on prepayment invoices, their счета-фактуры and what is
+"""«Бухгалтерия → Авансы…»: the advances received on prepayment invoices, their счета-фактуры and what is
 not offset yet (``core.books.advances``).
 
 A row is a receipt's allocation to a prepayment invoice of a VAT-paying own entity. «Срок СФ» is

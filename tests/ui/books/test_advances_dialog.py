@@ -1,4 +1,4 @@
-"""Книги → Авансы…, driven as a person would: the receipt on a prepayment invoice is listed with its
+"""Бухгалтерия → Авансы…, driven as a person would: the receipt on a prepayment invoice is listed with its
 deadline, «Выставить счета-фактуры на аванс (1)» issues it and its number appears in the table."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def window(qtbot: Any, sqlite_db: Database, russian: None) -> Any:
 def test_the_due_advance_is_listed_and_issued_by_the_button(
     qtbot: Any, window: Any, sqlite_db: Database
 ) -> None:
-    trigger(window, "Книги", "Авансы…")
+    trigger(window, "Бухгалтерия", "Авансы…")
     dialog = top_dialog(AdvancesDialog)
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Авансы полученные"
@@ -100,7 +100,7 @@ def test_the_sale_offsets_it_and_the_filters_hide_it(qtbot: Any, window: Any, sq
             )
         ).one()
         act_text = f"№ {act.number} от {act.date:%d.%m.%Y}"
-    trigger(window, "Книги", "Авансы…")
+    trigger(window, "Бухгалтерия", "Авансы…")
     dialog = top_dialog(AdvancesDialog)
     qtbot.waitExposed(dialog)
     table = dialog.table

@@ -106,6 +106,8 @@ def open_main_window(database: str | None = None, demo: bool = False, language: 
         elif demo_operations.history_pending(opened):
             # the first fill was cancelled or killed midway: complete it
             window.demo_task = window.fill_demo(history=True, resume=True)
+    if opened is not None and window.demo_task is None:  # the demo's own past issues its advances
+        window.issue_overdue_advances()
     return window
 
 

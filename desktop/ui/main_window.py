@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any, Protocol
 
@@ -11,12 +12,15 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessa
 
 from desktop import __version__
 from desktop.config import Settings
+from desktop.core.books.advance_run import issue_with_files, may_issue
+from desktop.core.books.advances import IssueResult
 from desktop.core.db import Database, open_database
 from desktop.core.demo.operations import fill_demo_database
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.users.operations import who_is_here
 from desktop.logging_setup import log_file
 from desktop.ui.audit.dialog import AuditDialog
+from desktop.ui.books.advances_dialog import AdvancesDialog
 from desktop.ui.books.export_dialog import ExportDialog
 from desktop.ui.books.sales_ledger_dialog import SalesLedgerDialog
 from desktop.ui.budget.directory_dialog import BudgetDirectoriesDialog
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.database_lock: QLockFile | None = None  # one window per SQLite file (db_lock)
         self.demo_task: Task | None = None  # the demo fill open_window() started (tests wait for it)
+        self.advances_task: Task | None = None  # the overdue advance счета-фактуры issued at start-up
         self.audit_dialog: AuditDialog | None = None  # Справка → Журнал изменений, once opened
         self.setWindowTitle("AktDesk")
         self._placed = False
@@ -268,11 +273,6 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(lambda: self.refresh_current(asked=True))
         view_menu.addAction(self.refresh_action)
 
-        books_menu = self.menuBar().addMenu(self.tr("&Books"))
-        self.sales_ledger_action = QAction(self.tr("&Sales ledger…"), self)
-        self.sales_ledger_action.triggered.connect(lambda: self.open_sales_ledger())
-        books_menu.addAction(self.sales_ledger_action)
-
         directories = self.menuBar().addMenu(self.tr("&Directories"))
         counterparties_action = QAction(self.tr("&Counterparties…"), self)
         counterparties_action.triggered.connect(self.open_counterparties)
@@ -292,6 +292,14 @@ class MainWindow(QMainWindow):
         templates_action = QAction(self.tr("&Mail templates…"), self)
         templates_action.triggered.connect(self.open_mail_templates)
         directories.addAction(templates_action)
+
+        accounting_menu = self.menuBar().addMenu(self.tr("&Accounting"))
+        self.sales_ledger_action = QAction(self.tr("&Sales ledger…"), self)
+        self.sales_ledger_action.triggered.connect(lambda: self.open_sales_ledger())
+        accounting_menu.addAction(self.sales_ledger_action)
+        self.advances_action = QAction(self.tr("&Advances…"), self)
+        self.advances_action.triggered.connect(lambda: self.open_advances())
+        accounting_menu.addAction(self.advances_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_action = QAction(self.tr("Open the &log file"), self)
@@ -313,12 +321,63 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_sales_ledger(self) -> SalesLedgerDialog | None:
-        """Книги → Книга продаж: the quarter's sales ledger, its check and the .xlsx."""
+        """Бухгалтерия → Книга продаж: the quarter's sales ledger, its check and the .xlsx."""
         if self.database is None:
             return None
         dialog = SalesLedgerDialog(self.database, self.settings, self)
         dialog.open()
         return dialog
+
+    def open_advances(self) -> AdvancesDialog | None:
+        """Бухгалтерия → Авансы: the advances received, their счета-фактуры, what is not offset."""
+        if self.database is None:
+            return None
+        dialog = AdvancesDialog(self.database, self.settings, self)
+        dialog.finished.connect(lambda _result: self.changes.notify(changes.DOCUMENTS, dialog))
+        dialog.open()
+        return dialog
+
+    def issue_overdue_advances(self, today: dt.date | None = None) -> Task | None:
+        """At start-up: the advance счета-фактуры whose five days are over, issued on a worker with
+        their files (for an accountant or an administrator; nothing for the others), and said in the
+        status bar."""
+        database = self.database
+        if database is None:
+            return None
+        day = today or dt.date.today()
+        out, converter = self.settings.effective_output_dir(), self.settings.pdf_converter
+
+        def job(_progress: Any, _cancel: Any) -> IssueResult | None:
+            if not may_issue(database):
+                return None
+            return issue_with_files(database, day, out, overdue_only=True, pdf_converter=converter)
+
+        def done(result: IssueResult | None) -> None:
+            if result is None or not (result.document_ids or result.refusals):
+                return
+            text = self.tr("Advance VAT invoices issued: %1").replace("%1", str(len(result.document_ids)))
+            if result.refusals:
+                text += " " + self.tr("(not issued: %1, see Accounting → Advances)").replace(
+                    "%1", str(len(result.refusals))
+                )
+                log.warning("advance VAT invoices refused at start-up: %s", result.refusals)
+            self.statusBar().showMessage(text)
+            if result.document_ids:
+                self.changes.notify(changes.DOCUMENTS, self)
+
+        def failed(error: BaseException) -> None:
+            log.warning("overdue advance VAT invoices not issued at start-up", exc_info=error)
+
+        self.advances_task = run_task(
+            self,
+            job,
+            title=self.tr("Advance VAT invoices"),
+            on_success=done,
+            on_failure=failed,
+            show_progress=False,
+            want_cancel=False,
+        )
+        return self.advances_task
 
     def open_counterparties(self) -> None:
         if self.database is not None:

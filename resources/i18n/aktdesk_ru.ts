@@ -1,6 +1,133 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AdvancesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="58" />
+        <source>Advances received</source>
+        <translation>Авансы полученные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="80" />
+        <source>All own entities</source>
+        <translation>Все юрлица</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="86" />
+        <source>%1, INN %2</source>
+        <translation>%1, ИНН %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="87" />
+        <source>Only &amp;not offset</source>
+        <translation>Только &amp;не зачтённые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="92" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="93" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="94" />
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="95" />
+        <source>Advance</source>
+        <translation>Сумма аванса</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="96" />
+        <source>Invoice for payment</source>
+        <translation>Счёт на оплату</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="97" />
+        <source>VAT invoice due</source>
+        <translation>Срок СФ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="98" />
+        <source>Advance VAT invoice</source>
+        <translation>Счёт-фактура на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="99" />
+        <source>Offset</source>
+        <translation>Зачтён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="113" />
+        <source>Own &amp;entity:</source>
+        <translation>&amp;Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="145" />
+        <source>not needed: sale on %1</source>
+        <translation>не нужен: отгрузка %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="149" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="158" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="165" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="169" />
+        <source>№ %1 of %2</source>
+        <translation>№ %1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="154" />
+        <source>not issued</source>
+        <translation>не выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="160" />
+        <source>not offset</source>
+        <translation>не зачтён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="185" />
+        <source>Overdue: the VAT invoice had to be issued by %1</source>
+        <translation>Просрочен: счёт-фактуру нужно было выставить не позднее %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="191" />
+        <source>Due today</source>
+        <translation>Срок — сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="197" />
+        <source>Received: %1; with advance VAT invoices: %2; not offset: %3</source>
+        <translation>Получено: %1; выставлены счета-фактуры на аванс: %2; не зачтено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="203" />
+        <source>&amp;Issue advance VAT invoices (%1)</source>
+        <translation>&amp;Выставить счета-фактуры на аванс (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="230" />
+        <source>Issuing…</source>
+        <translation>Выставление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="234" />
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="261" />
+        <source>Advance VAT invoices</source>
+        <translation>Счета-фактуры на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/books/advances_dialog.py" line="247" />
+        <source>Advance VAT invoices issued: %1</source>
+        <translation>Выставлено счетов-фактур на аванс: %1</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../desktop/ui/contracts/card.py" line="82" />
@@ -2463,103 +2590,98 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="90" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="91" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <location filename="../../desktop/ui/main_window.py" line="95" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
-        <location filename="../../desktop/ui/main_window.py" line="432" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="233" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>&amp;Export to 1C…</source>
         <translation>&amp;Выгрузка в 1С…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
-        <source>&amp;Books</source>
-        <translation>&amp;Книги</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>&amp;Sales ledger…</source>
         <translation>Книга &amp;продаж…</translation>
     </message>
@@ -2600,58 +2722,83 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="296" />
+        <source>&amp;Accounting</source>
+        <translation>&amp;Бухгалтерия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <source>&amp;Advances…</source>
+        <translation>&amp;Авансы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <source>Advance VAT invoices issued: %1</source>
+        <translation>Выставлены счета-фактуры на аванс: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <source>(not issued: %1, see Accounting → Advances)</source>
+        <translation>(не выставлены: %1, см. «Бухгалтерия → Авансы»)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <source>Advance VAT invoices</source>
+        <translation>Счета-фактуры на аванс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="435" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="465" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
-        <location filename="../../desktop/ui/main_window.py" line="432" />
+        <location filename="../../desktop/ui/main_window.py" line="478" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="478" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="512" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456" />
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="515" />
+        <location filename="../../desktop/ui/main_window.py" line="520" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>

@@ -1074,7 +1074,6 @@ RU.update(
 # books: the sales ledger (книга продаж)
 RU.update(
     {
-        ("MainWindow", "&Books"): "&Книги",
         ("MainWindow", "&Sales ledger…"): "Книга &продаж…",
         ("SalesLedgerDialog", "Sales ledger"): "Книга продаж",
         ("SalesLedgerDialog", "%1 quarter"): "%1 квартал",
@@ -1100,5 +1099,49 @@ RU.update(
         ("SalesLedgerDialog", "Excel workbook (*.xlsx)"): "Книга Excel (*.xlsx)",
         ("SalesLedgerDialog", "Saving…"): "Сохраняется…",
         ("SalesLedgerDialog", "Saved: %1 rows, %2 with VAT → %3"): "Сохранено: строк %1, %2 с НДС → %3",
+    }
+)
+
+# books: advances received and their счета-фактуры
+RU.update(
+    {
+        ("MainWindow", "&Accounting"): "&Бухгалтерия",
+        ("MainWindow", "&Advances…"): "&Авансы…",
+        ("MainWindow", "Advance VAT invoices"): "Счета-фактуры на аванс",
+        ("MainWindow", "Advance VAT invoices issued: %1"): "Выставлены счета-фактуры на аванс: %1",
+        (
+            "MainWindow",
+            "(not issued: %1, see Accounting → Advances)",
+        ): "(не выставлены: %1, см. «Бухгалтерия → Авансы»)",
+        ("AdvancesDialog", "Advances received"): "Авансы полученные",
+        ("AdvancesDialog", "All own entities"): "Все юрлица",
+        ("AdvancesDialog", "%1, INN %2"): "%1, ИНН %2",
+        ("AdvancesDialog", "Own &entity:"): "&Юрлицо:",
+        ("AdvancesDialog", "Only &not offset"): "Только &не зачтённые",
+        ("AdvancesDialog", "Client"): "Клиент",
+        ("AdvancesDialog", "Contract"): "Договор",
+        ("AdvancesDialog", "Payment"): "Платёж",
+        ("AdvancesDialog", "Advance"): "Сумма аванса",
+        ("AdvancesDialog", "Invoice for payment"): "Счёт на оплату",
+        ("AdvancesDialog", "VAT invoice due"): "Срок СФ",
+        ("AdvancesDialog", "Advance VAT invoice"): "Счёт-фактура на аванс",
+        ("AdvancesDialog", "Offset"): "Зачтён",
+        ("AdvancesDialog", "№ %1 of %2"): "№ %1 от %2",
+        ("AdvancesDialog", "not issued"): "не выставлен",
+        ("AdvancesDialog", "not offset"): "не зачтён",
+        ("AdvancesDialog", "not needed: sale on %1"): "не нужен: отгрузка %1",
+        (
+            "AdvancesDialog",
+            "Overdue: the VAT invoice had to be issued by %1",
+        ): "Просрочен: счёт-фактуру нужно было выставить не позднее %1",
+        ("AdvancesDialog", "Due today"): "Срок — сегодня",
+        (
+            "AdvancesDialog",
+            "Received: %1; with advance VAT invoices: %2; not offset: %3",
+        ): "Получено: %1; выставлены счета-фактуры на аванс: %2; не зачтено: %3",
+        ("AdvancesDialog", "&Issue advance VAT invoices (%1)"): "&Выставить счета-фактуры на аванс (%1)",
+        ("AdvancesDialog", "Issuing…"): "Выставление…",
+        ("AdvancesDialog", "Advance VAT invoices"): "Счета-фактуры на аванс",
+        ("AdvancesDialog", "Advance VAT invoices issued: %1"): "Выставлено счетов-фактур на аванс: %1",
     }
 )

@@ -54,7 +54,7 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 
 def _header(sheet: Any, styles: dict[str, Any]) -> None:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # deferred: openpyxl loads only to write a file
 
     top, bottom, numbers = HEADER_ROW, HEADER_ROW + 1, HEADER_ROW + 2
     index = 1
@@ -86,7 +86,7 @@ def _header(sheet: Any, styles: dict[str, Any]) -> None:
 
 
 def _styles() -> dict[str, Any]:
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, Side  # deferred: openpyxl loads only to write a file
 
     thin = Side(style="thin", color="000000")
     return {
@@ -104,7 +104,7 @@ def _styles() -> dict[str, Any]:
 
 def fill_sheet(sheet: Any, ledger: SalesLedger) -> None:
     """Lay ``ledger`` out on ``sheet`` (see the module's docstring)."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # deferred: openpyxl loads only to write a file
 
     styles = _styles()
     last_letter = get_column_letter(len(COLUMNS))

@@ -186,6 +186,7 @@ def _owner_error(owner: _Written | None, message: str) -> ClosingError:
 def _xml_data(document: Document, links: Any) -> Any:
     """The ON_NSCHFDOPPR data of a document that has an XML file: a UPD (СЧФДОП/ДОП), a separate or an
     advance счёт-фактура (СЧФ); None for the others."""
+    # deferred: lxml and the XML builder load only when an XML file is written
     from desktop.core.documents.upd_xml import PaymentDocument, sf_data_from_document, upd_data_from_document
 
     if document.kind == DocumentKind.UPD:
@@ -609,13 +610,16 @@ class FileWriter:
         self.futures.append((self.backend.submit(items, cancel=self.cancel), list(entries)))
 
     # --- finishing ------------------------------------------------------------------------------
-    def finish(self, result: ClosingResult) -> None:
+    def finish(self, result: ClosingResult, *, complete_period: bool = True) -> None:
         """Write what is missing, wait for the PDFs, record the paths and complete the result's counts.
 
         Documents of the period created by an earlier, interrupted run (their files missing) are
-        written here too: a rerun completes the files as well as the rows.
+        written here too: a rerun completes the files as well as the rows (not with
+        ``complete_period`` False: the advance счета-фактуры issued outside a closing).
         """
-        if not self.cancelled:  # a cancelled run leaves what it did not render to the next run
+        if (
+            not self.cancelled and complete_period
+        ):  # a cancelled run leaves what it did not render to the next run
             done = {w.document_id for w in self.written} | set(self.pending)
             done.update(i for job, _ in self.jobs for i in job.ids)
             if self._starter is not None:

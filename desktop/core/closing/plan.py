@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.books import advances
 from desktop.core.closing import corrections
 from desktop.core.common import numbering
 from desktop.core.common.catalog import NO_VAT as NO_VAT_RATE
@@ -968,8 +969,10 @@ def execute(
     after_contract: Callable[[list[Document]], None] | None = None,
     only: Sequence[int] | None = None,
     replace: bool = False,
+    today: dt.date | None = None,
 ) -> ClosingResult:
-    """Create the documents of the plan's rows (not excluded), one transaction per contract."""
+    """Create the documents of the plan's rows (not excluded), one transaction per contract; then the
+    advance счета-фактуры whose five days are over (``issue_overdue_advances``)."""
     user = database.acting(user)
     result = ClosingResult(closing_plan.period)
     rows = [r for r in closing_plan.rows if not r.excluded and r.skip_reason is None]
@@ -980,6 +983,9 @@ def execute(
     sums: dict[str, dict[str, Decimal]] = {}
     with database.session() as session:
         units = _units(session)
+    today = today or dt.date.today()
+    if rows:  # the overdue advances dated in or before the period: numbered before its sales
+        issue_overdue_advances(database, result, today, user, after_contract, (None, closing_plan.end))
     for index, row in enumerate(rows):
         if cancel is not None and cancel.cancelled:
             result.cancelled = True
@@ -1020,11 +1026,38 @@ def execute(
             message = unexpected_error_text(error)  # an OS error in Russian, with its file
             result.errors.append(ClosingError(row.contract_number, message, row.contract_id))
             _record_failure(database, row.contract_id, closing_plan.period, message, user)
+    if rows and not result.cancelled:  # the later ones after the period's sales dated at its end
+        issue_overdue_advances(database, result, today, user, after_contract, (closing_plan.end, None))
     progress(result.contracts + len(result.errors), total, "")
     result.totals = {
         entity: {rate: f"{amount:.2f}" for rate, amount in rates.items()} for entity, rates in sums.items()
     }
     return result
+
+
+def issue_overdue_advances(
+    database: Database,
+    result: ClosingResult,
+    today: dt.date,
+    user: str,
+    after_contract: Callable[[list[Document]], None] | None,
+    dated: tuple[dt.date | None, dt.date | None],
+) -> None:
+    """The advance счета-фактуры not issued within their five days, issued by a closing run and dated
+    the last lawful day: those dated up to the period's end before its documents, the later ones
+    after them (so that the month's sales dated at its end are numbered first: the счёт-фактура
+    sequence is chronological). Their files go with the run's (``after_contract``)."""
+    try:
+        issued, made = advances.issue(database, today, overdue_only=True, dated=dated, user=user)
+    except UserError as error:
+        result.errors.append(ClosingError(RUN, error.message))
+        return
+    for document in made:
+        result.documents[document.kind] += 1
+        result.document_ids.append(document.id)
+    result.errors.extend(ClosingError(RUN, message) for message in issued.refusals)
+    if after_contract is not None and made:
+        after_contract(made)
 
 
 def dry_run_summary(closing_plan: ClosingPlan) -> dict[str, Any]:

@@ -30,14 +30,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.bank.statement import BankDocument, Party, Statement
+from desktop.core.books.advance_run import issue_with_files
 from desktop.core.closing import plan as closing
 from desktop.core.closing.files import FileWriter
 from desktop.core.common.events import log_event
-from desktop.core.common.periods import last_periods
+from desktop.core.common.periods import last_periods, next_period
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled
 from desktop.core.jobs import CancelToken, Progress, no_progress
-from desktop.core.models import BankAccount, Counterparty, Document, DocumentKind, Event
+from desktop.core.models import BankAccount, Counterparty, Document, DocumentKind, DocumentStage, Event
 from desktop.core.payments.importing import ImportReport, own_accounts, store_statement
 
 USER = "demo"
@@ -86,6 +87,7 @@ class DemoHistory:
     xml: int = 0
     errors: list[closing.ClosingError] = field(default_factory=list)
     payments: ImportReport | None = None
+    advances: int = 0  # advance счета-фактуры issued on the statement's prepayments
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -95,6 +97,7 @@ class DemoHistory:
             "xml": self.xml,
             "errors": [error.as_dict() for error in self.errors],
             "payments": self.payments.as_dict() if self.payments is not None else None,
+            "advances": self.advances,
         }
 
 
@@ -154,6 +157,14 @@ def add_demo_history(
         statement = demo_statement(session, history.periods, today, seed)
         history.payments = store_statement(session, statement, STATEMENT_NAME, own_accounts(session), USER)
         log_event(session, "demo", None, HISTORY_DONE, {"periods": history.periods}, user=USER)
+    # The advance счета-фактуры whose five days are over, as the accountant issued them (with their
+    # files); the recent ones stay due, for «Бухгалтерия → Авансы».
+    issued = issue_with_files(
+        database, today, out_dir, overdue_only=True, pdf=pdf, pdf_converter=pdf_converter, user=USER
+    )
+    history.documents += len(issued.document_ids)
+    history.advances = len(issued.document_ids)
+    history.errors += [closing.ClosingError(closing.RUN, message) for message in issued.refusals]
     return history
 
 
@@ -205,13 +216,43 @@ def demo_statement(session: Session, periods: list[str], today: dt.date, seed: i
         if roll >= share + 0.07 or invoice.counterparty is None or invoice.own_entity_id not in accounts:
             continue
         amount = invoice.amount_total if roll < share else (invoice.amount_total / 2).quantize(Decimal("1"))
-        day = min(today, invoice.date + dt.timedelta(days=rng.randint(3, 25)))
+        if invoice.stage == DocumentStage.PREPAY:
+            # A prepayment for a month the demo has closed came in its last days: its sale followed
+            # within five days, so it needed no advance счёт-фактура (docs/domain.md, «Advances»).
+            day = max(invoice.date, invoice.period_end - dt.timedelta(days=rng.randint(0, 4)))
+        else:
+            day = invoice.date + dt.timedelta(days=rng.randint(3, 25))
+        day = min(today, day)
         vat = f"В т.ч. НДС {invoice.amount_vat:.2f} руб." if invoice.amount_vat else "НДС не облагается"
         add(
             amount,
             invoice.counterparty,
             invoice.own_entity_id,
             f"Оплата по счету № {invoice.number} от {invoice.date:%d.%m.%Y} за услуги. {vat}",
+            day,
+        )
+    # Prepayments for the month under way: advances, each with its счёт-фактура due within five days.
+    ahead = session.scalars(
+        select(Document)
+        .where(
+            Document.kind == DocumentKind.INVOICE,
+            Document.stage == DocumentStage.PREPAY,
+            Document.current.is_(True),
+            Document.period == next_period(last),
+        )
+        .options(selectinload(Document.counterparty))
+        .order_by(Document.id)
+    )
+    for invoice in ahead:
+        if rng.random() >= 0.7 or invoice.counterparty is None or invoice.own_entity_id not in accounts:
+            continue
+        day = min(today, invoice.date + dt.timedelta(days=rng.randint(1, 12)))
+        vat = f"В т.ч. НДС {invoice.amount_vat:.2f} руб." if invoice.amount_vat else "НДС не облагается"
+        add(
+            invoice.amount_total,
+            invoice.counterparty,
+            invoice.own_entity_id,
+            f"Предоплата по счету № {invoice.number} от {invoice.date:%d.%m.%Y} за услуги. {vat}",
             day,
         )
     # Receipts that name no invoice: the unallocated list has something to assign.

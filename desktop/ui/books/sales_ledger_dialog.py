@@ -1,4 +1,4 @@
-"""«Книги → Книга продаж…»: the quarter's sales ledger of one or all own entities, its check, and the
+"""«Бухгалтерия → Книга продаж…»: the quarter's sales ledger of one or all own entities, its check, and the
 .xlsx (docs/domain.md, «Книга продаж»).
 
 The person picks the year and the quarter and the own entity (or all), presses «Сформировать»: the

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desktop.core.books import advances
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
 from desktop.core.demo.history import add_demo_history, past_periods
@@ -38,6 +39,7 @@ def test_the_demo_history_closes_two_months_with_files_and_pays_part_of_the_invo
         assert len(documents) == history.documents > 0
         assert {d.period for d in documents if d.kind == "act"} == {"2026-09", "2026-10"}
         assert all(d.docx_path and Path(d.docx_path).is_file() for d in documents)
+        assert any(d.kind == "sf_advance" for d in documents)  # the demo's prepayments of the month under way
         assert all(d.xml_path and Path(d.xml_path).is_file() for d in documents if d.kind == "upd")
 
         # Paid through the real matching: each paid amount has its allocations behind it.
@@ -74,6 +76,16 @@ def test_the_demo_history_closes_two_months_with_files_and_pays_part_of_the_invo
             len({d.contract_id for d in documents if d.period == p and d.kind in ("act", "upd")})
             for p in history.periods
         ]
+
+    # Prepayments for the month under way came in: their advance счета-фактуры are issued, each
+    # dated within five days of its receipt (here: the fifth day, the demo's today being later).
+    with sqlite_db.session() as session:
+        rows = advances.advances(session)
+        issued = [r for r in rows if r.issued]
+        assert history.advances == len(issued) > 0
+        assert all(r.sf_date == r.payment_date + dt.timedelta(days=5) for r in issued)
+        assert advances.to_issue(session, TODAY, overdue_only=True) == []
+        assert all(r.needed for r in rows if r.period == "2026-11")  # the November sale is a month away
 
     # Twice is not twice: the months are closed, the statement is known.
     again = add_demo_history(sqlite_db, tmp_path / "out", today=TODAY, pdf=False)

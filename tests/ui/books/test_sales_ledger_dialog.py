@@ -1,4 +1,4 @@
-"""Книги → Книга продаж…, driven as a person would on a fourth quarter with real closing and the
+"""Бухгалтерия → Книга продаж…, driven as a person would on a fourth quarter with real closing and the
 other kinds of счета-фактуры: the quarter and the entity picked, «Сформировать» pressed, the rows,
 the «Всего» row and the green check seen; «Сохранить в Excel…» answered in the file dialog, the
 file on disk with the rows; a document made after that is named by the check."""
@@ -69,7 +69,7 @@ def test_the_quarter_is_shown_checked_and_saved_to_excel(
     qtbot: Any, window: Any, quarter: tuple[Database, books.Quarter4], tmp_path: Path
 ) -> None:
     database, made = quarter
-    trigger(window, "Книги", "Книга продаж…")
+    trigger(window, "Бухгалтерия", "Книга продаж…")
     dialog = top_dialog(SalesLedgerDialog)
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Книга продаж"

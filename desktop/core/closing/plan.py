@@ -600,9 +600,9 @@ def plan(
             rows.append(row)
         progress(index + 1, len(contracts), contract.counterparty.short_name)
     result = ClosingPlan(period, start, end, rows)
-    result.order_warnings = order_warnings(
-        session, period, sorted({r.entity_id for r in result.issuing()}), today
-    )
+    # Only documents dated in the period can go out of order: a УКД is dated the day it is issued.
+    dated_in_period = {r.entity_id for r in result.issuing() if any(d.kind != UKD for d in r.to_issue)}
+    result.order_warnings = order_warnings(session, period, sorted(dated_in_period), today)
     return result
 
 

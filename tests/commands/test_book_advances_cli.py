@@ -7,7 +7,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from desktop.core.common import numbering
 from desktop.core.db import open_database
+from desktop.core.models import INVOICE_SEQUENCE
 from tests.factories.advances import ENTITY_INN, advance_world, receive
 from tests.factories.cli import cli
 
@@ -18,6 +20,8 @@ def test_books_advances_lists_and_issues_what_is_due(tmp_path: Path) -> None:
     world = advance_world(database)
     receive(database, world.invoices["full-2026-11"], dt.date(2026, 11, 3), number="457")
     receive(database, world.invoices["free-2026-11"], dt.date(2026, 11, 3), number="458")  # no VAT: none
+    with database.session() as session:  # the next number of the entity's счёт-фактура sequence
+        number = str(numbering.peek(session, world.entity_id, INVOICE_SEQUENCE, 2026) + 1)
     database.dispose()
 
     listed = cli(url, "books", "advances", "--date", "2026-11-05", "--json")
@@ -38,13 +42,13 @@ def test_books_advances_lists_and_issues_what_is_due(tmp_path: Path) -> None:
 
     text = cli(url, "books", "advances", "--date", "2026-11-05", "--entity", ENTITY_INN)
     assert text.returncode == 0, text.stderr
-    assert "СФ на аванс № 2 от 05.11.2026" in text.stdout and "не зачтён" in text.stdout
+    assert f"СФ на аванс № {number} от 05.11.2026" in text.stdout and "не зачтён" in text.stdout
     again = cli(url, "books", "advances", "--issue", "--date", "2026-11-06", "--no-files", "--json")
     assert again.returncode == 0 and json.loads(again.stdout)["issued"] == 0
 
     listed = cli(url, "books", "advances", "--json", "--date", "2026-11-06")
     [row] = json.loads(listed.stdout)["advances"]
-    assert row["advance_sf"]["number"] == "2" and row["advance_sf"]["date"] == "2026-11-05"
+    assert row["advance_sf"]["number"] == number and row["advance_sf"]["date"] == "2026-11-05"
 
 
 def test_books_advances_refuses_in_russian(tmp_path: Path) -> None:

@@ -100,6 +100,20 @@ def round_money(value: Decimal) -> Decimal:
     return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
 
 
+def price_without_vat(quantity: Decimal, price: Decimal, net: Decimal) -> Decimal:
+    """The unit price without VAT that a счёт-фактура prints in column 4 (and the UPD XML in
+    ``ЦенаТов``): the stored price when quantity × price gives the net, else net / quantity with the
+    fewest decimals (2 to 11) that give it back. With «price includes VAT» contracts the stored
+    price is gross, and column 4 of Decree 1137 wants it without the tax."""
+    if round_money(quantity * price) == net:
+        return price
+    for places in range(2, 12):
+        candidate = (net / quantity).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if round_money(quantity * candidate) == net:
+            return candidate
+    return (net / quantity).quantize(Decimal(1).scaleb(-11), rounding=ROUND_HALF_UP)
+
+
 def line_amounts(
     quantity: Decimal, price: Decimal, rate: str, price_includes_vat: bool = False
 ) -> tuple[Decimal, Decimal, Decimal]:

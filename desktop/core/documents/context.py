@@ -271,6 +271,22 @@ def _unit_name(code: str | None, name: str | None) -> str:
 CALCULATED_RATES = ("22/122", "20/120", "10/110", "7/107", "5/105")
 
 
+def _price_text(quantity: Decimal | None, price: Decimal | None, net: Decimal | None) -> str:
+    """Column 4 of a счёт-фактура, a UPD or a УКД: the unit price without VAT (Decree 1137), with
+    more than two decimals only when the net needs them (a gross contract price split by 22 %)."""
+    if quantity is None or price is None or net is None or not quantity:
+        return _money(price or ZERO)
+    value = catalog.price_without_vat(quantity, price, net)
+    return _money(value) if value == catalog.round_money(value) else format_quantity(value)
+
+
+def _prices_without_vat(ctx: Context, doc: Document) -> None:
+    """Column 4 of the tax forms without VAT: the act and the invoice print the contract's price."""
+    for row, line in zip(ctx["lines"], sorted(doc.lines, key=lambda ln: ln.position or 0), strict=True):
+        if row["price"] != DASH:
+            row["price"] = _price_text(line.quantity, line.price, line.amount_net)
+
+
 def _line_rows(doc: Document) -> tuple[list[Context], _Totals]:
     totals = _Totals()
     rows: list[Context] = []
@@ -634,6 +650,7 @@ def upd_context(
     options = options or ContextOptions(with_stamp=with_stamp)
     links = links or SaleLinks()
     ctx = _base(doc, DocumentKind.UPD, options)
+    _prices_without_vat(ctx, doc)
     status = upd_status(doc)
     ctx["doc"]["upd_status"] = status
     ctx["upd"] = {
@@ -694,7 +711,7 @@ def _ukd_values(
 ) -> Context:
     return {
         "quantity": format_quantity(quantity or Decimal(0)) if has_unit else DASH,
-        "price": _money(price or ZERO) if has_unit else DASH,
+        "price": _price_text(quantity, price, net) if has_unit else DASH,
         "net": _money(net or ZERO),
         "vat": _money(vat or ZERO) if rate != NO_VAT else NO_VAT,
         "total": _money(total or ZERO),
@@ -789,6 +806,7 @@ def sf_context(
     links = links or SaleLinks()
     advance = doc.kind == DocumentKind.ADVANCE_SF
     ctx = _base(doc, DocumentKind.SF, options)
+    _prices_without_vat(ctx, doc)
     if advance:
         payment = doc.payment
         if payment is None:

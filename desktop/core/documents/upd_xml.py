@@ -48,6 +48,7 @@ from lxml import etree
 from sqlalchemy import inspect
 from stdnum.ru import inn as stdnum_inn
 
+from desktop.core.common import catalog
 from desktop.core.common.files import write_atomic
 from desktop.core.common.resources import resource_path
 from desktop.core.errors import ConfigError, StorageError, ValidationError, os_error_text
@@ -1043,21 +1044,6 @@ def _person_of(kind: PartyKind, full_name: str, fallback: str | None, what: str)
         raise
 
 
-def _net_price(quantity: Decimal, price: Decimal, net: Decimal) -> Decimal:
-    """Price without VAT for column 4: the stored price when it gives the net, else net / quantity.
-
-    With «price includes VAT» contracts the stored price is gross; the UPD wants it without VAT.
-    """
-    if _round(quantity * price) == net:
-        return price
-    for places in range(2, 12):
-        step = Decimal(1).scaleb(-places)
-        candidate = (net / quantity).quantize(step, rounding=ROUND_HALF_UP)
-        if _round(quantity * candidate) == net:
-            return candidate
-    return (net / quantity).quantize(Decimal(1).scaleb(-11), rounding=ROUND_HALF_UP)
-
-
 def _regime_on(entity: models.OwnEntity, date: dt.date) -> str:
     """The entity's VAT regime on ``date`` from its dated history when loaded, else the current one."""
     state = inspect(entity)
@@ -1173,7 +1159,7 @@ def _upd_data_from_document(doc: models.Document) -> UpdData:
                 unit_code=line.unit_code if with_unit else None,
                 unit_name=(line.unit_name or None) if with_unit else None,
                 quantity=line.quantity if with_unit else None,
-                price=_net_price(line.quantity, line.price, line.amount_net)
+                price=catalog.price_without_vat(line.quantity, line.price, line.amount_net)
                 if with_unit and line.quantity
                 else None,
                 net=line.amount_net,

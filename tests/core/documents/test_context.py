@@ -18,6 +18,7 @@ from desktop.core.documents.context import (
     initials,
     invoice_context,
     plural,
+    sf_context,
     upd_context,
 )
 from desktop.core.errors import ValidationError
@@ -57,6 +58,23 @@ def test_prices_including_vat_say_so(tmp_path: Path) -> None:
     assert ctx["totals"]["vat_label"] == "В том числе НДС (22%)"
     assert ctx["totals"]["vat_text"].startswith("В том числе НДС (22%): ")
     assert ctx["totals"]["subtotal"] == ctx["totals"]["total"] == money("15 166,66")
+
+
+def test_tax_forms_print_the_price_without_vat_the_act_the_contracts(tmp_path: Path) -> None:
+    """Column 4 of a счёт-фактура (and of a UPD) is the price without VAT (Decree 1137): a contract
+    whose prices include VAT keeps them on the act, while the UPD and the separate счёт-фактура print
+    the net unit price that gives the line's net."""
+    doc = document(tmp_path, includes_vat=True)
+    act = act_context(doc)
+    for kind, ctx in (("upd", upd_context(doc)), ("sf", sf_context(doc))):
+        for row, act_row, line in zip(ctx["lines"], act["lines"], sorted(doc.lines, key=lambda ln: ln.position),
+                                      strict=True):  # fmt: skip
+            assert act_row["price"] == money(f"{line.price:,.2f}".replace(",", " ").replace(".", ","))
+            if row["price"] == "—":
+                continue
+            shown = Decimal(row["price"].replace(NBSP, "").replace(",", "."))
+            assert shown < line.price, kind  # without the 22 % the gross price holds
+            assert catalog.round_money(shown * line.quantity) == line.amount_net, kind
 
 
 def test_seller_without_vat_shows_bez_naloga(tmp_path: Path) -> None:

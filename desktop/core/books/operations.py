@@ -81,26 +81,37 @@ def upd_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
     for doc in data.sales:
         if doc.kind != DocumentKind.UPD or doc.upd_status != 1:
             continue
-        rates = sorted({line.vat_rate for line in doc.lines})
         out.append(
-            IssuedInvoice(
-                table="documents",
-                row_id=doc.id,
-                kind=InvoiceKind.SALE,
-                number=doc.number,
-                date=doc.date,
-                entity=doc.own_entity,
-                counterparty=doc.counterparty,
-                contract=doc.contract,
-                total=doc.amount_total,
-                vat=doc.amount_vat,
-                vat_rate=rates[0] if len(rates) == 1 else max(rates),
-                basis=doc,
-                issued_on=doc.sent_at.date() if doc.sent_at else (doc.date if doc.signed else None),
-                electronic=doc.sent_via == "edo",
+            _issued(
+                doc,
+                InvoiceKind.SALE,
+                doc,
+                doc.sent_at.date() if doc.sent_at else (doc.date if doc.signed else None),
             )
         )
     return out
+
+
+def _issued(
+    doc: Document, kind: InvoiceKind, basis: Document | BankPayment, issued_on: dt.date | None
+) -> IssuedInvoice:
+    """The счёт-фактура ``doc`` as the export carries it, on ``basis`` (its sale, or the receipt)."""
+    return IssuedInvoice(
+        table="documents",
+        row_id=doc.id,
+        kind=kind,
+        number=doc.number,
+        date=doc.date,
+        entity=doc.own_entity,
+        counterparty=doc.counterparty,
+        contract=doc.contract,
+        total=doc.amount_total,
+        vat=doc.amount_vat,
+        vat_rate=_single_rate(doc),
+        basis=basis,
+        issued_on=issued_on,
+        electronic=doc.sent_via == "edo",
+    )
 
 
 def _single_rate(doc: Document) -> str:
@@ -141,24 +152,7 @@ def separate_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
             act = acts.get((doc.contract_id, doc.period))
             if act is None:
                 continue
-            out.append(
-                IssuedInvoice(
-                    table="documents",
-                    row_id=doc.id,
-                    kind=InvoiceKind.SALE,
-                    number=doc.number,
-                    date=doc.date,
-                    entity=doc.own_entity,
-                    counterparty=doc.counterparty,
-                    contract=doc.contract,
-                    total=doc.amount_total,
-                    vat=doc.amount_vat,
-                    vat_rate=_single_rate(doc),
-                    basis=act,
-                    issued_on=_issued_on(doc),
-                    electronic=doc.sent_via == "edo",
-                )
-            )
+            out.append(_issued(doc, InvoiceKind.SALE, act, _issued_on(doc)))
     return out
 
 
@@ -188,24 +182,7 @@ def advance_invoices(session: Session, data: ExportSet) -> list[IssuedInvoice]:
             .order_by(Document.date, Document.seq)
         ):
             assert doc.payment_id is not None
-            out.append(
-                IssuedInvoice(
-                    table="documents",
-                    row_id=doc.id,
-                    kind=InvoiceKind.ADVANCE,
-                    number=doc.number,
-                    date=doc.date,
-                    entity=doc.own_entity,
-                    counterparty=doc.counterparty,
-                    contract=doc.contract,
-                    total=doc.amount_total,
-                    vat=doc.amount_vat,
-                    vat_rate=_single_rate(doc),
-                    basis=payments[doc.payment_id],
-                    issued_on=_issued_on(doc),
-                    electronic=doc.sent_via == "edo",
-                )
-            )
+            out.append(_issued(doc, InvoiceKind.ADVANCE, payments[doc.payment_id], _issued_on(doc)))
     return out
 
 

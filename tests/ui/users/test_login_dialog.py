@@ -63,7 +63,14 @@ def no_login_dialog() -> Iterator[list[str]]:
 def _opened(qtbot: Any, window: Any) -> MainWindow:
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.overview_tab.task is None, timeout=20000)
+    try:  # a loaded CI machine computes the first figures slowly: wait for them, say what was seen
+        qtbot.waitUntil(lambda: window.overview_tab.task is None, timeout=60000)
+    except Exception as error:
+        modal = QApplication.activeModalWidget()
+        seen = modal.windowTitle() if modal is not None else "no modal window"
+        raise AssertionError(
+            f"the overview never finished: {seen}; {window.overview_tab.status.text()}"
+        ) from error
     return window
 
 

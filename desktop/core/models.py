@@ -288,6 +288,8 @@ class OwnEntity(Base):
     stamp_image: Mapped[str | None] = mapped_column(String(500))
     facsimile_image: Mapped[str | None] = mapped_column(String(500))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A contract number of a document request waits for an accountant's approval before it is issued.
+    contract_number_approval: Mapped[bool] = mapped_column(Boolean, default=False)
 
     bank_accounts: Mapped[list[BankAccount]] = relationship(
         back_populates="own_entity", cascade="all, delete-orphan", order_by="BankAccount.id"
@@ -692,6 +694,7 @@ class ScanRole(StrEnum):
     SIGNED = "signed"  # the signed scan of a document or a contract
     E_INVOICE = "e_invoice"  # a payment request's electronic invoice
     PAYMENT_ORDER = "payment_order"  # a payment request's payment order
+    ATTACHMENT = "attachment"  # a file attached to a document request
 
 
 class Scan(Base):
@@ -705,6 +708,9 @@ class Scan(Base):
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
     payment_request_id: Mapped[int | None] = mapped_column(
         ForeignKey("payment_requests.id", ondelete="CASCADE"), index=True
+    )
+    doc_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("doc_requests.id", ondelete="CASCADE"), index=True
     )
     role: Mapped[ScanRole] = mapped_column(_enum(ScanRole, 20), default=ScanRole.SIGNED)
     status: Mapped[ScanStatus] = mapped_column(_enum(ScanStatus, 10), default=ScanStatus.STORED)
@@ -952,12 +958,121 @@ class RequestApproval(Base):
     request: Mapped[PaymentRequest] = relationship(back_populates="steps")
 
 
+class DocRequestState(StrEnum):
+    """A document request's life (docs/domain.md, «Document requests»)."""
+
+    DRAFT = "draft"  # Черновик
+    SENT = "sent"  # Отправлен: in the accountants' queue
+    IN_WORK = "in_work"  # В работе: an accountant took it
+    READY = "ready"  # Готово: the documents are made
+    REJECTED = "rejected"  # Отклонён, with the reason
+    CLOSED = "closed"  # Закрыт: originals signed and, where there was an invoice, paid
+
+
+class DocRequest(Base):
+    """A manager's request for documents (a contract, an invoice for payment, an act, a UPD, copies of
+    signed scans) for one client of one own entity; standard ones are completed by the program."""
+
+    __tablename__ = "doc_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiator: Mapped[str] = mapped_column(String(100), index=True)  # login
+    own_entity_id: Mapped[int | None] = mapped_column(ForeignKey("own_entities.id"), index=True)
+    counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    region: Mapped[str] = mapped_column(String(100), default="")
+    template: Mapped[str] = mapped_column(String(100), default="")  # contract template code
+    wanted: Mapped[str] = mapped_column(String(200), default="")  # "contract,invoice,act,upd,copies"
+    payment_terms: Mapped[PaymentTerms] = mapped_column(
+        _enum(PaymentTerms, 10), default=PaymentTerms.PREPAY_100
+    )
+    contract_date: Mapped[dt.date | None] = mapped_column(Date)
+    invoice_date: Mapped[dt.date | None] = mapped_column(Date)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[DocRequestState] = mapped_column(
+        _enum(DocRequestState, 10), default=DocRequestState.DRAFT, index=True
+    )
+    reject_reason: Mapped[str] = mapped_column(Text, default="")
+    assignee: Mapped[str | None] = mapped_column(String(100))  # the accountant who took it
+    number_pending: Mapped[bool] = mapped_column(Boolean, default=False)  # waits for number approval
+    contract_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contracts.id"), index=True
+    )  # existing or made
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    own_entity: Mapped[OwnEntity | None] = relationship()
+    counterparty: Mapped[Counterparty | None] = relationship()
+    contract: Mapped[Contract | None] = relationship()
+    lines: Mapped[list[DocRequestLine]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="DocRequestLine.position"
+    )
+    history: Mapped[list[DocRequestEvent]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="DocRequestEvent.id"
+    )
+    made: Mapped[list[DocRequestFile]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="DocRequestFile.id"
+    )
+
+
+class DocRequestLine(Base):
+    """A service of a document request: from the catalogue, with its quantity and price."""
+
+    __tablename__ = "doc_request_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("doc_requests.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    quantity: Mapped[Decimal] = mapped_column(Quantity, info={"label": "Количество в запросе"})
+    price: Mapped[Decimal] = mapped_column(Money, info={"label": "Цена в запросе"})
+
+    request: Mapped[DocRequest] = relationship(back_populates="lines")
+    service: Mapped[Service] = relationship()
+
+
+class DocRequestEvent(Base):
+    """A step or a comment in a document request's history: who, when, from, to, what was said."""
+
+    __tablename__ = "doc_request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("doc_requests.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    user_login: Mapped[str] = mapped_column(String(100))
+    from_state: Mapped[DocRequestState | None] = mapped_column(_enum(DocRequestState, 10))
+    to_state: Mapped[DocRequestState | None] = mapped_column(_enum(DocRequestState, 10))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[DocRequest] = relationship(back_populates="history")
+
+
+class DocRequestFile(Base):
+    """A document made for a request, with its files: the contract (``contract_id``) or a document of
+    the registry (``document_id``), as DOCX and PDF, with or without the stamp."""
+
+    __tablename__ = "doc_request_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("doc_requests.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(String(20))  # contract, invoice, act, upd, copy
+    title: Mapped[str] = mapped_column(String(300))  # «Счёт № 12 от 02.12.2026»
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    path: Mapped[str] = mapped_column(String(1000))  # the file, absolute as written
+    with_stamp: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    request: Mapped[DocRequest] = relationship(back_populates="made")
+
+
 # The tables every change of which the database writes to the audit log (their triggers: migration
 # 0007; a later migration that rebuilds one on SQLite must create them again — a test checks).
 AUDITED_TABLES = (
     "contracts", "agreements", "documents", "scans", "bank_payments", "payment_allocations",
     "payment_requests", "request_approvals", "users", "own_entities", "bank_accounts", "counterparties",
-    "mail_templates", "approval_rules", "budget_items", "cost_centres",
+    "mail_templates", "approval_rules", "budget_items", "cost_centres", "doc_requests",
 )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from desktop.core.models import (
     ContractKind,
     ContractStatus,
     DispatchStatus,
+    DocRequestState,
     DocumentKind,
     PartyKind,
     RequestStatus,
@@ -86,6 +87,24 @@ REQUEST_STATUS_TITLES: dict[RequestStatus, str] = {
     RequestStatus.APPROVED: "Согласован к оплате",
     RequestStatus.PAID: "Оплачен",
     RequestStatus.REJECTED: "Отказано",
+}
+
+DOC_REQUEST_STATE_TITLES: dict[DocRequestState, str] = {
+    DocRequestState.DRAFT: "Черновик",
+    DocRequestState.SENT: "Отправлен",
+    DocRequestState.IN_WORK: "В работе",
+    DocRequestState.READY: "Готово",
+    DocRequestState.REJECTED: "Отклонён",
+    DocRequestState.CLOSED: "Закрыт",
+}
+
+# What a document request may ask for (``DocRequest.wanted``), in the order the form shows them.
+DOC_REQUEST_WANTED_TITLES: dict[str, str] = {
+    "contract": "Договор",
+    "invoice": "Счёт на оплату",
+    "act": "Акт",
+    "upd": "УПД",
+    "copies": "Копии подписанных документов",
 }
 
 # What a file attached to a payment request is (a document's or a contract's scan is «signed»).

@@ -8,6 +8,7 @@ Create Date: 2026-12-02 20:00:00
 * ``doc_requests`` (audited), ``doc_request_lines``, ``doc_request_events`` (the history),
   ``doc_request_files`` (the documents made, with their files);
 * ``scans.doc_request_id``: the files attached to a request, stored on the share like a scan;
+* ``entity_services``: the services an own entity sells (none listed: all of them);
 * ``own_entities.contract_number_approval``: the entity's contract numbers wait for an accountant;
 * PostgreSQL: a trigger says every new notification on the channel ``aktdesk_notifications`` (the
   payload is the login it is for); the grants and checks of a request (docs/architecture.md,
@@ -66,6 +67,7 @@ GRANT INSERT ON documents, document_lines TO {EVERYONE};
 GRANT UPDATE (docx_path, pdf_path, xml_path) ON documents TO {EVERYONE};
 GRANT INSERT, UPDATE ON counterparties TO {EVERYONE};
 GRANT INSERT ON contracts, contract_lines TO {EVERYONE};
+GRANT INSERT, DELETE ON entity_services TO aktdesk_accountant, aktdesk_admin;
 
 -- A request: created as a draft by its initiator; edited and sent by them; completed by the
 -- program for them (sent → ready with its contract); the queue's steps are an accountant's.
@@ -253,6 +255,24 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_doc_request_files_request_id"), "doc_request_files", ["request_id"], unique=False
     )
+    op.create_table(
+        "entity_services",
+        sa.Column("own_entity_id", sa.Integer(), nullable=False),
+        sa.Column("service_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["own_entity_id"],
+            ["own_entities.id"],
+            name=op.f("fk_entity_services_own_entity_id_own_entities"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["service_id"],
+            ["services.id"],
+            name=op.f("fk_entity_services_service_id_services"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("own_entity_id", "service_id", name=op.f("pk_entity_services")),
+    )
     with op.batch_alter_table("scans", schema=None) as batch_op:
         batch_op.add_column(sa.Column("doc_request_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(
@@ -290,6 +310,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_scans_doc_request_id"))
         batch_op.drop_constraint(batch_op.f("fk_scans_doc_request_id_doc_requests"), type_="foreignkey")
         batch_op.drop_column("doc_request_id")
-    for table in ("doc_request_files", "doc_request_events", "doc_request_lines", "doc_requests"):
+    for table in (
+        "entity_services",
+        "doc_request_files",
+        "doc_request_events",
+        "doc_request_lines",
+        "doc_requests",
+    ):
         op.drop_table(table)
     _sqlite_audit_again(REBUILT)

@@ -958,6 +958,17 @@ class RequestApproval(Base):
     request: Mapped[PaymentRequest] = relationship(back_populates="steps")
 
 
+class EntityService(Base):
+    """A service an own entity sells (an entity with no rows sells every service of the catalogue)."""
+
+    __tablename__ = "entity_services"
+
+    own_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("own_entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+
+
 class DocRequestState(StrEnum):
     """A document request's life (docs/domain.md, «Document requests»)."""
 

@@ -65,6 +65,7 @@ TABLE_TITLES = {
     "users": "Пользователь",
     "own_entities": "Юрлицо",
     "entity_vat_regimes": "Режим НДС юрлица",
+    "entity_services": "Услуга юрлица",
     "bank_accounts": "Расчётный счёт",
     "counterparties": "Контрагент",
     "services": "Услуга",

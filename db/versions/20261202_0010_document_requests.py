@@ -162,6 +162,7 @@ def upgrade() -> None:
         sa.Column("invoice_date", sa.Date(), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("valid_to", sa.Date(), nullable=True),
+        sa.Column("facsimile_allowed", sa.Boolean(), nullable=False),
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("state", STATE, nullable=False),
         sa.Column("reject_reason", sa.Text(), nullable=False),

@@ -1000,6 +1000,7 @@ class DocRequest(Base):
     invoice_date: Mapped[dt.date | None] = mapped_column(Date)
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    facsimile_allowed: Mapped[bool] = mapped_column(Boolean, default=False)  # copies with stamp too
     comment: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[DocRequestState] = mapped_column(
         _enum(DocRequestState, 10), default=DocRequestState.DRAFT, index=True

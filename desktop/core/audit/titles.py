@@ -300,6 +300,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "reject_reason": "Причина отклонения",
         "assignee": "Бухгалтер",
         "number_pending": "Номер ждёт утверждения",
+        "facsimile_allowed": "Экземпляры с печатью и факсимиле",
     },
     "approval_rules": {
         "stage": "Этап согласования",

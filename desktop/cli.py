@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.commands.forms",
     "desktop.commands.sending",
     "desktop.commands.requests",
+    "desktop.commands.docs_request",
     "desktop.commands.bank",
     "desktop.commands.users",
     "desktop.commands.books",

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.safe_names import safe_file_name, safe_name
+from desktop.core.doc_requests.follow import follow_contract
 from desktop.core.documents.paths import party_folder
 from desktop.core.models import Contract, Scan, ScanStatus
 from desktop.core.scans.files import EXTENSIONS
@@ -109,6 +110,7 @@ def mark_signed(session: Session, contract: Contract) -> None:
     if first is not None:
         contract.scan_path = first.path
         contract.scan_sha256 = first.sha256
+        follow_contract(session, contract.id)  # a document request for it may close now
 
 
 def _queued_scan_stored(session: Session, row: Scan, user: str | None) -> None:

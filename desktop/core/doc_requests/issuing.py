@@ -222,7 +222,7 @@ def issue_standard(
     result = Issued(request_id)
     with database.transaction() as session:
         request = workflow.get_request(session, request_id)
-        workflow._require_state(request, (workflow.SENT,), "сформировать документы")
+        workflow.require_state(request, (workflow.SENT,), "сформировать документы")
         if not is_standard(session, workflow.as_input(request)):
             raise workflow.StepRefused(f"{workflow.title(request)}: не стандартный — его готовит бухгалтер.")
         if request.number_pending:

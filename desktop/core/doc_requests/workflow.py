@@ -108,7 +108,7 @@ def tell(session: Session, login: str, text: str, request: DocRequest) -> None:
     )
 
 
-def _accountants(session: Session) -> list[str]:
+def accountants(session: Session) -> list[str]:
     return list(
         session.scalars(
             select(User.login)
@@ -128,7 +128,7 @@ def _require_books(session: Session, request: DocRequest, login: str, step: str)
         raise StepRefused(f"{title(request)}: {step} может бухгалтер или администратор.")
 
 
-def _require_state(request: DocRequest, states: tuple[DocRequestState, ...], step: str) -> None:
+def require_state(request: DocRequest, states: tuple[DocRequestState, ...], step: str) -> None:
     if request.state not in states:
         now = DOC_REQUEST_STATE_TITLES[DocRequestState(request.state)]
         raise StepRefused(f"{title(request)}: {step} нельзя — запрос в состоянии «{now}».")
@@ -178,7 +178,7 @@ def save_draft(
     request = get_request(session, request_id)
     if request.initiator != login and not may_work_queue(session, login):
         raise StepRefused(f"{title(request)}: менять его может только автор.")
-    _require_state(request, (DRAFT,), "изменить")
+    require_state(request, (DRAFT,), "изменить")
     _write(request, data)
     session.flush()
     return request
@@ -194,7 +194,7 @@ def send(
     request = get_request(session, request_id)
     if request.initiator != login:
         raise StepRefused(f"{title(request)}: отправить его может только автор.")
-    _require_state(request, (DRAFT,), "отправить")
+    require_state(request, (DRAFT,), "отправить")
     data = as_input(request)
     errors = send_errors(session, data, today)
     if errors:
@@ -213,7 +213,7 @@ def send(
     session.flush()
     if not standard or request.number_pending:
         what = "утвердить номер договора" if request.number_pending else "подготовить документы"
-        for accountant in _accountants(session):
+        for accountant in accountants(session):
             if accountant != login:
                 tell(session, accountant, f"{title(request)}: новый запрос в очереди — {what}.", request)
     log_event(session, OBJECT_TYPE, request.id, "send", {"standard": standard}, user=login)
@@ -225,7 +225,7 @@ def take(session: Session, request_id: int, *, login: str | None = None) -> DocR
     login = acting_login(session, login)
     request = get_request(session, request_id)
     _require_books(session, request, login, "взять запрос в работу")
-    _require_state(request, (SENT,), "взять в работу")
+    require_state(request, (SENT,), "взять в работу")
     request.state, request.assignee = IN_WORK, login
     record(request, login, SENT, IN_WORK)
     session.flush()
@@ -237,7 +237,7 @@ def approve_number(session: Session, request_id: int, *, login: str | None = Non
     login = acting_login(session, login)
     request = get_request(session, request_id)
     _require_books(session, request, login, "утвердить номер договора")
-    _require_state(request, (SENT, IN_WORK), "утвердить номер")
+    require_state(request, (SENT, IN_WORK), "утвердить номер")
     if not request.number_pending:
         raise StepRefused(f"{title(request)}: номер договора не ждёт утверждения.")
     request.number_pending = False
@@ -251,7 +251,7 @@ def reject(session: Session, request_id: int, reason: str, *, login: str | None 
     login = acting_login(session, login)
     request = get_request(session, request_id)
     _require_books(session, request, login, "отклонить запрос")
-    _require_state(request, (SENT, IN_WORK), "отклонить")
+    require_state(request, (SENT, IN_WORK), "отклонить")
     if not reason.strip():
         raise RequestError(
             {"reject_reason": "укажите причину — её увидит автор запроса"}, "Запрос не отклонён"
@@ -301,10 +301,10 @@ def complete(
     login = acting_login(session, login)
     request = get_request(session, request_id)
     if by_program:
-        _require_state(request, (SENT,), "завершить")
+        require_state(request, (SENT,), "завершить")
     else:
         _require_books(session, request, login, "завершить запрос")
-        _require_state(request, (SENT, IN_WORK), "завершить")
+        require_state(request, (SENT, IN_WORK), "завершить")
     if not request.made:
         raise StepRefused(f"{title(request)}: нет ни одного документа — подготовьте их перед «Готово».")
     old = request.state

@@ -21,6 +21,7 @@ from desktop.core.common.events import acting_login, log_event
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import kind_title
 from desktop.core.common.periods import period_short
+from desktop.core.doc_requests.follow import follow_documents
 from desktop.core.models import (
     SIGNABLE_KINDS,
     Contract,
@@ -117,6 +118,7 @@ def notify_closed(
     if not ids:
         return []
     session.flush()
+    follow_documents(session, ids, user=user)  # the document requests they were made for
     pairs = sorted(
         {
             (row[0], row[1])

@@ -1,0 +1,271 @@
+"""The calls of the «Запросы документов» tab and of ``aktdesk docs-request`` (each takes a
+``Database`` and returns plain data or detached rows)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.common.formats import format_date
+from desktop.core.common.labels import KIND_TITLES
+from desktop.core.contracts.editing import ContractInput, ContractTemplate, templates_for
+from desktop.core.db import Database
+from desktop.core.doc_requests import issuing, queries, validation, workflow
+from desktop.core.doc_requests.validation import RequestInput
+from desktop.core.errors import UserError, unexpected_error_text
+from desktop.core.models import (
+    Contract,
+    Counterparty,
+    DocRequest,
+    DocRequestState,
+    Document,
+    DocumentKind,
+    OwnEntity,
+    Scan,
+    ScanStatus,
+    Service,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Sent:
+    """What sending a request did: its state, the files of a standard one, or why they were not made."""
+
+    request_id: int
+    state: str
+    standard: bool
+    files: list[Path] = field(default_factory=list)
+    problem: str = ""  # a standard request the program could not complete (it waits in the queue)
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    regions: list[str]
+    entities: list[tuple[int, str]]
+    templates: list[tuple[str, str]]
+    services: list[tuple[int, str]]
+    contracts: list[tuple[int, str]]
+
+
+def form_choices(
+    database: Database, region: str = "", entity_id: int | None = None, counterparty_id: int | None = None
+) -> FormChoices:
+    """What the form offers: the regions, the entities of the region, the contract forms allowed for
+    the entity and the client's kind, the services the entity sells, the client's contracts."""
+    with database.session() as session:
+        entities = validation.entities_for(session, region)
+        entity = session.get(OwnEntity, entity_id) if entity_id else None
+        party = session.get(Counterparty, counterparty_id) if counterparty_id else None
+        templates: list[ContractTemplate] = templates_for(entity, party) if entity and party else []
+        sold = validation.sold_by(session, entity.id) if entity is not None else None
+        services = [
+            (s.id, s.name)
+            for s in session.scalars(
+                select(Service).where(Service.is_active.is_(True)).order_by(Service.name)
+            )
+            if sold is None or s.id in sold
+        ]
+        contracts: list[tuple[int, str]] = []
+        if party is not None:
+            stmt = select(Contract).where(Contract.counterparty_id == party.id).order_by(Contract.date.desc())
+            if entity is not None:
+                stmt = stmt.where(Contract.own_entity_id == entity.id)
+            contracts = [(c.id, f"№ {c.number} от {format_date(c.date)}") for c in session.scalars(stmt)]
+        return FormChoices(
+            regions=validation.regions(session),
+            entities=[(e.id, e.short_name) for e in entities],
+            templates=[(t.code, t.title) for t in templates],
+            services=services,
+            contracts=contracts,
+        )
+
+
+def field_problems(database: Database, data: RequestInput) -> dict[str, str]:
+    """The field errors to show at once (see ``validation.field_errors``)."""
+    with database.session() as session:
+        return validation.field_errors(session, data)
+
+
+def send_problems(database: Database, data: RequestInput) -> dict[str, str]:
+    with database.session() as session:
+        return validation.send_errors(session, data)
+
+
+def load(database: Database, request_id: int) -> DocRequest:
+    """The request with its lines, history and files (detached)."""
+    with database.session() as session:
+        request = workflow.get_request(session, request_id)
+        _ = request.contract
+        return request
+
+
+def request_input(database: Database, request_id: int) -> RequestInput:
+    with database.session() as session:
+        return workflow.as_input(workflow.get_request(session, request_id))
+
+
+def save(database: Database, data: RequestInput, request_id: int | None = None) -> int:
+    with database.transaction() as session:
+        return workflow.save_draft(session, data, request_id).id
+
+
+def list_rows(
+    database: Database, view: str, login: str, state: str | None = None, search: str = ""
+) -> list[queries.RequestRow]:
+    with database.session() as session:
+        return queries.rows(session, view, login=login, state=state, search=search)
+
+
+def _complete_standard(
+    database: Database, request_id: int, out_dir: Path, pdf_converter: str | None, sent: Sent
+) -> None:
+    try:
+        issued = issuing.issue_standard(database, request_id, out_dir, pdf_converter=pdf_converter)
+    except UserError as error:
+        sent.problem = error.message
+    except OSError as error:
+        sent.problem = unexpected_error_text(error)
+    else:
+        sent.files, sent.state = issued.files, DocRequestState.READY
+        return
+    log.warning("document request %s not completed by the program: %s", request_id, sent.problem)
+    with database.transaction() as session:
+        request = workflow.get_request(session, request_id)
+        workflow.record(
+            request, database.acting(), None, None, f"Документы не сформированы автоматически: {sent.problem}"
+        )
+        for accountant in workflow.accountants(session):
+            workflow.tell(
+                session,
+                accountant,
+                f"{workflow.title(request)}: не сформирован автоматически — {sent.problem}",
+                request,
+            )
+
+
+def send(database: Database, request_id: int, out_dir: Path, *, pdf_converter: str | None = "auto") -> Sent:
+    """Send a draft; a standard one is completed at once (its files in ``out_dir``); one that could
+    not be completed stays «Отправлен» in the queue with the reason in its history."""
+    with database.transaction() as session:
+        request = workflow.send(session, request_id)
+        standard = validation.is_standard(session, workflow.as_input(request))
+        pending = request.number_pending
+    sent = Sent(request_id, DocRequestState.SENT, standard)
+    if standard and not pending:
+        _complete_standard(database, request_id, out_dir, pdf_converter, sent)
+    return sent
+
+
+def take(database: Database, request_id: int) -> None:
+    with database.transaction() as session:
+        workflow.take(session, request_id)
+
+
+def reject(database: Database, request_id: int, reason: str) -> None:
+    with database.transaction() as session:
+        workflow.reject(session, request_id, reason)
+
+
+def approve_number(
+    database: Database, request_id: int, out_dir: Path, *, pdf_converter: str | None = "auto"
+) -> Sent:
+    """The accountant approves the contract number; the standard request is then completed."""
+    with database.transaction() as session:
+        request = workflow.approve_number(session, request_id)
+        state = request.state
+    if state == DocRequestState.IN_WORK:  # taken first: back to the state the program completes from
+        with database.transaction() as session:
+            request = workflow.get_request(session, request_id)
+            request.state = DocRequestState.SENT
+            workflow.record(request, database.acting(), DocRequestState.IN_WORK, DocRequestState.SENT)
+    sent = Sent(request_id, DocRequestState.SENT, True)
+    _complete_standard(database, request_id, out_dir, pdf_converter, sent)
+    return sent
+
+
+def complete(database: Database, request_id: int) -> None:
+    with database.transaction() as session:
+        workflow.complete(session, request_id)
+
+
+def contract_input(database: Database, request_id: int) -> ContractInput:
+    """The contract wizard filled from the request («Подготовить»)."""
+    with database.session() as session:
+        return issuing.contract_input(session, workflow.get_request(session, request_id))
+
+
+def link_contract(database: Database, request_id: int, contract_id: int, files: list[Path]) -> None:
+    """The contract the accountant made for the request (and its printed files) is the request's."""
+    with database.transaction() as session:
+        request = workflow.get_request(session, request_id)
+        contract = session.get(Contract, contract_id)
+        if contract is None:
+            raise UserError(f"Договор #{contract_id} не найден.")
+        request.contract_id = contract.id
+        text = f"Договор № {contract.number} от {format_date(contract.date)}"
+        for path in files:
+            workflow.link(session, request, "contract", text, str(path), contract_id=contract.id)
+        if not files:
+            workflow.link(session, request, "contract", text, "", contract_id=contract.id)
+
+
+def _link_existing(session: Session, request: DocRequest, share_root: str) -> int:
+    linked = 0
+    wanted = set(request.wanted.split(","))
+    contract_id = request.contract_id
+    if contract_id is None:
+        return 0
+    for kind, what in (
+        (DocumentKind.ACT, "act"),
+        (DocumentKind.UPD, "upd"),
+        (DocumentKind.INVOICE, "invoice"),
+    ):
+        if what not in wanted:
+            continue
+        document = session.scalars(
+            select(Document)
+            .where(Document.contract_id == contract_id, Document.kind == kind, Document.current.is_(True))
+            .order_by(Document.date.desc(), Document.id.desc())
+            .limit(1)
+        ).first()
+        if document is None:
+            continue
+        text = f"{KIND_TITLES[kind]} № {document.number} от {format_date(document.date)}"
+        for path in (document.docx_path, document.pdf_path):
+            if path:
+                workflow.link(session, request, what, text, path, document_id=document.id, with_stamp=True)
+                linked += 1
+    if "copies" in wanted:
+        documents = select(Document.id).where(Document.contract_id == contract_id)
+        scans = session.scalars(
+            select(Scan)
+            .where(Scan.status == ScanStatus.STORED)
+            .where((Scan.contract_id == contract_id) | Scan.document_id.in_(documents))
+            .order_by(Scan.id)
+        )
+        for scan in scans:
+            full = str(Path(share_root) / (scan.path or "")) if share_root else (scan.path or "")
+            workflow.link(
+                session, request, "copy", f"Копия: {scan.original_name}", full, document_id=scan.document_id
+            )
+            linked += 1
+    return linked
+
+
+def link_existing(database: Database, request_id: int, share_root: str) -> int:
+    """For a request on an existing contract: its latest act / UPD / invoice asked for and the copies
+    of its signed scans are linked to the request; returns how many files."""
+    with database.transaction() as session:
+        request = workflow.get_request(session, request_id)
+        return _link_existing(session, request, share_root)
+
+
+def may_work_queue(database: Database, login: str) -> bool:
+    with database.session() as session:
+        return workflow.may_work_queue(session, login)

@@ -69,6 +69,13 @@ GRANT INSERT, UPDATE ON counterparties TO {EVERYONE};
 GRANT INSERT ON contracts, contract_lines TO {EVERYONE};
 GRANT INSERT, DELETE ON entity_services TO aktdesk_accountant, aktdesk_admin;
 
+-- A request the program completes by itself: a new contract, and its invoice, nothing else.
+CREATE OR REPLACE FUNCTION aktdesk_doc_request_standard(p_wanted text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'contract' = ANY(string_to_array(p_wanted, ','))
+        AND string_to_array(p_wanted, ',') <@ ARRAY['contract', 'invoice']
+$$;
+
 -- A request: created as a draft by its initiator; edited and sent by them; completed by the
 -- program for them (sent → ready with its contract); the queue's steps are an accountant's.
 CREATE OR REPLACE FUNCTION aktdesk_doc_request_check() RETURNS trigger
@@ -93,8 +100,18 @@ BEGIN
     END IF;
     IF NOT (
         (OLD.state = 'draft' AND NEW.state IN ('draft', 'sent'))
-        OR (OLD.state = 'sent' AND NEW.state = 'sent' AND NEW.assignee IS NOT DISTINCT FROM OLD.assignee)
-        OR (OLD.state = 'sent' AND NEW.state = 'ready' AND NEW.contract_id IS NOT NULL AND NOT NEW.number_pending)
+        -- the program completing a standard request for its author: the contract made for it …
+        OR (OLD.state = 'sent' AND NEW.state = 'sent' AND aktdesk_doc_request_standard(OLD.wanted)
+            AND NOT OLD.number_pending AND OLD.contract_id IS NULL
+            AND NEW.wanted = OLD.wanted AND NEW.counterparty_id = OLD.counterparty_id
+            AND NEW.own_entity_id = OLD.own_entity_id AND NEW.assignee IS NOT DISTINCT FROM OLD.assignee
+            AND EXISTS (SELECT FROM contracts c WHERE c.id = NEW.contract_id
+                        AND c.counterparty_id = OLD.counterparty_id AND c.own_entity_id = OLD.own_entity_id))
+        -- … and «Готово» once its files are linked
+        OR (OLD.state = 'sent' AND NEW.state = 'ready' AND aktdesk_doc_request_standard(OLD.wanted)
+            AND NOT OLD.number_pending AND NEW.contract_id IS NOT DISTINCT FROM OLD.contract_id
+            AND OLD.contract_id IS NOT NULL AND NEW.wanted = OLD.wanted
+            AND EXISTS (SELECT FROM doc_request_files f WHERE f.request_id = OLD.id))
     ) THEN
         PERFORM aktdesk_refuse(format('Запрос № %s: взять в работу, подготовить, отклонить или завершить его может бухгалтер.', OLD.id));
     END IF;
@@ -119,7 +136,7 @@ BEGIN
     END IF;
     IF v_document.kind <> 'invoice' OR NOT EXISTS (
         SELECT FROM doc_requests r WHERE r.contract_id = v_document.contract_id AND r.initiator = session_user
-        AND r.state = 'sent' AND NOT r.number_pending
+        AND r.state = 'sent' AND NOT r.number_pending AND aktdesk_doc_request_standard(r.wanted)
     ) THEN
         PERFORM aktdesk_refuse('Документы выписывает бухгалтер; менеджер получает счёт на оплату только по своему стандартному запросу.');
     END IF;
@@ -303,7 +320,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS document_lines_request_invoice ON document_lines")
         op.execute(
             "DROP FUNCTION IF EXISTS aktdesk_notification_signal(), aktdesk_doc_request_check(), "
-            "aktdesk_request_invoice_check()"
+            "aktdesk_request_invoice_check(), aktdesk_doc_request_standard(text)"
         )
     with op.batch_alter_table("own_entities", schema=None) as batch_op:
         batch_op.drop_column("contract_number_approval")

@@ -23,6 +23,9 @@ from desktop.core.common.catalog import seed_units
 from desktop.core.common.events import current_login
 from desktop.core.common.periods import month_end, month_start, period_of, period_title
 from desktop.core.common.resources import resource_path
+from desktop.core.doc_requests import workflow as request_workflow
+from desktop.core.doc_requests.validation import RequestInput as DocRequestInput
+from desktop.core.doc_requests.validation import RequestLine as DocRequestLine
 from desktop.core.errors import ValidationError
 from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import (
@@ -33,6 +36,7 @@ from desktop.core.models import (
     BudgetItem,
     Contract,
     ContractLine,
+    ContractStatus,
     CostCentre,
     Counterparty,
     EntityVatRegime,
@@ -403,6 +407,66 @@ class _Generator:
                         login=login,
                         comment=comments.get(action, ""),
                     )
+        finally:
+            self.session.info["enforced"] = enforced
+
+    def doc_requests(self) -> None:
+        """Document requests of the demo's managers: a draft, one sent to the queue, one in work."""
+        contracts = list(
+            self.session.scalars(
+                select(Contract)
+                .where(Contract.status == ContractStatus.ACTIVE)
+                .order_by(Contract.id)
+                .limit(3)
+            )
+        )
+        if len(contracts) < 3:
+            return
+        enforced = self.session.info.get("enforced")
+        self.session.info["enforced"] = False  # as in payment_requests: each person's step, by the owner
+        try:
+            draft = contracts[0]
+            request_workflow.save_draft(
+                self.session,
+                DocRequestInput(
+                    own_entity_id=draft.own_entity_id,
+                    counterparty_id=draft.counterparty_id,
+                    wanted=("contract", "invoice"),
+                    template="services",
+                    contract_date=self.today,
+                    valid_from=self.today.replace(day=1),
+                    lines=[
+                        DocRequestLine(line.service_id, line.quantity, line.price) for line in draft.lines
+                    ],
+                    comment="Новый договор на следующий год: уточнить дату счёта у клиента",
+                ),
+                login="m.smirnov",
+                today=self.today,
+            )
+            for contract, wanted, comment, taken in (
+                (
+                    contracts[1],
+                    ("act", "copies"),
+                    "Клиент просит копию подписанного акта для аудитора",
+                    False,
+                ),
+                (contracts[2], ("upd",), "Нужен УПД за прошлый месяц вместо акта", True),
+            ):
+                request = request_workflow.save_draft(
+                    self.session,
+                    DocRequestInput(
+                        own_entity_id=contract.own_entity_id,
+                        counterparty_id=contract.counterparty_id,
+                        wanted=wanted,
+                        contract_id=contract.id,
+                        comment=comment,
+                    ),
+                    login="m.kozlova",
+                    today=self.today,
+                )
+                request_workflow.send(self.session, request.id, login="m.kozlova", today=self.today)
+                if taken:
+                    request_workflow.take(self.session, request.id, login="buh.ivanova")
         finally:
             self.session.info["enforced"] = enforced
 
@@ -959,5 +1023,6 @@ def fill_demo(
     session.flush()
     items, centres = generator.budget()
     generator.payment_requests(items, centres)
+    generator.doc_requests()
     progress(clients * 2, clients * 2, "Готово")
     return generator.summary

@@ -18,43 +18,38 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = '0006'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # table → (column, places, nullable)
 COLUMNS: dict[str, tuple[tuple[str, int, bool], ...]] = {
-    "agreement_changes": (("quantity", 3, True), ("price", 2, True)),
-    "bank_payments": (("amount", 2, False), ("allocated_amount", 2, False)),
-    "contract_lines": (("quantity", 3, False), ("price", 2, False)),
-    "document_lines": (
-        ("quantity", 3, False),
-        ("price", 2, False),
-        ("amount_net", 2, False),
-        ("amount_vat", 2, False),
-        ("amount_total", 2, False),
+    'agreement_changes': (('quantity', 3, True), ('price', 2, True)),
+    'bank_payments': (('amount', 2, False), ('allocated_amount', 2, False)),
+    'contract_lines': (('quantity', 3, False), ('price', 2, False)),
+    'document_lines': (
+        ('quantity', 3, False),
+        ('price', 2, False),
+        ('amount_net', 2, False),
+        ('amount_vat', 2, False),
+        ('amount_total', 2, False),
     ),
-    "documents": (
-        ("amount_net", 2, False),
-        ("amount_vat", 2, False),
-        ("amount_total", 2, False),
-        ("paid_amount", 2, False),
-    ),
-    "payment_allocations": (("amount", 2, False),),
-    "payment_requests": (("amount", 2, False),),
-    "work_orders": (("quantity", 3, False),),
+    'documents': (('amount_net', 2, False), ('amount_vat', 2, False), ('amount_total', 2, False), ('paid_amount', 2, False)),
+    'payment_allocations': (('amount', 2, False),),
+    'payment_requests': (('amount', 2, False),),
+    'work_orders': (('quantity', 3, False),),
 }
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name != 'sqlite':
         return
     for table, columns in COLUMNS.items():
         for column, places, _nullable in columns:
             op.execute(
-                f"UPDATE {table} SET {column} = CAST(ROUND({column} * {10**places}) AS INTEGER)"
-                f" WHERE {column} IS NOT NULL"
+                f'UPDATE {table} SET {column} = CAST(ROUND({column} * {10**places}) AS INTEGER)'
+                f' WHERE {column} IS NOT NULL'
             )
         with op.batch_alter_table(table, schema=None) as batch_op:
             for column, places, nullable in columns:
@@ -67,7 +62,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name != 'sqlite':
         return
     for table, columns in COLUMNS.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
@@ -79,4 +74,4 @@ def downgrade() -> None:
                     existing_nullable=nullable,
                 )
         for column, places, _nullable in columns:
-            op.execute(f"UPDATE {table} SET {column} = {column} / {10**places}.0 WHERE {column} IS NOT NULL")
+            op.execute(f'UPDATE {table} SET {column} = {column} / {10**places}.0 WHERE {column} IS NOT NULL')

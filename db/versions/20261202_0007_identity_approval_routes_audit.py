@@ -181,70 +181,56 @@ def downgrade() -> None:
 # history rows carry session_user and the server's time; the audit log is written by triggers.
 # docs/architecture.md, «Who may do what».
 
-GROUPS = ("aktdesk_manager", "aktdesk_approver", "aktdesk_accountant", "aktdesk_admin")
-EVERYONE = "aktdesk_user"
+GROUPS = ('aktdesk_manager', 'aktdesk_approver', 'aktdesk_accountant', 'aktdesk_admin')
+EVERYONE = 'aktdesk_user'
 
 # table → its primary key column: the tables whose every change is in the audit log
 AUDITED = {
-    "contracts": "id",
-    "agreements": "id",
-    "documents": "id",
-    "scans": "id",
-    "bank_payments": "id",
-    "payment_allocations": "id",
-    "payment_requests": "id",
-    "request_approvals": "id",
-    "users": "id",
-    "own_entities": "id",
-    "bank_accounts": "id",
-    "counterparties": "id",
-    "mail_templates": "purpose",
-    "approval_rules": "id",
-    "budget_items": "id",
-    "cost_centres": "id",
+    'contracts': 'id',
+    'agreements': 'id',
+    'documents': 'id',
+    'scans': 'id',
+    'bank_payments': 'id',
+    'payment_allocations': 'id',
+    'payment_requests': 'id',
+    'request_approvals': 'id',
+    'users': 'id',
+    'own_entities': 'id',
+    'bank_accounts': 'id',
+    'counterparties': 'id',
+    'mail_templates': 'purpose',
+    'approval_rules': 'id',
+    'budget_items': 'id',
+    'cost_centres': 'id',
 }
 # SQLite keeps money and quantities as integers (migration 0006): (table, column) → decimal places
 SCALED = {
-    ("bank_payments", "amount"): 2,
-    ("bank_payments", "allocated_amount"): 2,
-    ("documents", "amount_net"): 2,
-    ("documents", "amount_vat"): 2,
-    ("documents", "amount_total"): 2,
-    ("documents", "paid_amount"): 2,
-    ("payment_allocations", "amount"): 2,
-    ("payment_requests", "amount"): 2,
-    ("approval_rules", "amount_above"): 2,
+    ('bank_payments', 'amount'): 2,
+    ('bank_payments', 'allocated_amount'): 2,
+    ('documents', 'amount_net'): 2,
+    ('documents', 'amount_vat'): 2,
+    ('documents', 'amount_total'): 2,
+    ('documents', 'paid_amount'): 2,
+    ('payment_allocations', 'amount'): 2,
+    ('payment_requests', 'amount'): 2,
+    ('approval_rules', 'amount_above'): 2,
 }
 # payment_requests columns a draft's author may change directly (the rest: the functions)
 REQUEST_EDITABLE = (
-    "subject",
-    "counterparty_id",
-    "contractor_name",
-    "contractor_inn",
-    "contractor_kpp",
-    "contractor_bank_name",
-    "contractor_bik",
-    "contractor_account",
-    "contractor_corr_account",
-    "amount",
-    "currency",
-    "vat_rate",
-    "purpose",
-    "pay_by",
-    "budget_item_id",
-    "cost_centre_id",
-    "updated_at",
+    'subject', 'counterparty_id', 'contractor_name', 'contractor_inn', 'contractor_kpp',
+    'contractor_bank_name', 'contractor_bik', 'contractor_account', 'contractor_corr_account',
+    'amount', 'currency', 'vat_rate', 'purpose', 'pay_by', 'budget_item_id', 'cost_centre_id', 'updated_at',
 )
-DOCUMENT_EDITABLE = ("docx_path", "pdf_path", "xml_path", "sent_at", "sent_via", "status", "paid_amount")
-SEND_EDITABLE = ("sent_at", "sent_via", "status")
+DOCUMENT_EDITABLE = ('docx_path', 'pdf_path', 'xml_path', 'sent_at', 'sent_via', 'status', 'paid_amount')
+SEND_EDITABLE = ('sent_at', 'sent_via', 'status')
 
 
 def _pg_security(schema: str) -> str:
     def grant(privileges: str, tables: str, *roles: str) -> str:
         return f"GRANT {privileges} ON {tables} TO {', '.join(roles)};\n"
 
-    office = ("aktdesk_manager", "aktdesk_accountant", "aktdesk_admin")
-    books = ("aktdesk_accountant", "aktdesk_admin")
+    office = ('aktdesk_manager', 'aktdesk_accountant', 'aktdesk_admin')
+    books = ('aktdesk_accountant', 'aktdesk_admin')
     sql = [
         f"""
 DO $$
@@ -252,11 +238,11 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{EVERYONE}') THEN
         CREATE ROLE {EVERYONE} NOLOGIN;
     END IF;
-    {" ".join(f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{g}') THEN CREATE ROLE {g} NOLOGIN; END IF;" for g in GROUPS)}
+    {' '.join(f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{g}') THEN CREATE ROLE {g} NOLOGIN; END IF;" for g in GROUPS)}
 EXCEPTION WHEN duplicate_object OR unique_violation THEN
     NULL;  -- another database of this server created them at the same moment
 END $$;
-GRANT {EVERYONE} TO {", ".join(GROUPS)};
+GRANT {EVERYONE} TO {', '.join(GROUPS)};
 REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM PUBLIC;
 REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {schema} TO {EVERYONE};
@@ -267,35 +253,31 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO 
 """
     ]
     # everyone: numbers, comments, notifications, attachments, own requests
-    sql.append(grant("INSERT, UPDATE", "number_sequences", EVERYONE))
-    sql.append(grant("INSERT", "events, request_events, notifications", EVERYONE))
-    sql.append(grant("UPDATE (read_at)", "notifications", EVERYONE))
-    sql.append(grant("INSERT, UPDATE, DELETE", "scans", EVERYONE))
-    sql.append(grant("INSERT", "payment_requests", EVERYONE))
-    sql.append(grant(f"UPDATE ({', '.join(REQUEST_EDITABLE)})", "payment_requests", EVERYONE))
+    sql.append(grant('INSERT, UPDATE', 'number_sequences', EVERYONE))
+    sql.append(grant('INSERT', 'events, request_events, notifications', EVERYONE))
+    sql.append(grant('UPDATE (read_at)', 'notifications', EVERYONE))
+    sql.append(grant('INSERT, UPDATE, DELETE', 'scans', EVERYONE))
+    sql.append(grant('INSERT', 'payment_requests', EVERYONE))
+    sql.append(grant(f"UPDATE ({', '.join(REQUEST_EDITABLE)})", 'payment_requests', EVERYONE))
     # managers (and the office): clients, contracts, work orders, sending
-    sql.append(
-        grant(
-            "INSERT, UPDATE, DELETE",
-            "counterparties, contracts, contract_lines, agreements, agreement_changes, work_orders, "
-            "dispatches, dispatch_documents",
-            *office,
-        )
-    )
-    sql.append(grant(f"UPDATE ({', '.join(SEND_EDITABLE)})", "documents", "aktdesk_manager"))
+    sql.append(grant(
+        'INSERT, UPDATE, DELETE',
+        'counterparties, contracts, contract_lines, agreements, agreement_changes, work_orders, '
+        'dispatches, dispatch_documents',
+        *office,
+    ))
+    sql.append(grant(f"UPDATE ({', '.join(SEND_EDITABLE)})", 'documents', 'aktdesk_manager'))
     # accountants and admins: the books
-    sql.append(grant("INSERT", "documents, document_lines", *books))
-    sql.append(grant(f"UPDATE ({', '.join(DOCUMENT_EDITABLE)})", "documents", *books))
-    sql.append(
-        grant(
-            "INSERT, UPDATE, DELETE",
-            "bank_payments, payment_allocations, mail_templates, services, units, own_entities, "
-            "entity_vat_regimes, bank_accounts, budget_items, cost_centres",
-            *books,
-        )
-    )
+    sql.append(grant('INSERT', 'documents, document_lines', *books))
+    sql.append(grant(f"UPDATE ({', '.join(DOCUMENT_EDITABLE)})", 'documents', *books))
+    sql.append(grant(
+        'INSERT, UPDATE, DELETE',
+        'bank_payments, payment_allocations, mail_templates, services, units, own_entities, '
+        'entity_vat_regimes, bank_accounts, budget_items, cost_centres',
+        *books,
+    ))
     # admins: the approval routes (users: the functions of migration 0008)
-    sql.append(grant("INSERT, UPDATE, DELETE", "approval_rules", "aktdesk_admin"))
+    sql.append(grant('INSERT, UPDATE, DELETE', 'approval_rules', 'aktdesk_admin'))
 
     sql.append(f"""
 -- Whether the code runs with the owner's rights (inside a SECURITY DEFINER function, or the owner
@@ -455,16 +437,14 @@ END $$;
     sql.append(_pg_request_transition(schema))
     sql.append(_pg_audit(schema))
     functions = (
-        "aktdesk_document_sign(integer, text, text, text)",
-        "aktdesk_document_replace(integer)",
-        "aktdesk_request_transition(integer, text, text, date, integer, text)",
-        "aktdesk_role_of(text)",
+        'aktdesk_document_sign(integer, text, text, text)',
+        'aktdesk_document_replace(integer)',
+        'aktdesk_request_transition(integer, text, text, date, integer, text)',
+        'aktdesk_role_of(text)',
     )
     for function in functions:
-        sql.append(
-            f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC;\nGRANT EXECUTE ON FUNCTION {function} TO {EVERYONE};\n"
-        )
-    return "".join(sql)
+        sql.append(f'REVOKE ALL ON FUNCTION {function} FROM PUBLIC;\nGRANT EXECUTE ON FUNCTION {function} TO {EVERYONE};\n')
+    return ''.join(sql)
 
 
 def _pg_request_transition(schema: str) -> str:
@@ -661,8 +641,7 @@ END $$;
 
 
 def _pg_audit(schema: str) -> str:
-    sql = [
-        f"""
+    sql = [f"""
 -- The audit log: every change of an audited row, written here and nowhere else (clients may only read it).
 CREATE OR REPLACE FUNCTION aktdesk_audit() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
@@ -690,14 +669,13 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION aktdesk_audit() FROM PUBLIC;
-"""
-    ]
+"""]
     for table, key in AUDITED.items():
         sql.append(
             f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION aktdesk_audit('{key}');\n"
         )
-    return "".join(sql)
+    return ''.join(sql)
 
 
 def _sqlite_value(row: str, table: str, column: str) -> str:
@@ -707,7 +685,7 @@ def _sqlite_value(row: str, table: str, column: str) -> str:
         return value
     return (
         f"CASE WHEN {value} IS NULL THEN NULL ELSE printf('%s%d.%0{places}d', "
-        f"CASE WHEN {value} < 0 THEN '-' ELSE '' END, abs({value}) / {10**places}, abs({value}) % {10**places}) END"
+        f"CASE WHEN {value} < 0 THEN '-' ELSE '' END, abs({value}) / {10 ** places}, abs({value}) % {10 ** places}) END"
     )
 
 
@@ -718,7 +696,7 @@ def sqlite_audit_triggers(table: str, key: str, columns: Sequence[str]) -> list[
     now = "strftime('%Y-%m-%d %H:%M:%S', 'now')"
 
     def pairs(old: str | None, new: str | None) -> str:
-        return " UNION ALL ".join(
+        return ' UNION ALL '.join(
             f"SELECT '{c}' AS k, {_sqlite_value(old, table, c) if old else 'NULL'} AS o, "
             f"{_sqlite_value(new, table, c) if new else 'NULL'} AS n"
             for c in columns
@@ -728,53 +706,51 @@ def sqlite_audit_triggers(table: str, key: str, columns: Sequence[str]) -> list[
         row = new or old
         return (
             f'CREATE TRIGGER {table}_audit_{event} AFTER {event.upper()} ON "{table}" BEGIN '
-            f"INSERT INTO audit_log (at, login, table_name, row_id, action, changes) "
+            f'INSERT INTO audit_log (at, login, table_name, row_id, action, changes) '
             f"SELECT {now}, aktdesk_login(), '{table}', {row}.\"{key}\", '{event}', c FROM ("
-            f"SELECT json_group_object(k, json_array(o, n)) AS c, count(*) AS m FROM ({pairs(old, new)}) WHERE {keep}"
-            f") WHERE m > 0 OR '{event}' <> 'update'; END"
+            f'SELECT json_group_object(k, json_array(o, n)) AS c, count(*) AS m FROM ({pairs(old, new)}) WHERE {keep}'
+            f') WHERE m > 0 OR \'{event}\' <> \'update\'; END'
         )
 
     return [
-        trigger("insert", None, "NEW", "n IS NOT NULL"),
-        trigger("update", "OLD", "NEW", "o IS NOT n"),
-        trigger("delete", "OLD", None, "o IS NOT NULL"),
+        trigger('insert', None, 'NEW', 'n IS NOT NULL'),
+        trigger('update', 'OLD', 'NEW', 'o IS NOT n'),
+        trigger('delete', 'OLD', None, 'o IS NOT NULL'),
     ]
 
 
 def upgrade_security() -> None:
     bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
-        schema = bind.execute(sa.text("SELECT current_schema()")).scalar_one()
+    if bind.dialect.name == 'postgresql':
+        schema = bind.execute(sa.text('SELECT current_schema()')).scalar_one()
         op.execute(_pg_security(f'"{schema}"' if not schema.isidentifier() else schema))
         return
     inspector = sa.inspect(bind)
     for table, key in AUDITED.items():
-        columns = [c["name"] for c in inspector.get_columns(table)]
+        columns = [c['name'] for c in inspector.get_columns(table)]
         for statement in sqlite_audit_triggers(table, key, columns):
             op.execute(statement)
 
 
 def downgrade_security() -> None:
     bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
+    if bind.dialect.name == 'postgresql':
         for table in AUDITED:
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_audit ON {table}")
+            op.execute(f'DROP TRIGGER IF EXISTS {table}_audit ON {table}')
         for trigger, table in (
-            ("events_stamp", "events"),
-            ("request_events_check", "request_events"),
-            ("payment_requests_check", "payment_requests"),
-            ("notifications_check", "notifications"),
-            ("documents_check", "documents"),
+            ('events_stamp', 'events'), ('request_events_check', 'request_events'),
+            ('payment_requests_check', 'payment_requests'), ('notifications_check', 'notifications'),
+            ('documents_check', 'documents'),
         ):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+            op.execute(f'DROP TRIGGER IF EXISTS {trigger} ON {table}')
         op.execute(
-            "DROP FUNCTION IF EXISTS aktdesk_audit(), aktdesk_request_transition(integer, text, text, date, integer, text), "
-            "aktdesk_document_sign(integer, text, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), "
-            "aktdesk_notification_check(), aktdesk_request_check(), aktdesk_request_event_check(), aktdesk_stamp_event(), "
-            "aktdesk_status_title(text), aktdesk_role_title(text), aktdesk_refuse(text), aktdesk_role_of(text), "
-            "aktdesk_privileged(), aktdesk_is_owner()"
+            'DROP FUNCTION IF EXISTS aktdesk_audit(), aktdesk_request_transition(integer, text, text, date, integer, text), '
+            'aktdesk_document_sign(integer, text, text, text), aktdesk_document_replace(integer), aktdesk_document_check(), '
+            'aktdesk_notification_check(), aktdesk_request_check(), aktdesk_request_event_check(), aktdesk_stamp_event(), '
+            'aktdesk_status_title(text), aktdesk_role_title(text), aktdesk_refuse(text), aktdesk_role_of(text), '
+            'aktdesk_privileged(), aktdesk_is_owner()'
         )
         return
     for table in AUDITED:
-        for event in ("insert", "update", "delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_audit_{event}")
+        for event in ('insert', 'update', 'delete'):
+            op.execute(f'DROP TRIGGER IF EXISTS {table}_audit_{event}')

@@ -107,6 +107,16 @@ def _show(database: Any, request_id: int) -> dict[str, Any]:
     return files_json.as_json(operations.load(database, request_id))
 
 
+def _report(args: argparse.Namespace, shown: dict[str, Any], problem: str) -> int:
+    if args.json:
+        print_json(shown)
+    else:
+        _print_request(shown)
+    if problem:
+        print(f"Документы не сформированы автоматически: {problem}. Запрос ждёт бухгалтера.", file=sys.stderr)
+    return 0
+
+
 def run_create(args: argparse.Namespace) -> int:
     # deferred: the feature stack loads only when this command runs, not for --help
     from desktop.core.doc_requests import files_json, operations, workflow
@@ -125,13 +135,7 @@ def run_create(args: argparse.Namespace) -> int:
         shown = _show(database, request_id)
     finally:
         database.dispose()
-    if args.json:
-        print_json(shown)
-    else:
-        _print_request(shown)
-    if problem:
-        print(f"Документы не сформированы автоматически: {problem}. Запрос ждёт бухгалтера.", file=sys.stderr)
-    return 0
+    return _report(args, shown, problem)
 
 
 def run_step(args: argparse.Namespace) -> int:
@@ -153,13 +157,7 @@ def run_step(args: argparse.Namespace) -> int:
         shown = _show(database, args.id)
     finally:
         database.dispose()
-    if args.json:
-        print_json(shown)
-    else:
-        _print_request(shown)
-    if problem:
-        print(f"Документы не сформированы автоматически: {problem}. Запрос ждёт бухгалтера.", file=sys.stderr)
-    return 0
+    return _report(args, shown, problem)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -394,19 +394,10 @@ def plan_documents(
     return docs
 
 
-def plan_row(
-    contract: Contract,
-    period: str,
-    work: Sequence[WorkOrder],
-    existing: dict[DocumentKey, Document],
-    chains: dict[int, list[Document]] | None = None,
-    today: dt.date | None = None,
-) -> PlanRow:
-    """One contract's row of the plan. ``chains`` (``corrections.load_chains``) holds, for each
-    sent or signed sale document of ``existing``, its lines loaded and the УКД issued on it."""
-    party = contract.counterparty
-    entity = contract.own_entity
-    row = PlanRow(
+def empty_row(contract: Contract) -> PlanRow:
+    """A contract's row with nothing planned yet (its client, entity and manager)."""
+    party, entity = contract.counterparty, contract.own_entity
+    return PlanRow(
         contract_id=contract.id,
         contract_number=contract.number,
         client=party.short_name,
@@ -422,6 +413,21 @@ def plan_row(
         total=Decimal("0.00"),
         documents=[],
     )
+
+
+def plan_row(
+    contract: Contract,
+    period: str,
+    work: Sequence[WorkOrder],
+    existing: dict[DocumentKey, Document],
+    chains: dict[int, list[Document]] | None = None,
+    today: dt.date | None = None,
+) -> PlanRow:
+    """One contract's row of the plan. ``chains`` (``corrections.load_chains``) holds, for each
+    sent or signed sale document of ``existing``, its lines loaded and the УКД issued on it."""
+    party = contract.counterparty
+    entity = contract.own_entity
+    row = empty_row(contract)
     if contract.status in (ContractStatus.DRAFT, ContractStatus.SUSPENDED):
         row.skip_reason = {
             ContractStatus.DRAFT: "Черновик договора",

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.closing.files import load_documents
-from desktop.core.closing.plan import PREPAY_SHARE, PlannedDocument, PlanRow, issue_row
+from desktop.core.closing.plan import PREPAY_SHARE, PlannedDocument, PlanRow, empty_row, issue_row
 from desktop.core.common.catalog import entity_regime_on
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import KIND_TITLES
@@ -99,26 +99,15 @@ def _invoice_row(contract: Contract, day: dt.date) -> PlanRow:
     share = PREPAY_SHARE if terms == PaymentTerms.PREPAY_70_30 else Decimal(1)
     due = term_end(day, contract.postpay_days, contract.postpay_banking_days)
     planned = PlannedDocument(DocumentKind.INVOICE, stage, period, start, end, day, due, tuple(lines), share)
-    entity, party = contract.own_entity, contract.counterparty
-    return PlanRow(
-        contract_id=contract.id,
-        contract_number=contract.number,
-        client=party.short_name,
-        client_inn=party.inn,
-        entity=entity.short_name,
-        entity_id=entity.id,
-        counterparty_id=party.id,
-        manager_id=contract.manager_id,
-        kind=contract.kind,
-        lines=lines,
-        net=Decimal("0.00"),
-        vat=Decimal("0.00"),
-        total=Decimal("0.00"),
-        documents=[planned],
-        regime=entity_regime_on(entity, day),
-        includes_vat=contract.price_includes_vat,
-        prefix=entity.doc_prefix,
+    entity = contract.own_entity
+    row = empty_row(contract)
+    row.lines, row.documents = lines, [planned]
+    row.regime, row.includes_vat, row.prefix = (
+        entity_regime_on(entity, day),
+        contract.price_includes_vat,
+        entity.doc_prefix,
     )
+    return row
 
 
 def make_documents(session: Session, request: DocRequest, user: str) -> tuple[Contract, Document | None]:

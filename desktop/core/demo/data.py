@@ -23,6 +23,7 @@ from desktop.core.common.catalog import seed_units
 from desktop.core.common.events import current_login
 from desktop.core.common.periods import month_end, month_start, period_of, period_title
 from desktop.core.common.resources import resource_path
+from desktop.core.contracts.editing import templates_for
 from desktop.core.doc_requests import workflow as request_workflow
 from desktop.core.doc_requests.validation import RequestInput as DocRequestInput
 from desktop.core.doc_requests.validation import RequestLine as DocRequestLine
@@ -420,7 +421,8 @@ class _Generator:
                 .limit(3)
             )
         )
-        if len(contracts) < 3:
+        forms = templates_for(contracts[0].own_entity, contracts[0].counterparty) if contracts else []
+        if len(contracts) < 3 or not forms:
             return
         enforced = self.session.info.get("enforced")
         self.session.info["enforced"] = False  # as in payment_requests: each person's step, by the owner
@@ -432,7 +434,7 @@ class _Generator:
                     own_entity_id=draft.own_entity_id,
                     counterparty_id=draft.counterparty_id,
                     wanted=("contract", "invoice"),
-                    template="services",
+                    template=forms[0].code,
                     contract_date=self.today,
                     valid_from=self.today.replace(day=1),
                     lines=[

@@ -44,6 +44,8 @@ from desktop.core.models import (
     DocumentSet,
     DocumentStage,
     PaymentTerms,
+    Scan,
+    ScanStatus,
     Unit,
     User,
 )
@@ -115,9 +117,16 @@ def make_documents(session: Session, request: DocRequest, user: str) -> tuple[Co
     contract = create_contract(session, contract_input(session, request), user=user)
     request.contract_id = contract.id
     session.flush()
+    return contract, make_invoice(session, request, contract.id, user)
+
+
+def make_invoice(session: Session, request: DocRequest, contract_id: int, user: str) -> Document | None:
+    """The request's invoice for payment on this contract (when asked for and not made yet)."""
     if "invoice" not in request.wanted.split(","):
-        return contract, None
-    contract = load_for_print(session, contract.id)
+        return None
+    if (made := _invoice_of(session, contract_id)) is not None:
+        return made
+    contract = load_for_print(session, contract_id)
     assert request.invoice_date is not None
     row = _invoice_row(contract, request.invoice_date)
     units = {code: short for code, short in session.execute(select(Unit.code, Unit.short_name))}
@@ -130,7 +139,7 @@ def make_documents(session: Session, request: DocRequest, user: str) -> tuple[Co
         includes_vat=row.includes_vat,
         prefix=row.prefix,
     )
-    return contract, (created[0] if created else None)
+    return created[0] if created else None
 
 
 def _invoice_of(session: Session, contract_id: int) -> Document | None:
@@ -244,3 +253,110 @@ def issue_standard(
         invoice = _invoice_of(session, request.contract_id)
         result.invoice_id = invoice.id if invoice is not None else None
     return result
+
+
+def prepare(
+    database: Database,
+    request_id: int,
+    contract_id: int | None,
+    out_dir: Path,
+    *,
+    pdf_converter: str | None = "auto",
+    share_root: str = "",
+    user: str | None = None,
+) -> list[Path]:
+    """«Подготовить» of the queue: the contract the accountant made in the wizard (``contract_id``)
+    becomes the request's, its invoice is made when asked for, and the contract's and the invoice's
+    files are written and linked; for a request on an existing contract its latest act / UPD /
+    invoice and the copies of its signed scans are linked. The request stays «В работе» until the
+    accountant presses «Готово». Returns the files linked."""
+    user = database.acting(user)
+    with database.transaction() as session:
+        request = workflow.get_request(session, request_id)
+        workflow.require_state(request, (workflow.SENT, workflow.IN_WORK), "подготовить документы")
+        if not workflow.may_work_queue(session, user):
+            raise workflow.StepRefused(f"{workflow.title(request)}: готовит документы бухгалтер.")
+        if request.state == workflow.SENT:
+            workflow.take(session, request_id, login=user)
+        if contract_id is not None:
+            if session.get(Contract, contract_id) is None:
+                raise UserError(f"Договор #{contract_id} не найден.")
+            request.contract_id = contract_id
+            session.flush()
+            make_invoice(session, request, contract_id, user)
+        if request.contract_id is None:
+            raise workflow.StepRefused(
+                f"{workflow.title(request)}: укажите договор — создайте его в мастере или выберите в запросе."
+            )
+    files: list[Path] = []
+    with database.transaction() as session:
+        request = workflow.get_request(session, request_id)
+        if contract_id is not None:
+            for what, text, path, stamp, document_id in write_files(
+                session, request, Path(out_dir), pdf_converter
+            ):
+                workflow.link(
+                    session,
+                    request,
+                    what,
+                    text,
+                    str(path),
+                    contract_id=request.contract_id if what == "contract" else None,
+                    document_id=document_id,
+                    with_stamp=stamp,
+                )
+                files.append(path)
+        files += [
+            Path(p)
+            for p in link_existing(session, request, share_root, skip={"invoice"} if contract_id else set())
+        ]
+        workflow.record(request, user, None, None, f"Подготовлено файлов: {len(files)}")
+    return files
+
+
+def link_existing(
+    session: Session, request: DocRequest, share_root: str, skip: set[str] | None = None
+) -> list[str]:
+    """The latest act / UPD / invoice asked for on the request's contract and the copies of its signed
+    scans, linked to the request (``skip``: kinds already linked); returns their files."""
+    linked: list[str] = []
+    skip = skip or set()
+    wanted = set(request.wanted.split(","))
+    contract_id = request.contract_id
+    if contract_id is None:
+        return linked
+    for kind, what in (
+        (DocumentKind.ACT, "act"),
+        (DocumentKind.UPD, "upd"),
+        (DocumentKind.INVOICE, "invoice"),
+    ):
+        if what not in wanted or what in skip:
+            continue
+        document = session.scalars(
+            select(Document)
+            .where(Document.contract_id == contract_id, Document.kind == kind, Document.current.is_(True))
+            .order_by(Document.date.desc(), Document.id.desc())
+            .limit(1)
+        ).first()
+        if document is None:
+            continue
+        text = f"{KIND_TITLES[kind]} № {document.number} от {format_date(document.date)}"
+        for path in (document.docx_path, document.pdf_path):
+            if path:
+                workflow.link(session, request, what, text, path, document_id=document.id, with_stamp=True)
+                linked.append(path)
+    if "copies" in wanted:
+        documents = select(Document.id).where(Document.contract_id == contract_id)
+        scans = session.scalars(
+            select(Scan)
+            .where(Scan.status == ScanStatus.STORED)
+            .where((Scan.contract_id == contract_id) | Scan.document_id.in_(documents))
+            .order_by(Scan.id)
+        )
+        for scan in scans:
+            full = str(Path(share_root) / (scan.path or "")) if share_root else (scan.path or "")
+            workflow.link(
+                session, request, "copy", f"Копия: {scan.original_name}", full, document_id=scan.document_id
+            )
+            linked.append(full)
+    return linked

@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.core.common.formats import format_date
-from desktop.core.common.labels import KIND_TITLES
 from desktop.core.contracts.editing import ContractInput, ContractTemplate, templates_for
 from desktop.core.db import Database
-from desktop.core.doc_requests import issuing, queries, validation, workflow
+from desktop.core.doc_requests import attachments, issuing, queries, validation, workflow
 from desktop.core.doc_requests.validation import RequestInput
 from desktop.core.errors import UserError, unexpected_error_text
 from desktop.core.models import (
@@ -22,13 +20,11 @@ from desktop.core.models import (
     Counterparty,
     DocRequest,
     DocRequestState,
-    Document,
-    DocumentKind,
     OwnEntity,
-    Scan,
     ScanStatus,
     Service,
 )
+from desktop.core.scans.store import AttachResult, ScanStore
 
 log = logging.getLogger(__name__)
 
@@ -215,57 +211,60 @@ def link_contract(database: Database, request_id: int, contract_id: int, files: 
             workflow.link(session, request, "contract", text, "", contract_id=contract.id)
 
 
-def _link_existing(session: Session, request: DocRequest, share_root: str) -> int:
-    linked = 0
-    wanted = set(request.wanted.split(","))
-    contract_id = request.contract_id
-    if contract_id is None:
-        return 0
-    for kind, what in (
-        (DocumentKind.ACT, "act"),
-        (DocumentKind.UPD, "upd"),
-        (DocumentKind.INVOICE, "invoice"),
-    ):
-        if what not in wanted:
-            continue
-        document = session.scalars(
-            select(Document)
-            .where(Document.contract_id == contract_id, Document.kind == kind, Document.current.is_(True))
-            .order_by(Document.date.desc(), Document.id.desc())
-            .limit(1)
-        ).first()
-        if document is None:
-            continue
-        text = f"{KIND_TITLES[kind]} № {document.number} от {format_date(document.date)}"
-        for path in (document.docx_path, document.pdf_path):
-            if path:
-                workflow.link(session, request, what, text, path, document_id=document.id, with_stamp=True)
-                linked += 1
-    if "copies" in wanted:
-        documents = select(Document.id).where(Document.contract_id == contract_id)
-        scans = session.scalars(
-            select(Scan)
-            .where(Scan.status == ScanStatus.STORED)
-            .where((Scan.contract_id == contract_id) | Scan.document_id.in_(documents))
-            .order_by(Scan.id)
-        )
-        for scan in scans:
-            full = str(Path(share_root) / (scan.path or "")) if share_root else (scan.path or "")
-            workflow.link(
-                session, request, "copy", f"Копия: {scan.original_name}", full, document_id=scan.document_id
-            )
-            linked += 1
-    return linked
-
-
 def link_existing(database: Database, request_id: int, share_root: str) -> int:
     """For a request on an existing contract: its latest act / UPD / invoice asked for and the copies
     of its signed scans are linked to the request; returns how many files."""
     with database.transaction() as session:
         request = workflow.get_request(session, request_id)
-        return _link_existing(session, request, share_root)
+        return len(issuing.link_existing(session, request, share_root))
 
 
 def may_work_queue(database: Database, login: str) -> bool:
     with database.session() as session:
         return workflow.may_work_queue(session, login)
+
+
+def attach(database: Database, store: ScanStore, request_id: int, files: list[Path]) -> AttachResult:
+    """Files attached to the request, filed on the share like scans (or queued in the outbox)."""
+    with database.transaction() as session:
+        return attachments.attach(session, store, request_id, files)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    path: str  # on the share (relative to its root) or, while queued, the outbox copy
+    stored: bool
+
+
+def attached(database: Database, request_id: int) -> list[Attachment]:
+    with database.session() as session:
+        out = []
+        for scan in attachments.attachments(session, request_id):
+            stored = scan.status == ScanStatus.STORED
+            out.append(
+                Attachment(scan.original_name, (scan.path if stored else scan.outbox_path) or "", stored)
+            )
+        return out
+
+
+def prepare(
+    database: Database,
+    request_id: int,
+    contract_id: int | None,
+    out_dir: Path,
+    *,
+    pdf_converter: str | None = "auto",
+    share_root: str = "",
+) -> list[Path]:
+    """«Подготовить»: see ``issuing.prepare``."""
+    return issuing.prepare(
+        database, request_id, contract_id, out_dir, pdf_converter=pdf_converter, share_root=share_root
+    )
+
+
+def attachment_folder(database: Database, request_id: int) -> str:
+    """Where the request's attachments go on the share (relative to its root)."""
+    with database.session() as session:
+        request = workflow.get_request(session, request_id)
+        return str(attachments.folder_of(request))

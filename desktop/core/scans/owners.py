@@ -1,4 +1,5 @@
-"""Every owner of scans, for a store that serves the whole application: documents, contracts, requests.
+"""Every owner of scans, for a store that serves the whole application: documents, contracts,
+payment requests, document requests.
 
 The store (``scans/store.py``) is generic and never imports its owners; each owner's module
 describes itself as a ``ScanOwner`` (``SCAN_OWNER``: its ``Scan`` column, its top folder on the
@@ -14,9 +15,10 @@ Nothing in the store's own package imports this module.
 from __future__ import annotations
 
 from desktop.core.contracts.scans import SCAN_OWNER as CONTRACTS
+from desktop.core.doc_requests.attachments import SCAN_OWNER as DOC_REQUESTS
 from desktop.core.registry.scans import SCAN_OWNER as DOCUMENTS
 from desktop.core.requests.attachments import SCAN_OWNER as PAYMENT_REQUESTS
 from desktop.core.scans.store import ScanOwner
 
 # In the order ``ScanStore.folders`` lists the share's folders.
-SCAN_OWNERS: tuple[ScanOwner, ...] = (DOCUMENTS, CONTRACTS, PAYMENT_REQUESTS)
+SCAN_OWNERS: tuple[ScanOwner, ...] = (DOCUMENTS, CONTRACTS, PAYMENT_REQUESTS, DOC_REQUESTS)

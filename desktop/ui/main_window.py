@@ -32,6 +32,8 @@ from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.db_lock import lock_database
+from desktop.ui.doc_requests.card import DocRequestCard
+from desktop.ui.doc_requests.tab import DocRequestsTab
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
 from desktop.ui.parties.directory import CounterpartiesDialog, OwnEntitiesDialog
@@ -85,11 +87,13 @@ class MainWindow(QMainWindow):
         self.registry_tab = RegistryTab(database, self, settings)
         self.payments_tab = PaymentsTab(database, self)
         self.requests_tab = RequestsTab(database, self, settings)
+        self.doc_requests_tab = DocRequestsTab(database, self, settings)
         self.tabs.addTab(self.contracts_tab, self.tr("&Contracts"))
         self.tabs.addTab(self.closing_tab, self.tr("&Month closing"))
         self.tabs.addTab(self.registry_tab, self.tr("&Acts registry"))
         self.tabs.addTab(self.payments_tab, self.tr("&Payments"))
         self.tabs.addTab(self.requests_tab, self.tr("Payment &requests"))
+        self.tabs.addTab(self.doc_requests_tab, self.tr("&Document requests"))
         self.overview_tab = OverviewTab(database, self)
         self.overview_tab.figure_clicked.connect(lambda figure: open_figure(self, figure))
         self.tabs.insertTab(0, self.overview_tab, self.tr("&Overview"))
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
             self.registry_tab,
             self.payments_tab,
             self.requests_tab,
+            self.doc_requests_tab,
         ]
 
     def _build_tab_keys(self) -> None:
@@ -311,6 +316,12 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About AktDesk"), self)
         about_action.triggered.connect(self.about)
         help_menu.addAction(about_action)
+
+    def open_doc_request(self, request_id: int) -> DocRequestCard | None:
+        """The «Запросы документов» tab shown with the request chosen, and its card open."""
+        self.tabs.setCurrentWidget(self.doc_requests_tab)
+        self.doc_requests_tab.select(request_id)
+        return self.doc_requests_tab.open_request(request_id)
 
     def open_export_1c(self) -> ExportDialog | None:
         """Файл → Выгрузка в 1С: a month as one EnterpriseData file."""

@@ -1764,6 +1764,308 @@ Close the month anyway?</source>
     </message>
 </context>
 <context>
+    <name>DocRequestCard</name>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="88" />
+        <source>Open file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="89" />
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="90" />
+        <source>Attach file…</source>
+        <translation>Прикрепить файл…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="104" />
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="105" />
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="106" />
+        <source>Take in work</source>
+        <translation>Взять в работу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="107" />
+        <source>Prepare…</source>
+        <translation>Подготовить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="108" />
+        <source>Approve the number</source>
+        <translation>Утвердить номер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="109" />
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="110" />
+        <source>Reject…</source>
+        <translation>Отклонить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="118" />
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="125" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="156" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="157" />
+        <source>New document request</source>
+        <translation>Новый запрос документов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="161" />
+        <source>Document request No. %1</source>
+        <translation>Запрос документов № %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="167" />
+        <source>Rejected: %1</source>
+        <translation>Отклонён: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="169" />
+        <source>The contract number waits for an accountant's approval.</source>
+        <translation>Номер договора ждёт утверждения бухгалтером.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="191" />
+        <source> (with the stamp)</source>
+        <translation> (с печатью)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="202" />
+        <source> (waits to reach the shared folder)</source>
+        <translation> (ждёт отправки на общую папку)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="203" />
+        <source>Attachment: %1</source>
+        <translation>Вложение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="237" />
+        <source>Prepare the documents first.</source>
+        <translation>Сначала подготовьте документы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="243" />
+        <source>Save the request first.</source>
+        <translation>Сначала сохраните запрос.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="245" />
+        <source>Files for the accountant: PDF, JPEG, PNG, TIFF</source>
+        <translation>Файлы для бухгалтера: PDF, JPEG, PNG, TIFF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="258" />
+        <source>Cannot be sent yet: %1</source>
+        <translation>Пока нельзя отправить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="262" />
+        <source>Send to the accountants (a standard request gets its documents at once)</source>
+        <translation>Отправить бухгалтерии (стандартный запрос получает документы сразу)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="279" />
+        <source>The request cannot be sent yet.</source>
+        <translation>Запрос пока нельзя отправить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="289" />
+        <source>Sending; a standard request gets its contract and invoice</source>
+        <translation>Отправка; стандартный запрос получает договор и счёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="294" />
+        <source>Sending the request</source>
+        <translation>Отправка запроса</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="299" />
+        <source>The documents are ready: %1 files. They are listed in the request and in the notification.</source>
+        <translation>Документы готовы: файлов — %1. Они перечислены в запросе и в уведомлении.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="304" />
+        <source>Sent to the accountants: the program could not make the documents (%1).</source>
+        <translation>Отправлен бухгалтерии: программа не смогла сформировать документы (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="309" />
+        <source>Sent to the accountants' queue.</source>
+        <translation>Отправлен в очередь бухгалтерии.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="320" />
+        <source>Approving the contract number</source>
+        <translation>Утверждение номера договора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="346" />
+        <source>Preparing the documents</source>
+        <translation>Подготовка документов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="352" />
+        <source>Files prepared: %1. Check them and press «Ready».</source>
+        <translation>Подготовлено файлов: %1. Проверьте их и нажмите «Готово».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="357" />
+        <source>No document of the contract found yet: make it (for example by closing the month) and prepare again.</source>
+        <translation>По договору ещё нет нужных документов: сформируйте их (например, закрытием месяца) и подготовьте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="367" />
+        <source>Reject the request</source>
+        <translation>Отклонить запрос</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="367" />
+        <source>Reason of the rejection:</source>
+        <translation>Причина отклонения:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="372" />
+        <source>Say why the request is rejected: the manager reads it.</source>
+        <translation>Укажите причину отклонения: её прочитает менеджер.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="384" />
+        <source>The file «%1» is not there (moved or deleted).</source>
+        <translation>Файла «%1» нет на месте (перемещён или удалён).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="391" />
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="393" />
+        <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Сканы и PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>DocRequestsTab</name>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="54" />
+        <source>My requests</source>
+        <translation>Мои запросы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="55" />
+        <source>Accountants' queue</source>
+        <translation>Очередь бухгалтерии</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="56" />
+        <source>All requests</source>
+        <translation>Все запросы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="63" />
+        <source>All states</source>
+        <translation>Все состояния</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="68" />
+        <source>Search by number, client or comment</source>
+        <translation>Поиск по номеру, клиенту или комментарию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="70" />
+        <source>&amp;New request…</source>
+        <translation>&amp;Новый запрос…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="71" />
+        <source>Op&amp;en</source>
+        <translation>Откр&amp;ыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="76" />
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="77" />
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="78" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="79" />
+        <source>Own entity</source>
+        <translation>Юрлицо</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="80" />
+        <source>Documents wanted</source>
+        <translation>Что нужно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="81" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="82" />
+        <source>Waits for</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="83" />
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="84" />
+        <source>Accountant</source>
+        <translation>Бухгалтер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="85" />
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="86" />
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/tab.py" line="165" />
+        <source>Requests: %1</source>
+        <translation>Запросов: %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentCard</name>
     <message>
         <location filename="../../desktop/ui/registry/card.py" line="80" />
@@ -2590,215 +2892,220 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <location filename="../../desktop/ui/main_window.py" line="91" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <location filename="../../desktop/ui/main_window.py" line="93" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <location filename="../../desktop/ui/main_window.py" line="94" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="95" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="99" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="502" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>&amp;Export to 1C…</source>
         <translation>&amp;Выгрузка в 1С…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>&amp;Sales ledger…</source>
         <translation>Книга &amp;продаж…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="96" />
+        <source>&amp;Document requests</source>
+        <translation>&amp;Запросы документов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>&amp;Accounting</source>
         <translation>&amp;Бухгалтерия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>&amp;Advances…</source>
         <translation>&amp;Авансы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>Advance VAT invoices issued: %1</source>
         <translation>Выставлены счета-фактуры на аванс: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>(not issued: %1, see Accounting → Advances)</source>
         <translation>(не выставлены: %1, см. «Бухгалтерия → Авансы»)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Advance VAT invoices</source>
         <translation>Счета-фактуры на аванс</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="445" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435" />
+        <location filename="../../desktop/ui/main_window.py" line="446" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <location filename="../../desktop/ui/main_window.py" line="476" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478" />
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="489" />
+        <location filename="../../desktop/ui/main_window.py" line="502" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478" />
+        <location filename="../../desktop/ui/main_window.py" line="489" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512" />
+        <location filename="../../desktop/ui/main_window.py" line="523" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515" />
-        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <location filename="../../desktop/ui/main_window.py" line="526" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -4206,6 +4513,149 @@ Close the month anyway?</source>
         <location filename="../../desktop/ui/requests/card.py" line="958" />
         <source>Copying the file to the shared folder</source>
         <translation>Копирование файла на общую папку</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="93" />
+        <source>New client…</source>
+        <translation>Новый клиент…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="102" />
+        <source>Prepayment 100%</source>
+        <translation>Предоплата 100%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="103" />
+        <source>Prepayment 70%, the rest 30% after the act</source>
+        <translation>Предоплата 70%, остальные 30% после акта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="104" />
+        <source>Postpayment</source>
+        <translation>Постоплата</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="110" />
+        <source>until</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="114" />
+        <source>The contract allows a facsimile (copies with the stamp too)</source>
+        <translation>Договор допускает факсимиле (экземпляры и с печатью)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="118" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="118" />
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="118" />
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="122" />
+        <source>Add service</source>
+        <translation>Добавить услугу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="123" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="125" />
+        <source>What the accountant should know</source>
+        <translation>Что нужно знать бухгалтеру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="134" />
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="135" />
+        <source>Own entity:</source>
+        <translation>Юрлицо:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="137" />
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="146" />
+        <source>Documents wanted:</source>
+        <translation>Что нужно:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="147" />
+        <source>Contract form:</source>
+        <translation>Форма договора:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="148" />
+        <source>Existing contract:</source>
+        <translation>Существующий договор:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="149" />
+        <source>Payment:</source>
+        <translation>Оплата:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="152" />
+        <source>contract of</source>
+        <translation>договор от</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="154" />
+        <source>invoice of</source>
+        <translation>счёт от</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="158" />
+        <source>Dates:</source>
+        <translation>Даты:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="161" />
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="162" />
+        <source>Services:</source>
+        <translation>Услуги:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="173" />
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="204" />
+        <source>Any region</source>
+        <translation>Любой регион</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="297" />
+        <source>(not sold by this entity)</source>
+        <translation>(не продаётся этим юрлицом)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/form.py" line="431" />
+        <source>To send it, fill in: %1</source>
+        <translation>Чтобы отправить, заполните: %1</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.common.labels import DOC_REQUEST_STATE_TITLES, DOC_REQUEST_WANTED_TITLES
-from desktop.core.models import Contract, DocRequest, DocRequestFile, DocRequestState, Document, DocumentKind
+from desktop.core.models import (
+    Contract,
+    DocRequest,
+    DocRequestFile,
+    DocRequestState,
+    Document,
+    DocumentKind,
+    User,
+)
 
 MINE, QUEUE, ALL = "mine", "queue", "all"
 VIEWS = (MINE, QUEUE, ALL)
@@ -33,6 +41,8 @@ class RequestRow:
     contract: str
     created_at: dt.datetime
     documents: int
+    initiator_name: str = ""  # the people's names, for the tab
+    assignee_name: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,6 +92,12 @@ def rows(
         if document_ids
         else {}
     )
+    logins = {r.initiator for r in requests} | {r.assignee for r in requests if r.assignee}
+    names = (
+        dict(session.execute(select(User.login, User.full_name).where(User.login.in_(logins))))
+        if logins
+        else {}
+    )
     out = []
     needle = search.strip().casefold()
     for request in requests:
@@ -103,6 +119,8 @@ def rows(
                 contract=request.contract.number if request.contract is not None else "",
                 created_at=request.created_at,
                 documents=len({(r.what, r.title) for r in request.made}),
+                initiator_name=names.get(request.initiator) or request.initiator,
+                assignee_name=(names.get(request.assignee) or request.assignee) if request.assignee else "",
             )
         )
     return out

@@ -18,6 +18,7 @@ DOCUMENTS = "documents"  # a month closed: acts, invoices, UPD
 SCANS = "scans"
 PAYMENTS = "payments"
 REQUESTS = "requests"
+DOC_REQUESTS = "doc_requests"  # document requests of the managers
 PARTIES = "parties"  # counterparties and own entities
 
 

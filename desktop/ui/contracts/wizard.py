@@ -479,6 +479,18 @@ class ContractWizard(QWizard):
         # Only the errors of this page and the ones before it block Next.
         return errors
 
+    def prefill(self, data: ContractInput) -> None:
+        """Filled from a document request («Подготовить»): the parties chosen, the later pages from ``data``."""
+        self.data = data
+        page = self.parties_page
+        for combo, value in ((page.client, data.counterparty_id), (page.entity, data.own_entity_id)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.data = data  # choosing the client above must not lose what the request says
+        self.copied = True
+        self.load_pages()
+
     def load_pages(self) -> None:
         """After copying a previous contract: refill the later pages from ``data``."""
         self.lines_page.table.setRowCount(0)

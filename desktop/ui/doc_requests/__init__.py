@@ -1,0 +1,1 @@
+"""The «Запросы документов» tab and the card of a request."""

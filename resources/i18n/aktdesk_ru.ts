@@ -1138,6 +1138,11 @@ Close the month anyway?</source>
         <source>This own entity is not of your region.</source>
         <translation>Это юрлицо не относится к вашему региону.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/contracts/wizard.py" line="497" />
+        <source>The own entity of the request is not of your region: choose one you work for.</source>
+        <translation>Юрлицо запроса не из вашего региона: выберите то, за которое вы работаете.</translation>
+    </message>
 </context>
 <context>
     <name>ContractsModel</name>

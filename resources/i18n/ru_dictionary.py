@@ -1277,3 +1277,12 @@ RU.update(
         ("RequestForm", "Remove"): "Удалить",
     }
 )
+
+RU.update(
+    {
+        (
+            "ContractWizard",
+            "The own entity of the request is not of your region: choose one you work for.",
+        ): "Юрлицо запроса не из вашего региона: выберите то, за которое вы работаете.",
+    }
+)

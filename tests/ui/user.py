@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -368,3 +368,21 @@ def click_slice(qtbot: Any, view: Any, number: int) -> None:
         view,
         QPointF(center.x() + radius * 0.6 * math.sin(angle), center.y() - radius * 0.6 * math.cos(angle)),
     )
+
+
+def drop_files(widget: QWidget, files: list[Any]) -> None:
+    """Drag files from Explorer and drop them on the middle of ``widget``."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    point = QPoint(widget.width() // 2, widget.height() // 2)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, actions, mime, buttons, keys)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    move = QDragMoveEvent(point, actions, mime, buttons, keys)
+    QApplication.sendEvent(widget, move)
+    assert move.isAccepted()
+    drop = QDropEvent(QPointF(point), actions, mime, buttons, keys)
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()

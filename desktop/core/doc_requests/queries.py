@@ -93,11 +93,10 @@ def rows(
         else {}
     )
     logins = {r.initiator for r in requests} | {r.assignee for r in requests if r.assignee}
-    names = (
-        dict(session.execute(select(User.login, User.full_name).where(User.login.in_(logins))))
-        if logins
-        else {}
-    )
+    names: dict[str, str] = {}
+    if logins:
+        query = select(User.login, User.full_name).where(User.login.in_(logins))
+        names = {login: name for login, name in session.execute(query)}
     out = []
     needle = search.strip().casefold()
     for request in requests:

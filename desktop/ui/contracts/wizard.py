@@ -490,6 +490,12 @@ class ContractWizard(QWizard):
         self.data = data  # choosing the client above must not lose what the request says
         self.copied = True
         self.load_pages()
+        if page.entity.currentData() != data.own_entity_id:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("The own entity of the request is not of your region: choose one you work for."),
+            )
 
     def load_pages(self) -> None:
         """After copying a previous contract: refill the later pages from ``data``."""

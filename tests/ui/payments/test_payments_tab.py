@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from desktop.core.common.events import current_login
@@ -21,7 +20,17 @@ from desktop.ui.payments.notifications import NotificationsDialog
 from desktop.ui.payments.tab import PaymentsTab
 from tests.factories import make_document
 from tests.factories.payments import STRANGER_ACCOUNT, STRANGER_INN, Pay, statement, write_statement
-from tests.ui.user import answering, click, edit_cell, open_tab, press, reply, top_dialog, type_text
+from tests.ui.user import (
+    answering,
+    click,
+    drop_files,
+    edit_cell,
+    open_tab,
+    press,
+    reply,
+    top_dialog,
+    type_text,
+)
 
 
 class Invoices:
@@ -116,23 +125,6 @@ def _amount(qtbot: Any, dialog: AllocateDialog, document_id: int, text: str) -> 
     row = dialog.row_of(document_id)
     assert row is not None
     edit_cell(qtbot, dialog.table, row, AMOUNT_COLUMN, text)
-
-
-def drop_files(widget: PaymentsTab, files: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    point = QPoint(widget.width() // 2, widget.height() // 2)
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, actions, mime, buttons, keys)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
-    move = QDragMoveEvent(point, actions, mime, buttons, keys)
-    QApplication.sendEvent(widget, move)
-    assert move.isAccepted()
-    drop = QDropEvent(QPointF(point), actions, mime, buttons, keys)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
 
 
 def _statement(tmp_path: Path, invoices: Invoices) -> Path:

@@ -1,0 +1,327 @@
+"""The «Запросы документов» tab, driven by clicks in the real main window: a manager's standard request
+gets its contract and invoice (DOCX and PDF) at once and a notification, the bank statement paying that
+invoice tells the manager; a non-standard one goes through the accountant's queue (taken, prepared in
+the contract wizard filled from the request, «Готово»); a request whose client lacks a requisite
+cannot be sent and says what is missing. Each person has their own window on the same SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+from sqlalchemy import select
+
+from desktop.config import load_settings
+from desktop.core.db import Database, open_database
+from desktop.core.doc_requests.validation import is_standard
+from desktop.core.doc_requests.workflow import as_input
+from desktop.core.models import (
+    BankAccount,
+    Contract,
+    ContractStatus,
+    Counterparty,
+    DocRequest,
+    DocRequestFile,
+    Document,
+    DocumentKind,
+    Notification,
+    OwnEntity,
+    Service,
+)
+from desktop.ui.contracts.wizard import ContractWizard
+from desktop.ui.doc_requests.card import DocRequestCard
+from desktop.ui.doc_requests.tab import DocRequestsTab
+from desktop.ui.payments.notifications import NotificationsDialog
+from tests.factories.payments import Pay, statement, write_statement
+from tests.ui.user import (
+    answering,
+    choose,
+    click,
+    click_cell,
+    drop_files,
+    edit_cell,
+    open_tab,
+    reply,
+    top_dialog,
+    type_text,
+)
+
+MANAGER, ACCOUNTANT = "m.smirnov", "buh.ivanova"  # the demo's people
+REGION = "Москва"  # theirs: the contract wizard offers a user the entities of their region
+
+
+class Desk:
+    """Windows of several people on the demo file, each with its own login (as on their own PCs)."""
+
+    def __init__(self, qtbot: Any, url: str, out: Path) -> None:
+        self.qtbot, self.url, self.out = qtbot, url, out
+        self.databases: list[Database] = []
+
+    def window(self, login: str) -> Any:
+        from desktop.ui.main_window import MainWindow
+
+        database = open_database(self.url, login=login)
+        self.databases.append(database)
+        settings = load_settings()
+        settings.output_dir = str(self.out)
+        window = MainWindow(settings, database)
+        self.qtbot.addWidget(window)
+        window.resize(1300, 860)
+        window.show()
+        self.qtbot.waitExposed(window)
+        return window
+
+
+@pytest.fixture
+def desk(qtbot: Any, demo_db: Database, tmp_path: Path, russian: None) -> Iterator[Desk]:
+    desk = Desk(qtbot, demo_db.engine.url.render_as_string(hide_password=False), tmp_path / "out")
+    yield desk
+    for database in desk.databases:
+        database.dispose()
+
+
+def _client_and_service(database: Database) -> tuple[int, int, int, str]:
+    """A company client with a contract of a Moscow entity that has a bank account; a service it sells."""
+    with database.session() as session:
+        contract = session.scalars(
+            select(Contract)
+            .join(Counterparty, Counterparty.id == Contract.counterparty_id)
+            .join(BankAccount, BankAccount.own_entity_id == Contract.own_entity_id)
+            .join(OwnEntity, OwnEntity.id == Contract.own_entity_id)
+            .where(Contract.status == ContractStatus.ACTIVE, Counterparty.kind == "legal")
+            .where(OwnEntity.region == REGION)
+            .order_by(Contract.id)
+            .limit(1)
+        ).one()
+        entity = session.get(OwnEntity, contract.own_entity_id)
+        assert entity is not None
+        return contract.counterparty_id, entity.id, contract.lines[0].service_id, entity.region
+
+
+def _tab(qtbot: Any, window: Any) -> DocRequestsTab:
+    tab = open_tab(qtbot, window.tabs, "Запросы документов")
+    assert isinstance(tab, DocRequestsTab)
+    return tab
+
+
+def _new_request(
+    qtbot: Any, tab: DocRequestsTab, client: int, entity: int, service: int, region: str, wanted: list[str]
+) -> DocRequestCard:
+    """«Новый запрос…», then the region, the entity, the client, what is wanted, one service at 45 000,00."""
+    click(qtbot, tab.new_button)
+    card = top_dialog(DocRequestCard)
+    form = card.form
+    choose(qtbot, form.region, text=region)
+    choose(qtbot, form.entity, data=entity)
+    choose(qtbot, form.client, data=client)
+    for key in wanted:
+        click(qtbot, form.wants[key])
+    if form.template.isEnabled() and form.template.currentData() is None:
+        choose(qtbot, form.template, text=form.template.itemText(1))
+    click(qtbot, form.add_line_button)
+    choose(qtbot, form.lines.cellWidget(0, 0), data=service)  # type: ignore[arg-type]
+    edit_cell(qtbot, form.lines, 0, 2, "45 000,00")
+    return card
+
+
+def _send(qtbot: Any, card: DocRequestCard) -> str:
+    """«Отправить»; the message shown when the work is done."""
+    seen: list[str] = []
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox, timeout=120000):
+        click(qtbot, card.send_button)
+    assert card.task is not None
+    qtbot.waitUntil(lambda: not card.task.running, timeout=120000)  # type: ignore[union-attr]
+    return seen[0]
+
+
+def _unread(window: Any) -> int:
+    return int(window.notifications.text().rsplit(" ", 1)[1])
+
+
+def _centre(qtbot: Any, window: Any) -> list[str]:
+    """Click «Уведомления: N»: the texts of the centre's list (the newest first)."""
+    click(qtbot, window.notifications)
+    dialog = top_dialog(NotificationsDialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    dialog.close()
+    return texts
+
+
+def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_told(
+    qtbot: Any, desk: Desk, demo_db: Database, tmp_path: Path
+) -> None:
+    client, entity, service, region = _client_and_service(demo_db)
+    manager = desk.window(MANAGER)
+    tab = _tab(qtbot, manager)
+    assert tab.view_combo.currentData() == "mine"  # a manager starts with their own requests
+    before = _unread(manager)
+
+    card = _new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
+    assert card.send_button.isEnabled(), card.send_button.toolTip()
+    assert card.form.missing.text() == ""
+    told = _send(qtbot, card)
+
+    assert told.startswith("Документы готовы"), told
+    assert "Готово" in card.heading.text()
+    with demo_db.session() as session:
+        request = session.scalars(select(DocRequest).order_by(DocRequest.id.desc())).first()
+        assert request is not None and request.initiator == MANAGER and request.state == "ready"
+        assert is_standard(session, as_input(request))
+        files = list(session.scalars(select(DocRequestFile).where(DocRequestFile.request_id == request.id)))
+        invoice = session.scalars(
+            select(Document).where(
+                Document.contract_id == request.contract_id, Document.kind == DocumentKind.INVOICE
+            )
+        ).one()
+        request_id, invoice_number, invoice_date, total = (
+            request.id,
+            invoice.number,
+            invoice.date,
+            invoice.amount_total,
+        )
+        account = session.scalars(
+            select(BankAccount.account).where(BankAccount.own_entity_id == entity)
+        ).first()
+        party = session.get(Counterparty, client)
+        assert party is not None and account is not None
+    pdfs = sorted(Path(f.path).name for f in files if f.path.endswith(".pdf"))
+    assert [name.split()[0] for name in pdfs] == ["Договор", "Счёт"]
+    for made in files:
+        assert Path(made.path).read_bytes()[:4] in (b"%PDF", b"PK\x03\x04"), made.path
+    assert card.files.count() == len(files) == 4  # contract and invoice, DOCX and PDF
+    card.close()
+
+    # the manager is told, and the tab says what the request now waits for
+    assert _unread(manager) == before + 1
+    texts = _centre(qtbot, manager)
+    assert f"Запрос № {request_id} (" in texts[0] and "документы готовы — Договор №" in texts[0]
+    row = tab.row_of(request_id)
+    assert row is not None and tab.rows[row].waiting == "ждёт оригиналов, ждёт оплаты"
+
+    # the accountant drops the bank statement paying the invoice on the Payments tab of their window
+    accountant = desk.window(ACCOUNTANT)
+    payments = open_tab(qtbot, accountant.tabs, "Платежи")
+    pay = Pay(
+        "501",
+        f"{invoice_date:%d.%m.%Y}",
+        f"{total:.2f}",
+        f"Оплата по счету № {invoice_number} от {invoice_date:%d.%m.%Y}",
+        party.inn,
+        party.account or "40702810000000000011",
+        party.short_name.replace("«", '"').replace("»", '"'),
+        own_account=account,
+        own_inn=party.inn,
+    )
+    with demo_db.session() as session:
+        own = session.get(OwnEntity, entity)
+        assert own is not None
+        pay.own_inn = own.inn
+    drop_files(payments, [write_statement(tmp_path / "kl_to_1c.txt", statement([pay]))])
+    qtbot.waitUntil(lambda: payments.last_report is not None, timeout=30000)  # type: ignore[attr-defined]
+    assert payments.last_report.matched == 1  # type: ignore[attr-defined]
+
+    # the manager sees it at the next check (here: the next tab they open)
+    open_tab(qtbot, manager.tabs, "Договоры")
+    assert _unread(manager) == 1
+    assert "клиент оплатил счёт" in _centre(qtbot, manager)[0]
+    _tab(qtbot, manager)
+    row = tab.row_of(request_id)
+    assert row is not None and tab.rows[row].waiting == "ждёт оригиналов"
+
+
+def test_a_non_standard_request_goes_through_the_accountants_queue(
+    qtbot: Any, desk: Desk, demo_db: Database
+) -> None:
+    client, entity, service, region = _client_and_service(demo_db)
+    manager = desk.window(MANAGER)
+    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "act"])
+    card.form.comment.setFocus()
+    type_text(card.form.comment, "Акт нужен сразу после подписания договора")
+    told = _send(qtbot, card)
+    assert told == "Отправлен в очередь бухгалтерии.", told
+    assert "Отправлен" in card.heading.text()
+    card.close()
+    with demo_db.session() as session:
+        request = session.scalars(select(DocRequest).order_by(DocRequest.id.desc())).first()
+        assert request is not None and request.state == "sent" and request.contract_id is None
+        request_id = request.id
+
+    # the accountant: the queue is their first view, the request opens with a double click
+    accountant = desk.window(ACCOUNTANT)
+    queue = _tab(qtbot, accountant)
+    assert queue.view_combo.currentData() == "queue"
+    row = queue.row_of(request_id)
+    assert row is not None
+    click_cell(qtbot, queue.table, row, 2, double=True)
+    work = top_dialog(DocRequestCard)
+    assert work.request_id == request_id and not work.send_button.isVisible()
+    assert not work.form.client.isEnabled()  # what the manager asked for is not the accountant's to edit
+    click(qtbot, work.take_button)
+    assert "В работе" in work.heading.text()
+    assert not work.ready_button.isEnabled()  # nothing prepared yet
+
+    # «Подготовить…»: the contract wizard comes filled from the request
+    click(qtbot, work.prepare_button)
+    wizard = top_dialog(ContractWizard)
+    assert wizard.parties_page.client.currentData() == client
+    assert wizard.parties_page.entity.currentData() == entity
+    seen: list[str] = []
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox, timeout=120000):
+        for _step in range(3):
+            click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        assert wizard.lines_page.table.rowCount() == 1
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert seen[0].startswith("Подготовлено файлов: 2"), seen  # the contract, DOCX and PDF
+    assert work.ready_button.isEnabled()
+    click(qtbot, work.ready_button)
+    assert "Готово" in work.heading.text()
+
+    with demo_db.session() as session:
+        request = session.get(DocRequest, request_id)
+        assert request is not None and request.state == "ready" and request.assignee == ACCOUNTANT
+        contract = session.get(Contract, request.contract_id)
+        assert contract is not None and contract.counterparty_id == client
+        assert [line.service_id for line in contract.lines] == [service]
+        told_manager = session.scalars(
+            select(Notification.text)
+            .where(Notification.user_login == MANAGER)
+            .order_by(Notification.id.desc())
+        ).first()
+    assert told_manager is not None and "документы готовы" in told_manager
+    open_tab(qtbot, manager.tabs, "Договоры")
+    newest = _centre(qtbot, manager)[0]
+    assert f"Запрос № {request_id} (" in newest and "документы готовы" in newest
+
+
+def test_a_request_whose_client_lacks_a_requisite_cannot_be_sent(
+    qtbot: Any, desk: Desk, demo_db: Database
+) -> None:
+    client, entity, service, region = _client_and_service(demo_db)
+    with demo_db.transaction() as session:
+        party = session.get(Counterparty, client)
+        assert party is not None
+        party.legal_address = ""
+        name = party.short_name
+        services_of = session.get(Service, service)
+        assert services_of is not None
+    manager = desk.window(MANAGER)
+    tab = _tab(qtbot, manager)
+    card = _new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
+
+    assert not card.send_button.isEnabled()
+    assert f"Клиент: «{name}»: не указан юридический адрес" in card.form.missing.text()
+    assert "не указан юридический адрес" in card.send_button.toolTip()
+    qtbot.mouseClick(card.send_button, Qt.MouseButton.LeftButton)  # pressed anyway: nothing happens
+    assert card.task is None
+    click(qtbot, card.save_button)  # the draft is kept to finish later
+    assert "Запрос документов №" in card.heading.text()
+    with demo_db.session() as session:
+        request = session.scalars(select(DocRequest).order_by(DocRequest.id.desc())).first()
+        assert request is not None and request.state == "draft" and request.counterparty_id == client
+        assert not list(
+            session.scalars(select(DocRequestFile).where(DocRequestFile.request_id == request.id))
+        )

@@ -34,6 +34,7 @@ from desktop.core.db import Database
 from desktop.core.doc_requests import operations
 from desktop.core.errors import UserError
 from desktop.core.models import DocRequest, DocRequestState
+from desktop.core.scans.store import AttachResult
 from desktop.ui.common import changes, fmt
 from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.widgets import named
@@ -395,16 +396,19 @@ class DocRequestCard(QDialog):
         if files:
             self.attach_files([Path(f) for f in files])
 
-    def attach_files(self, files: list[Path]) -> None:
-        try:
-            result = operations.attach(self.database, self.settings.scan_store(), self._id(), files)
-        except UserError as error:
-            self._warn(error.message)
-            return
-        if result.message:
-            self._tell(result.message)
-        self.reload()
-        self.changed.emit(self._id())
+    def attach_files(self, files: list[Path]) -> Task:
+        """Copy the files to the share on a worker thread (or queue them in the outbox); listed after."""
+        database, store, request_id = self.database, self.settings.scan_store(), self._id()
+
+        def done(result: AttachResult) -> None:
+            if result.message:
+                (self._warn if result.pending else self._tell)(result.message)
+
+        return self._run(
+            lambda _p, _c: operations.attach(database, store, request_id, files),
+            self.tr("Copying the files to the shared folder"),
+            done,
+        )
 
     # --- helpers ----------------------------------------------------------------------------
     def _id(self) -> int:

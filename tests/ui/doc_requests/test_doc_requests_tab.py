@@ -6,13 +6,14 @@ cannot be sent and says what is missing. Each person has their own window on the
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 from sqlalchemy import select
 
 from desktop.config import load_settings
@@ -37,6 +38,7 @@ from desktop.ui.doc_requests.card import DocRequestCard
 from desktop.ui.doc_requests.tab import DocRequestsTab
 from desktop.ui.payments.notifications import NotificationsDialog
 from tests.factories.payments import Pay, statement, write_statement
+from tests.factories.pdf import one_page_pdf, write
 from tests.ui.user import (
     answering,
     choose,
@@ -44,6 +46,7 @@ from tests.ui.user import (
     click_cell,
     drop_files,
     edit_cell,
+    file_chosen,
     open_tab,
     reply,
     top_dialog,
@@ -325,3 +328,44 @@ def test_a_request_whose_client_lacks_a_requisite_cannot_be_sent(
         assert not list(
             session.scalars(select(DocRequestFile).where(DocRequestFile.request_id == request.id))
         )
+
+
+def test_files_attached_to_a_request_go_to_its_folder_on_the_share_or_wait_in_the_outbox(
+    qtbot: Any, desk: Desk, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv("AKTDESK_SHARE_ROOT", str(share))
+    client, entity, service, region = _client_and_service(demo_db)
+    manager = desk.window(MANAGER)
+    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"])
+    assert not card.attach.isEnabled()  # a request not saved yet has no folder
+    click(qtbot, card.save_button)
+    card_file = write(tmp_path / "Карточка клиента.pdf", one_page_pdf())
+    with answering(qtbot, file_chosen(card_file), QFileDialog):
+        click(qtbot, card.attach)  # «Прикрепить файл…»
+    qtbot.waitUntil(lambda: card.files.count() == 1, timeout=20000)
+    with demo_db.session() as session:
+        request = session.scalars(select(DocRequest).order_by(DocRequest.id.desc())).first()
+        assert request is not None
+        party = session.get(Counterparty, client)
+        assert party is not None
+        folder = (
+            share / "Запросы документов" / str(request.created_at.year) / f"№ {request.id} {party.short_name}"
+        )
+    assert (folder / "Карточка клиента.pdf").read_bytes() == card_file.read_bytes()
+    assert card.files.item(0).text() == "Вложение: Карточка клиента.pdf"
+    assert "Прикреплён файл: Карточка клиента.pdf" in card.history.item(card.history.count() - 1).text()
+
+    # the share goes away: the next file waits in the outbox, and the card says so
+    shutil.rmtree(share)
+    share.write_text("not a folder any more")
+    signed = write(tmp_path / "Реквизиты.pdf", one_page_pdf("Реквизиты"))
+    warned: list[str] = []
+    with (
+        answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, warned), QMessageBox),
+        answering(qtbot, file_chosen(signed), QFileDialog),
+    ):
+        click(qtbot, card.attach)
+    assert "локальную очередь" in warned[0]
+    assert card.files.item(1).text() == "Вложение: Реквизиты.pdf (ждёт отправки на общую папку)"

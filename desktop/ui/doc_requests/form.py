@@ -406,7 +406,8 @@ class RequestForm(QWidget):
                 widget.setEnabled(not read_only)
         self.comment.setReadOnly(read_only)
         triggers = QAbstractItemView.EditTrigger
-        self.lines.setEditTriggers(triggers.NoEditTriggers if read_only else triggers.AllEditTriggers)
+        editable = triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+        self.lines.setEditTriggers(triggers.NoEditTriggers if read_only else editable)
         if not read_only:
             self._wanted_changed()
             self.valid_to.setEnabled(self.has_end.isChecked())

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWizard
 from sqlalchemy import select
 
 from desktop.config import load_settings
@@ -29,6 +29,7 @@ from desktop.core.models import (
     DocRequestFile,
     Document,
     DocumentKind,
+    EntityService,
     Notification,
     OwnEntity,
     Service,
@@ -369,3 +370,101 @@ def test_files_attached_to_a_request_go_to_its_folder_on_the_share_or_wait_in_th
         click(qtbot, card.attach)
     assert "локальную очередь" in warned[0]
     assert card.files.item(1).text() == "Вложение: Реквизиты.pdf (ждёт отправки на общую папку)"
+
+
+def test_the_form_offers_what_fits_the_entity_and_the_client_and_refuses_the_rest_at_the_field(
+    qtbot: Any, desk: Desk, demo_db: Database
+) -> None:
+    with demo_db.transaction() as session:
+        moscow, other = (
+            session.scalars(select(OwnEntity).where(OwnEntity.region == REGION)).one(),
+            session.scalars(
+                select(OwnEntity).where(OwnEntity.region != REGION).order_by(OwnEntity.id)
+            ).first(),
+        )
+        assert other is not None
+        person = session.scalars(select(Counterparty).where(Counterparty.kind == "person")).first()
+        company = session.scalars(select(Counterparty).where(Counterparty.kind == "legal")).first()
+        assert person is not None and company is not None
+        sold, unsold = list(
+            session.scalars(select(Service).where(Service.is_active.is_(True)).order_by(Service.id))
+        )[:2]
+        session.add(
+            EntityService(own_entity_id=moscow.id, service_id=sold.id)
+        )  # Moscow sells one service only
+        ids = moscow.id, other.id, person.id, company.id, sold.id, unsold.id
+        moscow_name, other_region, unsold_name = moscow.short_name, other.region, unsold.name
+    moscow_id, other_id, person_id, company_id, sold_id, unsold_id = ids
+    manager = desk.window(MANAGER)
+    click(qtbot, _tab(qtbot, manager).new_button)
+    form = top_dialog(DocRequestCard).form
+
+    # a region offers only its entities
+    choose(qtbot, form.region, text=REGION)
+    assert [form.entity.itemData(i) for i in range(1, form.entity.count())] == [moscow_id]
+    choose(qtbot, form.region, text=other_region)
+    assert moscow_id not in [form.entity.itemData(i) for i in range(form.entity.count())]
+
+    # a person gets the individual-client form, a company the others
+    click(qtbot, form.wants["contract"])
+    choose(qtbot, form.entity, data=other_id)
+    choose(qtbot, form.client, data=person_id)
+    assert [form.template.itemText(i) for i in range(1, form.template.count())] == [
+        "Договор оказания услуг физическому лицу"
+    ]
+    choose(qtbot, form.client, data=company_id)
+    offered = [form.template.itemText(i) for i in range(1, form.template.count())]
+    assert "Договор оказания услуг физическому лицу" not in offered and len(offered) == 2
+
+    # a service the entity does not sell: not offered, and refused at the line when the entity changes
+    click(qtbot, form.add_line_button)
+    choose(qtbot, form.lines.cellWidget(0, 0), data=unsold_id)  # type: ignore[arg-type]
+    edit_cell(qtbot, form.lines, 0, 2, "1 000,00")
+    assert not form.errors["lines"].isVisible()
+    choose(qtbot, form.region, text="Любой регион")
+    choose(qtbot, form.entity, data=moscow_id)
+    line = form.lines.cellWidget(0, 0)
+    assert isinstance(line, QComboBox)
+    assert [line.itemData(i) for i in range(1, line.count())] == [sold_id, unsold_id]
+    assert line.currentText() == "(не продаётся этим юрлицом)"
+    assert form.errors["lines"].isVisible()
+    assert form.errors["lines"].text() == f"Строка 1: «{moscow_name}» не оказывает услугу «{unsold_name}»"
+    assert not top_dialog(DocRequestCard).send_button.isEnabled()
+    edit_cell(qtbot, form.lines, 0, 2, "десять")
+    assert "Строка 1:" in form.errors["lines"].text() and "цена" in form.errors["lines"].text()
+
+
+def test_a_contract_number_waits_for_the_accountants_approval_then_the_documents_are_made(
+    qtbot: Any, desk: Desk, demo_db: Database
+) -> None:
+    client, entity, service, region = _client_and_service(demo_db)
+    with demo_db.transaction() as session:
+        own = session.get(OwnEntity, entity)
+        assert own is not None
+        own.contract_number_approval = True
+    manager = desk.window(MANAGER)
+    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"])
+    assert _send(qtbot, card) == "Отправлен в очередь бухгалтерии."
+    assert card.waiting.text() == "Номер договора ждёт утверждения бухгалтером."
+    request_id = card.request_id
+    card.close()
+    with demo_db.session() as session:
+        request = session.get(DocRequest, request_id)
+        assert request is not None and request.number_pending and request.contract_id is None
+
+    accountant = desk.window(ACCOUNTANT)
+    queue = _tab(qtbot, accountant)
+    row = queue.row_of(request_id)  # type: ignore[arg-type]
+    assert row is not None and queue.rows[row].waiting == "номер договора ждёт утверждения"
+    click_cell(qtbot, queue.table, row, 0, double=True)
+    work = top_dialog(DocRequestCard)
+    seen: list[str] = []
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox, timeout=120000):
+        click(qtbot, work.approve_button)  # «Утвердить номер»
+    assert seen[0].startswith("Документы готовы"), seen
+    assert "Готово" in work.heading.text() and not work.approve_button.isVisible()
+    with demo_db.session() as session:
+        request = session.get(DocRequest, request_id)
+        assert request is not None and not request.number_pending and request.state == "ready"
+        contract = session.get(Contract, request.contract_id)
+        assert contract is not None and contract.own_entity_id == entity

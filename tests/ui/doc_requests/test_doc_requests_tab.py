@@ -16,14 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWizard
 from sqlalchemy import select
 
-from desktop.config import load_settings
-from desktop.core.db import Database, open_database
+from desktop.core.db import Database
 from desktop.core.doc_requests.validation import is_standard
 from desktop.core.doc_requests.workflow import as_input
 from desktop.core.models import (
     BankAccount,
     Contract,
-    ContractStatus,
     Counterparty,
     DocRequest,
     DocRequestFile,
@@ -36,10 +34,20 @@ from desktop.core.models import (
 )
 from desktop.ui.contracts.wizard import ContractWizard
 from desktop.ui.doc_requests.card import DocRequestCard
-from desktop.ui.doc_requests.tab import DocRequestsTab
-from desktop.ui.payments.notifications import NotificationsDialog
 from tests.factories.payments import Pay, statement, write_statement
 from tests.factories.pdf import one_page_pdf, write
+from tests.ui.doc_requests.desk import (
+    ACCOUNTANT,
+    MANAGER,
+    REGION,
+    Desk,
+    centre,
+    client_and_service,
+    new_request,
+    requests_tab,
+    send,
+    unread,
+)
 from tests.ui.user import (
     answering,
     choose,
@@ -54,31 +62,6 @@ from tests.ui.user import (
     type_text,
 )
 
-MANAGER, ACCOUNTANT = "m.smirnov", "buh.ivanova"  # the demo's people
-REGION = "Москва"  # theirs: the contract wizard offers a user the entities of their region
-
-
-class Desk:
-    """Windows of several people on the demo file, each with its own login (as on their own PCs)."""
-
-    def __init__(self, qtbot: Any, url: str, out: Path) -> None:
-        self.qtbot, self.url, self.out = qtbot, url, out
-        self.databases: list[Database] = []
-
-    def window(self, login: str) -> Any:
-        from desktop.ui.main_window import MainWindow
-
-        database = open_database(self.url, login=login)
-        self.databases.append(database)
-        settings = load_settings()
-        settings.output_dir = str(self.out)
-        window = MainWindow(settings, database)
-        self.qtbot.addWidget(window)
-        window.resize(1300, 860)
-        window.show()
-        self.qtbot.waitExposed(window)
-        return window
-
 
 @pytest.fixture
 def desk(qtbot: Any, demo_db: Database, tmp_path: Path, russian: None) -> Iterator[Desk]:
@@ -88,86 +71,19 @@ def desk(qtbot: Any, demo_db: Database, tmp_path: Path, russian: None) -> Iterat
         database.dispose()
 
 
-def _client_and_service(database: Database) -> tuple[int, int, int, str]:
-    """A company client with a contract of a Moscow entity that has a bank account; a service it sells."""
-    with database.session() as session:
-        contract = session.scalars(
-            select(Contract)
-            .join(Counterparty, Counterparty.id == Contract.counterparty_id)
-            .join(BankAccount, BankAccount.own_entity_id == Contract.own_entity_id)
-            .join(OwnEntity, OwnEntity.id == Contract.own_entity_id)
-            .where(Contract.status == ContractStatus.ACTIVE, Counterparty.kind == "legal")
-            .where(OwnEntity.region == REGION)
-            .order_by(Contract.id)
-            .limit(1)
-        ).one()
-        entity = session.get(OwnEntity, contract.own_entity_id)
-        assert entity is not None
-        return contract.counterparty_id, entity.id, contract.lines[0].service_id, entity.region
-
-
-def _tab(qtbot: Any, window: Any) -> DocRequestsTab:
-    tab = open_tab(qtbot, window.tabs, "Запросы документов")
-    assert isinstance(tab, DocRequestsTab)
-    return tab
-
-
-def _new_request(
-    qtbot: Any, tab: DocRequestsTab, client: int, entity: int, service: int, region: str, wanted: list[str]
-) -> DocRequestCard:
-    """«Новый запрос…», then the region, the entity, the client, what is wanted, one service at 45 000,00."""
-    click(qtbot, tab.new_button)
-    card = top_dialog(DocRequestCard)
-    form = card.form
-    choose(qtbot, form.region, text=region)
-    choose(qtbot, form.entity, data=entity)
-    choose(qtbot, form.client, data=client)
-    for key in wanted:
-        click(qtbot, form.wants[key])
-    if form.template.isEnabled() and form.template.currentData() is None:
-        choose(qtbot, form.template, text=form.template.itemText(1))
-    click(qtbot, form.add_line_button)
-    choose(qtbot, form.lines.cellWidget(0, 0), data=service)  # type: ignore[arg-type]
-    edit_cell(qtbot, form.lines, 0, 2, "45 000,00")
-    return card
-
-
-def _send(qtbot: Any, card: DocRequestCard) -> str:
-    """«Отправить»; the message shown when the work is done."""
-    seen: list[str] = []
-    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox, timeout=120000):
-        click(qtbot, card.send_button)
-    assert card.task is not None
-    qtbot.waitUntil(lambda: not card.task.running, timeout=120000)  # type: ignore[union-attr]
-    return seen[0]
-
-
-def _unread(window: Any) -> int:
-    return int(window.notifications.text().rsplit(" ", 1)[1])
-
-
-def _centre(qtbot: Any, window: Any) -> list[str]:
-    """Click «Уведомления: N»: the texts of the centre's list (the newest first)."""
-    click(qtbot, window.notifications)
-    dialog = top_dialog(NotificationsDialog)
-    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    dialog.close()
-    return texts
-
-
 def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_told(
     qtbot: Any, desk: Desk, demo_db: Database, tmp_path: Path
 ) -> None:
-    client, entity, service, region = _client_and_service(demo_db)
+    client, entity, service, region = client_and_service(demo_db)
     manager = desk.window(MANAGER)
-    tab = _tab(qtbot, manager)
+    tab = requests_tab(qtbot, manager)
     assert tab.view_combo.currentData() == "mine"  # a manager starts with their own requests
-    before = _unread(manager)
+    before = unread(manager)
 
-    card = _new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
+    card = new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
     assert card.send_button.isEnabled(), card.send_button.toolTip()
     assert card.form.missing.text() == ""
-    told = _send(qtbot, card)
+    told = send(qtbot, card)
 
     assert told.startswith("Документы готовы"), told
     assert "Готово" in card.heading.text()
@@ -200,8 +116,8 @@ def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_to
     card.close()
 
     # the manager is told, and the tab says what the request now waits for
-    assert _unread(manager) == before + 1
-    texts = _centre(qtbot, manager)
+    assert unread(manager) == before + 1
+    texts = centre(qtbot, manager)
     assert f"Запрос № {request_id} (" in texts[0] and "документы готовы — Договор №" in texts[0]
     row = tab.row_of(request_id)
     assert row is not None and tab.rows[row].waiting == "ждёт оригиналов, ждёт оплаты"
@@ -230,9 +146,9 @@ def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_to
 
     # the manager sees it at the next check (here: the next tab they open)
     open_tab(qtbot, manager.tabs, "Договоры")
-    assert _unread(manager) == 1
-    assert "клиент оплатил счёт" in _centre(qtbot, manager)[0]
-    _tab(qtbot, manager)
+    assert unread(manager) == 1
+    assert "клиент оплатил счёт" in centre(qtbot, manager)[0]
+    requests_tab(qtbot, manager)
     row = tab.row_of(request_id)
     assert row is not None and tab.rows[row].waiting == "ждёт оригиналов"
 
@@ -240,12 +156,14 @@ def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_to
 def test_a_non_standard_request_goes_through_the_accountants_queue(
     qtbot: Any, desk: Desk, demo_db: Database
 ) -> None:
-    client, entity, service, region = _client_and_service(demo_db)
+    client, entity, service, region = client_and_service(demo_db)
     manager = desk.window(MANAGER)
-    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "act"])
+    card = new_request(
+        qtbot, requests_tab(qtbot, manager), client, entity, service, region, ["contract", "act"]
+    )
     card.form.comment.setFocus()
     type_text(card.form.comment, "Акт нужен сразу после подписания договора")
-    told = _send(qtbot, card)
+    told = send(qtbot, card)
     assert told == "Отправлен в очередь бухгалтерии.", told
     assert "Отправлен" in card.heading.text()
     card.close()
@@ -256,7 +174,7 @@ def test_a_non_standard_request_goes_through_the_accountants_queue(
 
     # the accountant: the queue is their first view, the request opens with a double click
     accountant = desk.window(ACCOUNTANT)
-    queue = _tab(qtbot, accountant)
+    queue = requests_tab(qtbot, accountant)
     assert queue.view_combo.currentData() == "queue"
     row = queue.row_of(request_id)
     assert row is not None
@@ -297,14 +215,14 @@ def test_a_non_standard_request_goes_through_the_accountants_queue(
         ).first()
     assert told_manager is not None and "документы готовы" in told_manager
     open_tab(qtbot, manager.tabs, "Договоры")
-    newest = _centre(qtbot, manager)[0]
+    newest = centre(qtbot, manager)[0]
     assert f"Запрос № {request_id} (" in newest and "документы готовы" in newest
 
 
 def test_a_request_whose_client_lacks_a_requisite_cannot_be_sent(
     qtbot: Any, desk: Desk, demo_db: Database
 ) -> None:
-    client, entity, service, region = _client_and_service(demo_db)
+    client, entity, service, region = client_and_service(demo_db)
     with demo_db.transaction() as session:
         party = session.get(Counterparty, client)
         assert party is not None
@@ -313,8 +231,8 @@ def test_a_request_whose_client_lacks_a_requisite_cannot_be_sent(
         services_of = session.get(Service, service)
         assert services_of is not None
     manager = desk.window(MANAGER)
-    tab = _tab(qtbot, manager)
-    card = _new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
+    tab = requests_tab(qtbot, manager)
+    card = new_request(qtbot, tab, client, entity, service, region, ["contract", "invoice"])
 
     assert not card.send_button.isEnabled()
     assert f"Клиент: «{name}»: не указан юридический адрес" in card.form.missing.text()
@@ -337,9 +255,11 @@ def test_files_attached_to_a_request_go_to_its_folder_on_the_share_or_wait_in_th
     share = tmp_path / "share"
     share.mkdir()
     monkeypatch.setenv("AKTDESK_SHARE_ROOT", str(share))
-    client, entity, service, region = _client_and_service(demo_db)
+    client, entity, service, region = client_and_service(demo_db)
     manager = desk.window(MANAGER)
-    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"])
+    card = new_request(
+        qtbot, requests_tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"]
+    )
     assert not card.attach.isEnabled()  # a request not saved yet has no folder
     click(qtbot, card.save_button)
     card_file = write(tmp_path / "Карточка клиента.pdf", one_page_pdf())
@@ -396,7 +316,7 @@ def test_the_form_offers_what_fits_the_entity_and_the_client_and_refuses_the_res
         moscow_name, other_region, unsold_name = moscow.short_name, other.region, unsold.name
     moscow_id, other_id, person_id, company_id, sold_id, unsold_id = ids
     manager = desk.window(MANAGER)
-    click(qtbot, _tab(qtbot, manager).new_button)
+    click(qtbot, requests_tab(qtbot, manager).new_button)
     form = top_dialog(DocRequestCard).form
 
     # a region offers only its entities
@@ -437,14 +357,16 @@ def test_the_form_offers_what_fits_the_entity_and_the_client_and_refuses_the_res
 def test_a_contract_number_waits_for_the_accountants_approval_then_the_documents_are_made(
     qtbot: Any, desk: Desk, demo_db: Database
 ) -> None:
-    client, entity, service, region = _client_and_service(demo_db)
+    client, entity, service, region = client_and_service(demo_db)
     with demo_db.transaction() as session:
         own = session.get(OwnEntity, entity)
         assert own is not None
         own.contract_number_approval = True
     manager = desk.window(MANAGER)
-    card = _new_request(qtbot, _tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"])
-    assert _send(qtbot, card) == "Отправлен в очередь бухгалтерии."
+    card = new_request(
+        qtbot, requests_tab(qtbot, manager), client, entity, service, region, ["contract", "invoice"]
+    )
+    assert send(qtbot, card) == "Отправлен в очередь бухгалтерии."
     assert card.waiting.text() == "Номер договора ждёт утверждения бухгалтером."
     request_id = card.request_id
     card.close()
@@ -453,7 +375,7 @@ def test_a_contract_number_waits_for_the_accountants_approval_then_the_documents
         assert request is not None and request.number_pending and request.contract_id is None
 
     accountant = desk.window(ACCOUNTANT)
-    queue = _tab(qtbot, accountant)
+    queue = requests_tab(qtbot, accountant)
     row = queue.row_of(request_id)  # type: ignore[arg-type]
     assert row is not None and queue.rows[row].waiting == "номер договора ждёт утверждения"
     click_cell(qtbot, queue.table, row, 0, double=True)

@@ -207,6 +207,26 @@ def write_files(
     return files
 
 
+def write_and_link(
+    session: Session, request: DocRequest, out_dir: Path, pdf_converter: str | None
+) -> list[Path]:
+    """Write the contract's and the invoice's files (``write_files``) and link each to the request."""
+    written = []
+    for what, text, path, stamp, document_id in write_files(session, request, out_dir, pdf_converter):
+        workflow.link(
+            session,
+            request,
+            what,
+            text,
+            str(path),
+            contract_id=request.contract_id if what == "contract" else None,
+            document_id=document_id,
+            with_stamp=stamp,
+        )
+        written.append(path)
+    return written
+
+
 def issue_standard(
     database: Database,
     request_id: int,
@@ -232,21 +252,9 @@ def issue_standard(
     with database.transaction() as session:
         request = workflow.get_request(session, request_id)
         assert request.contract_id is not None
-        files = write_files(session, request, Path(out_dir), pdf_converter)
         request.made.clear()
         session.flush()
-        for what, text, path, stamp, document_id in files:
-            workflow.link(
-                session,
-                request,
-                what,
-                text,
-                str(path),
-                contract_id=request.contract_id if what == "contract" else None,
-                document_id=document_id,
-                with_stamp=stamp,
-            )
-            result.files.append(path)
+        result.files = write_and_link(session, request, Path(out_dir), pdf_converter)
         session.flush()
         workflow.complete(session, request_id, login=user, by_program=True)
         result.contract_id = request.contract_id
@@ -292,20 +300,7 @@ def prepare(
     with database.transaction() as session:
         request = workflow.get_request(session, request_id)
         if contract_id is not None:
-            for what, text, path, stamp, document_id in write_files(
-                session, request, Path(out_dir), pdf_converter
-            ):
-                workflow.link(
-                    session,
-                    request,
-                    what,
-                    text,
-                    str(path),
-                    contract_id=request.contract_id if what == "contract" else None,
-                    document_id=document_id,
-                    with_stamp=stamp,
-                )
-                files.append(path)
+            files = write_and_link(session, request, Path(out_dir), pdf_converter)
         files += [
             Path(p)
             for p in link_existing(session, request, share_root, skip={"invoice"} if contract_id else set())

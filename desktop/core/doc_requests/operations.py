@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -249,18 +250,10 @@ def attached(database: Database, request_id: int) -> list[Attachment]:
 
 
 def prepare(
-    database: Database,
-    request_id: int,
-    contract_id: int | None,
-    out_dir: Path,
-    *,
-    pdf_converter: str | None = "auto",
-    share_root: str = "",
+    database: Database, request_id: int, contract_id: int | None, out_dir: Path, **options: Any
 ) -> list[Path]:
-    """«Подготовить»: see ``issuing.prepare``."""
-    return issuing.prepare(
-        database, request_id, contract_id, out_dir, pdf_converter=pdf_converter, share_root=share_root
-    )
+    """«Подготовить» (``issuing.prepare``: ``pdf_converter``, ``share_root``)."""
+    return issuing.prepare(database, request_id, contract_id, out_dir, **options)
 
 
 def attachment_folder(database: Database, request_id: int) -> str:

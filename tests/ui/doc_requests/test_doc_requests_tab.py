@@ -34,6 +34,7 @@ from desktop.core.models import (
 )
 from desktop.ui.contracts.wizard import ContractWizard
 from desktop.ui.doc_requests.card import DocRequestCard
+from tests.factories import make_document
 from tests.factories.payments import Pay, statement, write_statement
 from tests.factories.pdf import one_page_pdf, write
 from tests.ui.doc_requests.desk import (
@@ -390,3 +391,39 @@ def test_a_contract_number_waits_for_the_accountants_approval_then_the_documents
         assert request is not None and not request.number_pending and request.state == "ready"
         contract = session.get(Contract, request.contract_id)
         assert contract is not None and contract.own_entity_id == entity
+
+
+def test_a_request_on_an_existing_contract_is_prepared_from_its_documents(
+    qtbot: Any, desk: Desk, demo_db: Database, tmp_path: Path
+) -> None:
+    # the demo's request of m.kozlova: the act of an existing contract and copies of its signed scans
+    with demo_db.transaction() as session:
+        request = session.scalars(select(DocRequest).where(DocRequest.wanted == "act,copies")).one()
+        contract = session.get(Contract, request.contract_id)
+        assert contract is not None and request.state == "sent"
+        act = make_document(session, contract, "act", "2026-10")
+        act.pdf_path = str(write(tmp_path / "out" / "Акт.pdf", one_page_pdf("Акт")))
+        request_id, act_number, author = request.id, act.number, request.initiator
+    accountant = desk.window(ACCOUNTANT)
+    queue = requests_tab(qtbot, accountant)
+    row = queue.row_of(request_id)
+    assert row is not None
+    click_cell(qtbot, queue.table, row, 0, double=True)
+    work = top_dialog(DocRequestCard)
+    seen: list[str] = []
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox, timeout=60000):
+        click(
+            qtbot, work.prepare_button
+        )  # no wizard: the contract exists; a sent request is taken on the way
+    assert seen == ["Подготовлено файлов: 1. Проверьте их и нажмите «Готово»."]
+    assert "В работе" in work.heading.text()
+    assert work.files.item(0).text() == f"Акт № {act_number} от 31.10.2026 — Акт.pdf"
+    click(qtbot, work.ready_button)
+    assert "Готово" in work.heading.text()
+    with demo_db.session() as session:
+        told = session.scalars(
+            select(Notification.text)
+            .where(Notification.user_login == author)
+            .order_by(Notification.id.desc())
+        ).first()
+    assert told is not None and f"Акт № {act_number} от 31.10.2026" in told

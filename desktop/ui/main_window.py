@@ -32,10 +32,11 @@ from desktop.ui.common.state import ui_state
 from desktop.ui.common.widgets import tab_order_by_layout
 from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.db_lock import lock_database
+from desktop.ui.notifications.button import NotificationsButton
+from desktop.ui.notifications.openers import open_object
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
 from desktop.ui.parties.directory import CounterpartiesDialog, OwnEntitiesDialog
-from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
-        self.notifications = NotificationsButton(database, self)
+        self.notifications = NotificationsButton(database, self, opener=self.open_notification_object)
         self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -115,6 +116,17 @@ class MainWindow(QMainWindow):
         # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         self.closing_tab.closed.connect(self._month_closed)
+
+    def open_notification_object(self, object_type: str, object_id: int) -> bool:
+        """What a notification of the centre is about, shown (``notifications/openers.py``); says so
+        when it is gone."""
+        return open_object(
+            self,
+            object_type,
+            object_id,
+            title=self.tr("Notifications"),
+            not_found=self.tr("The notification's object was not found"),
+        )
 
     def working_tabs(self) -> list[StatefulTab]:
         return [
@@ -552,6 +564,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.notifications.stop_listening()  # its thread ends with the window
         if event.isAccepted() and self.audit_dialog is not None:
             self.audit_dialog.close()
         if event.isAccepted() and self.database_lock is not None:

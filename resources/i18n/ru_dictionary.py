@@ -551,6 +551,7 @@ RU.update(
         "Import statements…": "Загрузить выписки…",
         "Importing bank statements": "Загрузка выписок банка",
         "No notifications": "Уведомлений нет",
+        "The notification's object was not found": "Объект уведомления не найден",
         "Not a client payment": "Не оплата клиента",
         "Notifications": "Уведомления",
         "Notifications: %1": "Уведомления: %1",

@@ -465,8 +465,9 @@ class RegistryTab(QWidget):
         def chosen() -> None:
             row = self.model.row_of(document_id)
             if row is not None:
-                self.view.selectRow(row)
-                self.view.scrollTo(self.model.index(row, 0))
+                index = self.model.index(row, 0)
+                self.view.setCurrentIndex(index)  # the whole row is chosen (rows are selected whole)
+                self.view.scrollTo(index)
             self.open_card(document_id)
 
         self.model.refresh(then=chosen)

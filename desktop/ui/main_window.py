@@ -34,10 +34,11 @@ from desktop.ui.contracts.tab import ContractsTab
 from desktop.ui.db_lock import lock_database
 from desktop.ui.doc_requests.card import DocRequestCard
 from desktop.ui.doc_requests.tab import DocRequestsTab
+from desktop.ui.notifications.button import NotificationsButton
+from desktop.ui.notifications.openers import open_object
 from desktop.ui.overview.navigate import open_figure
 from desktop.ui.overview.tab import OverviewTab
 from desktop.ui.parties.directory import CounterpartiesDialog, OwnEntitiesDialog
-from desktop.ui.payments.notifications import NotificationsButton
 from desktop.ui.payments.tab import PaymentsTab
 from desktop.ui.registry.tab import RegistryTab
 from desktop.ui.requests.tab import RequestsTab
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
-        self.notifications = NotificationsButton(database, self)
+        self.notifications = NotificationsButton(database, self, opener=self.open_notification_object)
         self.statusBar().addPermanentWidget(self.notifications)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -119,6 +120,17 @@ class MainWindow(QMainWindow):
         # Documents made elsewhere (the CLI, another workstation) appear when a tab is shown and on F5.
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         self.closing_tab.closed.connect(self._month_closed)
+
+    def open_notification_object(self, object_type: str, object_id: int) -> bool:
+        """What a notification of the centre is about, shown (``notifications/openers.py``); says so
+        when it is gone."""
+        return open_object(
+            self,
+            object_type,
+            object_id,
+            title=self.tr("Notifications"),
+            not_found=self.tr("The notification's object was not found"),
+        )
 
     def working_tabs(self) -> list[StatefulTab]:
         return [
@@ -321,7 +333,10 @@ class MainWindow(QMainWindow):
         """The «Запросы документов» tab shown with the request chosen, and its card open."""
         self.tabs.setCurrentWidget(self.doc_requests_tab)
         self.doc_requests_tab.select(request_id)
-        return self.doc_requests_tab.open_request(request_id)
+        try:
+            return self.doc_requests_tab.open_request(request_id)
+        except UserError:  # gone since (the caller says so)
+            return None
 
     def open_export_1c(self) -> ExportDialog | None:
         """Файл → Выгрузка в 1С: a month as one EnterpriseData file."""
@@ -563,6 +578,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.notifications.stop_listening()  # its thread ends with the window
         if event.isAccepted() and self.audit_dialog is not None:
             self.audit_dialog.close()
         if event.isAccepted() and self.database_lock is not None:

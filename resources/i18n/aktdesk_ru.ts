@@ -1771,205 +1771,210 @@ Close the month anyway?</source>
 <context>
     <name>DocRequestCard</name>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="88" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="89" />
         <source>Open file</source>
         <translation>Открыть файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="89" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="90" />
         <source>Open folder</source>
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="90" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="91" />
         <source>Attach file…</source>
         <translation>Прикрепить файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="104" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="105" />
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="105" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="106" />
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="106" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="107" />
         <source>Take in work</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="107" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="108" />
         <source>Prepare…</source>
         <translation>Подготовить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="108" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="109" />
         <source>Approve the number</source>
         <translation>Утвердить номер</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="109" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="110" />
         <source>Ready</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="110" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="111" />
         <source>Reject…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="118" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="119" />
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="125" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="126" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="156" />
         <location filename="../../desktop/ui/doc_requests/card.py" line="157" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="158" />
         <source>New document request</source>
         <translation>Новый запрос документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="161" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="162" />
         <source>Document request No. %1</source>
         <translation>Запрос документов № %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="167" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="168" />
         <source>Rejected: %1</source>
         <translation>Отклонён: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="169" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="170" />
         <source>The contract number waits for an accountant's approval.</source>
         <translation>Номер договора ждёт утверждения бухгалтером.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="191" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="192" />
         <source> (with the stamp)</source>
         <translation> (с печатью)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="202" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="203" />
         <source> (waits to reach the shared folder)</source>
         <translation> (ждёт отправки на общую папку)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="203" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="204" />
         <source>Attachment: %1</source>
         <translation>Вложение: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="237" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="238" />
         <source>Prepare the documents first.</source>
         <translation>Сначала подготовьте документы.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="243" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="244" />
         <source>Save the request first.</source>
         <translation>Сначала сохраните запрос.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="245" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="246" />
         <source>Files for the accountant: PDF, JPEG, PNG, TIFF</source>
         <translation>Файлы для бухгалтера: PDF, JPEG, PNG, TIFF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="258" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="259" />
         <source>Cannot be sent yet: %1</source>
         <translation>Пока нельзя отправить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="262" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="263" />
         <source>Send to the accountants (a standard request gets its documents at once)</source>
         <translation>Отправить бухгалтерии (стандартный запрос получает документы сразу)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="279" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="280" />
         <source>The request cannot be sent yet.</source>
         <translation>Запрос пока нельзя отправить.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="289" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="290" />
         <source>Sending; a standard request gets its contract and invoice</source>
         <translation>Отправка; стандартный запрос получает договор и счёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="294" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="295" />
         <source>Sending the request</source>
         <translation>Отправка запроса</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="299" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="300" />
         <source>The documents are ready: %1 files. They are listed in the request and in the notification.</source>
         <translation>Документы готовы: файлов — %1. Они перечислены в запросе и в уведомлении.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="304" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="305" />
         <source>Sent to the accountants: the program could not make the documents (%1).</source>
         <translation>Отправлен бухгалтерии: программа не смогла сформировать документы (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="309" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="310" />
         <source>Sent to the accountants' queue.</source>
         <translation>Отправлен в очередь бухгалтерии.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="320" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="321" />
         <source>Approving the contract number</source>
         <translation>Утверждение номера договора</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="346" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="347" />
         <source>Preparing the documents</source>
         <translation>Подготовка документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="352" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="353" />
         <source>Files prepared: %1. Check them and press «Ready».</source>
         <translation>Подготовлено файлов: %1. Проверьте их и нажмите «Готово».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="357" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="358" />
         <source>No document of the contract found yet: make it (for example by closing the month) and prepare again.</source>
         <translation>По договору ещё нет нужных документов: сформируйте их (например, закрытием месяца) и подготовьте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="367" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="368" />
         <source>Reject the request</source>
         <translation>Отклонить запрос</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="367" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="368" />
         <source>Reason of the rejection:</source>
         <translation>Причина отклонения:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="372" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="373" />
         <source>Say why the request is rejected: the manager reads it.</source>
         <translation>Укажите причину отклонения: её прочитает менеджер.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="384" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="385" />
         <source>The file «%1» is not there (moved or deleted).</source>
         <translation>Файла «%1» нет на месте (перемещён или удалён).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="391" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="392" />
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/card.py" line="393" />
+        <location filename="../../desktop/ui/doc_requests/card.py" line="394" />
         <source>Scans and PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>Сканы и PDF (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/doc_requests/card.py" line="409" />
+        <source>Copying the files to the shared folder</source>
+        <translation>Копирование файлов на общую папку</translation>
     </message>
 </context>
 <context>
@@ -2897,220 +2902,230 @@ Close the month anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
         <source>&amp;Contracts</source>
         <translation>&amp;Договоры</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="93" />
         <source>&amp;Month closing</source>
         <translation>Закрытие &amp;месяца</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <location filename="../../desktop/ui/main_window.py" line="94" />
         <source>&amp;Acts registry</source>
         <translation>&amp;Реестр актов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="95" />
         <source>&amp;Payments</source>
         <translation>Пл&amp;атежи</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="96" />
         <source>Payment &amp;requests</source>
         <translation>За&amp;явки на оплату</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_window.py" line="100" />
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
-        <location filename="../../desktop/ui/main_window.py" line="502" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="514" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>Single-user mode (SQLite): user — %1</source>
         <translation>Однопользовательский режим (SQLite): пользователь — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>%1: not in the users list</source>
         <translation>%1: нет в списке пользователей</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Fill with &amp;demo data…</source>
         <translation>Заполнить &amp;демо-данными…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>&amp;Export to 1C…</source>
         <translation>&amp;Выгрузка в 1С…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>E&amp;xit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>&amp;Sales ledger…</source>
         <translation>Книга &amp;продаж…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>&amp;Directories</source>
         <translation>С&amp;правочники</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96" />
+        <location filename="../../desktop/ui/main_window.py" line="97" />
         <source>&amp;Document requests</source>
         <translation>&amp;Запросы документов</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <source>The notification's object was not found</source>
+        <translation>Объект уведомления не найден</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>&amp;Counterparties…</source>
         <translation>&amp;Контрагенты…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>&amp;Own legal entities…</source>
         <translation>&amp;Свои юрлица…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>&amp;Users and roles…</source>
         <translation>&amp;Пользователи и роли…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>&amp;Budget items and cost centres…</source>
         <translation>&amp;Статьи ДДС и ЦФО…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>&amp;Approval routes…</source>
         <translation>&amp;Маршруты согласования…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>&amp;Mail templates…</source>
         <translation>&amp;Шаблоны писем…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>&amp;Accounting</source>
         <translation>&amp;Бухгалтерия</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="317" />
         <source>&amp;Advances…</source>
         <translation>&amp;Авансы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>Open the &amp;log file</source>
         <translation>Открыть &amp;журнал работы</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="325" />
         <source>&amp;Change log…</source>
         <translation>Журнал &amp;изменений…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>&amp;About AktDesk</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369" />
+        <location filename="../../desktop/ui/main_window.py" line="381" />
         <source>Advance VAT invoices issued: %1</source>
         <translation>Выставлены счета-фактуры на аванс: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
         <source>(not issued: %1, see Accounting → Advances)</source>
         <translation>(не выставлены: %1, см. «Бухгалтерия → Авансы»)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="397" />
         <source>Advance VAT invoices</source>
         <translation>Счета-фактуры на аванс</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445" />
+        <location filename="../../desktop/ui/main_window.py" line="457" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446" />
+        <location filename="../../desktop/ui/main_window.py" line="458" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="488" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489" />
-        <location filename="../../desktop/ui/main_window.py" line="502" />
+        <location filename="../../desktop/ui/main_window.py" line="501" />
+        <location filename="../../desktop/ui/main_window.py" line="514" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489" />
+        <location filename="../../desktop/ui/main_window.py" line="501" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="526" />
-        <location filename="../../desktop/ui/main_window.py" line="531" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="543" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -3244,7 +3259,7 @@ Close the month anyway?</source>
 <context>
     <name>NotificationsButton</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="86" />
+        <location filename="../../desktop/ui/notifications/button.py" line="74" />
         <source>Notifications: %1</source>
         <translation>Уведомления: %1</translation>
     </message>
@@ -3252,14 +3267,19 @@ Close the month anyway?</source>
 <context>
     <name>NotificationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="30" />
+        <location filename="../../desktop/ui/notifications/dialog.py" line="35" />
         <source>Notifications</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/payments/notifications.py" line="45" />
+        <location filename="../../desktop/ui/notifications/dialog.py" line="51" />
         <source>No notifications</source>
         <translation>Уведомлений нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notifications/dialog.py" line="52" />
+        <source>Open</source>
+        <translation>Открыть</translation>
     </message>
 </context>
 <context>
@@ -4127,13 +4147,13 @@ Close the month anyway?</source>
         <translation>Отправка сканов из очереди</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="463" />
-        <location filename="../../desktop/ui/registry/tab.py" line="475" />
+        <location filename="../../desktop/ui/registry/tab.py" line="488" />
+        <location filename="../../desktop/ui/registry/tab.py" line="500" />
         <source>Export</source>
         <translation>Выгрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/registry/tab.py" line="479" />
+        <location filename="../../desktop/ui/registry/tab.py" line="504" />
         <source>Exported rows: %1</source>
         <translation>Выгружено строк: %1</translation>
     </message>
@@ -4658,7 +4678,7 @@ Close the month anyway?</source>
         <translation>(не продаётся этим юрлицом)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/doc_requests/form.py" line="431" />
+        <location filename="../../desktop/ui/doc_requests/form.py" line="432" />
         <source>To send it, fill in: %1</source>
         <translation>Чтобы отправить, заполните: %1</translation>
     </message>
@@ -4814,30 +4834,30 @@ Close the month anyway?</source>
         <translation>Заявок: %1   Сумма: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
-        <location filename="../../desktop/ui/requests/tab.py" line="242" />
-        <location filename="../../desktop/ui/requests/tab.py" line="261" />
-        <location filename="../../desktop/ui/requests/tab.py" line="271" />
+        <location filename="../../desktop/ui/requests/tab.py" line="236" />
+        <location filename="../../desktop/ui/requests/tab.py" line="249" />
+        <location filename="../../desktop/ui/requests/tab.py" line="268" />
+        <location filename="../../desktop/ui/requests/tab.py" line="278" />
         <source>Export payment orders</source>
         <translation>Выгрузка платёжных поручений</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="229" />
+        <location filename="../../desktop/ui/requests/tab.py" line="236" />
         <source>Bank exchange file (*.txt)</source>
         <translation>Файл обмена с банком (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="244" />
+        <location filename="../../desktop/ui/requests/tab.py" line="251" />
         <source>One payment orders file is one payer's account: choose one own entity in the filter.</source>
         <translation>Один файл платёжных поручений — один счёт плательщика: выберите в фильтре одно юрлицо.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="262" />
+        <location filename="../../desktop/ui/requests/tab.py" line="269" />
         <source>Payment orders: %1 for %2 (%3) → %4</source>
         <translation>Платёжных поручений: %1 на сумму %2 (%3) → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/requests/tab.py" line="274" />
+        <location filename="../../desktop/ui/requests/tab.py" line="281" />
         <source>Writing payment orders</source>
         <translation>Запись платёжных поручений</translation>
     </message>

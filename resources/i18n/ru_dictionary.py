@@ -551,6 +551,7 @@ RU.update(
         "Import statements…": "Загрузить выписки…",
         "Importing bank statements": "Загрузка выписок банка",
         "No notifications": "Уведомлений нет",
+        "The notification's object was not found": "Объект уведомления не найден",
         "Not a client payment": "Не оплата клиента",
         "Notifications": "Уведомления",
         "Notifications: %1": "Уведомления: %1",
@@ -1284,5 +1285,11 @@ RU.update(
             "ContractWizard",
             "The own entity of the request is not of your region: choose one you work for.",
         ): "Юрлицо запроса не из вашего региона: выберите то, за которое вы работаете.",
+    }
+)
+
+RU.update(
+    {
+        ("DocRequestCard", "Copying the files to the shared folder"): "Копирование файлов на общую папку",
     }
 )

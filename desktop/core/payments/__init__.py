@@ -15,7 +15,6 @@ from desktop.core.payments.allocation import (
 )
 from desktop.core.payments.closed import CLOSED, ClosedPair, closed_pair, notify_closed
 from desktop.core.payments.importing import ImportReport, import_statements, own_accounts, store_statement
-from desktop.core.payments.notifications import mark_read, notifications_for, unread_count
 from desktop.core.payments.queries import (
     NO_CLIENT,
     DocumentPayment,
@@ -45,8 +44,6 @@ __all__ = [
     "grouped",
     "import_statements",
     "invoice_choices",
-    "mark_read",
-    "notifications_for",
     "notify_closed",
     "own_accounts",
     "payable_clause",
@@ -57,5 +54,4 @@ __all__ = [
     "suggest",
     "unallocate",
     "unallocated_payments",
-    "unread_count",
 ]

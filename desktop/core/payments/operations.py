@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,7 +11,6 @@ from desktop.core.errors import ValidationError
 from desktop.core.models import BankPayment
 from desktop.core.payments.allocation import Part, allocate, free_amount, set_ignored, suggest, unallocate
 from desktop.core.payments.matching import MatchResult
-from desktop.core.payments.notifications import mark_read, notifications_for, unread_count
 from desktop.core.payments.queries import (
     DocumentPayment,
     InvoiceChoice,
@@ -76,23 +74,3 @@ def assign_payment(
     """Apply a payment by hand (``allocate``), in one transaction."""
     with database.transaction() as session:
         allocate(session, payment_id, parts, confirm_overpayment=confirm_overpayment)
-
-
-def unread_notifications(database: Database, login: str) -> int:
-    with database.session() as session:
-        return unread_count(session, login)
-
-
-@dataclass(frozen=True)
-class Note:
-    at: dt.datetime  # UTC
-    text: str
-    unread: bool  # before this reading
-
-
-def read_notifications(database: Database, login: str) -> list[Note]:
-    """The user's notifications (unread first, then the newest); all of them are marked read."""
-    with database.transaction() as session:
-        notes = [Note(n.at, n.text, n.read_at is None) for n in notifications_for(session, login)]
-        mark_read(session, login)
-    return notes

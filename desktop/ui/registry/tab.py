@@ -448,6 +448,31 @@ class RegistryTab(QWidget):
         self.last_remind = dialog
         return dialog
 
+    def show_document(self, document_id: int) -> bool:
+        """The documents of this one's contract (its client's when it has none), the document chosen
+        and its card open (a notification «Сделка закрыта»); False when there is no such document."""
+        if self.database is None:
+            return False
+        card = registry_operations.document_card(self.database, document_id)
+        if card is None:
+            return False
+        document = card.document
+        if document.contract_id is not None:
+            self.show_filter(RegistryFilter(contract_id=document.contract_id))
+        else:
+            self.show_filter(RegistryFilter(counterparty_id=document.counterparty_id))
+
+        def chosen() -> None:
+            row = self.model.row_of(document_id)
+            if row is not None:
+                index = self.model.index(row, 0)
+                self.view.setCurrentIndex(index)  # the whole row is chosen (rows are selected whole)
+                self.view.scrollTo(index)
+            self.open_card(document_id)
+
+        self.model.refresh(then=chosen)
+        return True
+
     def open_card(self, document_id: int | None) -> None:
         if document_id is None or self.database is None:
             return

@@ -210,6 +210,13 @@ class RequestsTab(QWidget):
         )
 
     # --- card -----------------------------------------------------------------------------------
+    def show_request(self, request_id: int) -> bool:
+        """The card of a request (a notification about it); False when there is no such request."""
+        if self.database is None or not request_operations.requests_by_id(self.database, [request_id]):
+            return False
+        self.open_card(request_id)
+        return True
+
     def open_card(self, request_id: int | None) -> Any:
         if self.database is None:
             return None

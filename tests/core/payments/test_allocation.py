@@ -12,17 +12,15 @@ from sqlalchemy import select
 from desktop.core.db import Database
 from desktop.core.errors import ValidationError
 from desktop.core.models import BankPayment, Document, Event, Notification
+from desktop.core.notifications.store import mark_read, notifications_for, unread_count
 from desktop.core.payments import (
     OverpaymentError,
     Part,
     allocate,
     import_statements,
-    mark_read,
-    notifications_for,
     set_ignored,
     unallocate,
     unallocated_payments,
-    unread_count,
 )
 from desktop.core.registry import scans as registry_scans
 from desktop.core.scans.store import ScanStore

@@ -14,7 +14,7 @@ from desktop.core.db import Database, open_database
 from desktop.core.models import BankAccount, Contract, ContractStatus, Counterparty, OwnEntity
 from desktop.ui.doc_requests.card import DocRequestCard
 from desktop.ui.doc_requests.tab import DocRequestsTab
-from desktop.ui.payments.notifications import NotificationsDialog
+from desktop.ui.notifications.dialog import NotificationsDialog
 from tests.ui.user import answering, choose, click, edit_cell, open_tab, reply, top_dialog
 
 MANAGER, ACCOUNTANT = "m.smirnov", "buh.ivanova"  # the demo's people

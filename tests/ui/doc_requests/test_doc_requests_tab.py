@@ -34,6 +34,7 @@ from desktop.core.models import (
 )
 from desktop.ui.contracts.wizard import ContractWizard
 from desktop.ui.doc_requests.card import DocRequestCard
+from desktop.ui.notifications.dialog import NotificationsDialog
 from tests.factories import make_document
 from tests.factories.payments import Pay, statement, write_statement
 from tests.factories.pdf import one_page_pdf, write
@@ -120,6 +121,16 @@ def test_a_managers_standard_request_comes_back_ready_and_the_paid_invoice_is_to
     assert unread(manager) == before + 1
     texts = centre(qtbot, manager)
     assert f"Запрос № {request_id} (" in texts[0] and "документы готовы — Договор №" in texts[0]
+    # «Открыть» on it: the request's card with the contract's and the invoice's files
+    click(qtbot, manager.notifications)
+    notes = top_dialog(NotificationsDialog)
+    click_cell(qtbot, notes.list, 0, 0)
+    click(qtbot, notes.open_button)
+    opened = top_dialog(DocRequestCard)
+    assert opened.request_id == request_id and manager.tabs.currentWidget() is tab
+    shown = [opened.files.item(i).text() for i in range(opened.files.count())]
+    assert sum(text.endswith(".pdf") for text in shown) == 2, shown
+    opened.close()
     row = tab.row_of(request_id)
     assert row is not None and tab.rows[row].waiting == "ждёт оригиналов, ждёт оплаты"
 

@@ -15,8 +15,8 @@ from desktop.core.common.events import current_login
 from desktop.core.db import Database
 from desktop.core.models import BankAccount, Contract, Counterparty, Document, User
 from desktop.core.payments import NO_CLIENT
+from desktop.ui.notifications.dialog import NotificationsDialog
 from desktop.ui.payments.allocate_dialog import AMOUNT_COLUMN, AllocateDialog
-from desktop.ui.payments.notifications import NotificationsDialog
 from desktop.ui.payments.tab import PaymentsTab
 from tests.factories import make_document
 from tests.factories.payments import STRANGER_ACCOUNT, STRANGER_INN, Pay, statement, write_statement

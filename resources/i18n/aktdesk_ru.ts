@@ -2933,7 +2933,7 @@ Close the month anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="240" />
-        <location filename="../../desktop/ui/main_window.py" line="514" />
+        <location filename="../../desktop/ui/main_window.py" line="517" />
         <source>No database connection</source>
         <translation>Нет подключения к базе данных</translation>
     </message>
@@ -3005,7 +3005,7 @@ Close the month anyway?</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="97" />
         <source>&amp;Document requests</source>
-        <translation>&amp;Запросы документов</translation>
+        <translation>Запросы док&amp;ументов</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="131" />
@@ -3078,54 +3078,54 @@ Close the month anyway?</source>
         <translation>&amp;О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="384" />
         <source>Advance VAT invoices issued: %1</source>
         <translation>Выставлены счета-фактуры на аванс: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>(not issued: %1, see Accounting → Advances)</source>
         <translation>(не выставлены: %1, см. «Бухгалтерия → Авансы»)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
         <source>Advance VAT invoices</source>
         <translation>Счета-фактуры на аванс</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457" />
+        <location filename="../../desktop/ui/main_window.py" line="460" />
         <source>About AktDesk</source>
         <translation>О программе AktDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
         <source>AktDesk %1: month closing, acts registry and payments.</source>
         <translation>AktDesk %1: закрытие месяца, реестр актов и платежи.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501" />
-        <location filename="../../desktop/ui/main_window.py" line="514" />
+        <location filename="../../desktop/ui/main_window.py" line="504" />
+        <location filename="../../desktop/ui/main_window.py" line="517" />
         <source>Demo data</source>
         <translation>Демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501" />
+        <location filename="../../desktop/ui/main_window.py" line="504" />
         <source>Number of clients:</source>
         <translation>Число клиентов:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>Demo data cancelled: the next start of the demo completes them.</source>
         <translation>Заполнение демо-данных отменено: при следующем запуске демо оно будет завершено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
-        <location filename="../../desktop/ui/main_window.py" line="543" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
+        <location filename="../../desktop/ui/main_window.py" line="546" />
         <source>Filling demo data</source>
         <translation>Заполнение демо-данными</translation>
     </message>
@@ -4968,7 +4968,7 @@ Close the month anyway?</source>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="59" />
         <source>De&amp;lete</source>
-        <translation>&amp;Удалить</translation>
+        <translation>Уда&amp;лить</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common/saved_filters.py" line="73" />

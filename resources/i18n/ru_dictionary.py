@@ -831,7 +831,7 @@ RU.update(
         "R&efresh": "Об&новить",
         "E&xport PDF…": "&Экспорт в PDF…",
         "Sa&ve filter…": "Со&хранить фильтр…",
-        "De&lete": "&Удалить",
+        "De&lete": "Уда&лить",
     }
 )
 # helper H: typed numbers (one parser; the message names what is wrong)
@@ -1149,7 +1149,7 @@ RU.update(
 
 RU.update(
     {
-        ("MainWindow", "&Document requests"): "&Запросы документов",
+        ("MainWindow", "&Document requests"): "Запросы док&ументов",
         ("DocRequestCard", "Open file"): "Открыть файл",
         ("DocRequestCard", "Open folder"): "Открыть папку",
         ("DocRequestCard", "Attach file…"): "Прикрепить файл…",

@@ -19,7 +19,7 @@ from desktop.ui.tasks import wait_for_all
 from tests.ui.user import answering, click_cell, number_entered, open_tab, trigger, type_text
 
 
-def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: Any) -> None:
+def test_window_has_its_russian_tabs_and_names_the_database(main_window: Any) -> None:
     tabs = main_window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "&Обзор",
@@ -28,6 +28,7 @@ def test_window_has_the_four_russian_tabs_and_names_the_database(main_window: An
         "&Реестр актов",
         "Пл&атежи",
         "За&явки на оплату",
+        "Запросы док&ументов",
     ]
     assert "SQLite" in main_window.db_label.text() and "demo.sqlite" in main_window.db_label.text()
 

@@ -93,12 +93,14 @@ def test_ctrl_tab_and_ctrl_shift_tab_switch_tabs_wherever_the_focus_is(qtbot: An
     qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentWidget() is main_window.requests_tab
     qtbot.keyClick(QApplication.focusWidget() or tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is main_window.doc_requests_tab  # the last one
+    qtbot.keyClick(QApplication.focusWidget() or tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 0  # round to the first
     focus = QApplication.focusWidget() or tabs
     qtbot.keyClick(
         focus, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert tabs.currentWidget() is main_window.requests_tab
+    assert tabs.currentWidget() is main_window.doc_requests_tab
 
 
 def _mnemonic(text: str) -> str | None:
@@ -123,6 +125,7 @@ def test_tabs_and_main_buttons_have_unique_russian_alt_shortcuts(qtbot: Any, mai
         window.contracts_tab: ["new_button", "import_button", "export_button", "attach_button"],
         window.payments_tab: ["import_button", "assign_button"],
         window.requests_tab: ["new_button", "open_button", "export_button"],
+        window.doc_requests_tab: ["new_button", "open_button"],
     }
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

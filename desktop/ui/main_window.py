@@ -331,12 +331,13 @@ class MainWindow(QMainWindow):
 
     def open_doc_request(self, request_id: int) -> DocRequestCard | None:
         """The «Запросы документов» tab shown with the request chosen, and its card open."""
-        self.tabs.setCurrentWidget(self.doc_requests_tab)
-        self.doc_requests_tab.select(request_id)
         try:
-            return self.doc_requests_tab.open_request(request_id)
+            card = self.doc_requests_tab.open_request(request_id)
         except UserError:  # gone since (the caller says so)
             return None
+        self.tabs.setCurrentWidget(self.doc_requests_tab)
+        self.doc_requests_tab.select(request_id)
+        return card
 
     def open_export_1c(self) -> ExportDialog | None:
         """Файл → Выгрузка в 1С: a month as one EnterpriseData file."""

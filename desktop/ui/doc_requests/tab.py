@@ -180,6 +180,8 @@ class DocRequestsTab(QWidget):
     def open_request(self, request_id: int | None) -> DocRequestCard | None:
         if self.database is None:
             return None
+        if request_id is not None:
+            operations.load(self.database, request_id)  # a request gone since: UserError, and no card
         card = DocRequestCard(self.database, request_id, self, settings=self.settings, today=self.today)
         card.changed.connect(lambda _id: self.reload())
         self.last_card = card

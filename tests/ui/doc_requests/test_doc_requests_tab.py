@@ -438,3 +438,28 @@ def test_a_request_on_an_existing_contract_is_prepared_from_its_documents(
             .order_by(Notification.id.desc())
         ).first()
     assert told is not None and f"Акт № {act_number} от 31.10.2026" in told
+
+
+def test_the_notification_of_a_request_deleted_since_says_so(
+    qtbot: Any, desk: Desk, demo_db: Database
+) -> None:
+    manager = desk.window(MANAGER)
+    with demo_db.transaction() as session:
+        session.add(
+            Notification(
+                user_login=MANAGER,
+                text="Запрос № 999: документы готовы",
+                object_type="doc_request",
+                object_id=999,
+            )
+        )
+    open_tab(qtbot, manager.tabs, "Договоры")
+    click(qtbot, manager.notifications)
+    notes = top_dialog(NotificationsDialog)
+    click_cell(qtbot, notes.list, 0, 0)
+    seen: list[str] = []
+    with answering(qtbot, reply(qtbot, QMessageBox.StandardButton.Ok, seen), QMessageBox):
+        click(qtbot, notes.open_button)
+    assert seen == ["Объект уведомления не найден"]
+    assert notes.isVisible() and not [w for w in manager.findChildren(DocRequestCard) if w.isVisible()]
+    assert manager.tabs.currentWidget() is not manager.doc_requests_tab  # nothing to show there

@@ -165,6 +165,9 @@ class ClosingPlan:
     def issuing(self) -> list[PlanRow]:
         return [r for r in self.rows if r.will_issue]
 
+    def documents_to_issue(self) -> int:
+        return sum(len(r.to_issue) for r in self.issuing())
+
 
 @dataclass(frozen=True)
 class ClosingError:

@@ -13,13 +13,18 @@ running are finished, nothing new is started; only the documents whose files are
 their paths recorded, the others keep none and are written by the next run of the period
 (``missing_files``). ``ClosingResult.without_files`` counts them.
 
-A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
-the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
+A run of ``POOL_MIN`` documents or more renders in worker processes, one per core. On Linux they
+are forked from a fork server that imported and prepared everything once (``worker_preload``;
+forking this process itself is unsafe: the GUI closes from a Qt worker thread); elsewhere they are
+started with ``spawn``. The fork server starts with the ``FileWriter``, the workers as soon as the
+caller says the run is big (``expect``) or it gets there; until one is ready the documents wait
+for them (up to ``HOLD``). ``keep_pools``: the workers and the PDF converter outlive the run for the
+next one of this process (a window's second closing starts warm). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
 paths, the errors by contract and, when PDFs are made, each DOCX with its form for the merged batches.
 The main process keeps the database writes, the PDF pool and the recording of paths; what a worker
 logs comes back through a queue to this process's loggers (the app's log file). Smaller runs
-render in-process: starting a worker (~1 s of imports) would cost more than it saves.
+render in-process (unless kept workers are running): starting workers would cost more than it saves.
 """
 
 from __future__ import annotations

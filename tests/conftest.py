@@ -7,6 +7,7 @@ installed by ``.ci/run``, never silently skipped.
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,6 +59,9 @@ def isolated_home(
     keyring.set_keyring(backend)
     yield home
     keyring.set_keyring(previous)
+    files = sys.modules.get("desktop.core.closing.files")
+    if files is not None:  # a closing of this test kept its workers and LibreOffice for the next
+        files.close_kept_pools()
 
 
 @pytest.fixture

@@ -54,14 +54,37 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
-    from desktop.core.closing import plan as closing
-    from desktop.core.models import OwnEntity
-
     check_period(args.period)
     settings = settings_from_args(args)
     out = Path(args.out) if args.out else settings.effective_output_dir()
     database = database_from_args(args)
+    files = None
+    if not args.dry_run and not args.no_files:
+        # deferred: the documents stack (docxtpl, lxml) loads only when files are written
+        from desktop.core.closing.files import FileWriter
+
+        # Made before the plan: LibreOffice and the rendering workers start while it is computed.
+        files = FileWriter(
+            database,
+            out,
+            pdf=not args.no_pdf,
+            pdf_converter=settings.pdf_converter,
+            with_stamp=not args.no_stamp,
+            print_pdf=args.print_pdf,
+        )
+    try:
+        return _close(args, database, out, files)
+    finally:
+        if files is not None:
+            files.close()
+        database.dispose()
+
+
+def _close(args: argparse.Namespace, database: Any, out: Path, files: Any) -> int:
+    # deferred: the ORM models and the feature stack load only when this command runs, not for --help
+    from desktop.core.closing import plan as closing
+    from desktop.core.models import OwnEntity
+
     entity_ids = None
     with database.session() as session:
         if args.entity:
@@ -84,44 +107,26 @@ def run(args: argparse.Namespace) -> int:
             print_json(summary)
         else:
             print_plan(plan)
-        database.dispose()
         return 0
     if plan.order_warnings and not args.allow_out_of_order:
-        database.dispose()
         raise ValidationError(
             f"Период {args.period} не закрыт: "
             + " ".join(plan.order_warnings)
             + " Чтобы закрыть его всё равно, добавьте --allow-out-of-order."
         )
-    files = None
-    if not args.no_files:
-        # deferred: the documents stack (docxtpl, lxml) loads only when files are written
-        from desktop.core.closing.files import FileWriter
-
-        files = FileWriter(
-            database,
-            out,
-            pdf=not args.no_pdf,
-            pdf_converter=settings.pdf_converter,
-            with_stamp=not args.no_stamp,
-            print_pdf=args.print_pdf,
-        )
+    if files is not None:
+        files.expect(plan.documents_to_issue())
     cancel = CancelToken()
-    try:
-        with stop_on_signals(cancel):
-            result = closing.execute(
-                database,
-                plan,
-                progress=progress or (lambda *_: None),
-                cancel=cancel,
-                after_contract=files.add if files else None,
-            )
-            if files is not None:
-                files.finish(result)  # the files of what was made, also when stopped
-    finally:
+    with stop_on_signals(cancel):
+        result = closing.execute(
+            database,
+            plan,
+            progress=progress or (lambda *_: None),
+            cancel=cancel,
+            after_contract=files.add if files else None,
+        )
         if files is not None:
-            files.close()
-        database.dispose()
+            files.finish(result)  # the files of what was made, also when stopped
     result.output = str(out)
     if args.json:
         print_json(result.as_dict())

@@ -13,17 +13,23 @@ running are finished, nothing new is started; only the documents whose files are
 their paths recorded, the others keep none and are written by the next run of the period
 (``missing_files``). ``ClosingResult.without_files`` counts them.
 
-A run of ``POOL_MIN`` documents or more renders in worker processes (one per core, ``spawn``:
-the GUI closes from a Qt worker thread, where ``fork`` is unsafe). A worker gets document ids,
+A run of ``POOL_MIN`` documents or more renders in worker processes, one per core. On Linux they
+are forked from a fork server that imported and prepared everything once (``worker_preload``;
+forking this process itself is unsafe: the GUI closes from a Qt worker thread); elsewhere they are
+started with ``spawn``. The fork server starts with the ``FileWriter``, the workers as soon as the
+caller says the run is big (``expect``) or it gets there; until one is ready the documents wait
+for them (up to ``HOLD``). ``keep_pools``: the workers and the PDF converter outlive the run for the
+next one of this process (a window's second closing starts warm). A worker gets document ids,
 reads the documents through its own read-only connection, writes the files and sends back their
 paths, the errors by contract and, when PDFs are made, each DOCX with its form for the merged batches.
 The main process keeps the database writes, the PDF pool and the recording of paths; what a worker
 logs comes back through a queue to this process's loggers (the app's log file). Smaller runs
-render in-process: starting a worker (~1 s of imports) would cost more than it saves.
+render in-process (unless kept workers are running): starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import gc
@@ -35,6 +41,7 @@ import os
 import queue
 import shutil
 import signal
+import sys
 import threading
 import uuid
 from collections import deque
@@ -65,6 +72,7 @@ log = logging.getLogger(__name__)
 BATCH = 60  # documents rendered at a time (one job of a worker process)
 MERGE = 50  # documents of one form per LibreOffice load (a merged DOCX, split back by page)
 POOL_MIN = 40  # documents: from this many on, rendering goes to worker processes
+HOLD = 3 * BATCH  # documents kept for the workers while they start (beyond: rendered in-process)
 BATCHES = ".batches"  # under the output folder: merged DOCX files being converted
 # Documents with an ON_NSCHFDOPPR XML file: the UPD and the separate and advance счета-фактуры.
 XML_KINDS = (DocumentKind.UPD, DocumentKind.SF, DocumentKind.ADVANCE_SF)
@@ -319,6 +327,58 @@ class _WorkerLogs:
         self.records.close()
 
 
+def preload_worker() -> None:
+    """Load and prepare what every rendering worker needs: the rendering and XML modules, the forms,
+    the UPD schema. Run once by the fork server (``closing.worker_preload``), so that each worker
+    forked from it starts with all of it (a spawned worker spends ~1 s doing this itself)."""
+    # deferred: docxtpl, lxml and the forms load only in the processes that render
+    from desktop.core.documents import context, links  # noqa: F401 - loaded for the forked workers
+    from desktop.core.documents.render import FORMS, form_path, prepare
+    from desktop.core.documents.upd_xml import upd_schema, write_upd_xml  # noqa: F401
+
+    for kind in FORMS:
+        try:
+            prepare(form_path(kind))
+        except UserError:
+            pass  # reported with the document that needs the form
+    try:
+        upd_schema()
+    except UserError:
+        pass
+    gc.freeze()  # inherited by every worker: kept out of their garbage collector's scans
+
+
+PRELOAD_MODULE = "desktop.core.closing.worker_preload"
+
+
+def _worker_context() -> Any:
+    """How the rendering workers start. Linux: forked from a fork server that imported and prepared
+    everything once (``preload_worker``); the server is a fresh single-threaded process, so forking
+    it is safe where forking this one (the GUI's Qt threads) is not. Elsewhere (Windows, macOS, a
+    frozen build): ``spawn``, each worker importing what it needs itself."""
+    if sys.platform.startswith("linux") and not getattr(sys, "frozen", False):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([PRELOAD_MODULE])  # no effect once the server runs: the same list
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def warm_up_workers() -> None:
+    """Start the fork server now: it imports and prepares while the caller plans and closes the
+    first contracts (starting it takes milliseconds; workers forked later wait for its preload)."""
+    context = _worker_context()
+    if context.get_start_method() != "forkserver":
+        return
+    # deferred: the fork server module is only needed where it runs
+    from multiprocessing import forkserver
+
+    try:
+        with _children_ignore_interrupts():  # the server and the workers forked from it ignore Ctrl+C
+            forkserver.ensure_running()
+    except Exception:  # the pool reports it when it cannot start its workers
+        log.warning("the rendering workers' fork server did not start", exc_info=True)
+
+
 def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO) -> None:
     """A worker process opens its own read-only connection and prepares the forms once; its log
     records go to ``log_queue`` (read by the process that started it)."""
@@ -418,8 +478,14 @@ class FileWriter:
         print_pdf: bool = False,
         workers: int | None = None,
         cancel: CancelToken | None = None,
+        keep_pools: bool = False,
     ) -> None:
+        """``keep_pools``: the rendering workers and the PDF converter stay running after ``close``
+        for the next run of this process (the next closing in the same window starts warm); they
+        stop after ``KEEP_IDLE_S`` unused, at exit, or on ``close_kept_pools``."""
         self.database = database
+        self.keep_pools = keep_pools
+        self.converter = pdf_converter
         self.cancel = cancel  # set: finish what is in flight, start nothing new (see the module docs)
         self.unfinished: set[int] = set()  # documents left without (all) their files by a cancel
         self.print_pdf = print_pdf  # also one PDF per client and one for the whole run, for printing
@@ -438,6 +504,7 @@ class FileWriter:
         self.pool: ProcessPoolExecutor | None = None
         self.pool_failed = False
         self.warming: list[Future[int]] = []  # one start-up call per worker
+        self._warmer: threading.Thread | None = None  # makes those calls (forked workers)
         self.worker_logs: _WorkerLogs | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
         self.groups: dict[str, list[Path]] = {}  # form → its DOCX files, waiting for a merged PDF
@@ -453,6 +520,10 @@ class FileWriter:
         self.files_lock = _files_lock(self.out_dir, self.run_id)
         self.batch_counter = 0
         self._starter: threading.Thread | None = None
+        if keep_pools and _kept.has_pool(database.engine.url, self.workers):
+            self._start_pool()  # warm workers: every batch goes to them, however small the run
+        elif self.workers >= 1 and _shareable(database.engine.url):
+            warm_up_workers()  # the fork server's imports overlap the first contracts
         if pdf:
             # Starting LibreOffice takes seconds: do it while the first contracts are being closed.
             self._starter = threading.Thread(target=self._start_backend, args=(pdf_converter,), daemon=True)
@@ -463,6 +534,10 @@ class FileWriter:
         from desktop.core.documents.pdf import detect_backend
 
         try:
+            backend = _kept.take_backend(converter) if self.keep_pools else None
+            if backend is not None:
+                self.backend = backend
+                return
             backend = detect_backend(converter)
             start = getattr(backend, "start", None)
             if start is not None:
@@ -487,11 +562,18 @@ class FileWriter:
             self._flush()
         self._collect(wait=False)
 
+    def expect(self, documents: int) -> None:
+        """The run will hand over about this many documents: a big one starts its workers now."""
+        if documents >= POOL_MIN:
+            self.start_workers()
+
     def start_workers(self, wait: bool = False) -> None:
         """Start the worker processes (done by ``add`` once the run reaches ``POOL_MIN`` documents);
         ``wait`` until one is ready, so that every batch from now on goes to them."""
         if self.pool is None:
             self._start_pool()
+        if wait and self._warmer is not None:
+            self._warmer.join()
         if wait and self.warming:
             wait_futures(self.warming, return_when=FIRST_COMPLETED)
 
@@ -499,7 +581,14 @@ class FileWriter:
         url = self.database.engine.url
         if self.workers < 1 or not _shareable(url) or self.pool_failed:
             return
-        context = multiprocessing.get_context("spawn")
+        kept = _kept.take_pool(url, self.workers) if self.keep_pools else None
+        if kept is not None:
+            self.pool, self.worker_logs = kept
+            ready: Future[int] = Future()
+            ready.set_result(0)
+            self.warming = [ready]
+            return
+        context = _worker_context()
         self.worker_logs = _WorkerLogs(context.Queue())
         with _children_ignore_interrupts():
             self.pool = ProcessPoolExecutor(
@@ -508,8 +597,19 @@ class FileWriter:
                 initializer=_worker_start,
                 initargs=(url, self.worker_logs.records, logging.getLogger().getEffectiveLevel()),
             )
-            # Start every worker now: their imports overlap the closing.
-            self.warming = [self.pool.submit(_worker_ready) for _ in range(self.workers)]
+        pool = self.pool
+
+        def warm() -> None:
+            # Start every worker now, on a thread of its own: starting one waits for the fork
+            # server's preload (or a spawned worker's imports), the closing goes on meanwhile.
+            self.warming = [pool.submit(_worker_ready) for _ in range(self.workers)]
+
+        if context.get_start_method() == "forkserver":
+            self._warmer = threading.Thread(target=warm, name="aktdesk-workers-start", daemon=True)
+            self._warmer.start()
+        else:
+            with _children_ignore_interrupts():
+                warm()
 
     def _pool_ready(self) -> bool:
         """A worker has started. Until then batches are written here: waiting for a starting worker
@@ -521,22 +621,39 @@ class FileWriter:
     def _job(self, ids: list[int]) -> _Job:
         return _Job(tuple(ids), self.out_dir, self.with_stamp, self.xml, for_pdf=self._starter is not None)
 
-    def _flush(self) -> None:
-        ids, self.pending = self.pending, []
-        if not ids:
+    def _pool_starting(self) -> bool:
+        """The workers are being started and none has failed yet."""
+        if self.pool is None or self.pool_failed or self._pool_ready():
+            return False
+        if self._warmer is not None and self._warmer.is_alive():
+            return True
+        return any(not f.done() for f in self.warming)
+
+    def _flush(self, final: bool = False) -> None:
+        """Render what is pending: in the workers once one is ready. While they start, documents
+        wait for them (up to ``HOLD``; this process renders the batches beyond, and all of them
+        when no worker could start); ``final``: the run's last documents, waiting for a worker."""
+        if not self.pending:
             return
         if self.pool is None and self.seen >= POOL_MIN:
             self.start_workers()
-        job = self._job(ids)
-        if self._pool_ready():
-            assert self.pool is not None
-            try:
-                self.jobs.append((job, self.pool.submit(_worker_write, job)))
+        if self._pool_starting():
+            if final:
+                self.start_workers(wait=True)
+            elif len(self.pending) < HOLD:
                 return
-            except Exception:  # the pool broke (a worker was killed): go on without it
-                log.exception("rendering workers unavailable; documents are written in the main process")
-                self.pool_failed = True
-        self._take(_write_documents(self.database, job))
+        ids, self.pending = self.pending, []
+        for start in range(0, len(ids), BATCH):
+            job = self._job(ids[start : start + BATCH])
+            if self._pool_ready():
+                assert self.pool is not None
+                try:
+                    self.jobs.append((job, self.pool.submit(_worker_write, job)))
+                    continue
+                except Exception:  # the pool broke (a worker was killed): go on without it
+                    log.exception("rendering workers unavailable; documents are written in the main process")
+                    self.pool_failed = True
+            self._take(_write_documents(self.database, job))
 
     def _collect(self, wait: bool) -> None:
         """Take the finished jobs of the worker processes, in the order they were given.
@@ -633,7 +750,7 @@ class FileWriter:
             self.unfinished.update(self.pending)
             self.pending = []
         else:
-            self._flush()
+            self._flush(final=True)
         self._collect(wait=True)
         for kind in list(self.groups):
             if self.cancelled:  # rendered, not converted: their PDFs are for the next run
@@ -795,6 +912,13 @@ class FileWriter:
                     log.warning("cannot remove %s: %s", path, exc)
 
     def close(self) -> None:
+        if self._warmer is not None:
+            self._warmer.join()
+        keep = self.keep_pools and not self.pool_failed
+        if self.pool is not None and self.worker_logs is not None and keep and _usable(self.pool):
+            self.pool, self.worker_logs = _kept.put_pool(
+                self.database.engine.url, self.workers, self.pool, self.worker_logs
+            )
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
@@ -803,6 +927,9 @@ class FileWriter:
             self.worker_logs = None
         if self._starter is not None:
             self._starter.join()
+        if self.backend is not None and self.keep_pools:
+            _kept.put_backend(self.converter, self.backend)
+            self.backend = None
         shutil.rmtree(self.batch_dir, ignore_errors=True)
         try:
             self.batch_dir.parent.rmdir()  # when no other run converts there
@@ -816,6 +943,104 @@ class FileWriter:
             self.files_lock.path.unlink()
         except OSError:
             pass
+
+
+KEEP_IDLE_S = 600.0  # kept pools unused this long are stopped (LibreOffice holds ~150 MB a process)
+
+
+def _usable(pool: ProcessPoolExecutor) -> bool:
+    """Not broken (a worker killed) nor shut down: can take the next run's batches."""
+    return not getattr(pool, "_broken", False) and not getattr(pool, "_shutdown_thread", False)
+
+
+class _KeptPools:
+    """The rendering pool and the PDF converter of the last run with ``keep_pools``, for the next.
+
+    A run takes them (none: it starts its own) and puts them back when it ends; two runs at once
+    never share them. What a run puts back while the place is taken is closed."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pool: tuple[str, int, ProcessPoolExecutor, _WorkerLogs] | None = None
+        self.backend: tuple[str, Any] | None = None
+        self.timer: threading.Timer | None = None
+
+    def has_pool(self, url: URL, workers: int) -> bool:
+        with self.lock:
+            return self.pool is not None and self.pool[:2] == (_url_key(url), workers)
+
+    def take_pool(self, url: URL, workers: int) -> tuple[ProcessPoolExecutor, _WorkerLogs] | None:
+        with self.lock:
+            if self.pool is None or self.pool[:2] != (_url_key(url), workers):
+                return None
+            _, _, pool, logs = self.pool
+            self.pool = None
+        if not _usable(pool):
+            _stop_pool(pool, logs)
+            return None
+        return pool, logs
+
+    def put_pool(
+        self, url: URL, workers: int, pool: ProcessPoolExecutor, logs: _WorkerLogs
+    ) -> tuple[None, None]:
+        with self.lock:
+            old, self.pool = self.pool, (_url_key(url), workers, pool, logs)
+            self._arm()
+        if old is not None:
+            _stop_pool(old[2], old[3])
+        return None, None
+
+    def take_backend(self, converter: str) -> Any:
+        with self.lock:
+            if self.backend is None or self.backend[0] != converter:
+                return None
+            backend = self.backend[1]
+            self.backend = None
+            return backend
+
+    def put_backend(self, converter: str, backend: Any) -> None:
+        with self.lock:
+            old, self.backend = self.backend, (converter, backend)
+            self._arm()
+        if old is not None:
+            old[1].close()
+
+    def _arm(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = threading.Timer(KEEP_IDLE_S, self.close)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def close(self) -> None:
+        with self.lock:
+            pool, self.pool = self.pool, None
+            backend, self.backend = self.backend, None
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+        if pool is not None:
+            _stop_pool(pool[2], pool[3])
+        if backend is not None:
+            backend[1].close()
+
+
+def _url_key(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+def _stop_pool(pool: ProcessPoolExecutor, logs: _WorkerLogs) -> None:
+    pool.shutdown(wait=True, cancel_futures=True)
+    logs.stop()
+
+
+_kept = _KeptPools()
+atexit.register(_kept.close)
+
+
+def close_kept_pools() -> None:
+    """Stop the pools kept by runs with ``keep_pools`` (the application quits, a test ends)."""
+    _kept.close()
 
 
 def _files_lock(out_dir: Path, run_id: str) -> Any:

@@ -126,22 +126,16 @@ def add_demo_history(
     today = today or dt.date.today()
     history = DemoHistory(periods=past_periods(today, months))
     for index, period in enumerate(history.periods):
-        with database.session() as session:
-            plan = closing.plan(session, period)
-
-        def step(done: int, total: int, text: str, index: int = index, period: str = period) -> None:
-            progress(
-                index * 100 + done * 100 // max(total, 1),
-                len(history.periods) * 100 + 10,
-                f"{period}: {text}",
-            )
-
-        files = FileWriter(database, out_dir, pdf=pdf, pdf_converter=pdf_converter, cancel=cancel)
+        # Made before the plan (LibreOffice and the workers start meanwhile); the next month's run
+        # takes them over running (keep_pools).
+        files = FileWriter(
+            database, out_dir, pdf=pdf, pdf_converter=pdf_converter, cancel=cancel, keep_pools=True
+        )
         try:
-            result = closing.execute(
-                database, plan, progress=step, cancel=cancel, user=USER, after_contract=files.add
-            )
-            files.finish(result)
+            with database.session() as session:
+                plan = closing.plan(session, period)
+            files.expect(plan.documents_to_issue())
+            result = _close(database, plan, files, progress, cancel, index, len(history.periods))
         finally:
             files.close()
         if result.cancelled:
@@ -166,6 +160,27 @@ def add_demo_history(
     history.advances = len(issued.document_ids)
     history.errors += [closing.ClosingError(closing.RUN, message) for message in issued.refusals]
     return history
+
+
+def _close(
+    database: Database,
+    plan: closing.ClosingPlan,
+    files: FileWriter,
+    progress: Progress,
+    cancel: CancelToken | None,
+    index: int,
+    months: int,
+) -> closing.ClosingResult:
+    """One month of the history closed with its files; progress in hundredths of the months."""
+
+    def step(done: int, total: int, text: str) -> None:
+        progress(index * 100 + done * 100 // max(total, 1), months * 100 + 10, f"{plan.period}: {text}")
+
+    result = closing.execute(
+        database, plan, progress=step, cancel=cancel, user=USER, after_contract=files.add
+    )
+    files.finish(result)
+    return result
 
 
 def demo_statement(session: Session, periods: list[str], today: dt.date, seed: int = 1) -> Statement:

@@ -438,8 +438,14 @@ class ClosingTab(QWidget):
         print_pdf = self.print_pdf.isChecked()
 
         def job(progress: Any, cancel: Any) -> ClosingResult:
-            files = FileWriter(
-                database, out, pdf=pdf, pdf_converter=converter, print_pdf=print_pdf, cancel=cancel
+            files = FileWriter(  # keep_pools: the next closing of this window starts warm
+                database,
+                out,
+                pdf=pdf,
+                pdf_converter=converter,
+                print_pdf=print_pdf,
+                cancel=cancel,
+                keep_pools=True,
             )
             try:
                 result = closing.execute(

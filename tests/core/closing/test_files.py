@@ -9,12 +9,13 @@ import os
 import zipfile
 from pathlib import Path
 
+import psutil
 import pytest
 from lxml import etree
 from sqlalchemy import select
 
 from desktop.core.closing import plan as closing
-from desktop.core.closing.files import POOL_MIN, FileWriter
+from desktop.core.closing.files import POOL_MIN, FileWriter, close_kept_pools
 from desktop.core.common.money import format_money
 from desktop.core.db import Database
 from desktop.core.demo.data import fill_demo
@@ -178,6 +179,49 @@ def test_a_big_run_renders_in_worker_processes_and_gives_the_same_files(
         assert [_normal(p) for p in pages] == [_normal(p) for p in here_pages]
     details = sorted((tmp_path / "pool").rglob("Детализация*.pdf"))
     assert details and len(details) == len(list((tmp_path / "here").rglob("Детализация*.pdf")))
+
+
+def test_the_next_closing_takes_over_the_workers_and_libreoffice_the_last_one_kept(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    """``keep_pools`` (the closing tab): the next month renders in the same worker processes and
+    converts in the same LibreOffice, every file written; ``close_kept_pools`` stops them."""
+    with sqlite_db.transaction() as session:
+        fill_demo(session, clients=20, seed=21, today=TODAY)
+    runs = []
+    for period in ("2026-09", "2026-10"):
+        running = {p.pid for p in psutil.Process().children(recursive=True)}  # before this run
+        files = FileWriter(sqlite_db, tmp_path / "out", pdf=True, workers=2, keep_pools=True)
+        try:
+            with sqlite_db.session() as session:
+                plan = closing.plan(session, period)
+            files.expect(plan.documents_to_issue())
+            result = closing.execute(sqlite_db, plan, after_contract=files.add)
+            files.finish(result)
+            office = {pid for slot in files.backend.worker_pids() for pid in slot}
+        finally:
+            files.close()
+        assert result.errors == []
+        assert result.pdf == sum(result.documents.values()) >= POOL_MIN
+        runs.append((running, set(files.worker_peak_mb), office))
+    (_, first_workers, first_office), (kept, second_workers, second_office) = runs
+    assert first_workers and second_workers and os.getpid() not in second_workers
+    assert second_workers <= kept  # workers already running when the second closing began
+    assert first_office and second_office == first_office
+    with sqlite_db.session() as session:
+        documents = list(session.scalars(select(Document)))
+    assert documents and all(Path(d.docx_path or "").is_file() for d in documents)
+    assert all(Path(d.pdf_path or "").is_file() for d in documents)
+
+    close_kept_pools()
+
+    def gone(pid: int) -> bool:
+        try:
+            return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return True
+
+    assert all(gone(pid) for pid in first_workers | second_workers | first_office)
 
 
 def test_workers_write_the_files_on_sqlite_and_postgresql_reading_read_only(

@@ -327,24 +327,33 @@ class _WorkerLogs:
         self.records.close()
 
 
+def _prepare_forms() -> None:
+    """The forms parsed and the UPD schema loaded once per process (a missing one is reported with
+    the document that needs it)."""
+    # deferred: docxtpl, lxml and the forms load only in the processes that render
+    from desktop.core.documents.render import FORMS, form_path, prepare
+    from desktop.core.documents.upd_xml import upd_schema
+
+    for kind in FORMS:
+        try:
+            prepare(form_path(kind))
+        except UserError:
+            pass
+    try:
+        upd_schema()
+    except UserError:
+        pass
+
+
 def preload_worker() -> None:
     """Load and prepare what every rendering worker needs: the rendering and XML modules, the forms,
     the UPD schema. Run once by the fork server (``closing.worker_preload``), so that each worker
     forked from it starts with all of it (a spawned worker spends ~1 s doing this itself)."""
     # deferred: docxtpl, lxml and the forms load only in the processes that render
     from desktop.core.documents import context, links  # noqa: F401 - loaded for the forked workers
-    from desktop.core.documents.render import FORMS, form_path, prepare
-    from desktop.core.documents.upd_xml import upd_schema, write_upd_xml  # noqa: F401
+    from desktop.core.documents.upd_xml import write_upd_xml  # noqa: F401
 
-    for kind in FORMS:
-        try:
-            prepare(form_path(kind))
-        except UserError:
-            pass  # reported with the document that needs the form
-    try:
-        upd_schema()
-    except UserError:
-        pass
+    _prepare_forms()
     gc.freeze()  # inherited by every worker: kept out of their garbage collector's scans
 
 
@@ -394,10 +403,6 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
         root.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
         root.setLevel(log_level)
     _exit_with_parent()
-    # deferred: the worker loads docxtpl and lxml as it starts, the planning process only to write
-    from desktop.core.documents.render import FORMS, form_path, prepare
-    from desktop.core.documents.upd_xml import upd_schema
-
     if is_sqlite(url):
         engine = make_engine(url)
         event.listen(engine, "connect", _read_only)
@@ -406,15 +411,7 @@ def _worker_start(url: URL, log_queue: Any = None, log_level: int = logging.INFO
             url, connect_args={"connect_timeout": 5, "options": "-c default_transaction_read_only=on"}
         )
     _worker_database = Database(engine)
-    for kind in FORMS:
-        try:
-            prepare(form_path(kind))
-        except UserError:
-            pass  # reported with the document that needs the form
-    try:
-        upd_schema()
-    except UserError:
-        pass
+    _prepare_forms()
     # What is loaded now lives as long as the worker: keep it out of the garbage collector's scans.
     gc.freeze()
     log.info("rendering worker %s ready", os.getpid())

@@ -164,12 +164,17 @@ def test_share_check_finds_missing_changed_and_orphan_files(
         report = check_share(session, share)
     assert report.checked == 2 and len(report.changed) == 1 and len(report.missing) == 1
     assert [Path(p).name for p in report.orphans] == ["lost.pdf"]
-    # Contract scans and payment-request attachments have their own top folders on the share;
-    # folders of other programs are none of our business.
-    for folder in ("Договоры/ООО «Альфа» 7707083893", "Заявки на оплату/2026", "Бухгалтерия/Прочее"):
+    # Contract scans and the attachments of payment and document requests have their own top
+    # folders on the share; folders of other programs are none of our business.
+    for folder in (
+        "Договоры/ООО «Альфа» 7707083893",
+        "Заявки на оплату/2026",
+        "Запросы документов/2026/№ 1 ООО «Альфа»",
+        "Бухгалтерия/Прочее",
+    ):
         (share / folder).mkdir(parents=True)
         (share / folder / "stray.pdf").write_bytes(PDF)
-    assert store.folders() == ["Акты выполненных работ", "Договоры", "Заявки на оплату"]
+    assert store.folders() == ["Акты выполненных работ", "Договоры", "Заявки на оплату", "Запросы документов"]
     with sqlite_db.session() as session:
         report = check_share(session, share, store.folders())
     assert sorted(report.orphans) == sorted(
@@ -177,6 +182,7 @@ def test_share_check_finds_missing_changed_and_orphan_files(
             orphan.relative_to(share).as_posix(),
             "Договоры/ООО «Альфа» 7707083893/stray.pdf",
             "Заявки на оплату/2026/stray.pdf",
+            "Запросы документов/2026/№ 1 ООО «Альфа»/stray.pdf",
         ]
     )
 

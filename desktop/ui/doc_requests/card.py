@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +40,7 @@ from desktop.ui.common.changes import notify_changed
 from desktop.ui.common.widgets import named
 from desktop.ui.contracts.wizard import ContractWizard
 from desktop.ui.doc_requests.form import RequestForm
+from desktop.ui.registry.drop_view import local_files
 from desktop.ui.tasks import Task, run_task, show_error
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +70,7 @@ class DocRequestCard(QDialog):
         self.wizard: ContractWizard | None = None
         self.last_message = ""
         self.resize(1180, 760)
+        self.setAcceptDrops(True)  # files dropped from Explorer are attached like «Прикрепить файл…»
         self.form = RequestForm(database, self, today=today)
         self._create_side()
         self._create_buttons()
@@ -395,6 +397,29 @@ class DocRequestCard(QDialog):
         )
         if files:
             self.attach_files([Path(f) for f in files])
+
+    def _take_drag(self, event: QDragMoveEvent) -> None:
+        """Files from Explorer are taken (copied) while the request can get attachments."""
+        if local_files(event.mimeData()) and self.attach.isEnabled():
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._take_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._take_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if not files or not self.attach.isEnabled():
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.attach_files(files)
 
     def attach_files(self, files: list[Path]) -> Task:
         """Copy the files to the share on a worker thread (or queue them in the outbox); listed after."""

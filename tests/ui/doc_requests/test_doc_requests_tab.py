@@ -290,6 +290,12 @@ def test_files_attached_to_a_request_go_to_its_folder_on_the_share_or_wait_in_th
     assert card.files.item(0).text() == "Вложение: Карточка клиента.pdf"
     assert "Прикреплён файл: Карточка клиента.pdf" in card.history.item(card.history.count() - 1).text()
 
+    # a file dragged from Explorer onto the card is attached the same way
+    scan = write(tmp_path / "Письмо клиента.pdf", one_page_pdf("Письмо"))
+    drop_files(card, [scan])
+    qtbot.waitUntil(lambda: card.files.count() == 2, timeout=20000)
+    assert (folder / "Письмо клиента.pdf").read_bytes() == scan.read_bytes()
+
     # the share goes away: the next file waits in the outbox, and the card says so
     shutil.rmtree(share)
     share.write_text("not a folder any more")
@@ -301,7 +307,7 @@ def test_files_attached_to_a_request_go_to_its_folder_on_the_share_or_wait_in_th
     ):
         click(qtbot, card.attach)
     assert "локальную очередь" in warned[0]
-    assert card.files.item(1).text() == "Вложение: Реквизиты.pdf (ждёт отправки на общую папку)"
+    assert card.files.item(2).text() == "Вложение: Реквизиты.pdf (ждёт отправки на общую папку)"
 
 
 def test_the_form_offers_what_fits_the_entity_and_the_client_and_refuses_the_rest_at_the_field(

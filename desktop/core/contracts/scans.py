@@ -57,7 +57,7 @@ def contract_scan_relative_path(
 def plan(store: ScanStore, contract: Contract, path: Path) -> str:
     """What a drop of ``path`` onto ``contract`` will do (for the hover hint)."""
     return store.plan_drop(
-        path, lambda kind: contract_scan_relative_path(contract, kind, store.contract_pattern)
+        path, lambda scan: contract_scan_relative_path(contract, scan.kind, store.contract_pattern)
     )
 
 
@@ -76,7 +76,7 @@ def attach(
         session,
         scans,
         known,
-        lambda kind: contract_scan_relative_path(contract, kind, store.contract_pattern),
+        lambda scan: contract_scan_relative_path(contract, scan.kind, store.contract_pattern),
         link,
         user=user,
     )

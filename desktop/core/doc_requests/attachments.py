@@ -4,7 +4,7 @@ each under its own name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,11 +32,6 @@ def attachment_path(request: DocRequest, scan: ScanFile) -> Path:
     return folder_of(request) / safe_file_name(scan.path.stem, EXTENSIONS[scan.kind])
 
 
-def _always(path: Path) -> Callable[[str], Path]:
-    """The store asks a file's place by its kind; an attachment keeps its own name whatever the kind."""
-    return lambda _kind: path
-
-
 # How the scan store, which never imports this module, knows the requests' attachments (scans/owners.py).
 SCAN_OWNER = ScanOwner("doc_request", Scan.doc_request_id, folder=lambda store: SHARE_FOLDER)
 
@@ -55,24 +50,17 @@ def attach(
         raise UserError(f"{title(request)}: запрос уже закрыт — файлы к нему не прикрепляются.")
     checked = store.check_files(files)
     known = set(session.scalars(select(Scan.sha256).where(Scan.doc_request_id == request.id)))
-    total = AttachResult()
-    problem: str | None = None
-    for scan in checked:
 
-        def link(row: Scan) -> None:
-            row.doc_request_id = request.id
-            row.role = ScanRole.ATTACHMENT
-            record(request, login, None, None, f"Прикреплён файл: {row.original_name}")
+    def link(row: Scan) -> None:
+        row.doc_request_id = request.id
+        row.role = ScanRole.ATTACHMENT
+        record(request, login, None, None, f"Прикреплён файл: {row.original_name}")
 
-        at = _always(attachment_path(request, scan))
-        result, failed = store.store_files(session, [scan], known, at, link, user=login)
-        known.add(scan.sha256)
-        problem = problem or failed
-        total.stored += result.stored
-        total.pending += result.pending
-        total.duplicates += result.duplicates
+    result, problem = store.store_files(
+        session, checked, known, lambda scan: attachment_path(request, scan), link, user=login
+    )
     return store.explain(
-        total,
+        result,
         problem,
         queued="Файл сохранён в локальную очередь ({outbox}) и будет отправлен на общую папку автоматически.",
         duplicate="Этот файл уже прикреплён к запросу.",

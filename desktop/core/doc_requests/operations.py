@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -83,15 +82,11 @@ def form_choices(
         )
 
 
-def field_problems(database: Database, data: RequestInput) -> dict[str, str]:
-    """The field errors to show at once (see ``validation.field_errors``)."""
+def problems(database: Database, data: RequestInput) -> tuple[dict[str, str], dict[str, str]]:
+    """What is wrong in what is filled in (``validation.field_errors``, shown at the field) and what
+    is still missing before the request can be sent (``validation.missing``)."""
     with database.session() as session:
-        return validation.field_errors(session, data)
-
-
-def send_problems(database: Database, data: RequestInput) -> dict[str, str]:
-    with database.session() as session:
-        return validation.send_errors(session, data)
+        return validation.field_errors(session, data), validation.missing(session, data)
 
 
 def load(database: Database, request_id: int) -> DocRequest:
@@ -197,29 +192,6 @@ def contract_input(database: Database, request_id: int) -> ContractInput:
         return issuing.contract_input(session, workflow.get_request(session, request_id))
 
 
-def link_contract(database: Database, request_id: int, contract_id: int, files: list[Path]) -> None:
-    """The contract the accountant made for the request (and its printed files) is the request's."""
-    with database.transaction() as session:
-        request = workflow.get_request(session, request_id)
-        contract = session.get(Contract, contract_id)
-        if contract is None:
-            raise UserError(f"Договор #{contract_id} не найден.")
-        request.contract_id = contract.id
-        text = f"Договор № {contract.number} от {format_date(contract.date)}"
-        for path in files:
-            workflow.link(session, request, "contract", text, str(path), contract_id=contract.id)
-        if not files:
-            workflow.link(session, request, "contract", text, "", contract_id=contract.id)
-
-
-def link_existing(database: Database, request_id: int, share_root: str) -> int:
-    """For a request on an existing contract: its latest act / UPD / invoice asked for and the copies
-    of its signed scans are linked to the request; returns how many files."""
-    with database.transaction() as session:
-        request = workflow.get_request(session, request_id)
-        return len(issuing.link_existing(session, request, share_root))
-
-
 def may_work_queue(database: Database, login: str) -> bool:
     with database.session() as session:
         return workflow.may_work_queue(session, login)
@@ -249,15 +221,4 @@ def attached(database: Database, request_id: int) -> list[Attachment]:
         return out
 
 
-def prepare(
-    database: Database, request_id: int, contract_id: int | None, out_dir: Path, **options: Any
-) -> list[Path]:
-    """«Подготовить» (``issuing.prepare``: ``pdf_converter``, ``share_root``)."""
-    return issuing.prepare(database, request_id, contract_id, out_dir, **options)
-
-
-def attachment_folder(database: Database, request_id: int) -> str:
-    """Where the request's attachments go on the share (relative to its root)."""
-    with database.session() as session:
-        request = workflow.get_request(session, request_id)
-        return str(attachments.folder_of(request))
+prepare = issuing.prepare  # «Подготовить»: the queue's step, see there

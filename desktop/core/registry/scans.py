@@ -56,7 +56,7 @@ def scan_relative_path(document: Document, kind: str, pattern: str = DEFAULT_PAT
 
 def plan(store: ScanStore, document: Document, path: Path) -> str:
     """What a drop of ``path`` onto ``document`` will do (for the hover hint)."""
-    return store.plan_drop(path, lambda kind: scan_relative_path(document, kind, store.pattern))
+    return store.plan_drop(path, lambda scan: scan_relative_path(document, scan.kind, store.pattern))
 
 
 def attach(
@@ -77,7 +77,7 @@ def attach(
         session,
         scans,
         known,
-        lambda kind: scan_relative_path(document, kind, store.pattern),
+        lambda scan: scan_relative_path(document, scan.kind, store.pattern),
         link,
         user=user,
     )

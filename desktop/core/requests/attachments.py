@@ -69,7 +69,7 @@ def attach(
         session,
         checked,
         known,
-        lambda kind: attachment_path(request, role, EXTENSIONS[kind]),
+        lambda scan: attachment_path(request, role, EXTENSIONS[scan.kind]),
         link,
         user=login,
     )

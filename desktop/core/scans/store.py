@@ -172,10 +172,10 @@ class ScanStore:
             raise RuntimeError(f"scan {row.id} belongs to {linked[0]}, an owner this ScanStore was not given")
         return None
 
-    def plan_drop(self, path: Path, relative_path: Callable[[str], Path]) -> str:
-        """What a drop of ``path`` filed under ``relative_path(kind)`` will do (for the hover hint)."""
+    def plan_drop(self, path: Path, relative_path: Callable[[ScanFile], Path]) -> str:
+        """What a drop of ``path`` filed under ``relative_path(scan)`` will do (for the hover hint)."""
         scan = inspect_file(path, self.max_bytes)
-        relative = relative_path(scan.kind)
+        relative = relative_path(scan)
         problem = share_problem(self.share_root)
         if problem:
             return f"{problem}\nСкан будет сохранён в локальную очередь и отправлен позже."
@@ -204,7 +204,7 @@ class ScanStore:
         session: Session,
         scans: Sequence[ScanFile],
         known: set[str],
-        relative_path: Callable[[str], Path],
+        relative_path: Callable[[ScanFile], Path],
         link: Callable[[Scan], None],
         *,
         user: str,
@@ -212,7 +212,7 @@ class ScanStore:
         """File checked scans as new ``Scan`` rows (a document's, a contract's, a payment request's).
 
         A file whose hash is in ``known`` is a duplicate and skipped. Each other file is copied to
-        the share under ``relative_path(kind)``; once the share cannot take files (checked once per
+        the share under ``relative_path(scan)`` (by its kind, or its own name); once the share cannot take files (checked once per
         drop) or a write fails, it and the files after it are queued in the outbox with the reason
         in ``last_error``. ``link`` ties each new row to its owner after it is added to the session.
         Returns the result (without a message) and the reason files were queued (None if none)."""
@@ -224,7 +224,7 @@ class ScanStore:
                 result.duplicates.append(scan.path.name)
                 continue
             known.add(scan.sha256)
-            relative = relative_path(scan.kind)
+            relative = relative_path(scan)
             row = Scan(
                 original_name=scan.path.name,
                 sha256=scan.sha256,

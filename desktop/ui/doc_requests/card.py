@@ -67,8 +67,6 @@ class DocRequestCard(QDialog):
         self.login = database.login
         self.queue_worker = operations.may_work_queue(database, self.login)
         self.task: Task | None = None
-        self.wizard: ContractWizard | None = None
-        self.last_message = ""
         self.resize(1180, 760)
         self.setAcceptDrops(True)  # files dropped from Explorer are attached like «Прикрепить файл…»
         self.form = RequestForm(database, self, today=today)
@@ -333,7 +331,6 @@ class DocRequestCard(QDialog):
             wizard = ContractWizard(self.database, self)
             wizard.prefill(operations.contract_input(self.database, request.id))
             wizard.created.connect(lambda contract_id: self._prepare(contract_id))
-            self.wizard = wizard
             wizard.open()
             return wizard
         return self._prepare(None)
@@ -467,9 +464,7 @@ class DocRequestCard(QDialog):
         return self.task
 
     def _tell(self, text: str) -> None:
-        self.last_message = text
         QMessageBox.information(self, self.windowTitle(), text)
 
     def _warn(self, text: str) -> None:
-        self.last_message = text
         QMessageBox.warning(self, self.windowTitle(), text)

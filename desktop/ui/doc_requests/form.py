@@ -1,7 +1,7 @@
 """The fields of a document request: the region, then the own entities working there, the client
 (or a new one through the directory's card), what is wanted, the contract form offered for that
 entity and client (or an existing contract), payment, dates, the services the entity sells, a
-comment. Every change is checked at once (``field_problems``): what is wrong shows under its field,
+comment. Every change is checked at once (``operations.problems``): what is wrong shows under its field,
 and the line under the form says what is still missing before the request can be sent."""
 
 from __future__ import annotations
@@ -204,11 +204,14 @@ class RequestForm(QWidget):
         self.region.addItem(self.tr("Any region"), "")
         for region in operations.form_choices(self.database).regions:
             self.region.addItem(region, region)
+        self._fill_clients()
+        self._loading = False
+
+    def _fill_clients(self) -> None:
         self.client.clear()
         self.client.addItem("", None)
         for cid, name, inn in counterparty_choices(self.database):
             self.client.addItem(f"{name} ({inn})", cid)
-        self._loading = False
 
     def _region_changed(self) -> None:
         """Only the entities working in the region are offered."""
@@ -271,13 +274,9 @@ class RequestForm(QWidget):
 
     def _client_added(self, counterparty_id: int) -> None:
         self._loading = True
-        chosen = counterparty_id
-        self.client.clear()
-        self.client.addItem("", None)
-        for cid, name, inn in counterparty_choices(self.database):
-            self.client.addItem(f"{name} ({inn})", cid)
+        self._fill_clients()
         self._loading = False
-        self.client.setCurrentIndex(max(0, self.client.findData(chosen)))
+        self.client.setCurrentIndex(max(0, self.client.findData(counterparty_id)))
 
     # --- the services table ------------------------------------------------------------------
     def _service_combo(self, row: int) -> QComboBox:
@@ -344,9 +343,11 @@ class RequestForm(QWidget):
 
     # --- the request -------------------------------------------------------------------------
     def data(self) -> RequestInput:
+        return self._request(self._line_values()[0])
+
+    def _request(self, lines: list[RequestLine]) -> RequestInput:
         wanted = tuple(key for key, box in self.wants.items() if box.isChecked())
         new_contract = "contract" in wanted
-        lines, _typed = self._line_values()
         return RequestInput(
             own_entity_id=self.entity.currentData(),
             counterparty_id=self.client.currentData(),
@@ -417,17 +418,17 @@ class RequestForm(QWidget):
         """Show what is wrong under each field and what is missing under the form; True if it can be sent."""
         if self._loading:
             return False
-        data = self.data()
-        _lines, typed = self._line_values()
-        wrong = {**operations.field_problems(self.database, data), **typed}
-        self.problems = {**operations.send_problems(self.database, data), **typed}
+        lines, typed = self._line_values()
+        fields, lacking = operations.problems(self.database, self._request(lines))
+        wrong = {**fields, **typed}
+        self.problems = {**fields, **lacking, **typed}
         for key, label in self.errors.items():
             text = wrong.get(key, "")
             if key == "lines":
                 text = "\n".join(v for k, v in wrong.items() if k.startswith("line:"))
             label.setText(text)
             label.setVisible(bool(text))
-        missing = {k: v for k, v in self.problems.items() if k not in wrong}
+        missing = {k: v for k, v in lacking.items() if k not in wrong}
         self.missing.setText(
             self.tr("To send it, fill in: %1").replace("%1", "; ".join(describe(missing))) if missing else ""
         )

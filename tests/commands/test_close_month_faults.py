@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
@@ -22,6 +21,7 @@ from desktop.core.db import open_database
 from desktop.core.demo.data import fill_demo
 from desktop.core.documents.pdf import find_soffice, page_count
 from desktop.core.models import Document
+from tests.factories.waiting import wait_for
 
 TODAY = dt.date(2026, 11, 22)
 PERIOD = "2026-10"
@@ -70,13 +70,6 @@ def _office_processes(home: Path) -> list[psutil.Process]:
     return [p for p in found if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
 
 
-def _wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.05)
-
-
 def _files(out: Path) -> dict[str, Path]:
     """Every file under ``out`` by its relative name; the UPD XML's name carries the day it was made."""
     return {
@@ -111,7 +104,7 @@ def test_a_run_killed_mid_pdf_leaves_no_office_and_the_rerun_makes_every_file(
     assert clean["pdf"] > 300 and len(pdfs) >= clean["pdf"]
 
     process = _close(f"sqlite:///{crash_db}", crash_out)
-    _wait_for(
+    wait_for(
         lambda: process.poll() is not None or len(list(crash_out.rglob("*.pdf"))) >= 20,
         300,
         "no PDF was made",
@@ -121,7 +114,7 @@ def test_a_run_killed_mid_pdf_leaves_no_office_and_the_rerun_makes_every_file(
     made = len(list(crash_out.rglob("*.pdf")))
     assert 20 <= made < len(pdfs), "the run must be killed in the middle of its PDFs"
     # Nothing of the killed run's LibreOffice stays (the old code left soffice.bin running for good).
-    _wait_for(lambda: not _office_processes(isolated_home), 30, "LibreOffice outlived the killed run")
+    wait_for(lambda: not _office_processes(isolated_home), 30, "LibreOffice outlived the killed run")
 
     # What a kill in the middle of writing a file leaves: a temp file beside the documents.
     client = next(crash_out.rglob("*.docx")).parent

@@ -5,12 +5,18 @@ documents need exits 2 naming the fields and stays a draft; `show --json` lists 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.core.db import open_database
+from desktop.core.doc_requests import operations
 from tests.factories.cli import cli, demo
+from tests.factories.waiting import wait_for
 
 
 def _request_file(path: Path, db_file: Path, **changes: Any) -> Path:
@@ -122,3 +128,55 @@ def test_a_wrong_file_is_refused_with_every_wrong_key_named(tmp_path: Path) -> N
     assert json.loads(cli(url, "docs-request", "list", "--json").stdout) == []
     missing = cli(url, "docs-request", "show", "42", "--json")
     assert missing.returncode == 2 and "Запрос документов № 42 не найден" in missing.stderr
+
+
+def test_a_sending_killed_after_the_contract_is_made_is_finished_by_the_accountant_without_doubles(
+    tmp_path: Path,
+) -> None:
+    url, db_file = _demo(tmp_path)
+    request = _request_file(tmp_path / "request.json", db_file)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--database", url, "docs-request", "create", str(request), "--send",
+         "--out", str(tmp_path / "killed")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )  # fmt: skip
+
+    def contract_made() -> bool:
+        with sqlite3.connect(db_file) as conn:
+            row = conn.execute("SELECT contract_id FROM doc_requests ORDER BY id DESC LIMIT 1").fetchone()
+        return process.poll() is not None or (row is not None and row[0] is not None)
+
+    wait_for(contract_made, 120, "the contract was never made")
+    os.killpg(process.pid, signal.SIGKILL)  # the command, LibreOffice and all, while the files are written
+    process.wait()
+    with sqlite3.connect(db_file) as conn:
+        request_id, state = conn.execute(
+            "SELECT id, state FROM doc_requests ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert state == "sent", "the run must be killed between the contract and its files"
+
+    accountant = open_database(url, login="buh.ivanova")  # the demo's accountant, in the window
+    try:
+        files = operations.prepare(accountant, request_id, None, tmp_path / "docs")
+        operations.complete(accountant, request_id)
+    finally:
+        accountant.dispose()
+    assert sorted(p.suffix for p in files) == [".docx", ".docx", ".pdf", ".pdf"]
+    assert all(p.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04") for p in files)
+    with sqlite3.connect(db_file) as conn:
+        assert conn.execute("SELECT state FROM doc_requests WHERE id = ?", (request_id,)).fetchone() == (
+            "ready",
+        )
+        contracts = conn.execute(
+            "SELECT count(*) FROM contracts WHERE id = (SELECT contract_id FROM doc_requests WHERE id = ?)",
+            (request_id,),
+        ).fetchone()
+        invoices = conn.execute(
+            "SELECT count(*) FROM documents WHERE kind = 'invoice' AND contract_id = "
+            "(SELECT contract_id FROM doc_requests WHERE id = ?)",
+            (request_id,),
+        ).fetchone()
+    assert contracts == (1,) and invoices == (1,)  # nothing made twice

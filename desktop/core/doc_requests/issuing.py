@@ -275,7 +275,8 @@ def prepare(
 ) -> list[Path]:
     """«Подготовить» of the queue: the contract the accountant made in the wizard (``contract_id``)
     becomes the request's, its invoice is made when asked for, and the contract's and the invoice's
-    files are written and linked; for a request on an existing contract its latest act / UPD /
+    files are written and linked (also for the contract the program made at sending, when writing
+    its files failed or the run was killed: nothing is made twice); for a request on an existing contract its latest act / UPD /
     invoice and the copies of its signed scans are linked. The request stays «В работе» until the
     accountant presses «Готово». Returns the files linked."""
     user = database.acting(user)
@@ -291,20 +292,22 @@ def prepare(
                 raise UserError(f"Договор #{contract_id} не найден.")
             request.contract_id = contract_id
             session.flush()
-            make_invoice(session, request, contract_id, user)
         if request.contract_id is None:
             raise workflow.StepRefused(
                 f"{workflow.title(request)}: укажите договор — создайте его в мастере или выберите в запросе."
             )
+        # The request's own new contract: made in the wizard now, or by the program at sending when
+        # its files could not be written then (a full folder, a killed run): its files are written here.
+        new_contract = "contract" in request.wanted.split(",")
+        if new_contract:
+            make_invoice(session, request, request.contract_id, user)
     files: list[Path] = []
     with database.transaction() as session:
         request = workflow.get_request(session, request_id)
-        if contract_id is not None:
+        if new_contract:
             files = write_and_link(session, request, Path(out_dir), pdf_converter)
-        files += [
-            Path(p)
-            for p in link_existing(session, request, share_root, skip={"invoice"} if contract_id else set())
-        ]
+        skip = {"invoice"} if new_contract else set()
+        files += [Path(p) for p in link_existing(session, request, share_root, skip=skip)]
         workflow.record(request, user, None, None, f"Подготовлено файлов: {len(files)}")
     return files
 

@@ -325,3 +325,26 @@ def test_the_author_hears_of_the_signed_contract_and_the_payment_and_the_request
         assert (
             request.state == "closed" and request.history[-1].comment == "Оригиналы подписаны, клиент оплатил"
         )
+
+
+def test_the_accountant_prepares_the_files_a_failed_sending_could_not_write_without_making_anything_twice(
+    sqlite_db: Database, ids: dict[str, int], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a regular file where the documents folder should be")
+    request_id = _draft(sqlite_db, ids)
+    assert _send(sqlite_db, request_id, blocker / "docs").problem
+    accountant = open_database(sqlite_db.url, login=ACCOUNTANT)
+    try:
+        files = operations.prepare(accountant, request_id, None, tmp_path / "docs", pdf_converter=None)
+        operations.complete(accountant, request_id)
+    finally:
+        accountant.dispose()
+    assert sorted(p.name.split()[0] for p in files) == ["Договор", "Счёт"]
+    assert all(p.is_file() for p in files)
+    with sqlite_db.session() as session:
+        assert len(session.scalars(select(Contract)).all()) == 1
+        assert len(session.scalars(select(Document)).all()) == 1
+        request = workflow.get_request(session, request_id)
+        assert request.state == "ready" and request.assignee == ACCOUNTANT
+        assert sorted(f.what for f in request.made) == ["contract", "invoice"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import psutil
@@ -15,19 +14,13 @@ from desktop.core.documents.pdf import LibreOfficeBackend, find_soffice, page_co
 from desktop.core.documents.pdf.libreoffice import default_profile_root, find_uno_python, worker_script
 from desktop.core.documents.pdf.procguard import profile_processes
 from tests.factories.forms import document
+from tests.factories.waiting import wait_for
 
 SOFFICE = find_soffice()
 pytestmark = [
     pytest.mark.soffice,
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
 ]
-
-
-def _wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.05)
 
 
 def test_a_pool_ends_the_office_a_killed_run_left_on_its_profile(tmp_path: Path) -> None:
@@ -83,7 +76,7 @@ def test_a_pool_ends_the_office_a_killed_run_left_on_its_profile(tmp_path: Path)
             ours = {pid for group in backend.worker_pids() for pid in group}
             offices = {p.pid for p in profile_processes(profile) if "uno_worker" not in " ".join(p.cmdline())}
             assert offices and offices <= ours
-        _wait_for(lambda: not profile_processes(profile), 30, "LibreOffice is left after the pool closed")
+        wait_for(lambda: not profile_processes(profile), 30, "LibreOffice is left after the pool closed")
     finally:
         for proc in profile_processes(profile):  # only when the test failed: what it started
             proc.kill()

@@ -460,7 +460,10 @@ class DocRequestCard(QDialog):
             show_error(self, error, title=title)
             self._after_step()
 
-        self.task = run_task(self, job, title=title, on_success=succeeded, on_failure=failed)
+        # One request's documents take seconds and are made in one piece: no Cancel to offer.
+        self.task = run_task(
+            self, job, title=title, on_success=succeeded, on_failure=failed, want_cancel=False
+        )
         return self.task
 
     def _tell(self, text: str) -> None:

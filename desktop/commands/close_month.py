@@ -23,7 +23,7 @@ from desktop.commands.common import (
     settings_from_args,
 )
 from desktop.core.errors import ValidationError
-from desktop.core.jobs import CancelToken
+from desktop.core.jobs import CancelToken, no_progress
 from desktop.core.models import DocumentKind
 
 
@@ -121,12 +121,14 @@ def _close(args: argparse.Namespace, database: Any, out: Path, files: Any) -> in
         result = closing.execute(
             database,
             plan,
-            progress=progress or (lambda *_: None),
+            progress=progress or no_progress,
             cancel=cancel,
             after_contract=files.add if files else None,
         )
         if files is not None:
-            files.finish(result)  # the files of what was made, also when stopped
+            files.finish(
+                result, progress=progress or no_progress
+            )  # the files of what was made, also when stopped
     result.output = str(out)
     if args.json:
         print_json(result.as_dict())

@@ -13,6 +13,7 @@ from desktop.config import Settings, load_settings
 from desktop.core.common.periods import is_period
 from desktop.core.db import Database, database_error, is_database_failure, open_database
 from desktop.core.errors import Cancelled, UserError, ValidationError
+from desktop.core.jobs import StageClock
 from desktop.logging_setup import setup_logging
 
 
@@ -47,15 +48,19 @@ class TextProgress:
     def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
         self.stream = stream or sys.stderr
         self.width = width
-        self.started = time.monotonic()
+        self.clock = StageClock()  # a job's stages (contracts, files, PDFs) count from 0 each
         self.last = 0.0
         self.printed_step = -1  # the last tenth written when the stream is a file or a pipe
         self.tty = self.stream.isatty()
 
     def __call__(self, done: int, total: int, text: str) -> None:
         now = time.monotonic()
+        new_stage = total != self.clock.total or done < self.clock.done
+        left = self.clock.update(done, total)
+        if new_stage:
+            self.printed_step = -1
         if self.tty:
-            if done < total and now - self.last < 0.1:
+            if not new_stage and done < total and now - self.last < 0.1:
                 return
             self.last = now
         else:  # a log: one line per tenth reached, however fast the tenths come
@@ -65,8 +70,8 @@ class TextProgress:
             self.printed_step = step
         filled = int(self.width * done / total) if total else self.width
         eta = ""
-        if 0 < done < total:
-            eta = f" ~{(now - self.started) / done * (total - done):.0f} с"
+        if left is not None:
+            eta = f" ~{left:.0f} с"
         line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {text[:50]}{eta}"
         if self.tty:
             self.stream.write("\r" + line.ljust(100))

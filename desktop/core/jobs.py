@@ -8,6 +8,7 @@ the CLI and the benchmarks pass a text progress bar or nothing.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from desktop.core.errors import Cancelled
@@ -17,6 +18,17 @@ Progress = Callable[[int, int, str], None]
 
 def no_progress(done: int, total: int, text: str) -> None:
     """A progress callback that ignores everything."""
+
+
+def stage_progress(progress: Progress, number: int, count: int, name: str) -> Progress:
+    """The progress of stage ``number`` of ``count`` of a job done in a row of stages: reported
+    as «Шаг 2 из 5. Закрытие: октябрь 2026: ООО «Ромашка»», each stage counted from 0."""
+    prefix = f"Шаг {number} из {count}. {name}"
+
+    def report(done: int, total: int, text: str) -> None:
+        progress(done, total, f"{prefix}: {text}" if text else prefix)
+
+    return report
 
 
 class CancelToken:
@@ -35,3 +47,23 @@ class CancelToken:
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
             raise Cancelled()
+
+
+class StageClock:
+    """Time left in the current stage of a job: a job reports stages one after another (the
+    contracts, then the files, then the PDFs), each counted from 0 with its own total; the clock
+    restarts with each."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.total = -1
+        self.done = 0
+
+    def update(self, done: int, total: int) -> float | None:
+        """Seconds left in this stage at its rate so far (None when it cannot be told yet)."""
+        if total != self.total or done < self.done:
+            self.started = time.monotonic()
+        self.total, self.done = total, done
+        if done <= 0 or total <= 0 or done >= total:
+            return None
+        return (time.monotonic() - self.started) / done * (total - done)

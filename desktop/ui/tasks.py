@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.core.db import database_error, is_database_failure
 from desktop.core.errors import Cancelled, UserError
-from desktop.core.jobs import CancelToken, Progress
+from desktop.core.jobs import CancelToken, Progress, StageClock
 from desktop.ui.errors import show_unexpected_error
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,17 @@ class _Worker(QObject):
         self._job = job
         self._token = token
         self._last_emit = 0.0
+        self._last_total = -1
+        self._last_done = 0
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        # Throttle: the GUI needs ~20 updates a second, not one per document.
+        # Throttle: the GUI needs ~20 updates a second, not one per document. A new stage (its own
+        # total, or counting from the start again) is never held back: it may be the last word
+        # for seconds (the bank statement after the last contract).
         now = time.monotonic()
-        if done >= total or now - self._last_emit >= 0.05:
-            self._last_emit = now
+        new_stage = total != self._last_total or done < self._last_done
+        if new_stage or done >= total or now - self._last_emit >= 0.05:
+            self._last_emit, self._last_total, self._last_done = now, total, done
             self.progressed.emit(done, total, text)
 
     @Slot()
@@ -91,7 +96,8 @@ class Task(QObject):
         self._parent_widget = parent
         self._on_success = on_success
         self._on_failure = on_failure
-        self._started = time.monotonic()
+        self._clock = StageClock()
+        self._eta: float | None = None
         self._dialog: QProgressDialog | None = None
         self._want_cancel = want_cancel
         self._running = True
@@ -132,10 +138,7 @@ class Task(QObject):
             self._dialog.setLabelText(self.tr("Cancelling after the current item…"))
 
     def remaining_seconds(self) -> float | None:
-        if self.done <= 0 or self.total <= 0 or self.done >= self.total:
-            return None
-        elapsed = time.monotonic() - self._started
-        return elapsed / self.done * (self.total - self.done)
+        return self._eta
 
     # --- internals ---------------------------------------------------------------
     def _show_dialog(self) -> None:
@@ -178,8 +181,9 @@ class Task(QObject):
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.done, self.total, self.text = done, total, text
+        self._eta = self._clock.update(done, total)
+        self._update_dialog()  # first: what a listener of ``progressed`` reads is what is shown
         self.progressed.emit(done, total, text)
-        self._update_dialog()
 
     def _finish(self) -> None:
         self._running = False

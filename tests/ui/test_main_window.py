@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QProgressDialog
 from sqlalchemy import func, select
 
 from desktop.config import load_settings
+from desktop.core.common.periods import period_title
 from desktop.core.db import Database
 from desktop.core.demo.history import past_periods
 from desktop.core.models import Contract, Counterparty, Document
@@ -149,10 +150,36 @@ def test_demo_start_fills_the_embedded_database_once(qtbot: Any, russian: None, 
     save_settings(Settings(output_dir=str(real_documents)))
     window = open_main_window(demo=True, language="ru")
     qtbot.addWidget(window)
-    assert window.demo_task is not None
-    with qtbot.waitSignal(window.demo_task.finished, timeout=180000):
+    task = window.demo_task
+    assert task is not None
+    shown: list[tuple[bool, str]] = []  # (in the visible progress dialog, its text) at each update
+
+    def seen(*_: Any) -> None:
+        dialogs = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+        shown.append((True, dialogs[0].labelText()) if dialogs else (False, task.text))
+
+    task.progressed.connect(seen)
+    with qtbot.waitSignal(task.finished, timeout=180000):
         pass
-    assert window.demo_task.error is None
+    assert task.error is None
+    # The progress dialog names each stage, in order, counted from its own start.
+    first, second = past_periods(dt.date.today(), 2)
+    stages = [
+        "Шаг 1 из 5. Справочники и договоры",
+        f"Шаг 2 из 5. Закрытие: {period_title(first)}",
+        f"Шаг 3 из 5. Закрытие: {period_title(second)}",
+        "Шаг 4 из 5. Выписка банка",
+        "Шаг 5 из 5. Авансовые счета-фактуры",
+    ]
+    starts = [next(i for i, (_, text) in enumerate(shown) if stage in text) for stage in stages]
+    assert starts == sorted(starts), shown
+    in_dialog = [text for visible, text in shown if visible]
+    # While a month's PDFs are made the dialog says so, with how many are done.
+    pdf_stage = [t for t in in_dialog if f"Закрытие: {period_title(second)}: Создание PDF" in t]
+    assert pdf_stage and any(t.split("   ")[0].count(" / ") == 1 for t in pdf_stage), in_dialog
+    assert any(stages[3] in t for t in in_dialog), in_dialog
     _loaded(qtbot, window.contracts_tab.model)
     assert window.contracts_tab.model.rowCount() >= 200
     assert demo_sqlite_path().exists()

@@ -51,7 +51,7 @@ def issue_with_files(
     outcome = ClosingResult(made[0].period)
     try:
         files.add(made)
-        files.finish(outcome, complete_period=False)
+        files.finish(outcome, complete_period=False, progress=progress)
     finally:
         files.close()
     result.refusals.extend(f"Файлы документа: {error.message}" for error in outcome.errors)

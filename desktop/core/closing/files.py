@@ -64,7 +64,7 @@ from desktop.core.common.periods import next_period
 from desktop.core.db import Database, is_sqlite, make_engine
 from desktop.core.documents.paths import KIND_ORDER, document_file_name, document_path
 from desktop.core.errors import Cancelled, UserError, unexpected_error_text
-from desktop.core.jobs import CancelToken
+from desktop.core.jobs import CancelToken, Progress, no_progress
 from desktop.core.models import Contract, Document, DocumentKind, DocumentStage, OwnEntity, Service, WorkOrder
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,9 @@ HOLD = 3 * BATCH  # documents kept for the workers while they start (beyond: ren
 BATCHES = ".batches"  # under the output folder: merged DOCX files being converted
 # Documents with an ON_NSCHFDOPPR XML file: the UPD and the separate and advance счета-фактуры.
 XML_KINDS = (DocumentKind.UPD, DocumentKind.SF, DocumentKind.ADVANCE_SF)
+# The stages ``finish`` reports (after the contracts): what the progress dialog says meanwhile.
+FILES_STAGE = "Файлы DOCX и XML"
+PDF_STAGE = "Создание PDF"
 
 
 @dataclass
@@ -652,12 +655,17 @@ class FileWriter:
                     self.pool_failed = True
             self._take(_write_documents(self.database, job))
 
-    def _collect(self, wait: bool) -> None:
-        """Take the finished jobs of the worker processes, in the order they were given.
+    def _collect(self, wait: bool, progress: Progress = no_progress) -> None:
+        """Take the finished jobs of the worker processes, in the order they were given
+        (``progress``: documents of these jobs rendered so far, when waiting for them).
 
         Cancelled while waiting: the jobs not started yet are dropped (their documents stay without
         files), the one a worker is rendering is finished.
         """
+        rendering = sum(len(job.ids) for job, _ in self.jobs) if wait else 0
+        rendered = 0
+        if rendering:
+            progress(0, rendering, FILES_STAGE)
         while self.jobs and (wait or self.jobs[0][1].done()):
             job, future = self.jobs[0]
             while wait and not future.done():
@@ -675,6 +683,9 @@ class FileWriter:
                 self.pool_failed = True
                 outcome = _write_documents(self.database, job)
             self._take(outcome)
+            if rendering:
+                rendered += len(job.ids)
+                progress(rendered, rendering, FILES_STAGE)
 
     def _take(self, outcome: _Outcome) -> None:
         if outcome.pid != os.getpid():
@@ -724,8 +735,12 @@ class FileWriter:
         self.futures.append((self.backend.submit(items, cancel=self.cancel), list(entries)))
 
     # --- finishing ------------------------------------------------------------------------------
-    def finish(self, result: ClosingResult, *, complete_period: bool = True) -> None:
+    def finish(
+        self, result: ClosingResult, *, complete_period: bool = True, progress: Progress = no_progress
+    ) -> None:
         """Write what is missing, wait for the PDFs, record the paths and complete the result's counts.
+        ``progress``: the files rendered while waiting for them (``FILES_STAGE``), then the PDF files
+        made (``PDF_STAGE``), each stage counted from 0.
 
         Documents of the period created by an earlier, interrupted run (their files missing) are
         written here too: a rerun completes the files as well as the rows (not with
@@ -748,7 +763,7 @@ class FileWriter:
             self.pending = []
         else:
             self._flush(final=True)
-        self._collect(wait=True)
+        self._collect(wait=True, progress=progress)
         for kind in list(self.groups):
             if self.cancelled:  # rendered, not converted: their PDFs are for the next run
                 self._unconverted(self.groups.pop(kind))
@@ -756,7 +771,12 @@ class FileWriter:
                 self._convert(kind)
         if self.backend_error is not None:
             self.errors.append(ClosingError(RUN, self.backend_error.message))
+        converting = sum(len(sources) for _, sources in self.futures)
+        converted = 0
         for future, sources in self.futures:
+            if not future.done():
+                progress(converted, converting, PDF_STAGE)
+            converted += len(sources)
             try:
                 outcomes = future.result()
             except Cancelled:
@@ -774,6 +794,8 @@ class FileWriter:
                     continue
                 message = outcome.error.message if outcome.error else "PDF не создан"
                 self.errors.append(_owner_error(owner, message))
+        if converting:
+            progress(converting, converting, PDF_STAGE)
         if self.cancelled:
             result.cancelled = True
             self.written = [w for w in self.written if w.document_id not in self.unfinished]

@@ -34,10 +34,10 @@ from desktop.core.books.advance_run import issue_with_files
 from desktop.core.closing import plan as closing
 from desktop.core.closing.files import FileWriter
 from desktop.core.common.events import log_event
-from desktop.core.common.periods import last_periods, next_period
+from desktop.core.common.periods import last_periods, next_period, period_title
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled
-from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.jobs import CancelToken, Progress, no_progress, stage_progress
 from desktop.core.models import BankAccount, Counterparty, Document, DocumentKind, DocumentStage, Event
 from desktop.core.payments.importing import ImportReport, own_accounts, store_statement
 
@@ -45,6 +45,12 @@ USER = "demo"
 STATEMENT_NAME = "Демо-выписка.txt"
 HISTORY_PLANNED = "history_planned"
 HISTORY_DONE = "history_done"
+
+
+def history_steps(months: int) -> int:
+    """The stages of the demo's past, as the progress dialog counts them: each month's closing,
+    the bank statement, the overdue advance счета-фактуры."""
+    return months + 2
 
 
 @dataclass(frozen=True)
@@ -117,14 +123,24 @@ def add_demo_history(
     seed: int = 1,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    first_step: int = 1,
+    steps: int | None = None,
 ) -> DemoHistory:
     """Close the last ``months`` complete months with their files, then pay part of the invoices.
+
+    ``progress`` hears each stage as «Шаг N из M. …» (``history_steps``; ``first_step`` and ``steps``
+    when the demo's fill is a stage before them).
 
     Cancelled: raises ``Cancelled`` after the current contract and the files in flight; nothing of
     the statement is stored, and running it again (same ``today``) completes the demo.
     """
     today = today or dt.date.today()
     history = DemoHistory(periods=past_periods(today, months))
+    steps = steps or first_step - 1 + history_steps(months)
+
+    def stage(number: int, name: str) -> Progress:
+        return stage_progress(progress, first_step + number, steps, name)
+
     for index, period in enumerate(history.periods):
         # Made before the plan (LibreOffice and the workers start meanwhile); the next month's run
         # takes them over running (keep_pools).
@@ -132,10 +148,12 @@ def add_demo_history(
             database, out_dir, pdf=pdf, pdf_converter=pdf_converter, cancel=cancel, keep_pools=True
         )
         try:
+            closing_stage = stage(index, f"Закрытие: {period_title(period)}")
+            closing_stage(0, 0, "проверка договоров")  # a stage without a count yet: only its name is shown
             with database.session() as session:
                 plan = closing.plan(session, period)
             files.expect(plan.documents_to_issue())
-            result = _close(database, plan, files, progress, cancel, index, len(history.periods))
+            result = _close(database, plan, files, closing_stage, cancel)
         finally:
             files.close()
         if result.cancelled:
@@ -146,15 +164,24 @@ def add_demo_history(
         history.errors += result.errors
     if cancel is not None:
         cancel.raise_if_cancelled()
-    progress(len(history.periods) * 100, len(history.periods) * 100 + 10, "Выписка банка")
+    stage(len(history.periods), "Выписка банка")(0, 0, "")
     with database.transaction() as session:
         statement = demo_statement(session, history.periods, today, seed)
         history.payments = store_statement(session, statement, STATEMENT_NAME, own_accounts(session), USER)
         log_event(session, "demo", None, HISTORY_DONE, {"periods": history.periods}, user=USER)
     # The advance счета-фактуры whose five days are over, as the accountant issued them (with their
     # files); the recent ones stay due, for «Бухгалтерия → Авансы».
+    advances_stage = stage(len(history.periods) + 1, "Авансовые счета-фактуры")
+    advances_stage(0, 0, "")
     issued = issue_with_files(
-        database, today, out_dir, overdue_only=True, pdf=pdf, pdf_converter=pdf_converter, user=USER
+        database,
+        today,
+        out_dir,
+        overdue_only=True,
+        pdf=pdf,
+        pdf_converter=pdf_converter,
+        user=USER,
+        progress=advances_stage,
     )
     history.documents += len(issued.document_ids)
     history.advances = len(issued.document_ids)
@@ -168,18 +195,12 @@ def _close(
     files: FileWriter,
     progress: Progress,
     cancel: CancelToken | None,
-    index: int,
-    months: int,
 ) -> closing.ClosingResult:
-    """One month of the history closed with its files; progress in hundredths of the months."""
-
-    def step(done: int, total: int, text: str) -> None:
-        progress(index * 100 + done * 100 // max(total, 1), months * 100 + 10, f"{plan.period}: {text}")
-
+    """One month of the history closed with its files: its contracts, then its files and PDFs."""
     result = closing.execute(
-        database, plan, progress=step, cancel=cancel, user=USER, after_contract=files.add
+        database, plan, progress=progress, cancel=cancel, user=USER, after_contract=files.add
     )
-    files.finish(result)
+    files.finish(result, progress=progress)
     return result
 
 

@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 from desktop.core.db import Database
 from desktop.core.demo import history as demo_history
 from desktop.core.demo.data import DemoSummary, fill_demo
-from desktop.core.jobs import CancelToken, Progress, no_progress
+from desktop.core.jobs import CancelToken, Progress, no_progress, stage_progress
 from desktop.core.models import Contract
+
+HISTORY_MONTHS = 2  # the complete months the first start of the demo closes
 
 
 def database_is_empty(database: Database) -> bool:
@@ -42,11 +44,16 @@ def fill_demo_database(
     into ``out``) and a bank statement matched. ``resume`` completes the past of a demo whose first
     fill was cancelled or killed. The summary of the fill (None when only resumed)."""
     summary = None
+    filling = 0 if resume else 1  # the directories and contracts: the first stage of a demo with a past
     if not resume:  # one transaction: cancelled, it leaves the database empty
+        fill_progress = progress
+        if history:
+            steps = filling + demo_history.history_steps(HISTORY_MONTHS)
+            fill_progress = stage_progress(progress, 1, steps, "Справочники и договоры")
         with database.transaction() as session:
-            summary = fill_demo(session, clients=clients, seed=seed, progress=progress, cancel=cancel)
+            summary = fill_demo(session, clients=clients, seed=seed, progress=fill_progress, cancel=cancel)
             if history:
-                demo_history.plan_history(session, dt.date.today(), seed=seed)
+                demo_history.plan_history(session, dt.date.today(), months=HISTORY_MONTHS, seed=seed)
     if history:
         with database.session() as session:
             planned = demo_history.pending_history(session)
@@ -60,5 +67,7 @@ def fill_demo_database(
                 pdf_converter=pdf_converter,
                 progress=progress,
                 cancel=cancel,
+                first_step=filling + 1,
+                steps=filling + demo_history.history_steps(planned.months),
             )
     return summary

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.periods import recent_periods
 from desktop.core.db import Database
 from desktop.core.errors import Cancelled, UserError
+from desktop.core.jobs import StageClock
 from desktop.core.models import DocumentKind, DocumentStage
 from desktop.core.parties.operations import entity_choices
 from desktop.core.users.operations import user_choices
@@ -451,7 +451,7 @@ class ClosingTab(QWidget):
                 result = closing.execute(
                     database, plan, progress=progress, cancel=cancel, after_contract=files.add, only=only
                 )
-                files.finish(result)
+                files.finish(result, progress=progress)
             finally:
                 files.close()
             result.output = str(out)
@@ -494,7 +494,7 @@ class ClosingTab(QWidget):
             self.status.setText(self.tr("Cancelling after the current contract…"))
 
     def _run(self, job: Any, done: Any, title: str, quiet: bool = False) -> Task:
-        started = time.monotonic()
+        clock = StageClock()  # the contracts, then the files, then the PDFs: each has its own time left
 
         def on_progress(current: int, total: int, text: str) -> None:
             if quiet:
@@ -502,8 +502,8 @@ class ClosingTab(QWidget):
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(current)
             remaining = ""
-            if 0 < current < total:
-                left = (time.monotonic() - started) / current * (total - current)
+            left = clock.update(current, total)
+            if left is not None:
                 remaining = self.tr(", about %1 s left").replace("%1", str(max(1, round(left))))
             if self.task is not None and self.task.token.cancelled:
                 return  # keep «Cancelling after the current contract…» until the run stops

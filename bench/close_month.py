@@ -11,7 +11,12 @@ kept running from the first (``FileWriter(keep_pools=True)``, as the closing tab
 Then, with PDFs, measures LibreOffice's floor for the documents this run made (the method of
 ``bench/lo_floor.py``): one warm worker converts one merged DOCX per form (what cannot be merged,
 alone), and the floor is that office's CPU time divided by the cores — what no PDF pipeline on
-this machine can beat. ``ratio_vs_floor`` is the closing's wall time over it. Last, unless
+this machine can beat. ``ratio_vs_floor`` is the closing's wall time over it.
+``beyond_floor_cpu_s`` is all the CPU the closing used (its process, the rendering workers,
+LibreOffice; not this script's sampling) beyond that floor's CPU: LibreOffice starting and warming
+up, smaller merged loads, the database, rendering, merging and splitting. ``cpu_bound_ratio`` is the
+ratio that CPU allows at best on these cores (every core busy all the time): no pipeline order
+reaches a ratio below it, only less CPU does. Last, unless
 ``--skip-soffice``, plain ``soffice --headless --convert-to pdf`` on the same DOCX files.
 Prints the figures; the last line is one JSON object.
 """
@@ -52,42 +57,70 @@ def _own_cpu(proc: psutil.Process) -> float:
 
 
 class TreeSampler(threading.Thread):
-    """While the closing runs, every 0.2 s: the largest sum of resident memory of this process and
+    """While the closing runs, every 0.25 s: the largest sum of resident memory of this process and
     its descendants (rendering workers, LibreOffice), and each descendant's CPU time. Processes
     already running when it starts (a warm pool) count only the CPU they use from then on; one that
-    ends between samples loses at most 0.2 s of its CPU."""
+    ends between samples loses at most 0.25 s of its CPU. The list of descendants is read again
+    once a second (walking the process table is what a sample costs most); its own CPU, which the
+    closing's main process pays, is ``own_cpu``."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_kb = 0
         self.stop = threading.Event()
         self.me = psutil.Process()
+        self.procs: dict[int, psutil.Process] = {}
         self.baseline: dict[int, float] = {}
         self.last: dict[int, float] = {}
-        for proc in self.me.children(recursive=True):
+        self.office: set[int] = set()  # LibreOffice's own processes
+        self.listed = 0.0
+        self.own_cpu = 0.0
+        self.refresh()
+        for pid, proc in self.procs.items():
             with contextlib.suppress(psutil.Error):
-                self.baseline[proc.pid] = _own_cpu(proc)
+                self.baseline[pid] = _own_cpu(proc)
+
+    def refresh(self) -> None:
+        for proc in self.me.children(recursive=True):
+            if proc.pid not in self.procs:
+                self.procs[proc.pid] = proc
+                with contextlib.suppress(psutil.Error):
+                    if proc.name().startswith("soffice"):
+                        self.office.add(proc.pid)
+        self.listed = time.monotonic()
 
     def sample(self) -> None:
+        if time.monotonic() - self.listed >= 1.0:
+            self.refresh()
         total = 0
         with contextlib.suppress(psutil.Error):
             total += self.me.memory_info().rss
-        for proc in self.me.children(recursive=True):
-            with contextlib.suppress(psutil.Error):
-                total += proc.memory_info().rss
-                self.last[proc.pid] = _own_cpu(proc)
+        for pid, proc in list(self.procs.items()):
+            try:
+                with proc.oneshot():
+                    total += proc.memory_info().rss
+                    self.last[pid] = _own_cpu(proc)
+            except psutil.Error:
+                del self.procs[pid]
         self.peak_kb = max(self.peak_kb, total // 1024)
 
     def run(self) -> None:
-        while not self.stop.wait(0.2):
+        while not self.stop.wait(0.25):
             self.sample()
+        self.own_cpu = time.thread_time()
+
+    def used(self, pids: Any = None) -> float:
+        """CPU seconds of these descendants (all by default) used while it ran."""
+        wanted = self.last.keys() if pids is None else pids
+        return sum(self.last.get(pid, 0.0) - self.baseline.get(pid, 0.0) for pid in wanted)
 
     def finish(self) -> float:
         """Stop; the descendants' CPU seconds used while it ran."""
         self.stop.set()
         self.join()
+        self.refresh()
         self.sample()
-        return sum(cpu - self.baseline.get(pid, 0.0) for pid, cpu in self.last.items())
+        return self.used()
 
 
 def previous_period(period: str) -> str:
@@ -139,6 +172,8 @@ def close(database: Any, period: str, out: Path, args: argparse.Namespace) -> di
         # finished children only: workers forked by the fork server are its children, not ours
         "children_cpu_s": round(cpu_after[1] - cpu_before[1], 2),
         "tree_cpu_s": round(tree_cpu, 2),  # every descendant, the warm ones too (sampled)
+        "office_cpu_s": round(sampler.used(sampler.office), 2),  # LibreOffice's part of it
+        "sampler_cpu_s": round(sampler.own_cpu, 2),  # this benchmark's own sampling, in main_cpu_s
     }
 
 
@@ -276,6 +311,11 @@ def main() -> int:
         figures.update(lo_floor(database, result.document_ids, home / "floor"))
         floor = figures["floor_s"]
         figures["ratio_vs_floor"] = round(closed["wall_s"] / floor, 3) if floor else None
+        # What the run's CPU allows at best on these cores: all of it spread evenly, nothing waiting.
+        # Below 1 + (CPU beyond LibreOffice's floor) / floor CPU no schedule can go.
+        spent = closed["main_cpu_s"] - closed["sampler_cpu_s"] + closed["tree_cpu_s"]
+        figures["beyond_floor_cpu_s"] = round(spent - figures["floor_cpu_s"], 2)
+        figures["cpu_bound_ratio"] = round(spent / (os.cpu_count() or 1) / floor, 3) if floor else None
     else:
         figures["floor_s"] = None
         figures["ratio_vs_floor"] = None

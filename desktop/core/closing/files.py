@@ -107,6 +107,7 @@ class _Job:
 class _Piece:
     kind: str  # the form: act, invoice, upd, detail
     docx: Path
+    checked: bool = False  # rendered from a form that merges as it is (``mergeable_form``)
 
 
 @dataclass
@@ -239,7 +240,7 @@ def _write_documents(database: Database, job: _Job) -> _Outcome:
         rendered = render_parts(prepared, context)
         files.append(writers.submit(write_file, target, package(prepared, rendered)))
         if job.for_pdf:
-            pieces.append(_Piece(kind, target))
+            pieces.append(_Piece(kind, target, mergeable_form(prepared)))
 
     outcome = _Outcome(pid=os.getpid())
     waiting: list[tuple[_Written, str, list[Future[Path]], Future[Path] | None, list[_Piece]]] = []
@@ -330,6 +331,29 @@ class _WorkerLogs:
         self.records.close()
 
 
+_MERGEABLE: dict[Path, bool] = {}
+
+
+def mergeable_form(prepared: Any) -> bool:
+    """Every document rendered from this prepared form can go into a merged DOCX uninspected: the
+    form itself has nothing that stops a merge (fields of the whole file, footnotes, …) and no part
+    shared by the whole package is templated, so they all share those parts byte for byte. Its data
+    is text and pictures only: rendering adds no field or reference of that kind. Asked once per
+    form and process."""
+    known = _MERGEABLE.get(prepared.path)
+    if known is None:
+        # deferred: documents.pdf (pypdf, the merger) loads only when PDFs are made
+        from desktop.core.documents.pdf.docxmerge import SHARED_PARTS, inspect_docx
+
+        inspection = inspect_docx(prepared.path)
+        known = _MERGEABLE[prepared.path] = (
+            inspection.problem is None
+            and inspection.blocker is None
+            and not set(prepared.parts) & set(SHARED_PARTS)
+        )
+    return known
+
+
 def _prepare_forms() -> None:
     """The forms parsed and the UPD schema loaded once per process (a missing one is reported with
     the document that needs it)."""
@@ -339,7 +363,7 @@ def _prepare_forms() -> None:
 
     for kind in FORMS:
         try:
-            prepare(form_path(kind))
+            mergeable_form(prepare(form_path(kind)))
         except UserError:
             pass
     try:
@@ -507,7 +531,7 @@ class FileWriter:
         self._warmer: threading.Thread | None = None  # makes those calls (forked workers)
         self.worker_logs: _WorkerLogs | None = None
         self.worker_peak_mb: dict[int, float] = {}  # worker pid → its peak memory (for the benchmarks)
-        self.groups: dict[str, list[Path]] = {}  # form → its DOCX files, waiting for a merged PDF
+        self.groups: dict[str, list[_Piece]] = {}  # form → its DOCX files, waiting for a merged PDF
         # the PDF a document expects → its record; a detail appendix's PDF → its act's record
         self.owner_of: dict[Path, _Written] = {}
         self.backend: Any = None
@@ -697,7 +721,7 @@ class FileWriter:
                 self.owner_of[extra.with_suffix(".pdf")] = written
         self.written.extend(outcome.written)
         for piece in outcome.pieces:
-            self.groups.setdefault(piece.kind, []).append(piece.docx)
+            self.groups.setdefault(piece.kind, []).append(piece)
         for kind, entries in list(self.groups.items()):
             if len(entries) >= MERGE:
                 self._convert(kind)
@@ -705,7 +729,8 @@ class FileWriter:
     def _convert(self, kind: str) -> None:
         """Documents of one form go into ONE merged DOCX (a section each, page numbers restarting):
         one LibreOffice load per form and ~MERGE documents instead of one per file."""
-        entries = self.groups.pop(kind, [])
+        pieces = self.groups.pop(kind, [])
+        entries = [piece.docx for piece in pieces]
         if self._starter is None or not entries:
             return
         if self.backend is None and self.backend_error is None:
@@ -719,7 +744,7 @@ class FileWriter:
         self.batch_counter += 1
         merged = self.batch_dir / f"{kind}-{self.batch_counter:04d}.docx"
         try:
-            split = merge_mergeable(entries, merged)
+            split = merge_mergeable(entries, merged, checked=all(piece.checked for piece in pieces))
         except OSError as exc:
             error = file_error(merged, exc)
             by_pdf = (self.owner_of.get(d.with_suffix(".pdf")) for d in entries)
@@ -766,7 +791,7 @@ class FileWriter:
         self._collect(wait=True, progress=progress)
         for kind in list(self.groups):
             if self.cancelled:  # rendered, not converted: their PDFs are for the next run
-                self._unconverted(self.groups.pop(kind))
+                self._unconverted(piece.docx for piece in self.groups.pop(kind))
             else:
                 self._convert(kind)
         if self.backend_error is not None:

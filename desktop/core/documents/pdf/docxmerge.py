@@ -32,7 +32,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from lxml import etree
 
@@ -113,6 +113,7 @@ class _Package:
 
     path: Path
     zf: zipfile.ZipFile
+    content_types: tuple[dict[str, str], dict[str, str]] | None = None  # (overrides, defaults)
 
     def read(self, name: str) -> bytes | None:
         try:
@@ -224,6 +225,18 @@ class Inspection:
     blocker: str | None
 
 
+def package_problem(path: Path) -> str | None:
+    """Why ``path`` is not a DOCX package at all (missing, not a zip, no main part), without
+    reading its XML: for a file this program has just written, such as a merged batch."""
+    if not path.is_file():
+        return "файл не найден"
+    try:
+        _open(path).zf.close()
+    except MergeError as exc:
+        return exc.reason
+    return None
+
+
 def inspect_docx(path: Path) -> Inspection:
     """Read a DOCX once: is it a readable DOCX at all, and can it be merged with others?"""
     if not path.is_file():
@@ -314,6 +327,7 @@ class _MergedPackage:
             self.parts.get("word/_rels/document.xml.rels") or f'<Relationships xmlns="{PR}"/>'.encode()
         )
         self._rid = 0
+        self._rids: set[str] | None = None  # the relationship ids taken, read from doc_rels once
         self.numbering: etree._Element | None = None
         self.empty_parts: dict[str, str] = {}
         self._used_names = set(self.parts)
@@ -333,11 +347,13 @@ class _MergedPackage:
         }
 
     def new_rid(self) -> str:
-        existing = {r.get("Id") for r in self.doc_rels}
+        if self._rids is None:
+            self._rids = {r.get("Id") or "" for r in self.doc_rels}
         while True:
             self._rid += 1
             rid = f"rAkt{self._rid}"
-            if rid not in existing:
+            if rid not in self._rids:
+                self._rids.add(rid)
                 return rid
 
     def unique_name(self, name: str, tag: str) -> str:
@@ -394,17 +410,20 @@ class _MergedPackage:
 
 
 def _content_type(pkg: _Package, name: str) -> str | None:
-    root = pkg.xml("[Content_Types].xml")
-    if root is None:
-        return None
-    for o in root.iter(f"{{{CT}}}Override"):
-        if (o.get("PartName") or "").lstrip("/") == name:
-            return o.get("ContentType")
-    ext = posixpath.splitext(name)[1].lstrip(".").lower()
-    for d in root.iter(f"{{{CT}}}Default"):
-        if (d.get("Extension") or "").lower() == ext:
-            return d.get("ContentType")
-    return None
+    if pkg.content_types is None:  # read once per package: every copied part asks
+        root = pkg.xml("[Content_Types].xml")
+        overrides: dict[str, str] = {}
+        defaults: dict[str, str] = {}
+        if root is not None:
+            for o in root.iter(f"{{{CT}}}Override"):
+                overrides.setdefault((o.get("PartName") or "").lstrip("/"), o.get("ContentType") or "")
+            for d in root.iter(f"{{{CT}}}Default"):
+                defaults.setdefault((d.get("Extension") or "").lower(), d.get("ContentType") or "")
+        pkg.content_types = (overrides, defaults)
+    overrides, defaults = pkg.content_types
+    if name in overrides:
+        return overrides[name] or None
+    return defaults.get(posixpath.splitext(name)[1].lstrip(".").lower()) or None
 
 
 def _copy_part(pkg: _Package, merged: _MergedPackage, name: str, tag: str, copied: dict[str, str]) -> str:
@@ -689,6 +708,14 @@ def merge_docx(sources: Sequence[Path], out: Path) -> list[str]:
             pkg.zf.close()
 
 
+# Elements with an attribute in the relationships namespace (r:id, r:embed, r:link, …).
+_REFERRING_XPATH = etree.XPath(f".//*[@*[namespace-uri()='{R}']]")
+
+
+def _referring(body: etree._Element) -> list[etree._Element]:
+    return cast(list[etree._Element], _REFERRING_XPATH(body))
+
+
 def _load_body(pkg: _Package, merged: _MergedPackage, index: int) -> etree._Element:
     """The body of a later document, its relationships re-pointed into the merged package."""
     doc = pkg.xml("word/document.xml")
@@ -699,7 +726,7 @@ def _load_body(pkg: _Package, merged: _MergedPackage, index: int) -> etree._Elem
     tag = f"m{index}"
     copied: dict[str, str] = {}
     rid_map: dict[str, str] = {}
-    for el in body.iter():
+    for el in _referring(body):  # the few elements that refer to a relationship, found in C
         for raw_attr, raw_value in el.attrib.items():
             attr, value = str(raw_attr), str(raw_value)
             if not attr.startswith(f"{{{R}}}"):
@@ -726,16 +753,18 @@ class Mergeable:
     alone: list[Path]
 
 
-def merge_mergeable(sources: Sequence[Path], out: Path) -> Mergeable:
+def merge_mergeable(sources: Sequence[Path], out: Path, *, checked: bool = False) -> Mergeable:
     """Merge into ``out`` those of ``sources`` that can share one file (readable, no blocker, the
     same shared parts as the first of them); the others are left to be converted alone.
+    ``checked``: the caller knows they all can (rendered from one form that merges as it is):
+    none is inspected, and one that cannot be read is still left alone.
 
     ``out`` is written only when two or more documents merge. Raises ``OSError`` when it cannot be.
     """
     alone: list[Path] = []
-    mergeable: list[Path] = []
+    mergeable: list[Path] = list(sources) if checked else []
     key: str | None = None
-    for source in sources:
+    for source in [] if checked else sources:
         inspection = inspect_docx(source)
         source_key = merge_key(source) if inspection.problem is None and inspection.blocker is None else None
         if source_key is not None and key in (None, source_key):

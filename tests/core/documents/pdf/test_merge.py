@@ -79,3 +79,25 @@ def test_broken_files_are_named_not_merged(tmp_path: Path) -> None:
         merge_docx([good, broken], tmp_path / "m.docx")
     assert caught.value.index == 1
     assert not (tmp_path / "m.docx").exists()
+
+
+def test_documents_rendered_from_a_checked_form_merge_uninspected_and_a_broken_one_stays_alone(
+    tmp_path: Path,
+) -> None:
+    plain = write_sample_docx(tmp_path / "plain.docx")
+    other = write_sample_docx(tmp_path / "other.docx", number=2)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    split = merge_mergeable([plain, broken, other], tmp_path / "merged.docx", checked=True)
+    assert split.merged == [(plain, "AktDeskDoc0000"), (other, "AktDeskDoc0001")]
+    assert split.alone == [broken]
+
+
+def test_every_shipped_form_merges_as_it_is_and_one_with_a_whole_file_field_does_not(tmp_path: Path) -> None:
+    from desktop.core.closing.files import mergeable_form
+    from desktop.core.documents.render import FORMS, form_path, prepare
+
+    assert [kind for kind in FORMS if not mergeable_form(prepare(form_path(kind)))] == []
+    # A form of the office's own with «Страница N из M»: its documents are inspected, converted alone.
+    pages_of = write_sample_docx(tmp_path / "pages_of.docx", numpages=True)
+    assert not mergeable_form(prepare(pages_of))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 
+@functools.cache  # the same for the whole process; every rendered document asks for a form or a picture
 def app_root() -> Path:
     """The folder holding forms/, resources/ and db/ (the repository, or PyInstaller's bundle)."""
     frozen = getattr(sys, "_MEIPASS", None)

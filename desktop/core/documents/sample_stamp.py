@@ -21,8 +21,13 @@ _INK_AT = (110, 205)  # a pixel of the template's ink
 
 
 def is_sample_stamp(path: Path) -> bool:
+    return _is_sample(str(path))
+
+
+@lru_cache(maxsize=64)  # every document of an entity asks about the same stamp file
+def _is_sample(path: str) -> bool:
     try:
-        return path.resolve() == SAMPLE_STAMP.resolve()
+        return Path(path).resolve() == SAMPLE_STAMP.resolve()
     except OSError:
         return False
 

@@ -10,6 +10,7 @@ no native type, no CHECK), so that adding a value never needs an ALTER TYPE on P
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -1181,18 +1182,24 @@ def check_money_columns(session: Session, flush_context: Any, instances: Any) ->
     9 999 999 999 999 999,99)» instead, with the field's name from the column's ``info["label"]``.
     """
     for instance in (*session.new, *session.dirty):
-        mapper = sa_inspect(instance).mapper
-        for prop in mapper.column_attrs:
-            column = prop.columns[0]
-            if not isinstance(column.type, ExactDecimal):
-                continue
-            value = getattr(instance, prop.key)
+        for key, kind, label in _money_columns(sa_inspect(instance).mapper):
+            value = getattr(instance, key)
             if value is None:
                 continue
-            label = column.info.get("label", prop.key)
             if isinstance(value, float) or not isinstance(value, (Decimal, int)):
-                raise ValidationError(f"{label}: не число: «{value}»", field=prop.key)
+                raise ValidationError(f"{label}: не число: «{value}»", field=key)
             try:
-                check_decimal(Decimal(value), column.type.kind, label)
+                check_decimal(Decimal(value), kind, label)
             except ValueError as error:
-                raise ValidationError(str(error), field=prop.key) from error
+                raise ValidationError(str(error), field=key) from error
+
+
+@functools.cache  # a mapper's columns never change; every flush of a closing asks for each object
+def _money_columns(mapper: Any) -> tuple[tuple[str, NumberKind, str], ...]:
+    """(attribute, ExactDecimal kind, label) of a mapped class's exact-decimal columns."""
+    found = []
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if isinstance(column.type, ExactDecimal):
+            found.append((prop.key, column.type.kind, column.info.get("label", prop.key)))
+    return tuple(found)

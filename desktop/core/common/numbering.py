@@ -9,8 +9,10 @@ locks the row until that transaction ends, SQLite runs writers in ``BEGIN IMMEDI
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,19 +22,25 @@ from desktop.core.models import INVOICE_SEQUENCE, Document, DocumentKind, Number
 
 def take(session: Session, own_entity_id: int, kind: str, year: int) -> int:
     """Take the next number of the sequence (1 for the first of the year)."""
-    dialect = session.get_bind().dialect.name
+    stmt = _take_statement(session.get_bind().dialect.name)
+    return int(session.execute(stmt, {"entity": own_entity_id, "kind": kind, "year": year}).scalar_one())
+
+
+@functools.cache  # built once per dialect: a closing takes a number for every document
+def _take_statement(dialect: str) -> Any:
     module = postgresql if dialect == "postgresql" else sqlite
     table = NumberSequence.__table__
-    stmt = (
+    return (
         module.insert(table)
-        .values(own_entity_id=own_entity_id, kind=kind, year=year, last_value=1)
+        .values(
+            own_entity_id=bindparam("entity"), kind=bindparam("kind"), year=bindparam("year"), last_value=1
+        )
         .on_conflict_do_update(
             index_elements=[table.c.own_entity_id, table.c.kind, table.c.year],
             set_={"last_value": table.c.last_value + 1},
         )
         .returning(table.c.last_value)
     )
-    return int(session.execute(stmt).scalar_one())
 
 
 def peek(session: Session, own_entity_id: int, kind: str, year: int) -> int:

@@ -52,18 +52,22 @@ class CancelToken:
 class StageClock:
     """Time left in the current stage of a job: a job reports stages one after another (the
     contracts, then the files, then the PDFs), each counted from 0 with its own total; the clock
-    restarts with each."""
+    restarts with each. A stage may start with part of it done already (PDFs converted while the
+    contracts were closed): its rate is what it does from then on."""
 
-    def __init__(self) -> None:
-        self.started = time.monotonic()
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.started = clock()
         self.total = -1
         self.done = 0
+        self.base = 0  # done when the stage was first reported
 
     def update(self, done: int, total: int) -> float | None:
         """Seconds left in this stage at its rate so far (None when it cannot be told yet)."""
         if total != self.total or done < self.done:
-            self.started = time.monotonic()
+            self.started = self.clock()
+            self.base = done
         self.total, self.done = total, done
-        if done <= 0 or total <= 0 or done >= total:
+        if done <= self.base or total <= 0 or done >= total:
             return None
-        return (time.monotonic() - self.started) / done * (total - done)
+        return (self.clock() - self.started) / (done - self.base) * (total - done)

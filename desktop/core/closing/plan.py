@@ -39,7 +39,7 @@ from desktop.core.closing import corrections
 from desktop.core.common import numbering
 from desktop.core.common.catalog import NO_VAT as NO_VAT_RATE
 from desktop.core.common.catalog import entity_regime_on, line_amounts
-from desktop.core.common.events import log_event
+from desktop.core.common.events import log_event, log_events
 from desktop.core.common.formats import format_date
 from desktop.core.common.labels import KIND_NOUNS
 from desktop.core.common.money import format_money, format_quantity
@@ -844,20 +844,24 @@ def issue_row(
         unflushed.append((document, planned, old is not None))
         created.append(document)
     session.flush()
-    for document, planned, replaced in unflushed:
-        log_event(
-            session,
-            "document",
-            document.id,
-            "replace" if replaced else "create",
-            {
-                "number": document.number,
-                "period": planned.period,
-                "total": document.amount_total,
-                "contract": row.contract_number,
-            },
-            user=user,
-        )
+    log_events(
+        session,
+        "document",
+        [
+            (
+                document.id,
+                "replace" if replaced else "create",
+                {
+                    "number": document.number,
+                    "period": planned.period,
+                    "total": document.amount_total,
+                    "contract": row.contract_number,
+                },
+            )
+            for document, planned, replaced in unflushed
+        ],
+        user=user,
+    )
     return created, skipped
 
 

@@ -331,7 +331,8 @@ class _WorkerLogs:
         self.records.close()
 
 
-_MERGEABLE: dict[Path, bool] = {}
+# id of a prepared form → (the form, its answer); a form changed on disk is prepared anew and asked again
+_MERGEABLE: dict[int, tuple[Any, bool]] = {}
 
 
 def mergeable_form(prepared: Any) -> bool:
@@ -339,18 +340,20 @@ def mergeable_form(prepared: Any) -> bool:
     form itself has nothing that stops a merge (fields of the whole file, footnotes, …) and no part
     shared by the whole package is templated, so they all share those parts byte for byte. Its data
     is text and pictures only: rendering adds no field or reference of that kind. Asked once per
-    form and process."""
-    known = _MERGEABLE.get(prepared.path)
-    if known is None:
-        # deferred: documents.pdf (pypdf, the merger) loads only when PDFs are made
-        from desktop.core.documents.pdf.docxmerge import SHARED_PARTS, inspect_docx
+    prepared form and process (a form changed on disk is prepared, and asked, again)."""
+    hit = _MERGEABLE.get(id(prepared))
+    if hit is not None and hit[0] is prepared:
+        return bool(hit[1])
+    # deferred: documents.pdf (pypdf, the merger) loads only when PDFs are made
+    from desktop.core.documents.pdf.docxmerge import SHARED_PARTS, inspect_docx
 
-        inspection = inspect_docx(prepared.path)
-        known = _MERGEABLE[prepared.path] = (
-            inspection.problem is None
-            and inspection.blocker is None
-            and not set(prepared.parts) & set(SHARED_PARTS)
-        )
+    inspection = inspect_docx(prepared.path)
+    known = (
+        inspection.problem is None
+        and inspection.blocker is None
+        and not set(prepared.parts) & set(SHARED_PARTS)
+    )
+    _MERGEABLE[id(prepared)] = (prepared, known)
     return known
 
 

@@ -101,3 +101,18 @@ def test_every_shipped_form_merges_as_it_is_and_one_with_a_whole_file_field_does
     # A form of the office's own with «Страница N из M»: its documents are inspected, converted alone.
     pages_of = write_sample_docx(tmp_path / "pages_of.docx", numpages=True)
     assert not mergeable_form(prepare(pages_of))
+
+
+def test_a_form_replaced_on_disk_is_asked_again(tmp_path: Path) -> None:
+    import os
+
+    from desktop.core.closing.files import mergeable_form
+    from desktop.core.documents.render import prepare
+
+    form = write_sample_docx(tmp_path / "Акт.docx")
+    assert mergeable_form(prepare(form))
+    # The office puts its own form in its place, with «Страница N из M» (a later mtime, as a copy gets).
+    write_sample_docx(form, numpages=True)
+    stat = form.stat()
+    os.utime(form, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert not mergeable_form(prepare(form))

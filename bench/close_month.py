@@ -243,9 +243,9 @@ def lo_floor(database: Any, document_ids: list[int], work: Path) -> dict[str, An
             else:
                 backend.submit([BatchItem.single(split.alone[0], target / "0.pdf")]).result()
         pids = [pid for slot in backend.worker_pids() for pid in slot]
-        # What a cold run pays per office process beyond the floor: starting, and the first load
-        # of each form (with its three documents).
-        figures["office_start_cpu_s"] = round(office_cpu(pids), 2)
+        # What one office process has used by now: starting, and the first load of each form
+        # with three of its documents (those conversions included).
+        figures["office_warmup_cpu_s"] = round(office_cpu(pids), 2)
         total = 0.0
         for form, items in batches.items():
             cpu = office_cpu(pids)

@@ -476,6 +476,10 @@ class ClosingTab(QWidget):
         self.summary.setHtml(self.summary_html(result))
         if result.cancelled:
             self.status.setText(self.cancelled_text(result))
+        else:  # the files and PDFs had the bar last: the run ends on its contracts, all of them gone through
+            self.status.setText(f"{self.tr('Closing the month')}: {result.planned} / {result.planned}")
+            self.progress.setMaximum(max(result.planned, 1))
+            self.progress.setValue(result.planned)
         if self.database is not None:
             self.preview(quiet=True)  # the rows now say "already closed"
 

@@ -100,8 +100,8 @@ def test_close_month_runs_to_the_end_and_the_summary_matches_the_database(
     toggle_check(qtbot, tab.view, first)  # unticked: left out of this run
     assert excluded.excluded
     closing = len(tab.model.plan.issuing())
-    values: list[int] = []
-    tab.progress.valueChanged.connect(values.append)
+    values: list[tuple[int, int, str]] = []  # (value, maximum, status) each time the bar moves
+    tab.progress.valueChanged.connect(lambda v: values.append((v, tab.progress.maximum(), tab.status.text())))
     _close_month(qtbot, tab, errors)
     result = tab.result
     assert result is not None and not result.cancelled and result.errors == []
@@ -110,7 +110,14 @@ def test_close_month_runs_to_the_end_and_the_summary_matches_the_database(
         tab.progress.value() == tab.progress.maximum() == closing
         and tab.progress.text() == f"{closing} / {closing}"
     )
-    assert values == sorted(values) and values[-1] == closing
+    # The contracts, then the PDFs, each counted up from where it starts, never back within it.
+    contracts = [v for v, top, _ in values if top == closing]
+    pdfs = [(v, top) for v, top, status in values if "Создание PDF" in status]
+    assert contracts == sorted(contracts) and contracts[-1] == closing
+    assert pdfs and [v for v, _ in pdfs] == sorted(v for v, _ in pdfs)
+    assert values.index(next(x for x in values if "Создание PDF" in x[2])) > values.index(
+        next(x for x in values if x[0] == closing)
+    )
     with demo_db.session() as session:
         counts = dict(
             session.execute(select(Document.kind, func.count(Document.id)).group_by(Document.kind)).all()

@@ -55,12 +55,11 @@ class TextProgress:
 
     def __call__(self, done: int, total: int, text: str) -> None:
         now = time.monotonic()
-        new_stage = total != self.clock.total or done < self.clock.done
         left = self.clock.update(done, total)
-        if new_stage:
+        if self.clock.new_stage:
             self.printed_step = -1
         if self.tty:
-            if not new_stage and done < total and now - self.last < 0.1:
+            if not self.clock.new_stage and done < total and now - self.last < 0.1:
                 return
             self.last = now
         else:  # a log: one line per tenth reached, however fast the tenths come

@@ -61,10 +61,12 @@ class StageClock:
         self.total = -1
         self.done = 0
         self.base = 0  # done when the stage was first reported
+        self.new_stage = False  # the last update started a stage
 
     def update(self, done: int, total: int) -> float | None:
         """Seconds left in this stage at its rate so far (None when it cannot be told yet)."""
-        if total != self.total or done < self.done:
+        self.new_stage = total != self.total or done < self.done  # its own total, or from the start again
+        if self.new_stage:
             self.started = self.clock()
             self.base = done
         self.total, self.done = total, done

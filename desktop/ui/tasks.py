@@ -42,17 +42,16 @@ class _Worker(QObject):
         self._job = job
         self._token = token
         self._last_emit = 0.0
-        self._last_total = -1
-        self._last_done = 0
+        self._stages = StageClock()  # tells a new stage
 
     def _progress(self, done: int, total: int, text: str) -> None:
         # Throttle: the GUI needs ~20 updates a second, not one per document. A new stage (its own
         # total, or counting from the start again) is never held back: it may be the last word
         # for seconds (the bank statement after the last contract).
         now = time.monotonic()
-        new_stage = total != self._last_total or done < self._last_done
-        if new_stage or done >= total or now - self._last_emit >= 0.05:
-            self._last_emit, self._last_total, self._last_done = now, total, done
+        self._stages.update(done, total)
+        if self._stages.new_stage or done >= total or now - self._last_emit >= 0.05:
+            self._last_emit = now
             self.progressed.emit(done, total, text)
 
     @Slot()

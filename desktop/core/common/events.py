@@ -34,6 +34,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _details(details: dict[str, Any]) -> str:
+    return json.dumps({k: _plain(v) for k, v in details.items()}, ensure_ascii=False)
+
+
 def log_event(
     session: Session,
     object_type: str,
@@ -49,7 +53,7 @@ def log_event(
         object_type=object_type,
         object_id=object_id,
         action=action,
-        details=json.dumps({k: _plain(v) for k, v in (details or {}).items()}, ensure_ascii=False),
+        details=_details(details or {}),
     )
     session.add(event)
     return event
@@ -74,7 +78,7 @@ def log_events(
             "object_type": object_type,
             "object_id": object_id,
             "action": action,
-            "details": json.dumps({k: _plain(v) for k, v in details.items()}, ensure_ascii=False),
+            "details": _details(details),
         }
         for object_id, action, details in entries
     ]

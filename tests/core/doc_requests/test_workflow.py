@@ -66,6 +66,16 @@ def _send(db: Database, request_id: int, out: Path, login: str = INITIATOR) -> o
         person.dispose()
 
 
+def _send_to_unreachable_folder(
+    db: Database, ids: dict[str, int], tmp_path: Path
+) -> tuple[int, operations.Sent]:
+    """A new request sent while its documents folder lies under a regular file (a share gone)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a regular file where the documents folder should be")
+    request_id = _draft(db, ids)
+    return request_id, _send(db, request_id, blocker / "docs")
+
+
 def test_a_standard_request_gets_its_contract_and_invoice_at_once(
     sqlite_db: Database, ids: dict[str, int], tmp_path: Path
 ) -> None:
@@ -254,10 +264,7 @@ def test_an_entity_that_approves_numbers_makes_the_request_wait_for_the_accounta
 def test_files_that_cannot_be_written_leave_the_request_in_the_queue_and_a_second_try_makes_nothing_twice(
     sqlite_db: Database, ids: dict[str, int], tmp_path: Path
 ) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a regular file where the documents folder should be")
-    request_id = _draft(sqlite_db, ids)
-    sent = _send(sqlite_db, request_id, blocker / "docs")
+    request_id, sent = _send_to_unreachable_folder(sqlite_db, ids, tmp_path)
     assert sent.state == "sent" and sent.problem
     with sqlite_db.session() as session:
         request = workflow.get_request(session, request_id)
@@ -330,10 +337,8 @@ def test_the_author_hears_of_the_signed_contract_and_the_payment_and_the_request
 def test_the_accountant_prepares_the_files_a_failed_sending_could_not_write_without_making_anything_twice(
     sqlite_db: Database, ids: dict[str, int], tmp_path: Path
 ) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a regular file where the documents folder should be")
-    request_id = _draft(sqlite_db, ids)
-    assert _send(sqlite_db, request_id, blocker / "docs").problem
+    request_id, sent = _send_to_unreachable_folder(sqlite_db, ids, tmp_path)
+    assert sent.problem
     accountant = open_database(sqlite_db.url, login=ACCOUNTANT)
     try:
         files = operations.prepare(accountant, request_id, None, tmp_path / "docs", pdf_converter=None)
